@@ -1,0 +1,5 @@
+//! Assessments: ratings of a framework's indicators, and their files.
+
+pub mod model;
+
+pub use model::*;

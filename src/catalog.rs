@@ -1,0 +1,209 @@
+//! Where frameworks come from: the built-in set, `--frameworks` folders, and paths.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::BadInput;
+use crate::framework::{self, builtin::BUILTIN_FILES, Diagnostic, Framework};
+
+/// Where a framework was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Compiled into the binary; the file name in `frameworks/`.
+    Builtin(&'static str),
+    /// A YAML file on disk (absolute when it could be made so).
+    File(PathBuf),
+}
+
+/// A loaded framework and where it came from.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The validated framework.
+    pub framework: Framework,
+    /// `sha256:<hex>` of its file bytes.
+    pub digest: String,
+    /// Where it came from.
+    pub origin: Origin,
+    /// Warnings found while loading.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Entry {
+    /// The name used in messages: `builtin:<id>` or the path.
+    pub fn display_name(&self) -> String {
+        match &self.origin {
+            Origin::Builtin(_) => format!("builtin:{}", self.framework.id),
+            Origin::File(p) => p.display().to_string(),
+        }
+    }
+
+    /// The absolute path to record in an assessment, for frameworks that are not built in.
+    pub fn recorded_path(&self) -> Option<String> {
+        match &self.origin {
+            Origin::Builtin(_) => None,
+            Origin::File(p) => Some(p.display().to_string()),
+        }
+    }
+}
+
+/// Every framework available: built-in ones first, then those of the user folders.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    /// Loaded frameworks, ids unique.
+    pub entries: Vec<Entry>,
+}
+
+/// Load one framework file from disk; `shown` is how the user named it.
+pub fn load_file(path: &Path) -> Result<Entry, BadInput> {
+    let shown = path.display().to_string();
+    let bytes = read_framework_bytes(path)?;
+    let loaded = framework::load(&shown, &bytes)
+        .map_err(|e| BadInput::many(e.diagnostics.iter().map(ToString::to_string).collect()))?;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    Ok(Entry {
+        framework: loaded.framework,
+        digest: loaded.digest,
+        origin: Origin::File(absolute),
+        warnings: loaded.warnings,
+    })
+}
+
+/// Read a framework file, refusing folders and files over the size limit before reading them.
+pub fn read_framework_bytes(path: &Path) -> Result<Vec<u8>, BadInput> {
+    let shown = path.display();
+    let meta = std::fs::metadata(path)
+        .map_err(|e| BadInput::new(format!("{shown}: cannot read: {}", io_reason(&e))))?;
+    if meta.is_dir() {
+        return Err(BadInput::new(format!(
+            "{shown}: is a folder, not a framework file"
+        )));
+    }
+    if meta.len() > framework::load::MAX_FILE_SIZE as u64 {
+        return Err(BadInput::new(format!(
+            "{shown}: file is {} bytes; framework files are limited to {} bytes (8 MiB)",
+            meta.len(),
+            framework::load::MAX_FILE_SIZE
+        )));
+    }
+    std::fs::read(path)
+        .map_err(|e| BadInput::new(format!("{shown}: cannot read: {}", io_reason(&e))))
+}
+
+/// A short, lower-case reason for an I/O error, without the OS error number.
+pub fn io_reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match error.kind() {
+        NotFound => "no such file or folder".into(),
+        PermissionDenied => "permission denied".into(),
+        IsADirectory => "is a folder".into(),
+        _ => {
+            let text = error.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_lowercase(),
+                None => text.to_lowercase(),
+            }
+        }
+    }
+}
+
+/// The YAML files directly inside a folder, sorted by name.
+pub fn yaml_files_in(dir: &Path) -> Result<Vec<PathBuf>, BadInput> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        BadInput::new(format!(
+            "{}: cannot read folder: {}",
+            dir.display(),
+            io_reason(&e)
+        ))
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+impl Catalog {
+    /// The built-in frameworks only.
+    pub fn builtin() -> Catalog {
+        let entries = BUILTIN_FILES
+            .iter()
+            .filter_map(|(name, text)| {
+                // Shipped files are validated by the test suite; one that fails is left out
+                // rather than breaking every command.
+                let loaded =
+                    framework::load(&format!("frameworks/{name}"), text.as_bytes()).ok()?;
+                Some(Entry {
+                    framework: loaded.framework,
+                    digest: loaded.digest,
+                    origin: Origin::Builtin(name),
+                    warnings: loaded.warnings,
+                })
+            })
+            .collect();
+        Catalog { entries }
+    }
+
+    /// Built-in frameworks plus every YAML file in `dirs`. Every invalid file and every id
+    /// that clashes with one loaded before is reported.
+    pub fn with_dirs(dirs: &[PathBuf]) -> Result<Catalog, BadInput> {
+        let mut catalog = Catalog::builtin();
+        let mut problems = Vec::new();
+        for dir in dirs {
+            let files = match yaml_files_in(dir) {
+                Ok(f) => f,
+                Err(e) => {
+                    problems.extend(e.problems);
+                    continue;
+                }
+            };
+            for file in files {
+                match load_file(&file) {
+                    Ok(entry) => {
+                        if let Some(other) = catalog.get(&entry.framework.id) {
+                            problems.push(format!(
+                                "{}: framework id {:?} is already used by {}; give one of them another id",
+                                file.display(),
+                                entry.framework.id,
+                                other.display_name()
+                            ));
+                        } else {
+                            catalog.entries.push(entry);
+                        }
+                    }
+                    Err(e) => problems.extend(e.problems),
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(BadInput::many(problems))
+        }
+    }
+
+    /// The framework with this id.
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.framework.id == id)
+    }
+
+    /// Resolve a FRAMEWORK argument: a known id, else a path to a YAML file.
+    pub fn resolve(&self, argument: &str) -> Result<Entry, BadInput> {
+        if let Some(entry) = self.get(argument) {
+            return Ok(entry.clone());
+        }
+        let path = Path::new(argument);
+        if path.exists() {
+            return load_file(path);
+        }
+        let known = self
+            .entries
+            .iter()
+            .map(|e| e.framework.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        Err(BadInput::new(format!(
+            "{argument}: no framework with this id and no such file; available: {known} (see `rungs list`)"
+        )))
+    }
+}

@@ -1,0 +1,229 @@
+//! Command-line arguments (clap derive). Nothing outside the binary sees these types.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Competency self-assessment in the terminal: rate behavioural indicators, see your level
+/// profile, close the gaps.
+#[derive(Debug, Parser)]
+#[command(name = "rungs", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// Also load every framework file in this folder (repeatable).
+    #[arg(
+        long = "frameworks",
+        value_name = "DIR",
+        global = true,
+        env = "RUNGS_FRAMEWORKS",
+        value_delimiter = ':'
+    )]
+    pub frameworks: Vec<PathBuf>,
+
+    /// Print only data and errors: no progress or hints on stderr.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the frameworks available: built-in ones and those in --frameworks folders.
+    #[command(after_help = "Examples:\n  rungs list\n  rungs list --frameworks ./my-frameworks")]
+    List,
+
+    /// Show a framework as readable tables: levels, competencies, indicators, guidance.
+    #[command(
+        after_help = "Examples:\n  rungs show building-relationships\n  rungs show ./our-framework.yaml"
+    )]
+    Show {
+        /// A built-in or --frameworks id, or a path to a YAML file.
+        framework: String,
+    },
+
+    /// Check framework files; every problem as file:line:col: message.
+    #[command(
+        after_help = "Examples:\n  rungs validate frameworks/\n  rungs validate ours.yaml theirs.yaml\n\nExit status: 0 when every file is valid (warnings allowed), 2 otherwise."
+    )]
+    Validate {
+        /// Framework files, or folders of them.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+
+    /// Rate a framework's indicators, one keystroke each, and see your level profile.
+    Assess(AssessArgs),
+
+    /// Level profile, gap table and development plan of a saved assessment.
+    Report(ReportArgs),
+
+    /// What changed between two assessments of one framework.
+    Diff(DiffArgs),
+
+    /// Scores per competency over several assessments of one framework.
+    History(HistoryArgs),
+}
+
+/// Target options shared by assess and report.
+#[derive(Debug, Clone, Args, Default)]
+pub struct TargetArgs {
+    /// A target (role) from the framework's `targets`, or COMPETENCY=LEVEL (repeatable; later ones win).
+    #[arg(long = "target", value_name = "ROLE|COMPETENCY=LEVEL")]
+    pub target: Vec<String>,
+
+    /// The same target level for every competency.
+    #[arg(long = "target-level", value_name = "LEVEL")]
+    pub target_level: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Keys while rating: 1-4 rate (the scale's values), 0 or n not applicable, \
+Backspace or Left go back, e add a note, ? show the scale, q save and quit.\n\n\
+Examples:\n  rungs assess building-relationships\n  rungs assess building-relationships --target-level builds-networks\n  \
+rungs assess networking --answers my-answers.yaml --out me.json\n  rungs assess networking --resume me.json"
+)]
+pub struct AssessArgs {
+    /// A built-in or --frameworks id, or a path to a YAML file.
+    #[arg(required_unless_present = "resume")]
+    pub framework: Option<String>,
+
+    /// Continue a saved assessment at its first unrated indicator.
+    #[arg(long, value_name = "FILE", conflicts_with = "answers")]
+    pub resume: Option<PathBuf>,
+
+    /// Take the ratings from a YAML or JSON map (indicator id -> value, label or na): no terminal needed.
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+
+    /// Where to save the assessment (default: a new dated file in the assessments folder).
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Overwrite --out if it exists.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Name of the person assessed, stored in the file.
+    #[arg(long, value_name = "NAME")]
+    pub subject: Option<String>,
+
+    /// Skip a competency's higher levels once a level can no longer reach the threshold.
+    #[arg(long)]
+    pub adaptive: bool,
+
+    #[command(flatten)]
+    pub target: TargetArgs,
+}
+
+/// Output formats of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Json,
+    Markdown,
+    Csv,
+    Html,
+}
+
+/// Output formats of `diff` and `history`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+/// How report, diff and history find the framework of an assessment.
+#[derive(Debug, Clone, Args, Default)]
+pub struct FrameworkOverride {
+    /// Use this framework file instead of the one the assessment names.
+    #[arg(long = "framework", value_name = "PATH")]
+    pub framework: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  rungs report me.json\n  rungs report me.json --target community-school\n  \
+rungs report me.json --target-level growing --format markdown\n  rungs report me.json --format html --output me.html"
+)]
+pub struct ReportArgs {
+    /// A saved assessment (JSON).
+    pub file: PathBuf,
+
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite --output if it exists.
+    #[arg(long)]
+    pub force: bool,
+
+    #[command(flatten)]
+    pub target: TargetArgs,
+
+    #[command(flatten)]
+    pub framework: FrameworkOverride,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  rungs diff january.json june.json\n  rungs diff january.json june.json --format json"
+)]
+pub struct DiffArgs {
+    /// The earlier assessment.
+    pub old: PathBuf,
+    /// The later assessment.
+    pub new: PathBuf,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+    #[command(flatten)]
+    pub framework: FrameworkOverride,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  rungs history ~/.local/share/rungs/assessments/\n  rungs history a.json b.json c.json --format json"
+)]
+pub struct HistoryArgs {
+    /// Assessment files, or folders of them.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+    #[command(flatten)]
+    pub framework: FrameworkOverride,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

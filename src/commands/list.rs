@@ -1,0 +1,15 @@
+use std::process::ExitCode;
+
+use rungs::render::{self, Style};
+
+use super::Context;
+
+pub fn run(context: &Context) -> anyhow::Result<ExitCode> {
+    let catalog = context.catalog()?;
+    let style = Style {
+        width: context.width,
+        color: context.color,
+    };
+    print!("{}", render::catalog::list(&catalog, style));
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,88 @@
+//! One module per command; each takes plain options and prints through [`Context`].
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use rungs::catalog::Catalog;
+
+use crate::cli::{Cli, ColorChoice, Command};
+
+mod list;
+mod show;
+mod validate;
+
+/// What every command needs to know about where it prints.
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// Folders of user frameworks.
+    pub framework_dirs: Vec<std::path::PathBuf>,
+    /// No messages on stderr besides errors.
+    pub quiet: bool,
+    /// Whether stdout output may use colour.
+    pub color: bool,
+    /// Width to lay tables out for.
+    pub width: u16,
+}
+
+impl Context {
+    fn from_cli(cli: &Cli) -> Context {
+        let stdout_is_terminal = std::io::stdout().is_terminal();
+        let color = match cli.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                stdout_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        };
+        Context {
+            framework_dirs: cli.frameworks.clone(),
+            quiet: cli.quiet,
+            color,
+            width: terminal_width(stdout_is_terminal),
+        }
+    }
+
+    /// The built-in frameworks plus the user folders.
+    pub fn catalog(&self) -> anyhow::Result<Catalog> {
+        Ok(Catalog::with_dirs(&self.framework_dirs)?)
+    }
+
+    /// A message for the person at the terminal (stderr), unless --quiet.
+    pub fn say(&self, message: impl std::fmt::Display) {
+        if !self.quiet {
+            eprintln!("{message}");
+        }
+    }
+}
+
+/// COLUMNS when set, else the terminal's width, else 80.
+fn terminal_width(stdout_is_terminal: bool) -> u16 {
+    if let Some(columns) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<u16>().ok())
+    {
+        if columns >= 20 {
+            return columns;
+        }
+    }
+    if stdout_is_terminal {
+        let (_, width) = console::Term::stdout().size();
+        if width >= 20 {
+            return width;
+        }
+    }
+    80
+}
+
+/// Run a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let context = Context::from_cli(&cli);
+    match cli.command {
+        Command::List => list::run(&context),
+        Command::Show { framework } => show::run(&context, &framework),
+        Command::Validate { paths } => validate::run(&context, &paths),
+        Command::Assess(_) | Command::Report(_) | Command::Diff(_) | Command::History(_) => {
+            anyhow::bail!("this command is not built yet")
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! Competency frameworks: the model, loading and validation, and the built-in set.
+
+pub mod builtin;
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod raw;
+
+pub use diagnostic::{Diagnostic, LoadError, Severity};
+pub use load::{digest, load, Loaded};
+pub use model::*;

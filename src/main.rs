@@ -1,0 +1,38 @@
+//! The `rungs` binary: parse arguments, run the command, map errors to exit codes.
+
+mod cli;
+mod commands;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version are successes; usage errors are bad input (exit 2).
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match commands::run(cli) {
+        Ok(code) => code,
+        Err(error) => report(&error),
+    }
+}
+
+/// Print an error, one line per problem, and pick its exit code: 2 for bad input, 1 otherwise.
+fn report(error: &anyhow::Error) -> ExitCode {
+    if let Some(bad) = error.downcast_ref::<rungs::error::BadInput>() {
+        for problem in &bad.problems {
+            eprintln!("error: {problem}");
+        }
+        return ExitCode::from(2);
+    }
+    eprintln!("error: {error}");
+    for cause in error.chain().skip(1) {
+        eprintln!("  caused by: {cause}");
+    }
+    ExitCode::from(1)
+}

@@ -1,0 +1,358 @@
+//! The level profile, gaps against a target, and the development plan (contract section 2).
+//!
+//! Pure functions of a [`Framework`] and a set of ratings: nothing here reads files or prints.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::assessment::{Rating, RatingValue};
+use crate::framework::{Framework, Indicator};
+
+/// Ratings keyed by indicator id, as stored in an assessment.
+pub type Ratings = BTreeMap<String, Rating>;
+
+/// How one level of one competency stands.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LevelResult {
+    /// Index into the framework's levels.
+    pub level: usize,
+    /// Indicators at this level.
+    pub total: usize,
+    /// Indicators with a scale value (not na, not unrated).
+    pub rated: usize,
+    /// Rated indicators whose value is at least `demonstrated_at`.
+    pub demonstrated: usize,
+    /// Indicators marked not applicable.
+    pub not_applicable: usize,
+    /// Whether the level is attained (this and every lower listed level meet the rule).
+    pub attained: bool,
+}
+
+impl LevelResult {
+    /// demonstrated / rated, 0 when nothing is rated.
+    pub fn share(&self) -> f64 {
+        if self.rated == 0 {
+            0.0
+        } else {
+            self.demonstrated as f64 / self.rated as f64
+        }
+    }
+}
+
+/// Where a person stands on one competency.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompetencyResult {
+    /// Index into the framework's competencies.
+    pub competency: usize,
+    /// One entry per level the competency lists, lowest first.
+    pub levels: Vec<LevelResult>,
+    /// Framework level index of the highest attained level; `None` when none is attained.
+    pub current: Option<usize>,
+    /// Rank of the current level, 0 for none.
+    pub rank: usize,
+    /// Position in the competency's `levels` of the first level not attained, if any.
+    pub next: Option<usize>,
+    /// rank + demonstrated share of the next level.
+    pub score: f64,
+}
+
+impl CompetencyResult {
+    /// The result for the next level, if any is left to attain.
+    pub fn next_level(&self) -> Option<&LevelResult> {
+        self.next.map(|n| &self.levels[n])
+    }
+}
+
+/// The level profile: one result per competency, in framework order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Profile {
+    /// Results in framework order.
+    pub competencies: Vec<CompetencyResult>,
+}
+
+/// Whether a rating counts as demonstrated under the framework's `demonstrated_at`.
+pub fn is_demonstrated(framework: &Framework, rating: Option<&Rating>) -> bool {
+    matches!(rating.map(|r| r.value), Some(RatingValue::Scale(v)) if v >= framework.demonstrated_at)
+}
+
+/// Counts for one list of indicators, without the cumulative attainment rule.
+fn tally(
+    framework: &Framework,
+    level: usize,
+    indicators: &[Indicator],
+    ratings: &Ratings,
+) -> LevelResult {
+    let mut result = LevelResult {
+        level,
+        total: indicators.len(),
+        rated: 0,
+        demonstrated: 0,
+        not_applicable: 0,
+        attained: false,
+    };
+    for indicator in indicators {
+        match ratings.get(&indicator.id).map(|r| r.value) {
+            Some(RatingValue::Scale(v)) => {
+                result.rated += 1;
+                if v >= framework.demonstrated_at {
+                    result.demonstrated += 1;
+                }
+            }
+            Some(RatingValue::NotApplicable) => result.not_applicable += 1,
+            None => {}
+        }
+    }
+    result
+}
+
+/// Whether a level's own counts meet the rule (ignoring lower levels).
+fn meets_rule(framework: &Framework, level: &LevelResult) -> bool {
+    if level.rated > 0 {
+        level.share() >= framework.threshold
+    } else {
+        level.not_applicable == level.total
+    }
+}
+
+/// Score one competency.
+pub fn score_competency(
+    framework: &Framework,
+    competency: usize,
+    ratings: &Ratings,
+) -> CompetencyResult {
+    let mut levels = Vec::with_capacity(framework.competencies[competency].levels.len());
+    let mut holding = true;
+    let mut current = None;
+    let mut next = None;
+    for (position, level) in framework.competencies[competency].levels.iter().enumerate() {
+        let mut result = tally(framework, level.level, &level.indicators, ratings);
+        result.attained = holding && meets_rule(framework, &result);
+        if result.attained {
+            current = Some(level.level);
+        } else if holding {
+            holding = false;
+            next = Some(position);
+        }
+        levels.push(result);
+    }
+    let rank = current.map_or(0, |l| framework.rank(l));
+    let share = next.map_or(0.0, |n| levels[n].share());
+    CompetencyResult {
+        competency,
+        levels,
+        current,
+        rank,
+        next,
+        score: rank as f64 + share,
+    }
+}
+
+/// The level profile of a set of ratings.
+pub fn profile(framework: &Framework, ratings: &Ratings) -> Profile {
+    Profile {
+        competencies: (0..framework.competencies.len())
+            .map(|c| score_competency(framework, c, ratings))
+            .collect(),
+    }
+}
+
+/// The level each competency should reach; `None` where no target applies.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TargetLevels {
+    /// Framework level index per competency index.
+    pub levels: Vec<Option<usize>>,
+}
+
+/// What a person asked to be measured against (contract section 2).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TargetRequest {
+    /// A target (role) id from the framework's `targets`.
+    pub role: Option<String>,
+    /// One level id for every competency.
+    pub level: Option<String>,
+    /// `COMPETENCY=LEVEL` pairs, applied last, later ones winning.
+    pub per_competency: Vec<(String, String)>,
+}
+
+impl TargetRequest {
+    /// Whether any target was asked for.
+    pub fn is_empty(&self) -> bool {
+        self.role.is_none() && self.level.is_none() && self.per_competency.is_empty()
+    }
+
+    /// Resolve against a framework: role first, then `--target-level`, then each pair.
+    /// Every unknown id is reported, one message each.
+    pub fn resolve(&self, framework: &Framework) -> Result<TargetLevels, Vec<String>> {
+        let mut levels = vec![None; framework.competencies.len()];
+        let mut problems = Vec::new();
+        let known_levels = || {
+            framework
+                .levels
+                .iter()
+                .map(|l| l.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if let Some(role) = &self.role {
+            match framework.target(role) {
+                Some(target) => {
+                    for &(c, l) in &target.levels {
+                        levels[c] = Some(l);
+                    }
+                }
+                None if framework.targets.is_empty() => problems.push(format!(
+                    "unknown target {role:?}: framework {} defines no targets (use --target-level LEVEL or --target COMPETENCY=LEVEL)",
+                    framework.id
+                )),
+                None => problems.push(format!(
+                    "unknown target {role:?}; known targets: {}",
+                    framework
+                        .targets
+                        .iter()
+                        .map(|t| t.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            }
+        }
+        if let Some(level) = &self.level {
+            match framework.level_index(level) {
+                Some(l) => levels.iter_mut().for_each(|slot| *slot = Some(l)),
+                None => problems.push(format!(
+                    "unknown level {level:?}; known levels: {}",
+                    known_levels()
+                )),
+            }
+        }
+        for (competency, level) in &self.per_competency {
+            let c = framework.competency_index(competency);
+            let l = framework.level_index(level);
+            if c.is_none() {
+                problems.push(format!(
+                    "unknown competency {competency:?} in --target {competency}={level}; known competencies: {}",
+                    framework
+                        .competencies
+                        .iter()
+                        .map(|c| c.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+            if l.is_none() {
+                problems.push(format!(
+                    "unknown level {level:?} in --target {competency}={level}; known levels: {}",
+                    known_levels()
+                ));
+            }
+            if let (Some(c), Some(l)) = (c, l) {
+                levels[c] = Some(l);
+            }
+        }
+        if problems.is_empty() {
+            Ok(TargetLevels { levels })
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+/// How far one competency is from its target.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Gap {
+    /// Index into the framework's competencies.
+    pub competency: usize,
+    /// Framework level index of the target.
+    pub target: usize,
+    /// Rank of the target level.
+    pub target_rank: usize,
+    /// Rank of the current level (0 for none).
+    pub current_rank: usize,
+    /// target rank - current rank, 0 when met.
+    pub gap: usize,
+}
+
+impl Gap {
+    /// Whether the target is met.
+    pub fn met(&self) -> bool {
+        self.gap == 0
+    }
+}
+
+/// Gaps for every competency that has a target, in framework order.
+pub fn gaps(framework: &Framework, profile: &Profile, targets: &TargetLevels) -> Vec<Gap> {
+    profile
+        .competencies
+        .iter()
+        .filter_map(|result| {
+            let target = targets.levels.get(result.competency).copied().flatten()?;
+            let target_rank = framework.rank(target);
+            Some(Gap {
+                competency: result.competency,
+                target,
+                target_rank,
+                current_rank: result.rank,
+                gap: target_rank.saturating_sub(result.rank),
+            })
+        })
+        .collect()
+}
+
+/// One indicator to work on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanItem {
+    /// Framework level index of the indicator's level.
+    pub level: usize,
+    /// Position of that level in the competency's ladder.
+    pub competency_level: usize,
+    /// The indicator id.
+    pub indicator: String,
+    /// The rating given, if any.
+    pub rating: Option<Rating>,
+}
+
+/// The development plan for one competency with a gap.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanEntry {
+    /// Index into the framework's competencies.
+    pub competency: usize,
+    /// The gap being closed.
+    pub gap: Gap,
+    /// Indicators at levels up to the target that are not demonstrated, lowest level first.
+    /// Indicators rated not applicable are left out: they are not the person's to develop.
+    pub items: Vec<PlanItem>,
+}
+
+/// The development plan: per competency with a gap, what is not yet demonstrated.
+pub fn plan(framework: &Framework, gaps: &[Gap], ratings: &Ratings) -> Vec<PlanEntry> {
+    gaps.iter()
+        .filter(|gap| !gap.met())
+        .map(|gap| {
+            let competency = &framework.competencies[gap.competency];
+            let items = competency
+                .levels
+                .iter()
+                .enumerate()
+                .filter(|(_, level)| level.level <= gap.target)
+                .flat_map(|(position, level)| {
+                    level.indicators.iter().filter_map(move |indicator| {
+                        let rating = ratings.get(&indicator.id);
+                        let skip = is_demonstrated(framework, rating)
+                            || matches!(rating.map(|r| r.value), Some(RatingValue::NotApplicable));
+                        (!skip).then(|| PlanItem {
+                            level: level.level,
+                            competency_level: position,
+                            indicator: indicator.id.clone(),
+                            rating: rating.cloned(),
+                        })
+                    })
+                })
+                .collect();
+            PlanEntry {
+                competency: gap.competency,
+                gap: gap.clone(),
+                items,
+            }
+        })
+        .collect()
+}
