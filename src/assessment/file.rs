@@ -1,0 +1,199 @@
+//! Reading and writing assessment files: strict on read, atomic on write.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::model::{Assessment, RatingValue, FORMAT};
+use crate::catalog::{io_reason, load_file, Catalog, Entry};
+use crate::error::BadInput;
+use crate::framework::Framework;
+
+/// Largest assessment file accepted, in bytes.
+pub const MAX_ASSESSMENT_SIZE: u64 = 64 * 1024 * 1024;
+
+/// Read and parse an assessment file, checking its `format`.
+pub fn read(path: &Path) -> Result<Assessment, BadInput> {
+    let shown = path.display();
+    let meta = std::fs::metadata(path)
+        .map_err(|e| BadInput::new(format!("{shown}: cannot read: {}", io_reason(&e))))?;
+    if meta.is_dir() {
+        return Err(BadInput::new(format!(
+            "{shown}: is a folder, not an assessment file"
+        )));
+    }
+    if meta.len() > MAX_ASSESSMENT_SIZE {
+        return Err(BadInput::new(format!(
+            "{shown}: file is {} bytes; assessment files are limited to {MAX_ASSESSMENT_SIZE} bytes",
+            meta.len()
+        )));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| BadInput::new(format!("{shown}: cannot read: {}", io_reason(&e))))?;
+    parse(&shown.to_string(), &bytes)
+}
+
+/// Parse assessment JSON; `shown` names the file in messages.
+pub fn parse(shown: &str, bytes: &[u8]) -> Result<Assessment, BadInput> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+        let what = if e.is_eof() {
+            "the file is truncated or empty"
+        } else {
+            "the file is not valid JSON"
+        };
+        BadInput::new(format!(
+            "{shown}:{}:{}: not a rungs assessment: {what} ({})",
+            e.line(),
+            e.column(),
+            strip_position(&e.to_string())
+        ))
+    })?;
+    match value.get("format").and_then(|f| f.as_str()) {
+        Some(FORMAT) => {}
+        Some(other) => {
+            return Err(BadInput::new(format!(
+                "{shown}: assessment format {other:?} is not supported by this version of rungs (it reads {FORMAT:?})"
+            )))
+        }
+        None => {
+            return Err(BadInput::new(format!(
+                "{shown}: not a rungs assessment: no \"format\": {FORMAT:?} key"
+            )))
+        }
+    }
+    serde_json::from_value(value)
+        .map_err(|e| BadInput::new(format!("{shown}: invalid assessment: {e}")))
+}
+
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// Serialise an assessment as pretty JSON with a trailing newline.
+pub fn to_json(assessment: &Assessment) -> String {
+    let mut text = serde_json::to_string_pretty(assessment).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Write bytes to `path` atomically: a temporary file in the same folder, flushed and synced,
+/// then renamed over the target. A crash at any point leaves either the old file or the new one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "assessment".into());
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.flush()?;
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&temp, path)?;
+        if let Ok(d) = std::fs::File::open(&dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}
+
+/// Save an assessment atomically.
+pub fn save(path: &Path, assessment: &Assessment) -> std::io::Result<()> {
+    write_atomic(path, to_json(assessment).as_bytes())
+}
+
+/// The framework an assessment was made against, found as the contract says: `--framework`
+/// path, then a loaded framework with the recorded id, then the recorded path.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The framework found.
+    pub entry: Entry,
+    /// Set when the found framework's digest differs from the recorded one.
+    pub digest_changed: bool,
+}
+
+/// Find the framework of an assessment; `shown` names the assessment file in messages.
+pub fn find_framework(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    override_path: Option<&Path>,
+    shown: &str,
+) -> Result<Found, BadInput> {
+    let recorded = &assessment.framework;
+    let entry = if let Some(path) = override_path {
+        let entry = load_file(path)?;
+        if entry.framework.id != recorded.id {
+            return Err(BadInput::new(format!(
+                "{shown}: the assessment is of framework {:?}, but {} is framework {:?}",
+                recorded.id,
+                path.display(),
+                entry.framework.id
+            )));
+        }
+        entry
+    } else if let Some(entry) = catalog.get(&recorded.id) {
+        entry.clone()
+    } else if let Some(path) = &recorded.path {
+        if !Path::new(path).exists() {
+            return Err(BadInput::new(format!(
+                "{shown}: framework {:?} is neither built in nor in --frameworks, and its recorded file {path} is gone; pass --framework PATH",
+                recorded.id
+            )));
+        }
+        let entry = load_file(Path::new(path))?;
+        if entry.framework.id != recorded.id {
+            return Err(BadInput::new(format!(
+                "{shown}: the recorded file {path} now holds framework {:?}, not {:?}; pass --framework PATH",
+                entry.framework.id, recorded.id
+            )));
+        }
+        entry
+    } else {
+        return Err(BadInput::new(format!(
+            "{shown}: framework {:?} is neither built in nor in --frameworks; pass --framework PATH or --frameworks DIR",
+            recorded.id
+        )));
+    };
+    Ok(Found {
+        digest_changed: entry.digest != recorded.digest,
+        entry,
+    })
+}
+
+/// Ratings that do not fit the framework: unknown indicator ids and values off the scale.
+pub fn mismatches(framework: &Framework, assessment: &Assessment) -> Vec<String> {
+    let known: std::collections::HashSet<&str> = framework
+        .indicators()
+        .map(|(_, _, i)| i.id.as_str())
+        .collect();
+    let mut problems = Vec::new();
+    for (id, rating) in &assessment.ratings {
+        if !known.contains(id.as_str()) {
+            problems.push(format!("rating for unknown indicator {id:?}"));
+        } else if let RatingValue::Scale(v) = rating.value {
+            if framework.scale_point(v).is_none() {
+                problems.push(format!(
+                    "indicator {id:?} is rated {v}, which is not on the scale ({})",
+                    framework
+                        .scale
+                        .iter()
+                        .map(|p| p.value.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+        }
+    }
+    problems
+}
