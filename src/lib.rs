@@ -11,4 +11,5 @@ pub mod catalog;
 pub mod error;
 pub mod framework;
 pub mod render;
+pub mod schema;
 pub mod scoring;

@@ -7,7 +7,11 @@ use rungs::catalog::Catalog;
 
 use crate::cli::{Cli, ColorChoice, Command};
 
+mod completions;
 mod list;
+mod man;
+mod new;
+mod schema;
 mod show;
 mod validate;
 
@@ -74,6 +78,16 @@ fn terminal_width(stdout_is_terminal: bool) -> u16 {
     80
 }
 
+/// Write data to stdout; a closed pipe (`rungs ... | head`) is not an error.
+pub fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let context = Context::from_cli(&cli);
@@ -81,6 +95,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::List => list::run(&context),
         Command::Show { framework } => show::run(&context, &framework),
         Command::Validate { paths } => validate::run(&context, &paths),
+        Command::New(args) => new::run(&context, &args),
+        Command::Schema { kind } => schema::run(kind),
+        Command::Completions { shell } => completions::run(shell),
+        Command::Man { out_dir } => man::run(&context, out_dir.as_deref()),
         Command::Assess(_) | Command::Report(_) | Command::Diff(_) | Command::History(_) => {
             anyhow::bail!("this command is not built yet")
         }

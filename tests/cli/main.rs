@@ -1,0 +1,7 @@
+//! The command-line contract, tested through the real binary: one module per command.
+
+mod support;
+
+mod conventions;
+mod hardening;
+mod schema;
