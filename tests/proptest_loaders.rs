@@ -382,3 +382,45 @@ fn the_sample_framework_is_valid() {
     let loaded = framework::load("f.yaml", VALID_FRAMEWORK.as_bytes()).expect("valid");
     assert_eq!(loaded.framework.indicator_count(), 2);
 }
+
+#[path = "../benches/support/synthetic.rs"]
+mod synthetic;
+
+#[test]
+fn the_benchmark_framework_is_valid_and_its_assessments_fit_it() {
+    let shape = synthetic::Shape {
+        competencies: 20,
+        ..synthetic::Shape::BASE
+    };
+    let text = synthetic::framework_yaml(shape);
+    let loaded = framework::load("synthetic.yaml", text.as_bytes()).expect("valid");
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    assert_eq!(loaded.framework.indicator_count(), shape.indicators());
+    let ids: Vec<String> = loaded
+        .framework
+        .indicators()
+        .map(|(_, _, i)| i.id.clone())
+        .collect();
+    assert_eq!(ids, synthetic::indicator_ids(shape));
+
+    let full = parse(
+        "full.json",
+        synthetic::assessment_json(shape, &loaded.digest, 0).as_bytes(),
+    )
+    .expect("parses");
+    let changed = parse(
+        "changed.json",
+        synthetic::assessment_json(shape, &loaded.digest, 10).as_bytes(),
+    )
+    .expect("parses");
+    for a in [&full, &changed] {
+        assert_eq!(a.ratings.len(), shape.indicators());
+        assert!(rungs::assessment::file::mismatches(&loaded.framework, a).is_empty());
+    }
+    let differing = ids
+        .iter()
+        .filter(|id| full.ratings[*id] != changed.ratings[*id])
+        .count();
+    let percent = differing * 100 / ids.len();
+    assert!((8..=12).contains(&percent), "{percent}% changed");
+}
