@@ -8,7 +8,9 @@
 
 pub mod assessment;
 pub mod catalog;
+pub mod diff;
 pub mod error;
 pub mod framework;
+pub mod history;
 pub mod render;
 pub mod scoring;

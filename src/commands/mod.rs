@@ -7,7 +7,10 @@ use rungs::catalog::Catalog;
 
 use crate::cli::{Cli, ColorChoice, Command};
 
+mod diff;
+mod history;
 mod list;
+mod report;
 mod show;
 mod validate;
 
@@ -81,7 +84,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::List => list::run(&context),
         Command::Show { framework } => show::run(&context, &framework),
         Command::Validate { paths } => validate::run(&context, &paths),
-        Command::Assess(_) | Command::Report(_) | Command::Diff(_) | Command::History(_) => {
+        Command::Report(args) => report::run(&context, &args),
+        Command::Diff(args) => diff::run(&context, &args),
+        Command::History(args) => history::run(&context, &args),
+        Command::Assess(_) => {
             anyhow::bail!("this command is not built yet")
         }
     }

@@ -1,6 +1,9 @@
 //! Everything a person reads, as pure functions returning Strings. Colour and width are passed in.
 
 pub mod catalog;
+pub mod diff;
+pub mod history;
+pub mod report;
 pub mod show;
 
 use comfy_table::{presets, ContentArrangement, Table};
