@@ -304,65 +304,82 @@ impl Diff {
         self.indicators.iter().filter(|i| i.change == kind).count()
     }
 
-    /// One line: how many competencies moved up or down a level, how scores moved, how many
-    /// indicators changed.
+    /// One line: how many competencies moved a level, how scores moved, how many ratings
+    /// changed; counts of zero are left out.
     pub fn summary(&self) -> String {
         if self.is_empty() {
             return "No change: the same levels, scores and ratings.".to_string();
         }
-        let up = self
-            .competencies
-            .iter()
-            .filter(|c| c.rank_change().is_some_and(|d| d > 0))
-            .count();
-        let down = self
-            .competencies
-            .iter()
-            .filter(|c| c.rank_change().is_some_and(|d| d < 0))
-            .count();
-        let score_up = self
-            .competencies
-            .iter()
-            .filter(|c| c.score_change.is_some_and(|d| d > 0.0))
-            .count();
-        let score_down = self
-            .competencies
-            .iter()
-            .filter(|c| c.score_change.is_some_and(|d| d < 0.0))
-            .count();
-        let mut parts = vec![
-            format!(
-                "{} up a level, {} down",
-                plural(up, "competency", "competencies"),
-                down
+        let count = |test: &dyn Fn(&CompetencyChange) -> bool| {
+            self.competencies.iter().filter(|c| test(c)).count()
+        };
+        let rank_up = count(&|c| c.rank_change().is_some_and(|d| d > 0));
+        let rank_down = count(&|c| c.rank_change().is_some_and(|d| d < 0));
+        let score_up = count(&|c| c.score_change.is_some_and(|d| d > 0.0));
+        let score_down = count(&|c| c.score_change.is_some_and(|d| d < 0.0));
+        let changed = self.count(ChangeKind::Changed);
+        let sections = [
+            (
+                "Levels",
+                vec![
+                    (rank_up, format!("{rank_up} up")),
+                    (rank_down, format!("{rank_down} down")),
+                ],
             ),
-            format!("scores rose for {score_up} and fell for {score_down}"),
-            format!(
-                "{} newly demonstrated, {} lost, {} other rating {}",
-                plural(
-                    self.count(ChangeKind::Demonstrated),
-                    "indicator",
-                    "indicators"
-                ),
-                self.count(ChangeKind::Lost),
-                self.count(ChangeKind::Changed),
-                if self.count(ChangeKind::Changed) == 1 {
-                    "change"
-                } else {
-                    "changes"
-                }
+            (
+                "Scores",
+                vec![
+                    (score_up, format!("{score_up} rose")),
+                    (score_down, format!("{score_down} fell")),
+                ],
+            ),
+            (
+                "Ratings",
+                vec![
+                    (
+                        self.count(ChangeKind::Demonstrated),
+                        format!(
+                            "{} newly demonstrated",
+                            self.count(ChangeKind::Demonstrated)
+                        ),
+                    ),
+                    (
+                        self.count(ChangeKind::Lost),
+                        format!("{} lost", self.count(ChangeKind::Lost)),
+                    ),
+                    (changed, plural(changed, "other change", "other changes")),
+                ],
+            ),
+            (
+                "Framework",
+                vec![
+                    (
+                        self.added.len(),
+                        plural(self.added.len(), "indicator added", "indicators added"),
+                    ),
+                    (
+                        self.removed.len(),
+                        plural(
+                            self.removed.len(),
+                            "indicator removed",
+                            "indicators removed",
+                        ),
+                    ),
+                ],
             ),
         ];
-        if !self.added.is_empty() || !self.removed.is_empty() {
-            parts.push(format!(
-                "{} added and {} removed by the framework",
-                plural(self.added.len(), "indicator", "indicators"),
-                self.removed.len()
-            ));
-        }
-        let mut line = parts.join("; ");
-        line.push('.');
-        line
+        sections
+            .into_iter()
+            .filter_map(|(title, parts)| {
+                let parts: Vec<String> = parts
+                    .into_iter()
+                    .filter(|(n, _)| *n > 0)
+                    .map(|(_, text)| text)
+                    .collect();
+                (!parts.is_empty()).then(|| format!("{title}: {}.", parts.join(", ")))
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 

@@ -97,8 +97,9 @@ pub fn short_digest(digest: &str) -> String {
 }
 
 /// Turn `--target` and `--target-level` into a [`TargetRequest`]: a value with `=` is
-/// COMPETENCY=LEVEL, any other is a role (the last role given wins).
-pub fn target_request(args: &TargetArgs) -> Result<TargetRequest, BadInput> {
+/// COMPETENCY=LEVEL, any other is a role (the last role given wins). Malformed values are
+/// returned as problems beside the request made of the others.
+pub fn target_request(args: &TargetArgs) -> (TargetRequest, Vec<String>) {
     let mut request = TargetRequest {
         level: args.target_level.clone(),
         ..TargetRequest::default()
@@ -124,11 +125,7 @@ pub fn target_request(args: &TargetArgs) -> Result<TargetRequest, BadInput> {
             None => request.role = Some(value.trim().to_string()),
         }
     }
-    if problems.is_empty() {
-        Ok(request)
-    } else {
-        Err(BadInput::many(problems))
-    }
+    (request, problems)
 }
 
 /// Print `text` to stdout, or write it atomically to `output`, refusing to replace an
@@ -162,7 +159,7 @@ pub fn emit(
 
 /// Run `rungs report`.
 pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
-    let request = target_request(&args.target)?;
+    let (request, mut problems) = target_request(&args.target);
     let catalog = context.catalog()?;
     let opened = open(
         context,
@@ -170,8 +167,15 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         &args.file,
         args.framework.framework.as_deref(),
     )?;
-    let report = Report::new(&opened.entry.framework, &opened.assessment, &request)
-        .map_err(BadInput::many)?;
+    let report = Report::new(&opened.entry.framework, &opened.assessment, &request);
+    let report = match report {
+        Ok(report) if problems.is_empty() => report,
+        Ok(_) => return Err(BadInput::many(problems).into()),
+        Err(more) => {
+            problems.extend(more);
+            return Err(BadInput::many(problems).into());
+        }
+    };
     let style = Style {
         width: context.width,
         color: context.color && args.output.is_none(),

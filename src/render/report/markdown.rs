@@ -92,12 +92,15 @@ pub fn render(report: &Report) -> String {
             out.push_str("Every indicator up to the target is demonstrated or not applicable; rate the remaining levels to climb.\n");
         }
         for i in &entry.indicators {
+            let rated = match i.rating {
+                Some(_) => format!("rated {}", escape(&rating_text(i))),
+                None => "not rated yet".to_string(),
+            };
             out.push_str(&format!(
-                "- [ ] **{}**: {} (`{}`), rated {}",
+                "- [ ] **{}**: {} (`{}`), {rated}",
                 escape(&level_text(i.rank, Some(&i.level_title))),
                 escape(&i.text),
                 i.id.replace('`', "'"),
-                escape(&rating_text(i))
             ));
             if let Some(note) = &i.note {
                 out.push_str(&format!(". Note: {}", escape(note)));

@@ -67,9 +67,18 @@ pub struct TargetSummary {
     /// The level asked for every competency (`--target-level`).
     pub level: Option<String>,
     /// `COMPETENCY=LEVEL` overrides, in the order given.
-    pub per_competency: Vec<(String, String)>,
+    pub per_competency: Vec<TargetPair>,
     /// One line saying what the gaps are measured against.
     pub description: String,
+}
+
+/// One `COMPETENCY=LEVEL` override.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetPair {
+    /// Competency id.
+    pub competency: String,
+    /// Level id.
+    pub level: String,
 }
 
 /// One competency of the level profile.
@@ -478,7 +487,14 @@ fn describe_target(framework: &Framework, target: &TargetRequest) -> TargetSumma
         role: role.map(|r| r.id.clone()),
         role_name: role.map(|r| r.name.clone()),
         level: target.level.clone(),
-        per_competency: target.per_competency.clone(),
+        per_competency: target
+            .per_competency
+            .iter()
+            .map(|(competency, level)| TargetPair {
+                competency: competency.clone(),
+                level: level.clone(),
+            })
+            .collect(),
         description: parts.join(", then "),
     }
 }

@@ -7,13 +7,37 @@ use comfy_table::{Cell, CellAlignment, Color};
 use super::{bar, bar_cells, level_text, progress_text, rating_text, score_text, Report};
 use crate::render::{bold, table, Style};
 
+/// Greedy word wrap to `width` columns; lines after the first start with `indent`.
+/// Words longer than a line stay whole.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = text[..text.len() - text.trim_start().len()].to_string();
+    for word in text.split_whitespace() {
+        let fits =
+            console::measure_text_width(&line) + 1 + console::measure_text_width(word) <= width;
+        if line.trim().is_empty() {
+            line.push_str(word);
+        } else if fits {
+            line.push(' ');
+            line.push_str(word);
+        } else {
+            out.push_str(&line);
+            out.push('\n');
+            line = format!("{indent}{word}");
+        }
+    }
+    out.push_str(&line);
+    out
+}
+
 /// The whole report: heading, scoring rule, profile, and when a target was given the gap table
 /// and the development plan.
 pub fn render(report: &Report, style: Style) -> String {
     let mut out = String::new();
-    out.push_str(&bold(&report.heading(), style));
+    let width = usize::from(style.width);
+    out.push_str(&bold(&wrap(&report.heading(), width, ""), style));
     out.push('\n');
-    out.push_str(&report.rule());
+    out.push_str(&wrap(&report.rule(), width, ""));
     out.push_str("\n\n");
     out.push_str(&profile_table(report, style));
     if report.target.is_some() {
@@ -72,11 +96,16 @@ pub fn gap_table(report: &Report, style: Style) -> String {
     let Some(target) = &report.target else {
         return String::new();
     };
+    let title = bold(
+        &wrap(
+            &format!("Gaps to {}", target.description),
+            usize::from(style.width),
+            "",
+        ),
+        style,
+    );
     if report.gaps.is_empty() {
-        return format!(
-            "{}\nThe target names none of this framework's competencies.\n",
-            bold(&format!("Gaps to {}", target.description), style)
-        );
+        return format!("{title}\nThe target names none of this framework's competencies.\n");
     }
     let mut t = table(style);
     t.set_header(vec!["competency", "current", "target", "gap", ""]);
@@ -95,8 +124,7 @@ pub fn gap_table(report: &Report, style: Style) -> String {
     }
     let met = report.gaps.iter().filter(|g| g.met).count();
     format!(
-        "{}\n{t}\n{met} of {} targets met.\n",
-        bold(&format!("Gaps to {}", target.description), style),
+        "{title}\n{t}\n{met} of {} targets met.\n",
         report.gaps.len()
     )
 }
@@ -104,6 +132,7 @@ pub fn gap_table(report: &Report, style: Style) -> String {
 /// The development plan: per competency with a gap, the indicators not yet demonstrated and the
 /// competency's guidance.
 pub fn plan(report: &Report, style: Style) -> String {
+    let width = usize::from(style.width);
     let mut out = bold("Development plan", style);
     out.push('\n');
     if report.plan.is_empty() {
@@ -113,19 +142,24 @@ pub fn plan(report: &Report, style: Style) -> String {
     for entry in &report.plan {
         out.push('\n');
         out.push_str(&bold(
-            &format!(
-                "{}: {} → {} ({} {} to go)",
-                entry.name,
-                level_text(entry.rank, entry.level_title.as_deref()),
-                level_text(entry.target_rank, Some(&entry.target_title)),
-                entry.gap,
-                if entry.gap == 1 { "level" } else { "levels" }
+            &wrap(
+                &format!(
+                    "{}: {} → {} ({} {} to go)",
+                    entry.name,
+                    level_text(entry.rank, entry.level_title.as_deref()),
+                    level_text(entry.target_rank, Some(&entry.target_title)),
+                    entry.gap,
+                    if entry.gap == 1 { "level" } else { "levels" }
+                ),
+                width,
+                "",
             ),
             style,
         ));
         out.push('\n');
         if entry.indicators.is_empty() {
-            out.push_str("Every indicator up to the target is demonstrated or not applicable; rate the remaining levels to climb.\n");
+            out.push_str(&wrap("Every indicator up to the target is demonstrated or not applicable; rate the remaining levels to climb.", width, ""));
+            out.push('\n');
         } else {
             let mut t = table(style);
             t.set_header(vec!["level", "indicator", "rating", "note"]);
@@ -151,11 +185,31 @@ pub fn plan(report: &Report, style: Style) -> String {
             out.push_str(&format!("{t}\n"));
         }
         for g in &entry.guidance {
-            out.push_str(&format!("{}\n", g.title));
+            out.push_str(&format!("{}\n", wrap(&g.title, width, "")));
             for item in &g.items {
-                out.push_str(&format!("  • {item}\n"));
+                out.push_str(&format!(
+                    "{}\n",
+                    wrap(&format!("  • {item}"), width, "    ")
+                ));
             }
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_between_words_with_a_hanging_indent() {
+        assert_eq!(
+            wrap("  • one two three four", 12, "    "),
+            "  • one two\n    three\n    four"
+        );
+        assert_eq!(
+            wrap("averyveryverylongword x", 8, ""),
+            "averyveryverylongword\nx"
+        );
+    }
 }

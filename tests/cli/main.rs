@@ -1,0 +1,8 @@
+//! The `rungs` binary, driven as a person would: one module per command.
+
+mod support;
+
+mod diff;
+mod history;
+mod html;
+mod report;
