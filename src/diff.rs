@@ -387,3 +387,91 @@ impl Diff {
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::Rating;
+    use proptest::prelude::*;
+
+    fn framework() -> Framework {
+        crate::framework::load(
+            "teamwork.yaml",
+            include_bytes!("../tests/fixtures/frameworks/teamwork.yaml"),
+        )
+        .expect("the fixture framework loads")
+        .framework
+    }
+
+    /// Ratings over the fixture's 15 indicators: unrated, na, or 1..=4.
+    fn ratings() -> impl Strategy<Value = Ratings> {
+        let ids: Vec<String> = framework()
+            .indicators()
+            .map(|(_, _, i)| i.id.clone())
+            .collect();
+        proptest::collection::vec(0u32..=5, ids.len()).prop_map(move |values| {
+            ids.iter()
+                .zip(values)
+                .filter_map(|(id, v)| {
+                    let value = match v {
+                        0 => return None,
+                        5 => RatingValue::NotApplicable,
+                        v => RatingValue::Scale(v),
+                    };
+                    Some((id.clone(), Rating { value, note: None }))
+                })
+                .collect()
+        })
+    }
+
+    fn mirror(kind: ChangeKind) -> ChangeKind {
+        match kind {
+            ChangeKind::Demonstrated => ChangeKind::Lost,
+            ChangeKind::Lost => ChangeKind::Demonstrated,
+            ChangeKind::Changed => ChangeKind::Changed,
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn an_assessment_against_itself_has_no_changes(a in ratings()) {
+            let f = framework();
+            let side = Side { framework: &f, ratings: &a };
+            let d = diff(side, side);
+            prop_assert!(d.is_empty());
+            prop_assert_eq!(d.summary(), "No change: the same levels, scores and ratings.");
+        }
+
+        #[test]
+        fn b_against_a_mirrors_a_against_b(a in ratings(), b in ratings()) {
+            let f = framework();
+            let forward = diff(Side { framework: &f, ratings: &a }, Side { framework: &f, ratings: &b });
+            let backward = diff(Side { framework: &f, ratings: &b }, Side { framework: &f, ratings: &a });
+            for (x, y) in forward.competencies.iter().zip(&backward.competencies) {
+                prop_assert_eq!(&x.from_level, &y.to_level);
+                prop_assert_eq!(&x.to_level, &y.from_level);
+                prop_assert_eq!(x.from_score, y.to_score);
+                prop_assert_eq!(x.score_change.map(|d| -d), y.score_change);
+            }
+            let mut expected: Vec<_> = forward
+                .indicators
+                .iter()
+                .map(|i| (i.id.clone(), i.to, i.from, mirror(i.change)))
+                .collect();
+            let mut actual: Vec<_> = backward
+                .indicators
+                .iter()
+                .map(|i| (i.id.clone(), i.from, i.to, i.change))
+                .collect();
+            expected.sort();
+            actual.sort();
+            prop_assert_eq!(expected, actual);
+            // Every changed rating is listed, and no unchanged one.
+            let changed = f
+                .indicators()
+                .filter(|(_, _, i)| a.get(&i.id).map(|r| r.value) != b.get(&i.id).map(|r| r.value))
+                .count();
+            prop_assert_eq!(forward.indicators.len(), changed);
+        }
+    }
+}
