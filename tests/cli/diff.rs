@@ -2,14 +2,14 @@
 
 use serde_json::Value;
 
-use crate::support::{fixture, rungs};
+use crate::support::{command, fixture};
 
 const MARCH: &str = "tests/fixtures/assessments/teamwork/2026-03-01.json";
 const JUNE: &str = "tests/fixtures/assessments/teamwork/2026-06-02.json";
 const FRAMEWORKS: &str = "tests/fixtures/frameworks";
 
 fn diff(old: &str, new: &str, format: &str) -> String {
-    rungs([
+    command(&[
         "diff",
         old,
         new,
@@ -169,7 +169,7 @@ fn different_frameworks_are_refused() {
             "started_at": "2026-01-01T00:00:00Z", "completed_at": null, "ratings": {}}"#,
     )
     .expect("write");
-    let out = rungs(["diff", MARCH]).arg(&other).run();
+    let out = command(&["diff", MARCH]).arg(&other).run();
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert_eq!(
         out.stderr,
@@ -236,7 +236,7 @@ fn another_version_is_compared_by_indicator_id_with_added_and_removed_listed() {
         "2026-02-10T10:00:00Z",
         r#"{"lis-1": {"value": 3}, "lis-2": {"value": 1}, "lis-5": {"value": 3}, "lis-7": {"value": 4}}"#,
     );
-    let out = rungs(["diff", "--format", "json"])
+    let out = command(&["diff", "--format", "json"])
         .arg(&old)
         .arg(&new)
         .run();
@@ -257,6 +257,6 @@ fn another_version_is_compared_by_indicator_id_with_added_and_removed_listed() {
     assert_eq!(d["indicators"][0]["id"], "lis-2");
     assert_eq!(d["indicators"][0]["change"], "lost");
 
-    let table = rungs(["diff"]).arg(&old).arg(&new).succeeds();
+    let table = command(&["diff"]).arg(&old).arg(&new).succeeds();
     insta::assert_snapshot!("teamwork_versions_table", table);
 }

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::support::rungs;
+use crate::support::command;
 
 const FOLDER: &str = "tests/fixtures/assessments/teamwork";
 const FRAMEWORKS: &str = "tests/fixtures/frameworks";
@@ -14,7 +14,7 @@ fn every_format_of_a_folder() {
         ("json", "teamwork_history_json"),
         ("markdown", "teamwork_history_markdown"),
     ] {
-        let out = rungs([
+        let out = command(&[
             "history",
             FOLDER,
             "--frameworks",
@@ -31,7 +31,7 @@ fn every_format_of_a_folder() {
 fn files_are_put_in_date_order_with_scores_and_change() {
     // Given newest first; completed_at (or started_at while in progress) decides the order,
     // whatever the offset: 2026-06-02T14:25+02:00 is 12:25 UTC.
-    let out = rungs([
+    let out = command(&[
         "history",
         "tests/fixtures/assessments/teamwork/2026-09-15.json",
         "tests/fixtures/assessments/teamwork/2026-06-02.json",
@@ -95,7 +95,7 @@ fn assessments_of_several_frameworks_are_refused() {
             "started_at": "2026-01-01T00:00:00Z", "completed_at": null, "ratings": {}}"#,
     )
     .expect("write");
-    let out = rungs(["history"]).arg(dir.path()).run();
+    let out = command(&["history"]).arg(dir.path()).run();
     assert_eq!(out.code, 2);
     let shown = dir.path().display();
     assert_eq!(
@@ -111,7 +111,7 @@ fn assessments_of_several_frameworks_are_refused() {
 #[test]
 fn an_empty_folder_or_a_bad_date_is_bad_input() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let out = rungs(["history"]).arg(dir.path()).run();
+    let out = command(&["history"]).arg(dir.path()).run();
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
@@ -125,7 +125,7 @@ fn an_empty_folder_or_a_bad_date_is_bad_input() {
         .replace("\"2026-03-01T09:20:00Z\"", "\"last Tuesday\"");
     let bad = dir.path().join("bad.json");
     std::fs::write(&bad, text).expect("write");
-    let out = rungs(["history", "--frameworks", FRAMEWORKS])
+    let out = command(&["history", "--frameworks", FRAMEWORKS])
         .arg(&bad)
         .run();
     assert_eq!(out.code, 2);

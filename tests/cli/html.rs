@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use scraper::{Html, Selector};
 
-use crate::support::rungs;
+use crate::support::command;
 
 const FRAMEWORKS: &str = "tests/fixtures/frameworks";
 const MARCH: &str = "tests/fixtures/assessments/teamwork/2026-03-01.json";
@@ -106,7 +106,7 @@ fn text(element: &scraper::ElementRef<'_>) -> String {
 
 fn write_report(dir: &Path, args: &[&str]) -> PathBuf {
     let page = dir.join("report.html");
-    let out = rungs(["report", "--format", "html", "--output"])
+    let out = command(&["report", "--format", "html", "--output"])
         .arg(&page)
         .args(args)
         .run();
@@ -251,7 +251,7 @@ fn script_in_framework_text_or_note_is_inert() {
     std::fs::write(&assessment_path, assessment.to_string()).expect("write assessment");
 
     let page = dir.path().join("report.html");
-    let out = rungs([
+    let out = command(&[
         "report",
         "--format",
         "html",

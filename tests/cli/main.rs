@@ -1,8 +1,7 @@
-//! The `rungs` binary, driven as a person would: one module per command.
-
-mod support;
+//! Integration tests: the built `rungs` binary, one module per command or topic.
 
 mod diff;
 mod history;
 mod html;
 mod report;
+mod support;

@@ -1,12 +1,12 @@
 //! `rungs report`: every format, targets, --output, and what a user gets wrong.
 
-use crate::support::{fixture, rungs};
+use crate::support::{command, fixture};
 
 const MARCH: &str = "tests/fixtures/assessments/teamwork/2026-03-01.json";
 const FRAMEWORKS: &str = "tests/fixtures/frameworks";
 
 fn report(args: &[&str]) -> String {
-    rungs(["report", MARCH, "--frameworks", FRAMEWORKS])
+    command(&["report", MARCH, "--frameworks", FRAMEWORKS])
         .args(args)
         .succeeds()
 }
@@ -37,7 +37,7 @@ fn table_fits_80_columns_and_uses_more_when_given() {
             "line wider than 80 columns: {line:?}"
         );
     }
-    let wide = rungs([
+    let wide = command(&[
         "report",
         MARCH,
         "--frameworks",
@@ -61,7 +61,7 @@ fn colour_only_when_asked_or_on_a_terminal_and_never_with_no_color() {
     assert!(!piped.contains('\x1b'), "no colour when piped");
     let forced = report(&["--target", "team-lead", "--color", "always"]);
     assert!(forced.contains("\x1b["), "colour with --color always");
-    let no_color = rungs(["report", MARCH, "--frameworks", FRAMEWORKS])
+    let no_color = command(&["report", MARCH, "--frameworks", FRAMEWORKS])
         .env("NO_COLOR", "1")
         .succeeds();
     assert!(!no_color.contains('\x1b'));
@@ -179,7 +179,7 @@ fn target_level_then_per_competency_overrides() {
 
 #[test]
 fn csv_neutralises_formulas() {
-    let out = rungs([
+    let out = command(&[
         "report",
         "tests/fixtures/hostile/teamwork-injection.json",
         "--frameworks",
@@ -208,7 +208,7 @@ fn csv_neutralises_formulas() {
 
 #[test]
 fn markdown_escapes_notes() {
-    let out = rungs([
+    let out = command(&[
         "report",
         "tests/fixtures/hostile/teamwork-injection.json",
         "--frameworks",
@@ -229,7 +229,7 @@ fn markdown_escapes_notes() {
 fn output_is_written_once_and_replaced_only_with_force() {
     let dir = tempfile::tempdir().expect("temp dir");
     let target = dir.path().join("me.md");
-    let first = rungs([
+    let first = command(&[
         "report",
         MARCH,
         "--frameworks",
@@ -247,7 +247,7 @@ fn output_is_written_once_and_replaced_only_with_force() {
     assert!(written.starts_with("# Teamwork 1.0"));
 
     std::fs::write(&target, "my own notes").expect("overwrite by hand");
-    let refused = rungs(["report", MARCH, "--frameworks", FRAMEWORKS, "-o"])
+    let refused = command(&["report", MARCH, "--frameworks", FRAMEWORKS, "-o"])
         .arg(&target)
         .run();
     assert_eq!(refused.code, 2);
@@ -263,7 +263,7 @@ fn output_is_written_once_and_replaced_only_with_force() {
         "my own notes"
     );
 
-    let forced = rungs(["report", MARCH, "--frameworks", FRAMEWORKS, "--force", "-o"])
+    let forced = command(&["report", MARCH, "--frameworks", FRAMEWORKS, "--force", "-o"])
         .arg(&target)
         .run();
     assert_eq!(forced.code, 0, "{}", forced.stderr);
@@ -280,7 +280,7 @@ fn output_is_written_once_and_replaced_only_with_force() {
 
 #[test]
 fn unknown_target_is_bad_input_listing_what_exists() {
-    let out = rungs([
+    let out = command(&[
         "report",
         MARCH,
         "--frameworks",
@@ -291,7 +291,7 @@ fn unknown_target_is_bad_input_listing_what_exists() {
     .run();
     assert_eq!(out.code, 2);
     insta::assert_snapshot!("unknown_target", out.stderr);
-    let out = rungs([
+    let out = command(&[
         "report",
         MARCH,
         "--frameworks",
@@ -308,13 +308,13 @@ fn unknown_target_is_bad_input_listing_what_exists() {
 
 #[test]
 fn missing_or_invalid_assessment_is_bad_input() {
-    let out = rungs(["report", "no-such.json"]).run();
+    let out = command(&["report", "no-such.json"]).run();
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
         "error: no-such.json: cannot read: no such file or folder\n"
     );
-    let out = rungs(["report", "tests/fixtures/frameworks/teamwork.yaml"]).run();
+    let out = command(&["report", "tests/fixtures/frameworks/teamwork.yaml"]).run();
     assert_eq!(out.code, 2);
     assert!(
         out.stderr.contains("not a rungs assessment"),
@@ -322,7 +322,7 @@ fn missing_or_invalid_assessment_is_bad_input() {
         out.stderr
     );
     // The framework is found neither built in nor in a --frameworks folder.
-    let out = rungs(["report", MARCH]).run();
+    let out = command(&["report", MARCH]).run();
     assert_eq!(out.code, 2);
     assert!(
         out.stderr
@@ -341,7 +341,7 @@ fn ratings_that_do_not_fit_an_unchanged_framework_are_refused() {
         .replace("\"fb-2\": { \"value\": 3 }", "\"fb-2\": { \"value\": 7 }");
     let path = dir.path().join("bad.json");
     std::fs::write(&path, text).expect("write");
-    let out = rungs(["report", "--frameworks", FRAMEWORKS])
+    let out = command(&["report", "--frameworks", FRAMEWORKS])
         .arg(&path)
         .run();
     assert_eq!(out.code, 2);
@@ -373,7 +373,7 @@ fn a_changed_framework_is_said_on_stderr_and_ratings_match_by_id() {
         .replace("\"lis-1\"", "\"lis-0\"");
     let path = dir.path().join("old.json");
     std::fs::write(&path, text).expect("write");
-    let out = rungs(["report", "--frameworks", FRAMEWORKS, "--format", "json"])
+    let out = command(&["report", "--frameworks", FRAMEWORKS, "--format", "json"])
         .arg(&path)
         .run();
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -388,7 +388,7 @@ fn a_changed_framework_is_said_on_stderr_and_ratings_match_by_id() {
     let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("valid JSON");
     // lis-1 is now unrated, so listening's first level (2 indicators) holds 1/1 = 100%.
     assert_eq!(json["competencies"][0]["rank"], 3);
-    let quiet = rungs(["report", "--quiet", "--frameworks", FRAMEWORKS])
+    let quiet = command(&["report", "--quiet", "--frameworks", FRAMEWORKS])
         .arg(&path)
         .run();
     assert_eq!(quiet.code, 0);

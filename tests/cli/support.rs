@@ -1,4 +1,4 @@
-//! Running the `rungs` binary in tests: arguments, environment, working folder, and what came out.
+//! Runs the built `rungs` binary the way a person would, with a fixed terminal.
 
 #![allow(dead_code)]
 
@@ -6,62 +6,54 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The repository root: the working folder of every run unless told otherwise.
-pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+/// What one run of `rungs` printed and how it ended.
+#[derive(Debug)]
+pub struct Run {
+    /// Everything printed on stdout.
+    pub stdout: String,
+    /// Everything printed on stderr.
+    pub stderr: String,
+    /// The exit code (-1 when killed by a signal).
+    pub code: i32,
+}
+
+/// Run `rungs ARGS` from the crate root, 80 columns wide, without colour.
+pub fn rungs(args: &[&str]) -> Run {
+    command(args).env("NO_COLOR", "1").run()
 }
 
 /// A file under `tests/fixtures`.
 pub fn fixture(relative: &str) -> PathBuf {
-    root().join("tests/fixtures").join(relative)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(relative)
 }
 
-/// What a run of `rungs` produced.
-#[derive(Debug)]
-pub struct Output {
-    /// Exit code (-1 when killed by a signal).
-    pub code: i32,
-    /// Standard output.
-    pub stdout: String,
-    /// Standard error.
-    pub stderr: String,
-}
-
-/// A `rungs` command line to run: starts in the repository root, 80 columns, no colour, no
-/// frameworks from the environment.
+/// A `rungs` command line to build up before running: from the crate root, 80 columns wide,
+/// no NO_COLOR and no frameworks from the environment.
 pub struct Rungs {
     args: Vec<OsString>,
     envs: Vec<(String, String)>,
-    dir: PathBuf,
 }
 
 /// Start a command line with these arguments.
-pub fn rungs<I, S>(args: I) -> Rungs
-where
-    I: IntoIterator<Item = S>,
-    S: Into<OsString>,
-{
+pub fn command(args: &[&str]) -> Rungs {
     Rungs {
-        args: args.into_iter().map(Into::into).collect(),
+        args: args.iter().map(OsString::from).collect(),
         envs: Vec::new(),
-        dir: root(),
     }
 }
 
 impl Rungs {
-    /// Add more arguments.
+    /// Add an argument (a path, say).
     pub fn arg(mut self, arg: impl Into<OsString>) -> Rungs {
         self.args.push(arg.into());
         self
     }
 
-    /// Add several more arguments.
-    pub fn args<I, S>(mut self, args: I) -> Rungs
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<OsString>,
-    {
-        self.args.extend(args.into_iter().map(Into::into));
+    /// Add several arguments.
+    pub fn args(mut self, args: &[&str]) -> Rungs {
+        self.args.extend(args.iter().map(OsString::from));
         self
     }
 
@@ -71,42 +63,36 @@ impl Rungs {
         self
     }
 
-    /// Run in another folder.
-    pub fn current_dir(mut self, dir: &Path) -> Rungs {
-        self.dir = dir.to_path_buf();
-        self
-    }
-
-    /// Run to the end and collect the output.
-    pub fn run(self) -> Output {
+    /// Run to the end and collect what it printed.
+    pub fn run(self) -> Run {
         let mut command = Command::new(env!("CARGO_BIN_EXE_rungs"));
         command
             .args(&self.args)
-            .current_dir(&self.dir)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("COLUMNS", "80")
             .env_remove("NO_COLOR")
-            .env_remove("RUNGS_FRAMEWORKS")
             .env_remove("CLICOLOR_FORCE")
-            .env("COLUMNS", "80");
+            .env_remove("RUNGS_FRAMEWORKS");
         for (key, value) in &self.envs {
             command.env(key, value);
         }
         let output = command.output().expect("the rungs binary runs");
-        Output {
+        Run {
+            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
             code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
         }
     }
 
-    /// Run, and fail the test unless the exit code is 0 and stderr is empty; return stdout.
+    /// Run, fail the test unless it exits 0 with nothing on stderr, and return stdout.
     pub fn succeeds(self) -> String {
-        let output = self.run();
+        let run = self.run();
         assert_eq!(
-            output.code, 0,
+            run.code, 0,
             "rungs failed\nstdout:\n{}\nstderr:\n{}",
-            output.stdout, output.stderr
+            run.stdout, run.stderr
         );
-        assert_eq!(output.stderr, "", "unexpected stderr");
-        output.stdout
+        assert_eq!(run.stderr, "", "nothing expected on stderr");
+        run.stdout
     }
 }
