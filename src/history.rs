@@ -57,9 +57,10 @@ pub struct Series {
     pub name: String,
     /// Rank of the highest level on the competency's ladder (newest framework that has it).
     pub top_rank: usize,
-    /// Score per assessment, oldest first; `None` where that framework lacks the competency.
+    /// Score per assessment, oldest first; `None` where that framework lacks the competency or
+    /// the assessment rated none of its indicators (yet): not assessed is not a score of 0.
     pub scores: Vec<Option<f64>>,
-    /// Level id held per assessment; `None` for no level or no competency.
+    /// Level id held per assessment; `None` for no level, or where there is no score.
     pub levels: Vec<Option<String>>,
     /// Title of the level held per assessment.
     pub titles: Vec<Option<String>>,
@@ -79,6 +80,15 @@ pub fn placed_at(assessment: &Assessment) -> Result<OffsetDateTime, String> {
     };
     OffsetDateTime::parse(text, &Rfc3339)
         .map_err(|e| format!("{key} {text:?} is not an RFC 3339 time ({e})"))
+}
+
+/// Whether the assessment gave any of the competency's indicators a rating (value or na).
+fn rated_any(point: &Point<'_>, competency: usize) -> bool {
+    point.framework.competencies[competency]
+        .levels
+        .iter()
+        .flat_map(|l| &l.indicators)
+        .any(|i| point.assessment.ratings.contains_key(&i.id))
 }
 
 /// Build the timeline; points are sorted by date (file label among equal dates).
@@ -120,6 +130,7 @@ pub fn history(points: &[Point<'_>]) -> Result<History, String> {
                 let result = p
                     .framework
                     .competency_index(id)
+                    .filter(|&c| rated_any(p, c))
                     .map(|c| (c, &profile.competencies[c]));
                 scores.push(result.map(|(_, r)| r.score));
                 let current = result.and_then(|(c, r)| r.current.map(|l| (c, l)));

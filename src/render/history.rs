@@ -7,8 +7,8 @@ use super::report::score_text;
 use super::{bold, table, Style};
 use crate::history::{History, Series};
 
-/// A sparkline of scores on a 0..=`max` scale, one character per assessment; a space where the
-/// competency was missing.
+/// A sparkline of scores on a 0..=`max` scale, one character per assessment; a space where
+/// there is no score.
 pub fn sparkline(scores: &[Option<f64>], max: f64) -> String {
     const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     scores
@@ -19,7 +19,7 @@ pub fn sparkline(scores: &[Option<f64>], max: f64) -> String {
                 TICKS[step]
             }
             Some(_) => TICKS[0],
-            None => ' ',
+            None => '·',
         })
         .collect()
 }
@@ -174,6 +174,6 @@ mod tests {
     #[test]
     fn sparkline_scales_to_the_top_rank() {
         assert_eq!(sparkline(&[Some(0.0), Some(1.5), Some(3.0)], 3.0), "▁▅█");
-        assert_eq!(sparkline(&[Some(2.0), None, Some(2.0)], 4.0), "▅ ▅");
+        assert_eq!(sparkline(&[Some(2.0), None, Some(2.0)], 4.0), "▅·▅");
     }
 }

@@ -260,3 +260,17 @@ fn another_version_is_compared_by_indicator_id_with_added_and_removed_listed() {
     let table = command(&["diff"]).arg(&old).arg(&new).succeeds();
     insta::assert_snapshot!("teamwork_versions_table", table);
 }
+
+#[test]
+fn seed_diff_in_every_format() {
+    let january = "tests/fixtures/assessments/lasting-relationships/2026-01-15.json";
+    let june = "tests/fixtures/assessments/lasting-relationships/2026-06-20.json";
+    for (format, name) in [
+        ("table", "lasting_january_june_table"),
+        ("json", "lasting_january_june_json"),
+        ("markdown", "lasting_january_june_markdown"),
+    ] {
+        let out = command(&["diff", january, june, "--format", format]).succeeds();
+        insta::assert_snapshot!(name, out);
+    }
+}

@@ -72,8 +72,10 @@ fn files_are_put_in_date_order_with_scores_and_change() {
     };
     assert_eq!(scores("listening"), [3.0, 2.5, 3.0]);
     assert_eq!(scores("feedback"), [0.5, 1.0, 2.0]);
-    // September is in progress with planning unrated: nothing held, score 0.
-    assert_eq!(scores("planning"), [2.0, 2.0, 0.0]);
+    // September is in progress with planning not rated yet: no score, rather than 0.
+    assert_eq!(scores("planning"), [2.0, 2.0]);
+    assert!(h["competencies"][2]["scores"][2].is_null());
+    assert_eq!(h["competencies"][2]["change"].as_f64(), Some(0.0));
     let feedback = &h["competencies"][1];
     assert_eq!(feedback["first"].as_f64(), Some(0.5));
     assert_eq!(feedback["last"].as_f64(), Some(2.0));
@@ -137,4 +139,22 @@ fn an_empty_folder_or_a_bad_date_is_bad_input() {
         "{}",
         out.stderr
     );
+}
+
+#[test]
+fn seed_history_in_every_format() {
+    for (format, name) in [
+        ("table", "lasting_history_table"),
+        ("json", "lasting_history_json"),
+        ("markdown", "lasting_history_markdown"),
+    ] {
+        let out = command(&[
+            "history",
+            "tests/fixtures/assessments/lasting-relationships",
+            "--format",
+            format,
+        ])
+        .succeeds();
+        insta::assert_snapshot!(name, out);
+    }
 }

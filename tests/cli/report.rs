@@ -394,3 +394,93 @@ fn a_changed_framework_is_said_on_stderr_and_ratings_match_by_id() {
     assert_eq!(quiet.code, 0);
     assert_eq!(quiet.stderr, "", "--quiet silences the warning");
 }
+
+const LASTING_JANUARY: &str = "tests/fixtures/assessments/lasting-relationships/2026-01-15.json";
+const COMMUNITY: &str =
+    "tests/fixtures/assessments/community-platform-relationships/2026-02-01.json";
+const NETWORKING: &str = "tests/fixtures/assessments/networking/2026-03-10.json";
+
+/// A report of an assessment of a built-in framework (no --frameworks needed).
+fn seed_report(file: &str, args: &[&str]) -> String {
+    command(&["report", file]).args(args).succeeds()
+}
+
+#[test]
+fn seed_report_in_every_format() {
+    // Clear expectations fully held, mutual respect mostly not applicable, trust at no level;
+    // against Sustaining one target is met and two are missed.
+    for (format, name) in [
+        ("table", "lasting_table"),
+        ("json", "lasting_json"),
+        ("markdown", "lasting_markdown"),
+        ("csv", "lasting_csv"),
+        ("html", "lasting_html"),
+    ] {
+        let out = seed_report(
+            LASTING_JANUARY,
+            &["--target-level", "sustaining", "--format", format],
+        );
+        insta::assert_snapshot!(name, out);
+    }
+}
+
+#[test]
+fn seed_reports_against_roles_and_an_empty_first_level() {
+    insta::assert_snapshot!(
+        "community_platform_hybrid_met",
+        seed_report(COMMUNITY, &["--target", "hybrid"])
+    );
+    insta::assert_snapshot!(
+        "community_platform_community_school_missed",
+        seed_report(COMMUNITY, &["--target", "community-school"])
+    );
+    insta::assert_snapshot!(
+        "networking_to_level_4",
+        seed_report(NETWORKING, &["--target-level", "proficiency-4"])
+    );
+}
+
+#[test]
+fn seed_json_values_by_hand() {
+    let json: serde_json::Value = serde_json::from_str(&seed_report(
+        LASTING_JANUARY,
+        &["--target-level", "sustaining", "--format", "json"],
+    ))
+    .expect("valid JSON");
+    assert_eq!(json["framework"]["id"], "lasting-relationships");
+    assert_eq!(json["framework"]["version"], "1.0");
+    let c = &json["competencies"];
+    // clear-expectations: building 6/6, sustaining 3/3 -> top level, score 2, target met.
+    assert_eq!(c[0]["id"], "clear-expectations");
+    assert_eq!(c[0]["level"], "sustaining");
+    assert_eq!(c[0]["rank"], 2);
+    assert_eq!(c[0]["score"].as_f64(), Some(2.0));
+    assert_eq!(c[0]["gap"], 0);
+    // mutual-respect: building has 2 na and one 3 (1/1); sustaining has 1 na and one 2 (0/1).
+    assert_eq!(c[1]["level"], "building");
+    assert_eq!(c[1]["score"].as_f64(), Some(1.0));
+    assert_eq!(c[1]["next"]["not_applicable"], 1);
+    assert_eq!(c[1]["gap"], 1);
+    // trust: 1 of 3 demonstrated at building -> no level, score 1/3.
+    assert!(c[2]["level"].is_null());
+    assert_eq!(c[2]["rank"], 0);
+    assert_eq!(c[2]["score"].as_f64(), Some(1.0 / 3.0));
+    assert_eq!(c[2]["target"], "sustaining");
+    assert_eq!(c[2]["gap"], 2);
+
+    // Growing holds at exactly the threshold: 4 of 5 rated 3 or more is 80%.
+    let json: serde_json::Value = serde_json::from_str(&seed_report(
+        COMMUNITY,
+        &["--target", "hybrid", "--format", "json"],
+    ))
+    .expect("valid JSON");
+    assert_eq!(json["competencies"][0]["level"], "growing");
+    assert_eq!(json["competencies"][0]["score"].as_f64(), Some(2.4));
+    assert_eq!(json["competencies"][0]["gap"], 0);
+
+    // Networking's level 1 has no indicators and holds by itself.
+    let json: serde_json::Value =
+        serde_json::from_str(&seed_report(NETWORKING, &["--format", "json"])).expect("valid JSON");
+    assert_eq!(json["competencies"][0]["rank"], 2);
+    assert_eq!(json["competencies"][0]["score"].as_f64(), Some(2.6));
+}

@@ -249,7 +249,7 @@ fn gaps(out: &mut String, report: &Report, description: &str) {
     let met = report.gaps.iter().filter(|g| g.met).count();
     let _ = writeln!(
         out,
-        "</tbody>\n</table>\n<p>{met} of {} targets met.</p>\n</section>",
+        "</tbody>\n</table>\n<p>Targets met: {met} of {}.</p>\n</section>",
         report.gaps.len()
     );
 }

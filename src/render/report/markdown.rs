@@ -3,19 +3,19 @@
 
 use super::{level_text, progress_text, rating_text, score_text, Report};
 
-/// Escape text for Markdown inline content and table cells: characters with a Markdown meaning
-/// are backslash-escaped, HTML is neutralised, and line breaks become spaces.
+/// Escape text for Markdown inline content and table cells: characters with an inline Markdown
+/// meaning are backslash-escaped, `<` and `>` become entities so no HTML gets through, and line
+/// breaks become spaces.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
         match ch {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '!' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
                 out.push('\\');
                 out.push(ch);
             }
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
             '\n' | '\r' => out.push(' '),
             _ => out.push(ch),
         }
@@ -69,7 +69,7 @@ pub fn render(report: &Report) -> String {
             ]));
         }
         let met = report.gaps.iter().filter(|g| g.met).count();
-        out.push_str(&format!("\n{met} of {} targets met.\n", report.gaps.len()));
+        out.push_str(&format!("\nTargets met: {met} of {}.\n", report.gaps.len()));
     }
 
     out.push_str("\n## Development plan\n");

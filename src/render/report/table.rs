@@ -124,7 +124,7 @@ pub fn gap_table(report: &Report, style: Style) -> String {
     }
     let met = report.gaps.iter().filter(|g| g.met).count();
     format!(
-        "{title}\n{t}\n{met} of {} targets met.\n",
+        "{title}\n{t}\nTargets met: {met} of {}.\n",
         report.gaps.len()
     )
 }
@@ -162,7 +162,7 @@ pub fn plan(report: &Report, style: Style) -> String {
             out.push('\n');
         } else {
             let mut t = table(style);
-            t.set_header(vec!["level", "indicator", "rating", "note"]);
+            t.set_header(vec!["level", "indicator", "rating"]);
             let mut previous_rank = None;
             for i in &entry.indicators {
                 let level = if previous_rank == Some(i.rank) {
@@ -175,12 +175,11 @@ pub fn plan(report: &Report, style: Style) -> String {
                 if style.color && i.rating.is_none() {
                     rating = rating.fg(Color::DarkGrey);
                 }
-                t.add_row(vec![
-                    Cell::new(level),
-                    Cell::new(format!("{}\n({})", i.text, i.id)),
-                    rating,
-                    Cell::new(i.note.as_deref().unwrap_or("")),
-                ]);
+                let mut indicator = format!("{}\n({})", i.text, i.id);
+                if let Some(note) = &i.note {
+                    indicator.push_str(&format!("\nNote: {note}"));
+                }
+                t.add_row(vec![Cell::new(level), Cell::new(indicator), rating]);
             }
             out.push_str(&format!("{t}\n"));
         }
