@@ -1,0 +1,5 @@
+//! Integration tests: the built `rungs` binary, one module per command or topic.
+
+mod builtin_frameworks;
+mod show;
+mod support;
