@@ -1,7 +1,9 @@
 //! Integration tests: the built `rungs` binary, one module per command or topic.
 
+mod builtin_frameworks;
 mod diff;
 mod history;
 mod html;
 mod report;
+mod show;
 mod support;
