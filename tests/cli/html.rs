@@ -4,6 +4,7 @@
 //! Chromium comes from the system packages (`.ci/run` installs it). Without it these tests fail
 //! when the environment variable CI is set, and otherwise print a loud SKIPPED message.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -15,10 +16,12 @@ use crate::support::command;
 const FRAMEWORKS: &str = "tests/fixtures/frameworks";
 const MARCH: &str = "tests/fixtures/assessments/teamwork/2026-03-01.json";
 
-/// The Chromium binary: $RUNGS_CHROMIUM, else the first of the usual names on PATH.
+/// The Chromium binary: $RUNGS_CHROMIUM when set (and a file), else the first of the usual
+/// names on PATH.
 fn find_chromium() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("RUNGS_CHROMIUM") {
-        return Some(PathBuf::from(path));
+        let path = PathBuf::from(path);
+        return path.is_file().then_some(path);
     }
     let path = std::env::var_os("PATH")?;
     ["chromium", "chromium-browser", "google-chrome"]
@@ -37,7 +40,10 @@ fn chromium_or_skip(test: &str) -> Option<PathBuf> {
         !ci,
         "{test}: Chromium is not installed and CI is set; install the system package `chromium`"
     );
-    eprintln!(
+    // Written straight to the stderr handle: libtest captures eprintln! of passing tests, and
+    // this message must be seen.
+    let _ = writeln!(
+        std::io::stderr(),
         "\n\
          ************************************************************************\n\
          SKIPPED {test}: Chromium is not installed, so the HTML report was NOT\n\
