@@ -146,6 +146,15 @@ pub fn emit(
             BadInput::new(format!("--output {shown}: is a folder; give a file name")).into(),
         );
     }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if !parent.is_dir() {
+            return Err(BadInput::new(format!(
+                "--output {shown}: folder {} does not exist",
+                parent.display()
+            ))
+            .into());
+        }
+    }
     if path.exists() && !force {
         return Err(BadInput::new(format!(
             "--output {shown}: file exists; pass --force to overwrite it"
@@ -187,6 +196,23 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         ReportFormat::Csv => report::csv::render(&report),
         ReportFormat::Html => report::html::render(&report),
     };
+    if let Some(output) = &args.output {
+        if same_file(output, &args.file) {
+            return Err(BadInput::new(format!(
+                "--output {}: that is the assessment being reported; write the report to another file",
+                output.display()
+            ))
+            .into());
+        }
+    }
     emit(context, args.output.as_deref(), args.force, &text)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether two paths name one existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }

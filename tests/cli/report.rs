@@ -484,3 +484,50 @@ fn seed_json_values_by_hand() {
     assert_eq!(json["competencies"][0]["rank"], 2);
     assert_eq!(json["competencies"][0]["score"].as_f64(), Some(2.6));
 }
+
+#[test]
+fn the_report_never_replaces_the_assessment_itself() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("me.json");
+    let original =
+        std::fs::read_to_string(fixture("assessments/teamwork/2026-03-01.json")).expect("fixture");
+    std::fs::write(&path, &original).expect("write");
+    let out = command(&["report", "--frameworks", FRAMEWORKS, "--force", "--output"])
+        .arg(&path)
+        .arg(&path)
+        .run();
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("that is the assessment being reported"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("kept"), original);
+}
+
+#[test]
+fn output_into_a_missing_folder_is_bad_input_and_leaves_no_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let target = dir.path().join("no-such-folder").join("me.html");
+    let out = command(&[
+        "report",
+        MARCH,
+        "--frameworks",
+        FRAMEWORKS,
+        "-f",
+        "html",
+        "-o",
+    ])
+    .arg(&target)
+    .run();
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        format!(
+            "error: --output {}: folder {} does not exist\n",
+            target.display(),
+            dir.path().join("no-such-folder").display()
+        )
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 0);
+}
