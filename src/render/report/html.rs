@@ -37,7 +37,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .met { color: var(--met); font-weight: 600; }
 .missed { color: var(--missed); font-weight: 600; }
 .id { color: var(--muted); font-size: .8rem; white-space: nowrap; }
-td.rating { white-space: nowrap; }
+td.rating, td.level { white-space: nowrap; }
 svg { max-width: 100%; height: auto; }
 svg text { font: 13px system-ui, sans-serif; fill: var(--ink); }
 svg .tick { fill: var(--muted); font-size: 11px; }
@@ -280,7 +280,7 @@ fn plan(out: &mut String, report: &Report) {
             for i in &entry.indicators {
                 let _ = writeln!(
                     out,
-                    "<tr data-indicator=\"{}\"><td>{}</td><td>{} <span class=\"id\">({})</span></td><td class=\"rating\">{}</td><td class=\"note\">{}</td></tr>",
+                    "<tr data-indicator=\"{}\"><td class=\"level\">{}</td><td>{} <span class=\"id\">({})</span></td><td class=\"rating\">{}</td><td class=\"note\">{}</td></tr>",
                     escape(&i.id),
                     escape(&level_text(i.rank, Some(&i.level_title))),
                     escape(&i.text),
