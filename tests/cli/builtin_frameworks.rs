@@ -13,22 +13,15 @@ const SHIPPED: [&str; 5] = [
     "strategic-partnerships",
 ];
 
-/// The first column of a table printed by `rungs list`, with cells wrapped over several lines
-/// joined again. A row starts where the version column is filled.
+/// The ids printed by `rungs list`: the first word of each table row (continuation lines of a
+/// wrapped name start with spaces), up to the legend line.
 fn first_column(table: &str) -> Vec<String> {
-    let mut ids: Vec<String> = Vec::new();
-    for line in table.lines().filter(|l| l.starts_with('│')) {
-        let cells: Vec<&str> = line.trim_matches('│').split('┆').map(str::trim).collect();
-        if cells.len() < 3 {
-            continue;
-        }
-        if !cells[2].is_empty() {
-            ids.push(cells[0].to_string());
-        } else if let Some(last) = ids.last_mut() {
-            last.push_str(cells[0]);
-        }
-    }
-    ids
+    table
+        .lines()
+        .take_while(|l| !l.starts_with("(COMP"))
+        .filter(|l| l.len() > 1 && !l[1..].starts_with(' '))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect()
 }
 
 #[test]
@@ -38,7 +31,7 @@ fn list_shows_exactly_the_shipped_frameworks() {
     let ids = first_column(&run.stdout);
     assert_eq!(
         ids.first().map(String::as_str),
-        Some("id"),
+        Some("ID"),
         "{}",
         run.stdout
     );
