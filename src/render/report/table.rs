@@ -5,29 +5,11 @@
 use comfy_table::{Cell, CellAlignment, Color};
 
 use super::{bar, bar_cells, level_text, progress_text, rating_text, score_text, Report};
-use crate::render::{bold, table, Style};
+use crate::render::{bold, table, wrap_hanging, Style};
 
-/// Greedy word wrap to `width` columns; lines after the first start with `indent`.
-/// Words longer than a line stay whole.
-pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::new();
-    let mut line = text[..text.len() - text.trim_start().len()].to_string();
-    for word in text.split_whitespace() {
-        let fits =
-            console::measure_text_width(&line) + 1 + console::measure_text_width(word) <= width;
-        if line.trim().is_empty() {
-            line.push_str(word);
-        } else if fits {
-            line.push(' ');
-            line.push_str(word);
-        } else {
-            out.push_str(&line);
-            out.push('\n');
-            line = format!("{indent}{word}");
-        }
-    }
-    out.push_str(&line);
-    out
+/// Wrap to `width` columns without the final newline.
+fn lines(text: &str, width: usize) -> String {
+    wrap_hanging(text, "", "", width).trim_end().to_string()
 }
 
 /// The whole report: heading, scoring rule, profile, and when a target was given the gap table
@@ -35,9 +17,9 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
 pub fn render(report: &Report, style: Style) -> String {
     let mut out = String::new();
     let width = usize::from(style.width);
-    out.push_str(&bold(&wrap(&report.heading(), width, ""), style));
+    out.push_str(&bold(&lines(&report.heading(), width), style));
     out.push('\n');
-    out.push_str(&wrap(&report.rule(), width, ""));
+    out.push_str(&lines(&report.rule(), width));
     out.push_str("\n\n");
     out.push_str(&profile_table(report, style));
     if report.target.is_some() {
@@ -97,10 +79,9 @@ pub fn gap_table(report: &Report, style: Style) -> String {
         return String::new();
     };
     let title = bold(
-        &wrap(
+        &lines(
             &format!("Gaps to {}", target.description),
             usize::from(style.width),
-            "",
         ),
         style,
     );
@@ -142,7 +123,7 @@ pub fn plan(report: &Report, style: Style) -> String {
     for entry in &report.plan {
         out.push('\n');
         out.push_str(&bold(
-            &wrap(
+            &lines(
                 &format!(
                     "{}: {} → {} ({} {} to go)",
                     entry.name,
@@ -152,14 +133,12 @@ pub fn plan(report: &Report, style: Style) -> String {
                     if entry.gap == 1 { "level" } else { "levels" }
                 ),
                 width,
-                "",
             ),
             style,
         ));
         out.push('\n');
         if entry.indicators.is_empty() {
-            out.push_str(&wrap("Every indicator up to the target is demonstrated or not applicable; rate the remaining levels to climb.", width, ""));
-            out.push('\n');
+            out.push_str(&wrap_hanging("Every indicator up to the target is demonstrated or not applicable; rate the remaining levels to climb.", "", "", width));
         } else {
             let mut t = table(style);
             t.set_header(vec!["level", "indicator", "rating"]);
@@ -184,31 +163,11 @@ pub fn plan(report: &Report, style: Style) -> String {
             out.push_str(&format!("{t}\n"));
         }
         for g in &entry.guidance {
-            out.push_str(&format!("{}\n", wrap(&g.title, width, "")));
+            out.push_str(&format!("{}\n", lines(&g.title, width)));
             for item in &g.items {
-                out.push_str(&format!(
-                    "{}\n",
-                    wrap(&format!("  • {item}"), width, "    ")
-                ));
+                out.push_str(&wrap_hanging(item, "  • ", "    ", width));
             }
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wrap_breaks_between_words_with_a_hanging_indent() {
-        assert_eq!(
-            wrap("  • one two three four", 12, "    "),
-            "  • one two\n    three\n    four"
-        );
-        assert_eq!(
-            wrap("averyveryverylongword x", 8, ""),
-            "averyveryverylongword\nx"
-        );
-    }
 }
