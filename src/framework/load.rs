@@ -6,6 +6,7 @@
 //! positioned tree ([`marked`]): it reads the shape of the whole file ([`shape`]), so every
 //! problem is reported in one run, each at its line and column, and `x-` keys are allowed.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::diagnostic::{Diagnostic, LoadError, Severity};
@@ -252,6 +253,63 @@ impl Problems {
 ///
 /// Returns the framework when there is no error, and every problem found (errors and warnings).
 pub fn build(raw: RawFramework) -> (Option<Framework>, Vec<Problem>) {
+    let Problems {
+        errors: mut problems,
+        warnings,
+    } = check(&raw);
+    let has_error = !problems.is_empty();
+    problems.extend(warnings);
+    if has_error {
+        return (None, problems);
+    }
+    (Some(convert(raw)), problems)
+}
+
+/// Where an indicator is: competency, competency level and indicator indices.
+type IndicatorAt = (usize, usize, usize);
+
+fn indicator_path((ci, li, ii): IndicatorAt) -> Vec<PathSegment> {
+    use PathSegment::{Index, Key};
+    vec![
+        Key("competencies"),
+        Index(ci),
+        Key("levels"),
+        Index(li),
+        Key("indicators"),
+        Index(ii),
+    ]
+}
+
+/// The id an indicator is known by: its own, or `<competency>.<level>.<n>` for the shorthand.
+fn indicator_id<'a>(
+    competency: &str,
+    level: &str,
+    n: usize,
+    indicator: &'a RawIndicator,
+) -> Cow<'a, str> {
+    match indicator {
+        RawIndicator::Full(o) => Cow::Borrowed(&o.id),
+        RawIndicator::Short(_) => Cow::Owned(format!("{competency}.{level}.{}", n + 1)),
+    }
+}
+
+/// Text with runs of white space made one space and the ends trimmed (borrowed when already so).
+fn normalise_space(text: &str) -> Cow<'_, str> {
+    let mut previous_space = true;
+    let already = text.chars().all(|c| {
+        let ok = (c == ' ' && !previous_space) || !c.is_whitespace();
+        previous_space = c == ' ';
+        ok
+    }) && !text.ends_with(' ');
+    if already {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+}
+
+/// Every semantic rule of format 1, on the file as written.
+fn check(raw: &RawFramework) -> Problems {
     use PathSegment::{EntryKey, EntryValue, Index, Key};
     let mut problems = Problems::default();
 
@@ -269,61 +327,48 @@ pub fn build(raw: RawFramework) -> (Option<Framework>, Vec<Problem>) {
     }
 
     // Scale.
-    let scale: Vec<ScalePoint> = match raw.scale {
-        None => default_scale(),
-        Some(points) => {
-            if points.is_empty() {
-                problems.error(vec![Key("scale")], "scale is empty; give at least one { value, label } or leave scale out for the default 1-4 scale".into());
-            }
-            for i in 1..points.len() {
-                if points[i].value <= points[i - 1].value {
-                    let path = vec![Key("scale"), Index(i), Key("value")];
-                    match points[..i].iter().position(|p| p.value == points[i].value) {
-                        Some(f) => problems.repeat(
-                            path,
-                            vec![Key("scale"), Index(f), Key("value")],
-                            format!("duplicate scale value {}", points[i].value),
-                        ),
-                        None => problems.error(
-                            path,
-                            format!(
-                                "scale values must be strictly increasing: {} comes after {}",
-                                points[i].value,
-                                points[i - 1].value
-                            ),
-                        ),
-                    }
-                }
-            }
-            points
-                .into_iter()
-                .map(|p| ScalePoint {
-                    value: p.value,
-                    label: p.label,
-                    description: p.description,
-                })
-                .collect()
-        }
+    let scale_values: Vec<u32> = match &raw.scale {
+        None => default_scale().iter().map(|p| p.value).collect(),
+        Some(points) => points.iter().map(|p| p.value).collect(),
     };
-    let demonstrated_at = match raw.demonstrated_at {
-        Some(v) => {
-            if !scale.is_empty() && !scale.iter().any(|p| p.value == v) {
-                problems.error(
-                    vec![Key("demonstrated_at")],
+    if raw.scale.as_ref().is_some_and(Vec::is_empty) {
+        problems.error(vec![Key("scale")], "scale is empty; give at least one { value, label } or leave scale out for the default 1-4 scale".into());
+    }
+    for i in 1..scale_values.len() {
+        if scale_values[i] <= scale_values[i - 1] {
+            let path = vec![Key("scale"), Index(i), Key("value")];
+            match scale_values[..i].iter().position(|v| *v == scale_values[i]) {
+                Some(f) => problems.repeat(
+                    path,
+                    vec![Key("scale"), Index(f), Key("value")],
+                    format!("duplicate scale value {}", scale_values[i]),
+                ),
+                None => problems.error(
+                    path,
                     format!(
-                        "demonstrated_at {v} is not a scale value; use one of {}",
-                        scale
-                            .iter()
-                            .map(|p| p.value.to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        "scale values must be strictly increasing: {} comes after {}",
+                        scale_values[i],
+                        scale_values[i - 1]
                     ),
-                );
+                ),
             }
-            v
         }
-        None => default_demonstrated_at(&scale),
-    };
+    }
+    if let Some(v) = raw.demonstrated_at {
+        if !scale_values.is_empty() && !scale_values.contains(&v) {
+            problems.error(
+                vec![Key("demonstrated_at")],
+                format!(
+                    "demonstrated_at {v} is not a scale value; use one of {}",
+                    scale_values
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+        }
+    }
     let threshold = raw.threshold.unwrap_or(DEFAULT_THRESHOLD);
     if !(threshold > 0.0 && threshold <= 1.0) {
         problems.error(
@@ -340,6 +385,7 @@ pub fn build(raw: RawFramework) -> (Option<Framework>, Vec<Problem>) {
         );
     }
     let mut level_ids: HashMap<&str, usize> = HashMap::new();
+    let mut level_list: Vec<&str> = Vec::with_capacity(raw.levels.len());
     for (i, level) in raw.levels.iter().enumerate() {
         let path = vec![Key("levels"), Index(i), Key("id")];
         if !is_slug(&level.id) {
@@ -356,11 +402,6 @@ pub fn build(raw: RawFramework) -> (Option<Framework>, Vec<Problem>) {
             );
         } else {
             level_ids.insert(&level.id, i);
-        }
-    }
-    let mut level_list: Vec<&str> = Vec::with_capacity(raw.levels.len());
-    for level in &raw.levels {
-        if !level_list.contains(&level.id.as_str()) {
             level_list.push(&level.id);
         }
     }
@@ -374,10 +415,9 @@ pub fn build(raw: RawFramework) -> (Option<Framework>, Vec<Problem>) {
         );
     }
     let mut competency_ids: HashMap<&str, usize> = HashMap::new();
-    let mut indicator_ids: HashMap<String, Vec<PathSegment>> = HashMap::new();
-    let mut indicator_texts: HashMap<String, Vec<PathSegment>> = HashMap::new();
+    let mut indicator_ids: HashMap<Cow<str>, IndicatorAt> = HashMap::new();
+    let mut indicator_texts: HashMap<Cow<str>, IndicatorAt> = HashMap::new();
     let mut indicator_count = 0usize;
-    let mut competencies = Vec::with_capacity(raw.competencies.len());
     for (ci, c) in raw.competencies.iter().enumerate() {
         let here = |rest: &[PathSegment]| {
             let mut p = vec![Key("competencies"), Index(ci)];
@@ -400,7 +440,6 @@ pub fn build(raw: RawFramework) -> (Option<Framework>, Vec<Problem>) {
         } else {
             competency_ids.insert(&c.id, ci);
         }
-        let mut levels = Vec::with_capacity(c.levels.len());
         let mut last_rank: Option<(usize, &str)> = None;
         for (li, cl) in c.levels.iter().enumerate() {
             let level_path = here(&[Key("levels"), Index(li), Key("level")]);
@@ -431,96 +470,57 @@ pub fn build(raw: RawFramework) -> (Option<Framework>, Vec<Problem>) {
                 }
             }
             last_rank = Some((level, &cl.level));
-            let mut indicators = Vec::with_capacity(cl.indicators.len());
-            for (ii, ind) in cl.indicators.iter().enumerate() {
-                let path = here(&[Key("levels"), Index(li), Key("indicators"), Index(ii)]);
+            for (ii, indicator) in cl.indicators.iter().enumerate() {
+                let at = (ci, li, ii);
                 indicator_count += 1;
                 if indicator_count == MAX_INDICATORS + 1 {
                     problems.error(
-                        path.clone(),
+                        indicator_path(at),
                         format!("more than {MAX_INDICATORS} indicators: a framework may have at most {MAX_INDICATORS}; split it into several frameworks"),
                     );
                 }
-                let indicator = match ind {
-                    RawIndicator::Full(o) => Indicator {
-                        id: o.id.clone(),
-                        text: o.text.clone(),
-                        examples: o.examples.clone(),
-                    },
-                    RawIndicator::Short(text) => Indicator {
-                        id: format!("{}.{}.{}", c.id, cl.level, ii + 1),
-                        text: text.clone(),
-                        examples: Vec::new(),
-                    },
+                let id = indicator_id(&c.id, &cl.level, ii, indicator);
+                let text = match indicator {
+                    RawIndicator::Full(o) => o.text.as_str(),
+                    RawIndicator::Short(text) => text.as_str(),
                 };
-                if indicator.id.trim().is_empty() {
-                    problems.error(path.clone(), "indicator id is empty".into());
+                if id.trim().is_empty() {
+                    problems.error(indicator_path(at), "indicator id is empty".into());
                 }
-                if indicator.text.trim().is_empty() {
-                    problems.error(
-                        path.clone(),
-                        format!("indicator {:?} has no text", indicator.id),
-                    );
+                if text.trim().is_empty() {
+                    problems.error(indicator_path(at), format!("indicator {id:?} has no text"));
                 }
-                let derived = matches!(ind, RawIndicator::Short(_));
-                if let Some(first) = indicator_ids.get(&indicator.id) {
+                let derived = matches!(indicator, RawIndicator::Short(_));
+                let normalised = normalise_space(text);
+                match indicator_texts.get(&normalised) {
+                    Some(&first) if !normalised.is_empty() => problems.warn_repeat(
+                        indicator_path(at),
+                        indicator_path(first),
+                        format!("indicator {id:?} has the same text as an earlier indicator"),
+                    ),
+                    Some(_) => {}
+                    None => {
+                        indicator_texts.insert(normalised, at);
+                    }
+                }
+                match indicator_ids.get(&id) {
                     // A repeated competency id repeats its derived indicator ids: said once.
-                    if !(derived && repeated_competency) {
-                        problems.repeat(
-                            path.clone(),
-                            first.clone(),
-                            format!("duplicate indicator id {:?}", indicator.id),
-                        );
+                    Some(_) if derived && repeated_competency => {}
+                    Some(&first) => problems.repeat(
+                        indicator_path(at),
+                        indicator_path(first),
+                        format!("duplicate indicator id {id:?}"),
+                    ),
+                    None => {
+                        indicator_ids.insert(id, at);
                     }
-                } else {
-                    indicator_ids.insert(indicator.id.clone(), path.clone());
                 }
-                let normalised = indicator
-                    .text
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                if let Some(first) = indicator_texts.get(&normalised) {
-                    if !normalised.is_empty() {
-                        problems.warn_repeat(
-                            path.clone(),
-                            first.clone(),
-                            format!(
-                                "indicator {:?} has the same text as an earlier indicator",
-                                indicator.id
-                            ),
-                        );
-                    }
-                } else {
-                    indicator_texts.insert(normalised, path.clone());
-                }
-                indicators.push(indicator);
             }
-            levels.push(CompetencyLevel {
-                level,
-                title: cl.title.clone(),
-                indicators,
-            });
         }
-        competencies.push(Competency {
-            id: c.id.clone(),
-            name: c.name.clone(),
-            description: c.description.clone(),
-            levels,
-            guidance: c
-                .guidance
-                .iter()
-                .map(|g| Guidance {
-                    title: g.title.clone(),
-                    items: g.items.clone(),
-                })
-                .collect(),
-        });
     }
 
     // Targets.
     let mut target_ids: HashMap<&str, usize> = HashMap::new();
-    let mut targets = Vec::with_capacity(raw.targets.len());
     for (ti, t) in raw.targets.iter().enumerate() {
         let id_path = vec![Key("targets"), Index(ti), Key("id")];
         if !is_slug(&t.id) {
@@ -538,13 +538,10 @@ pub fn build(raw: RawFramework) -> (Option<Framework>, Vec<Problem>) {
         } else {
             target_ids.insert(&t.id, ti);
         }
-        let mut pairs = Vec::with_capacity(t.levels.0.len());
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (ei, (competency, level)) in t.levels.0.iter().enumerate() {
             let entry =
                 |segment: PathSegment| vec![Key("targets"), Index(ti), Key("levels"), segment];
-            let c = competency_ids.get(competency.as_str()).copied();
-            let l = level_ids.get(level.as_str()).copied();
             if let Some(&first) = seen.get(competency.as_str()) {
                 problems.repeat(
                     entry(EntryKey(ei)),
@@ -554,7 +551,7 @@ pub fn build(raw: RawFramework) -> (Option<Framework>, Vec<Problem>) {
             } else {
                 seen.insert(competency, ei);
             }
-            if c.is_none() {
+            if !competency_ids.contains_key(competency.as_str()) {
                 problems.error(
                     entry(EntryKey(ei)),
                     format!(
@@ -568,7 +565,7 @@ pub fn build(raw: RawFramework) -> (Option<Framework>, Vec<Problem>) {
                     ),
                 );
             }
-            if l.is_none() {
+            if !level_ids.contains_key(level.as_str()) {
                 problems.error(
                     entry(EntryValue(ei)),
                     format!(
@@ -577,28 +574,104 @@ pub fn build(raw: RawFramework) -> (Option<Framework>, Vec<Problem>) {
                     ),
                 );
             }
-            if let (Some(c), Some(l)) = (c, l) {
-                pairs.push((c, l));
-            }
         }
-        targets.push(Target {
-            id: t.id.clone(),
-            name: t.name.clone(),
-            description: t.description.clone(),
-            levels: pairs,
-        });
     }
+    problems
+}
 
-    let Problems {
-        errors: mut found,
-        warnings,
-    } = problems;
-    let has_error = !found.is_empty();
-    found.extend(warnings);
-    if has_error {
-        return (None, found);
-    }
-    let framework = Framework {
+/// The model from a file that passed [`check`]: strings are moved, not copied.
+fn convert(raw: RawFramework) -> Framework {
+    let scale = match raw.scale {
+        None => default_scale(),
+        Some(points) => points
+            .into_iter()
+            .map(|p| ScalePoint {
+                value: p.value,
+                label: p.label,
+                description: p.description,
+            })
+            .collect(),
+    };
+    let demonstrated_at = raw
+        .demonstrated_at
+        .unwrap_or_else(|| default_demonstrated_at(&scale));
+    let level_index: HashMap<String, usize> = raw
+        .levels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.id.clone(), i))
+        .collect();
+    let competency_index: HashMap<String, usize> = raw
+        .competencies
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.clone(), i))
+        .collect();
+    let competencies = raw
+        .competencies
+        .into_iter()
+        .map(|c| {
+            let levels = c
+                .levels
+                .into_iter()
+                .filter_map(|cl| {
+                    let level = *level_index.get(&cl.level)?;
+                    let indicators = cl
+                        .indicators
+                        .into_iter()
+                        .enumerate()
+                        .map(|(n, indicator)| match indicator {
+                            RawIndicator::Full(o) => Indicator {
+                                id: o.id,
+                                text: o.text,
+                                examples: o.examples,
+                            },
+                            RawIndicator::Short(text) => Indicator {
+                                id: format!("{}.{}.{}", c.id, cl.level, n + 1),
+                                text,
+                                examples: Vec::new(),
+                            },
+                        })
+                        .collect();
+                    Some(CompetencyLevel {
+                        level,
+                        title: cl.title,
+                        indicators,
+                    })
+                })
+                .collect();
+            Competency {
+                id: c.id,
+                name: c.name,
+                description: c.description,
+                levels,
+                guidance: c
+                    .guidance
+                    .into_iter()
+                    .map(|g| Guidance {
+                        title: g.title,
+                        items: g.items,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let targets = raw
+        .targets
+        .into_iter()
+        .map(|t| Target {
+            levels: t
+                .levels
+                .0
+                .iter()
+                .filter_map(|(c, l)| Some((*competency_index.get(c)?, *level_index.get(l)?)))
+                .collect(),
+            id: t.id,
+            name: t.name,
+            description: t.description,
+        })
+        .collect();
+    Framework {
         id: raw.id,
         name: raw.name,
         version: raw.version.0,
@@ -606,7 +679,7 @@ pub fn build(raw: RawFramework) -> (Option<Framework>, Vec<Problem>) {
         source: raw.source,
         scale,
         demonstrated_at,
-        threshold,
+        threshold: raw.threshold.unwrap_or(DEFAULT_THRESHOLD),
         levels: raw
             .levels
             .into_iter()
@@ -618,8 +691,7 @@ pub fn build(raw: RawFramework) -> (Option<Framework>, Vec<Problem>) {
             .collect(),
         competencies,
         targets,
-    };
-    (Some(framework), found)
+    }
 }
 
 /// When a custom scale gives no `demonstrated_at`: the value just above the middle of the scale
@@ -889,5 +961,36 @@ competencies:
                 "f.yaml:46:46: target \"team-lead\" names unknown level \"top\" for competency \"listening\"; the framework's levels are: starting, growing, leading",
             ]
         );
+    }
+
+    #[test]
+    fn space_is_normalised_without_copying_normal_text() {
+        assert!(matches!(
+            normalise_space("Lets others speak."),
+            Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            normalise_space("  Lets  others\n speak. "),
+            "Lets others speak."
+        );
+        assert_eq!(normalise_space("tab\there"), "tab here");
+        assert_eq!(normalise_space(""), "");
+    }
+
+    proptest::proptest! {
+        /// Whatever the bytes, loading returns a framework or problems: it never panics, and
+        /// every problem names the file.
+        #[test]
+        fn loading_never_panics(text in "[-:{}\\[\\],&*!|>'\"#%@ \n\ta-z0-9x]{0,80}") {
+            let prefixed = format!("id: a\nname: A\nversion: '1'\n{text}");
+            for candidate in [text.as_str(), prefixed.as_str()] {
+                if let Err(e) = load("f.yaml", candidate.as_bytes()) {
+                    proptest::prop_assert!(!e.diagnostics.is_empty());
+                    for d in &e.diagnostics {
+                        proptest::prop_assert_eq!(d.file.as_str(), "f.yaml");
+                    }
+                }
+            }
+        }
     }
 }
