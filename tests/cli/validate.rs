@@ -315,3 +315,16 @@ fn alias_bombs_are_refused_quickly() {
         assert!(took < Duration::from_secs(5), "{name} took {took:?}");
     }
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_endless_device_is_refused_at_the_size_limit() {
+    let start = Instant::now();
+    let run = run(&["validate", "/dev/zero"]);
+    assert_refused(&run, "/dev/zero");
+    assert_eq!(
+        run.stderr,
+        "/dev/zero: more than 8388608 bytes; framework files are limited to 8 MiB\n1 file invalid\n"
+    );
+    assert!(start.elapsed() < Duration::from_secs(10));
+}
