@@ -7,3 +7,4 @@ mod html;
 mod report;
 mod show;
 mod support;
+mod validate;

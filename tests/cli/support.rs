@@ -34,6 +34,7 @@ pub fn fixture(relative: &str) -> PathBuf {
 pub struct Rungs {
     args: Vec<OsString>,
     envs: Vec<(String, String)>,
+    dir: Option<PathBuf>,
 }
 
 /// Start a command line with these arguments.
@@ -41,6 +42,7 @@ pub fn command(args: &[&str]) -> Rungs {
     Rungs {
         args: args.iter().map(OsString::from).collect(),
         envs: Vec::new(),
+        dir: None,
     }
 }
 
@@ -63,12 +65,24 @@ impl Rungs {
         self
     }
 
+    /// Run in this folder instead of the crate root.
+    pub fn current_dir(mut self, dir: &Path) -> Rungs {
+        self.dir = Some(dir.to_path_buf());
+        self
+    }
+
     /// Run to the end and collect what it printed.
     pub fn run(self) -> Run {
         let mut command = Command::new(env!("CARGO_BIN_EXE_rungs"));
         command
             .args(&self.args)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .current_dir(
+                self.dir
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR"))),
+            )
+            .stdin(std::process::Stdio::null())
+            .env_remove("RUST_BACKTRACE")
             .env("COLUMNS", "80")
             .env_remove("NO_COLOR")
             .env_remove("CLICOLOR_FORCE")
@@ -95,4 +109,14 @@ impl Rungs {
         assert_eq!(run.stderr, "", "nothing expected on stderr");
         run.stdout
     }
+}
+
+/// Run `rungs ARGS` in the crate root without colour, so paths in messages are relative.
+pub fn run(args: &[&str]) -> Run {
+    rungs(args)
+}
+
+/// Run `rungs ARGS` in `dir` without colour.
+pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    command(args).current_dir(dir).env("NO_COLOR", "1").run()
 }
