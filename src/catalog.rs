@@ -84,8 +84,19 @@ pub fn read_framework_bytes(path: &Path) -> Result<Vec<u8>, BadInput> {
             framework::load::MAX_FILE_SIZE
         )));
     }
-    std::fs::read(path)
-        .map_err(|e| BadInput::new(format!("{shown}: cannot read: {}", io_reason(&e))))
+    // A device or pipe reports no size: read at most one byte past the limit, never more.
+    use std::io::Read;
+    let limit = framework::load::MAX_FILE_SIZE as u64;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(|e| BadInput::new(format!("{shown}: cannot read: {}", io_reason(&e))))?;
+    if bytes.len() as u64 > limit {
+        return Err(BadInput::new(format!(
+            "{shown}: more than {limit} bytes; framework files are limited to 8 MiB"
+        )));
+    }
+    Ok(bytes)
 }
 
 /// A short, lower-case reason for an I/O error, without the OS error number.

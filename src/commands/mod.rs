@@ -8,9 +8,12 @@ use rungs::catalog::Catalog;
 use crate::cli::{Cli, ColorChoice, Command};
 
 mod completions;
+mod diff;
+mod history;
 mod list;
 mod man;
 mod new;
+mod report;
 mod schema;
 mod show;
 mod validate;
@@ -95,11 +98,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::List => list::run(&context),
         Command::Show { framework } => show::run(&context, &framework),
         Command::Validate { paths } => validate::run(&context, &paths),
+        Command::Report(args) => report::run(&context, &args),
+        Command::Diff(args) => diff::run(&context, &args),
+        Command::History(args) => history::run(&context, &args),
         Command::New(args) => new::run(&context, &args),
         Command::Schema { kind } => schema::run(kind),
         Command::Completions { shell } => completions::run(shell),
         Command::Man { out_dir } => man::run(&context, out_dir.as_deref()),
-        Command::Assess(_) | Command::Report(_) | Command::Diff(_) | Command::History(_) => {
+        Command::Assess(_) => {
             anyhow::bail!("this command is not built yet")
         }
     }

@@ -6,8 +6,14 @@ use rungs::framework;
 
 use super::Context;
 
-/// Validate every file (folders expand to their YAML files); print every problem; exit 2 if any
-/// file is invalid.
+/// What checking one file found.
+enum Outcome {
+    Valid { warnings: usize },
+    Invalid,
+}
+
+/// Validate every file (folders expand to their YAML files); print every problem, one line
+/// each; exit 2 if any file or folder is invalid.
 pub fn run(context: &Context, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let mut files = Vec::new();
     let mut invalid = 0usize;
@@ -15,7 +21,10 @@ pub fn run(context: &Context, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
         if path.is_dir() {
             match yaml_files_in(path) {
                 Ok(found) if found.is_empty() => {
-                    eprintln!("{}: no .yaml or .yml files in this folder", path.display());
+                    eprintln!(
+                        "{}: is a folder with no .yaml or .yml files in it",
+                        path.display()
+                    );
                     invalid += 1;
                 }
                 Ok(found) => files.extend(found),
@@ -28,30 +37,37 @@ pub fn run(context: &Context, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
             files.push(path.clone());
         }
     }
+    let mut warnings = 0usize;
     for file in &files {
-        if !validate_one(context, file) {
-            invalid += 1;
+        match validate_one(context, file) {
+            Outcome::Valid { warnings: w } => warnings += w,
+            Outcome::Invalid => invalid += 1,
         }
     }
+    let checked = files.len().max(invalid);
     if invalid == 0 {
-        context.say(format!("{} valid", plural(files.len(), "file")));
+        let mut summary = format!("{} valid", plural(checked, "file"));
+        if warnings > 0 {
+            summary.push_str(&format!(" ({})", plural(warnings, "warning")));
+        }
+        context.say(summary);
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!(
-            "{} of {} invalid",
-            plural(invalid, "file"),
-            files.len().max(invalid)
-        );
+        if checked == 1 {
+            eprintln!("1 file invalid");
+        } else {
+            eprintln!("{invalid} of {checked} files invalid");
+        }
         Ok(ExitCode::from(2))
     }
 }
 
-fn validate_one(context: &Context, file: &Path) -> bool {
+fn validate_one(context: &Context, file: &Path) -> Outcome {
     let bytes = match read_framework_bytes(file) {
         Ok(b) => b,
         Err(e) => {
             e.problems.iter().for_each(|p| eprintln!("{p}"));
-            return false;
+            return Outcome::Invalid;
         }
     };
     match framework::load(&file.display().to_string(), &bytes) {
@@ -59,13 +75,15 @@ fn validate_one(context: &Context, file: &Path) -> bool {
             for w in &loaded.warnings {
                 context.say(w);
             }
-            true
+            Outcome::Valid {
+                warnings: loaded.warnings.len(),
+            }
         }
         Err(e) => {
             for d in &e.diagnostics {
                 eprintln!("{d}");
             }
-            false
+            Outcome::Invalid
         }
     }
 }

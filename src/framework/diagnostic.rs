@@ -80,7 +80,7 @@ impl fmt::Display for Diagnostic {
 /// A framework file that could not be loaded: every problem found, sorted by position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
-    /// Errors first by position; warnings found on the way are kept too.
+    /// Every problem found, errors and warnings, sorted by position (file-wide ones first).
     pub diagnostics: Vec<Diagnostic>,
 }
 

@@ -1,25 +1,27 @@
 //! Turning framework bytes into a validated [`Framework`].
 //!
-//! The fast path deserialises straight into the typed [`raw`](super::raw) structs and resolves
-//! references; only when that fails does the slower path run that locates every problem.
+//! The fast path deserialises straight into the typed [`raw`](super::raw) structs and checks
+//! them with [`build`]; a valid file costs little more than a plain YAML parse. Only when that
+//! fails, finds something to report, or the file may use anchors does the slow path parse a
+//! positioned tree ([`marked`]): it reads the shape of the whole file ([`shape`]), so every
+//! problem is reported in one run, each at its line and column, and `x-` keys are allowed.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::diagnostic::{Diagnostic, LoadError};
+use super::diagnostic::{Diagnostic, LoadError, Severity};
+use super::locate::{is_within, locate};
+pub use super::locate::{render_path, PathSegment};
+use super::marked::{self, Document};
 use super::model::*;
 use super::raw::*;
+use super::shape;
 
 /// Largest framework file accepted, in bytes.
 pub const MAX_FILE_SIZE: usize = 8 * 1024 * 1024;
 
-/// A step on the way from the document root to a node: a map key or a sequence index.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PathSegment {
-    /// A mapping key.
-    Key(&'static str),
-    /// A sequence index.
-    Index(usize),
-}
+/// Most indicators a framework may have.
+pub const MAX_INDICATORS: usize = 100_000;
 
 /// A semantic problem, with the path to the node it concerns (located later, only on failure).
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +32,8 @@ pub struct Problem {
     pub message: String,
     /// Whether the problem is only a warning.
     pub warning: bool,
+    /// For a repeat of something: where the first one is.
+    pub first: Option<Vec<PathSegment>>,
 }
 
 /// A successfully loaded framework with what is worth telling its author.
@@ -46,98 +50,157 @@ pub struct Loaded {
 /// `sha256:<hex>` of some bytes.
 pub fn digest(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
+    use std::fmt::Write;
     let hash = Sha256::digest(bytes);
     let mut out = String::with_capacity(7 + 64);
     out.push_str("sha256:");
     for b in hash.iter() {
-        out.push_str(&format!("{b:02x}"));
+        let _ = write!(out, "{b:02x}");
     }
     out
 }
 
 /// Load and validate a framework from its bytes; `file` names it in messages.
+///
+/// On failure every problem found is returned, sorted by position.
 pub fn load(file: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
-    if bytes.len() > MAX_FILE_SIZE {
-        return Err(LoadError {
-            diagnostics: vec![Diagnostic::file_error(
-                file,
-                format!(
-                    "file is {} bytes; framework files are limited to {} bytes (8 MiB)",
-                    bytes.len(),
-                    MAX_FILE_SIZE
-                ),
-            )],
-        });
+    let text = decode(file, bytes)?;
+    let mut document = None;
+    if marked::may_contain_anchors(text) {
+        // Aliases are expanded by the typed parse: measure them before it runs.
+        document = Some(parse_tree(file, text)?);
     }
-    let fail = |message: String| LoadError {
-        diagnostics: vec![Diagnostic::file_error(file, message)],
+    let (raw, findings, broken) = match serde_yaml::from_str::<RawFramework>(text) {
+        Ok(raw) => (Some(raw), Vec::new(), Vec::new()),
+        Err(_) => {
+            let tree = match document.take() {
+                Some(tree) => tree,
+                None => parse_tree(file, text)?,
+            };
+            let shape = shape::read(&tree);
+            document = Some(tree);
+            (shape.framework, shape.findings, shape.broken)
+        }
     };
+    let (framework, problems) = match raw {
+        Some(raw) => build(raw),
+        None => (None, Vec::new()),
+    };
+    let problems: Vec<Problem> = problems
+        .into_iter()
+        .filter(|p| !broken.iter().any(|b| is_within(&p.path, b)))
+        .collect();
+    let framework = match framework {
+        Some(framework) if problems.is_empty() && findings.is_empty() => {
+            return Ok(Loaded {
+                framework,
+                digest: digest(bytes),
+                warnings: Vec::new(),
+            })
+        }
+        other => other,
+    };
+    let document = match document {
+        Some(tree) => Some(tree),
+        // The typed parse accepted the file; a tree only improves the positions.
+        None => marked::parse(text).ok(),
+    };
+    let mut diagnostics: Vec<Diagnostic> = findings
+        .into_iter()
+        .map(|f| match f.at {
+            Some(at) => Diagnostic::at(file, at.line, at.column, f.message),
+            None => Diagnostic::file_error(file, f.message),
+        })
+        .collect();
+    diagnostics.extend(
+        problems
+            .iter()
+            .map(|p| locate_problem(file, document.as_ref(), p)),
+    );
+    sort_diagnostics(&mut diagnostics);
+    match framework {
+        Some(framework) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(Loaded {
+            framework,
+            digest: digest(bytes),
+            warnings: diagnostics,
+        }),
+        _ => Err(LoadError { diagnostics }),
+    }
+}
+
+/// The bytes as text, refusing what cannot be a framework file before any parsing.
+fn decode<'b>(file: &str, bytes: &'b [u8]) -> Result<&'b str, LoadError> {
+    let fail = |d: Diagnostic| LoadError {
+        diagnostics: vec![d],
+    };
+    if bytes.len() > MAX_FILE_SIZE {
+        return Err(fail(Diagnostic::file_error(
+            file,
+            format!(
+                "file is {} bytes; framework files are limited to {MAX_FILE_SIZE} bytes (8 MiB)",
+                bytes.len()
+            ),
+        )));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(fail(Diagnostic::file_error(
+            file,
+            "file is UTF-16 text; save it as UTF-8",
+        )));
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        fail(format!(
-            "file is not UTF-8 text (invalid byte at offset {})",
-            e.valid_up_to()
+        let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
+        let line = valid.matches('\n').count() + 1;
+        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let byte = bytes[e.valid_up_to()];
+        fail(Diagnostic::at(
+            file,
+            line,
+            column,
+            format!("file is not UTF-8 text (byte 0x{byte:02X} here); save it as UTF-8"),
         ))
     })?;
     if text.trim().is_empty() {
-        return Err(fail(
-            "file is empty; a framework needs id, name, version, levels and competencies".into(),
-        ));
+        return Err(fail(Diagnostic::file_error(file, shape::EMPTY_FILE)));
     }
-    let raw: RawFramework = serde_yaml::from_str(text).map_err(|e| {
-        let message = e.to_string();
-        let d = match e.location() {
-            Some(loc) => Diagnostic::at(file, loc.line(), loc.column(), strip_location(&message)),
-            None => Diagnostic::file_error(file, message),
-        };
-        LoadError {
-            diagnostics: vec![d],
-        }
-    })?;
-    let (framework, problems) = build(raw);
-    let (errors, warnings): (Vec<_>, Vec<_>) = problems.into_iter().partition(|p| !p.warning);
-    let unlocated = |p: Problem| {
-        let d = Diagnostic::file_error(file, format!("{}: {}", render_path(&p.path), p.message));
-        if p.warning {
-            d.warning()
-        } else {
-            d
-        }
-    };
-    if !errors.is_empty() {
-        return Err(LoadError {
-            diagnostics: errors.into_iter().chain(warnings).map(unlocated).collect(),
-        });
-    }
-    Ok(Loaded {
-        framework: framework.expect("no errors means a framework was built"),
-        digest: digest(bytes),
-        warnings: warnings.into_iter().map(unlocated).collect(),
+    Ok(text)
+}
+
+fn parse_tree(file: &str, text: &str) -> Result<Document, LoadError> {
+    marked::parse(text).map_err(|e| LoadError {
+        diagnostics: vec![match e.at {
+            Some(at) => Diagnostic::at(file, at.line, at.column, e.message),
+            None => Diagnostic::file_error(file, e.message),
+        }],
     })
 }
 
-/// serde_yaml appends " at line L column C" to its messages; the diagnostic prints it already.
-fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
+/// A problem as a diagnostic at its place, and with the place of the first one for a repeat.
+fn locate_problem(file: &str, document: Option<&Document>, problem: &Problem) -> Diagnostic {
+    let place = |path: &[PathSegment]| document.and_then(|d| locate(d, path));
+    let mut message = problem.message.clone();
+    if let Some(first) = &problem.first {
+        match place(first) {
+            Some(at) => message.push_str(&format!(" (first at {at})")),
+            None => message.push_str(&format!(" (first at {})", render_path(first))),
+        }
+    }
+    let diagnostic = match place(&problem.path) {
+        Some(at) => Diagnostic::at(file, at.line, at.column, message),
+        None => Diagnostic::file_error(file, format!("{}: {message}", render_path(&problem.path))),
+    };
+    if problem.warning {
+        diagnostic.warning()
+    } else {
+        diagnostic
     }
 }
 
-/// `competencies[2].levels[0].level`
-pub fn render_path(path: &[PathSegment]) -> String {
-    let mut out = String::new();
-    for segment in path {
-        match segment {
-            PathSegment::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(k);
-            }
-            PathSegment::Index(i) => out.push_str(&format!("[{i}]")),
-        }
-    }
-    out
+/// File-wide problems first, then by line and column; the same problem found twice (through
+/// an alias) is kept once.
+fn sort_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.sort_by_key(|d| (d.line, d.column, d.severity == Severity::Warning));
+    diagnostics.dedup();
 }
 
 fn is_slug(s: &str) -> bool {
@@ -147,83 +210,168 @@ fn is_slug(s: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
 }
 
+const SLUG_RULE: &str =
+    "use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit";
+
+/// Problems found while building.
+#[derive(Default)]
+struct Problems {
+    errors: Vec<Problem>,
+    warnings: Vec<Problem>,
+}
+
+impl Problems {
+    fn error(&mut self, path: Vec<PathSegment>, message: String) {
+        self.errors.push(Problem {
+            path,
+            message,
+            warning: false,
+            first: None,
+        });
+    }
+
+    fn repeat(&mut self, path: Vec<PathSegment>, first: Vec<PathSegment>, message: String) {
+        self.errors.push(Problem {
+            path,
+            message,
+            warning: false,
+            first: Some(first),
+        });
+    }
+
+    fn warn_repeat(&mut self, path: Vec<PathSegment>, first: Vec<PathSegment>, message: String) {
+        self.warnings.push(Problem {
+            path,
+            message,
+            warning: true,
+            first: Some(first),
+        });
+    }
+}
+
 /// Resolve references and check every semantic rule of format 1.
 ///
 /// Returns the framework when there is no error, and every problem found (errors and warnings).
 pub fn build(raw: RawFramework) -> (Option<Framework>, Vec<Problem>) {
+    let Problems {
+        errors: mut problems,
+        warnings,
+    } = check(&raw);
+    let has_error = !problems.is_empty();
+    problems.extend(warnings);
+    if has_error {
+        return (None, problems);
+    }
+    (Some(convert(raw)), problems)
+}
+
+/// Where an indicator is: competency, competency level and indicator indices.
+type IndicatorAt = (usize, usize, usize);
+
+fn indicator_path((ci, li, ii): IndicatorAt) -> Vec<PathSegment> {
     use PathSegment::{Index, Key};
-    let mut problems = Vec::new();
-    let mut error = |path: Vec<PathSegment>, message: String| {
-        problems.push(Problem {
-            path,
-            message,
-            warning: false,
-        })
-    };
+    vec![
+        Key("competencies"),
+        Index(ci),
+        Key("levels"),
+        Index(li),
+        Key("indicators"),
+        Index(ii),
+    ]
+}
+
+/// The id an indicator is known by: its own, or `<competency>.<level>.<n>` for the shorthand.
+fn indicator_id<'a>(
+    competency: &str,
+    level: &str,
+    n: usize,
+    indicator: &'a RawIndicator,
+) -> Cow<'a, str> {
+    match indicator {
+        RawIndicator::Full(o) => Cow::Borrowed(&o.id),
+        RawIndicator::Short(_) => Cow::Owned(format!("{competency}.{level}.{}", n + 1)),
+    }
+}
+
+/// Text with runs of white space made one space and the ends trimmed (borrowed when already so).
+fn normalise_space(text: &str) -> Cow<'_, str> {
+    let mut previous_space = true;
+    let already = text.chars().all(|c| {
+        let ok = (c == ' ' && !previous_space) || !c.is_whitespace();
+        previous_space = c == ' ';
+        ok
+    }) && !text.ends_with(' ');
+    if already {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+}
+
+/// Every semantic rule of format 1, on the file as written.
+fn check(raw: &RawFramework) -> Problems {
+    use PathSegment::{EntryKey, EntryValue, Index, Key};
+    let mut problems = Problems::default();
 
     if !is_slug(&raw.id) {
-        error(
+        problems.error(
             vec![Key("id")],
-            format!("id {:?} is not a slug: use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit", raw.id),
+            format!("id {:?} is not a slug: {SLUG_RULE}", raw.id),
+        );
+    }
+    if raw.version.0.trim().is_empty() {
+        problems.error(
+            vec![Key("version")],
+            "version is empty; give the framework's version, e.g. \"1.0\"".into(),
         );
     }
 
     // Scale.
-    let scale: Vec<ScalePoint> = match raw.scale {
-        None => default_scale(),
-        Some(points) => {
-            if points.is_empty() {
-                error(vec![Key("scale")], "scale is empty; give at least one { value, label } or leave scale out for the default 1-4 scale".into());
-            }
-            for i in 1..points.len() {
-                if points[i].value <= points[i - 1].value {
-                    let first = points[..i].iter().position(|p| p.value == points[i].value);
-                    let message = match first {
-                        Some(f) => format!(
-                            "duplicate scale value {} (first at scale[{f}])",
-                            points[i].value
-                        ),
-                        None => format!(
-                            "scale values must be strictly increasing: {} comes after {}",
-                            points[i].value,
-                            points[i - 1].value
-                        ),
-                    };
-                    error(vec![Key("scale"), Index(i), Key("value")], message);
-                }
-            }
-            points
-                .into_iter()
-                .map(|p| ScalePoint {
-                    value: p.value,
-                    label: p.label,
-                    description: p.description,
-                })
-                .collect()
-        }
+    let scale_values: Vec<u32> = match &raw.scale {
+        None => default_scale().iter().map(|p| p.value).collect(),
+        Some(points) => points.iter().map(|p| p.value).collect(),
     };
-    let demonstrated_at = match raw.demonstrated_at {
-        Some(v) => {
-            if !scale.is_empty() && !scale.iter().any(|p| p.value == v) {
-                error(
-                    vec![Key("demonstrated_at")],
+    if raw.scale.as_ref().is_some_and(Vec::is_empty) {
+        problems.error(vec![Key("scale")], "scale is empty; give at least one { value, label } or leave scale out for the default 1-4 scale".into());
+    }
+    for i in 1..scale_values.len() {
+        if scale_values[i] <= scale_values[i - 1] {
+            let path = vec![Key("scale"), Index(i), Key("value")];
+            match scale_values[..i].iter().position(|v| *v == scale_values[i]) {
+                Some(f) => problems.repeat(
+                    path,
+                    vec![Key("scale"), Index(f), Key("value")],
+                    format!("duplicate scale value {}", scale_values[i]),
+                ),
+                None => problems.error(
+                    path,
                     format!(
-                        "demonstrated_at {v} is not a scale value; use one of {}",
-                        scale
-                            .iter()
-                            .map(|p| p.value.to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        "scale values must be strictly increasing: {} comes after {}",
+                        scale_values[i],
+                        scale_values[i - 1]
                     ),
-                );
+                ),
             }
-            v
         }
-        None => default_demonstrated_at(&scale),
-    };
+    }
+    if let Some(v) = raw.demonstrated_at {
+        if !scale_values.is_empty() && !scale_values.contains(&v) {
+            problems.error(
+                vec![Key("demonstrated_at")],
+                format!(
+                    "demonstrated_at {v} is not a scale value; use one of {}",
+                    scale_values
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+        }
+    }
     let threshold = raw.threshold.unwrap_or(DEFAULT_THRESHOLD);
     if !(threshold > 0.0 && threshold <= 1.0) {
-        error(
+        problems.error(
             vec![Key("threshold")],
             format!("threshold {threshold} is outside (0, 1]: it is the share of a level's rated indicators that must be demonstrated, e.g. 0.8"),
         );
@@ -231,47 +379,45 @@ pub fn build(raw: RawFramework) -> (Option<Framework>, Vec<Problem>) {
 
     // Levels.
     if raw.levels.is_empty() {
-        error(
+        problems.error(
             vec![Key("levels")],
             "levels is empty; list the growth levels, lowest first".into(),
         );
     }
     let mut level_ids: HashMap<&str, usize> = HashMap::new();
+    let mut level_list: Vec<&str> = Vec::with_capacity(raw.levels.len());
     for (i, level) in raw.levels.iter().enumerate() {
+        let path = vec![Key("levels"), Index(i), Key("id")];
         if !is_slug(&level.id) {
-            error(
-                vec![Key("levels"), Index(i), Key("id")],
-                format!(
-                    "level id {:?} is not a slug: use lowercase letters, digits, '.', '_' and '-'",
-                    level.id
-                ),
+            problems.error(
+                path.clone(),
+                format!("level id {:?} is not a slug: {SLUG_RULE}", level.id),
             );
         }
-        if let Some(first) = level_ids.get(level.id.as_str()) {
-            error(
-                vec![Key("levels"), Index(i), Key("id")],
-                format!(
-                    "duplicate level id {:?} (first at levels[{first}])",
-                    level.id
-                ),
+        if let Some(&first) = level_ids.get(level.id.as_str()) {
+            problems.repeat(
+                path,
+                vec![Key("levels"), Index(first), Key("id")],
+                format!("duplicate level id {:?}", level.id),
             );
         } else {
             level_ids.insert(&level.id, i);
+            level_list.push(&level.id);
         }
     }
+    let level_list = level_list.join(", ");
 
     // Competencies.
     if raw.competencies.is_empty() {
-        error(
+        problems.error(
             vec![Key("competencies")],
             "competencies is empty; a framework needs at least one competency".into(),
         );
     }
     let mut competency_ids: HashMap<&str, usize> = HashMap::new();
-    let mut indicator_ids: HashMap<String, Vec<PathSegment>> = HashMap::new();
-    let mut indicator_texts: HashMap<String, String> = HashMap::new();
-    let mut warnings = Vec::new();
-    let mut competencies = Vec::with_capacity(raw.competencies.len());
+    let mut indicator_ids: HashMap<Cow<str>, IndicatorAt> = HashMap::new();
+    let mut indicator_texts: HashMap<Cow<str>, IndicatorAt> = HashMap::new();
+    let mut indicator_count = 0usize;
     for (ci, c) in raw.competencies.iter().enumerate() {
         let here = |rest: &[PathSegment]| {
             let mut p = vec![Key("competencies"), Index(ci)];
@@ -279,190 +425,253 @@ pub fn build(raw: RawFramework) -> (Option<Framework>, Vec<Problem>) {
             p
         };
         if !is_slug(&c.id) {
-            error(here(&[Key("id")]), format!("competency id {:?} is not a slug: use lowercase letters, digits, '.', '_' and '-'", c.id));
-        }
-        if let Some(first) = competency_ids.get(c.id.as_str()) {
-            error(
+            problems.error(
                 here(&[Key("id")]),
-                format!(
-                    "duplicate competency id {:?} (first at competencies[{first}])",
-                    c.id
-                ),
+                format!("competency id {:?} is not a slug: {SLUG_RULE}", c.id),
+            );
+        }
+        let repeated_competency = competency_ids.contains_key(c.id.as_str());
+        if let Some(&first) = competency_ids.get(c.id.as_str()) {
+            problems.repeat(
+                here(&[Key("id")]),
+                vec![Key("competencies"), Index(first), Key("id")],
+                format!("duplicate competency id {:?}", c.id),
             );
         } else {
             competency_ids.insert(&c.id, ci);
         }
-        let mut levels = Vec::with_capacity(c.levels.len());
         let mut last_rank: Option<(usize, &str)> = None;
         for (li, cl) in c.levels.iter().enumerate() {
+            let level_path = here(&[Key("levels"), Index(li), Key("level")]);
             let Some(&level) = level_ids.get(cl.level.as_str()) else {
-                error(
-                    here(&[Key("levels"), Index(li), Key("level")]),
+                problems.error(
+                    level_path,
                     format!(
-                        "unknown level {:?}; the framework's levels are: {}",
-                        cl.level,
-                        raw.levels
-                            .iter()
-                            .map(|l| l.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        "unknown level {:?}; the framework's levels are: {level_list}",
+                        cl.level
                     ),
                 );
                 continue;
             };
             if let Some((previous, previous_id)) = last_rank {
                 if level == previous {
-                    error(
-                        here(&[Key("levels"), Index(li), Key("level")]),
+                    problems.error(
+                        level_path,
                         format!(
                             "level {:?} is listed twice in competency {:?}",
                             cl.level, c.id
                         ),
                     );
                 } else if level < previous {
-                    error(
-                        here(&[Key("levels"), Index(li), Key("level")]),
+                    problems.error(
+                        level_path,
                         format!("level {:?} comes after {:?} but is lower in the framework's levels; list a competency's levels lowest first", cl.level, previous_id),
                     );
                 }
             }
             last_rank = Some((level, &cl.level));
-            let mut indicators = Vec::with_capacity(cl.indicators.len());
-            for (ii, ind) in cl.indicators.iter().enumerate() {
-                let path = here(&[Key("levels"), Index(li), Key("indicators"), Index(ii)]);
-                let indicator = match ind {
-                    RawIndicator::Full(o) => Indicator {
-                        id: o.id.clone(),
-                        text: o.text.clone(),
-                        examples: o.examples.clone(),
-                    },
-                    RawIndicator::Short(text) => Indicator {
-                        id: format!("{}.{}.{}", c.id, cl.level, ii + 1),
-                        text: text.clone(),
-                        examples: Vec::new(),
-                    },
+            for (ii, indicator) in cl.indicators.iter().enumerate() {
+                let at = (ci, li, ii);
+                indicator_count += 1;
+                if indicator_count == MAX_INDICATORS + 1 {
+                    problems.error(
+                        indicator_path(at),
+                        format!("more than {MAX_INDICATORS} indicators: a framework may have at most {MAX_INDICATORS}; split it into several frameworks"),
+                    );
+                }
+                let id = indicator_id(&c.id, &cl.level, ii, indicator);
+                let text = match indicator {
+                    RawIndicator::Full(o) => o.text.as_str(),
+                    RawIndicator::Short(text) => text.as_str(),
                 };
-                if indicator.id.trim().is_empty() {
-                    error(path.clone(), "indicator id is empty".into());
+                if id.trim().is_empty() {
+                    problems.error(indicator_path(at), "indicator id is empty".into());
                 }
-                if indicator.text.trim().is_empty() {
-                    error(
-                        path.clone(),
-                        format!("indicator {:?} has no text", indicator.id),
-                    );
+                if text.trim().is_empty() {
+                    problems.error(indicator_path(at), format!("indicator {id:?} has no text"));
                 }
-                if indicator_ids.contains_key(&indicator.id) {
-                    let first = render_path(&indicator_ids[&indicator.id]);
-                    error(
-                        path.clone(),
-                        format!(
-                            "duplicate indicator id {:?} (first at {first})",
-                            indicator.id
-                        ),
-                    );
-                } else {
-                    indicator_ids.insert(indicator.id.clone(), path.clone());
+                let derived = matches!(indicator, RawIndicator::Short(_));
+                let normalised = normalise_space(text);
+                match indicator_texts.get(&normalised) {
+                    Some(&first) if !normalised.is_empty() => problems.warn_repeat(
+                        indicator_path(at),
+                        indicator_path(first),
+                        format!("indicator {id:?} has the same text as an earlier indicator"),
+                    ),
+                    Some(_) => {}
+                    None => {
+                        indicator_texts.insert(normalised, at);
+                    }
                 }
-                let normalised = indicator
-                    .text
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                if let Some(first) = indicator_texts.get(&normalised) {
-                    warnings.push(Problem {
-                        path: path.clone(),
-                        message: format!(
-                            "indicator {:?} has the same text as indicator {first:?}",
-                            indicator.id
-                        ),
-                        warning: true,
-                    });
-                } else {
-                    indicator_texts.insert(normalised, indicator.id.clone());
+                match indicator_ids.get(&id) {
+                    // A repeated competency id repeats its derived indicator ids: said once.
+                    Some(_) if derived && repeated_competency => {}
+                    Some(&first) => problems.repeat(
+                        indicator_path(at),
+                        indicator_path(first),
+                        format!("duplicate indicator id {id:?}"),
+                    ),
+                    None => {
+                        indicator_ids.insert(id, at);
+                    }
                 }
-                indicators.push(indicator);
             }
-            levels.push(CompetencyLevel {
-                level,
-                title: cl.title.clone(),
-                indicators,
-            });
         }
-        competencies.push(Competency {
-            id: c.id.clone(),
-            name: c.name.clone(),
-            description: c.description.clone(),
-            levels,
-            guidance: c
-                .guidance
-                .iter()
-                .map(|g| Guidance {
-                    title: g.title.clone(),
-                    items: g.items.clone(),
-                })
-                .collect(),
-        });
     }
 
     // Targets.
     let mut target_ids: HashMap<&str, usize> = HashMap::new();
-    let mut targets = Vec::with_capacity(raw.targets.len());
     for (ti, t) in raw.targets.iter().enumerate() {
+        let id_path = vec![Key("targets"), Index(ti), Key("id")];
         if !is_slug(&t.id) {
-            error(
-                vec![Key("targets"), Index(ti), Key("id")],
-                format!(
-                    "target id {:?} is not a slug: use lowercase letters, digits, '.', '_' and '-'",
-                    t.id
-                ),
+            problems.error(
+                id_path.clone(),
+                format!("target id {:?} is not a slug: {SLUG_RULE}", t.id),
             );
         }
-        if let Some(first) = target_ids.get(t.id.as_str()) {
-            error(
-                vec![Key("targets"), Index(ti), Key("id")],
-                format!("duplicate target id {:?} (first at targets[{first}])", t.id),
+        if let Some(&first) = target_ids.get(t.id.as_str()) {
+            problems.repeat(
+                id_path,
+                vec![Key("targets"), Index(first), Key("id")],
+                format!("duplicate target id {:?}", t.id),
             );
         } else {
             target_ids.insert(&t.id, ti);
         }
-        let mut pairs = Vec::with_capacity(t.levels.0.len());
-        for (competency, level) in &t.levels.0 {
-            let path = vec![Key("targets"), Index(ti), Key("levels")];
-            let c = competency_ids.get(competency.as_str()).copied();
-            let l = level_ids.get(level.as_str()).copied();
-            if c.is_none() {
-                error(
-                    path.clone(),
-                    format!("target {:?} names unknown competency {competency:?}", t.id),
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (ei, (competency, level)) in t.levels.0.iter().enumerate() {
+            let entry =
+                |segment: PathSegment| vec![Key("targets"), Index(ti), Key("levels"), segment];
+            if let Some(&first) = seen.get(competency.as_str()) {
+                problems.repeat(
+                    entry(EntryKey(ei)),
+                    entry(EntryKey(first)),
+                    format!("target {:?} lists competency {competency:?} twice", t.id),
+                );
+            } else {
+                seen.insert(competency, ei);
+            }
+            if !competency_ids.contains_key(competency.as_str()) {
+                problems.error(
+                    entry(EntryKey(ei)),
+                    format!(
+                        "target {:?} names unknown competency {competency:?}; the competencies are: {}",
+                        t.id,
+                        raw.competencies
+                            .iter()
+                            .map(|c| c.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                 );
             }
-            if l.is_none() {
-                error(
-                    path.clone(),
+            if !level_ids.contains_key(level.as_str()) {
+                problems.error(
+                    entry(EntryValue(ei)),
                     format!(
-                        "target {:?} names unknown level {level:?} for competency {competency:?}",
+                        "target {:?} names unknown level {level:?} for competency {competency:?}; the framework's levels are: {level_list}",
                         t.id
                     ),
                 );
             }
-            if let (Some(c), Some(l)) = (c, l) {
-                pairs.push((c, l));
-            }
         }
-        targets.push(Target {
-            id: t.id.clone(),
-            name: t.name.clone(),
-            description: t.description.clone(),
-            levels: pairs,
-        });
     }
+    problems
+}
 
-    let has_error = !problems.is_empty();
-    problems.extend(warnings);
-    if has_error {
-        return (None, problems);
-    }
-    let framework = Framework {
+/// The model from a file that passed [`check`]: strings are moved, not copied.
+fn convert(raw: RawFramework) -> Framework {
+    let scale = match raw.scale {
+        None => default_scale(),
+        Some(points) => points
+            .into_iter()
+            .map(|p| ScalePoint {
+                value: p.value,
+                label: p.label,
+                description: p.description,
+            })
+            .collect(),
+    };
+    let demonstrated_at = raw
+        .demonstrated_at
+        .unwrap_or_else(|| default_demonstrated_at(&scale));
+    let level_index: HashMap<String, usize> = raw
+        .levels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.id.clone(), i))
+        .collect();
+    let competency_index: HashMap<String, usize> = raw
+        .competencies
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.clone(), i))
+        .collect();
+    let competencies = raw
+        .competencies
+        .into_iter()
+        .map(|c| {
+            let levels = c
+                .levels
+                .into_iter()
+                .filter_map(|cl| {
+                    let level = *level_index.get(&cl.level)?;
+                    let indicators = cl
+                        .indicators
+                        .into_iter()
+                        .enumerate()
+                        .map(|(n, indicator)| match indicator {
+                            RawIndicator::Full(o) => Indicator {
+                                id: o.id,
+                                text: o.text,
+                                examples: o.examples,
+                            },
+                            RawIndicator::Short(text) => Indicator {
+                                id: format!("{}.{}.{}", c.id, cl.level, n + 1),
+                                text,
+                                examples: Vec::new(),
+                            },
+                        })
+                        .collect();
+                    Some(CompetencyLevel {
+                        level,
+                        title: cl.title,
+                        indicators,
+                    })
+                })
+                .collect();
+            Competency {
+                id: c.id,
+                name: c.name,
+                description: c.description,
+                levels,
+                guidance: c
+                    .guidance
+                    .into_iter()
+                    .map(|g| Guidance {
+                        title: g.title,
+                        items: g.items,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let targets = raw
+        .targets
+        .into_iter()
+        .map(|t| Target {
+            levels: t
+                .levels
+                .0
+                .iter()
+                .filter_map(|(c, l)| Some((*competency_index.get(c)?, *level_index.get(l)?)))
+                .collect(),
+            id: t.id,
+            name: t.name,
+            description: t.description,
+        })
+        .collect();
+    Framework {
         id: raw.id,
         name: raw.name,
         version: raw.version.0,
@@ -470,7 +679,7 @@ pub fn build(raw: RawFramework) -> (Option<Framework>, Vec<Problem>) {
         source: raw.source,
         scale,
         demonstrated_at,
-        threshold,
+        threshold: raw.threshold.unwrap_or(DEFAULT_THRESHOLD),
         levels: raw
             .levels
             .into_iter()
@@ -482,8 +691,7 @@ pub fn build(raw: RawFramework) -> (Option<Framework>, Vec<Problem>) {
             .collect(),
         competencies,
         targets,
-    };
-    (Some(framework), problems)
+    }
 }
 
 /// When a custom scale gives no `demonstrated_at`: the value just above the middle of the scale
@@ -493,4 +701,296 @@ pub fn default_demonstrated_at(scale: &[ScalePoint]) -> u32 {
         return DEFAULT_DEMONSTRATED_AT;
     }
     scale[scale.len() / 2].value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RICH: &str = r#"
+id: team-work
+name: Team work
+version: 1.10
+description: |
+  How a team works together.
+source: "Written for the tests"
+scale:
+  - { value: 1, label: Rarely, description: Hardly ever }
+  - { value: 2, label: Sometimes }
+  - { value: 3, label: Often }
+  - { value: 5, label: Always }
+demonstrated_at: 3
+threshold: 0.75
+levels:
+  - { id: starting, name: Starting, description: New to it }
+  - { id: growing, name: Growing }
+  - { id: leading, name: Leading }
+competencies:
+  - id: listening
+    name: Listening
+    description: Hearing what is meant.
+    levels:
+      - level: starting
+        title: Lets people speak
+        indicators:
+          - Lets others finish before speaking.
+          - id: listen-summary
+            text: Summarises what was said.
+            examples: [In meetings, "In one-to-ones"]
+      - level: leading
+        indicators: []
+    guidance:
+      - title: Reflection questions
+        items: ["Who spoke least today?"]
+      - title: Empty list
+  - id: speaking
+    name: Speaking
+    levels:
+      - level: growing
+        indicators:
+          - Speaks to the point.
+targets:
+  - id: team-lead
+    name: Team lead
+    levels: { listening: leading, speaking: growing }
+  - id: newcomer
+    name: Newcomer
+"#;
+
+    fn slow_build(text: &str) -> (Option<Framework>, Vec<Problem>) {
+        let document = marked::parse(text).expect("parses");
+        let shape = shape::read(&document);
+        assert_eq!(shape.findings, vec![]);
+        build(shape.framework.expect("a framework"))
+    }
+
+    fn messages(text: &str) -> Vec<String> {
+        match load("f.yaml", text.as_bytes()) {
+            Ok(loaded) => loaded.warnings.iter().map(ToString::to_string).collect(),
+            Err(e) => e.diagnostics.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn fast_and_slow_paths_build_the_same_framework() {
+        let fast = load("f.yaml", RICH.as_bytes()).expect("valid").framework;
+        let (slow, problems) = slow_build(RICH);
+        assert_eq!(problems, vec![]);
+        assert_eq!(slow, Some(fast.clone()));
+        assert_eq!(fast.version, "1.10");
+        assert_eq!(
+            fast.competencies[0].levels[0].indicators[0].id,
+            "listening.starting.1"
+        );
+    }
+
+    #[test]
+    fn x_keys_are_allowed_and_change_nothing() {
+        let with_x = RICH
+            .replace(
+                "name: Team work\n",
+                "name: Team work\nx-owner: People team\n",
+            )
+            .replace(
+                "  - id: listening\n",
+                "  - id: listening\n    x-notes: { a: [1, 2] }\n",
+            )
+            .replace(
+                "            text: Summarises",
+                "            x-weight: 2\n            text: Summarises",
+            );
+        assert_ne!(with_x, RICH);
+        let plain = load("f.yaml", RICH.as_bytes()).expect("valid");
+        let extended = load("f.yaml", with_x.as_bytes()).expect("valid with x- keys");
+        assert_eq!(extended.framework, plain.framework);
+        assert!(extended.warnings.is_empty());
+    }
+
+    #[test]
+    fn anchors_and_aliases_load() {
+        let text = RICH
+            .replace(
+                "items: [\"Who spoke least today?\"]",
+                "items: &q [\"Who spoke least today?\"]",
+            )
+            .replace(
+                "      - title: Empty list",
+                "      - title: Again\n        items: *q",
+            );
+        let loaded = load("f.yaml", text.as_bytes()).expect("valid");
+        assert_eq!(
+            loaded.framework.competencies[0].guidance[1].items,
+            ["Who spoke least today?"]
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported_in_file_order() {
+        let text = "\
+id: demo
+name: Demo
+version: '1'
+threshold: 1.5
+levels:
+  - { id: a, name: A }
+  - { id: a, name: Again }
+competencies:
+  - id: c
+    name: C
+    levels:
+      - level: b
+        indicatrs: []
+";
+        assert_eq!(
+            messages(text),
+            vec![
+                "f.yaml:4:12: threshold 1.5 is outside (0, 1]: it is the share of a level's rated indicators that must be demonstrated, e.g. 0.8",
+                "f.yaml:7:11: duplicate level id \"a\" (first at 6:11)",
+                "f.yaml:12:16: unknown level \"b\"; the framework's levels are: a",
+                "f.yaml:13:9: unknown key `indicatrs` in a competency's level; did you mean `indicators`?",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_broken_part_is_reported_once() {
+        // The level without an id must not also be "not a slug" or a duplicate of another.
+        let text = "\
+id: demo
+name: Demo
+version: '1'
+levels:
+  - { name: A }
+  - { name: B }
+competencies:
+  - { id: c, name: C, levels: [] }
+";
+        assert_eq!(
+            messages(text),
+            vec![
+                "f.yaml:5:5: missing required key `id` in a level",
+                "f.yaml:6:5: missing required key `id` in a level",
+            ]
+        );
+    }
+
+    #[test]
+    fn warnings_say_where_the_first_one_is() {
+        let text = RICH.replace(
+            "Speaks to the point.",
+            "Lets others finish   before speaking.",
+        );
+        assert_eq!(
+            messages(&text),
+            vec!["f.yaml:42:13: warning: indicator \"speaking.growing.1\" has the same text as an earlier indicator (first at 27:13)"]
+        );
+    }
+
+    #[test]
+    fn files_that_are_not_text_are_refused_with_a_place() {
+        assert_eq!(
+            messages("id: x\nname: caf\u{e9}\n").len(),
+            messages("id: x\nname: cafe\n").len(),
+            "UTF-8 text is fine"
+        );
+        let latin1 = b"id: x\nname: caf\xe9\n";
+        let e = load("f.yaml", latin1).expect_err("not UTF-8");
+        assert_eq!(
+            e.to_string(),
+            "f.yaml:2:10: file is not UTF-8 text (byte 0xE9 here); save it as UTF-8"
+        );
+        let e = load("f.yaml", b"\xff\xfei\x00d\x00").expect_err("UTF-16");
+        assert_eq!(
+            e.to_string(),
+            "f.yaml: file is UTF-16 text; save it as UTF-8"
+        );
+    }
+
+    #[test]
+    fn an_oversized_file_is_refused_before_parsing() {
+        let big = vec![b'#'; MAX_FILE_SIZE + 1];
+        let e = load("f.yaml", &big).expect_err("too big");
+        assert!(e.to_string().contains("limited to 8388608 bytes"), "{e}");
+    }
+
+    #[test]
+    fn empty_files_are_refused() {
+        for text in ["", "  \n", "# nothing yet\n", "---\n...\n", "~\n"] {
+            let e = load("f.yaml", text.as_bytes()).expect_err("empty");
+            assert_eq!(
+                e.to_string(),
+                format!("f.yaml: {}", shape::EMPTY_FILE),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_indicator_cap_is_enforced() {
+        let document = marked::parse(RICH).expect("parses");
+        let mut raw = shape::read(&document).framework.expect("framework");
+        raw.competencies[1].levels[0].indicators = (0..=MAX_INDICATORS)
+            .map(|i| RawIndicator::Short(format!("Indicator {i}")))
+            .collect();
+        let (framework, problems) = build(raw);
+        assert!(framework.is_none());
+        let capped: Vec<_> = problems
+            .iter()
+            .filter(|p| p.message.contains("more than 100000 indicators"))
+            .collect();
+        assert_eq!(capped.len(), 1);
+        assert_eq!(
+            render_path(&capped[0].path),
+            format!(
+                "competencies[1].levels[0].indicators[{}]",
+                MAX_INDICATORS - 2
+            )
+        );
+    }
+
+    #[test]
+    fn target_entries_are_located_by_position() {
+        let text = RICH.replace(
+            "levels: { listening: leading, speaking: growing }",
+            "levels: { listening: leading, listening: top }",
+        );
+        assert_eq!(
+            messages(&text),
+            vec![
+                "f.yaml:46:35: target \"team-lead\" lists competency \"listening\" twice (first at 46:15)",
+                "f.yaml:46:46: target \"team-lead\" names unknown level \"top\" for competency \"listening\"; the framework's levels are: starting, growing, leading",
+            ]
+        );
+    }
+
+    #[test]
+    fn space_is_normalised_without_copying_normal_text() {
+        assert!(matches!(
+            normalise_space("Lets others speak."),
+            Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            normalise_space("  Lets  others\n speak. "),
+            "Lets others speak."
+        );
+        assert_eq!(normalise_space("tab\there"), "tab here");
+        assert_eq!(normalise_space(""), "");
+    }
+
+    proptest::proptest! {
+        /// Whatever the bytes, loading returns a framework or problems: it never panics, and
+        /// every problem names the file.
+        #[test]
+        fn loading_never_panics(text in "[-:{}\\[\\],&*!|>'\"#%@ \n\ta-z0-9x]{0,80}") {
+            let prefixed = format!("id: a\nname: A\nversion: '1'\n{text}");
+            for candidate in [text.as_str(), prefixed.as_str()] {
+                if let Err(e) = load("f.yaml", candidate.as_bytes()) {
+                    proptest::prop_assert!(!e.diagnostics.is_empty());
+                    for d in &e.diagnostics {
+                        proptest::prop_assert_eq!(d.file.as_str(), "f.yaml");
+                    }
+                }
+            }
+        }
+    }
 }

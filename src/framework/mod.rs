@@ -3,8 +3,11 @@
 pub mod builtin;
 pub mod diagnostic;
 pub mod load;
+pub mod locate;
+pub mod marked;
 pub mod model;
 pub mod raw;
+pub mod shape;
 
 pub use diagnostic::{Diagnostic, LoadError, Severity};
 pub use load::{digest, load, Loaded};

@@ -1,7 +1,8 @@
 //! The framework file exactly as written (format 1), before references are resolved.
 //!
-//! `deny_unknown_fields` makes the fast path strict; keys starting with `x-` are allowed by the
-//! slow path in [`super::load`], which strips them and deserialises again.
+//! `deny_unknown_fields` makes the fast (serde) path strict; keys starting with `x-` are allowed
+//! by the slow path in [`super::shape`], which builds these structs from a positioned tree. Each
+//! struct's `KEYS` lists the keys that path accepts; a test keeps them equal to serde's.
 
 #![allow(missing_docs)] // field names are the file format's keys, documented in README
 
@@ -31,8 +32,8 @@ pub struct RawFramework {
     pub targets: Vec<RawTarget>,
 }
 
-/// The `version` string; a bare number such as `1.0` is accepted and kept as written.
-#[derive(Debug)]
+/// The `version` string, kept exactly as written: a bare `1.0` stays "1.0", not "1".
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Version(pub String);
 
 impl<'de> Deserialize<'de> for Version {
@@ -46,17 +47,9 @@ impl<'de> Deserialize<'de> for Version {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Version, E> {
                 Ok(Version(v.to_string()))
             }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Version, E> {
-                Ok(Version(v.to_string()))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Version, E> {
-                Ok(Version(v.to_string()))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Version, E> {
-                Ok(Version(v.to_string()))
-            }
         }
-        deserializer.deserialize_any(V)
+        // A YAML scalar handed over as a string is its text as written, numbers included.
+        deserializer.deserialize_str(V)
     }
 }
 
@@ -158,6 +151,38 @@ pub struct RawTarget {
     pub levels: indexmap_like::OrderedMap,
 }
 
+/// The keys each part of a framework file may have (besides `x-` keys).
+pub mod keys {
+    /// Keys of the top level of a framework.
+    pub const FRAMEWORK: &[&str] = &[
+        "id",
+        "name",
+        "version",
+        "description",
+        "source",
+        "scale",
+        "demonstrated_at",
+        "threshold",
+        "levels",
+        "competencies",
+        "targets",
+    ];
+    /// Keys of a scale point.
+    pub const SCALE_POINT: &[&str] = &["value", "label", "description"];
+    /// Keys of a framework level.
+    pub const LEVEL: &[&str] = &["id", "name", "description"];
+    /// Keys of a competency.
+    pub const COMPETENCY: &[&str] = &["id", "name", "description", "levels", "guidance"];
+    /// Keys of a competency's level.
+    pub const COMPETENCY_LEVEL: &[&str] = &["level", "title", "indicators"];
+    /// Keys of an indicator written as a mapping.
+    pub const INDICATOR: &[&str] = &["id", "text", "examples"];
+    /// Keys of a guidance list.
+    pub const GUIDANCE: &[&str] = &["title", "items"];
+    /// Keys of a target.
+    pub const TARGET: &[&str] = &["id", "name", "description", "levels"];
+}
+
 /// A YAML mapping kept in file order (competency id -> level id).
 pub mod indexmap_like {
     use serde::de::{Deserializer, MapAccess, Visitor};
@@ -185,5 +210,50 @@ pub mod indexmap_like {
             }
             deserializer.deserialize_map(V)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The keys serde names in its "unknown field" error for `T`.
+    fn serde_keys<T: for<'de> Deserialize<'de> + std::fmt::Debug>() -> Vec<String> {
+        let error = serde_yaml::from_str::<T>("zz-not-a-key: 1").expect_err("unknown key");
+        let message = error.to_string();
+        let list = message
+            .split("expected ")
+            .nth(1)
+            .unwrap_or_else(|| panic!("no key list in {message:?}"));
+        list.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn key_lists_match_the_serde_structs() {
+        assert_eq!(serde_keys::<RawFramework>(), keys::FRAMEWORK);
+        assert_eq!(serde_keys::<RawScalePoint>(), keys::SCALE_POINT);
+        assert_eq!(serde_keys::<RawLevel>(), keys::LEVEL);
+        assert_eq!(serde_keys::<RawCompetency>(), keys::COMPETENCY);
+        assert_eq!(serde_keys::<RawCompetencyLevel>(), keys::COMPETENCY_LEVEL);
+        assert_eq!(serde_keys::<RawIndicatorObject>(), keys::INDICATOR);
+        assert_eq!(serde_keys::<RawGuidance>(), keys::GUIDANCE);
+        assert_eq!(serde_keys::<RawTarget>(), keys::TARGET);
+    }
+
+    #[test]
+    fn version_is_kept_as_written() {
+        #[derive(Debug, Deserialize)]
+        struct Holder {
+            version: Version,
+        }
+        let read = |text: &str| serde_yaml::from_str::<Holder>(text).map(|h| h.version.0);
+        assert_eq!(read("version: 1.0").expect("number"), "1.0");
+        assert_eq!(read("version: \"2.10\"").expect("string"), "2.10");
+        assert_eq!(read("version: 3").expect("integer"), "3");
+        assert!(read("version: [1]").is_err());
     }
 }

@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use crate::support::{finish, run, run_in, rungs};
+use crate::support::{command, run, run_in};
 
 /// The command names listed by `rungs --help`.
 fn commands() -> Vec<String> {
@@ -269,11 +269,9 @@ fn new_refuses_bad_ids_and_destinations() {
 fn quiet_silences_hints_but_not_errors() {
     let dir = tempfile::tempdir().expect("temp dir");
     fs::write(dir.path().join("taken.yaml"), "x").expect("write");
-    let result = finish(
-        rungs()
-            .current_dir(dir.path())
-            .args(["--quiet", "new", "taken"]),
-    );
+    let result = command(&["--quiet", "new", "taken"])
+        .current_dir(dir.path())
+        .run();
     assert_eq!(result.code, 2);
     assert!(result.stderr.contains("already exists"));
 }

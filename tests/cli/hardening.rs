@@ -7,7 +7,7 @@ use std::process::Command;
 
 use rungs::assessment::file::write_atomic;
 
-use crate::support::finish;
+use crate::support::Run;
 
 const OLD: &str = "the previous file, which must survive\n";
 
@@ -163,7 +163,12 @@ fn a_write_cut_short_leaves_the_previous_file_and_says_why() {
         .env("RUNGS_BIN", env!("CARGO_BIN_EXE_rungs"))
         .arg("-c")
         .arg("trap '' XFSZ; ulimit -f 1; exec \"$RUNGS_BIN\" new ours --force");
-    let result = finish(&mut shell);
+    let output = shell.output().expect("sh runs");
+    let result = Run {
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        code: output.status.code().unwrap_or(-1),
+    };
     assert_eq!(result.code, 1, "{}", result.stderr);
     assert_eq!(
         result.stderr,

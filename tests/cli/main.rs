@@ -1,7 +1,13 @@
-//! The command-line contract, tested through the real binary: one module per command.
+//! Integration tests: the built `rungs` binary, one module per command or topic.
 
-mod support;
-
+mod builtin_frameworks;
 mod conventions;
+mod diff;
 mod hardening;
+mod history;
+mod html;
+mod report;
 mod schema;
+mod show;
+mod support;
+mod validate;

@@ -1,48 +1,122 @@
-//! Running the real `rungs` binary: arguments in, exit code and both output streams out.
+//! Runs the built `rungs` binary the way a person would, with a fixed terminal.
 
-#![allow(dead_code)] // each test module uses a different part
+#![allow(dead_code)]
 
-use std::path::Path;
-use std::process::{Command, Stdio};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
-/// What a finished `rungs` process left behind.
+/// What one run of `rungs` printed and how it ended.
 #[derive(Debug)]
 pub struct Run {
-    /// Exit code (-1 when killed by a signal).
-    pub code: i32,
     /// Everything printed on stdout.
     pub stdout: String,
     /// Everything printed on stderr.
     pub stderr: String,
+    /// The exit code (-1 when killed by a signal).
+    pub code: i32,
 }
 
-/// A `rungs` command with a predictable environment: no user frameworks, no colour, 100 columns.
-pub fn rungs() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_rungs"));
-    command
-        .env_remove("RUNGS_FRAMEWORKS")
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .stdin(Stdio::null());
-    command
+/// Run `rungs ARGS` from the crate root, 80 columns wide, without colour.
+pub fn rungs(args: &[&str]) -> Run {
+    command(args).env("NO_COLOR", "1").run()
 }
 
-/// Run a prepared command to the end.
-pub fn finish(command: &mut Command) -> Run {
-    let output = command.output().expect("the rungs binary runs");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+/// A file under `tests/fixtures`.
+pub fn fixture(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(relative)
+}
+
+/// A `rungs` command line to build up before running: from the crate root, 80 columns wide,
+/// no NO_COLOR and no frameworks from the environment.
+pub struct Rungs {
+    args: Vec<OsString>,
+    envs: Vec<(String, String)>,
+    dir: Option<PathBuf>,
+}
+
+/// Start a command line with these arguments.
+pub fn command(args: &[&str]) -> Rungs {
+    Rungs {
+        args: args.iter().map(OsString::from).collect(),
+        envs: Vec::new(),
+        dir: None,
     }
 }
 
-/// Run `rungs ARGS` in the test's own folder.
-pub fn run(args: &[&str]) -> Run {
-    finish(rungs().args(args))
+impl Rungs {
+    /// Add an argument (a path, say).
+    pub fn arg(mut self, arg: impl Into<OsString>) -> Rungs {
+        self.args.push(arg.into());
+        self
+    }
+
+    /// Add several arguments.
+    pub fn args(mut self, args: &[&str]) -> Rungs {
+        self.args.extend(args.iter().map(OsString::from));
+        self
+    }
+
+    /// Set an environment variable for the run.
+    pub fn env(mut self, key: &str, value: &str) -> Rungs {
+        self.envs.push((key.to_string(), value.to_string()));
+        self
+    }
+
+    /// Run in this folder instead of the crate root.
+    pub fn current_dir(mut self, dir: &Path) -> Rungs {
+        self.dir = Some(dir.to_path_buf());
+        self
+    }
+
+    /// Run to the end and collect what it printed.
+    pub fn run(self) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_rungs"));
+        command
+            .args(&self.args)
+            .current_dir(
+                self.dir
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR"))),
+            )
+            .stdin(std::process::Stdio::null())
+            .env_remove("RUST_BACKTRACE")
+            .env("COLUMNS", "80")
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("RUNGS_FRAMEWORKS");
+        for (key, value) in &self.envs {
+            command.env(key, value);
+        }
+        let output = command.output().expect("the rungs binary runs");
+        Run {
+            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+            code: output.status.code().unwrap_or(-1),
+        }
+    }
+
+    /// Run, fail the test unless it exits 0 with nothing on stderr, and return stdout.
+    pub fn succeeds(self) -> String {
+        let run = self.run();
+        assert_eq!(
+            run.code, 0,
+            "rungs failed\nstdout:\n{}\nstderr:\n{}",
+            run.stdout, run.stderr
+        );
+        assert_eq!(run.stderr, "", "nothing expected on stderr");
+        run.stdout
+    }
 }
 
-/// Run `rungs ARGS` in `dir`.
+/// Run `rungs ARGS` in the crate root without colour, so paths in messages are relative.
+pub fn run(args: &[&str]) -> Run {
+    rungs(args)
+}
+
+/// Run `rungs ARGS` in `dir` without colour.
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
-    finish(rungs().current_dir(dir).args(args))
+    command(args).current_dir(dir).env("NO_COLOR", "1").run()
 }

@@ -1,0 +1,218 @@
+//! `rungs report FILE`: profile, gaps and plan of a saved assessment, in five formats.
+//!
+//! Also home of what `diff` and `history` share: opening an assessment with its framework, and
+//! writing output to stdout or, atomically, to a file.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use rungs::assessment::file::{self, find_framework, mismatches};
+use rungs::assessment::Assessment;
+use rungs::catalog::{Catalog, Entry};
+use rungs::error::BadInput;
+use rungs::render::report::{self, Report};
+use rungs::render::Style;
+use rungs::scoring::TargetRequest;
+
+use super::Context;
+use crate::cli::{ReportArgs, ReportFormat, TargetArgs};
+
+/// An assessment read from disk with the framework it was made against.
+pub struct Opened {
+    /// The file, as the user named it.
+    pub path: PathBuf,
+    /// The assessment, with ratings for indicators the framework lacks left out.
+    pub assessment: Assessment,
+    /// The framework found for it.
+    pub entry: Entry,
+}
+
+/// Read an assessment and find its framework: see [`attach`].
+pub fn open(
+    context: &Context,
+    catalog: &Catalog,
+    path: &Path,
+    framework_override: Option<&Path>,
+) -> anyhow::Result<Opened> {
+    let assessment = file::read(path)?;
+    attach(context, catalog, path, assessment, framework_override)
+}
+
+/// Find the framework of an assessment read from `path` (contract section 3). When the
+/// framework's digest differs from the recorded one, say so and match ratings by indicator id,
+/// leaving out those the framework no longer has; otherwise a rating that does not fit is bad
+/// input.
+pub fn attach(
+    context: &Context,
+    catalog: &Catalog,
+    path: &Path,
+    mut assessment: Assessment,
+    framework_override: Option<&Path>,
+) -> anyhow::Result<Opened> {
+    let shown = path.display().to_string();
+    let found = find_framework(catalog, &assessment, framework_override, &shown)?;
+    let framework = &found.entry.framework;
+    let problems = mismatches(framework, &assessment);
+    if found.digest_changed {
+        let recorded = &assessment.framework;
+        context.say(format!(
+            "warning: {shown}: framework {} has changed since this assessment was made (recorded version {} {}, found version {} {}); ratings are matched by indicator id",
+            framework.id,
+            recorded.version,
+            short_digest(&recorded.digest),
+            framework.version,
+            short_digest(&found.entry.digest),
+        ));
+        for problem in &problems {
+            context.say(format!("warning: {shown}: {problem}; left out"));
+        }
+        let known: std::collections::HashSet<String> = framework
+            .indicators()
+            .map(|(_, _, i)| i.id.clone())
+            .collect();
+        assessment.ratings.retain(|id, _| known.contains(id));
+    } else if !problems.is_empty() {
+        return Err(BadInput::many(
+            problems
+                .into_iter()
+                .map(|p| format!("{shown}: {p} (the assessment does not match its framework)"))
+                .collect(),
+        )
+        .into());
+    }
+    Ok(Opened {
+        path: path.to_path_buf(),
+        assessment,
+        entry: found.entry,
+    })
+}
+
+/// `sha256:0123456789ab…`: enough of a digest to tell two apart.
+pub fn short_digest(digest: &str) -> String {
+    match digest.get(..19) {
+        Some(head) if digest.len() > 19 => format!("{head}…"),
+        _ => digest.to_string(),
+    }
+}
+
+/// Turn `--target` and `--target-level` into a [`TargetRequest`]: a value with `=` is
+/// COMPETENCY=LEVEL, any other is a role (the last role given wins). Malformed values are
+/// returned as problems beside the request made of the others.
+pub fn target_request(args: &TargetArgs) -> (TargetRequest, Vec<String>) {
+    let mut request = TargetRequest {
+        level: args.target_level.clone(),
+        ..TargetRequest::default()
+    };
+    let mut problems = Vec::new();
+    for value in &args.target {
+        match value.split_once('=') {
+            Some((competency, level)) => {
+                let (competency, level) = (competency.trim(), level.trim());
+                if competency.is_empty() || level.is_empty() {
+                    problems.push(format!(
+                        "--target {value:?}: give COMPETENCY=LEVEL, both ids, e.g. --target listening=practising"
+                    ));
+                } else {
+                    request
+                        .per_competency
+                        .push((competency.to_string(), level.to_string()));
+                }
+            }
+            None if value.trim().is_empty() => {
+                problems.push("--target needs a role id or COMPETENCY=LEVEL".to_string())
+            }
+            None => request.role = Some(value.trim().to_string()),
+        }
+    }
+    (request, problems)
+}
+
+/// Print `text` to stdout, or write it atomically to `output`, refusing to replace an
+/// existing file unless `force`.
+pub fn emit(
+    context: &Context,
+    output: Option<&Path>,
+    force: bool,
+    text: &str,
+) -> anyhow::Result<()> {
+    let Some(path) = output else {
+        print!("{text}");
+        return Ok(());
+    };
+    let shown = path.display();
+    if path.is_dir() {
+        return Err(
+            BadInput::new(format!("--output {shown}: is a folder; give a file name")).into(),
+        );
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if !parent.is_dir() {
+            return Err(BadInput::new(format!(
+                "--output {shown}: folder {} does not exist",
+                parent.display()
+            ))
+            .into());
+        }
+    }
+    if path.exists() && !force {
+        return Err(BadInput::new(format!(
+            "--output {shown}: file exists; pass --force to overwrite it"
+        ))
+        .into());
+    }
+    file::write_atomic(path, text.as_bytes()).with_context(|| format!("cannot write {shown}"))?;
+    context.say(format!("wrote {shown}"));
+    Ok(())
+}
+
+/// Run `rungs report`.
+pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
+    let (request, mut problems) = target_request(&args.target);
+    let catalog = context.catalog()?;
+    let opened = open(
+        context,
+        &catalog,
+        &args.file,
+        args.framework.framework.as_deref(),
+    )?;
+    let report = Report::new(&opened.entry.framework, &opened.assessment, &request);
+    let report = match report {
+        Ok(report) if problems.is_empty() => report,
+        Ok(_) => return Err(BadInput::many(problems).into()),
+        Err(more) => {
+            problems.extend(more);
+            return Err(BadInput::many(problems).into());
+        }
+    };
+    let style = Style {
+        width: context.width,
+        color: context.color && args.output.is_none(),
+    };
+    let text = match args.format {
+        ReportFormat::Table => report::table::render(&report, style),
+        ReportFormat::Json => report::json::render(&report),
+        ReportFormat::Markdown => report::markdown::render(&report),
+        ReportFormat::Csv => report::csv::render(&report),
+        ReportFormat::Html => report::html::render(&report),
+    };
+    if let Some(output) = &args.output {
+        if same_file(output, &args.file) {
+            return Err(BadInput::new(format!(
+                "--output {}: that is the assessment being reported; write the report to another file",
+                output.display()
+            ))
+            .into());
+        }
+    }
+    emit(context, args.output.as_deref(), args.force, &text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Whether two paths name one existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}

@@ -1,0 +1,477 @@
+//! What changed between two assessments of one framework: levels, scores, ratings.
+//!
+//! Each side is scored against its own framework, so two versions of one framework can be
+//! compared: competencies and indicators are matched by id, and indicators only one version has
+//! are listed as added or removed rather than as rating changes.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::assessment::RatingValue;
+use crate::framework::Framework;
+use crate::render::report::{level_title_for, rating_label};
+use crate::scoring::{self, Ratings};
+
+/// One assessment as the diff sees it: its ratings and the framework they are scored against.
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'a> {
+    /// The framework the ratings are scored against.
+    pub framework: &'a Framework,
+    /// The ratings.
+    pub ratings: &'a Ratings,
+}
+
+/// The changes from an old assessment to a new one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diff {
+    /// Every competency of either framework: the new framework's order, then any only the old
+    /// one has.
+    pub competencies: Vec<CompetencyChange>,
+    /// Indicators of both frameworks whose rating changed: newly demonstrated first, then no
+    /// longer demonstrated, then other changes; walk order within each group.
+    pub indicators: Vec<IndicatorChange>,
+    /// Indicators the new framework has and the old one lacks.
+    pub added: Vec<IndicatorRef>,
+    /// Indicators the old framework has and the new one lacks.
+    pub removed: Vec<IndicatorRef>,
+}
+
+/// Level and score of one competency, before and after.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompetencyChange {
+    /// Competency id.
+    pub id: String,
+    /// Competency name (from the new framework when it has the competency).
+    pub name: String,
+    /// Level id before; `None` when no level was held or the old framework lacks the competency.
+    pub from_level: Option<String>,
+    /// Level id after.
+    pub to_level: Option<String>,
+    /// The competency's title of the level before.
+    pub from_title: Option<String>,
+    /// The competency's title of the level after.
+    pub to_title: Option<String>,
+    /// Rank before (0 for none); `None` when the old framework lacks the competency.
+    pub from_rank: Option<usize>,
+    /// Rank after.
+    pub to_rank: Option<usize>,
+    /// Score before; `None` when the old framework lacks the competency.
+    pub from_score: Option<f64>,
+    /// Score after.
+    pub to_score: Option<f64>,
+    /// to_score - from_score, when both exist.
+    pub score_change: Option<f64>,
+}
+
+impl CompetencyChange {
+    /// to_rank - from_rank, when both exist.
+    pub fn rank_change(&self) -> Option<i64> {
+        Some(self.to_rank? as i64 - self.from_rank? as i64)
+    }
+
+    /// Whether level or score differ.
+    pub fn changed(&self) -> bool {
+        self.from_rank != self.to_rank || self.from_score != self.to_score
+    }
+}
+
+/// How a rating changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// Not demonstrated before, demonstrated now.
+    Demonstrated,
+    /// Demonstrated before, not any more.
+    Lost,
+    /// Another change (e.g. 1 -> 2, 3 -> 4, unrated -> na).
+    Changed,
+}
+
+/// One indicator whose rating changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorChange {
+    /// Indicator id.
+    pub id: String,
+    /// Competency id.
+    pub competency: String,
+    /// Competency name.
+    pub competency_name: String,
+    /// Level id.
+    pub level: String,
+    /// Rank of the level.
+    pub rank: usize,
+    /// The indicator's text (from the new framework).
+    pub text: String,
+    /// Rating before: a value, `"na"`, or `None` when unrated.
+    pub from: Option<RatingValue>,
+    /// Rating after.
+    pub to: Option<RatingValue>,
+    /// Scale label of the rating before (old framework), "not applicable", or `None`.
+    pub from_label: Option<String>,
+    /// Scale label of the rating after (new framework).
+    pub to_label: Option<String>,
+    /// What kind of change.
+    pub change: ChangeKind,
+}
+
+/// An indicator named in the added or removed lists.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorRef {
+    /// Indicator id.
+    pub id: String,
+    /// Competency id.
+    pub competency: String,
+    /// Competency name.
+    pub competency_name: String,
+    /// The indicator's text.
+    pub text: String,
+}
+
+struct Located<'a> {
+    competency: usize,
+    level: usize,
+    text: &'a str,
+}
+
+fn locate(framework: &Framework) -> (Vec<&str>, HashMap<&str, Located<'_>>) {
+    let mut order = Vec::new();
+    let mut by_id = HashMap::new();
+    for (c, position, indicator) in framework.indicators() {
+        order.push(indicator.id.as_str());
+        by_id.insert(
+            indicator.id.as_str(),
+            Located {
+                competency: c,
+                level: framework.competencies[c].levels[position].level,
+                text: &indicator.text,
+            },
+        );
+    }
+    (order, by_id)
+}
+
+/// Compare two assessments.
+pub fn diff(old: Side<'_>, new: Side<'_>) -> Diff {
+    let old_profile = scoring::profile(old.framework, old.ratings);
+    let new_profile = scoring::profile(new.framework, new.ratings);
+
+    let mut ids: Vec<&str> = new
+        .framework
+        .competencies
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    for c in &old.framework.competencies {
+        if new.framework.competency_index(&c.id).is_none() {
+            ids.push(&c.id);
+        }
+    }
+    let competencies = ids
+        .into_iter()
+        .map(|id| {
+            let before = old
+                .framework
+                .competency_index(id)
+                .map(|c| (c, &old_profile.competencies[c]));
+            let after = new
+                .framework
+                .competency_index(id)
+                .map(|c| (c, &new_profile.competencies[c]));
+            let name = after
+                .or(before)
+                .map(|(c, _)| {
+                    let framework = if after.is_some() {
+                        new.framework
+                    } else {
+                        old.framework
+                    };
+                    framework.competencies[c].name.clone()
+                })
+                .unwrap_or_default();
+            let level =
+                |framework: &Framework, side: Option<(usize, &scoring::CompetencyResult)>| {
+                    side.and_then(|(c, r)| {
+                        r.current.map(|l| {
+                            (
+                                framework.levels[l].id.clone(),
+                                level_title_for(framework, c, l),
+                            )
+                        })
+                    })
+                    .unzip()
+                };
+            let (from_level, from_title) = level(old.framework, before);
+            let (to_level, to_title) = level(new.framework, after);
+            CompetencyChange {
+                id: id.to_string(),
+                name,
+                from_level,
+                to_level,
+                from_title,
+                to_title,
+                from_rank: before.map(|(_, r)| r.rank),
+                to_rank: after.map(|(_, r)| r.rank),
+                from_score: before.map(|(_, r)| r.score),
+                to_score: after.map(|(_, r)| r.score),
+                score_change: before.zip(after).map(|((_, b), (_, a))| a.score - b.score),
+            }
+        })
+        .collect();
+
+    let (old_order, old_located) = locate(old.framework);
+    let (new_order, new_located) = locate(new.framework);
+    let in_old: HashSet<&str> = old_order.iter().copied().collect();
+    let in_new: HashSet<&str> = new_order.iter().copied().collect();
+
+    let mut indicators: Vec<IndicatorChange> = new_order
+        .iter()
+        .filter(|id| in_old.contains(*id))
+        .filter_map(|&id| {
+            let from = old.ratings.get(id);
+            let to = new.ratings.get(id);
+            let (from_value, to_value) = (from.map(|r| r.value), to.map(|r| r.value));
+            if from_value == to_value {
+                return None;
+            }
+            let was = scoring::is_demonstrated(old.framework, from);
+            let is = scoring::is_demonstrated(new.framework, to);
+            let change = match (was, is) {
+                (false, true) => ChangeKind::Demonstrated,
+                (true, false) => ChangeKind::Lost,
+                _ => ChangeKind::Changed,
+            };
+            let at = &new_located[id];
+            let competency = &new.framework.competencies[at.competency];
+            Some(IndicatorChange {
+                id: id.to_string(),
+                competency: competency.id.clone(),
+                competency_name: competency.name.clone(),
+                level: new.framework.levels[at.level].id.clone(),
+                rank: new.framework.rank(at.level),
+                text: at.text.to_string(),
+                from: from_value,
+                to: to_value,
+                from_label: rating_label(old.framework, from),
+                to_label: rating_label(new.framework, to),
+                change,
+            })
+        })
+        .collect();
+    // A stable sort keeps walk order within each kind of change.
+    indicators.sort_by_key(|i| i.change);
+
+    let reference = |framework: &Framework, located: &HashMap<&str, Located<'_>>, id: &str| {
+        let at = &located[id];
+        let competency = &framework.competencies[at.competency];
+        IndicatorRef {
+            id: id.to_string(),
+            competency: competency.id.clone(),
+            competency_name: competency.name.clone(),
+            text: at.text.to_string(),
+        }
+    };
+    let added = new_order
+        .iter()
+        .filter(|id| !in_old.contains(*id))
+        .map(|id| reference(new.framework, &new_located, id))
+        .collect();
+    let removed = old_order
+        .iter()
+        .filter(|id| !in_new.contains(*id))
+        .map(|id| reference(old.framework, &old_located, id))
+        .collect();
+
+    Diff {
+        competencies,
+        indicators,
+        added,
+        removed,
+    }
+}
+
+impl Diff {
+    /// Whether nothing changed: same levels, scores, ratings and indicators.
+    pub fn is_empty(&self) -> bool {
+        self.indicators.is_empty()
+            && self.added.is_empty()
+            && self.removed.is_empty()
+            && !self.competencies.iter().any(CompetencyChange::changed)
+    }
+
+    /// Indicators of one kind of change.
+    pub fn count(&self, kind: ChangeKind) -> usize {
+        self.indicators.iter().filter(|i| i.change == kind).count()
+    }
+
+    /// One line: how many competencies moved a level, how scores moved, how many ratings
+    /// changed; counts of zero are left out.
+    pub fn summary(&self) -> String {
+        if self.is_empty() {
+            return "No change: the same levels, scores and ratings.".to_string();
+        }
+        let count = |test: &dyn Fn(&CompetencyChange) -> bool| {
+            self.competencies.iter().filter(|c| test(c)).count()
+        };
+        let rank_up = count(&|c| c.rank_change().is_some_and(|d| d > 0));
+        let rank_down = count(&|c| c.rank_change().is_some_and(|d| d < 0));
+        let score_up = count(&|c| c.score_change.is_some_and(|d| d > 0.0));
+        let score_down = count(&|c| c.score_change.is_some_and(|d| d < 0.0));
+        let changed = self.count(ChangeKind::Changed);
+        let sections = [
+            (
+                "Levels",
+                vec![
+                    (rank_up, format!("{rank_up} up")),
+                    (rank_down, format!("{rank_down} down")),
+                ],
+            ),
+            (
+                "Scores",
+                vec![
+                    (score_up, format!("{score_up} rose")),
+                    (score_down, format!("{score_down} fell")),
+                ],
+            ),
+            (
+                "Ratings",
+                vec![
+                    (
+                        self.count(ChangeKind::Demonstrated),
+                        format!(
+                            "{} newly demonstrated",
+                            self.count(ChangeKind::Demonstrated)
+                        ),
+                    ),
+                    (
+                        self.count(ChangeKind::Lost),
+                        format!("{} lost", self.count(ChangeKind::Lost)),
+                    ),
+                    (changed, plural(changed, "other change", "other changes")),
+                ],
+            ),
+            (
+                "Framework",
+                vec![
+                    (
+                        self.added.len(),
+                        plural(self.added.len(), "indicator added", "indicators added"),
+                    ),
+                    (
+                        self.removed.len(),
+                        plural(
+                            self.removed.len(),
+                            "indicator removed",
+                            "indicators removed",
+                        ),
+                    ),
+                ],
+            ),
+        ];
+        sections
+            .into_iter()
+            .filter_map(|(title, parts)| {
+                let parts: Vec<String> = parts
+                    .into_iter()
+                    .filter(|(n, _)| *n > 0)
+                    .map(|(_, text)| text)
+                    .collect();
+                (!parts.is_empty()).then(|| format!("{title}: {}.", parts.join(", ")))
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// "1 indicator", "3 indicators".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::Rating;
+    use proptest::prelude::*;
+
+    fn framework() -> Framework {
+        crate::framework::load(
+            "teamwork.yaml",
+            include_bytes!("../tests/fixtures/frameworks/teamwork.yaml"),
+        )
+        .expect("the fixture framework loads")
+        .framework
+    }
+
+    /// Ratings over the fixture's 15 indicators: unrated, na, or 1..=4.
+    fn ratings() -> impl Strategy<Value = Ratings> {
+        let ids: Vec<String> = framework()
+            .indicators()
+            .map(|(_, _, i)| i.id.clone())
+            .collect();
+        proptest::collection::vec(0u32..=5, ids.len()).prop_map(move |values| {
+            ids.iter()
+                .zip(values)
+                .filter_map(|(id, v)| {
+                    let value = match v {
+                        0 => return None,
+                        5 => RatingValue::NotApplicable,
+                        v => RatingValue::Scale(v),
+                    };
+                    Some((id.clone(), Rating { value, note: None }))
+                })
+                .collect()
+        })
+    }
+
+    fn mirror(kind: ChangeKind) -> ChangeKind {
+        match kind {
+            ChangeKind::Demonstrated => ChangeKind::Lost,
+            ChangeKind::Lost => ChangeKind::Demonstrated,
+            ChangeKind::Changed => ChangeKind::Changed,
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn an_assessment_against_itself_has_no_changes(a in ratings()) {
+            let f = framework();
+            let side = Side { framework: &f, ratings: &a };
+            let d = diff(side, side);
+            prop_assert!(d.is_empty());
+            prop_assert_eq!(d.summary(), "No change: the same levels, scores and ratings.");
+        }
+
+        #[test]
+        fn b_against_a_mirrors_a_against_b(a in ratings(), b in ratings()) {
+            let f = framework();
+            let forward = diff(Side { framework: &f, ratings: &a }, Side { framework: &f, ratings: &b });
+            let backward = diff(Side { framework: &f, ratings: &b }, Side { framework: &f, ratings: &a });
+            for (x, y) in forward.competencies.iter().zip(&backward.competencies) {
+                prop_assert_eq!(&x.from_level, &y.to_level);
+                prop_assert_eq!(&x.to_level, &y.from_level);
+                prop_assert_eq!(x.from_score, y.to_score);
+                prop_assert_eq!(x.score_change.map(|d| -d), y.score_change);
+            }
+            let mut expected: Vec<_> = forward
+                .indicators
+                .iter()
+                .map(|i| (i.id.clone(), i.to, i.from, mirror(i.change)))
+                .collect();
+            let mut actual: Vec<_> = backward
+                .indicators
+                .iter()
+                .map(|i| (i.id.clone(), i.from, i.to, i.change))
+                .collect();
+            expected.sort();
+            actual.sort();
+            prop_assert_eq!(expected, actual);
+            // Every changed rating is listed, and no unchanged one.
+            let changed = f
+                .indicators()
+                .filter(|(_, _, i)| a.get(&i.id).map(|r| r.value) != b.get(&i.id).map(|r| r.value))
+                .count();
+            prop_assert_eq!(forward.indicators.len(), changed);
+        }
+    }
+}

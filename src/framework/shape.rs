@@ -1,0 +1,862 @@
+//! Reading a framework from a positioned YAML tree: every wrong type, unknown, duplicate or
+//! missing key is found in one pass, with its place; keys starting with `x-` are skipped.
+//!
+//! It accepts what the serde structs of [`super::raw`] accept, and builds them, so a file that
+//! differs from a valid one only by `x-` keys loads to the same framework. Where a part is
+//! broken it puts a placeholder (keeping list positions) and records the part's path, so the
+//! semantic checks can still run on the rest without echoing the same fault.
+
+use super::locate::{closest, PathSegment};
+use super::marked::{Document, NodeId, NodeKind, Position};
+use super::raw::indexmap_like::OrderedMap;
+use super::raw::*;
+
+/// A problem with the shape of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Where, when the problem has a place.
+    pub at: Option<Position>,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+/// What reading the tree gave.
+#[derive(Debug)]
+pub struct Shape {
+    /// The framework as written, placeholders where parts are broken; `None` when the file is
+    /// empty or not a mapping.
+    pub framework: Option<RawFramework>,
+    /// Every shape problem found.
+    pub findings: Vec<Finding>,
+    /// Paths of broken parts: semantic problems inside them repeat a finding and are dropped.
+    pub broken: Vec<Vec<PathSegment>>,
+}
+
+/// Read a framework from a parsed document.
+pub fn read(document: &Document) -> Shape {
+    let mut reader = Reader {
+        document,
+        findings: Vec::new(),
+        broken: Vec::new(),
+        path: Vec::new(),
+    };
+    let framework = match document.root() {
+        None => {
+            reader.findings.push(Finding {
+                at: None,
+                message: EMPTY_FILE.into(),
+            });
+            None
+        }
+        Some(root) => match &document.node(root).kind {
+            NodeKind::Scalar { text, plain } if *plain && plain_value(text) == Plain::Null => {
+                reader.findings.push(Finding {
+                    at: None,
+                    message: EMPTY_FILE.into(),
+                });
+                None
+            }
+            _ => reader.framework(root),
+        },
+    };
+    Shape {
+        framework,
+        findings: reader.findings,
+        broken: reader.broken,
+    }
+}
+
+/// The message for a file with nothing in it.
+pub const EMPTY_FILE: &str =
+    "file is empty; a framework needs id, name, version, levels and competencies";
+
+/// How YAML reads an unquoted scalar.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Plain {
+    /// `~`, `null` or nothing.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A whole number (decimal, `0x` hexadecimal or `0o` octal).
+    Int(i128),
+    /// A number with a fraction or exponent, or `.inf` / `.nan`.
+    Float(f64),
+    /// Anything else: text.
+    Text,
+}
+
+/// How YAML (as the typed loader reads it) resolves an unquoted scalar.
+pub fn plain_value(text: &str) -> Plain {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Plain::Null,
+        "true" | "True" | "TRUE" => return Plain::Bool(true),
+        "false" | "False" | "FALSE" => return Plain::Bool(false),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+            return Plain::Float(f64::INFINITY)
+        }
+        "-.inf" | "-.Inf" | "-.INF" => return Plain::Float(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => return Plain::Float(f64::NAN),
+        _ => {}
+    }
+    let (negative, digits) = match text.as_bytes()[0] {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let whole = if let Some(hex) = digits.strip_prefix("0x") {
+        parse_radix(hex, 16)
+    } else if let Some(octal) = digits.strip_prefix("0o") {
+        parse_radix(octal, 8)
+    } else if digits == "0" || (!digits.starts_with('0') && !digits.is_empty()) {
+        parse_radix(digits, 10)
+    } else {
+        None
+    };
+    if let Some(value) = whole {
+        return Plain::Int(if negative { -value } else { value });
+    }
+    let looks_numeric = digits.bytes().any(|b| b.is_ascii_digit())
+        && digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
+        && digits.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'));
+    match text.parse::<f64>() {
+        Ok(value) if looks_numeric => Plain::Float(value),
+        _ => Plain::Text,
+    }
+}
+
+fn parse_radix(digits: &str, radix: u32) -> Option<i128> {
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    i128::from_str_radix(digits, radix).ok()
+}
+
+/// The keys found in a mapping, by their format names.
+struct Fields {
+    at: Position,
+    found: Vec<(&'static str, NodeId)>,
+}
+
+impl Fields {
+    fn get(&self, key: &str) -> Option<NodeId> {
+        self.found.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    }
+}
+
+struct Reader<'d> {
+    document: &'d Document,
+    findings: Vec<Finding>,
+    broken: Vec<Vec<PathSegment>>,
+    path: Vec<PathSegment>,
+}
+
+impl Reader<'_> {
+    /// Record a problem with the part at the current path.
+    fn fail(&mut self, node: NodeId, message: String) {
+        let at = self.document.position(node);
+        self.fail_at(at, message);
+    }
+
+    fn fail_at(&mut self, at: Position, message: String) {
+        self.findings.push(Finding {
+            at: Some(at),
+            message,
+        });
+        self.broken.push(self.path.clone());
+    }
+
+    fn note(&mut self, at: Position, message: String) {
+        self.findings.push(Finding {
+            at: Some(at),
+            message,
+        });
+    }
+
+    fn within<T>(&mut self, segment: PathSegment, read: impl FnOnce(&mut Self) -> T) -> T {
+        self.path.push(segment);
+        let value = read(self);
+        self.path.pop();
+        value
+    }
+
+    /// The known keys of a mapping; reports unknown and duplicate keys.
+    fn fields(
+        &mut self,
+        node: NodeId,
+        what: &str,
+        known: &'static [&'static str],
+    ) -> Option<Fields> {
+        let document = self.document;
+        let NodeKind::Mapping(pairs) = &document.node(node).kind else {
+            self.fail(
+                node,
+                format!(
+                    "{what} must be a mapping with keys {}, but is {}",
+                    known.join(", "),
+                    describe(document, node)
+                ),
+            );
+            return None;
+        };
+        let mut found: Vec<(&'static str, NodeId)> = Vec::new();
+        let mut seen: Vec<(&str, Position)> = Vec::new();
+        for &(key_node, value) in pairs {
+            let key_at = document.position(key_node);
+            let Some(key) = document.scalar_text(key_node) else {
+                self.note(
+                    key_at,
+                    format!(
+                        "a key must be text, but this one is {}",
+                        describe(document, key_node)
+                    ),
+                );
+                continue;
+            };
+            if key.starts_with("x-") {
+                continue;
+            }
+            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+                self.note(
+                    key_at,
+                    format!("duplicate key `{key}` in {what} (first at {first})"),
+                );
+                continue;
+            }
+            seen.push((key, key_at));
+            match known.iter().find(|k| **k == key) {
+                Some(name) => found.push((name, value)),
+                None => self.note(key_at, unknown_key(key, what, known)),
+            }
+        }
+        Some(Fields {
+            at: document.position(node),
+            found,
+        })
+    }
+
+    fn missing(&mut self, fields: &Fields, key: &'static str, what: &str) {
+        let at = fields.at;
+        self.within(PathSegment::Key(key), |r| {
+            r.fail_at(at, format!("missing required key `{key}` in {what}"));
+        });
+    }
+
+    /// A required text field; empty when missing or of the wrong type.
+    fn text(&mut self, fields: &Fields, key: &'static str, what: &str) -> String {
+        match fields.get(key) {
+            None => {
+                self.missing(fields, key, what);
+                String::new()
+            }
+            Some(node) => self
+                .within(PathSegment::Key(key), |r| r.as_text(node, key))
+                .unwrap_or_default(),
+        }
+    }
+
+    fn optional_text(&mut self, fields: &Fields, key: &'static str) -> Option<String> {
+        let node = fields.get(key)?;
+        if self.is_null(node) {
+            return None;
+        }
+        self.within(PathSegment::Key(key), |r| r.as_text(node, key))
+    }
+
+    fn as_text(&mut self, node: NodeId, label: &str) -> Option<String> {
+        match self.document.scalar_text(node) {
+            Some(text) => Some(text.to_string()),
+            None => {
+                let found = describe(self.document, node);
+                self.fail(node, format!("`{label}` must be text, but is {found}"));
+                None
+            }
+        }
+    }
+
+    fn is_null(&self, node: NodeId) -> bool {
+        matches!(&self.document.node(node).kind, NodeKind::Scalar { text, plain: true } if plain_value(text) == Plain::Null)
+    }
+
+    fn is_empty_plain(&self, node: NodeId) -> bool {
+        matches!(&self.document.node(node).kind, NodeKind::Scalar { text, plain: true } if text.is_empty())
+    }
+
+    /// The items of a list field: `None` when the key is missing or the value is not a list
+    /// (an empty value reads as an empty list, as the typed loader reads it).
+    fn list(&mut self, fields: &Fields, key: &'static str) -> Option<Vec<NodeId>> {
+        let node = fields.get(key)?;
+        match &self.document.node(node).kind {
+            NodeKind::Sequence(items) => Some(items.clone()),
+            _ if self.is_empty_plain(node) => Some(Vec::new()),
+            _ => {
+                let found = describe(self.document, node);
+                self.within(PathSegment::Key(key), |r| {
+                    r.fail(node, format!("`{key}` must be a list, but is {found}"));
+                });
+                None
+            }
+        }
+    }
+
+    fn required_list(&mut self, fields: &Fields, key: &'static str, what: &str) -> Vec<NodeId> {
+        if fields.get(key).is_none() {
+            self.missing(fields, key, what);
+        }
+        self.list(fields, key).unwrap_or_default()
+    }
+
+    /// Read each item of a list, keeping one result per item so positions stay aligned.
+    fn items<T>(
+        &mut self,
+        key: &'static str,
+        items: &[NodeId],
+        mut read: impl FnMut(&mut Self, NodeId) -> T,
+    ) -> Vec<T> {
+        self.within(PathSegment::Key(key), |r| {
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, &item)| r.within(PathSegment::Index(i), |r| read(r, item)))
+                .collect()
+        })
+    }
+
+    fn text_list(&mut self, fields: &Fields, key: &'static str) -> Vec<String> {
+        let items = self.list(fields, key).unwrap_or_default();
+        self.items(key, &items, |r, item| {
+            r.as_text(item, key).unwrap_or_default()
+        })
+    }
+
+    /// A whole number of 0 or more that fits in 32 bits.
+    fn count(&mut self, node: NodeId, label: &str) -> Option<u32> {
+        let value = match &self.document.node(node).kind {
+            NodeKind::Scalar { text, plain: true } => match plain_value(text) {
+                Plain::Int(v) => u32::try_from(v).ok(),
+                _ => None,
+            },
+            _ => None,
+        };
+        if value.is_none() {
+            let found = describe(self.document, node);
+            self.fail(
+                node,
+                format!(
+                    "`{label}` must be a whole number from 0 to {}, but is {found}",
+                    u32::MAX
+                ),
+            );
+        }
+        value
+    }
+
+    fn optional_count(&mut self, fields: &Fields, key: &'static str) -> Option<u32> {
+        let node = fields.get(key)?;
+        if self.is_null(node) {
+            return None;
+        }
+        self.within(PathSegment::Key(key), |r| r.count(node, key))
+    }
+
+    fn optional_number(&mut self, fields: &Fields, key: &'static str) -> Option<f64> {
+        let node = fields.get(key)?;
+        if self.is_null(node) {
+            return None;
+        }
+        let value = match &self.document.node(node).kind {
+            NodeKind::Scalar { text, plain: true } => match plain_value(text) {
+                Plain::Int(v) => Some(v as f64),
+                Plain::Float(v) => Some(v),
+                _ => None,
+            },
+            _ => None,
+        };
+        if value.is_none() {
+            let found = describe(self.document, node);
+            self.within(PathSegment::Key(key), |r| {
+                r.fail(node, format!("`{key}` must be a number, but is {found}"));
+            });
+        }
+        value
+    }
+
+    fn framework(&mut self, root: NodeId) -> Option<RawFramework> {
+        let what = "the framework";
+        let fields = self.fields(root, "a framework file", keys::FRAMEWORK)?;
+        let id = self.text(&fields, "id", what);
+        let name = self.text(&fields, "name", what);
+        let version = match fields.get("version") {
+            None => {
+                self.missing(&fields, "version", what);
+                String::new()
+            }
+            Some(node) => self
+                .within(PathSegment::Key("version"), |r| r.as_text(node, "version"))
+                .unwrap_or_default(),
+        };
+        let description = self.optional_text(&fields, "description");
+        let source = self.optional_text(&fields, "source");
+        let scale = match fields.get("scale") {
+            Some(node) if self.is_null(node) => None,
+            Some(_) => self
+                .list(&fields, "scale")
+                .map(|items| self.items("scale", &items, Self::scale_point)),
+            None => None,
+        };
+        let demonstrated_at = self.optional_count(&fields, "demonstrated_at");
+        let threshold = self.optional_number(&fields, "threshold");
+        let levels = self.required_list(&fields, "levels", what);
+        let levels = self.items("levels", &levels, Self::level);
+        let competencies = self.required_list(&fields, "competencies", what);
+        let competencies = self.items("competencies", &competencies, Self::competency);
+        let targets = self.list(&fields, "targets").unwrap_or_default();
+        let targets = self.items("targets", &targets, Self::target);
+        Some(RawFramework {
+            id,
+            name,
+            version: Version(version),
+            description,
+            source,
+            scale,
+            demonstrated_at,
+            threshold,
+            levels,
+            competencies,
+            targets,
+        })
+    }
+
+    fn scale_point(&mut self, node: NodeId) -> RawScalePoint {
+        let what = "a scale point";
+        let Some(fields) = self.fields(node, what, keys::SCALE_POINT) else {
+            return RawScalePoint {
+                value: 0,
+                label: String::new(),
+                description: None,
+            };
+        };
+        let value = match fields.get("value") {
+            None => {
+                self.missing(&fields, "value", what);
+                0
+            }
+            Some(v) => self
+                .within(PathSegment::Key("value"), |r| r.count(v, "value"))
+                .unwrap_or(0),
+        };
+        RawScalePoint {
+            value,
+            label: self.text(&fields, "label", what),
+            description: self.optional_text(&fields, "description"),
+        }
+    }
+
+    fn level(&mut self, node: NodeId) -> RawLevel {
+        let what = "a level";
+        let Some(fields) = self.fields(node, what, keys::LEVEL) else {
+            return RawLevel {
+                id: String::new(),
+                name: String::new(),
+                description: None,
+            };
+        };
+        RawLevel {
+            id: self.text(&fields, "id", what),
+            name: self.text(&fields, "name", what),
+            description: self.optional_text(&fields, "description"),
+        }
+    }
+
+    fn competency(&mut self, node: NodeId) -> RawCompetency {
+        let what = "a competency";
+        let Some(fields) = self.fields(node, what, keys::COMPETENCY) else {
+            return RawCompetency {
+                id: String::new(),
+                name: String::new(),
+                description: None,
+                levels: Vec::new(),
+                guidance: Vec::new(),
+            };
+        };
+        let id = self.text(&fields, "id", what);
+        let name = self.text(&fields, "name", what);
+        let description = self.optional_text(&fields, "description");
+        let levels = self.required_list(&fields, "levels", what);
+        let levels = self.items("levels", &levels, Self::competency_level);
+        let guidance = self.list(&fields, "guidance").unwrap_or_default();
+        let guidance = self.items("guidance", &guidance, Self::guidance);
+        RawCompetency {
+            id,
+            name,
+            description,
+            levels,
+            guidance,
+        }
+    }
+
+    fn competency_level(&mut self, node: NodeId) -> RawCompetencyLevel {
+        let what = "a competency's level";
+        let Some(fields) = self.fields(node, what, keys::COMPETENCY_LEVEL) else {
+            return RawCompetencyLevel {
+                level: String::new(),
+                title: None,
+                indicators: Vec::new(),
+            };
+        };
+        let level = self.text(&fields, "level", what);
+        let title = self.optional_text(&fields, "title");
+        let indicators = self.list(&fields, "indicators").unwrap_or_default();
+        let indicators = self.items("indicators", &indicators, Self::indicator);
+        RawCompetencyLevel {
+            level,
+            title,
+            indicators,
+        }
+    }
+
+    fn indicator(&mut self, node: NodeId) -> RawIndicator {
+        let document = self.document;
+        match &document.node(node).kind {
+            NodeKind::Mapping(_) => {
+                let what = "an indicator";
+                let Some(fields) = self.fields(node, what, keys::INDICATOR) else {
+                    return RawIndicator::Short(String::new());
+                };
+                RawIndicator::Full(RawIndicatorObject {
+                    id: self.text(&fields, "id", what),
+                    text: self.text(&fields, "text", what),
+                    examples: self.text_list(&fields, "examples"),
+                })
+            }
+            NodeKind::Scalar { text, plain } if !*plain || plain_value(text) == Plain::Text => {
+                RawIndicator::Short(text.clone())
+            }
+            _ => {
+                let found = describe(document, node);
+                self.fail(
+                    node,
+                    format!("an indicator must be text, or a mapping with id and text, but this one is {found}"),
+                );
+                RawIndicator::Short(String::new())
+            }
+        }
+    }
+
+    fn guidance(&mut self, node: NodeId) -> RawGuidance {
+        let what = "a guidance list";
+        let Some(fields) = self.fields(node, what, keys::GUIDANCE) else {
+            return RawGuidance {
+                title: String::new(),
+                items: Vec::new(),
+            };
+        };
+        RawGuidance {
+            title: self.text(&fields, "title", what),
+            items: self.text_list(&fields, "items"),
+        }
+    }
+
+    fn target(&mut self, node: NodeId) -> RawTarget {
+        let what = "a target";
+        let Some(fields) = self.fields(node, what, keys::TARGET) else {
+            return RawTarget {
+                id: String::new(),
+                name: String::new(),
+                description: None,
+                levels: OrderedMap::default(),
+            };
+        };
+        let id = self.text(&fields, "id", what);
+        let name = self.text(&fields, "name", what);
+        let description = self.optional_text(&fields, "description");
+        let levels = match fields.get("levels") {
+            None => OrderedMap::default(),
+            Some(node) => self.within(PathSegment::Key("levels"), |r| r.target_levels(node)),
+        };
+        RawTarget {
+            id,
+            name,
+            description,
+            levels,
+        }
+    }
+
+    /// A target's `competency: level` pairs; the keys are the author's, so `x-` is not special.
+    fn target_levels(&mut self, node: NodeId) -> OrderedMap {
+        let document = self.document;
+        let pairs = match &document.node(node).kind {
+            NodeKind::Mapping(pairs) => pairs,
+            _ if self.is_empty_plain(node) => return OrderedMap::default(),
+            _ => {
+                let found = describe(document, node);
+                self.fail(
+                    node,
+                    format!("a target's `levels` must be a mapping of competency id to level id, but is {found}"),
+                );
+                return OrderedMap::default();
+            }
+        };
+        let mut out = Vec::with_capacity(pairs.len());
+        for (i, &(key, value)) in pairs.iter().enumerate() {
+            // A broken entry keeps its place (as an empty pair) so later entries stay aligned.
+            let mut entry_broken = false;
+            let competency = match document.scalar_text(key) {
+                Some(text) => text.to_string(),
+                None => {
+                    entry_broken = true;
+                    let found = describe(document, key);
+                    self.within(PathSegment::EntryKey(i), |r| {
+                        r.fail(
+                            key,
+                            format!("a competency id must be text, but this one is {found}"),
+                        );
+                    });
+                    String::new()
+                }
+            };
+            let level = match document.scalar_text(value) {
+                Some(text) => text.to_string(),
+                None => {
+                    entry_broken = true;
+                    let found = describe(document, value);
+                    self.within(PathSegment::EntryValue(i), |r| {
+                        r.fail(value, format!("the target level of `{competency}` must be a level id, but is {found}"));
+                    });
+                    String::new()
+                }
+            };
+            if entry_broken {
+                for segment in [PathSegment::EntryKey(i), PathSegment::EntryValue(i)] {
+                    let mut path = self.path.clone();
+                    path.push(segment);
+                    self.broken.push(path);
+                }
+            }
+            out.push((competency, level));
+        }
+        OrderedMap(out)
+    }
+}
+
+/// "unknown key `indicatrs` in a competency's level; did you mean `indicators`?"
+fn unknown_key(key: &str, what: &str, known: &[&str]) -> String {
+    match closest(key, known) {
+        Some(suggestion) => format!("unknown key `{key}` in {what}; did you mean `{suggestion}`?"),
+        None => format!(
+            "unknown key `{key}` in {what}; the keys here are {} (start your own keys with `x-`)",
+            known.join(", ")
+        ),
+    }
+}
+
+/// What a node is, for "must be X, but is Y" messages.
+fn describe(document: &Document, node: NodeId) -> String {
+    match &document.node(node).kind {
+        NodeKind::Sequence(_) => "a list".into(),
+        NodeKind::Mapping(_) => "a mapping".into(),
+        NodeKind::Alias(_) => "an alias".into(),
+        NodeKind::Scalar { text, plain } => {
+            let shown = if text.chars().count() > 40 {
+                format!("{}...", text.chars().take(40).collect::<String>())
+            } else {
+                text.clone()
+            };
+            if !*plain {
+                return format!("the text {shown:?}");
+            }
+            match plain_value(text) {
+                Plain::Null => "empty".into(),
+                Plain::Bool(_) => format!("`{text}` (true/false)"),
+                Plain::Int(_) | Plain::Float(_) => format!("the number {shown}"),
+                Plain::Text => format!("the text {shown:?}"),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::marked::parse;
+    use super::*;
+
+    fn shape_of(text: &str) -> Shape {
+        read(&parse(text).expect("parses"))
+    }
+
+    /// The findings as `line:col: message`, in file order.
+    fn messages(text: &str) -> Vec<String> {
+        let mut findings = shape_of(text).findings;
+        findings.sort_by_key(|f| f.at);
+        findings
+            .into_iter()
+            .map(|f| match f.at {
+                Some(at) => format!("{at}: {}", f.message),
+                None => f.message,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn plain_scalars_resolve_like_yaml() {
+        assert_eq!(plain_value(""), Plain::Null);
+        assert_eq!(plain_value("~"), Plain::Null);
+        assert_eq!(plain_value("True"), Plain::Bool(true));
+        assert_eq!(plain_value("3"), Plain::Int(3));
+        assert_eq!(plain_value("+3"), Plain::Int(3));
+        assert_eq!(plain_value("-1"), Plain::Int(-1));
+        assert_eq!(plain_value("0x1F"), Plain::Int(31));
+        assert_eq!(plain_value("0o17"), Plain::Int(15));
+        assert_eq!(plain_value("0.8"), Plain::Float(0.8));
+        assert_eq!(plain_value(".5"), Plain::Float(0.5));
+        assert_eq!(plain_value("1e3"), Plain::Float(1000.0));
+        assert_eq!(plain_value(".inf"), Plain::Float(f64::INFINITY));
+        assert_eq!(plain_value("03"), Plain::Text);
+        assert_eq!(plain_value("1_000"), Plain::Text);
+        assert_eq!(plain_value("yes"), Plain::Text);
+        assert_eq!(plain_value("inf"), Plain::Text);
+        assert_eq!(plain_value("e"), Plain::Text);
+        assert_eq!(plain_value("-"), Plain::Text);
+    }
+
+    #[test]
+    fn unknown_keys_get_a_suggestion() {
+        let found = messages("id: a\nnmae: A\n");
+        assert!(
+            found.contains(
+                &"2:1: unknown key `nmae` in a framework file; did you mean `name`?".to_string()
+            ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn unknown_keys_without_a_near_one_list_the_keys() {
+        let found = messages("id: a\ncolour: red\n");
+        assert!(
+            found
+                .iter()
+                .any(|m| m.starts_with("2:1: unknown key `colour`") && m.contains("x-")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn x_keys_are_skipped_everywhere() {
+        let shape = shape_of("id: a\nname: A\nversion: 1\nx-owner: me\nlevels:\n  - {id: l, name: L, x-colour: red}\ncompetencies:\n  - id: c\n    name: C\n    x-notes: [1, 2]\n    levels:\n      - level: l\n        indicators: [{id: i, text: T, x-weight: 2}]\n");
+        assert_eq!(shape.findings, vec![]);
+        let framework = shape.framework.expect("framework");
+        assert_eq!(framework.levels[0].id, "l");
+    }
+
+    #[test]
+    fn missing_keys_are_reported_at_their_mapping() {
+        let found =
+            messages("id: a\nname: A\nlevels: []\ncompetencies:\n  - id: c\n    levels: []\n");
+        assert_eq!(
+            found,
+            vec![
+                "1:1: missing required key `version` in the framework",
+                "5:5: missing required key `name` in a competency"
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_name_the_first() {
+        let found = messages("id: a\nname: A\nname: B\n");
+        assert!(
+            found.contains(
+                &"3:1: duplicate key `name` in a framework file (first at 2:1)".to_string()
+            ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn wrong_types_say_what_was_expected_and_found() {
+        let found = messages("id: a\nname: A\nversion: 1\nthreshold: high\ndemonstrated_at: -1\nlevels: nope\ncompetencies: []\n");
+        assert_eq!(
+            found,
+            vec![
+                "4:12: `threshold` must be a number, but is the text \"high\"",
+                "5:18: `demonstrated_at` must be a whole number from 0 to 4294967295, but is the number -1",
+                "6:9: `levels` must be a list, but is the text \"nope\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn broken_items_keep_their_place() {
+        let shape = shape_of("id: a\nname: A\nversion: 1\nlevels:\n  - oops\n  - {id: b, name: B}\ncompetencies: []\n");
+        let framework = shape.framework.expect("framework");
+        assert_eq!(framework.levels.len(), 2);
+        assert_eq!(framework.levels[1].id, "b");
+        assert_eq!(
+            shape.broken,
+            vec![vec![PathSegment::Key("levels"), PathSegment::Index(0)]]
+        );
+    }
+
+    #[test]
+    fn numbers_as_indicators_are_refused() {
+        let found = messages("id: a\nname: A\nversion: 1\nlevels: []\ncompetencies:\n  - id: c\n    name: C\n    levels:\n      - level: l\n        indicators: [42, '42', Text]\n");
+        assert_eq!(
+            found,
+            vec!["10:22: an indicator must be text, or a mapping with id and text, but this one is the number 42"]
+        );
+    }
+
+    #[test]
+    fn an_empty_document_is_empty() {
+        assert_eq!(messages("# nothing\n"), vec![EMPTY_FILE.to_string()]);
+        assert_eq!(messages("---\n~\n"), vec![EMPTY_FILE.to_string()]);
+    }
+
+    #[test]
+    fn a_list_at_the_top_is_not_a_framework() {
+        let found = messages("- a\n- b\n");
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].starts_with("1:1: a framework file must be a mapping"),
+            "{found:?}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod resolution_agrees_with_the_typed_loader {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The slow path reads unquoted scalars as the typed (serde) loader does.
+        #[test]
+        fn plain_scalars(text in "[-+.0-9a-fA-FxoeE_~]{1,7}|null|Null|true|False|\\.inf|-\\.Inf|\\.nan") {
+            let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(&text) else {
+                return Ok(());
+            };
+            let ours = plain_value(&text);
+            match value {
+                serde_yaml::Value::Null => prop_assert_eq!(ours, Plain::Null),
+                serde_yaml::Value::Bool(b) => prop_assert_eq!(ours, Plain::Bool(b)),
+                serde_yaml::Value::Number(n) => {
+                    if let Some(i) = n.as_i64() {
+                        prop_assert_eq!(ours, Plain::Int(i128::from(i)));
+                    } else if let Some(u) = n.as_u64() {
+                        prop_assert_eq!(ours, Plain::Int(i128::from(u)));
+                    } else {
+                        let f = n.as_f64().unwrap_or(f64::NAN);
+                        match ours {
+                            Plain::Float(v) => prop_assert!(v == f || (v.is_nan() && f.is_nan())),
+                            other => prop_assert!(false, "{text:?}: serde reads float {f}, we read {other:?}"),
+                        }
+                    }
+                }
+                serde_yaml::Value::String(_) => prop_assert_eq!(ours, Plain::Text),
+                _ => {}
+            }
+        }
+    }
+}

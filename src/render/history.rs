@@ -1,0 +1,179 @@
+//! `rungs history`: scores per competency over time, as a table, JSON or Markdown.
+
+use comfy_table::{Cell, CellAlignment, Color};
+
+use super::report::markdown::{escape as md, row as md_row};
+use super::report::score_text;
+use super::{bold, table, Style};
+use crate::history::{History, Series};
+
+/// A sparkline of scores on a 0..=`max` scale, one character per assessment; a space where
+/// there is no score.
+pub fn sparkline(scores: &[Option<f64>], max: f64) -> String {
+    const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    scores
+        .iter()
+        .map(|score| match score {
+            Some(s) if max > 0.0 => {
+                let step = (s / max * 7.0).round().clamp(0.0, 7.0) as usize;
+                TICKS[step]
+            }
+            Some(_) => TICKS[0],
+            None => '·',
+        })
+        .collect()
+}
+
+/// "↑ +0.50 (1.50 → 2.00)", "= 0.00", or "" when there is nothing to compare.
+pub fn change_text(series: &Series) -> String {
+    match (series.first, series.last, series.change) {
+        (Some(first), Some(last), Some(d)) => {
+            let arrow = if d > 0.0 {
+                format!("↑ +{d:.2}")
+            } else if d < 0.0 {
+                format!("↓ -{:.2}", -d)
+            } else {
+                "= 0.00".to_string()
+            };
+            format!("{arrow} ({} → {})", score_text(first), score_text(last))
+        }
+        _ => String::new(),
+    }
+}
+
+fn date_time(date: &str) -> String {
+    // "2026-03-01T09:20:00Z" -> "2026-03-01 09:20"
+    match (date.get(..10), date.get(11..16)) {
+        (Some(day), Some(time)) => format!("{day} {time}"),
+        _ => date.to_string(),
+    }
+}
+
+/// The history for the terminal: the assessments in date order, then one row per competency
+/// with a score per assessment, a sparkline and the change from first to last.
+pub fn table_text(history: &History, style: Style) -> String {
+    let mut out = bold(
+        &format!(
+            "{} ({}): {} assessments",
+            history.name,
+            history.framework,
+            history.assessments.len()
+        ),
+        style,
+    );
+    out.push_str("\n\n");
+    let mut t = table(style);
+    t.set_header(vec!["#", "date", "subject", "file"]);
+    for (n, a) in history.assessments.iter().enumerate() {
+        let mut date = date_time(&a.date);
+        if !a.completed {
+            date.push_str(" (in progress)");
+        }
+        t.add_row(vec![
+            Cell::new(n + 1),
+            Cell::new(date),
+            Cell::new(a.subject.as_deref().unwrap_or("")),
+            Cell::new(&a.file),
+        ]);
+    }
+    out.push_str(&format!("{t}\n\n"));
+
+    let mut t = table(style);
+    let mut header = vec!["competency".to_string()];
+    header.extend((1..=history.assessments.len()).map(|n| format!("#{n}")));
+    header.extend(["trend".to_string(), "first → last".to_string()]);
+    t.set_header(header);
+    for series in &history.competencies {
+        let mut row = vec![Cell::new(&series.name)];
+        row.extend(series.scores.iter().map(|s| {
+            Cell::new(s.map_or_else(|| "–".to_string(), score_text))
+                .set_alignment(CellAlignment::Right)
+        }));
+        let mut trend = Cell::new(sparkline(&series.scores, series.top_rank as f64));
+        let mut change = Cell::new(change_text(series));
+        if style.color {
+            trend = trend.fg(Color::Cyan);
+            match series.change {
+                Some(d) if d > 0.0 => change = change.fg(Color::Green),
+                Some(d) if d < 0.0 => change = change.fg(Color::Red),
+                _ => {}
+            }
+        }
+        row.push(trend);
+        row.push(change);
+        t.add_row(row);
+    }
+    out.push_str(&format!(
+        "{}\n{t}\n",
+        bold(
+            "Scores per assessment (trend from 0 to the competency's top rank)",
+            style
+        )
+    ));
+    out
+}
+
+/// The history as pretty JSON.
+pub fn json_text(history: &History) -> String {
+    let mut text = serde_json::to_string_pretty(history).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The history as Markdown.
+pub fn markdown_text(history: &History) -> String {
+    let mut out = format!(
+        "# {} ({}): history\n\n",
+        md(&history.name),
+        md(&history.framework)
+    );
+    out.push_str("| # | Date | Subject | File |\n| ---: | --- | --- | --- |\n");
+    for (n, a) in history.assessments.iter().enumerate() {
+        let mut date = date_time(&a.date);
+        if !a.completed {
+            date.push_str(" (in progress)");
+        }
+        out.push_str(&md_row(&[
+            (n + 1).to_string(),
+            md(&date),
+            md(a.subject.as_deref().unwrap_or("")),
+            md(&a.file),
+        ]));
+    }
+    out.push('\n');
+    let mut header = vec!["Competency".to_string()];
+    header.extend((1..=history.assessments.len()).map(|n| format!("#{n}")));
+    header.extend(["Trend".to_string(), "First → last".to_string()]);
+    out.push_str(&md_row(&header));
+    let mut rule = vec!["---".to_string()];
+    rule.extend(history.assessments.iter().map(|_| "---:".to_string()));
+    rule.extend(["---".to_string(), "---".to_string()]);
+    out.push_str(&md_row(&rule));
+    for series in &history.competencies {
+        let mut row = vec![md(&series.name)];
+        row.extend(
+            series
+                .scores
+                .iter()
+                .map(|s| s.map_or_else(|| "–".to_string(), score_text)),
+        );
+        row.push(format!(
+            "`{}`",
+            sparkline(&series.scores, series.top_rank as f64)
+        ));
+        row.push(change_text(series));
+        out.push_str(&md_row(&row));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sparkline_scales_to_the_top_rank() {
+        assert_eq!(sparkline(&[Some(0.0), Some(1.5), Some(3.0)], 3.0), "▁▅█");
+        assert_eq!(sparkline(&[Some(2.0), None, Some(2.0)], 4.0), "▅·▅");
+    }
+}

@@ -1,0 +1,83 @@
+//! The report as CSV: one row per indicator, safe to open in a spreadsheet.
+
+use super::Report;
+
+/// The header row's column names.
+pub const COLUMNS: [&str; 11] = [
+    "competency_id",
+    "competency",
+    "level_rank",
+    "level_id",
+    "level",
+    "indicator_id",
+    "indicator",
+    "rating",
+    "rating_label",
+    "demonstrated",
+    "note",
+];
+
+/// One row per indicator in walk order, with a header row; lines end with CRLF (RFC 4180).
+pub fn render(report: &Report) -> String {
+    let mut out = line(COLUMNS.iter().map(|c| c.to_string()));
+    for i in &report.indicators {
+        out.push_str(&line(
+            [
+                i.competency.clone(),
+                i.competency_name.clone(),
+                i.rank.to_string(),
+                i.level.clone(),
+                i.level_title.clone(),
+                i.id.clone(),
+                i.text.clone(),
+                i.rating.map(|r| r.to_string()).unwrap_or_default(),
+                i.rating_label.clone().unwrap_or_default(),
+                if i.demonstrated { "yes" } else { "no" }.to_string(),
+                i.note.clone().unwrap_or_default(),
+            ]
+            .into_iter(),
+        ));
+    }
+    out
+}
+
+fn line(cells: impl Iterator<Item = String>) -> String {
+    let mut out = cells.map(|c| field(&c)).collect::<Vec<_>>().join(",");
+    out.push_str("\r\n");
+    out
+}
+
+/// One CSV field: neutralised against formula injection, then quoted when needed.
+pub fn field(text: &str) -> String {
+    let safe = neutralise(text);
+    if safe.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", safe.replace('"', "\"\""))
+    } else {
+        safe
+    }
+}
+
+/// A cell a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return) gets a leading apostrophe, so it is shown as text and never evaluated.
+pub fn neutralise(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_and_quoting_follows() {
+        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(field("+1"), "'+1");
+        assert_eq!(field("-2"), "'-2");
+        assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(field("plain, with comma"), "\"plain, with comma\"");
+        assert_eq!(field("a - b"), "a - b");
+    }
+}

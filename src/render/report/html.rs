@@ -1,0 +1,317 @@
+//! The report as one self-contained HTML file: no script, no network, the profile as an inline
+//! SVG chart, then the gap table and the plan. Every piece of framework or note text is escaped.
+
+use std::fmt::Write;
+
+use super::{level_text, progress_text, rating_text, score_text, Report};
+
+/// Escape text for HTML element content and quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "
+:root { color-scheme: light; --ink: #1d232b; --muted: #5b6672; --line: #d5dbe1; --bar: #2f6f9f; --track: #eef1f4; --met: #23744a; --missed: #9a5b00; }
+* { box-sizing: border-box; }
+body { font: 15px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: var(--ink); margin: 0 auto; padding: 1.5rem; max-width: 62rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; border-bottom: 2px solid var(--line); padding-bottom: .25rem; }
+h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
+h4 { font-size: .95rem; margin: 1rem 0 .25rem; }
+.meta, .rule, footer { color: var(--muted); }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid var(--line); }
+th { font-size: .85rem; color: var(--muted); font-weight: 600; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.met { color: var(--met); font-weight: 600; }
+.missed { color: var(--missed); font-weight: 600; }
+.id { color: var(--muted); font-size: .8rem; white-space: nowrap; }
+td.rating, td.level { white-space: nowrap; }
+svg { max-width: 100%; height: auto; }
+svg text { font: 13px system-ui, sans-serif; fill: var(--ink); }
+svg .tick { fill: var(--muted); font-size: 11px; }
+svg .grid { stroke: var(--line); }
+svg .track { fill: var(--track); }
+svg .bar { fill: var(--bar); }
+svg .target { stroke: var(--missed); stroke-width: 3; }
+@media print { body { padding: 0; } h2 { break-after: avoid; } }
+";
+
+const CHART_LABEL_WIDTH: usize = 230;
+const CHART_WIDTH: usize = 440;
+const CHART_ROW: usize = 30;
+const CHART_TOP: usize = 26;
+
+/// The whole report as an HTML document.
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
+    let _ = writeln!(
+        out,
+        "<title>{} report</title>",
+        escape(&format!(
+            "{} {}",
+            report.framework.name, report.framework.version
+        ))
+    );
+    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
+    let _ = writeln!(
+        out,
+        "<header>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n<p class=\"rule\">{}</p>\n</header>",
+        escape(&format!(
+            "{} {}",
+            report.framework.name, report.framework.version
+        )),
+        escape(&meta_line(report)),
+        escape(&report.rule())
+    );
+
+    out.push_str("<section id=\"profile\">\n<h2>Level profile</h2>\n");
+    out.push_str(&chart(report));
+    out.push_str("<table class=\"profile\">\n<thead><tr><th>Competency</th><th>Level</th><th>Score</th><th>Next level</th></tr></thead>\n<tbody>\n");
+    for c in &report.competencies {
+        let _ = writeln!(
+            out,
+            "<tr data-competency=\"{}\"><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            escape(&c.id),
+            escape(&c.name),
+            escape(&level_text(c.rank, c.level_title.as_deref())),
+            score_text(c.score),
+            escape(&progress_text(c.next.as_ref()))
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
+
+    if let Some(target) = &report.target {
+        gaps(&mut out, report, &target.description);
+        plan(&mut out, report);
+    }
+
+    let _ = writeln!(
+        out,
+        "<footer><p>Computed by rungs from the ratings and framework {} {}.</p></footer>\n</body>\n</html>",
+        escape(&report.framework.id),
+        escape(&report.framework.version)
+    );
+    out
+}
+
+fn meta_line(report: &Report) -> String {
+    let mut parts = Vec::new();
+    if let Some(subject) = &report.subject {
+        parts.push(subject.clone());
+    }
+    match (&report.completed_at, &report.started_at) {
+        (Some(done), _) => parts.push(format!("completed {}", super::date_part(done))),
+        (None, Some(started)) => parts.push(format!(
+            "in progress (started {})",
+            super::date_part(started)
+        )),
+        (None, None) => {}
+    }
+    parts.push(format!("framework {}", report.framework.id));
+    parts.join(" · ")
+}
+
+/// A horizontal bar per competency on a 0..max rank axis, with the target level marked.
+fn chart(report: &Report) -> String {
+    let max = report.max_rank.max(1) as f64;
+    let rows = report.competencies.len();
+    let height = CHART_TOP + rows * CHART_ROW + 8;
+    let width = CHART_LABEL_WIDTH + CHART_WIDTH + 60;
+    let x0 = CHART_LABEL_WIDTH + 10;
+    let x_of = |value: f64| x0 as f64 + value.clamp(0.0, max) / max * CHART_WIDTH as f64;
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-labelledby=\"chart-title\">"
+    );
+    let _ = writeln!(
+        svg,
+        "<title id=\"chart-title\">Score per competency, out of {}</title>",
+        report.max_rank
+    );
+    for rank in 0..=report.max_rank {
+        let x = x_of(rank as f64);
+        let _ = writeln!(
+            svg,
+            "<line class=\"grid\" x1=\"{x:.1}\" y1=\"{}\" x2=\"{x:.1}\" y2=\"{}\"/><text class=\"tick\" x=\"{x:.1}\" y=\"14\" text-anchor=\"middle\">{rank}</text>",
+            CHART_TOP - 6,
+            height - 4
+        );
+    }
+    for (row, c) in report.competencies.iter().enumerate() {
+        let y = CHART_TOP + row * CHART_ROW;
+        let summary = format!(
+            "{}: {}, score {}",
+            c.name,
+            level_text(c.rank, c.level_title.as_deref()),
+            score_text(c.score)
+        );
+        let _ = writeln!(
+            svg,
+            "<g class=\"row\" data-competency=\"{}\"><title>{}</title>",
+            escape(&c.id),
+            escape(&summary)
+        );
+        let _ = writeln!(
+            svg,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            CHART_LABEL_WIDTH,
+            y + 17,
+            escape(&shorten(&c.name, 30))
+        );
+        let _ = writeln!(
+            svg,
+            "<rect class=\"track\" x=\"{x0}\" y=\"{}\" width=\"{CHART_WIDTH}\" height=\"18\" rx=\"3\"/>",
+            y + 4
+        );
+        let _ = writeln!(
+            svg,
+            "<rect class=\"bar\" x=\"{x0}\" y=\"{}\" width=\"{:.1}\" height=\"18\" rx=\"3\" data-score=\"{}\"/>",
+            y + 4,
+            x_of(c.score) - x0 as f64,
+            score_text(c.score)
+        );
+        if let Some(target) = c.target_rank {
+            let x = x_of(target as f64);
+            let _ = writeln!(
+                svg,
+                "<line class=\"target\" x1=\"{x:.1}\" y1=\"{}\" x2=\"{x:.1}\" y2=\"{}\" data-target=\"{target}\"/>",
+                y + 1,
+                y + 25
+            );
+        }
+        let _ = writeln!(
+            svg,
+            "<text x=\"{}\" y=\"{}\">{}</text>\n</g>",
+            x0 + CHART_WIDTH + 8,
+            y + 17,
+            score_text(c.score)
+        );
+    }
+    svg.push_str("</svg>\n");
+    if report.target.is_some() {
+        svg.push_str("<p class=\"meta\">The orange mark on a row is the target level.</p>\n");
+    }
+    svg
+}
+
+fn shorten(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        text.to_string()
+    } else {
+        let mut short: String = text.chars().take(max_chars - 1).collect();
+        short.push('…');
+        short
+    }
+}
+
+fn gaps(out: &mut String, report: &Report, description: &str) {
+    let _ = writeln!(
+        out,
+        "<section id=\"gaps\">\n<h2>Gaps to {}</h2>",
+        escape(description)
+    );
+    if report.gaps.is_empty() {
+        out.push_str(
+            "<p>The target names none of this framework's competencies.</p>\n</section>\n",
+        );
+        return;
+    }
+    out.push_str("<table class=\"gaps\">\n<thead><tr><th>Competency</th><th>Current</th><th>Target</th><th>Gap</th><th>Met</th></tr></thead>\n<tbody>\n");
+    for g in &report.gaps {
+        let _ = writeln!(
+            out,
+            "<tr data-competency=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"{}\">{}</td></tr>",
+            escape(&g.competency),
+            escape(&g.name),
+            escape(&level_text(g.rank, g.level_title.as_deref())),
+            escape(&level_text(g.target_rank, Some(&g.target_title))),
+            g.gap,
+            if g.met { "met" } else { "missed" },
+            if g.met { "met" } else { "not met" }
+        );
+    }
+    let met = report.gaps.iter().filter(|g| g.met).count();
+    let _ = writeln!(
+        out,
+        "</tbody>\n</table>\n<p>Targets met: {met} of {}.</p>\n</section>",
+        report.gaps.len()
+    );
+}
+
+fn plan(out: &mut String, report: &Report) {
+    out.push_str("<section id=\"plan\">\n<h2>Development plan</h2>\n");
+    if report.plan.is_empty() {
+        out.push_str("<p>Every target is met: nothing to close.</p>\n");
+    }
+    for entry in &report.plan {
+        let _ = writeln!(
+            out,
+            "<article data-competency=\"{}\">\n<h3>{}: {} → {} ({} to go)</h3>",
+            escape(&entry.competency),
+            escape(&entry.name),
+            escape(&level_text(entry.rank, entry.level_title.as_deref())),
+            escape(&level_text(entry.target_rank, Some(&entry.target_title))),
+            if entry.gap == 1 {
+                "1 level".to_string()
+            } else {
+                format!("{} levels", entry.gap)
+            }
+        );
+        if entry.indicators.is_empty() {
+            out.push_str("<p>Every indicator up to the target is demonstrated or not applicable; rate the remaining levels to climb.</p>\n");
+        } else {
+            out.push_str("<table class=\"plan\">\n<thead><tr><th>Level</th><th>Indicator</th><th>Rating</th><th>Note</th></tr></thead>\n<tbody>\n");
+            for i in &entry.indicators {
+                let _ = writeln!(
+                    out,
+                    "<tr data-indicator=\"{}\"><td class=\"level\">{}</td><td>{} <span class=\"id\">({})</span></td><td class=\"rating\">{}</td><td class=\"note\">{}</td></tr>",
+                    escape(&i.id),
+                    escape(&level_text(i.rank, Some(&i.level_title))),
+                    escape(&i.text),
+                    escape(&i.id),
+                    escape(&rating_text(i)),
+                    escape(i.note.as_deref().unwrap_or(""))
+                );
+            }
+            out.push_str("</tbody>\n</table>\n");
+        }
+        for g in &entry.guidance {
+            let _ = writeln!(out, "<h4>{}</h4>\n<ul>", escape(&g.title));
+            for item in &g.items {
+                let _ = writeln!(out, "<li>{}</li>", escape(item));
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("</article>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_covers_markup_and_quotes() {
+        assert_eq!(
+            escape("<script>alert('x' & \"y\")</script>"),
+            "&lt;script&gt;alert(&#39;x&#39; &amp; &quot;y&quot;)&lt;/script&gt;"
+        );
+    }
+}

@@ -1,0 +1,131 @@
+//! The report as Markdown, to paste into a 1:1 document: profile and gap tables, and the plan
+//! as a checklist.
+
+use super::{level_text, progress_text, rating_text, score_text, Report};
+
+/// Escape text for Markdown inline content and table cells: characters with an inline Markdown
+/// meaning are backslash-escaped, `<` and `>` become entities so no HTML gets through, and line
+/// breaks become spaces.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(ch),
+        }
+    }
+    out.trim().to_string()
+}
+
+/// A Markdown table row from cells that are already escaped.
+pub fn row(cells: &[String]) -> String {
+    format!("| {} |\n", cells.join(" | "))
+}
+
+/// The whole report as Markdown.
+pub fn render(report: &Report) -> String {
+    let mut out = format!("# {}\n\n", escape(&report.heading()));
+    out.push_str(&format!("{}\n\n", escape(&report.rule())));
+
+    out.push_str(&format!(
+        "## Level profile\n\nScores out of {}.\n\n",
+        report.max_rank
+    ));
+    out.push_str("| Competency | Level | Score | Progress | Next level |\n");
+    out.push_str("| --- | --- | ---: | --- | --- |\n");
+    let cells = super::bar_cells(report.max_rank);
+    for c in &report.competencies {
+        out.push_str(&row(&[
+            escape(&c.name),
+            escape(&level_text(c.rank, c.level_title.as_deref())),
+            score_text(c.score),
+            format!("`{}`", super::bar(c.score, report.max_rank as f64, cells)),
+            escape(&progress_text(c.next.as_ref())),
+        ]));
+    }
+
+    let Some(target) = &report.target else {
+        return out;
+    };
+    out.push_str(&format!("\n## Gaps to {}\n\n", escape(&target.description)));
+    if report.gaps.is_empty() {
+        out.push_str("The target names none of this framework's competencies.\n");
+    } else {
+        out.push_str("| Competency | Current | Target | Gap | Met |\n");
+        out.push_str("| --- | --- | --- | ---: | --- |\n");
+        for g in &report.gaps {
+            out.push_str(&row(&[
+                escape(&g.name),
+                escape(&level_text(g.rank, g.level_title.as_deref())),
+                escape(&level_text(g.target_rank, Some(&g.target_title))),
+                g.gap.to_string(),
+                if g.met { "yes" } else { "no" }.to_string(),
+            ]));
+        }
+        let met = report.gaps.iter().filter(|g| g.met).count();
+        out.push_str(&format!("\nTargets met: {met} of {}.\n", report.gaps.len()));
+    }
+
+    out.push_str("\n## Development plan\n");
+    if report.plan.is_empty() {
+        out.push_str("\nEvery target is met: nothing to close.\n");
+    }
+    for entry in &report.plan {
+        out.push_str(&format!(
+            "\n### {}: {} → {} ({} to go)\n\n",
+            escape(&entry.name),
+            escape(&level_text(entry.rank, entry.level_title.as_deref())),
+            escape(&level_text(entry.target_rank, Some(&entry.target_title))),
+            if entry.gap == 1 {
+                "1 level".to_string()
+            } else {
+                format!("{} levels", entry.gap)
+            }
+        ));
+        if entry.indicators.is_empty() {
+            out.push_str("Every indicator up to the target is demonstrated or not applicable; rate the remaining levels to climb.\n");
+        }
+        for i in &entry.indicators {
+            let rated = match i.rating {
+                Some(_) => format!("rated {}", escape(&rating_text(i))),
+                None => "not rated yet".to_string(),
+            };
+            out.push_str(&format!(
+                "- [ ] **{}**: {} (`{}`), {rated}",
+                escape(&level_text(i.rank, Some(&i.level_title))),
+                escape(&i.text),
+                i.id.replace('`', "'"),
+            ));
+            if let Some(note) = &i.note {
+                out.push_str(&format!(". Note: {}", escape(note)));
+            }
+            out.push('\n');
+        }
+        for g in &entry.guidance {
+            out.push_str(&format!("\n**{}**\n\n", escape(&g.title)));
+            for item in &g.items {
+                out.push_str(&format!("- {}\n", escape(item)));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_neutralises_markup_and_html() {
+        assert_eq!(
+            escape("a|b *c* <script>x</script>\nnext"),
+            "a\\|b \\*c\\* &lt;script&gt;x&lt;/script&gt; next"
+        );
+    }
+}

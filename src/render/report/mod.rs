@@ -1,0 +1,597 @@
+//! `rungs report`: everything a report shows, computed once, then one renderer per format.
+//!
+//! [`Report`] is recomputed from the ratings and the framework (the ratings are the source of
+//! truth); every renderer reads only the [`Report`], so the formats cannot disagree.
+
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod table;
+
+use serde::Serialize;
+
+use crate::assessment::{Assessment, Rating, RatingValue};
+use crate::framework::{Framework, Guidance};
+use crate::scoring::{self, Ratings, TargetLevels, TargetRequest};
+
+/// A report of one assessment: profile, gaps against the target and the development plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// Which framework the report is computed against.
+    pub framework: FrameworkSummary,
+    /// The person assessed, if named.
+    pub subject: Option<String>,
+    /// When the assessment began (RFC 3339, as recorded).
+    pub started_at: Option<String>,
+    /// When the last indicator was answered; `None` while in progress.
+    pub completed_at: Option<String>,
+    /// A rating at least this counts as demonstrated.
+    pub demonstrated_at: u32,
+    /// The label of the `demonstrated_at` scale point.
+    pub demonstrated_label: Option<String>,
+    /// Share of a level's rated indicators that must be demonstrated.
+    pub threshold: f64,
+    /// Rank of the framework's top level: the highest score possible.
+    pub max_rank: usize,
+    /// What the gaps are measured against; `None` when no target was asked for.
+    pub target: Option<TargetSummary>,
+    /// Where the person stands, one entry per competency in framework order.
+    pub competencies: Vec<CompetencyReport>,
+    /// The competencies with a target, biggest gap first (framework order among equals).
+    pub gaps: Vec<GapReport>,
+    /// Per competency with a gap, in the order of `gaps`: what to work on.
+    pub plan: Vec<PlanReport>,
+    /// Every indicator in walk order, with its rating.
+    pub indicators: Vec<IndicatorReport>,
+}
+
+/// The framework's identity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FrameworkSummary {
+    /// Framework id.
+    pub id: String,
+    /// Human name.
+    pub name: String,
+    /// Version string.
+    pub version: String,
+}
+
+/// A target as the person asked for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetSummary {
+    /// The role's id, when one was named.
+    pub role: Option<String>,
+    /// The role's human name.
+    pub role_name: Option<String>,
+    /// The level asked for every competency (`--target-level`).
+    pub level: Option<String>,
+    /// `COMPETENCY=LEVEL` overrides, in the order given.
+    pub per_competency: Vec<TargetPair>,
+    /// One line saying what the gaps are measured against.
+    pub description: String,
+}
+
+/// One `COMPETENCY=LEVEL` override.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetPair {
+    /// Competency id.
+    pub competency: String,
+    /// Level id.
+    pub level: String,
+}
+
+/// One competency of the level profile.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompetencyReport {
+    /// Competency id.
+    pub id: String,
+    /// Human name.
+    pub name: String,
+    /// Id of the current (highest attained) level; `None` when none is attained.
+    pub level: Option<String>,
+    /// The competency's own title of its current level (or the level's name).
+    pub level_title: Option<String>,
+    /// Rank of the current level, 0 for none.
+    pub rank: usize,
+    /// rank + demonstrated share of the next level.
+    pub score: f64,
+    /// Rank of the highest level on this competency's ladder.
+    pub top_rank: usize,
+    /// Progress toward the next level; `None` when the top level is held.
+    pub next: Option<NextLevel>,
+    /// Id of the target level; `None` when no target applies.
+    pub target: Option<String>,
+    /// Title of the target level for this competency.
+    pub target_title: Option<String>,
+    /// Rank of the target level.
+    pub target_rank: Option<usize>,
+    /// Target rank - current rank, 0 when met; `None` when no target applies.
+    pub gap: Option<usize>,
+    /// Whether the target is met; `None` when no target applies.
+    pub met: Option<bool>,
+}
+
+/// How far a competency is into its next level.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NextLevel {
+    /// Level id.
+    pub level: String,
+    /// The competency's title for it.
+    pub title: String,
+    /// Its rank.
+    pub rank: usize,
+    /// Indicators at the level.
+    pub total: usize,
+    /// Indicators with a scale value.
+    pub rated: usize,
+    /// Rated indicators demonstrated.
+    pub demonstrated: usize,
+    /// Indicators marked not applicable.
+    pub not_applicable: usize,
+    /// demonstrated / rated (0 when nothing is rated).
+    pub share: f64,
+}
+
+impl NextLevel {
+    /// Indicators not yet rated.
+    pub fn unrated(&self) -> usize {
+        self.total - self.rated - self.not_applicable
+    }
+}
+
+/// One row of the gap table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GapReport {
+    /// Competency id.
+    pub competency: String,
+    /// Competency name.
+    pub name: String,
+    /// Current level id, if any.
+    pub level: Option<String>,
+    /// Title of the current level, if any.
+    pub level_title: Option<String>,
+    /// Current rank (0 for none).
+    pub rank: usize,
+    /// Target level id.
+    pub target: String,
+    /// Title of the target level for this competency.
+    pub target_title: String,
+    /// Target rank.
+    pub target_rank: usize,
+    /// Levels still to climb, 0 when met.
+    pub gap: usize,
+    /// Whether the target is met.
+    pub met: bool,
+}
+
+/// The development plan of one competency with a gap.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanReport {
+    /// Competency id.
+    pub competency: String,
+    /// Competency name.
+    pub name: String,
+    /// Current level title, if any.
+    pub level_title: Option<String>,
+    /// Current rank.
+    pub rank: usize,
+    /// Target level id.
+    pub target: String,
+    /// Target level title.
+    pub target_title: String,
+    /// Target rank.
+    pub target_rank: usize,
+    /// Levels to climb.
+    pub gap: usize,
+    /// Indicators up to the target level not yet demonstrated, lowest level first.
+    pub indicators: Vec<IndicatorReport>,
+    /// The competency's guidance: reflection questions, activities and the like.
+    pub guidance: Vec<Guidance>,
+}
+
+/// One indicator with its rating.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorReport {
+    /// Indicator id.
+    pub id: String,
+    /// Competency id.
+    pub competency: String,
+    /// Competency name.
+    pub competency_name: String,
+    /// Level id.
+    pub level: String,
+    /// The competency's title of the level.
+    pub level_title: String,
+    /// The level's rank.
+    pub rank: usize,
+    /// What is rated.
+    pub text: String,
+    /// The rating value, `"na"`, or `None` when unrated.
+    pub rating: Option<RatingValue>,
+    /// The scale label of the rating ("Often"), "not applicable", or `None` when unrated.
+    pub rating_label: Option<String>,
+    /// Whether the rating counts as demonstrated.
+    pub demonstrated: bool,
+    /// The evidence note given with the rating.
+    pub note: Option<String>,
+}
+
+/// The label shown for a rating: the scale label, "not applicable", or `None` when unrated.
+pub fn rating_label(framework: &Framework, rating: Option<&Rating>) -> Option<String> {
+    match rating.map(|r| r.value)? {
+        RatingValue::Scale(v) => Some(
+            framework
+                .scale_point(v)
+                .map_or_else(|| format!("{v} (off the scale)"), |p| p.label.clone()),
+        ),
+        RatingValue::NotApplicable => Some("not applicable".to_string()),
+    }
+}
+
+/// The title of a framework level on one competency's ladder: the competency's own title when
+/// it lists the level, else the level's name.
+pub fn level_title_for(framework: &Framework, competency: usize, level: usize) -> String {
+    framework.competencies[competency]
+        .levels
+        .iter()
+        .find(|l| l.level == level)
+        .map_or_else(
+            || framework.levels[level].name.clone(),
+            |l| framework.level_title(l).to_string(),
+        )
+}
+
+impl Report {
+    /// Compute the report of `assessment` against `framework`, measured against `target`.
+    /// Every unknown target id is a problem, one message each.
+    pub fn new(
+        framework: &Framework,
+        assessment: &Assessment,
+        target: &TargetRequest,
+    ) -> Result<Report, Vec<String>> {
+        let mut report = Report::from_ratings(framework, &assessment.ratings, target)?;
+        report.subject = assessment.subject.clone();
+        report.started_at = Some(assessment.started_at.clone());
+        report.completed_at = assessment.completed_at.clone();
+        Ok(report)
+    }
+
+    /// Compute the report of a set of ratings (no subject or dates).
+    pub fn from_ratings(
+        framework: &Framework,
+        ratings: &Ratings,
+        target: &TargetRequest,
+    ) -> Result<Report, Vec<String>> {
+        let targets = if target.is_empty() {
+            TargetLevels::default()
+        } else {
+            target.resolve(framework)?
+        };
+        let profile = scoring::profile(framework, ratings);
+        let mut gaps = scoring::gaps(framework, &profile, &targets);
+        // Biggest gap first; a stable sort keeps framework order among equals.
+        gaps.sort_by_key(|g| std::cmp::Reverse(g.gap));
+        let plan = scoring::plan(framework, &gaps, ratings);
+
+        let indicator = |c: usize, position: usize, id: &str| -> IndicatorReport {
+            let competency = &framework.competencies[c];
+            let level = &competency.levels[position];
+            let text = level
+                .indicators
+                .iter()
+                .find(|i| i.id == id)
+                .map(|i| i.text.clone())
+                .unwrap_or_default();
+            let rating = ratings.get(id);
+            IndicatorReport {
+                id: id.to_string(),
+                competency: competency.id.clone(),
+                competency_name: competency.name.clone(),
+                level: framework.levels[level.level].id.clone(),
+                level_title: framework.level_title(level).to_string(),
+                rank: framework.rank(level.level),
+                text,
+                rating: rating.map(|r| r.value),
+                rating_label: rating_label(framework, rating),
+                demonstrated: scoring::is_demonstrated(framework, rating),
+                note: rating.and_then(|r| r.note.clone()),
+            }
+        };
+
+        let competencies = profile
+            .competencies
+            .iter()
+            .map(|result| {
+                let c = result.competency;
+                let competency = &framework.competencies[c];
+                let gap = gaps.iter().find(|g| g.competency == c);
+                let next = result.next.map(|position| {
+                    let level = &competency.levels[position];
+                    let counts = &result.levels[position];
+                    NextLevel {
+                        level: framework.levels[level.level].id.clone(),
+                        title: framework.level_title(level).to_string(),
+                        rank: framework.rank(level.level),
+                        total: counts.total,
+                        rated: counts.rated,
+                        demonstrated: counts.demonstrated,
+                        not_applicable: counts.not_applicable,
+                        share: counts.share(),
+                    }
+                });
+                CompetencyReport {
+                    id: competency.id.clone(),
+                    name: competency.name.clone(),
+                    level: result.current.map(|l| framework.levels[l].id.clone()),
+                    level_title: result.current.map(|l| level_title_for(framework, c, l)),
+                    rank: result.rank,
+                    score: result.score,
+                    top_rank: competency
+                        .levels
+                        .last()
+                        .map_or(0, |l| framework.rank(l.level)),
+                    next,
+                    target: gap.map(|g| framework.levels[g.target].id.clone()),
+                    target_title: gap.map(|g| level_title_for(framework, c, g.target)),
+                    target_rank: gap.map(|g| g.target_rank),
+                    gap: gap.map(|g| g.gap),
+                    met: gap.map(|g| g.met()),
+                }
+            })
+            .collect::<Vec<_>>();
+
+        let gap_rows = gaps
+            .iter()
+            .map(|g| {
+                let row = &competencies[g.competency];
+                GapReport {
+                    competency: row.id.clone(),
+                    name: row.name.clone(),
+                    level: row.level.clone(),
+                    level_title: row.level_title.clone(),
+                    rank: g.current_rank,
+                    target: framework.levels[g.target].id.clone(),
+                    target_title: level_title_for(framework, g.competency, g.target),
+                    target_rank: g.target_rank,
+                    gap: g.gap,
+                    met: g.met(),
+                }
+            })
+            .collect();
+
+        let plan = plan
+            .iter()
+            .map(|entry| {
+                let row = &competencies[entry.competency];
+                PlanReport {
+                    competency: row.id.clone(),
+                    name: row.name.clone(),
+                    level_title: row.level_title.clone(),
+                    rank: row.rank,
+                    target: framework.levels[entry.gap.target].id.clone(),
+                    target_title: level_title_for(framework, entry.competency, entry.gap.target),
+                    target_rank: entry.gap.target_rank,
+                    gap: entry.gap.gap,
+                    indicators: entry
+                        .items
+                        .iter()
+                        .map(|item| {
+                            indicator(entry.competency, item.competency_level, &item.indicator)
+                        })
+                        .collect(),
+                    guidance: framework.competencies[entry.competency].guidance.clone(),
+                }
+            })
+            .collect();
+
+        let indicators = framework
+            .indicators()
+            .map(|(c, position, i)| indicator(c, position, &i.id))
+            .collect();
+
+        Ok(Report {
+            framework: FrameworkSummary {
+                id: framework.id.clone(),
+                name: framework.name.clone(),
+                version: framework.version.clone(),
+            },
+            subject: None,
+            started_at: None,
+            completed_at: None,
+            demonstrated_at: framework.demonstrated_at,
+            demonstrated_label: framework
+                .scale_point(framework.demonstrated_at)
+                .map(|p| p.label.clone()),
+            threshold: framework.threshold,
+            max_rank: framework.levels.len(),
+            target: (!target.is_empty()).then(|| describe_target(framework, target)),
+            competencies,
+            gaps: gap_rows,
+            plan,
+            indicators,
+        })
+    }
+
+    /// "Teamwork 1.0 · Sam Example · completed 2026-03-01": who, what and when, on one line.
+    pub fn heading(&self) -> String {
+        let mut parts = vec![format!(
+            "{} {}",
+            self.framework.name, self.framework.version
+        )];
+        if let Some(subject) = &self.subject {
+            parts.push(subject.clone());
+        }
+        match (&self.completed_at, &self.started_at) {
+            (Some(done), _) => parts.push(format!("completed {}", date_part(done))),
+            (None, Some(started)) => {
+                parts.push(format!("in progress (started {})", date_part(started)))
+            }
+            (None, None) => {}
+        }
+        parts.join(" · ")
+    }
+
+    /// One sentence stating the scoring rule in the framework's own terms.
+    pub fn rule(&self) -> String {
+        let label = self
+            .demonstrated_label
+            .as_ref()
+            .map(|l| format!(" ({l})"))
+            .unwrap_or_default();
+        format!(
+            "A level is held when {} of its rated indicators are rated {}{label} or more, and every lower level is held.",
+            percent(self.threshold),
+            self.demonstrated_at
+        )
+    }
+}
+
+/// `0.8` -> `80%`.
+pub fn percent(share: f64) -> String {
+    format!("{}%", (share * 100.0).round())
+}
+
+/// The `YYYY-MM-DD` at the start of an RFC 3339 time, or the whole text when it has none.
+pub fn date_part(time: &str) -> &str {
+    match time.get(..10) {
+        Some(date) if date.as_bytes().get(4) == Some(&b'-') => date,
+        _ => time,
+    }
+}
+
+/// "Team lead (team-lead)", "every competency at Practising", and overrides.
+fn describe_target(framework: &Framework, target: &TargetRequest) -> TargetSummary {
+    let role = target.role.as_deref().and_then(|r| framework.target(r));
+    let mut parts = Vec::new();
+    if let Some(role) = role {
+        parts.push(format!("{} ({})", role.name, role.id));
+    }
+    if let Some(level) = &target.level {
+        let name = framework
+            .level_index(level)
+            .map_or(level.as_str(), |l| framework.levels[l].name.as_str());
+        parts.push(format!("every competency at {name}"));
+    }
+    if !target.per_competency.is_empty() {
+        parts.push(
+            target
+                .per_competency
+                .iter()
+                .map(|(c, l)| format!("{c}={l}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
+    TargetSummary {
+        role: role.map(|r| r.id.clone()),
+        role_name: role.map(|r| r.name.clone()),
+        level: target.level.clone(),
+        per_competency: target
+            .per_competency
+            .iter()
+            .map(|(competency, level)| TargetPair {
+                competency: competency.clone(),
+                level: level.clone(),
+            })
+            .collect(),
+        description: parts.join(", then "),
+    }
+}
+
+/// A horizontal bar of `cells` characters for `value` out of `max`, in eighths of a cell:
+/// `████▌░░░`.
+pub fn bar(value: f64, max: f64, cells: usize) -> String {
+    const PARTIAL: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let ratio = if max > 0.0 {
+        (value / max).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let eighths = (ratio * cells as f64 * 8.0).round() as usize;
+    let full = eighths / 8;
+    let rest = eighths % 8;
+    let mut out = "█".repeat(full);
+    let mut used = full;
+    if rest > 0 {
+        out.push(PARTIAL[rest]);
+        used += 1;
+    }
+    out.push_str(&"░".repeat(cells.saturating_sub(used)));
+    out
+}
+
+/// Bar width for a framework with `max_rank` levels: two cells a level, within 4..=12.
+pub fn bar_cells(max_rank: usize) -> usize {
+    (2 * max_rank).clamp(4, 12)
+}
+
+/// A score with two decimals.
+pub fn score_text(score: f64) -> String {
+    format!("{score:.2}")
+}
+
+/// "2 · Listens actively", or "none" for rank 0.
+pub fn level_text(rank: usize, title: Option<&str>) -> String {
+    match title {
+        Some(title) if rank > 0 => format!("{rank} · {title}"),
+        _ => "none".to_string(),
+    }
+}
+
+/// "1/2 shown toward 2 · Listens actively (1 not applicable)", or "top level held".
+pub fn progress_text(next: Option<&NextLevel>) -> String {
+    let Some(next) = next else {
+        return "top level held".to_string();
+    };
+    let toward = level_text(next.rank, Some(&next.title));
+    let mut extras = Vec::new();
+    if next.not_applicable > 0 {
+        extras.push(format!("{} not applicable", next.not_applicable));
+    }
+    if next.unrated() > 0 {
+        extras.push(format!("{} not rated", next.unrated()));
+    }
+    let extras = if extras.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", extras.join(", "))
+    };
+    if next.rated == 0 {
+        format!("nothing rated yet toward {toward}{extras}")
+    } else {
+        format!(
+            "{}/{} shown toward {toward}{extras}",
+            next.demonstrated, next.rated
+        )
+    }
+}
+
+/// "3 · Often", "na · not applicable", or "not rated".
+pub fn rating_text(indicator: &IndicatorReport) -> String {
+    match (&indicator.rating, &indicator.rating_label) {
+        (Some(value), Some(label)) => format!("{value} · {label}"),
+        (Some(value), None) => value.to_string(),
+        _ => "not rated".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bar_fills_in_eighths() {
+        assert_eq!(bar(0.0, 3.0, 6), "░░░░░░");
+        assert_eq!(bar(3.0, 3.0, 6), "██████");
+        assert_eq!(bar(1.5, 3.0, 6), "███░░░");
+        assert_eq!(bar(1.25, 2.0, 4), "██▌░");
+        assert_eq!(bar(5.0, 3.0, 6), "██████");
+    }
+
+    #[test]
+    fn date_part_keeps_the_day() {
+        assert_eq!(date_part("2026-03-01T10:00:00Z"), "2026-03-01");
+        assert_eq!(date_part("yesterday"), "yesterday");
+    }
+}

@@ -1,0 +1,173 @@
+//! The report for the terminal: profile table, gap table, development plan.
+//!
+//! [`profile_table`] and [`gap_table`] are also what `rungs assess` shows at the end of a walk.
+
+use comfy_table::{Cell, CellAlignment, Color};
+
+use super::{bar, bar_cells, level_text, progress_text, rating_text, score_text, Report};
+use crate::render::{bold, table, wrap_hanging, Style};
+
+/// Wrap to `width` columns without the final newline.
+fn lines(text: &str, width: usize) -> String {
+    wrap_hanging(text, "", "", width).trim_end().to_string()
+}
+
+/// The whole report: heading, scoring rule, profile, and when a target was given the gap table
+/// and the development plan.
+pub fn render(report: &Report, style: Style) -> String {
+    let mut out = String::new();
+    let width = usize::from(style.width);
+    out.push_str(&bold(&lines(&report.heading(), width), style));
+    out.push('\n');
+    out.push_str(&lines(&report.rule(), width));
+    out.push_str("\n\n");
+    out.push_str(&profile_table(report, style));
+    if report.target.is_some() {
+        out.push('\n');
+        out.push_str(&gap_table(report, style));
+        out.push('\n');
+        out.push_str(&plan(report, style));
+    }
+    out
+}
+
+/// What `rungs assess` prints when a walk ends: the profile, and the gaps when a target was given.
+pub fn profile_and_gaps(report: &Report, style: Style) -> String {
+    let mut out = profile_table(report, style);
+    if report.target.is_some() {
+        out.push('\n');
+        out.push_str(&gap_table(report, style));
+    }
+    out
+}
+
+/// "Level profile" and one row per competency: level, score, bar, progress to the next level.
+pub fn profile_table(report: &Report, style: Style) -> String {
+    let mut t = table(style);
+    t.set_header(vec!["competency", "level", "score", "", "next level"]);
+    let cells = bar_cells(report.max_rank);
+    for c in &report.competencies {
+        let mut bar_cell = Cell::new(bar(c.score, report.max_rank as f64, cells));
+        let mut level_cell = Cell::new(level_text(c.rank, c.level_title.as_deref()));
+        if style.color {
+            bar_cell = bar_cell.fg(Color::Cyan);
+            if c.rank == 0 {
+                level_cell = level_cell.fg(Color::DarkGrey);
+            }
+        }
+        t.add_row(vec![
+            Cell::new(&c.name),
+            level_cell,
+            Cell::new(score_text(c.score)).set_alignment(CellAlignment::Right),
+            bar_cell,
+            Cell::new(progress_text(c.next.as_ref())),
+        ]);
+    }
+    format!(
+        "{}\n{t}\n",
+        bold(
+            &format!("Level profile (scores out of {})", report.max_rank),
+            style
+        )
+    )
+}
+
+/// The gap table, biggest gap first: current, target, gap in levels, met or not.
+/// Empty when no target applies.
+pub fn gap_table(report: &Report, style: Style) -> String {
+    let Some(target) = &report.target else {
+        return String::new();
+    };
+    let title = bold(
+        &lines(
+            &format!("Gaps to {}", target.description),
+            usize::from(style.width),
+        ),
+        style,
+    );
+    if report.gaps.is_empty() {
+        return format!("{title}\nThe target names none of this framework's competencies.\n");
+    }
+    let mut t = table(style);
+    t.set_header(vec!["competency", "current", "target", "gap", ""]);
+    for g in &report.gaps {
+        let mut status = Cell::new(if g.met { "met" } else { "not met" });
+        if style.color {
+            status = status.fg(if g.met { Color::Green } else { Color::Yellow });
+        }
+        t.add_row(vec![
+            Cell::new(&g.name),
+            Cell::new(level_text(g.rank, g.level_title.as_deref())),
+            Cell::new(level_text(g.target_rank, Some(&g.target_title))),
+            Cell::new(g.gap).set_alignment(CellAlignment::Right),
+            status,
+        ]);
+    }
+    let met = report.gaps.iter().filter(|g| g.met).count();
+    format!(
+        "{title}\n{t}\nTargets met: {met} of {}.\n",
+        report.gaps.len()
+    )
+}
+
+/// The development plan: per competency with a gap, the indicators not yet demonstrated and the
+/// competency's guidance.
+pub fn plan(report: &Report, style: Style) -> String {
+    let width = usize::from(style.width);
+    let mut out = bold("Development plan", style);
+    out.push('\n');
+    if report.plan.is_empty() {
+        out.push_str("Every target is met: nothing to close.\n");
+        return out;
+    }
+    for entry in &report.plan {
+        out.push('\n');
+        out.push_str(&bold(
+            &lines(
+                &format!(
+                    "{}: {} → {} ({} {} to go)",
+                    entry.name,
+                    level_text(entry.rank, entry.level_title.as_deref()),
+                    level_text(entry.target_rank, Some(&entry.target_title)),
+                    entry.gap,
+                    if entry.gap == 1 { "level" } else { "levels" }
+                ),
+                width,
+            ),
+            style,
+        ));
+        out.push('\n');
+        if entry.indicators.is_empty() {
+            out.push_str(&wrap_hanging("Every indicator up to the target is demonstrated or not applicable; rate the remaining levels to climb.", "", "", width));
+        } else {
+            let mut t = table(style);
+            t.set_header(vec!["level", "indicator", "rating"]);
+            let mut previous_rank = None;
+            for i in &entry.indicators {
+                let level = if previous_rank == Some(i.rank) {
+                    String::new()
+                } else {
+                    level_text(i.rank, Some(&i.level_title))
+                };
+                previous_rank = Some(i.rank);
+                let mut rating = Cell::new(rating_text(i));
+                if style.color && i.rating.is_none() {
+                    rating = rating.fg(Color::DarkGrey);
+                }
+                let mut indicator = format!("{}\n({})", i.text, i.id);
+                if let Some(note) = &i.note {
+                    indicator.push_str(&format!("\nNote: {note}"));
+                }
+                t.add_row(vec![Cell::new(level), Cell::new(indicator), rating]);
+            }
+            out.push_str(&format!("{t}\n"));
+        }
+        for g in &entry.guidance {
+            out.push_str(&format!("{}\n", lines(&g.title, width)));
+            for item in &g.items {
+                out.push_str(&wrap_hanging(item, "  • ", "    ", width));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,160 @@
+//! `rungs history`: scores per competency over time.
+
+use serde_json::Value;
+
+use crate::support::command;
+
+const FOLDER: &str = "tests/fixtures/assessments/teamwork";
+const FRAMEWORKS: &str = "tests/fixtures/frameworks";
+
+#[test]
+fn every_format_of_a_folder() {
+    for (format, name) in [
+        ("table", "teamwork_history_table"),
+        ("json", "teamwork_history_json"),
+        ("markdown", "teamwork_history_markdown"),
+    ] {
+        let out = command(&[
+            "history",
+            FOLDER,
+            "--frameworks",
+            FRAMEWORKS,
+            "--format",
+            format,
+        ])
+        .succeeds();
+        insta::assert_snapshot!(name, out);
+    }
+}
+
+#[test]
+fn files_are_put_in_date_order_with_scores_and_change() {
+    // Given newest first; completed_at (or started_at while in progress) decides the order,
+    // whatever the offset: 2026-06-02T14:25+02:00 is 12:25 UTC.
+    let out = command(&[
+        "history",
+        "tests/fixtures/assessments/teamwork/2026-09-15.json",
+        "tests/fixtures/assessments/teamwork/2026-06-02.json",
+        "tests/fixtures/assessments/teamwork/2026-03-01.json",
+        "--frameworks",
+        FRAMEWORKS,
+        "--format",
+        "json",
+    ])
+    .succeeds();
+    let h: Value = serde_json::from_str(&out).expect("valid JSON");
+    let dates: Vec<&str> = h["assessments"]
+        .as_array()
+        .expect("assessments")
+        .iter()
+        .map(|a| a["date"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            "2026-03-01T09:20:00Z",
+            "2026-06-02T14:25:00+02:00",
+            "2026-09-15T08:30:00Z"
+        ]
+    );
+    assert_eq!(h["assessments"][2]["completed"], false);
+    let scores = |id: &str| -> Vec<f64> {
+        h["competencies"]
+            .as_array()
+            .expect("competencies")
+            .iter()
+            .find(|c| c["id"] == id)
+            .and_then(|c| c["scores"].as_array())
+            .expect("scores")
+            .iter()
+            .filter_map(Value::as_f64)
+            .collect()
+    };
+    assert_eq!(scores("listening"), [3.0, 2.5, 3.0]);
+    assert_eq!(scores("feedback"), [0.5, 1.0, 2.0]);
+    // September is in progress with planning not rated yet: no score, rather than 0.
+    assert_eq!(scores("planning"), [2.0, 2.0]);
+    assert!(h["competencies"][2]["scores"][2].is_null());
+    assert_eq!(h["competencies"][2]["change"].as_f64(), Some(0.0));
+    let feedback = &h["competencies"][1];
+    assert_eq!(feedback["first"].as_f64(), Some(0.5));
+    assert_eq!(feedback["last"].as_f64(), Some(2.0));
+    assert_eq!(feedback["change"].as_f64(), Some(1.5));
+}
+
+#[test]
+fn assessments_of_several_frameworks_are_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        "tests/fixtures/assessments/teamwork/2026-03-01.json",
+        dir.path().join("a.json"),
+    )
+    .expect("copy");
+    std::fs::write(
+        dir.path().join("b.json"),
+        r#"{"format": "rungs-assessment/1",
+            "framework": {"id": "networking", "version": "1.0", "digest": "sha256:00"},
+            "started_at": "2026-01-01T00:00:00Z", "completed_at": null, "ratings": {}}"#,
+    )
+    .expect("write");
+    let out = command(&["history"]).arg(dir.path()).run();
+    assert_eq!(out.code, 2);
+    let shown = dir.path().display();
+    assert_eq!(
+        out.stderr,
+        format!(
+            "error: history follows one framework, but these assessments are of 2; pass the files of one of them:\n\
+             error:   networking: {shown}/b.json\n\
+             error:   teamwork: {shown}/a.json\n"
+        )
+    );
+}
+
+#[test]
+fn an_empty_folder_or_a_bad_date_is_bad_input() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = command(&["history"]).arg(dir.path()).run();
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        format!(
+            "error: {}: no assessment files (*.json) in this folder\n",
+            dir.path().display()
+        )
+    );
+    let text = std::fs::read_to_string("tests/fixtures/assessments/teamwork/2026-03-01.json")
+        .expect("fixture")
+        .replace("\"2026-03-01T09:20:00Z\"", "\"last Tuesday\"");
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, text).expect("write");
+    let out = command(&["history", "--frameworks", FRAMEWORKS])
+        .arg(&bad)
+        .run();
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.starts_with(&format!(
+            "error: {}: completed_at \"last Tuesday\" is not an RFC 3339 time",
+            bad.display()
+        )),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn seed_history_in_every_format() {
+    for (format, name) in [
+        ("table", "lasting_history_table"),
+        ("json", "lasting_history_json"),
+        ("markdown", "lasting_history_markdown"),
+    ] {
+        let out = command(&[
+            "history",
+            "tests/fixtures/assessments/lasting-relationships",
+            "--format",
+            format,
+        ])
+        .succeeds();
+        insta::assert_snapshot!(name, out);
+    }
+}

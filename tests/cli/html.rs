@@ -1,0 +1,315 @@
+//! The HTML report opened in headless Chromium: the chart and tables render, and a `<script>`
+//! in framework text or a note stays inert text.
+//!
+//! Chromium comes from the system packages (`.ci/run` installs it). Without it these tests fail
+//! when the environment variable CI is set, and otherwise print a loud SKIPPED message.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use scraper::{Html, Selector};
+
+use crate::support::command;
+
+const FRAMEWORKS: &str = "tests/fixtures/frameworks";
+const MARCH: &str = "tests/fixtures/assessments/teamwork/2026-03-01.json";
+
+/// The Chromium binary: $RUNGS_CHROMIUM when set (and a file), else the first of the usual
+/// names on PATH.
+fn find_chromium() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("RUNGS_CHROMIUM") {
+        let path = PathBuf::from(path);
+        return path.is_file().then_some(path);
+    }
+    let path = std::env::var_os("PATH")?;
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
+/// Chromium, or `None` after a loud skip message; a missing Chromium fails the test under CI.
+fn chromium_or_skip(test: &str) -> Option<PathBuf> {
+    if let Some(found) = find_chromium() {
+        return Some(found);
+    }
+    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+    assert!(
+        !ci,
+        "{test}: Chromium is not installed and CI is set; install the system package `chromium`"
+    );
+    // Written straight to the stderr handle: libtest captures eprintln! of passing tests, and
+    // this message must be seen.
+    let _ = writeln!(
+        std::io::stderr(),
+        "\n\
+         ************************************************************************\n\
+         SKIPPED {test}: Chromium is not installed, so the HTML report was NOT\n\
+         checked in a browser. Install the system package `chromium` (or set\n\
+         RUNGS_CHROMIUM) to run it; under CI this is a failure.\n\
+         ************************************************************************\n"
+    );
+    None
+}
+
+/// Load a file in headless Chromium and return the DOM after parsing (and any script).
+fn dump_dom(chromium: &Path, page: &Path) -> String {
+    let profile = tempfile::tempdir().expect("profile dir");
+    let mut child = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("file://{}", page.display()))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromium starts");
+    let mut stdout = child.stdout.take().expect("piped stdout");
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut text).map(|_| text)
+    });
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        match child.try_wait().expect("wait for chromium") {
+            Some(_) => break,
+            None if Instant::now() > deadline => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("chromium did not finish within 120 s");
+            }
+            None => std::thread::sleep(Duration::from_millis(100)),
+        }
+    }
+    let dom = reader
+        .join()
+        .expect("reader thread")
+        .expect("chromium output is UTF-8");
+    assert!(dom.contains("</html>"), "chromium printed no DOM: {dom:?}");
+    dom
+}
+
+fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    let selector = Selector::parse(css).expect("valid selector");
+    doc.select(&selector).collect()
+}
+
+fn text(element: &scraper::ElementRef<'_>) -> String {
+    element.text().collect::<String>().trim().to_string()
+}
+
+fn write_report(dir: &Path, args: &[&str]) -> PathBuf {
+    let page = dir.join("report.html");
+    let out = command(&["report", "--format", "html", "--output"])
+        .arg(&page)
+        .args(args)
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    page
+}
+
+#[test]
+fn chart_and_tables_render_in_chromium() {
+    let Some(chromium) = chromium_or_skip("chart_and_tables_render_in_chromium") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = write_report(
+        dir.path(),
+        &[MARCH, "--frameworks", FRAMEWORKS, "--target", "team-lead"],
+    );
+    let doc = Html::parse_document(&dump_dom(&chromium, &page));
+
+    assert_eq!(
+        select(&doc, "title").first().map(text).as_deref(),
+        Some("Teamwork 1.0 report")
+    );
+    // The chart: one row per competency, a bar as long as the score (out of 3 levels), and the
+    // target level marked on each row.
+    let rows = select(&doc, "svg.chart g.row");
+    let ids: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| r.value().attr("data-competency"))
+        .collect();
+    assert_eq!(ids, ["listening", "feedback", "planning"]);
+    let widths: Vec<f64> = select(&doc, "svg.chart rect.bar")
+        .iter()
+        .filter_map(|r| r.value().attr("width")?.parse().ok())
+        .collect();
+    let track: f64 = select(&doc, "svg.chart rect.track")[0]
+        .value()
+        .attr("width")
+        .and_then(|w| w.parse().ok())
+        .expect("track width");
+    let shares: Vec<f64> = widths
+        .iter()
+        .map(|w| (w / track * 300.0).round() / 100.0)
+        .collect();
+    assert_eq!(
+        shares,
+        [3.0, 0.5, 2.0],
+        "bar lengths are the scores out of 3"
+    );
+    let targets: Vec<&str> = select(&doc, "svg.chart line.target")
+        .iter()
+        .filter_map(|l| l.value().attr("data-target"))
+        .collect();
+    assert_eq!(targets, ["3", "2", "3"]);
+
+    // The profile table, the gap table (biggest gap first) and one plan per missed target.
+    let profile: Vec<String> = select(&doc, "table.profile tbody tr td:first-child")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(
+        profile,
+        ["Listening", "Giving feedback", "Planning together"]
+    );
+    let gaps: Vec<String> = select(&doc, "table.gaps tbody tr")
+        .iter()
+        .map(|row| {
+            row.text()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .collect();
+    assert_eq!(
+        gaps,
+        [
+            "Giving feedback|none|2 · Gives specific feedback|2|not met",
+            "Planning together|2 · Practising|3 · Leading|1|not met",
+            "Listening|3 · Makes room for every voice|3 · Makes room for every voice|0|met",
+        ]
+    );
+    let plans: Vec<&str> = select(&doc, "#plan article")
+        .iter()
+        .filter_map(|a| a.value().attr("data-competency"))
+        .collect();
+    assert_eq!(plans, ["feedback", "planning"]);
+    let feedback_items: Vec<&str> = select(
+        &doc,
+        "#plan article[data-competency=feedback] tr[data-indicator]",
+    )
+    .iter()
+    .filter_map(|r| r.value().attr("data-indicator"))
+    .collect();
+    assert_eq!(feedback_items, ["fb-1", "fb-3", "fb-4"]);
+    let guidance: Vec<String> = select(&doc, "#plan article[data-competency=feedback] h4")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(guidance, ["Reflection questions", "Activities"]);
+}
+
+const HOSTILE: &str = "<script>document.title='pwned'</script>";
+
+#[test]
+fn script_in_framework_text_or_note_is_inert() {
+    let Some(chromium) = chromium_or_skip("script_in_framework_text_or_note_is_inert") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let framework = format!(
+        "id: hostile\nname: Hostile\nversion: \"1.0\"\n\
+         levels:\n  - {{ id: one, name: One }}\n  - {{ id: two, name: Two }}\n\
+         competencies:\n\
+         \x20 - id: sneaky\n\
+         \x20   name: \"<img src=x onerror=\\\"document.title='pwned'\\\">Sneaky\"\n\
+         \x20   levels:\n\
+         \x20     - level: one\n\
+         \x20       indicators:\n\
+         \x20         - {{ id: s-1, text: \"{HOSTILE}\" }}\n\
+         \x20     - level: two\n\
+         \x20       title: \"</td></tr></table><script>document.title='pwned'</script>\"\n\
+         \x20       indicators: [Plain text.]\n\
+         \x20   guidance:\n\
+         \x20     - {{ title: \"{HOSTILE}\", items: [\"{HOSTILE}\"] }}\n"
+    );
+    let framework_path = dir.path().join("hostile.yaml");
+    std::fs::write(&framework_path, &framework).expect("write framework");
+    let assessment = serde_json::json!({
+        "format": "rungs-assessment/1",
+        "framework": {
+            "id": "hostile",
+            "version": "1.0",
+            "digest": rungs::framework::load::digest(framework.as_bytes()),
+        },
+        "subject": HOSTILE,
+        "started_at": "2026-01-01T00:00:00Z",
+        "completed_at": "2026-01-01T00:10:00Z",
+        "ratings": { "s-1": { "value": 1, "note": HOSTILE } },
+    });
+    let assessment_path = dir.path().join("hostile.json");
+    std::fs::write(&assessment_path, assessment.to_string()).expect("write assessment");
+
+    let page = dir.path().join("report.html");
+    let out = command(&[
+        "report",
+        "--format",
+        "html",
+        "--target-level",
+        "two",
+        "--framework",
+    ])
+    .arg(&framework_path)
+    .arg("--output")
+    .arg(&page)
+    .arg(&assessment_path)
+    .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let written = std::fs::read_to_string(&page).expect("report written");
+    assert!(!written.contains("<script"), "no script element is written");
+    assert!(!written.contains("<img"), "no image element is written");
+
+    let doc = Html::parse_document(&dump_dom(&chromium, &page));
+    assert_eq!(
+        select(&doc, "title").first().map(text).as_deref(),
+        Some("Hostile 1.0 report"),
+        "no script ran"
+    );
+    assert!(
+        select(&doc, "script").is_empty(),
+        "no script element in the DOM"
+    );
+    assert!(
+        select(&doc, "img").is_empty(),
+        "no image element in the DOM"
+    );
+    // The text is shown as written: as text, not markup.
+    let notes: Vec<String> = select(&doc, "td.note").iter().map(text).collect();
+    assert_eq!(
+        notes,
+        [HOSTILE, ""],
+        "s-1's note, then the unrated indicator"
+    );
+    let indicator = select(&doc, "tr[data-indicator=s-1] td")
+        .get(1)
+        .map(text)
+        .unwrap_or_default();
+    assert!(indicator.starts_with(HOSTILE), "{indicator}");
+    let meta = select(&doc, "p.meta").first().map(text).unwrap_or_default();
+    assert!(meta.starts_with(HOSTILE), "{meta}");
+    let name = select(&doc, "table.profile tbody td").first().map(text);
+    assert_eq!(
+        name.as_deref(),
+        Some("<img src=x onerror=\"document.title='pwned'\">Sneaky")
+    );
+    let guidance: Vec<String> = select(&doc, "#plan li").iter().map(text).collect();
+    assert_eq!(guidance, [HOSTILE]);
+    // The plan's table has exactly its own rows: the level title did not close it early.
+    assert_eq!(select(&doc, "#plan table").len(), 1);
+}
