@@ -12,3 +12,4 @@ pub mod error;
 pub mod framework;
 pub mod render;
 pub mod scoring;
+pub mod walk;

@@ -1,7 +1,9 @@
 //! Everything a person reads, as pure functions returning Strings. Colour and width are passed in.
 
 pub mod catalog;
+pub mod profile;
 pub mod show;
+pub mod walk;
 
 use comfy_table::{presets, ContentArrangement, Table};
 
