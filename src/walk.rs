@@ -105,8 +105,6 @@ pub struct Opening<'w> {
     pub answered: usize,
     /// Whether out-of-reach levels are skipped.
     pub adaptive: bool,
-    /// Whether to show the scale's descriptions in full.
-    pub show_scale: bool,
     /// A message for the person.
     pub notice: Option<&'w Notice>,
 }
@@ -213,19 +211,16 @@ impl<'f> Walk<'f> {
             .count()
     }
 
-    /// How many indicators an adaptive walk currently leaves out.
+    /// How many unanswered indicators an adaptive walk currently leaves out.
     pub fn skipped(&self) -> usize {
-        self.items
-            .iter()
-            .filter(|item| self.is_skipped(item))
-            .count()
+        self.items.iter().filter(|item| self.left_out(item)).count()
     }
 
-    /// Ids of the indicators an adaptive walk currently leaves out, in walk order.
+    /// Ids of the unanswered indicators an adaptive walk currently leaves out, in walk order.
     pub fn skipped_ids(&self) -> Vec<&'f str> {
         self.items
             .iter()
-            .filter(|item| self.is_skipped(item))
+            .filter(|item| self.left_out(item))
             .map(|item| self.indicator(item).id.as_str())
             .collect()
     }
@@ -289,19 +284,16 @@ impl<'f> Walk<'f> {
             return Step::Quit;
         }
         match self.phase {
-            Phase::Opening => self.handle_opening(key, showing_scale),
+            Phase::Opening => self.handle_opening(key),
             Phase::Asking => self.handle_asking(key, showing_scale),
             Phase::Done => Step::Finished,
         }
     }
 
-    fn handle_opening(&mut self, key: Key, showing_scale: bool) -> Step {
+    fn handle_opening(&mut self, key: Key) -> Step {
         match key {
             Key::Enter | Key::Char(' ') | Key::Right => self.enter_at(self.position),
-            Key::Char('?') => {
-                self.show_scale = !showing_scale;
-                Step::Redraw
-            }
+            Key::Char('?') => Step::Redraw,
             _ => {
                 self.notice = Some(Notice::PressEnter);
                 Step::Redraw
@@ -412,7 +404,7 @@ impl<'f> Walk<'f> {
     /// Move on: the next indicator to ask; past the last one, the first still unanswered.
     fn advance(&mut self) -> Step {
         let next = (self.position + 1..self.items.len())
-            .find(|&p| !self.is_skipped(&self.items[p]))
+            .find(|&p| !self.left_out(&self.items[p]))
             .or_else(|| self.first_open());
         match next {
             Some(p) => self.enter_at(p),
@@ -425,7 +417,7 @@ impl<'f> Walk<'f> {
     }
 
     fn enter_at(&mut self, position: usize) -> Step {
-        if position >= self.items.len() || self.is_skipped(&self.items[position]) {
+        if position >= self.items.len() || self.left_out(&self.items[position]) {
             return match self.first_open() {
                 Some(p) => self.enter_at(p),
                 None => {
@@ -443,7 +435,7 @@ impl<'f> Walk<'f> {
     fn back(&mut self) -> Step {
         match (0..self.position)
             .rev()
-            .find(|&p| !self.is_skipped(&self.items[p]))
+            .find(|&p| !self.left_out(&self.items[p]))
         {
             Some(p) => {
                 self.position = p;
@@ -475,6 +467,11 @@ impl<'f> Walk<'f> {
         self.items
             .get(self.position)
             .and_then(|item| self.rating_of(item))
+    }
+
+    /// Whether the walk leaves an item out: unanswered, in a level an adaptive walk skips.
+    fn left_out(&self, item: &Item) -> bool {
+        self.rating_of(item).is_none() && self.is_skipped(item)
     }
 
     /// In an adaptive walk: whether a lower level of the item's competency can no longer reach
@@ -511,7 +508,6 @@ impl<'f> Walk<'f> {
                 indicators: self.items.len(),
                 answered: self.answered(),
                 adaptive: self.adaptive,
-                show_scale: self.show_scale,
                 notice: self.notice.as_ref(),
             }),
             Phase::Done => Screen::Done,
@@ -522,7 +518,7 @@ impl<'f> Walk<'f> {
                 let competency = &self.framework.competencies[item.competency];
                 let indicator = self.indicator(item);
                 let asked: Vec<usize> = (0..self.items.len())
-                    .filter(|&p| !self.is_skipped(&self.items[p]))
+                    .filter(|&p| !self.left_out(&self.items[p]))
                     .collect();
                 let number = asked.iter().filter(|&&p| p <= self.position).count();
                 Screen::Question(Question {
@@ -825,6 +821,34 @@ competencies:
         assert_eq!(on_screen(&walk), "a2");
         press(&mut walk, "\n");
         assert_eq!(on_screen(&walk), "b1");
+    }
+
+    #[test]
+    fn adaptive_keeps_answers_already_given_in_a_skipped_level_within_reach_of_back() {
+        let f = small();
+        let given: Ratings = [("a1", 1), ("a2", 1), ("b1", 4)]
+            .into_iter()
+            .map(|(id, v)| {
+                (
+                    id.to_string(),
+                    Rating {
+                        value: RatingValue::Scale(v),
+                        note: None,
+                    },
+                )
+            })
+            .collect();
+        let mut walk = Walk::new(&f, given, true);
+        assert_eq!(walk.skipped_ids(), vec!["b2", "c1"]);
+        press(&mut walk, "\n");
+        assert_eq!(on_screen(&walk), "d1");
+        match walk.screen() {
+            Screen::Question(q) => assert_eq!((q.number, q.total, q.skipped), (4, 4, 2)),
+            other => panic!("{other:?}"),
+        }
+        press(&mut walk, "<");
+        assert_eq!(on_screen(&walk), "b1", "an answer given is never hidden");
+        assert_eq!(value(&walk, "b1").as_deref(), Some("4"));
     }
 
     #[test]

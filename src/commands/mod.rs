@@ -7,6 +7,7 @@ use rungs::catalog::Catalog;
 
 use crate::cli::{Cli, ColorChoice, Command};
 
+mod assess;
 mod list;
 mod show;
 mod validate;
@@ -81,7 +82,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::List => list::run(&context),
         Command::Show { framework } => show::run(&context, &framework),
         Command::Validate { paths } => validate::run(&context, &paths),
-        Command::Assess(_) | Command::Report(_) | Command::Diff(_) | Command::History(_) => {
+        Command::Assess(args) => assess::run(&context, args),
+        Command::Report(_) | Command::Diff(_) | Command::History(_) => {
             anyhow::bail!("this command is not built yet")
         }
     }

@@ -120,7 +120,6 @@ pub fn question(framework: &Framework, screen: &Question, style: Style) -> Strin
         out.push_str(&wrap(&format!("Note: {note}"), style.width, ""));
     }
     if screen.show_scale {
-        out.push('\n');
         out.push_str(&scale(framework, true, style));
         out.push('\n');
         out.push_str(&keys(framework, style));
