@@ -54,6 +54,8 @@ pub enum Given {
     Nothing,
     /// Something that can never be a rating; says what was found.
     Invalid(String),
+    /// A `{ value, note }` map that is not well formed; says what is wrong.
+    Malformed(String),
 }
 
 /// A parsed answers file.
@@ -241,6 +243,7 @@ fn value_of(framework: &Framework, given: &Given) -> Result<Option<RatingValue>,
         Given::Nothing => Ok(None),
         Given::Number(n) => on_scale(framework, *n).map(Some),
         Given::Invalid(what) => Err(format!("{what} is not a rating; {}", expected(framework))),
+        Given::Malformed(why) => Err(why.clone()),
         Given::Text(text) => {
             let text = text.trim();
             if text.eq_ignore_ascii_case("na") || text.eq_ignore_ascii_case("n/a") {
@@ -474,7 +477,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
                         Given::Text(text) => note = Some(text),
                         Given::Number(n) => note = Some(n.to_string()),
                         Given::Nothing => {}
-                        Given::Invalid(what) => {
+                        Given::Invalid(what) | Given::Malformed(what) => {
                             invalid = Some(format!("a note must be text, not {what}"))
                         }
                     }
@@ -483,14 +486,21 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
                     map.next_value_seed(Skip {
                         budget: self.budget,
                     })?;
-                    invalid = Some(format!("unknown key {other:?} in {{ value, note }}"));
+                    invalid = Some(format!(
+                        "unknown key {other:?}: an answer map takes `value` and `note`"
+                    ));
                 }
             }
         }
         let given = match (invalid, value) {
-            (Some(why), _) => Given::Invalid(why),
+            (Some(why), _) => Given::Malformed(why),
+            (None, Some(Given::Malformed(_))) => {
+                Given::Malformed("`value` takes a scale value, a scale label or na".into())
+            }
             (None, Some(value)) => value,
-            (None, None) => Given::Invalid("a map without `value`".into()),
+            (None, None) => {
+                Given::Malformed("an answer map needs a `value` (and may have a `note`)".into())
+            }
         };
         Ok((given, note.filter(|n| !n.trim().is_empty())))
     }

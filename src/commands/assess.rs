@@ -20,7 +20,7 @@ use crate::cli::{AssessArgs, TargetArgs};
 pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
     let catalog = context.catalog()?;
     let (entry, mut assessment) = match &args.resume {
-        Some(path) => resume(context, &catalog, path, args.framework.as_deref())?,
+        Some(path) => resume(&catalog, path, args.framework.as_deref())?,
         None => {
             let name = args.framework.as_deref().ok_or_else(|| {
                 BadInput::new("name the FRAMEWORK to assess, or pass --resume FILE")
@@ -165,7 +165,6 @@ fn framework_ref(entry: &Entry) -> FrameworkRef {
 /// Read a saved assessment and find its framework. An unchanged framework must fit every
 /// rating; a changed one is matched by indicator id, saying what was dropped and what is new.
 fn resume(
-    context: &Context,
     catalog: &Catalog,
     path: &Path,
     framework_argument: Option<&str>,
@@ -187,7 +186,19 @@ fn resume(
                 entry,
             }
         }
-        None => file::find_framework(catalog, &assessment, None, &shown)?,
+        None => file::find_framework(catalog, &assessment, None, &shown).map_err(|e| {
+            BadInput::many(
+                e.problems
+                    .into_iter()
+                    .map(|p| {
+                        p.replace(
+                            "pass --framework PATH",
+                            "name it: rungs assess FRAMEWORK --resume FILE",
+                        )
+                    })
+                    .collect(),
+            )
+        })?,
     };
     let framework = &found.entry.framework;
     if !found.digest_changed {
@@ -259,10 +270,6 @@ fn resume(
             );
         }
     }
-    context.say(format!(
-        "{shown} will record version {} of the framework from your next answer on.",
-        framework.version
-    ));
     assessment.framework = framework_ref(&found.entry);
     Ok((found.entry, assessment))
 }
