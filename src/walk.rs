@@ -152,6 +152,7 @@ pub struct Walk<'f> {
     show_scale: bool,
     notice: Option<Notice>,
     previous: Option<usize>,
+    furthest: usize,
 }
 
 impl<'f> Walk<'f> {
@@ -188,6 +189,7 @@ impl<'f> Walk<'f> {
             show_scale: false,
             notice: None,
             previous: None,
+            furthest: 0,
         };
         walk.position = walk.first_open().unwrap_or(walk.items.len());
         walk
@@ -401,10 +403,16 @@ impl<'f> Walk<'f> {
         }
     }
 
-    /// Move on: the next indicator to ask; past the last one, the first still unanswered.
+    /// Move on. While reviewing answers behind the furthest point reached, to the next
+    /// indicator; from there on, to the next unanswered one; past the last, to the first
+    /// still unanswered anywhere.
     fn advance(&mut self) -> Step {
+        let reviewing = self.position < self.furthest;
         let next = (self.position + 1..self.items.len())
-            .find(|&p| !self.left_out(&self.items[p]))
+            .find(|&p| {
+                let item = &self.items[p];
+                !self.left_out(item) && (reviewing || self.rating_of(item).is_none())
+            })
             .or_else(|| self.first_open());
         match next {
             Some(p) => self.enter_at(p),
@@ -429,6 +437,7 @@ impl<'f> Walk<'f> {
         }
         self.phase = Phase::Asking;
         self.position = position;
+        self.furthest = self.furthest.max(position);
         Step::Redraw
     }
 
@@ -776,6 +785,34 @@ competencies:
         assert_eq!(on_screen(&walk), "b1");
         press(&mut walk, "<");
         assert_eq!(on_screen(&walk), "a2");
+    }
+
+    #[test]
+    fn resuming_with_gaps_goes_from_one_unanswered_indicator_to_the_next() {
+        let f = small();
+        let given: Ratings = ["a1", "b1", "b2"]
+            .into_iter()
+            .map(|id| {
+                (
+                    id.to_string(),
+                    Rating {
+                        value: RatingValue::Scale(3),
+                        note: None,
+                    },
+                )
+            })
+            .collect();
+        let mut walk = Walk::new(&f, given, false);
+        press(&mut walk, "\n");
+        assert_eq!(on_screen(&walk), "a2");
+        press(&mut walk, "4");
+        assert_eq!(on_screen(&walk), "c1", "b1 and b2 are answered already");
+        press(&mut walk, "<<<");
+        assert_eq!(on_screen(&walk), "a2");
+        press(&mut walk, "\n");
+        assert_eq!(on_screen(&walk), "b1", "reviewing goes one by one");
+        press(&mut walk, "\n\n");
+        assert_eq!(on_screen(&walk), "c1");
     }
 
     #[test]

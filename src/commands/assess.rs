@@ -72,6 +72,22 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
 
+    if let Some(path) = &args.resume {
+        if rungs::walk::Walk::new(framework, assessment.ratings.clone(), args.adaptive)
+            .is_complete()
+        {
+            print!(
+                "{}",
+                summary(framework, &assessment.ratings, targets.as_ref(), style)
+            );
+            context.say(format!(
+                "Every indicator in {} is already answered: nothing to resume.",
+                path.display()
+            ));
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+
     if !(std::io::stdin().is_terminal() && console::Term::stderr().is_term()) {
         return Err(BadInput::many(vec![
             "rungs assess asks its questions at a terminal, and none is attached (stdin and stderr must both be a terminal)".into(),
@@ -104,6 +120,7 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
             }
             context.say(format!("Saved to {}", destination.path.display()));
         }
+        terminal::Outcome::Closed => {}
         terminal::Outcome::Quit { answered, total } => {
             eprintln!();
             if destination.saved {

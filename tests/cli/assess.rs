@@ -515,3 +515,27 @@ fn resume_with_another_framework_named_is_refused() {
         "error: [TMP]/saved.json: the assessment is of framework \"teamwork-walk\", but [TMP]/other.yaml is framework \"other\"\n"
     );
 }
+
+#[test]
+fn resuming_a_complete_assessment_shows_its_profile() {
+    let sandbox = Sandbox::new();
+    let file = saved_assessment(&sandbox, Path::new(FRAMEWORK), ALL_ANSWERS);
+    let before = std::fs::read(&file).expect("saved");
+    let out = sandbox.run(&["assess", "--resume", &file.display().to_string()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.starts_with("Level profile\n"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Listening  ┆ Leading (3) ┆  3.00"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        sandbox.clean(&out.stderr),
+        "Every indicator in [TMP]/saved.json is already answered: nothing to resume.\n"
+    );
+    assert_eq!(
+        std::fs::read(&file).expect("saved"),
+        before,
+        "left as it was"
+    );
+}

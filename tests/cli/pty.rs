@@ -358,3 +358,68 @@ fn default_file(opening: &str, home: &Path) -> PathBuf {
     );
     path
 }
+
+#[test]
+fn resume_after_the_framework_changed_continues_by_indicator_id() {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let framework_file = home.path().join("team.yaml");
+    let original = std::fs::read_to_string(root().join("tests/fixtures/assess/teamwork.yaml"))
+        .expect("fixture framework");
+    std::fs::write(&framework_file, &original).expect("copy the framework");
+    let answers = home.path().join("answers.yaml");
+    std::fs::write(&answers, "lis-1: 3\nlis-2: 4\nlis-4: 3\nlis-5: 2\n").expect("answers");
+    let file = home.path().join("saved.json");
+    let file_arg = file.display().to_string();
+    let made = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(["assess", &framework_file.display().to_string(), "--answers"])
+        .arg(&answers)
+        .args(["--out", &file_arg])
+        .env("HOME", home.path())
+        .output()
+        .expect("rungs runs");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let old_digest = saved(&file)["framework"]["digest"].clone();
+
+    // lis-5 is renamed lis-6: the answer to lis-5 is dropped; lis-3 was skipped, so it comes first.
+    let changed = original.replace("id: lis-5", "id: lis-6");
+    std::fs::write(&framework_file, changed).expect("change the framework");
+    let mut session = spawn(home.path(), &["assess", "--resume", &file_arg]);
+    let before = wait_for(&mut session, "Press Enter to begin");
+    assert!(
+        before.contains("has changed since this assessment was saved"),
+        "{before}"
+    );
+    assert!(
+        before.contains("no longer in the framework: lis-5"),
+        "{before}"
+    );
+    assert!(before.contains("asked first: lis-3"), "{before}");
+    press(&mut session, "\r");
+    wait_for(&mut session, "(lis-3)");
+    wait_for(&mut session, render::walk::PROMPT);
+    press(&mut session, "4");
+    wait_for(&mut session, "(lis-6)");
+    wait_for(&mut session, render::walk::PROMPT);
+    press(&mut session, "q");
+    session.exp_eof().expect("rungs ends after q");
+    assert_eq!(exit_code(&mut session), 0);
+
+    let value = saved(&file);
+    assert_eq!(
+        value["ratings"],
+        serde_json::json!({
+            "lis-1": { "value": 3 },
+            "lis-2": { "value": 4 },
+            "lis-3": { "value": 4 },
+            "lis-4": { "value": 3 },
+        })
+    );
+    assert_ne!(
+        value["framework"]["digest"], old_digest,
+        "the file records the new framework"
+    );
+}

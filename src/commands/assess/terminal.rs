@@ -14,8 +14,10 @@ use super::{now, Destination};
 pub enum Outcome {
     /// Every indicator to ask is answered; `skipped` were left out by the adaptive walk.
     Finished { skipped: usize },
-    /// The person quit (q, Ctrl-C, or the terminal closed) with this many of all answered.
+    /// The person quit (q or Ctrl-C) with this many of all answered.
     Quit { answered: usize, total: usize },
+    /// The terminal went away: there is no one left to tell anything.
+    Closed,
 }
 
 /// Run the walk at the terminal on stderr, saving `assessment` to `destination` after every
@@ -38,6 +40,9 @@ pub fn walk(
     draw(&term, &walk, framework, &saving_to, style);
     loop {
         let key = read_key(&term);
+        if key == Key::Closed {
+            return Ok(Outcome::Closed);
+        }
         let step = match walk.handle(key) {
             Step::EditNote => {
                 let Some(indicator) = walk.note_target() else {
