@@ -1,39 +1,48 @@
 //! `rungs list`: the frameworks available.
 
-use comfy_table::Cell;
+use comfy_table::{Cell, CellAlignment, ColumnConstraint};
 
-use super::{table, Style};
+use super::{table, wrap, Style};
 use crate::catalog::{Catalog, Origin};
 
-/// One row per framework: id, name, version, counts, where it comes from, and its source note.
+/// A table of the frameworks (id, name, version, counts), then where each comes from and its
+/// source note, wrapped to the width.
 pub fn list(catalog: &Catalog, style: Style) -> String {
     let mut t = table(style);
-    t.set_header(vec![
-        "id",
-        "name",
-        "version",
-        "competencies",
-        "levels",
-        "indicators",
-        "from",
-        "source",
-    ]);
+    t.load_style(comfy_table::presets::NOTHING);
+    t.set_header(vec!["ID", "NAME", "VER", "COMP", "LVL", "IND"]);
     for entry in &catalog.entries {
         let f = &entry.framework;
-        let from = match &entry.origin {
-            Origin::Builtin(_) => "built-in".to_string(),
-            Origin::File(p) => p.display().to_string(),
-        };
         t.add_row(vec![
             Cell::new(&f.id),
             Cell::new(&f.name),
             Cell::new(&f.version),
-            Cell::new(f.competencies.len()),
-            Cell::new(f.levels.len()),
-            Cell::new(f.indicator_count()),
-            Cell::new(from),
-            Cell::new(f.source.as_deref().unwrap_or("")),
+            Cell::new(f.competencies.len()).set_alignment(CellAlignment::Right),
+            Cell::new(f.levels.len()).set_alignment(CellAlignment::Right),
+            Cell::new(f.indicator_count()).set_alignment(CellAlignment::Right),
         ]);
     }
-    format!("{t}\n")
+    for column in [0, 2, 3, 4, 5] {
+        if let Some(c) = t.column_mut(column) {
+            c.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+    let mut out = String::new();
+    for line in t.to_string().lines() {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out.push_str("(COMP competencies, LVL levels, IND indicators)\n");
+    for entry in &catalog.entries {
+        let f = &entry.framework;
+        let from = match &entry.origin {
+            Origin::Builtin(_) => "built in".to_string(),
+            Origin::File(p) => p.display().to_string(),
+        };
+        out.push_str(&format!("\n{} ({from})\n", f.id));
+        if let Some(source) = &f.source {
+            out.push_str(&wrap(source.trim(), "  ", style.width));
+        }
+    }
+    out
 }

@@ -48,3 +48,38 @@ pub fn bold(text: &str, style: Style) -> String {
         text.to_string()
     }
 }
+
+/// Wrap text at word boundaries to `width` columns, each line starting with `indent`.
+pub fn wrap(text: &str, indent: &str, width: u16) -> String {
+    wrap_hanging(text, indent, indent, usize::from(width))
+}
+
+/// Wrap text to `width` columns: the first line starts with `first`, the others with `rest`.
+/// Every line, the last included, ends with a newline; a word longer than a line stands alone.
+pub fn wrap_hanging(text: &str, first: &str, rest: &str, width: usize) -> String {
+    let width = width.max(first.chars().count().max(rest.chars().count()) + 20);
+    let mut out = String::new();
+    let mut prefix = first;
+    for paragraph in text.lines() {
+        let mut line = String::from(prefix);
+        let mut empty = true;
+        for word in paragraph.split_whitespace() {
+            if !empty && line.chars().count() + 1 + word.chars().count() > width {
+                out.push_str(line.trim_end());
+                out.push('\n');
+                prefix = rest;
+                line = String::from(prefix);
+                empty = true;
+            }
+            if !empty {
+                line.push(' ');
+            }
+            line.push_str(word);
+            empty = false;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+        prefix = rest;
+    }
+    out
+}

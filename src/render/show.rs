@@ -2,7 +2,9 @@
 
 use comfy_table::Cell;
 
-use super::{bold, table, Style};
+use comfy_table::ColumnConstraint;
+
+use super::{bold, table, wrap, wrap_hanging, Style};
 use crate::framework::Framework;
 
 /// The framework: heading, scale, levels, then each competency with its indicators and guidance.
@@ -17,11 +19,15 @@ pub fn show(framework: &Framework, style: Style) -> String {
     ));
     out.push('\n');
     if let Some(d) = &framework.description {
-        out.push_str(d.trim_end());
-        out.push('\n');
+        out.push_str(&wrap(d.trim_end(), "", style.width));
     }
     if let Some(s) = &framework.source {
-        out.push_str(&format!("Source: {}\n", s.trim_end()));
+        out.push_str(&wrap_hanging(
+            &format!("Source: {}", s.trim()),
+            "",
+            "  ",
+            usize::from(style.width),
+        ));
     }
     out.push('\n');
 
@@ -34,11 +40,16 @@ pub fn show(framework: &Framework, style: Style) -> String {
         };
         scale.add_row(vec![Cell::new(p.value), Cell::new(meaning)]);
     }
-    out.push_str(&format!(
-        "Scale (a rating of {} or more counts as demonstrated; a level needs {}% of its rated indicators demonstrated)\n{scale}\n\n",
-        framework.demonstrated_at,
-        (framework.threshold * 100.0).round()
+    out.push_str(&wrap(
+        &format!(
+            "Scale: a rating of {} or more counts as demonstrated; a level is attained when {}% of its rated indicators are demonstrated.",
+            framework.demonstrated_at,
+            (framework.threshold * 100.0).round()
+        ),
+        "",
+        style.width,
     ));
+    out.push_str(&format!("{scale}\n\n"));
 
     let mut levels = table(style);
     levels.set_header(vec!["rank", "level", "description"]);
@@ -56,37 +67,57 @@ pub fn show(framework: &Framework, style: Style) -> String {
         out.push_str(&bold(&format!("{} ({})", c.name, c.id), style));
         out.push('\n');
         if let Some(d) = &c.description {
-            out.push_str(d.trim_end());
-            out.push('\n');
+            out.push_str(&wrap(d.trim_end(), "", style.width));
         }
-        let mut t = table(style);
-        t.set_header(vec!["level", "id", "indicator"]);
         for cl in &c.levels {
-            let title = framework.level_title(cl);
+            let rank = framework.rank(cl.level);
+            let level = &framework.levels[cl.level];
+            out.push_str(&format!("\nLevel {rank}: {}", framework.level_title(cl)));
+            if cl.title.is_some() {
+                out.push_str(&format!(" ({})", level.name));
+            }
+            out.push('\n');
             if cl.indicators.is_empty() {
-                t.add_row(vec![
-                    Cell::new(title),
-                    Cell::new(""),
-                    Cell::new("(no indicators: imposes no requirement)"),
-                ]);
+                out.push_str("  (no indicators: this level imposes no requirement)\n");
+                continue;
             }
-            for (n, ind) in cl.indicators.iter().enumerate() {
-                let mut text = ind.text.clone();
+            let id_width = cl
+                .indicators
+                .iter()
+                .map(|i| i.id.chars().count())
+                .max()
+                .unwrap_or(2)
+                .max(2);
+            // Borders and padding of a two-column table take 7 columns.
+            let text_width = usize::from(style.width)
+                .saturating_sub(id_width + 7)
+                .max(20);
+            let mut t = table(style);
+            t.set_header(vec!["id", "indicator"]);
+            for ind in &cl.indicators {
+                let mut text = wrap_hanging(&ind.text, "", "", text_width);
                 for e in &ind.examples {
-                    text.push_str(&format!("\n  • {e}"));
+                    text.push_str(&wrap_hanging(e, "  • ", "    ", text_width));
                 }
-                t.add_row(vec![
-                    Cell::new(if n == 0 { title } else { "" }),
-                    Cell::new(&ind.id),
-                    Cell::new(text),
-                ]);
+                t.add_row(vec![Cell::new(&ind.id), Cell::new(text.trim_end())]);
             }
+            if let Some(column) = t.column_mut(0) {
+                column.set_constraint(ColumnConstraint::ContentWidth);
+            }
+            out.push_str(&format!("{t}\n"));
         }
-        out.push_str(&format!("{t}\n"));
         for g in &c.guidance {
-            out.push_str(&format!("{}\n", g.title));
+            out.push_str(&format!("\n{}\n", g.title));
+            if g.items.is_empty() {
+                out.push_str("  (the source text gives this heading with no content)\n");
+            }
             for item in &g.items {
-                out.push_str(&format!("  • {item}\n"));
+                out.push_str(&wrap_hanging(
+                    item,
+                    "  • ",
+                    "    ",
+                    usize::from(style.width),
+                ));
             }
         }
     }

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::support::{rungs, Output, Rungs};
+use crate::support::{rungs_with_env, Run};
 
 const FRAMEWORK: &str = "tests/fixtures/assess/teamwork.yaml";
 
@@ -46,14 +46,13 @@ impl Sandbox {
         names
     }
 
-    fn run(&self, args: &[&str]) -> Output {
-        self.command(args).run()
+    fn run(&self, args: &[&str]) -> Run {
+        self.run_with_data_home(args, &self.path("data").display().to_string())
     }
 
-    fn command(&self, args: &[&str]) -> Rungs {
-        rungs(args)
-            .env("HOME", &self.path("home").display().to_string())
-            .env("XDG_DATA_HOME", &self.path("data").display().to_string())
+    fn run_with_data_home(&self, args: &[&str], data_home: &str) -> Run {
+        let home = self.path("home").display().to_string();
+        rungs_with_env(args, &[("HOME", &home), ("XDG_DATA_HOME", data_home)])
     }
 
     /// Output with the sandbox path replaced by `[TMP]`.
@@ -173,15 +172,15 @@ fn the_default_name_never_collides() {
 fn without_xdg_data_home_files_go_under_home() {
     let sandbox = Sandbox::new();
     let answers = sandbox.write("answers.yaml", "lis-1: 3\n");
-    let out = sandbox
-        .command(&[
+    let out = sandbox.run_with_data_home(
+        &[
             "assess",
             FRAMEWORK,
             "--answers",
             &answers.display().to_string(),
-        ])
-        .env("XDG_DATA_HOME", "")
-        .run();
+        ],
+        "",
+    );
     assert_eq!(out.code, 0, "{}", out.stderr);
     let folder = sandbox.path("home/.local/share/rungs/assessments");
     let names: Vec<_> = std::fs::read_dir(&folder)

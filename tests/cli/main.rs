@@ -1,6 +1,7 @@
-//! The `rungs` binary, driven as a person would: one module per command.
-
-mod support;
+//! Integration tests: the built `rungs` binary, one module per command or topic.
 
 mod assess;
+mod builtin_frameworks;
 mod pty;
+mod show;
+mod support;

@@ -13,7 +13,9 @@ use rungs::framework::Framework;
 use rungs::render::{self, Style};
 use rungs::scoring::{self, Ratings};
 
-use crate::support::root;
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
 
 /// The framework walked: a whole shipped framework when there is one, else the fixture.
 fn framework() -> (String, Framework) {

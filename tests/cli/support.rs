@@ -1,112 +1,37 @@
-//! Running the `rungs` binary in tests: arguments, environment, working folder, and what came out.
+//! Runs the built `rungs` binary the way a person would, with a fixed terminal.
 
-#![allow(dead_code)]
-
-use std::ffi::OsString;
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The repository root: the working folder of every run unless told otherwise.
-pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A file under `tests/fixtures`.
-pub fn fixture(relative: &str) -> PathBuf {
-    root().join("tests/fixtures").join(relative)
-}
-
-/// What a run of `rungs` produced.
+/// What one run of `rungs` printed and how it ended.
 #[derive(Debug)]
-pub struct Output {
-    /// Exit code (-1 when killed by a signal).
-    pub code: i32,
-    /// Standard output.
+pub struct Run {
+    /// Everything printed on stdout.
     pub stdout: String,
-    /// Standard error.
+    /// Everything printed on stderr.
     pub stderr: String,
+    /// The exit code (-1 when killed by a signal).
+    pub code: i32,
 }
 
-/// A `rungs` command line to run: starts in the repository root, 80 columns, no colour, no
-/// frameworks from the environment.
-pub struct Rungs {
-    args: Vec<OsString>,
-    envs: Vec<(String, String)>,
-    dir: PathBuf,
+/// Run `rungs ARGS` from the crate root, 80 columns wide, without colour.
+pub fn rungs(args: &[&str]) -> Run {
+    rungs_with_env(args, &[])
 }
 
-/// Start a command line with these arguments.
-pub fn rungs<I, S>(args: I) -> Rungs
-where
-    I: IntoIterator<Item = S>,
-    S: Into<OsString>,
-{
-    Rungs {
-        args: args.into_iter().map(Into::into).collect(),
-        envs: Vec::new(),
-        dir: root(),
-    }
-}
-
-impl Rungs {
-    /// Add more arguments.
-    pub fn arg(mut self, arg: impl Into<OsString>) -> Rungs {
-        self.args.push(arg.into());
-        self
-    }
-
-    /// Add several more arguments.
-    pub fn args<I, S>(mut self, args: I) -> Rungs
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<OsString>,
-    {
-        self.args.extend(args.into_iter().map(Into::into));
-        self
-    }
-
-    /// Set an environment variable for the run.
-    pub fn env(mut self, key: &str, value: &str) -> Rungs {
-        self.envs.push((key.to_string(), value.to_string()));
-        self
-    }
-
-    /// Run in another folder.
-    pub fn current_dir(mut self, dir: &Path) -> Rungs {
-        self.dir = dir.to_path_buf();
-        self
-    }
-
-    /// Run to the end and collect the output.
-    pub fn run(self) -> Output {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_rungs"));
-        command
-            .args(&self.args)
-            .current_dir(&self.dir)
-            .env_remove("NO_COLOR")
-            .env_remove("RUNGS_FRAMEWORKS")
-            .env_remove("CLICOLOR_FORCE")
-            .env("COLUMNS", "80");
-        for (key, value) in &self.envs {
-            command.env(key, value);
-        }
-        let output = command.output().expect("the rungs binary runs");
-        Output {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
-    }
-
-    /// Run, and fail the test unless the exit code is 0 and stderr is empty; return stdout.
-    pub fn succeeds(self) -> String {
-        let output = self.run();
-        assert_eq!(
-            output.code, 0,
-            "rungs failed\nstdout:\n{}\nstderr:\n{}",
-            output.stdout, output.stderr
-        );
-        assert_eq!(output.stderr, "", "unexpected stderr");
-        output.stdout
+/// Run `rungs ARGS` like [`rungs`], with these environment variables set as well.
+pub fn rungs_with_env(args: &[&str], env: &[(&str, &str)]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("COLUMNS", "80")
+        .env("NO_COLOR", "1")
+        .env_remove("RUNGS_FRAMEWORKS")
+        .envs(env.iter().copied())
+        .output()
+        .expect("the rungs binary runs");
+    Run {
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+        code: output.status.code().unwrap_or(-1),
     }
 }
