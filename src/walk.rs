@@ -928,6 +928,28 @@ competencies:
     }
 
     #[test]
+    fn on_a_scale_with_zero_the_zero_key_rates_zero_and_n_is_not_applicable() {
+        let yaml = r#"
+id: zero
+name: Zero
+version: "1"
+scale: [{ value: 0, label: Never }, { value: 1, label: Sometimes }, { value: 2, label: Always }]
+demonstrated_at: 2
+levels: [{ id: one, name: One }]
+competencies:
+  - { id: c, name: C, levels: [{ level: one, indicators: [{ id: x, text: X }, { id: y, text: Y }] }] }
+"#;
+        let f = match framework::load("zero.yaml", yaml.as_bytes()) {
+            Ok(l) => l.framework,
+            Err(e) => panic!("{e}"),
+        };
+        let mut walk = Walk::new(&f, Ratings::new(), false);
+        press(&mut walk, "\n0n");
+        assert_eq!(value(&walk, "x").as_deref(), Some("0"));
+        assert_eq!(value(&walk, "y").as_deref(), Some("na"));
+    }
+
+    #[test]
     fn unknown_keys_are_named_and_change_nothing() {
         let f = small();
         let mut walk = Walk::new(&f, Ratings::new(), false);
