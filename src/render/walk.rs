@@ -349,7 +349,7 @@ competencies:
         let Screen::Opening(o) = walk.screen() else {
             panic!("opens on the opening screen")
         };
-        insta::assert_snapshot!(opening(&f, &o, "/tmp/a/small-2026-01-02.json", Style::default()), @r"
+        insta::assert_snapshot!(opening(&f, &o, "~/assessments/small-2026-01-02.json", Style::default()), @r"
         Small (small 1)
         Source: Written for the tests
 
@@ -366,7 +366,7 @@ competencies:
         previous answer, Enter or → keep a rating, e add a note, ? show the scale, q
         save and quit.
 
-        Every answer is saved at once to /tmp/a/small-2026-01-02.json
+        Every answer is saved at once to ~/assessments/small-2026-01-02.json
 
         Press Enter to begin, q to quit.
         ");
