@@ -15,3 +15,4 @@ pub mod framework;
 pub mod history;
 pub mod render;
 pub mod scoring;
+pub mod walk;

@@ -7,6 +7,7 @@ use rungs::catalog::Catalog;
 
 use crate::cli::{Cli, ColorChoice, Command};
 
+mod assess;
 mod diff;
 mod history;
 mod list;
@@ -87,8 +88,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Report(args) => report::run(&context, &args),
         Command::Diff(args) => diff::run(&context, &args),
         Command::History(args) => history::run(&context, &args),
-        Command::Assess(_) => {
-            anyhow::bail!("this command is not built yet")
-        }
+        Command::Assess(args) => assess::run(&context, args),
     }
 }
