@@ -16,3 +16,4 @@ pub mod history;
 pub mod render;
 pub mod schema;
 pub mod scoring;
+pub mod walk;

@@ -1,5 +1,6 @@
 //! Assessments: ratings of a framework's indicators, and their files.
 
+pub mod answers;
 pub mod file;
 pub mod model;
 

@@ -7,6 +7,7 @@ use rungs::catalog::Catalog;
 
 use crate::cli::{Cli, ColorChoice, Command};
 
+mod assess;
 mod completions;
 mod diff;
 mod history;
@@ -101,12 +102,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Report(args) => report::run(&context, &args),
         Command::Diff(args) => diff::run(&context, &args),
         Command::History(args) => history::run(&context, &args),
+        Command::Assess(args) => assess::run(&context, args),
         Command::New(args) => new::run(&context, &args),
         Command::Schema { kind } => schema::run(kind),
         Command::Completions { shell } => completions::run(shell),
         Command::Man { out_dir } => man::run(&context, out_dir.as_deref()),
-        Command::Assess(_) => {
-            anyhow::bail!("this command is not built yet")
-        }
     }
 }

@@ -3,8 +3,10 @@
 pub mod catalog;
 pub mod diff;
 pub mod history;
+pub mod profile;
 pub mod report;
 pub mod show;
+pub mod walk;
 
 use comfy_table::{presets, ContentArrangement, Table};
 

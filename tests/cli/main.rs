@@ -1,11 +1,13 @@
 //! Integration tests: the built `rungs` binary, one module per command or topic.
 
+mod assess;
 mod builtin_frameworks;
 mod conventions;
 mod diff;
 mod hardening;
 mod history;
 mod html;
+mod pty;
 mod report;
 mod schema;
 mod show;

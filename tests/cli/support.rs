@@ -120,3 +120,10 @@ pub fn run(args: &[&str]) -> Run {
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
     command(args).current_dir(dir).env("NO_COLOR", "1").run()
 }
+
+/// Run `rungs ARGS` like [`rungs`], with these environment variables set as well.
+pub fn rungs_with_env(args: &[&str], env: &[(&str, &str)]) -> Run {
+    env.iter()
+        .fold(command(args).env("NO_COLOR", "1"), |c, (k, v)| c.env(k, v))
+        .run()
+}

@@ -1,0 +1,478 @@
+//! `rungs assess`: the interactive walk, `--resume`, and `--answers` without a terminal.
+
+mod terminal;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use rungs::assessment::{answers, file, Assessment, FrameworkRef, RatingValue, FORMAT};
+use rungs::catalog::{Catalog, Entry};
+use rungs::error::BadInput;
+use rungs::framework::Framework;
+use rungs::render::{self, Style};
+use rungs::scoring::{self, Ratings, TargetLevels, TargetRequest};
+
+use super::Context;
+use crate::cli::{AssessArgs, TargetArgs};
+
+pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
+    let catalog = context.catalog()?;
+    let (entry, mut assessment) = match &args.resume {
+        Some(path) => resume(&catalog, path, args.framework.as_deref())?,
+        None => {
+            let name = args.framework.as_deref().ok_or_else(|| {
+                BadInput::new("name the FRAMEWORK to assess, or pass --resume FILE")
+            })?;
+            let entry = catalog.resolve(name)?;
+            let assessment = new_assessment(&entry);
+            (entry, assessment)
+        }
+    };
+    for warning in &entry.warnings {
+        context.say(warning);
+    }
+    if let Some(subject) = &args.subject {
+        assessment.subject = Some(subject.clone());
+    }
+    let framework = &entry.framework;
+    let targets = resolve_targets(&args.target, framework)?;
+    let mut destination = Destination::choose(&args, framework, args.resume.as_deref())?;
+    let style = Style {
+        width: context.width,
+        color: context.color,
+    };
+
+    if let Some(path) = &args.answers {
+        let answers = answers::read(path)?;
+        let resolved = answers.resolve(framework)?;
+        if !resolved.missing.is_empty() {
+            eprintln!(
+                "warning: {}: {} not answered, left unrated: {}",
+                path.display(),
+                render::walk::plural(resolved.missing.len(), "indicator is", "indicators are"),
+                resolved.missing.join(", ")
+            );
+        }
+        assessment.ratings = resolved.ratings;
+        assessment.completed_at = resolved.missing.is_empty().then(now);
+        destination.save(&assessment)?;
+        print!(
+            "{}",
+            summary(framework, &assessment.ratings, targets.as_ref(), style)
+        );
+        context.say(format!("Saved to {}", destination.path.display()));
+        if !resolved.missing.is_empty() {
+            context.say(format!(
+                "Rate the rest with: rungs assess --resume {}",
+                shell_word(&destination.path)
+            ));
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+
+    if let Some(path) = &args.resume {
+        if rungs::walk::Walk::new(framework, assessment.ratings.clone(), args.adaptive)
+            .is_complete()
+        {
+            print!(
+                "{}",
+                summary(framework, &assessment.ratings, targets.as_ref(), style)
+            );
+            context.say(format!(
+                "Every indicator in {} is already answered: nothing to resume.",
+                path.display()
+            ));
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+
+    if !(std::io::stdin().is_terminal() && console::Term::stderr().is_term()) {
+        return Err(BadInput::many(vec![
+            "rungs assess asks its questions at a terminal, and none is attached (stdin and stderr must both be a terminal)".into(),
+            format!(
+                "to assess without one, give the ratings in a file: rungs assess {} --answers FILE (a YAML or JSON map of indicator id -> value, label or na; `rungs show {}` lists the ids)",
+                framework.id, framework.id
+            ),
+        ])
+        .into());
+    }
+
+    let outcome = terminal::walk(
+        &entry,
+        &mut assessment,
+        &mut destination,
+        args.adaptive,
+        style,
+    )?;
+    match outcome {
+        terminal::Outcome::Finished { skipped } => {
+            print!(
+                "{}",
+                summary(framework, &assessment.ratings, targets.as_ref(), style)
+            );
+            if skipped > 0 {
+                context.say(format!(
+                    "{} not asked: their level was out of reach.",
+                    render::walk::plural(skipped, "indicator was", "indicators were")
+                ));
+            }
+            context.say(format!("Saved to {}", destination.path.display()));
+        }
+        terminal::Outcome::Closed => {}
+        terminal::Outcome::Quit { answered, total } => {
+            eprintln!();
+            if destination.saved {
+                eprintln!(
+                    "Saved {answered} of {total} answers to {}",
+                    destination.path.display()
+                );
+                eprintln!(
+                    "Continue with: rungs assess --resume {}{}",
+                    shell_word(&destination.path),
+                    if args.adaptive { " --adaptive" } else { "" }
+                );
+            } else {
+                eprintln!("Nothing answered, nothing saved.");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The profile table, and the gaps when a target was given.
+fn summary(
+    framework: &Framework,
+    ratings: &Ratings,
+    targets: Option<&TargetLevels>,
+    style: Style,
+) -> String {
+    let profile = scoring::profile(framework, ratings);
+    let mut out = render::profile::table(framework, &profile, style);
+    if let Some(targets) = targets {
+        let gaps = scoring::gaps(framework, &profile, targets);
+        out.push('\n');
+        out.push_str(&render::profile::gaps(framework, &gaps, style));
+    }
+    out
+}
+
+/// A fresh assessment of a framework, started now.
+fn new_assessment(entry: &Entry) -> Assessment {
+    Assessment {
+        format: FORMAT.to_string(),
+        framework: framework_ref(entry),
+        subject: None,
+        started_at: now(),
+        completed_at: None,
+        ratings: Ratings::new(),
+    }
+}
+
+fn framework_ref(entry: &Entry) -> FrameworkRef {
+    FrameworkRef {
+        id: entry.framework.id.clone(),
+        version: entry.framework.version.clone(),
+        digest: entry.digest.clone(),
+        path: entry.recorded_path(),
+    }
+}
+
+/// Read a saved assessment and find its framework. An unchanged framework must fit every
+/// rating; a changed one is matched by indicator id, saying what was dropped and what is new.
+fn resume(
+    catalog: &Catalog,
+    path: &Path,
+    framework_argument: Option<&str>,
+) -> anyhow::Result<(Entry, Assessment)> {
+    let mut assessment = file::read(path)?;
+    let shown = path.display().to_string();
+    let found = match framework_argument {
+        Some(name) => {
+            let entry = catalog.resolve(name)?;
+            if entry.framework.id != assessment.framework.id {
+                return Err(BadInput::new(format!(
+                    "{shown}: the assessment is of framework {:?}, but {name} is framework {:?}",
+                    assessment.framework.id, entry.framework.id
+                ))
+                .into());
+            }
+            file::Found {
+                digest_changed: entry.digest != assessment.framework.digest,
+                entry,
+            }
+        }
+        None => file::find_framework(catalog, &assessment, None, &shown).map_err(|e| {
+            BadInput::many(
+                e.problems
+                    .into_iter()
+                    .map(|p| {
+                        p.replace(
+                            "pass --framework PATH",
+                            "name it: rungs assess FRAMEWORK --resume FILE",
+                        )
+                    })
+                    .collect(),
+            )
+        })?,
+    };
+    let framework = &found.entry.framework;
+    if !found.digest_changed {
+        let problems = file::mismatches(framework, &assessment);
+        if !problems.is_empty() {
+            return Err(BadInput::many(
+                problems
+                    .into_iter()
+                    .map(|p| format!("{shown}: {p}"))
+                    .collect(),
+            )
+            .into());
+        }
+        return Ok((found.entry, assessment));
+    }
+
+    eprintln!(
+        "warning: {shown}: framework {:?} has changed since this assessment was saved; continuing by indicator id",
+        framework.id
+    );
+    let known: std::collections::HashSet<&str> = framework
+        .indicators()
+        .map(|(_, _, i)| i.id.as_str())
+        .collect();
+    let mut removed = Vec::new();
+    let mut off_scale = Vec::new();
+    assessment.ratings.retain(|id, rating| {
+        if !known.contains(id.as_str()) {
+            removed.push(id.clone());
+            return false;
+        }
+        match rating.value {
+            RatingValue::Scale(v) if framework.scale_point(v).is_none() => {
+                off_scale.push(format!("{id} ({v})"));
+                false
+            }
+            _ => true,
+        }
+    });
+    if !removed.is_empty() {
+        eprintln!(
+            "warning: {shown}: dropped the answers to indicators no longer in the framework: {}",
+            removed.join(", ")
+        );
+    }
+    if !off_scale.is_empty() {
+        eprintln!(
+            "warning: {shown}: dropped answers no longer on the scale: {}",
+            off_scale.join(", ")
+        );
+    }
+    let order: Vec<&str> = framework
+        .indicators()
+        .map(|(_, _, i)| i.id.as_str())
+        .collect();
+    if let Some(last) = order
+        .iter()
+        .rposition(|id| assessment.ratings.contains_key(*id))
+    {
+        let added: Vec<&str> = order[..last]
+            .iter()
+            .copied()
+            .filter(|id| !assessment.ratings.contains_key(*id))
+            .collect();
+        if !added.is_empty() {
+            eprintln!(
+                "warning: {shown}: not yet rated though before your last answer (added since, or skipped), asked first: {}",
+                added.join(", ")
+            );
+        }
+    }
+    assessment.framework = framework_ref(&found.entry);
+    Ok((found.entry, assessment))
+}
+
+/// `--target ROLE` / `--target COMPETENCY=LEVEL` (repeatable) and `--target-level LEVEL`,
+/// checked against the framework; `None` when no target was asked for.
+fn resolve_targets(
+    args: &TargetArgs,
+    framework: &Framework,
+) -> Result<Option<TargetLevels>, BadInput> {
+    let mut request = TargetRequest {
+        level: args.target_level.clone(),
+        ..TargetRequest::default()
+    };
+    for target in &args.target {
+        match target.split_once('=') {
+            Some((competency, level)) => request
+                .per_competency
+                .push((competency.trim().to_string(), level.trim().to_string())),
+            None => request.role = Some(target.trim().to_string()),
+        }
+    }
+    if request.is_empty() {
+        return Ok(None);
+    }
+    request.resolve(framework).map(Some).map_err(BadInput::many)
+}
+
+/// Where answers are saved, and whether the first save must not replace an existing file.
+#[derive(Debug)]
+pub struct Destination {
+    /// The file written after every answer.
+    pub path: PathBuf,
+    /// Folder and file stem when the name was chosen by rungs (to pick another if it is taken).
+    default_name: Option<(PathBuf, String)>,
+    /// Set once the file was written by this run (or belongs to the resumed assessment).
+    pub saved: bool,
+    /// Whether an existing file may be replaced.
+    force: bool,
+}
+
+impl Destination {
+    fn choose(
+        args: &AssessArgs,
+        framework: &Framework,
+        resumed: Option<&Path>,
+    ) -> anyhow::Result<Self> {
+        if let Some(out) = &args.out {
+            if out.is_dir() {
+                return Err(BadInput::new(format!(
+                    "{}: is a folder; --out takes a file name",
+                    out.display()
+                ))
+                .into());
+            }
+            let continuing = resumed.is_some_and(|r| same_file(r, out));
+            if out.exists() && !args.force && !continuing {
+                return Err(BadInput::new(format!(
+                    "{}: already exists; pass --force to overwrite it, or --resume {} to continue it",
+                    out.display(),
+                    shell_word(out)
+                ))
+                .into());
+            }
+            return Ok(Destination {
+                path: out.clone(),
+                default_name: None,
+                saved: continuing,
+                force: args.force || continuing,
+            });
+        }
+        if let Some(resumed) = resumed {
+            return Ok(Destination {
+                path: resumed.to_path_buf(),
+                default_name: None,
+                saved: true,
+                force: true,
+            });
+        }
+        let dir = assessments_dir()?;
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+        let stem = format!("{}-{}", framework.id, today());
+        Ok(Destination {
+            path: free_name(&dir, &stem),
+            default_name: Some((dir, stem)),
+            saved: false,
+            force: false,
+        })
+    }
+
+    /// Save atomically. The first save of a new file never replaces one that appeared
+    /// meanwhile: a default name moves on to the next free one, an --out name is refused.
+    pub fn save(&mut self, assessment: &Assessment) -> anyhow::Result<()> {
+        if !self.saved && !self.force && self.path.exists() {
+            match &self.default_name {
+                Some((dir, stem)) => self.path = free_name(dir, stem),
+                None => {
+                    return Err(BadInput::new(format!(
+                        "{}: was created by something else meanwhile; not overwriting it (pass --force to)",
+                        self.path.display()
+                    ))
+                    .into())
+                }
+            }
+        }
+        file::save(&self.path, assessment).with_context(|| {
+            format!(
+                "cannot save the assessment to {} (answers saved before are still in it)",
+                self.path.display()
+            )
+        })?;
+        self.saved = true;
+        Ok(())
+    }
+}
+
+/// `$XDG_DATA_HOME/rungs/assessments`, else `$HOME/.local/share/rungs/assessments`.
+fn assessments_dir() -> Result<PathBuf, BadInput> {
+    let absolute = |name: &str| {
+        std::env::var_os(name)
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+    };
+    if let Some(data) = absolute("XDG_DATA_HOME") {
+        return Ok(data.join("rungs").join("assessments"));
+    }
+    if let Some(home) = absolute("HOME") {
+        return Ok(home.join(".local/share/rungs/assessments"));
+    }
+    Err(BadInput::new(
+        "no place for assessments: neither XDG_DATA_HOME nor HOME is set; pass --out FILE",
+    ))
+}
+
+/// `<stem>.json`, else `<stem>-2.json`, `<stem>-3.json`, ... whichever does not exist yet.
+fn free_name(dir: &Path, stem: &str) -> PathBuf {
+    let first = dir.join(format!("{stem}.json"));
+    if !first.exists() {
+        return first;
+    }
+    (2..)
+        .map(|n| dir.join(format!("{stem}-{n}.json")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// The path as one shell word, quoted when it needs to be.
+fn shell_word(path: &Path) -> String {
+    let text = path.display().to_string();
+    if text
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-+:@%,=~".contains(c))
+    {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
+
+fn local_now() -> time::OffsetDateTime {
+    time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc())
+}
+
+/// The current time as RFC 3339.
+pub fn now() -> String {
+    local_now()
+        .replace_nanosecond(0)
+        .unwrap_or_else(|_| local_now())
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+fn today() -> String {
+    let date = local_now().date();
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
+}

@@ -1,0 +1,435 @@
+//! The screens of `rungs assess`: the opening screen and one indicator at a time.
+
+use super::{bold, Style};
+use crate::assessment::{Rating, RatingValue};
+use crate::framework::Framework;
+use crate::walk::{Notice, Opening, Question};
+
+/// The text of the prompt line under each indicator; tests wait for it.
+pub const PROMPT: &str = "Your rating";
+
+/// The opening screen: framework, source, size, the scale, the keys, where answers are saved.
+pub fn opening(framework: &Framework, screen: &Opening, saving_to: &str, style: Style) -> String {
+    let mut out = String::new();
+    out.push_str(&bold(
+        &format!(
+            "{} ({} {})",
+            framework.name, framework.id, framework.version
+        ),
+        style,
+    ));
+    out.push('\n');
+    if let Some(source) = &framework.source {
+        out.push_str(&wrap(
+            &format!("Source: {}", source.trim()),
+            style.width,
+            "",
+        ));
+    }
+    out.push('\n');
+    out.push_str(&format!(
+        "{}, {} to rate, one keystroke each.\n",
+        plural(screen.competencies, "competency", "competencies"),
+        plural(screen.indicators, "indicator", "indicators")
+    ));
+    if screen.adaptive {
+        out.push_str(&wrap(
+            "Adaptive: once a level of a competency can no longer be reached, its higher levels are not asked.",
+            style.width,
+            "",
+        ));
+    }
+    if screen.answered > 0 {
+        out.push_str(&format!(
+            "Resuming: {} of {} already answered.\n",
+            screen.answered, screen.indicators
+        ));
+    }
+    out.push('\n');
+    out.push_str(&scale(framework, true, style));
+    out.push('\n');
+    out.push_str(&keys(framework, style));
+    out.push('\n');
+    out.push_str(&wrap(
+        &format!("Every answer is saved at once to {saving_to}"),
+        style.width,
+        "",
+    ));
+    out.push('\n');
+    if let Some(notice) = screen.notice {
+        out.push_str(&notice_text(framework, notice, style));
+        out.push('\n');
+    }
+    out.push_str(&bold("Press Enter to begin, q to quit.", style));
+    out.push('\n');
+    out
+}
+
+/// One indicator: the answer just given, progress and breadcrumb, the text and its examples,
+/// the rating given when revisiting, then the prompt.
+pub fn question(framework: &Framework, screen: &Question, style: Style) -> String {
+    let mut out = String::new();
+    if let Some((indicator, rating)) = screen.previous {
+        out.push_str(&dim(
+            &format!(
+                "✓ {} {}",
+                indicator.id,
+                rating_text(framework, rating.value)
+            ),
+            style,
+        ));
+        out.push('\n');
+    }
+    out.push('\n');
+    let progress = format!("[{}/{}]", screen.number, screen.total);
+    out.push_str(&format!(
+        "{} {} › {}\n",
+        bold(&progress, style),
+        screen.competency.name,
+        screen.level_title
+    ));
+    if screen.skipped > 0 {
+        out.push_str(&dim(
+            &format!(
+                "{} skipped: their level is out of reach",
+                plural(screen.skipped, "indicator", "indicators")
+            ),
+            style,
+        ));
+        out.push('\n');
+    }
+    out.push('\n');
+    out.push_str(&wrap(&screen.indicator.text, style.width, "  "));
+    for example in &screen.indicator.examples {
+        out.push_str(&hang(
+            &format!("• {example}"),
+            style.width,
+            "    ",
+            "      ",
+        ));
+    }
+    out.push_str(&dim(&format!("  ({})", screen.indicator.id), style));
+    out.push_str("\n\n");
+    if let Some(rating) = screen.rating {
+        out.push_str(&format!(
+            "Rated {} (Enter keeps it, or give another)\n",
+            bold(&rating_text(framework, rating.value), style)
+        ));
+    }
+    if let Some(note) = note_of(screen.rating, screen.draft_note) {
+        out.push_str(&wrap(&format!("Note: {note}"), style.width, ""));
+    }
+    if screen.show_scale {
+        out.push_str(&scale(framework, true, style));
+        out.push('\n');
+        out.push_str(&keys(framework, style));
+        out.push('\n');
+    }
+    if let Some(notice) = screen.notice {
+        out.push_str(&notice_text(framework, notice, style));
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "{PROMPT} ({}, n n/a, ← back, e note, ? help, q quit): {}",
+        value_range(framework),
+        screen.typed
+    ));
+    out
+}
+
+/// The scale, one value per line with its label and meaning, and how na is typed.
+pub fn scale(framework: &Framework, describe: bool, style: Style) -> String {
+    let mut out = format!(
+        "Rating scale ({} or more counts as demonstrated):\n",
+        framework.demonstrated_at
+    );
+    for point in &framework.scale {
+        let mut line = point.label.clone();
+        if describe {
+            if let Some(d) = &point.description {
+                line.push_str(&format!(": {}", d.trim()));
+            }
+        }
+        out.push_str(&hang(
+            &line,
+            style.width,
+            &format!("{:>6}  ", point.value),
+            "          ",
+        ));
+    }
+    out.push_str(&format!("{:>6}  not applicable\n", na_keys(framework)));
+    out
+}
+
+/// The keys, in one short paragraph.
+pub fn keys(framework: &Framework, style: Style) -> String {
+    wrap(
+        &format!(
+            "Keys: {} rate, {} not applicable, Backspace or ← back to change the previous answer, \
+             Enter or → keep a rating, e add a note, ? show the scale, q save and quit.",
+            value_range(framework),
+            na_keys(framework)
+        ),
+        style.width,
+        "",
+    )
+}
+
+/// `1-4` for a run of values, else the values listed.
+fn value_range(framework: &Framework) -> String {
+    let values: Vec<u32> = framework.scale.iter().map(|p| p.value).collect();
+    match (values.first(), values.last()) {
+        (Some(first), Some(last))
+            if values.len() > 2 && (*last - *first) as usize + 1 == values.len() =>
+        {
+            format!("{first}-{last}")
+        }
+        _ => values
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join("/"),
+    }
+}
+
+/// `1 indicator`, `2 indicators`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+fn na_keys(framework: &Framework) -> &'static str {
+    if framework.scale_point(0).is_some() {
+        "n"
+    } else {
+        "0 or n"
+    }
+}
+
+/// `3 Often`, or `na`.
+pub fn rating_text(framework: &Framework, value: RatingValue) -> String {
+    match value {
+        RatingValue::Scale(v) => match framework.scale_point(v) {
+            Some(point) => format!("{v} {}", point.label),
+            None => v.to_string(),
+        },
+        RatingValue::NotApplicable => "na (not applicable)".into(),
+    }
+}
+
+fn note_of<'a>(rating: Option<&'a Rating>, draft: Option<&'a str>) -> Option<&'a str> {
+    rating.and_then(|r| r.note.as_deref()).or(draft)
+}
+
+fn notice_text(framework: &Framework, notice: &Notice, style: Style) -> String {
+    let text = match notice {
+        Notice::NotOnScale(typed) => format!(
+            "{typed} is not on the scale ({}); ? shows it",
+            value_range(framework)
+        ),
+        Notice::AtFirst => "This is the first indicator.".into(),
+        Notice::RateFirst => format!(
+            "Rate it first ({}), or n for not applicable.",
+            value_range(framework)
+        ),
+        Notice::UnknownKey => "That key does nothing here; ? shows the keys.".into(),
+        Notice::NoteHeld => "Note kept: it is saved with your rating.".into(),
+        Notice::NoteSaved => "Note saved.".into(),
+        Notice::NoteRemoved => "Note removed.".into(),
+        Notice::PressEnter => "Press Enter to begin, q to quit.".into(),
+    };
+    if style.color {
+        console::style(text)
+            .yellow()
+            .force_styling(true)
+            .to_string()
+    } else {
+        text
+    }
+}
+
+fn dim(text: &str, style: Style) -> String {
+    if style.color {
+        console::style(text).dim().force_styling(true).to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+/// Word-wrap `text` to `width` columns, every line starting with `indent`. Every line ends
+/// with a newline.
+pub fn wrap(text: &str, width: u16, indent: &str) -> String {
+    hang(text, width, indent, indent)
+}
+
+/// Word-wrap `text` to `width` columns: the first line starts with `first`, the others with
+/// `rest`. Every line ends with a newline.
+pub fn hang(text: &str, width: u16, first: &str, rest: &str) -> String {
+    let width = usize::from(width.max(20));
+    let mut out = String::new();
+    for (n, paragraph) in text.lines().enumerate() {
+        let indent = if n == 0 { first } else { rest };
+        let mut line = String::from(indent);
+        let mut empty = true;
+        for word in paragraph.split_whitespace() {
+            let needed = console::measure_text_width(&line) + usize::from(!empty) + word.len();
+            if !empty && needed > width {
+                out.push_str(line.trim_end());
+                out.push('\n');
+                line = String::from(rest);
+                empty = true;
+            }
+            if !empty {
+                line.push(' ');
+            }
+            line.push_str(word);
+            empty = false;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    if text.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework;
+    use crate::scoring::Ratings;
+    use crate::walk::{Key, Screen, Walk};
+
+    const FRAMEWORK: &str = r#"
+id: small
+name: Small
+version: "1"
+source: "Written for the tests"
+scale:
+  - { value: 1, label: Rarely, description: "once in a while" }
+  - { value: 2, label: Sometimes }
+  - { value: 3, label: Often }
+  - { value: 4, label: Consistently }
+levels: [{ id: one, name: One }, { id: two, name: Two }]
+competencies:
+  - id: craft
+    name: Craft
+    levels:
+      - level: one
+        title: Starts out
+        indicators:
+          - { id: a1, text: Shares what they learn with the team, examples: [writes notes, runs a demo] }
+          - { id: a2, text: Asks for feedback }
+      - level: two
+        indicators: [{ id: b1, text: Coaches others }]
+"#;
+
+    fn framework() -> Framework {
+        match framework::load("small.yaml", FRAMEWORK.as_bytes()) {
+            Ok(loaded) => loaded.framework,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn question_text(walk: &Walk, f: &Framework) -> String {
+        match walk.screen() {
+            Screen::Question(q) => question(f, &q, Style::default()),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_opening_screen() {
+        let f = framework();
+        let walk = Walk::new(&f, Ratings::new(), false);
+        let Screen::Opening(o) = walk.screen() else {
+            panic!("opens on the opening screen")
+        };
+        insta::assert_snapshot!(opening(&f, &o, "~/assessments/small-2026-01-02.json", Style::default()), @r"
+        Small (small 1)
+        Source: Written for the tests
+
+        1 competency, 3 indicators to rate, one keystroke each.
+
+        Rating scale (3 or more counts as demonstrated):
+             1  Rarely: once in a while
+             2  Sometimes
+             3  Often
+             4  Consistently
+        0 or n  not applicable
+
+        Keys: 1-4 rate, 0 or n not applicable, Backspace or ← back to change the
+        previous answer, Enter or → keep a rating, e add a note, ? show the scale, q
+        save and quit.
+
+        Every answer is saved at once to ~/assessments/small-2026-01-02.json
+
+        Press Enter to begin, q to quit.
+        ");
+    }
+
+    #[test]
+    fn a_question_with_breadcrumb_progress_and_examples() {
+        let f = framework();
+        let mut walk = Walk::new(&f, Ratings::new(), false);
+        walk.handle(Key::Enter);
+        insta::assert_snapshot!(question_text(&walk, &f), @r"
+        [1/3] Craft › Starts out
+
+          Shares what they learn with the team
+            • writes notes
+            • runs a demo
+          (a1)
+
+        Your rating (1-4, n n/a, ← back, e note, ? help, q quit):
+        ");
+    }
+
+    #[test]
+    fn revisiting_shows_the_rating_and_the_note() {
+        let f = framework();
+        let mut walk = Walk::new(&f, Ratings::new(), false);
+        walk.handle(Key::Enter);
+        walk.handle(Key::Char('3'));
+        walk.handle(Key::Char('n'));
+        walk.handle(Key::Left);
+        walk.set_note("asked the team in the retro");
+        insta::assert_snapshot!(question_text(&walk, &f), @r"
+
+        [2/3] Craft › Starts out
+
+          Asks for feedback
+          (a2)
+
+        Rated na (not applicable) (Enter keeps it, or give another)
+        Note: asked the team in the retro
+        Note saved.
+        Your rating (1-4, n n/a, ← back, e note, ? help, q quit):
+        ");
+    }
+
+    #[test]
+    fn an_off_scale_key_is_explained() {
+        let f = framework();
+        let mut walk = Walk::new(&f, Ratings::new(), false);
+        walk.handle(Key::Enter);
+        walk.handle(Key::Char('9'));
+        let text = question_text(&walk, &f);
+        assert!(
+            text.contains("9 is not on the scale (1-4); ? shows it"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn wrap_breaks_between_words() {
+        assert_eq!(
+            wrap("one two three four five six", 20, "  "),
+            "  one two three four\n  five six\n"
+        );
+    }
+}

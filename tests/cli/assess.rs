@@ -1,0 +1,540 @@
+//! `rungs assess` without a terminal: `--answers`, where files go, and reading files back.
+
+use std::path::{Path, PathBuf};
+
+use crate::support::{rungs_with_env, Run};
+
+const FRAMEWORK: &str = "tests/fixtures/assess/teamwork.yaml";
+
+/// A temporary home: assessments land in `<tmp>/data/rungs/assessments`.
+struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        Sandbox {
+            dir: tempfile::tempdir().expect("a temporary folder"),
+        }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.path(name);
+        std::fs::write(&path, text).expect("write a test file");
+        path
+    }
+
+    fn assessments(&self) -> PathBuf {
+        self.path("data/rungs/assessments")
+    }
+
+    /// Files in the assessments folder, sorted.
+    fn saved(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.assessments())
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        self.run_with_data_home(args, &self.path("data").display().to_string())
+    }
+
+    fn run_with_data_home(&self, args: &[&str], data_home: &str) -> Run {
+        let home = self.path("home").display().to_string();
+        rungs_with_env(args, &[("HOME", &home), ("XDG_DATA_HOME", data_home)])
+    }
+
+    /// Output with the sandbox path replaced by `[TMP]`.
+    fn clean(&self, text: &str) -> String {
+        text.replace(&self.dir.path().display().to_string(), "[TMP]")
+    }
+}
+
+fn json(path: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).expect("the assessment file exists");
+    serde_json::from_str(&text).expect("the assessment file is JSON")
+}
+
+/// `teamwork-walk-YYYY-MM-DD.json` with an optional `-N`.
+fn is_default_name(name: &str, suffix: &str) -> bool {
+    let Some(rest) = name.strip_prefix("teamwork-walk-") else {
+        return false;
+    };
+    let Some(date) = rest.strip_suffix(&format!("{suffix}.json")) else {
+        return false;
+    };
+    date.len() == 10
+        && date.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+}
+
+const ALL_ANSWERS: &str = "\
+framework: teamwork-walk
+lis-1: 4
+lis-2: often
+lis-3: { value: 3, note: \"asked Sam first in the retro\" }
+lis-4: Consistently
+lis-5: na
+sha-1: 3
+sha-2: 2
+sha-3: \"1\"
+";
+
+#[test]
+fn answers_make_the_same_file_the_walk_would() {
+    let sandbox = Sandbox::new();
+    let answers = sandbox.write("answers.yaml", ALL_ANSWERS);
+    let out = sandbox.run(&[
+        "assess",
+        FRAMEWORK,
+        "--answers",
+        &answers.display().to_string(),
+        "--subject",
+        "Ada",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let saved = sandbox.saved();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    assert!(is_default_name(&saved[0], ""), "{saved:?}");
+    let file = sandbox.assessments().join(&saved[0]);
+    assert_eq!(
+        sandbox.clean(&out.stderr),
+        format!("Saved to [TMP]/data/rungs/assessments/{}\n", saved[0])
+    );
+    insta::assert_snapshot!("answers_profile", out.stdout);
+
+    let value = json(&file);
+    assert_eq!(value["format"], "rungs-assessment/1");
+    assert_eq!(value["framework"]["id"], "teamwork-walk");
+    assert_eq!(value["framework"]["version"], "1.0");
+    assert!(value["framework"]["digest"]
+        .as_str()
+        .is_some_and(|d| d.starts_with("sha256:") && d.len() == 71));
+    assert!(value["framework"]["path"]
+        .as_str()
+        .is_some_and(|p| Path::new(p).is_absolute() && p.ends_with("teamwork.yaml")));
+    assert_eq!(value["subject"], "Ada");
+    assert!(
+        value["completed_at"].is_string(),
+        "every indicator answered"
+    );
+    assert_eq!(
+        value["ratings"],
+        serde_json::json!({
+            "lis-1": { "value": 4 },
+            "lis-2": { "value": 3 },
+            "lis-3": { "value": 3, "note": "asked Sam first in the retro" },
+            "lis-4": { "value": 4 },
+            "lis-5": { "value": "na" },
+            "sha-1": { "value": 3 },
+            "sha-2": { "value": 2 },
+            "sha-3": { "value": 1 },
+        })
+    );
+}
+
+#[test]
+fn the_default_name_never_collides() {
+    let sandbox = Sandbox::new();
+    let answers = sandbox.write("answers.json", r#"{"lis-1": 3}"#);
+    let answers = answers.display().to_string();
+    for _ in 0..3 {
+        let out = sandbox.run(&["assess", FRAMEWORK, "--answers", &answers]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+    }
+    let saved = sandbox.saved();
+    assert_eq!(saved.len(), 3, "{saved:?}");
+    for suffix in ["", "-2", "-3"] {
+        assert!(
+            saved.iter().any(|name| is_default_name(name, suffix)),
+            "no file ending in {suffix}.json: {saved:?}"
+        );
+    }
+}
+
+#[test]
+fn without_xdg_data_home_files_go_under_home() {
+    let sandbox = Sandbox::new();
+    let answers = sandbox.write("answers.yaml", "lis-1: 3\n");
+    let out = sandbox.run_with_data_home(
+        &[
+            "assess",
+            FRAMEWORK,
+            "--answers",
+            &answers.display().to_string(),
+        ],
+        "",
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let folder = sandbox.path("home/.local/share/rungs/assessments");
+    let names: Vec<_> = std::fs::read_dir(&folder)
+        .expect("the folder was made")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 1);
+    assert!(is_default_name(&names[0], ""), "{names:?}");
+}
+
+#[test]
+fn missing_answers_stay_unrated_with_a_warning() {
+    let sandbox = Sandbox::new();
+    let answers = sandbox.write("answers.yaml", "lis-1: 3\nlis-2: 4\nsha-1:\n");
+    let out_file = sandbox.path("me.json");
+    let out = sandbox.run(&[
+        "assess",
+        FRAMEWORK,
+        "--answers",
+        &answers.display().to_string(),
+        "--out",
+        &out_file.display().to_string(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    insta::assert_snapshot!("answers_missing", sandbox.clean(&out.stderr));
+    let value = json(&out_file);
+    assert_eq!(
+        value["ratings"],
+        serde_json::json!({ "lis-1": { "value": 3 }, "lis-2": { "value": 4 } })
+    );
+    assert!(value["completed_at"].is_null(), "not complete: null");
+}
+
+/// Run `assess --answers` with `text` and check it fails with exit 2, saving nothing.
+fn refused(sandbox: &Sandbox, name: &str, text: &str) -> String {
+    let answers = sandbox.write(name, text);
+    let out = sandbox.run(&[
+        "assess",
+        FRAMEWORK,
+        "--answers",
+        &answers.display().to_string(),
+    ]);
+    assert_eq!(
+        out.code, 2,
+        "stdout:\n{}\nstderr:\n{}",
+        out.stdout, out.stderr
+    );
+    assert_eq!(out.stdout, "");
+    assert!(sandbox.saved().is_empty(), "nothing is saved");
+    sandbox.clean(&out.stderr)
+}
+
+#[test]
+fn unknown_ids_are_each_named() {
+    let sandbox = Sandbox::new();
+    let stderr = refused(
+        &sandbox,
+        "answers.yaml",
+        "lis-1: 3\nlis-9: 4\nsharing-1: 2\nlis-2: 4\n",
+    );
+    insta::assert_snapshot!("answers_unknown_ids", stderr);
+}
+
+#[test]
+fn values_off_the_scale_are_each_named() {
+    let sandbox = Sandbox::new();
+    let stderr = refused(
+        &sandbox,
+        "answers.yaml",
+        "lis-1: 5\nlis-2: 0\nlis-3: Always\nlis-4: { value: 2.5 }\nlis-5: [3]\nsha-1: { value: 3, notes: typo }\n",
+    );
+    insta::assert_snapshot!("answers_off_scale", stderr);
+}
+
+#[test]
+fn answers_for_another_framework_are_refused() {
+    let sandbox = Sandbox::new();
+    let stderr = refused(
+        &sandbox,
+        "answers.yaml",
+        "framework: networking\nlis-1: 3\n",
+    );
+    insta::assert_snapshot!("answers_framework_named", stderr);
+    let stderr = refused(
+        &sandbox,
+        "others.json",
+        "{\n  \"net-1\": 3,\n  \"net-2\": \"na\"\n}\n",
+    );
+    insta::assert_snapshot!("answers_no_known_id", stderr);
+}
+
+#[test]
+fn answers_that_are_not_a_map_or_not_yaml_are_refused() {
+    let sandbox = Sandbox::new();
+    let stderr = refused(&sandbox, "list.yaml", "- lis-1\n- lis-2\n");
+    insta::assert_snapshot!("answers_list", stderr);
+    let stderr = refused(&sandbox, "broken.json", "{\"lis-1\": 3,");
+    insta::assert_snapshot!("answers_truncated", stderr);
+    let stderr = refused(&sandbox, "empty.yaml", "\n");
+    insta::assert_snapshot!("answers_empty", stderr);
+    let out = sandbox.run(&[
+        "assess",
+        FRAMEWORK,
+        "--answers",
+        &sandbox.path("nope.yaml").display().to_string(),
+    ]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        sandbox.clean(&out.stderr),
+        "error: [TMP]/nope.yaml: cannot read: no such file or folder\n"
+    );
+}
+
+#[test]
+fn an_existing_out_file_is_kept_unless_forced() {
+    let sandbox = Sandbox::new();
+    let answers = sandbox.write("answers.yaml", "lis-1: 3\n");
+    let answers = answers.display().to_string();
+    let out_file = sandbox.write("me.json", "precious\n");
+    let out_name = out_file.display().to_string();
+    let out = sandbox.run(&[
+        "assess",
+        FRAMEWORK,
+        "--answers",
+        &answers,
+        "--out",
+        &out_name,
+    ]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        sandbox.clean(&out.stderr),
+        "error: [TMP]/me.json: already exists; pass --force to overwrite it, or --resume [TMP]/me.json to continue it\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&out_file).expect("test set-up"),
+        "precious\n"
+    );
+
+    let out = sandbox.run(&[
+        "assess",
+        FRAMEWORK,
+        "--answers",
+        &answers,
+        "--out",
+        &out_name,
+        "--force",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(json(&out_file)["ratings"]["lis-1"]["value"], 3);
+}
+
+#[test]
+fn without_a_terminal_or_answers_it_says_how_to_proceed() {
+    let sandbox = Sandbox::new();
+    let out = sandbox.run(&["assess", FRAMEWORK]);
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stdout, "");
+    insta::assert_snapshot!("no_terminal", out.stderr);
+    assert!(sandbox.saved().is_empty());
+}
+
+#[test]
+fn an_unknown_target_is_refused_before_anything_is_asked() {
+    let sandbox = Sandbox::new();
+    let answers = sandbox.write("answers.yaml", "lis-1: 3\n");
+    let out = sandbox.run(&[
+        "assess",
+        FRAMEWORK,
+        "--answers",
+        &answers.display().to_string(),
+        "--target",
+        "listening=expert",
+        "--target",
+        "chief",
+    ]);
+    assert_eq!(out.code, 2);
+    insta::assert_snapshot!("unknown_targets", out.stderr);
+    assert!(sandbox.saved().is_empty());
+}
+
+#[test]
+fn a_target_adds_the_gap_table() {
+    let sandbox = Sandbox::new();
+    let answers = sandbox.write("answers.yaml", ALL_ANSWERS);
+    let out = sandbox.run(&[
+        "assess",
+        FRAMEWORK,
+        "--answers",
+        &answers.display().to_string(),
+        "--target",
+        "senior",
+        "--target",
+        "sharing=leading",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    insta::assert_snapshot!("answers_with_target", out.stdout);
+}
+
+// Reading an assessment back with --resume: every problem is caught before the walk starts.
+
+fn resume_refused(sandbox: &Sandbox, file: &Path) -> String {
+    let before = std::fs::read(file).ok();
+    let out = sandbox.run(&["assess", "--resume", &file.display().to_string()]);
+    assert_eq!(out.code, 2, "stderr:\n{}", out.stderr);
+    assert_eq!(
+        std::fs::read(file).ok(),
+        before,
+        "the file is left as it was"
+    );
+    sandbox.clean(&out.stderr)
+}
+
+/// A valid saved assessment of the fixture, made through --answers.
+fn saved_assessment(sandbox: &Sandbox, framework: &Path, answers: &str) -> PathBuf {
+    let answers = sandbox.write("saved-answers.yaml", answers);
+    let file = sandbox.path("saved.json");
+    let out = sandbox.run(&[
+        "assess",
+        &framework.display().to_string(),
+        "--answers",
+        &answers.display().to_string(),
+        "--out",
+        &file.display().to_string(),
+        "--force",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    file
+}
+
+#[test]
+fn resume_refuses_corrupt_truncated_and_foreign_files() {
+    let sandbox = Sandbox::new();
+    let corrupt = sandbox.write(
+        "corrupt.json",
+        "{ \"format\": \"rungs-assessment/1\", oops }\n",
+    );
+    let truncated = sandbox.write(
+        "truncated.json",
+        "{ \"format\": \"rungs-assessment/1\", \"framework\": {",
+    );
+    let foreign = sandbox.write(
+        "foreign.json",
+        "{ \"name\": \"package\", \"version\": \"1.0.0\" }\n",
+    );
+    let mut all = String::new();
+    for file in [&corrupt, &truncated, &foreign] {
+        all.push_str(&resume_refused(&sandbox, file));
+    }
+    insta::assert_snapshot!("resume_unreadable", all);
+}
+
+#[test]
+fn resume_refuses_ratings_of_unknown_indicators_when_the_framework_is_unchanged() {
+    let sandbox = Sandbox::new();
+    let file = saved_assessment(
+        &sandbox,
+        &PathBuf::from(FRAMEWORK)
+            .canonicalize()
+            .expect("test set-up"),
+        "lis-1: 3\n",
+    );
+    let mut value = json(&file);
+    value["ratings"]["lis-77"] = serde_json::json!({ "value": 3 });
+    value["ratings"]["lis-2"] = serde_json::json!({ "value": 9 });
+    std::fs::write(
+        &file,
+        serde_json::to_string_pretty(&value).expect("test set-up"),
+    )
+    .expect("test set-up");
+    insta::assert_snapshot!("resume_unknown_ratings", resume_refused(&sandbox, &file));
+}
+
+#[test]
+fn resume_names_a_framework_that_cannot_be_found() {
+    let sandbox = Sandbox::new();
+    let framework = sandbox.path("team.yaml");
+    std::fs::copy(FRAMEWORK, &framework).expect("test set-up");
+    let file = saved_assessment(&sandbox, &framework, "lis-1: 3\n");
+    std::fs::remove_file(&framework).expect("test set-up");
+    insta::assert_snapshot!("resume_framework_gone", resume_refused(&sandbox, &file));
+}
+
+#[test]
+fn resume_after_the_framework_changed_matches_by_id_and_names_what_changed() {
+    let sandbox = Sandbox::new();
+    let framework = sandbox.path("team.yaml");
+    std::fs::copy(FRAMEWORK, &framework).expect("test set-up");
+    let file = saved_assessment(
+        &sandbox,
+        &framework,
+        "lis-1: 3\nlis-2: 4\nlis-4: 3\nlis-5: 2\n",
+    );
+    // lis-5 is removed; lis-3 was never answered, so it is named as possibly new.
+    let text = std::fs::read_to_string(FRAMEWORK)
+        .expect("test set-up")
+        .replace(
+        "          - id: lis-5\n            text: Sets up meetings where every voice is heard\n",
+        "          - id: lis-6\n            text: Sets up meetings where every voice is heard\n",
+    );
+    std::fs::write(&framework, text).expect("test set-up");
+    let out = sandbox.run(&["assess", "--resume", &file.display().to_string()]);
+    // Without a terminal the walk cannot go on, but everything about the file is said first.
+    assert_eq!(out.code, 2);
+    insta::assert_snapshot!("resume_framework_changed", sandbox.clean(&out.stderr));
+    assert_eq!(
+        json(&file)["ratings"]["lis-5"]["value"],
+        2,
+        "nothing is dropped from the file until the next answer"
+    );
+}
+
+#[test]
+fn resume_with_another_framework_named_is_refused() {
+    let sandbox = Sandbox::new();
+    let file = saved_assessment(&sandbox, Path::new(FRAMEWORK), "lis-1: 3\n");
+    let other = sandbox.write(
+        "other.yaml",
+        "id: other\nname: Other\nversion: \"1\"\nlevels: [{ id: one, name: One }]\n\
+         competencies: [{ id: c, name: C, levels: [{ level: one, indicators: [x] }] }]\n",
+    );
+    let out = sandbox.run(&[
+        "assess",
+        &other.display().to_string(),
+        "--resume",
+        &file.display().to_string(),
+    ]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        sandbox.clean(&out.stderr),
+        "error: [TMP]/saved.json: the assessment is of framework \"teamwork-walk\", but [TMP]/other.yaml is framework \"other\"\n"
+    );
+}
+
+#[test]
+fn resuming_a_complete_assessment_shows_its_profile() {
+    let sandbox = Sandbox::new();
+    let file = saved_assessment(&sandbox, Path::new(FRAMEWORK), ALL_ANSWERS);
+    let before = std::fs::read(&file).expect("saved");
+    let out = sandbox.run(&["assess", "--resume", &file.display().to_string()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.starts_with("Level profile\n"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Listening  ┆ Leading (3) ┆  3.00"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        sandbox.clean(&out.stderr),
+        "Every indicator in [TMP]/saved.json is already answered: nothing to resume.\n"
+    );
+    assert_eq!(
+        std::fs::read(&file).expect("saved"),
+        before,
+        "left as it was"
+    );
+}

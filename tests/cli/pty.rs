@@ -1,0 +1,427 @@
+//! `rungs assess` at a real (pseudo-)terminal: keys in, screens and files out.
+//!
+//! Every step waits for the text of the screen it expects before typing, with a generous
+//! timeout, so the tests hold on a slow, busy machine.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use rexpect::process::{Signal, WaitStatus};
+use rexpect::session::{spawn_command, PtySession};
+use rungs::assessment::{Rating, RatingValue};
+use rungs::framework::Framework;
+use rungs::render::{self, Style};
+use rungs::scoring::{self, Ratings};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The framework walked: the shipped `networking` framework (24 indicators over four levels,
+/// after a first level with none), named by its id as a person would.
+fn framework() -> (String, Framework) {
+    let catalog = rungs::catalog::Catalog::builtin();
+    let entry = catalog.get("networking").expect("networking is built in");
+    (entry.framework.id.clone(), entry.framework.clone())
+}
+
+const WAIT_MS: u64 = 60_000;
+
+fn spawn(home: &Path, args: &[&str]) -> PtySession {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rungs"));
+    command
+        .args(args)
+        .current_dir(home)
+        .env("HOME", home.join("home"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .env("TERM", "xterm")
+        .env_remove("RUNGS_FRAMEWORKS");
+    spawn_command(command, Some(WAIT_MS)).expect("rungs starts in a pseudo-terminal")
+}
+
+/// Wait for `text` and return what came before it (rexpect hands bytes over one per char).
+fn wait_for(session: &mut PtySession, text: &str) -> String {
+    match session.exp_string(text) {
+        Ok(before) => utf8(&before),
+        Err(e) => panic!("waited for {text:?}: {e}"),
+    }
+}
+
+fn utf8(bytes_as_chars: &str) -> String {
+    let bytes: Vec<u8> = bytes_as_chars.chars().map(|c| c as u8).collect();
+    String::from_utf8_lossy(&bytes).replace("\r\n", "\n")
+}
+
+fn press(session: &mut PtySession, keys: &str) {
+    session.send(keys).expect("send keys");
+    session.flush().expect("flush keys");
+}
+
+/// Wait for the screen of indicator `number` of `total`, then its prompt.
+fn at_indicator(session: &mut PtySession, number: usize, total: usize) {
+    wait_for(session, &format!("[{number}/{total}]"));
+    wait_for(session, render::walk::PROMPT);
+}
+
+fn exit_code(session: &mut PtySession) -> i32 {
+    match session.process_mut().wait() {
+        Ok(WaitStatus::Exited(_, code)) => code,
+        other => panic!("rungs did not exit normally: {other:?}"),
+    }
+}
+
+fn saved(path: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).expect("the assessment file exists");
+    serde_json::from_str(&text).expect("the assessment file is complete JSON")
+}
+
+fn scale(value: u32) -> serde_json::Value {
+    serde_json::json!({ "value": value })
+}
+
+/// The single keys rated in order: a mix around the demonstrated mark.
+fn key_for(position: usize) -> u32 {
+    [3, 4, 2, 4, 3, 1, 4, 3][position % 8]
+}
+
+#[test]
+fn a_whole_walk_with_back_na_note_quit_and_resume() {
+    let (path, framework) = framework();
+    let ids: Vec<String> = framework
+        .indicators()
+        .map(|(_, _, i)| i.id.clone())
+        .collect();
+    let total = ids.len();
+    assert!(total >= 6, "the walk needs a few indicators");
+    let home = tempfile::tempdir().expect("temporary folder");
+    let file = home.path().join("walk.json");
+    let file_arg = file.display().to_string();
+    let mut expected = serde_json::Map::new();
+
+    let mut session = spawn(home.path(), &["assess", &path, "--out", &file_arg]);
+    let opening = wait_for(&mut session, "Press Enter to begin");
+    assert!(opening.contains(&framework.name), "{opening}");
+    assert!(
+        opening.contains(&format!("{total} indicators")),
+        "{opening}"
+    );
+    assert!(opening.contains("0 or n  not applicable"), "{opening}");
+    press(&mut session, "\r");
+
+    // 1 and 2 with single keys.
+    at_indicator(&mut session, 1, total);
+    press(&mut session, "3");
+    expected.insert(ids[0].clone(), scale(3));
+    at_indicator(&mut session, 2, total);
+    press(&mut session, "4");
+    // Back to 2, which shows its rating, and change it.
+    at_indicator(&mut session, 3, total);
+    press(&mut session, "\x7f");
+    wait_for(&mut session, &format!("[2/{total}]"));
+    let revisit = wait_for(&mut session, render::walk::PROMPT);
+    assert!(
+        revisit.contains("Rated 4 "),
+        "the rating given shows: {revisit}"
+    );
+    press(&mut session, "3");
+    expected.insert(ids[1].clone(), scale(3));
+    // 3 is not applicable.
+    at_indicator(&mut session, 3, total);
+    press(&mut session, "n");
+    expected.insert(ids[2].clone(), serde_json::json!({ "value": "na" }));
+    // 4 gets a note, then its rating.
+    at_indicator(&mut session, 4, total);
+    press(&mut session, "e");
+    wait_for(&mut session, &format!("Evidence note for {}", ids[3]));
+    press(&mut session, "ran the partner day\r");
+    wait_for(&mut session, "Note kept");
+    wait_for(&mut session, render::walk::PROMPT);
+    press(&mut session, "4");
+    expected.insert(
+        ids[3].clone(),
+        serde_json::json!({ "value": 4, "note": "ran the partner day" }),
+    );
+    // Quit in the middle.
+    let stop = total / 2 + 1;
+    for (position, id) in ids.iter().enumerate().take(stop - 1).skip(4) {
+        at_indicator(&mut session, position + 1, total);
+        let value = key_for(position);
+        press(&mut session, &value.to_string());
+        expected.insert(id.clone(), scale(value));
+    }
+    at_indicator(&mut session, stop, total);
+    press(&mut session, "q");
+    let bye = wait_for(&mut session, "Continue with: rungs assess --resume");
+    assert!(
+        bye.contains(&format!("Saved {} of {total} answers", stop - 1)),
+        "{bye}"
+    );
+    session.exp_eof().expect("rungs ends after q");
+    assert_eq!(exit_code(&mut session), 0);
+
+    let halfway = saved(&file);
+    assert_eq!(
+        halfway["ratings"],
+        serde_json::Value::Object(expected.clone())
+    );
+    assert!(halfway["completed_at"].is_null());
+
+    // Resume: it starts at the first unrated indicator and goes to the end.
+    let mut session = spawn(home.path(), &["assess", "--resume", &file_arg]);
+    wait_for(
+        &mut session,
+        &format!("Resuming: {} of {total} already answered", stop - 1),
+    );
+    wait_for(&mut session, "Press Enter to begin");
+    press(&mut session, "\r");
+    for (position, id) in ids.iter().enumerate().skip(stop - 1) {
+        at_indicator(&mut session, position + 1, total);
+        let value = key_for(position);
+        press(&mut session, &value.to_string());
+        expected.insert(id.clone(), scale(value));
+    }
+    wait_for(&mut session, "Level profile");
+    let rest = session.exp_eof().expect("rungs ends after the last answer");
+    assert_eq!(exit_code(&mut session), 0);
+    let printed = format!("Level profile{}", utf8(&rest));
+
+    let done = saved(&file);
+    assert_eq!(done["ratings"], serde_json::Value::Object(expected.clone()));
+    assert!(done["completed_at"].is_string(), "the walk is complete");
+    assert_eq!(done["framework"]["id"], framework.id.as_str());
+
+    // The profile printed is the profile of exactly these answers.
+    let ratings: Ratings = expected
+        .iter()
+        .map(|(id, rating)| {
+            let value = match &rating["value"] {
+                serde_json::Value::String(_) => RatingValue::NotApplicable,
+                v => RatingValue::Scale(v.as_u64().expect("a number") as u32),
+            };
+            (id.clone(), Rating { value, note: None })
+        })
+        .collect();
+    let profile = scoring::profile(&framework, &ratings);
+    let table = render::profile::table(
+        &framework,
+        &profile,
+        Style {
+            width: 100,
+            color: false,
+        },
+    );
+    assert!(
+        printed.starts_with(&table),
+        "printed:\n{printed}\nexpected:\n{table}"
+    );
+    assert!(
+        printed.contains(&format!("Saved to {file_arg}")),
+        "{printed}"
+    );
+    insta::assert_snapshot!("walk_profile", table);
+}
+
+#[test]
+fn sigkill_in_the_middle_keeps_every_answer_given() {
+    let (path, framework) = framework();
+    let ids: Vec<String> = framework
+        .indicators()
+        .map(|(_, _, i)| i.id.clone())
+        .collect();
+    let total = ids.len();
+    let home = tempfile::tempdir().expect("temporary folder");
+    let mut session = spawn(home.path(), &["assess", &path]);
+    let opening = wait_for(&mut session, "Press Enter to begin");
+    let default_file = default_file(&opening, home.path());
+    press(&mut session, "\r");
+    let answered = total / 2;
+    for position in 0..answered {
+        at_indicator(&mut session, position + 1, total);
+        press(&mut session, &key_for(position).to_string());
+    }
+    // The next screen is drawn only after the last answer was saved.
+    at_indicator(&mut session, answered + 1, total);
+    session
+        .process_mut()
+        .signal(Signal::SIGKILL)
+        .expect("send SIGKILL");
+    match session.process_mut().wait() {
+        Ok(WaitStatus::Signaled(_, Signal::SIGKILL, _)) => {}
+        other => panic!("expected death by SIGKILL, got {other:?}"),
+    }
+
+    let file = saved(&default_file);
+    let ratings = file["ratings"].as_object().expect("ratings");
+    assert_eq!(ratings.len(), answered);
+    for (position, id) in ids.iter().enumerate().take(answered) {
+        assert_eq!(ratings[id], scale(key_for(position)), "{id}");
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(default_file.parent().expect("a folder"))
+        .expect("the folder")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temporary files left: {leftovers:?}");
+}
+
+#[test]
+fn ctrl_c_saves_and_says_how_to_continue() {
+    let (path, framework) = framework();
+    let total = framework.indicator_count();
+    let home = tempfile::tempdir().expect("temporary folder");
+    let file = home.path().join("c.json");
+    let file_arg = file.display().to_string();
+    let mut session = spawn(home.path(), &["assess", &path, "--out", &file_arg]);
+    wait_for(&mut session, "Press Enter to begin");
+    press(&mut session, "\r");
+    at_indicator(&mut session, 1, total);
+    press(&mut session, "4");
+    at_indicator(&mut session, 2, total);
+    session.send_control('c').expect("send Ctrl-C");
+    wait_for(&mut session, "Saved 1 of");
+    wait_for(&mut session, &format!("rungs assess --resume {file_arg}"));
+    session.exp_eof().expect("rungs ends after Ctrl-C");
+    assert_eq!(exit_code(&mut session), 0);
+    assert_eq!(
+        saved(&file)["ratings"].as_object().map(|r| r.len()),
+        Some(1)
+    );
+}
+
+#[test]
+fn adaptive_skips_levels_out_of_reach() {
+    let (path, framework) = framework();
+    let home = tempfile::tempdir().expect("temporary folder");
+    let file = home.path().join("a.json");
+    let file_arg = file.display().to_string();
+    let mut session = spawn(
+        home.path(),
+        &["assess", &path, "--out", &file_arg, "--adaptive"],
+    );
+    wait_for(&mut session, "Adaptive:");
+    wait_for(&mut session, "Press Enter to begin");
+    press(&mut session, "\r");
+    // Rating every indicator 1 puts each competency's first level out of reach: only that
+    // level is asked (or, after empty levels, the first one with indicators).
+    let mut asked = 0;
+    loop {
+        match session.exp_any(vec![
+            rexpect::ReadUntil::String(render::walk::PROMPT.into()),
+            rexpect::ReadUntil::String("Level profile".into()),
+        ]) {
+            Ok((_, found)) if found == "Level profile" => break,
+            Ok(_) => {
+                asked += 1;
+                press(&mut session, "1");
+            }
+            Err(e) => panic!("waiting for the next screen after {asked} answers: {e}"),
+        }
+    }
+    let rest = utf8(&session.exp_eof().expect("rungs ends"));
+    assert_eq!(exit_code(&mut session), 0);
+    let expected: usize = framework
+        .competencies
+        .iter()
+        .map(|c| {
+            let mut count = 0;
+            for level in &c.levels {
+                count += level.indicators.len();
+                if !level.indicators.is_empty() {
+                    break;
+                }
+            }
+            count
+        })
+        .sum();
+    assert_eq!(asked, expected);
+    assert!(asked < framework.indicator_count());
+    assert!(
+        rest.contains("not asked: their level was out of reach"),
+        "{rest}"
+    );
+    let ratings = saved(&file)["ratings"].as_object().map(|r| r.len());
+    assert_eq!(ratings, Some(asked));
+}
+
+/// The file named on the opening screen ("Every answer is saved at once to PATH").
+fn default_file(opening: &str, home: &Path) -> PathBuf {
+    let text = opening.replace("\r\n", " ").replace('\n', " ");
+    let start = text
+        .find("saved at once to ")
+        .map(|i| i + "saved at once to ".len())
+        .expect("the opening names the file");
+    let path = PathBuf::from(text[start..].split_whitespace().next().expect("a path"));
+    assert!(
+        path.starts_with(home.join("data/rungs/assessments")),
+        "{}",
+        path.display()
+    );
+    path
+}
+
+#[test]
+fn resume_after_the_framework_changed_continues_by_indicator_id() {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let framework_file = home.path().join("team.yaml");
+    let original = std::fs::read_to_string(root().join("tests/fixtures/assess/teamwork.yaml"))
+        .expect("fixture framework");
+    std::fs::write(&framework_file, &original).expect("copy the framework");
+    let answers = home.path().join("answers.yaml");
+    std::fs::write(&answers, "lis-1: 3\nlis-2: 4\nlis-4: 3\nlis-5: 2\n").expect("answers");
+    let file = home.path().join("saved.json");
+    let file_arg = file.display().to_string();
+    let made = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(["assess", &framework_file.display().to_string(), "--answers"])
+        .arg(&answers)
+        .args(["--out", &file_arg])
+        .env("HOME", home.path())
+        .output()
+        .expect("rungs runs");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let old_digest = saved(&file)["framework"]["digest"].clone();
+
+    // lis-5 is renamed lis-6: the answer to lis-5 is dropped; lis-3 was skipped, so it comes first.
+    let changed = original.replace("id: lis-5", "id: lis-6");
+    std::fs::write(&framework_file, changed).expect("change the framework");
+    let mut session = spawn(home.path(), &["assess", "--resume", &file_arg]);
+    let before = wait_for(&mut session, "Press Enter to begin");
+    assert!(
+        before.contains("has changed since this assessment was saved"),
+        "{before}"
+    );
+    assert!(
+        before.contains("no longer in the framework: lis-5"),
+        "{before}"
+    );
+    assert!(before.contains("asked first: lis-3"), "{before}");
+    press(&mut session, "\r");
+    wait_for(&mut session, "(lis-3)");
+    wait_for(&mut session, render::walk::PROMPT);
+    press(&mut session, "4");
+    wait_for(&mut session, "(lis-6)");
+    wait_for(&mut session, render::walk::PROMPT);
+    press(&mut session, "q");
+    session.exp_eof().expect("rungs ends after q");
+    assert_eq!(exit_code(&mut session), 0);
+
+    let value = saved(&file);
+    assert_eq!(
+        value["ratings"],
+        serde_json::json!({
+            "lis-1": { "value": 3 },
+            "lis-2": { "value": 4 },
+            "lis-3": { "value": 4 },
+            "lis-4": { "value": 3 },
+        })
+    );
+    assert_ne!(
+        value["framework"]["digest"], old_digest,
+        "the file records the new framework"
+    );
+}

@@ -1,0 +1,500 @@
+//! The scoring rule of contract section 2: hand-made cases and properties.
+
+use proptest::prelude::*;
+use rungs::assessment::{Rating, RatingValue};
+use rungs::framework::{self, Competency, CompetencyLevel, Framework, Indicator, Level};
+use rungs::scoring::{self, Ratings, TargetRequest};
+
+fn load(yaml: &str) -> Framework {
+    match framework::load("test.yaml", yaml.as_bytes()) {
+        Ok(loaded) => loaded.framework,
+        Err(e) => panic!("test framework is invalid:\n{e}"),
+    }
+}
+
+fn ratings(pairs: &[(&str, RatingValue)]) -> Ratings {
+    pairs
+        .iter()
+        .map(|(id, value)| {
+            (
+                id.to_string(),
+                Rating {
+                    value: *value,
+                    note: None,
+                },
+            )
+        })
+        .collect()
+}
+
+use RatingValue::{NotApplicable as Na, Scale};
+
+/// Three levels; `craft` lists all three with a few indicators each, `late` starts at rank 3,
+/// `gappy` lists ranks 1 and 3 only, `open` has an empty first level.
+const LADDERS: &str = r#"
+id: ladders
+name: Ladders
+version: "1"
+levels:
+  - { id: one, name: One }
+  - { id: two, name: Two }
+  - { id: three, name: Three }
+competencies:
+  - id: craft
+    name: Craft
+    levels:
+      - level: one
+        indicators: [{ id: c1a, text: a }, { id: c1b, text: b }, { id: c1c, text: c }, { id: c1d, text: d }, { id: c1e, text: e }]
+      - level: two
+        indicators: [{ id: c2a, text: a }, { id: c2b, text: b }]
+      - level: three
+        indicators: [{ id: c3a, text: a }]
+  - id: late
+    name: Late
+    levels:
+      - level: three
+        indicators: [{ id: l3a, text: a }, { id: l3b, text: b }]
+  - id: gappy
+    name: Gappy
+    levels:
+      - level: one
+        indicators: [{ id: g1a, text: a }]
+      - level: three
+        indicators: [{ id: g3a, text: a }, { id: g3b, text: b }]
+  - id: open
+    name: Open
+    levels:
+      - level: one
+        indicators: []
+      - level: two
+        indicators: [{ id: o2a, text: a }]
+targets:
+  - id: senior
+    name: Senior
+    levels: { craft: three, late: three }
+"#;
+
+fn result(framework: &Framework, given: &[(&str, RatingValue)], competency: &str) -> (usize, f64) {
+    let profile = scoring::profile(framework, &ratings(given));
+    let index = framework
+        .competency_index(competency)
+        .expect("competency exists");
+    let c = &profile.competencies[index];
+    (c.rank, c.score)
+}
+
+#[test]
+fn nothing_rated_is_no_level_and_score_zero() {
+    let f = load(LADDERS);
+    assert_eq!(result(&f, &[], "craft"), (0, 0.0));
+    assert_eq!(result(&f, &[], "late"), (0, 0.0));
+}
+
+#[test]
+fn four_of_five_demonstrated_meets_the_default_threshold_exactly() {
+    let f = load(LADDERS);
+    assert_eq!(f.threshold, 0.8);
+    let given = [
+        ("c1a", Scale(3)),
+        ("c1b", Scale(4)),
+        ("c1c", Scale(3)),
+        ("c1d", Scale(3)),
+        ("c1e", Scale(2)),
+    ];
+    assert_eq!(result(&f, &given, "craft"), (1, 1.0));
+}
+
+#[test]
+fn three_of_five_demonstrated_is_below_the_threshold() {
+    let f = load(LADDERS);
+    let given = [
+        ("c1a", Scale(3)),
+        ("c1b", Scale(4)),
+        ("c1c", Scale(3)),
+        ("c1d", Scale(1)),
+        ("c1e", Scale(2)),
+    ];
+    assert_eq!(result(&f, &given, "craft"), (0, 0.6));
+}
+
+#[test]
+fn a_share_exactly_at_the_threshold_attains_for_many_thresholds() {
+    for (demonstrated, rated, threshold) in [
+        (1, 1, "1"),
+        (1, 2, "0.5"),
+        (3, 4, "0.75"),
+        (3, 5, "0.6"),
+        (4, 5, "0.8"),
+        (1, 10, "0.1"),
+        (3, 10, "0.3"),
+        (7, 10, "0.7"),
+        (9, 10, "0.9"),
+        (17, 20, "0.85"),
+    ] {
+        let indicators: Vec<String> = (0..rated)
+            .map(|i| format!("{{ id: i{i}, text: t }}"))
+            .collect();
+        let yaml = format!(
+            "id: t\nname: T\nversion: \"1\"\nthreshold: {threshold}\nlevels: [{{ id: one, name: One }}]\n\
+             competencies:\n  - id: c\n    name: C\n    levels:\n      - level: one\n        indicators: [{}]\n",
+            indicators.join(", ")
+        );
+        let f = load(&yaml);
+        let at: Vec<(String, RatingValue)> = (0..rated)
+            .map(|i| (format!("i{i}"), Scale(if i < demonstrated { 3 } else { 2 })))
+            .collect();
+        let at: Vec<(&str, RatingValue)> = at.iter().map(|(id, v)| (id.as_str(), *v)).collect();
+        assert_eq!(
+            result(&f, &at, "c").0,
+            1,
+            "{demonstrated}/{rated} at threshold {threshold} must attain"
+        );
+        if demonstrated > 0 {
+            let mut below = at.clone();
+            below[0].1 = Scale(2);
+            assert_eq!(
+                result(&f, &below, "c").0,
+                0,
+                "{}/{rated} below threshold {threshold} must not attain",
+                demonstrated - 1
+            );
+        }
+    }
+}
+
+#[test]
+fn not_applicable_indicators_leave_the_count() {
+    let f = load(LADDERS);
+    let given = [
+        ("c1a", Scale(3)),
+        ("c1b", Scale(3)),
+        ("c1c", Scale(3)),
+        ("c1d", Scale(3)),
+        ("c1e", Na),
+        ("c2a", Scale(4)),
+        ("c2b", Na),
+    ];
+    assert_eq!(result(&f, &given, "craft"), (2, 2.0));
+}
+
+#[test]
+fn a_level_whose_indicators_are_all_not_applicable_imposes_no_requirement() {
+    let f = load(LADDERS);
+    let given = [("g1a", Na), ("g3a", Scale(4)), ("g3b", Scale(4))];
+    assert_eq!(result(&f, &given, "gappy"), (3, 3.0));
+}
+
+#[test]
+fn an_empty_level_imposes_no_requirement() {
+    let f = load(LADDERS);
+    assert_eq!(result(&f, &[], "open"), (1, 1.0));
+    assert_eq!(result(&f, &[("o2a", Scale(4))], "open"), (2, 2.0));
+}
+
+#[test]
+fn a_level_with_nothing_rated_yet_is_not_attained() {
+    let f = load(LADDERS);
+    // c1 is held; level two has no rating yet, so three is out of reach even when shown.
+    let given = [
+        ("c1a", Scale(4)),
+        ("c1b", Scale(4)),
+        ("c1c", Scale(4)),
+        ("c1d", Scale(4)),
+        ("c1e", Scale(4)),
+        ("c3a", Scale(4)),
+    ];
+    assert_eq!(result(&f, &given, "craft"), (1, 1.0));
+}
+
+#[test]
+fn a_lower_level_not_attained_holds_back_every_higher_one() {
+    let f = load(LADDERS);
+    let given = [
+        ("c1a", Scale(1)),
+        ("c1b", Scale(1)),
+        ("c1c", Scale(1)),
+        ("c1d", Scale(1)),
+        ("c1e", Scale(4)),
+        ("c2a", Scale(4)),
+        ("c2b", Scale(4)),
+        ("c3a", Scale(4)),
+    ];
+    assert_eq!(result(&f, &given, "craft"), (0, 0.2));
+}
+
+#[test]
+fn half_of_the_next_level_adds_half_a_point() {
+    let f = load(LADDERS);
+    let given = [
+        ("c1a", Scale(3)),
+        ("c1b", Scale(3)),
+        ("c1c", Scale(3)),
+        ("c1d", Scale(3)),
+        ("c1e", Scale(3)),
+        ("c2a", Scale(3)),
+        ("c2b", Scale(2)),
+    ];
+    assert_eq!(result(&f, &given, "craft"), (1, 1.5));
+}
+
+#[test]
+fn the_rating_at_demonstrated_at_counts_and_the_one_below_does_not() {
+    let f = load(LADDERS);
+    assert_eq!(f.demonstrated_at, 3);
+    assert_eq!(
+        result(&f, &[("l3a", Scale(3)), ("l3b", Scale(3))], "late").0,
+        3
+    );
+    assert_eq!(
+        result(&f, &[("l3a", Scale(3)), ("l3b", Scale(2))], "late").0,
+        0
+    );
+}
+
+#[test]
+fn a_competency_that_starts_at_rank_three_goes_from_none_to_three() {
+    let f = load(LADDERS);
+    assert_eq!(
+        result(&f, &[("l3a", Scale(4)), ("l3b", Scale(2))], "late"),
+        (0, 0.5)
+    );
+    assert_eq!(
+        result(&f, &[("l3a", Scale(4)), ("l3b", Scale(4))], "late"),
+        (3, 3.0)
+    );
+}
+
+#[test]
+fn levels_a_competency_skips_are_neither_required_nor_attainable() {
+    let f = load(LADDERS);
+    assert_eq!(
+        result(
+            &f,
+            &[("g1a", Scale(4)), ("g3a", Scale(4)), ("g3b", Scale(1))],
+            "gappy"
+        ),
+        (1, 1.5)
+    );
+    assert_eq!(
+        result(
+            &f,
+            &[("g1a", Scale(4)), ("g3a", Scale(4)), ("g3b", Scale(4))],
+            "gappy"
+        ),
+        (3, 3.0)
+    );
+}
+
+#[test]
+fn the_top_level_gives_the_top_rank_and_no_next_level() {
+    let f = load(LADDERS);
+    let all: Vec<(&str, RatingValue)> = ["c1a", "c1b", "c1c", "c1d", "c1e", "c2a", "c2b", "c3a"]
+        .into_iter()
+        .map(|id| (id, Scale(4)))
+        .collect();
+    let profile = scoring::profile(&f, &ratings(&all));
+    let craft = &profile.competencies[0];
+    assert_eq!((craft.rank, craft.score, craft.next), (3, 3.0, None));
+    assert_eq!(craft.current, Some(2));
+}
+
+#[test]
+fn gaps_and_plan_against_a_role() {
+    let f = load(LADDERS);
+    let given = ratings(&[
+        ("c1a", Scale(4)),
+        ("c1b", Scale(4)),
+        ("c1c", Scale(4)),
+        ("c1d", Scale(4)),
+        ("c1e", Scale(1)),
+        ("c2a", Scale(2)),
+        ("c2b", Na),
+        ("l3a", Scale(4)),
+        ("l3b", Scale(4)),
+    ]);
+    let profile = scoring::profile(&f, &given);
+    let targets = TargetRequest {
+        role: Some("senior".into()),
+        ..TargetRequest::default()
+    }
+    .resolve(&f)
+    .expect("senior is a target");
+    let gaps = scoring::gaps(&f, &profile, &targets);
+    let summary: Vec<(usize, usize, usize)> = gaps
+        .iter()
+        .map(|g| (g.competency, g.current_rank, g.gap))
+        .collect();
+    assert_eq!(summary, vec![(0, 1, 2), (1, 3, 0)]);
+    let plan = scoring::plan(&f, &gaps, &given);
+    assert_eq!(plan.len(), 1);
+    let ids: Vec<&str> = plan[0].items.iter().map(|i| i.indicator.as_str()).collect();
+    assert_eq!(ids, vec!["c1e", "c2a", "c3a"]);
+}
+
+#[test]
+fn unknown_targets_are_each_reported() {
+    let f = load(LADDERS);
+    let problems = TargetRequest {
+        role: Some("chief".into()),
+        level: Some("four".into()),
+        per_competency: vec![("nope".into(), "one".into())],
+    }
+    .resolve(&f)
+    .expect_err("nothing here is known");
+    assert_eq!(problems.len(), 3, "{problems:?}");
+}
+
+// Properties over generated frameworks and ratings.
+
+/// A framework shape: per competency, per listed level (framework level index), its indicator count.
+type Shape = (usize, Vec<Vec<(usize, usize)>>, u32);
+
+fn shapes() -> impl Strategy<Value = Shape> {
+    (1usize..=5).prop_flat_map(|levels| {
+        let competency =
+            proptest::collection::vec((any::<bool>(), 0usize..=4), levels).prop_map(|rungs| {
+                let mut listed: Vec<(usize, usize)> = rungs
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, (listed, _))| *listed)
+                    .map(|(level, (_, count))| (level, count))
+                    .collect();
+                if listed.is_empty() {
+                    listed.push((0, 1));
+                }
+                listed
+            });
+        (
+            Just(levels),
+            proptest::collection::vec(competency, 1..=3),
+            1u32..=10,
+        )
+    })
+}
+
+fn build(shape: &Shape) -> Framework {
+    let (levels, competencies, tenths) = shape;
+    let mut f = load(
+        "id: p\nname: P\nversion: \"1\"\nlevels: [{ id: l0, name: L0 }]\n\
+         competencies: [{ id: c, name: C, levels: [{ level: l0, indicators: [x] }] }]\n",
+    );
+    f.threshold = f64::from(*tenths) / 10.0;
+    f.levels = (0..*levels)
+        .map(|l| Level {
+            id: format!("l{l}"),
+            name: format!("L{l}"),
+            description: None,
+        })
+        .collect();
+    f.competencies = competencies
+        .iter()
+        .enumerate()
+        .map(|(c, listed)| Competency {
+            id: format!("c{c}"),
+            name: format!("C{c}"),
+            description: None,
+            levels: listed
+                .iter()
+                .map(|&(level, count)| CompetencyLevel {
+                    level,
+                    title: None,
+                    indicators: (0..count)
+                        .map(|i| Indicator {
+                            id: format!("c{c}.l{level}.{i}"),
+                            text: "t".into(),
+                            examples: vec![],
+                        })
+                        .collect(),
+                })
+                .collect(),
+            guidance: vec![],
+        })
+        .collect();
+    f
+}
+
+/// One choice per indicator (enough for the largest shape): 0 unrated, 1 na, 2..=5 a rating.
+fn rate(framework: &Framework, choices: &[u8]) -> Ratings {
+    framework
+        .indicators()
+        .zip(choices)
+        .filter_map(|((_, _, indicator), choice)| {
+            let value = match choice {
+                0 => return None,
+                1 => Na,
+                v => Scale(u32::from(*v) - 1),
+            };
+            Some((indicator.id.clone(), Rating { value, note: None }))
+        })
+        .collect()
+}
+
+fn cases() -> impl Strategy<Value = (Framework, Ratings, usize, u8)> {
+    (
+        shapes(),
+        proptest::collection::vec(0u8..=5, 60),
+        any::<usize>(),
+        1u8..=4,
+    )
+        .prop_filter("a framework needs an indicator to rate", |(shape, ..)| {
+            shape.1.iter().flatten().any(|&(_, count)| count > 0)
+        })
+        .prop_map(|(shape, choices, pick, raise)| {
+            let f = build(&shape);
+            let r = rate(&f, &choices);
+            (f, r, pick, raise)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn raising_one_rating_never_lowers_a_level_or_score((f, given, pick, raise) in cases()) {
+        let ids: Vec<String> = f.indicators().map(|(_, _, i)| i.id.clone()).collect();
+        let id = &ids[pick % ids.len()];
+        let before = scoring::profile(&f, &given);
+        let mut raised = given.clone();
+        let old = match given.get(id).map(|r| r.value) {
+            Some(Scale(v)) => v,
+            _ => 0,
+        };
+        prop_assume!(old < 4);
+        let new = (old + u32::from(raise)).min(4);
+        prop_assume!(old >= 1);
+        raised.insert(id.clone(), Rating { value: Scale(new), note: None });
+        let after = scoring::profile(&f, &raised);
+        for (b, a) in before.competencies.iter().zip(&after.competencies) {
+            prop_assert!(a.rank >= b.rank, "rank fell from {} to {} raising {id} {old}->{new}", b.rank, a.rank);
+            prop_assert!(a.score >= b.score, "score fell from {} to {} raising {id} {old}->{new}", b.score, a.score);
+            for (lb, la) in b.levels.iter().zip(&a.levels) {
+                prop_assert!(la.attained || !lb.attained, "a level was lost raising {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn marking_one_indicator_na_never_changes_other_competencies((f, given, pick, _raise) in cases()) {
+        let all: Vec<(usize, String)> = f.indicators().map(|(c, _, i)| (c, i.id.clone())).collect();
+        let (competency, id) = &all[pick % all.len()];
+        let before = scoring::profile(&f, &given);
+        let mut marked = given.clone();
+        marked.insert(id.clone(), Rating { value: Na, note: None });
+        let after = scoring::profile(&f, &marked);
+        for (c, (b, a)) in before.competencies.iter().zip(&after.competencies).enumerate() {
+            if c != *competency {
+                prop_assert_eq!(b, a);
+            }
+        }
+    }
+
+    #[test]
+    fn the_score_stays_within_zero_and_the_number_of_levels((f, given, _pick, _raise) in cases()) {
+        let profile = scoring::profile(&f, &given);
+        for c in &profile.competencies {
+            prop_assert!(c.score >= 0.0 && c.score <= f.levels.len() as f64, "score {} out of range", c.score);
+            prop_assert!(c.rank <= f.levels.len());
+            prop_assert_eq!(c.score.floor() as usize, c.rank, "the whole part of the score is the rank");
+        }
+    }
+}
