@@ -13,8 +13,11 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use rungs::assessment::file::parse;
-use rungs::assessment::{Assessment, RatingValue};
+use rungs::assessment::Assessment;
+use rungs::diff::{diff, Side};
 use rungs::framework::{self, Framework};
+use rungs::render::diff::{json_text, DiffReport, SideSummary};
+use rungs::render::report::Report;
 use rungs::scoring::{self, TargetRequest};
 use synthetic::{assessment_json, framework_yaml, Shape};
 
@@ -107,42 +110,42 @@ fn load_ungated(text: &str) -> Framework {
     built.expect("the synthetic framework is valid")
 }
 
-/// What `rungs report --format json` computes: the profile, gaps against a role, the plan,
-/// serialised as JSON.
+/// What `rungs report --format json` computes once the files are read: the report (profile,
+/// gaps against a role, plan) rendered as JSON.
 fn report_json(framework: &Framework, assessment: &Assessment) -> String {
-    let profile = scoring::profile(framework, &assessment.ratings);
-    let targets = TargetRequest {
+    let target = TargetRequest {
         role: Some("role-3".into()),
         ..TargetRequest::default()
-    }
-    .resolve(framework)
-    .expect("role-3 exists");
-    let gaps = scoring::gaps(framework, &profile, &targets);
-    let plan = scoring::plan(framework, &gaps, &assessment.ratings);
-    serde_json::to_string(&(&profile, &gaps, &plan)).expect("serialisable")
+    };
+    let report = Report::new(framework, assessment, &target).expect("role-3 exists");
+    rungs::render::report::json::render(&report)
 }
 
-/// What `rungs diff --format json` computes: both profiles and the changed ratings.
+/// What `rungs diff --format json` computes once the files are read.
 fn diff_json(framework: &Framework, old: &Assessment, new: &Assessment) -> String {
-    let before = scoring::profile(framework, &old.ratings);
-    let after = scoring::profile(framework, &new.ratings);
-    let levels: Vec<_> = before
-        .competencies
-        .iter()
-        .zip(&after.competencies)
-        .map(|(b, a)| (b.current, a.current, b.score, a.score))
-        .collect();
-    let value = |a: &Assessment, id: &str| a.ratings.get(id).map(|r| r.value);
-    let changed: Vec<(&str, Option<RatingValue>, Option<RatingValue>)> = framework
-        .indicators()
-        .map(|(_, _, i)| (i.id.as_str(), value(old, &i.id), value(new, &i.id)))
-        .filter(|(_, a, b)| a != b)
-        .collect();
-    let changed: Vec<_> = changed
-        .iter()
-        .map(|(id, a, b)| (id, a.map(|v| v.to_string()), b.map(|v| v.to_string())))
-        .collect();
-    serde_json::to_string(&(levels, changed)).expect("serialisable")
+    let side = |a: &Assessment, file: &str| SideSummary {
+        file: file.to_string(),
+        subject: a.subject.clone(),
+        date: a.completed_at.clone().unwrap_or_default(),
+        version: framework.version.clone(),
+    };
+    let changes = diff(
+        Side {
+            framework,
+            ratings: &old.ratings,
+        },
+        Side {
+            framework,
+            ratings: &new.ratings,
+        },
+    );
+    let report = DiffReport::new(
+        framework,
+        side(old, "full.json"),
+        side(new, "changed.json"),
+        changes,
+    );
+    json_text(&report)
 }
 
 /// The files of one size, written to a folder.
@@ -325,11 +328,11 @@ fn main() {
             }),
         ),
         (
-            "report json after loading (profile, gaps, plan, JSON)",
+            "report json after loading (Report::new + json::render)",
             report_only,
         ),
         (
-            "diff after loading (2 profiles, changed ratings, JSON)",
+            "diff after loading (diff::diff + DiffReport + json_text)",
             diff_only,
         ),
     ] {
@@ -362,33 +365,30 @@ fn main() {
     let python_start = measure_process(budget, 5, python, &["-c", "import yaml"]);
     let validate_memory = peak_memory_mib(&rungs_bin, &["validate", framework_arg]);
     let full_arg = files.full.to_str().expect("UTF-8 temp path");
-    let report_memory = Command::new(&rungs_bin)
-        .args([
-            "report",
-            full_arg,
-            "--framework",
-            framework_arg,
-            "--format",
-            "json",
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-        .then(|| {
-            peak_memory_mib(
-                &rungs_bin,
-                &[
-                    "report",
-                    full_arg,
-                    "--framework",
-                    framework_arg,
-                    "--format",
-                    "json",
-                ],
-            )
-        })
-        .flatten();
+    let changed_arg = files.changed.to_str().expect("UTF-8 temp path");
+    let report_args = [
+        "report",
+        full_arg,
+        "--framework",
+        framework_arg,
+        "--target",
+        "role-3",
+        "--format",
+        "json",
+    ];
+    let diff_args = [
+        "diff",
+        full_arg,
+        changed_arg,
+        "--framework",
+        framework_arg,
+        "--format",
+        "json",
+    ];
+    let report_process = measure_process(budget, 10, &rungs_bin, &report_args);
+    let diff_process = measure_process(budget, 10, &rungs_bin, &diff_args);
+    let report_memory = peak_memory_mib(&rungs_bin, &report_args);
+    let diff_memory = peak_memory_mib(&rungs_bin, &diff_args);
 
     let show = |t: Option<Timing>| t.map_or("n/a".to_string(), |t| format!("{:.2}", t.ms()));
     println!(
@@ -400,6 +400,14 @@ fn main() {
     println!("| --- | ---: | ---: |");
     for (name, timing) in [
         ("rungs validate FRAMEWORK", validate),
+        (
+            "rungs report FULL --framework FRAMEWORK --target role-3 --format json",
+            report_process,
+        ),
+        (
+            "rungs diff FULL CHANGED --framework FRAMEWORK --format json",
+            diff_process,
+        ),
         ("rungs list", list),
         ("rungs --version", version),
         ("python3 PyYAML CSafeLoader parse (whole process)", pyyaml),
@@ -427,13 +435,15 @@ fn main() {
         "| rungs validate FRAMEWORK | {} |",
         validate_memory.map_or("n/a".into(), |m| format!("{m:.1}"))
     );
-    println!(
-        "| rungs report FULL --format json | {} |",
-        report_memory.map_or(
-            "n/a (rungs report not available in this build)".into(),
-            |m| format!("{m:.1}")
-        )
-    );
+    for (name, memory) in [
+        ("rungs report FULL --format json", report_memory),
+        ("rungs diff FULL CHANGED --format json", diff_memory),
+    ] {
+        println!(
+            "| {name} | {} |",
+            memory.map_or("n/a".into(), |m| format!("{m:.1}"))
+        );
+    }
 
     // ---- Targets.
     println!("\n## Targets\n");
@@ -446,14 +456,23 @@ fn main() {
     );
     let ratio = report.ms() / load.ms();
     println!(
-        "| report (json) within 1.5x of framework load | {ratio:.2}x | {} |",
+        "| report (json) within 1.5x of framework load, in-process | {ratio:.2}x | {} |",
         verdict(ratio <= 1.5)
     );
     let ratio = diff.ms() / load.ms();
     println!(
-        "| diff within 1.5x of framework load | {ratio:.2}x | {} |",
+        "| diff within 1.5x of framework load, in-process | {ratio:.2}x | {} |",
         verdict(ratio <= 1.5)
     );
+    for (name, process) in [("report", report_process), ("diff", diff_process)] {
+        if let (Some(p), Some(v)) = (process, validate) {
+            let ratio = p.ms() / v.ms();
+            println!(
+                "| {name} within 1.5x of framework load, whole process (rungs {name} ÷ rungs validate) | {ratio:.2}x | {} |",
+                verdict(ratio <= 1.5)
+            );
+        }
+    }
     match (validate, pyyaml) {
         (Some(v), Some(p)) => {
             let ratio = p.ms() / v.ms();
@@ -468,7 +487,7 @@ fn main() {
             verdict(l.ms() < 5.0)
         );
     }
-    let peak = [validate_memory, report_memory]
+    let peak = [validate_memory, report_memory, diff_memory]
         .into_iter()
         .flatten()
         .fold(0.0, f64::max);

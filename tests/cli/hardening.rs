@@ -177,3 +177,54 @@ fn a_write_cut_short_leaves_the_previous_file_and_says_why() {
     assert_eq!(fs::read_to_string(&target).expect("read"), OLD);
     assert_eq!(listing(dir.path()), ["ours.yaml"]);
 }
+
+#[path = "../../benches/support/synthetic.rs"]
+mod synthetic;
+
+#[test]
+fn a_reader_that_stops_early_is_no_error() {
+    // `rungs ... | head -c 1`: the output is far larger than a pipe holds, so rungs is still
+    // writing when head exits; it must stop quietly, not panic with a backtrace.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let shape = synthetic::Shape {
+        competencies: 20,
+        ..synthetic::Shape::BASE
+    };
+    let framework = synthetic::framework_yaml(shape);
+    let digest = rungs::framework::digest(framework.as_bytes());
+    fs::write(dir.path().join("f.yaml"), &framework).expect("write");
+    fs::write(
+        dir.path().join("a.json"),
+        synthetic::assessment_json(shape, &digest, 0),
+    )
+    .expect("write");
+    fs::write(
+        dir.path().join("b.json"),
+        synthetic::assessment_json(shape, &digest, 10),
+    )
+    .expect("write");
+    for args in [
+        "show f.yaml",
+        "report a.json --framework f.yaml --target-level level-6",
+        "report a.json --framework f.yaml --format json",
+        "diff a.json b.json --framework f.yaml",
+        "man",
+    ] {
+        let line = format!(
+            "{{ \"$RUNGS_BIN\" {args} 2>stderr.txt; echo $? >code.txt; }} | head -c 1 >/dev/null"
+        );
+        let status = Command::new("sh")
+            .current_dir(dir.path())
+            .env("RUNGS_BIN", env!("CARGO_BIN_EXE_rungs"))
+            .env("NO_COLOR", "1")
+            .arg("-c")
+            .arg(&line)
+            .status()
+            .expect("sh runs");
+        assert!(status.success());
+        let stderr = fs::read_to_string(dir.path().join("stderr.txt")).expect("stderr");
+        let code = fs::read_to_string(dir.path().join("code.txt")).expect("code");
+        assert!(!stderr.contains("panicked"), "rungs {args}: {stderr}");
+        assert_eq!(code.trim(), "0", "rungs {args}: {stderr}");
+    }
+}
