@@ -77,6 +77,9 @@ const WORDS: &[&str] = &[
     "ratings",
     "note",
     "rungs-assessment/1",
+    "c-1",
+    "c.one.2",
+    "Often",
     "",
 ];
 
@@ -345,6 +348,27 @@ proptest! {
         let result = framework::load("f.yaml", &text);
         assert_explained(&result);
         assert_consistent(&result);
+    }
+
+    #[test]
+    fn answers_loader_survives_any_yaml_document(document in yaml_value()) {
+        let text = serde_yaml::to_string(&document).expect("a YAML value serialises");
+        let framework = framework::load("f.yaml", VALID_FRAMEWORK.as_bytes()).expect("valid");
+        match rungs::assessment::answers::parse("answers.yaml", text.as_bytes()) {
+            Ok(answers) => {
+                if let Err(e) = answers.resolve(&framework.framework) {
+                    prop_assert!(!e.problems.is_empty());
+                }
+            }
+            Err(e) => prop_assert!(!e.problems.is_empty()),
+        }
+    }
+
+    #[test]
+    fn answers_loader_survives_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..1024)) {
+        if let Err(e) = rungs::assessment::answers::parse("answers.yaml", &bytes) {
+            prop_assert!(!e.problems.is_empty());
+        }
     }
 
     #[test]

@@ -228,3 +228,46 @@ fn a_reader_that_stops_early_is_no_error() {
         assert_eq!(code.trim(), "0", "rungs {args}: {stderr}");
     }
 }
+
+#[test]
+fn an_empty_key_in_an_answers_file_is_reported_not_looped_on() {
+    // Found by the property tests: locating the key "" in the file never advanced.
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in [("a.yaml", "'':\n"), ("b.json", "{\"\": 3}\n")] {
+        fs::write(dir.path().join(name), text).expect("write");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rungs"))
+            .current_dir(dir.path())
+            .args([
+                "assess",
+                "networking",
+                "--answers",
+                name,
+                "--out",
+                "me.json",
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("rungs runs");
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("wait") {
+                break status;
+            }
+            if started.elapsed() > std::time::Duration::from_secs(20) {
+                let _ = child.kill();
+                panic!("rungs assess --answers {name} did not finish");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        let mut stderr = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().expect("piped"), &mut stderr)
+            .expect("read stderr");
+        assert_eq!(status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains(&format!("{name}:1:")) && stderr.contains("unknown indicator \"\""),
+            "{stderr}"
+        );
+        assert!(!dir.path().join("me.json").exists());
+    }
+}
