@@ -3,7 +3,6 @@
 pub mod catalog;
 pub mod diff;
 pub mod history;
-pub mod profile;
 pub mod report;
 pub mod show;
 pub mod walk;
