@@ -78,6 +78,75 @@ pub enum Command {
 
     /// Scores per competency over several assessments of one framework.
     History(HistoryArgs),
+
+    /// Write a commented starter framework file that validates, to edit into your own.
+    New(NewArgs),
+
+    /// Print the JSON Schema of framework or assessment files, for editors and other tools.
+    #[command(
+        after_help = "Examples:\n  rungs schema framework > framework.schema.json\n  rungs schema assessment\n\n\
+An editor with the YAML language server checks and completes a framework whose first line is\n  \
+# yaml-language-server: $schema=framework.schema.json"
+    )]
+    Schema {
+        /// Which file format.
+        #[arg(value_enum)]
+        kind: SchemaArg,
+    },
+
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  rungs completions bash > ~/.local/share/bash-completion/completions/rungs\n  \
+rungs completions zsh > ~/.zfunc/_rungs\n  rungs completions fish > ~/.config/fish/completions/rungs.fish\n  \
+rungs completions powershell >> $PROFILE\n  rungs completions elvish >> ~/.config/elvish/rc.elv"
+    )]
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page (roff), or write one page per command into a folder.
+    #[command(
+        after_help = "Examples:\n  rungs man | man -l -\n  rungs man > /usr/local/share/man/man1/rungs.1\n  rungs man --out-dir ./man"
+    )]
+    Man {
+        /// Write rungs.1 and a rungs-COMMAND.1 page per command into this folder instead.
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+    },
+}
+
+/// File formats `rungs schema` describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaArg {
+    /// A framework YAML file.
+    Framework,
+    /// An assessment JSON file.
+    Assessment,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  rungs new our-framework\n  rungs new our-framework --name \"Our Framework\" --out frameworks/ours.yaml\n\n\
+Then edit the file and check it with: rungs validate our-framework.yaml"
+)]
+pub struct NewArgs {
+    /// The new framework's id: lowercase letters, digits, '.', '_' and '-'.
+    #[arg(value_name = "FRAMEWORK_ID")]
+    pub id: String,
+
+    /// The framework's human name (default: made from the id).
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// Where to write the file (default: FRAMEWORK_ID.yaml in the current folder).
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Overwrite the file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Target options shared by assess and report.

@@ -46,5 +46,6 @@ pub mod error;
 pub mod framework;
 pub mod history;
 pub mod render;
+pub mod schema;
 pub mod scoring;
 pub mod walk;

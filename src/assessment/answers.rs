@@ -300,6 +300,9 @@ fn locate_key(text: &str, key: &str, after: &mut usize) -> Option<(usize, usize)
     let candidates = [format!("\"{key}\""), format!("'{key}'"), key.to_string()];
     let mut best: Option<usize> = None;
     for (n, needle) in candidates.iter().enumerate() {
+        if needle.is_empty() {
+            continue; // the empty key: only its quoted forms can be found, and "" matches anywhere
+        }
         let mut from = *after;
         while let Some(found) = text.get(from..).and_then(|rest| rest.find(needle.as_str())) {
             let start = from + found;

@@ -79,12 +79,34 @@ pub fn to_json(assessment: &Assessment) -> String {
 }
 
 /// Write bytes to `path` atomically: a temporary file in the same folder, flushed and synced,
-/// then renamed over the target. A crash at any point leaves either the old file or the new one.
+/// then renamed over the target. A crash or a failed write (full disk, read-only folder) at any
+/// point leaves either the old file or the new one, never a mix, and no temporary file behind.
+///
+/// A missing folder is reported as `NotFound` naming the folder; a replaced file keeps its
+/// permissions.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::{Error, ErrorKind};
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    match std::fs::metadata(&dir) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => {
+            return Err(Error::new(
+                ErrorKind::NotADirectory,
+                format!("{} is not a folder", dir.display()),
+            ))
+        }
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            return Err(Error::new(
+                ErrorKind::NotFound,
+                format!("folder {} does not exist", dir.display()),
+            ))
+        }
+        Err(e) => return Err(e),
+    }
+    let previous_permissions = std::fs::metadata(path).ok().map(|m| m.permissions());
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -95,6 +117,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         file.write_all(bytes)?;
         file.flush()?;
         file.sync_all()?;
+        if let Some(permissions) = previous_permissions {
+            file.set_permissions(permissions)?;
+        }
         drop(file);
         std::fs::rename(&temp, path)?;
         if let Ok(d) = std::fs::File::open(&dir) {

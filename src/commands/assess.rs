@@ -59,10 +59,7 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
         assessment.ratings = resolved.ratings;
         assessment.completed_at = resolved.missing.is_empty().then(now);
         destination.save(&assessment)?;
-        print!(
-            "{}",
-            summary(framework, &assessment.ratings, &targets, style)
-        );
+        super::write_stdout(summary(framework, &assessment.ratings, &targets, style).as_bytes())?;
         context.say(format!("Saved to {}", destination.path.display()));
         if !resolved.missing.is_empty() {
             context.say(format!(
@@ -77,10 +74,9 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
         if rungs::walk::Walk::new(framework, assessment.ratings.clone(), args.adaptive)
             .is_complete()
         {
-            print!(
-                "{}",
-                summary(framework, &assessment.ratings, &targets, style)
-            );
+            super::write_stdout(
+                summary(framework, &assessment.ratings, &targets, style).as_bytes(),
+            )?;
             context.say(format!(
                 "Every indicator in {} is already answered: nothing to resume.",
                 path.display()
@@ -109,10 +105,9 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
     )?;
     match outcome {
         terminal::Outcome::Finished { skipped } => {
-            print!(
-                "{}",
-                summary(framework, &assessment.ratings, &targets, style)
-            );
+            super::write_stdout(
+                summary(framework, &assessment.ratings, &targets, style).as_bytes(),
+            )?;
             if skipped > 0 {
                 context.say(format!(
                     "{} not asked: their level was out of reach.",

@@ -8,10 +8,14 @@ use rungs::catalog::Catalog;
 use crate::cli::{Cli, ColorChoice, Command};
 
 mod assess;
+mod completions;
 mod diff;
 mod history;
 mod list;
+mod man;
+mod new;
 mod report;
+mod schema;
 mod show;
 mod validate;
 
@@ -78,6 +82,16 @@ fn terminal_width(stdout_is_terminal: bool) -> u16 {
     80
 }
 
+/// Write data to stdout; a closed pipe (`rungs ... | head`) is not an error.
+pub fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let context = Context::from_cli(&cli);
@@ -89,5 +103,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Diff(args) => diff::run(&context, &args),
         Command::History(args) => history::run(&context, &args),
         Command::Assess(args) => assess::run(&context, args),
+        Command::New(args) => new::run(&context, &args),
+        Command::Schema { kind } => schema::run(kind),
+        Command::Completions { shell } => completions::run(shell),
+        Command::Man { out_dir } => man::run(&context, out_dir.as_deref()),
     }
 }

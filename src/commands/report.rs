@@ -137,7 +137,7 @@ pub fn emit(
     text: &str,
 ) -> anyhow::Result<()> {
     let Some(path) = output else {
-        print!("{text}");
+        super::write_stdout(text.as_bytes())?;
         return Ok(());
     };
     let shown = path.display();

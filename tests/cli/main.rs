@@ -2,11 +2,14 @@
 
 mod assess;
 mod builtin_frameworks;
+mod conventions;
 mod diff;
+mod hardening;
 mod history;
 mod html;
 mod pty;
 mod report;
+mod schema;
 mod show;
 mod support;
 mod validate;

@@ -1,0 +1,496 @@
+//! rungs performance on a synthetic framework of realistic shape, printed as Markdown tables.
+//!
+//! Run with `cargo bench --bench perf` (release build). Every figure is the median of several
+//! runs, timed with `std::time::Instant`; processes are timed from spawn to exit. Targets are
+//! ratios measured side by side in the same run, so the machine's speed cancels out.
+
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use rungs::assessment::file::parse;
+use rungs::assessment::Assessment;
+use rungs::diff::{diff, Side};
+use rungs::framework::{self, Framework};
+use rungs::render::diff::{json_text, DiffReport, SideSummary};
+use rungs::render::report::Report;
+use rungs::scoring::{self, TargetRequest};
+use synthetic::{assessment_json, framework_yaml, Shape};
+
+/// Median and spread of a set of timings.
+#[derive(Debug, Clone, Copy)]
+struct Timing {
+    median: Duration,
+    min: Duration,
+    runs: usize,
+}
+
+impl Timing {
+    fn ms(&self) -> f64 {
+        self.median.as_secs_f64() * 1000.0
+    }
+}
+
+/// Run `f` at least `min_runs` times and until `budget` is spent (at most 200 runs).
+fn measure<T>(budget: Duration, min_runs: usize, mut f: impl FnMut() -> T) -> Timing {
+    black_box(f()); // warm-up: page cache, allocator
+    let started = Instant::now();
+    let mut times = Vec::new();
+    while times.len() < min_runs || (started.elapsed() < budget && times.len() < 200) {
+        let t = Instant::now();
+        black_box(f());
+        times.push(t.elapsed());
+    }
+    times.sort();
+    Timing {
+        median: times[times.len() / 2],
+        min: times[0],
+        runs: times.len(),
+    }
+}
+
+/// Time a whole process, spawn to exit, output discarded; `None` when it cannot run.
+fn measure_process(
+    budget: Duration,
+    min_runs: usize,
+    program: &Path,
+    args: &[&str],
+) -> Option<Timing> {
+    let run = || {
+        Command::new(program)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .ok()
+            .filter(|s| s.success())
+    };
+    run()?;
+    Some(measure(budget, min_runs, || run().is_some()))
+}
+
+/// Peak resident memory of a process in MiB, from `/usr/bin/time -f %M`.
+fn peak_memory_mib(program: &Path, args: &[&str]) -> Option<f64> {
+    let output = Command::new("/usr/bin/time")
+        .arg("-f")
+        .arg("%M")
+        .arg(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&output.stderr);
+    let kib: f64 = text.lines().last()?.trim().parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+/// Load and validate as `rungs` does.
+fn load_any(text: &str) -> Framework {
+    framework::load("synthetic.yaml", text.as_bytes())
+        .expect("the synthetic framework is valid")
+        .framework
+}
+
+/// What `rungs report --format json` computes once the files are read: the report (profile,
+/// gaps against a role, plan) rendered as JSON.
+fn report_json(framework: &Framework, assessment: &Assessment) -> String {
+    let target = TargetRequest {
+        role: Some("role-3".into()),
+        ..TargetRequest::default()
+    };
+    let report = Report::new(framework, assessment, &target).expect("role-3 exists");
+    rungs::render::report::json::render(&report)
+}
+
+/// What `rungs diff --format json` computes once the files are read.
+fn diff_json(framework: &Framework, old: &Assessment, new: &Assessment) -> String {
+    let side = |a: &Assessment, file: &str| SideSummary {
+        file: file.to_string(),
+        subject: a.subject.clone(),
+        date: a.completed_at.clone().unwrap_or_default(),
+        version: framework.version.clone(),
+    };
+    let changes = diff(
+        Side {
+            framework,
+            ratings: &old.ratings,
+        },
+        Side {
+            framework,
+            ratings: &new.ratings,
+        },
+    );
+    let report = DiffReport::new(
+        framework,
+        side(old, "full.json"),
+        side(new, "changed.json"),
+        changes,
+    );
+    json_text(&report)
+}
+
+/// The files of one size, written to a folder.
+struct Files {
+    shape: Shape,
+    framework: PathBuf,
+    full: PathBuf,
+    changed: PathBuf,
+    framework_text: String,
+    full_text: String,
+    changed_text: String,
+}
+
+fn write_files(dir: &Path, competencies: usize) -> Files {
+    let shape = Shape {
+        competencies,
+        ..Shape::BASE
+    };
+    let framework_text = framework_yaml(shape);
+    let digest = framework::digest(framework_text.as_bytes());
+    let full_text = assessment_json(shape, &digest, 0);
+    let changed_text = assessment_json(shape, &digest, 10);
+    let name = |n: &str| dir.join(format!("{n}-{competencies}"));
+    let files = Files {
+        shape,
+        framework: name("framework").with_extension("yaml"),
+        full: name("full").with_extension("json"),
+        changed: name("changed").with_extension("json"),
+        framework_text,
+        full_text,
+        changed_text,
+    };
+    std::fs::write(&files.framework, &files.framework_text).expect("write framework");
+    std::fs::write(&files.full, &files.full_text).expect("write assessment");
+    std::fs::write(&files.changed, &files.changed_text).expect("write assessment");
+    files
+}
+
+fn mib(bytes: usize) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok {
+        "met"
+    } else {
+        "NOT met"
+    }
+}
+
+fn main() {
+    // `cargo bench` passes --bench; a filter argument is not supported, the run is one table.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rungs_bin = PathBuf::from(env!("CARGO_BIN_EXE_rungs"));
+    let budget = Duration::from_secs(3);
+
+    println!("# rungs benchmark\n");
+    println!(
+        "Machine: {} cores; rungs {}; files in a temporary folder (page cache warm).\n",
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        env!("CARGO_PKG_VERSION")
+    );
+
+    // ---- In-process: 1x, 4x and 16x of a small framework, and the reference size. 4x and 16x
+    // of the reference (56,000 and 224,000 indicators, 14 and 55 MiB) are past the contract's
+    // limits (8 MiB, 100,000 indicators), which rungs refuses before parsing.
+    let mut base_load = None;
+    let mut rows = Vec::new();
+    for (label, competencies) in [
+        ("1x", 25usize),
+        ("4x", 100),
+        ("16x", 400),
+        ("reference", 200),
+    ] {
+        let files = write_files(dir.path(), competencies);
+        let text = &files.framework_text.clone();
+        let budget = budget * (competencies / 50).max(1) as u32;
+        let min_runs = 7;
+        let parse_floor = measure(budget, min_runs, || {
+            serde_yaml::from_str::<serde_yaml::Value>(text).expect("parses")
+        });
+        let load = measure(budget, min_runs, || load_any(text));
+        let full = parse("full.json", files.full_text.as_bytes()).expect("full assessment");
+        let load_score = measure(budget, min_runs, || {
+            let f = load_any(text);
+            scoring::profile(&f, &full.ratings)
+        });
+        let assessment_parse = measure(budget, min_runs, || {
+            parse("full.json", files.full_text.as_bytes()).expect("parses")
+        });
+        let report = measure(budget, min_runs, || {
+            let f = load_any(text);
+            let a = parse("full.json", files.full_text.as_bytes()).expect("parses");
+            report_json(&f, &a)
+        });
+        let diff = measure(budget, min_runs, || {
+            let f = load_any(text);
+            let a = parse("full.json", files.full_text.as_bytes()).expect("parses");
+            let b = parse("changed.json", files.changed_text.as_bytes()).expect("parses");
+            diff_json(&f, &a, &b)
+        });
+        rows.push((
+            label,
+            files.shape.indicators(),
+            parse_floor,
+            load,
+            load_score,
+            assessment_parse,
+            report,
+            diff,
+            text.len(),
+        ));
+        if label == "reference" {
+            base_load = Some((parse_floor, load, load_score, report, diff, files));
+        }
+    }
+
+    println!("## In-process (library), median of several runs\n");
+    println!("| size | indicators | file MiB | bare YAML parse ms | load+validate ms | load+validate+score ms | assessment parse ms | report json ms | diff ms | load µs/indicator | load ÷ parse |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (label, indicators, parse_floor, load, load_score, assessment_parse, report, diff, bytes) in
+        &rows
+    {
+        let indicators = *indicators;
+        println!(
+            "| {label} | {indicators} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {:.2} | {:.2} |",
+            mib(*bytes),
+            parse_floor.ms(),
+            load.ms(),
+            load_score.ms(),
+            assessment_parse.ms(),
+            report.ms(),
+            diff.ms(),
+            load.ms() * 1000.0 / indicators as f64,
+            load.ms() / parse_floor.ms()
+        );
+    }
+    println!(
+        "\nRuns per cell: {}",
+        rows.iter()
+            .map(|r| format!("{} {}", r.0, r.2.runs.min(r.3.runs).min(r.7.runs)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let per_indicator: Vec<f64> = rows.iter().map(|r| r.3.ms() / r.1 as f64).collect();
+    let growth = per_indicator[2] / per_indicator[0];
+    let floor_growth = (rows[2].2.ms() / rows[2].1 as f64) / (rows[0].2.ms() / rows[0].1 as f64);
+    println!(
+        "Linearity: from 1x to 16x, load+validate per indicator changes {growth:.2}x \
+         and the bare parse per indicator {floor_growth:.2}x (1.00 = perfectly linear).\n"
+    );
+
+    // ---- Where the time of a reference load goes.
+    // ---- Where the time of a 1x load goes.
+    let (parse_floor, load, load_score, report, diff, files) = base_load.expect("1x measured");
+    let text = &files.framework_text;
+    let typed_parse = measure(budget, 7, || {
+        serde_yaml::from_str::<framework::raw::RawFramework>(text).expect("parses")
+    });
+    let build = measure(budget, 7, || {
+        let raw: framework::raw::RawFramework = serde_yaml::from_str(text).expect("parses");
+        framework::load::build(raw)
+    });
+    let digest = measure(budget, 7, || framework::digest(text.as_bytes()));
+    let framework = load_any(text);
+    let full = parse("full.json", files.full_text.as_bytes()).expect("parses");
+    let changed = parse("changed.json", files.changed_text.as_bytes()).expect("parses");
+    let profile = measure(budget, 7, || scoring::profile(&framework, &full.ratings));
+    let report_only = measure(budget, 7, || report_json(&framework, &full));
+    let diff_only = measure(budget, 7, || diff_json(&framework, &full, &changed));
+    let drop_framework = measure(budget, 7, || drop(black_box(framework.clone())));
+    println!("## Where the time goes at the reference size\n");
+    println!("| step | median ms |");
+    println!("| --- | ---: |");
+    for (step, timing) in [
+        ("bare parse into serde_yaml::Value (the floor)", parse_floor),
+        ("typed parse into the raw structs", typed_parse),
+        ("typed parse + validation (build)", build),
+        ("sha256 digest of the file", digest),
+        ("framework::load (all of the above)", load),
+        (
+            "clone + drop of the loaded framework (allocation cost)",
+            drop_framework,
+        ),
+        ("scoring::profile of a full assessment", profile),
+        (
+            "parse a full assessment (JSON)",
+            measure(budget, 7, || {
+                parse("full.json", files.full_text.as_bytes()).expect("parses")
+            }),
+        ),
+        (
+            "report json after loading (Report::new + json::render)",
+            report_only,
+        ),
+        (
+            "diff after loading (diff::diff + DiffReport + json_text)",
+            diff_only,
+        ),
+    ] {
+        println!("| {step} | {:.1} |", timing.ms());
+    }
+    println!();
+
+    // ---- Processes at 1x.
+    let framework_arg = files.framework.to_str().expect("UTF-8 temp path");
+    let validate = measure_process(budget, 10, &rungs_bin, &["validate", framework_arg]);
+    let list = measure_process(budget, 30, &rungs_bin, &["list"]);
+    let version = measure_process(budget, 30, &rungs_bin, &["--version"]);
+    let python = Path::new("python3");
+    let pyyaml_line = "import sys, yaml; yaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)";
+    let pyyaml = Command::new(python)
+        .args(["-c", "import yaml; assert yaml.__with_libyaml__"])
+        .status()
+        .is_ok_and(|s| s.success())
+        .then(|| measure_process(budget, 5, python, &["-c", pyyaml_line, framework_arg]))
+        .flatten();
+    let pyyaml_inner = Command::new(python)
+        .args([
+            "-c",
+            "import sys, time, yaml\nt = time.perf_counter()\nyaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)\nprint((time.perf_counter() - t) * 1000)",
+            framework_arg,
+        ])
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8_lossy(&o.stdout).trim().parse::<f64>().ok());
+    let python_start = measure_process(budget, 5, python, &["-c", "import yaml"]);
+    let validate_memory = peak_memory_mib(&rungs_bin, &["validate", framework_arg]);
+    let full_arg = files.full.to_str().expect("UTF-8 temp path");
+    let changed_arg = files.changed.to_str().expect("UTF-8 temp path");
+    let report_args = [
+        "report",
+        full_arg,
+        "--framework",
+        framework_arg,
+        "--target",
+        "role-3",
+        "--format",
+        "json",
+    ];
+    let diff_args = [
+        "diff",
+        full_arg,
+        changed_arg,
+        "--framework",
+        framework_arg,
+        "--format",
+        "json",
+    ];
+    let report_process = measure_process(budget, 10, &rungs_bin, &report_args);
+    let diff_process = measure_process(budget, 10, &rungs_bin, &diff_args);
+    let report_memory = peak_memory_mib(&rungs_bin, &report_args);
+    let diff_memory = peak_memory_mib(&rungs_bin, &diff_args);
+
+    let show = |t: Option<Timing>| t.map_or("n/a".to_string(), |t| format!("{:.2}", t.ms()));
+    println!(
+        "## Whole processes at the reference size ({} indicators, {:.1} MiB)\n",
+        files.shape.indicators(),
+        mib(files.framework_text.len())
+    );
+    println!("| command | median ms | fastest ms |");
+    println!("| --- | ---: | ---: |");
+    for (name, timing) in [
+        ("rungs validate FRAMEWORK", validate),
+        (
+            "rungs report FULL --framework FRAMEWORK --target role-3 --format json",
+            report_process,
+        ),
+        (
+            "rungs diff FULL CHANGED --framework FRAMEWORK --format json",
+            diff_process,
+        ),
+        ("rungs list", list),
+        ("rungs --version", version),
+        ("python3 PyYAML CSafeLoader parse (whole process)", pyyaml),
+        (
+            "python3 -c 'import yaml' (interpreter start only)",
+            python_start,
+        ),
+    ] {
+        println!(
+            "| {name} | {} | {} |",
+            show(timing),
+            timing.map_or("n/a".to_string(), |t| format!(
+                "{:.2}",
+                t.min.as_secs_f64() * 1000.0
+            ))
+        );
+    }
+    if let Some(inner) = pyyaml_inner {
+        println!("| PyYAML CSafeLoader parse inside Python (one run) | {inner:.2} | |");
+    }
+    println!();
+    println!("| peak memory | MiB |");
+    println!("| --- | ---: |");
+    println!(
+        "| rungs validate FRAMEWORK | {} |",
+        validate_memory.map_or("n/a".into(), |m| format!("{m:.1}"))
+    );
+    for (name, memory) in [
+        ("rungs report FULL --format json", report_memory),
+        ("rungs diff FULL CHANGED --format json", diff_memory),
+    ] {
+        println!(
+            "| {name} | {} |",
+            memory.map_or("n/a".into(), |m| format!("{m:.1}"))
+        );
+    }
+
+    // ---- Targets.
+    println!("\n## Targets\n");
+    println!("| target | measured | verdict |");
+    println!("| --- | --- | --- |");
+    let ratio = load_score.ms() / parse_floor.ms();
+    println!(
+        "| load+validate+score within 1.2x of bare parse | {ratio:.2}x | {} |",
+        verdict(ratio <= 1.2)
+    );
+    let ratio = report.ms() / load.ms();
+    println!(
+        "| report (json) within 1.5x of framework load, in-process | {ratio:.2}x | {} |",
+        verdict(ratio <= 1.5)
+    );
+    let ratio = diff.ms() / load.ms();
+    println!(
+        "| diff within 1.5x of framework load, in-process | {ratio:.2}x | {} |",
+        verdict(ratio <= 1.5)
+    );
+    for (name, process) in [("report", report_process), ("diff", diff_process)] {
+        if let (Some(p), Some(v)) = (process, validate) {
+            let ratio = p.ms() / v.ms();
+            println!(
+                "| {name} within 1.5x of framework load, whole process (rungs {name} ÷ rungs validate) | {ratio:.2}x | {} |",
+                verdict(ratio <= 1.5)
+            );
+        }
+    }
+    match (validate, pyyaml) {
+        (Some(v), Some(p)) => {
+            let ratio = p.ms() / v.ms();
+            println!("| rungs validate process >= 5x faster than PyYAML C loader parse | {ratio:.1}x faster | {} |", verdict(ratio >= 5.0));
+        }
+        _ => println!("| rungs validate process >= 5x faster than PyYAML C loader parse | PyYAML with libyaml not available | n/a |"),
+    }
+    if let Some(l) = list {
+        println!(
+            "| rungs list under 5 ms | {:.2} ms | {} |",
+            l.ms(),
+            verdict(l.ms() < 5.0)
+        );
+    }
+    let peak = [validate_memory, report_memory, diff_memory]
+        .into_iter()
+        .flatten()
+        .fold(0.0, f64::max);
+    println!(
+        "| peak memory under 40 MB | {peak:.1} MiB | {} |",
+        verdict(peak * 1.048_576 < 40.0)
+    );
+    println!("\nReproduce: `cargo bench --bench perf`");
+}
