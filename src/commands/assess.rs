@@ -11,8 +11,9 @@ use rungs::assessment::{answers, file, Assessment, FrameworkRef, RatingValue, FO
 use rungs::catalog::{Catalog, Entry};
 use rungs::error::BadInput;
 use rungs::framework::Framework;
+use rungs::render::report::Report;
 use rungs::render::{self, Style};
-use rungs::scoring::{self, Ratings, TargetLevels, TargetRequest};
+use rungs::scoring::{Ratings, TargetRequest};
 
 use super::Context;
 use crate::cli::{AssessArgs, TargetArgs};
@@ -58,9 +59,7 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
         assessment.ratings = resolved.ratings;
         assessment.completed_at = resolved.missing.is_empty().then(now);
         destination.save(&assessment)?;
-        super::write_stdout(
-            summary(framework, &assessment.ratings, targets.as_ref(), style).as_bytes(),
-        )?;
+        super::write_stdout(summary(framework, &assessment.ratings, &targets, style).as_bytes())?;
         context.say(format!("Saved to {}", destination.path.display()));
         if !resolved.missing.is_empty() {
             context.say(format!(
@@ -76,7 +75,7 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
             .is_complete()
         {
             super::write_stdout(
-                summary(framework, &assessment.ratings, targets.as_ref(), style).as_bytes(),
+                summary(framework, &assessment.ratings, &targets, style).as_bytes(),
             )?;
             context.say(format!(
                 "Every indicator in {} is already answered: nothing to resume.",
@@ -107,7 +106,7 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
     match outcome {
         terminal::Outcome::Finished { skipped } => {
             super::write_stdout(
-                summary(framework, &assessment.ratings, targets.as_ref(), style).as_bytes(),
+                summary(framework, &assessment.ratings, &targets, style).as_bytes(),
             )?;
             if skipped > 0 {
                 context.say(format!(
@@ -138,21 +137,18 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The profile table, and the gaps when a target was given.
+/// The profile table, and the gaps when a target was given: the same tables as `rungs report`.
 fn summary(
     framework: &Framework,
     ratings: &Ratings,
-    targets: Option<&TargetLevels>,
+    targets: &TargetRequest,
     style: Style,
 ) -> String {
-    let profile = scoring::profile(framework, ratings);
-    let mut out = render::profile::table(framework, &profile, style);
-    if let Some(targets) = targets {
-        let gaps = scoring::gaps(framework, &profile, targets);
-        out.push('\n');
-        out.push_str(&render::profile::gaps(framework, &gaps, style));
+    match Report::from_ratings(framework, ratings, targets) {
+        Ok(report) => render::report::table::profile_and_gaps(&report, style),
+        // The request was resolved against this framework before the walk began.
+        Err(problems) => problems.join("\n"),
     }
-    out
 }
 
 /// A fresh assessment of a framework, started now.
@@ -289,27 +285,19 @@ fn resume(
 }
 
 /// `--target ROLE` / `--target COMPETENCY=LEVEL` (repeatable) and `--target-level LEVEL`,
-/// checked against the framework; `None` when no target was asked for.
-fn resolve_targets(
-    args: &TargetArgs,
-    framework: &Framework,
-) -> Result<Option<TargetLevels>, BadInput> {
-    let mut request = TargetRequest {
-        level: args.target_level.clone(),
-        ..TargetRequest::default()
-    };
-    for target in &args.target {
-        match target.split_once('=') {
-            Some((competency, level)) => request
-                .per_competency
-                .push((competency.trim().to_string(), level.trim().to_string())),
-            None => request.role = Some(target.trim().to_string()),
+/// checked against the framework before any question is asked.
+fn resolve_targets(args: &TargetArgs, framework: &Framework) -> Result<TargetRequest, BadInput> {
+    let (request, mut problems) = super::report::target_request(args);
+    if !request.is_empty() {
+        if let Err(unknown) = request.resolve(framework) {
+            problems.extend(unknown);
         }
     }
-    if request.is_empty() {
-        return Ok(None);
+    if problems.is_empty() {
+        Ok(request)
+    } else {
+        Err(BadInput::many(problems))
     }
-    request.resolve(framework).map(Some).map_err(BadInput::many)
 }
 
 /// Where answers are saved, and whether the first save must not replace an existing file.

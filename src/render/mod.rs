@@ -3,7 +3,6 @@
 pub mod catalog;
 pub mod diff;
 pub mod history;
-pub mod profile;
 pub mod report;
 pub mod show;
 pub mod walk;
@@ -58,7 +57,8 @@ pub fn wrap(text: &str, indent: &str, width: u16) -> String {
 }
 
 /// Wrap text to `width` columns: the first line starts with `first`, the others with `rest`.
-/// Every line, the last included, ends with a newline; a word longer than a line stands alone.
+/// Every line, the last included, ends with a newline (empty text gives one empty line); a word
+/// longer than a line stands alone. Widths are measured without ANSI styling.
 pub fn wrap_hanging(text: &str, first: &str, rest: &str, width: usize) -> String {
     let width = width.max(first.chars().count().max(rest.chars().count()) + 20);
     let mut out = String::new();
@@ -67,7 +67,8 @@ pub fn wrap_hanging(text: &str, first: &str, rest: &str, width: usize) -> String
         let mut line = String::from(prefix);
         let mut empty = true;
         for word in paragraph.split_whitespace() {
-            if !empty && line.chars().count() + 1 + word.chars().count() > width {
+            let needed = console::measure_text_width(&line) + 1 + console::measure_text_width(word);
+            if !empty && needed > width {
                 out.push_str(line.trim_end());
                 out.push('\n');
                 prefix = rest;
@@ -83,6 +84,9 @@ pub fn wrap_hanging(text: &str, first: &str, rest: &str, width: usize) -> String
         out.push_str(line.trim_end());
         out.push('\n');
         prefix = rest;
+    }
+    if text.is_empty() {
+        out.push('\n');
     }
     out
 }

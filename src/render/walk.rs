@@ -268,33 +268,7 @@ pub fn wrap(text: &str, width: u16, indent: &str) -> String {
 /// Word-wrap `text` to `width` columns: the first line starts with `first`, the others with
 /// `rest`. Every line ends with a newline.
 pub fn hang(text: &str, width: u16, first: &str, rest: &str) -> String {
-    let width = usize::from(width.max(20));
-    let mut out = String::new();
-    for (n, paragraph) in text.lines().enumerate() {
-        let indent = if n == 0 { first } else { rest };
-        let mut line = String::from(indent);
-        let mut empty = true;
-        for word in paragraph.split_whitespace() {
-            let needed = console::measure_text_width(&line) + usize::from(!empty) + word.len();
-            if !empty && needed > width {
-                out.push_str(line.trim_end());
-                out.push('\n');
-                line = String::from(rest);
-                empty = true;
-            }
-            if !empty {
-                line.push(' ');
-            }
-            line.push_str(word);
-            empty = false;
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    if text.is_empty() {
-        out.push('\n');
-    }
-    out
+    super::wrap_hanging(text, first, rest, usize::from(width))
 }
 
 #[cfg(test)]

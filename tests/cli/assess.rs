@@ -522,9 +522,13 @@ fn resuming_a_complete_assessment_shows_its_profile() {
     let before = std::fs::read(&file).expect("saved");
     let out = sandbox.run(&["assess", "--resume", &file.display().to_string()]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.starts_with("Level profile\n"), "{}", out.stdout);
     assert!(
-        out.stdout.contains("Listening  ┆ Leading (3) ┆  3.00"),
+        out.stdout.starts_with("Level profile (scores out of 3)\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("Listening  ┆ 3 · Leading ┆  3.00"),
         "{}",
         out.stdout
     );

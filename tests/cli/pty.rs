@@ -10,8 +10,9 @@ use rexpect::process::{Signal, WaitStatus};
 use rexpect::session::{spawn_command, PtySession};
 use rungs::assessment::{Rating, RatingValue};
 use rungs::framework::Framework;
+use rungs::render::report::Report;
 use rungs::render::{self, Style};
-use rungs::scoring::{self, Ratings};
+use rungs::scoring::{Ratings, TargetRequest};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -203,10 +204,10 @@ fn a_whole_walk_with_back_na_note_quit_and_resume() {
             (id.clone(), Rating { value, note: None })
         })
         .collect();
-    let profile = scoring::profile(&framework, &ratings);
-    let table = render::profile::table(
-        &framework,
-        &profile,
+    let report = Report::from_ratings(&framework, &ratings, &TargetRequest::default())
+        .expect("no target asked for");
+    let table = render::report::table::profile_and_gaps(
+        &report,
         Style {
             width: 100,
             color: false,

@@ -82,11 +82,7 @@ pub fn render(report: &Report) -> String {
             escape(&entry.name),
             escape(&level_text(entry.rank, entry.level_title.as_deref())),
             escape(&level_text(entry.target_rank, Some(&entry.target_title))),
-            if entry.gap == 1 {
-                "1 level".to_string()
-            } else {
-                format!("{} levels", entry.gap)
-            }
+            entry.levels_to_go()
         ));
         if entry.indicators.is_empty() {
             out.push_str("Every indicator up to the target is demonstrated or not applicable; rate the remaining levels to climb.\n");

@@ -190,6 +190,17 @@ pub struct PlanReport {
     pub guidance: Vec<Guidance>,
 }
 
+impl PlanReport {
+    /// "1 level" or "N levels": how far the target is.
+    pub fn levels_to_go(&self) -> String {
+        if self.gap == 1 {
+            "1 level".to_string()
+        } else {
+            format!("{} levels", self.gap)
+        }
+    }
+}
+
 /// One indicator with its rating.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndicatorReport {

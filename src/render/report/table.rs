@@ -125,12 +125,11 @@ pub fn plan(report: &Report, style: Style) -> String {
         out.push_str(&bold(
             &lines(
                 &format!(
-                    "{}: {} → {} ({} {} to go)",
+                    "{}: {} → {} ({} to go)",
                     entry.name,
                     level_text(entry.rank, entry.level_title.as_deref()),
                     level_text(entry.target_rank, Some(&entry.target_title)),
-                    entry.gap,
-                    if entry.gap == 1 { "level" } else { "levels" }
+                    entry.levels_to_go()
                 ),
                 width,
             ),
