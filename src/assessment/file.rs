@@ -34,6 +34,12 @@ pub fn read(path: &Path) -> Result<Assessment, BadInput> {
 
 /// Parse assessment JSON; `shown` names the file in messages.
 pub fn parse(shown: &str, bytes: &[u8]) -> Result<Assessment, BadInput> {
+    // A well-formed file parses straight into its type; only a faulty one pays for the
+    // closer look that names what is wrong.
+    match serde_json::from_slice::<Assessment>(bytes) {
+        Ok(assessment) if assessment.format == FORMAT => return Ok(assessment),
+        _ => {}
+    }
     let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
         let what = if e.is_eof() {
             "the file is truncated or empty"
@@ -60,8 +66,15 @@ pub fn parse(shown: &str, bytes: &[u8]) -> Result<Assessment, BadInput> {
             )))
         }
     }
-    serde_json::from_value(value)
-        .map_err(|e| BadInput::new(format!("{shown}: invalid assessment: {e}")))
+    drop(value);
+    serde_json::from_slice(bytes).map_err(|e| {
+        BadInput::new(format!(
+            "{shown}:{}:{}: invalid assessment: {}",
+            e.line(),
+            e.column(),
+            strip_position(&e.to_string())
+        ))
+    })
 }
 
 fn strip_position(message: &str) -> String {
@@ -149,24 +162,24 @@ pub struct Found {
 }
 
 /// Find the framework of an assessment; `shown` names the assessment file in messages.
+/// `override_entry` is a framework the user named with `--framework`, loaded once by the caller.
 pub fn find_framework(
     catalog: &Catalog,
     assessment: &Assessment,
-    override_path: Option<&Path>,
+    override_entry: Option<&Entry>,
     shown: &str,
 ) -> Result<Found, BadInput> {
     let recorded = &assessment.framework;
-    let entry = if let Some(path) = override_path {
-        let entry = load_file(path)?;
+    let entry = if let Some(entry) = override_entry {
         if entry.framework.id != recorded.id {
             return Err(BadInput::new(format!(
                 "{shown}: the assessment is of framework {:?}, but {} is framework {:?}",
                 recorded.id,
-                path.display(),
+                entry.display_name(),
                 entry.framework.id
             )));
         }
-        entry
+        entry.clone()
     } else if let Some(entry) = catalog.get(&recorded.id) {
         entry.clone()
     } else if let Some(path) = &recorded.path {

@@ -40,9 +40,9 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
         .into());
     }
     let catalog = context.catalog()?;
-    let override_path = args.framework.framework.as_deref();
-    let old = attach(context, &catalog, &args.old, old, override_path)?;
-    let new = attach(context, &catalog, &args.new, new, override_path)?;
+    let override_entry = super::report::load_override(&args.framework)?;
+    let old = attach(context, &catalog, &args.old, old, override_entry.as_ref())?;
+    let new = attach(context, &catalog, &args.new, new, override_entry.as_ref())?;
     let changes = diff(
         Side {
             framework: &old.entry.framework,

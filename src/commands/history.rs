@@ -89,10 +89,16 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
     }
 
     let catalog = context.catalog()?;
-    let override_path = args.framework.framework.as_deref();
+    let override_entry = super::report::load_override(&args.framework)?;
     let mut opened = Vec::new();
     for (path, assessment) in read {
-        opened.push(attach(context, &catalog, &path, assessment, override_path)?);
+        opened.push(attach(
+            context,
+            &catalog,
+            &path,
+            assessment,
+            override_entry.as_ref(),
+        )?);
     }
     let labels: Vec<String> = opened
         .iter()

@@ -9,14 +9,14 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use rungs::assessment::file::{self, find_framework, mismatches};
 use rungs::assessment::Assessment;
-use rungs::catalog::{Catalog, Entry};
+use rungs::catalog::{load_file, Catalog, Entry};
 use rungs::error::BadInput;
 use rungs::render::report::{self, Report};
 use rungs::render::Style;
 use rungs::scoring::TargetRequest;
 
 use super::Context;
-use crate::cli::{ReportArgs, ReportFormat, TargetArgs};
+use crate::cli::{FrameworkOverride, ReportArgs, ReportFormat, TargetArgs};
 
 /// An assessment read from disk with the framework it was made against.
 pub struct Opened {
@@ -28,12 +28,17 @@ pub struct Opened {
     pub entry: Entry,
 }
 
+/// The framework named with `--framework`, loaded once for every assessment of the command.
+pub fn load_override(args: &FrameworkOverride) -> Result<Option<Entry>, BadInput> {
+    args.framework.as_deref().map(load_file).transpose()
+}
+
 /// Read an assessment and find its framework: see [`attach`].
 pub fn open(
     context: &Context,
     catalog: &Catalog,
     path: &Path,
-    framework_override: Option<&Path>,
+    framework_override: Option<&Entry>,
 ) -> anyhow::Result<Opened> {
     let assessment = file::read(path)?;
     attach(context, catalog, path, assessment, framework_override)
@@ -48,7 +53,7 @@ pub fn attach(
     catalog: &Catalog,
     path: &Path,
     mut assessment: Assessment,
-    framework_override: Option<&Path>,
+    framework_override: Option<&Entry>,
 ) -> anyhow::Result<Opened> {
     let shown = path.display().to_string();
     let found = find_framework(catalog, &assessment, framework_override, &shown)?;
@@ -174,7 +179,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         context,
         &catalog,
         &args.file,
-        args.framework.framework.as_deref(),
+        load_override(&args.framework)?.as_ref(),
     )?;
     let report = Report::new(&opened.entry.framework, &opened.assessment, &request);
     let report = match report {

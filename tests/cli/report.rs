@@ -333,6 +333,26 @@ fn missing_or_invalid_assessment_is_bad_input() {
 }
 
 #[test]
+fn a_malformed_rating_is_named_at_its_line_and_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("bad.json");
+    std::fs::write(
+        &file,
+        "{\"format\": \"rungs-assessment/1\",\n\"framework\": {\"id\": \"networking\", \"version\": \"1.0\", \"digest\": \"sha256:00\"},\n\"started_at\": \"2026-01-01T00:00:00Z\",\n\"ratings\": {\"net-l2-1\": {\"value\": \"often\"}}}\n",
+    )
+    .expect("write");
+    let out = command(&["report"]).arg(&file).run();
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.ends_with(
+            "bad.json:4:41: invalid assessment: rating \"often\" is neither a scale value nor \"na\"\n"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn ratings_that_do_not_fit_an_unchanged_framework_are_refused() {
     let dir = tempfile::tempdir().expect("temp dir");
     let text = std::fs::read_to_string(fixture("assessments/teamwork/2026-03-01.json"))
