@@ -190,10 +190,22 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
             return Err(BadInput::many(problems).into());
         }
     };
+    // The report carries everything it prints: free the framework and ratings before the
+    // output, the largest allocation, is built.
+    drop(opened);
+    drop(catalog);
     let style = Style {
         width: context.width,
         color: context.color && args.output.is_none(),
     };
+    if args.format == ReportFormat::Json && args.output.is_none() {
+        // The largest output: streamed, so it is never held whole in memory.
+        let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+        return match report::json::write(&report, stdout) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+            _ => Ok(ExitCode::SUCCESS),
+        };
+    }
     let text = match args.format {
         ReportFormat::Table => report::table::render(&report, style),
         ReportFormat::Json => report::json::render(&report),

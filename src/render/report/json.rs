@@ -2,11 +2,21 @@
 //! competency `id`, `name`, `level`, `rank`, `score`, `target`, `gap`) plus everything the table
 //! shows.
 
+use std::io::Write;
+
 use super::Report;
 
 /// Pretty JSON with a trailing newline.
 pub fn render(report: &Report) -> String {
-    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
-    text.push('\n');
-    text
+    let mut bytes = Vec::new();
+    // Writing into a Vec cannot fail, and a Report has only string keys.
+    let _ = write(report, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Stream the same JSON to a writer, without building it in memory first.
+pub fn write(report: &Report, mut writer: impl Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut writer, report)?;
+    writer.write_all(b"\n")?;
+    writer.flush()
 }
