@@ -42,6 +42,17 @@ pub fn table(style: Style) -> Table {
     table
 }
 
+/// The framework's title line, `Name (id version)`, bold when colour is on.
+pub fn title(framework: &crate::framework::Framework, style: Style) -> String {
+    bold(
+        &format!(
+            "{} ({} {})",
+            framework.name, framework.id, framework.version
+        ),
+        style,
+    ) + "\n"
+}
+
 /// Bold text when colour is on.
 pub fn bold(text: &str, style: Style) -> String {
     if style.color {

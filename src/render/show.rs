@@ -10,14 +10,7 @@ use crate::framework::Framework;
 /// The framework: heading, scale, levels, then each competency with its indicators and guidance.
 pub fn show(framework: &Framework, style: Style) -> String {
     let mut out = String::new();
-    out.push_str(&bold(
-        &format!(
-            "{} ({} {})",
-            framework.name, framework.id, framework.version
-        ),
-        style,
-    ));
-    out.push('\n');
+    out.push_str(&super::title(framework, style));
     if let Some(d) = &framework.description {
         out.push_str(&wrap(d.trim_end(), "", style.width));
     }

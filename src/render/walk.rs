@@ -11,14 +11,7 @@ pub const PROMPT: &str = "Your rating";
 /// The opening screen: framework, source, size, the scale, the keys, where answers are saved.
 pub fn opening(framework: &Framework, screen: &Opening, saving_to: &str, style: Style) -> String {
     let mut out = String::new();
-    out.push_str(&bold(
-        &format!(
-            "{} ({} {})",
-            framework.name, framework.id, framework.version
-        ),
-        style,
-    ));
-    out.push('\n');
+    out.push_str(&super::title(framework, style));
     if let Some(source) = &framework.source {
         out.push_str(&wrap(
             &format!("Source: {}", source.trim()),
