@@ -257,6 +257,30 @@ impl TargetRequest {
     }
 }
 
+/// One message per target that no rating can meet: the target level ranks above every level
+/// the competency lists, so its gap can never close.
+pub fn unreachable_targets(framework: &Framework, targets: &TargetLevels) -> Vec<String> {
+    framework
+        .competencies
+        .iter()
+        .zip(&targets.levels)
+        .filter_map(|(competency, target)| {
+            let target = (*target)?;
+            let top = competency.levels.last()?;
+            (top.level < target).then(|| {
+                format!(
+                    "target {} (rank {}) for {} is above its highest level, {} (rank {}): that gap cannot close",
+                    framework.levels[target].id,
+                    framework.rank(target),
+                    competency.id,
+                    framework.levels[top.level].id,
+                    framework.rank(top.level),
+                )
+            })
+        })
+        .collect()
+}
+
 /// How far one competency is from its target.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Gap {

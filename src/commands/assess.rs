@@ -39,6 +39,7 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
     }
     let framework = &entry.framework;
     let targets = resolve_targets(&args.target, framework)?;
+    super::report::warn_unreachable(context, framework, &targets);
     let mut destination = Destination::choose(&args, framework, args.resume.as_deref())?;
     let style = Style {
         width: context.width,

@@ -28,6 +28,19 @@ pub struct Opened {
     pub entry: Entry,
 }
 
+/// Warn (stderr) about targets that a competency's ladder cannot reach.
+pub fn warn_unreachable(
+    context: &Context,
+    framework: &rungs::framework::Framework,
+    request: &TargetRequest,
+) {
+    if let Ok(levels) = request.resolve(framework) {
+        for message in rungs::scoring::unreachable_targets(framework, &levels) {
+            context.say(format!("warning: {message}"));
+        }
+    }
+}
+
 /// The framework named with `--framework`, loaded once for every assessment of the command.
 pub fn load_override(args: &FrameworkOverride) -> Result<Option<Entry>, BadInput> {
     args.framework.as_deref().map(load_file).transpose()
@@ -181,6 +194,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         &args.file,
         load_override(&args.framework)?.as_ref(),
     )?;
+    warn_unreachable(context, &opened.entry.framework, &request);
     let report = Report::new(&opened.entry.framework, &opened.assessment, &request);
     let report = match report {
         Ok(report) if problems.is_empty() => report,

@@ -551,3 +551,36 @@ fn output_into_a_missing_folder_is_bad_input_and_leaves_no_files() {
     );
     assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 0);
 }
+
+#[test]
+fn a_target_above_a_competencys_ladder_is_warned_about() {
+    let out = command(&[
+        "report",
+        MARCH,
+        "--frameworks",
+        FRAMEWORKS,
+        "--target-level",
+        "leading",
+    ])
+    .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "warning: target leading (rank 3) for feedback is above its highest level, practising (rank 2): that gap cannot close\n"
+        ),
+        "{}",
+        out.stderr
+    );
+    // A reachable target says nothing of the kind.
+    let out = command(&[
+        "report",
+        MARCH,
+        "--frameworks",
+        FRAMEWORKS,
+        "--target-level",
+        "practising",
+    ])
+    .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stderr.contains("cannot close"), "{}", out.stderr);
+}
