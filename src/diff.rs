@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use crate::assessment::RatingValue;
 use crate::framework::Framework;
-use crate::render::report::{level_title_for, rating_label};
 use crate::scoring::{self, Ratings};
+use crate::scoring::{level_title_for, rating_label};
 
 /// One assessment as the diff sees it: its ratings and the framework they are scored against.
 #[derive(Debug, Clone, Copy)]

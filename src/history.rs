@@ -6,8 +6,8 @@ use time::OffsetDateTime;
 
 use crate::assessment::Assessment;
 use crate::framework::Framework;
-use crate::render::report::level_title_for;
 use crate::scoring;
+use crate::scoring::level_title_for;
 
 /// One assessment to place on the timeline.
 #[derive(Debug, Clone, Copy)]

@@ -380,3 +380,28 @@ pub fn plan(framework: &Framework, gaps: &[Gap], ratings: &Ratings) -> Vec<PlanE
         })
         .collect()
 }
+
+/// The label shown for a rating: the scale label, "not applicable", or `None` when unrated.
+pub fn rating_label(framework: &Framework, rating: Option<&Rating>) -> Option<String> {
+    match rating.map(|r| r.value)? {
+        RatingValue::Scale(v) => Some(
+            framework
+                .scale_point(v)
+                .map_or_else(|| format!("{v} (off the scale)"), |p| p.label.clone()),
+        ),
+        RatingValue::NotApplicable => Some("not applicable".to_string()),
+    }
+}
+
+/// The title of a framework level on one competency's ladder: the competency's own title when
+/// it lists the level, else the level's name.
+pub fn level_title_for(framework: &Framework, competency: usize, level: usize) -> String {
+    framework.competencies[competency]
+        .levels
+        .iter()
+        .find(|l| l.level == level)
+        .map_or_else(
+            || framework.levels[level].name.clone(),
+            |l| framework.level_title(l).to_string(),
+        )
+}

@@ -11,7 +11,7 @@ pub mod table;
 
 use serde::Serialize;
 
-use crate::assessment::{Assessment, Rating, RatingValue};
+use crate::assessment::{Assessment, RatingValue};
 use crate::framework::{Framework, Guidance};
 use crate::scoring::{self, Ratings, TargetLevels, TargetRequest};
 
@@ -228,30 +228,7 @@ pub struct IndicatorReport {
     pub note: Option<String>,
 }
 
-/// The label shown for a rating: the scale label, "not applicable", or `None` when unrated.
-pub fn rating_label(framework: &Framework, rating: Option<&Rating>) -> Option<String> {
-    match rating.map(|r| r.value)? {
-        RatingValue::Scale(v) => Some(
-            framework
-                .scale_point(v)
-                .map_or_else(|| format!("{v} (off the scale)"), |p| p.label.clone()),
-        ),
-        RatingValue::NotApplicable => Some("not applicable".to_string()),
-    }
-}
-
-/// The title of a framework level on one competency's ladder: the competency's own title when
-/// it lists the level, else the level's name.
-pub fn level_title_for(framework: &Framework, competency: usize, level: usize) -> String {
-    framework.competencies[competency]
-        .levels
-        .iter()
-        .find(|l| l.level == level)
-        .map_or_else(
-            || framework.levels[level].name.clone(),
-            |l| framework.level_title(l).to_string(),
-        )
-}
+pub use crate::scoring::{level_title_for, rating_label};
 
 impl Report {
     /// Compute the report of `assessment` against `framework`, measured against `target`.
