@@ -2,6 +2,7 @@
 
 mod assess;
 mod builtin_frameworks;
+mod catalog;
 mod conventions;
 mod diff;
 mod hardening;
