@@ -292,6 +292,39 @@ fn ctrl_c_saves_and_says_how_to_continue() {
 }
 
 #[test]
+fn ctrl_c_while_typing_a_note_cancels_the_note_and_keeps_the_walk() {
+    let (path, framework) = framework();
+    let total = framework.indicator_count();
+    let home = tempfile::tempdir().expect("temporary folder");
+    let file = home.path().join("n.json");
+    let file_arg = file.display().to_string();
+    let mut session = spawn(home.path(), &["assess", &path, "--out", &file_arg]);
+    wait_for(&mut session, "Press Enter to begin");
+    press(&mut session, "\r");
+    at_indicator(&mut session, 1, total);
+    press(&mut session, "4");
+    at_indicator(&mut session, 2, total);
+    press(&mut session, "e");
+    wait_for(&mut session, "Evidence note for");
+    press(&mut session, "half a no");
+    session.send_control('c').expect("send Ctrl-C");
+    // Back at the same indicator, still able to rate and quit normally.
+    at_indicator(&mut session, 2, total);
+    press(&mut session, "3");
+    at_indicator(&mut session, 3, total);
+    press(&mut session, "q");
+    session.exp_eof().expect("rungs ends after q");
+    assert_eq!(exit_code(&mut session), 0);
+    let ratings = saved(&file)["ratings"].clone();
+    let ratings = ratings.as_object().expect("ratings");
+    assert_eq!(ratings.len(), 2, "{ratings:?}");
+    assert!(
+        ratings.values().all(|r| r.get("note").is_none()),
+        "the cancelled note is not saved: {ratings:?}"
+    );
+}
+
+#[test]
 fn adaptive_skips_levels_out_of_reach() {
     let (path, framework) = framework();
     let home = tempfile::tempdir().expect("temporary folder");

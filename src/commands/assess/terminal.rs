@@ -30,6 +30,9 @@ pub fn walk(
     style: Style,
 ) -> anyhow::Result<Outcome> {
     let term = Term::stderr();
+    // Ctrl-C reaches the walk as a key (it saves and quits), but the note prompt reads keys the
+    // way that raises SIGINT; handled, it cancels the note instead of killing the process.
+    let _ = ctrlc::set_handler(|| {});
     let framework = &entry.framework;
     let mut walk = Walk::new(framework, assessment.ratings.clone(), adaptive);
     let saving_to = destination.path.display().to_string();
