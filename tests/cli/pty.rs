@@ -29,6 +29,11 @@ fn framework() -> (String, Framework) {
 const WAIT_MS: u64 = 60_000;
 
 fn spawn(home: &Path, args: &[&str]) -> PtySession {
+    spawn_waiting(home, args, WAIT_MS)
+}
+
+/// Like [`spawn`], waiting at most `wait_ms` for each expected text.
+fn spawn_waiting(home: &Path, args: &[&str], wait_ms: u64) -> PtySession {
     let mut command = Command::new(env!("CARGO_BIN_EXE_rungs"));
     command
         .args(args)
@@ -39,7 +44,7 @@ fn spawn(home: &Path, args: &[&str]) -> PtySession {
         .env("COLUMNS", "100")
         .env("TERM", "xterm")
         .env_remove("RUNGS_FRAMEWORKS");
-    spawn_command(command, Some(WAIT_MS)).expect("rungs starts in a pseudo-terminal")
+    spawn_command(command, Some(wait_ms)).expect("rungs starts in a pseudo-terminal")
 }
 
 /// Wait for `text` and return what came before it (rexpect hands bytes over one per char).
@@ -298,7 +303,9 @@ fn ctrl_c_while_typing_a_note_cancels_the_note_and_keeps_the_walk() {
     let home = tempfile::tempdir().expect("temporary folder");
     let file = home.path().join("n.json");
     let file_arg = file.display().to_string();
-    let mut session = spawn(home.path(), &["assess", &path, "--out", &file_arg]);
+    // Short waits: a Ctrl-C that lands while the prompt is between two key reads is taken by
+    // the terminal, not the prompt, and is sent again, as a person would press it again.
+    let mut session = spawn_waiting(home.path(), &["assess", &path, "--out", &file_arg], 10_000);
     wait_for(&mut session, "Press Enter to begin");
     press(&mut session, "\r");
     at_indicator(&mut session, 1, total);
@@ -307,9 +314,20 @@ fn ctrl_c_while_typing_a_note_cancels_the_note_and_keeps_the_walk() {
     press(&mut session, "e");
     wait_for(&mut session, "Evidence note for");
     press(&mut session, "half a no");
-    session.send_control('c').expect("send Ctrl-C");
-    // Back at the same indicator, still able to rate and quit normally.
-    at_indicator(&mut session, 2, total);
+    wait_for(&mut session, "half a no");
+    let mut back = false;
+    for _ in 0..5 {
+        session.send_control('c').expect("send Ctrl-C");
+        if session.exp_string(&format!("[2/{total}]")).is_ok() {
+            back = true;
+            break;
+        }
+    }
+    assert!(
+        back,
+        "Ctrl-C in the note prompt did not return to the indicator"
+    );
+    wait_for(&mut session, render::walk::PROMPT);
     press(&mut session, "3");
     at_indicator(&mut session, 3, total);
     press(&mut session, "q");
