@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod diff;
 pub mod history;
+pub mod reconcile;
 pub mod report;
 pub mod show;
 pub mod walk;
