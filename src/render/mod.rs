@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod diff;
 pub mod history;
+pub mod prose;
 pub mod report;
 pub mod show;
 pub mod walk;
