@@ -28,6 +28,19 @@ impl Default for Style {
     }
 }
 
+/// Text from a file (a name, a note) made safe for a terminal: control characters, which could
+/// move the cursor or recolour the screen, become U+FFFD.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(char::is_control) {
+        text.chars()
+            .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
+}
+
 /// A table with the house style: UTF-8 borders, dynamic arrangement within the width.
 pub fn table(style: Style) -> Table {
     let mut table = Table::new();
