@@ -291,6 +291,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                         indicators,
                     },
                     subject,
+                    rater: None,
                     started_at,
                     completed_at,
                     ratings: ratings.into_iter().collect::<BTreeMap<_, _>>(),
