@@ -63,7 +63,7 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
         assessment.ratings = resolved.ratings;
         assessment.completed_at = resolved.missing.is_empty().then(now);
         destination.save(&assessment)?;
-        super::write_stdout(summary(framework, &assessment.ratings, &targets, style).as_bytes())?;
+        context.print(&summary(framework, &assessment.ratings, &targets, style))?;
         context.say(format!("Saved to {}", destination.path.display()));
         if !resolved.missing.is_empty() {
             context.say(format!(
@@ -78,9 +78,7 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
         if rungs::walk::Walk::new(framework, assessment.ratings.clone(), args.adaptive)
             .is_complete()
         {
-            super::write_stdout(
-                summary(framework, &assessment.ratings, &targets, style).as_bytes(),
-            )?;
+            context.print(&summary(framework, &assessment.ratings, &targets, style))?;
             context.say(format!(
                 "Every indicator in {} is already answered: nothing to resume.",
                 path.display()
@@ -109,9 +107,7 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
     )?;
     match outcome {
         terminal::Outcome::Finished { skipped } => {
-            super::write_stdout(
-                summary(framework, &assessment.ratings, &targets, style).as_bytes(),
-            )?;
+            context.print(&summary(framework, &assessment.ratings, &targets, style))?;
             if skipped > 0 {
                 context.say(format!(
                     "{} not asked: their level was out of reach.",
@@ -122,19 +118,19 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
         }
         terminal::Outcome::Closed => {}
         terminal::Outcome::Quit { answered, total } => {
-            eprintln!();
+            super::eprint_line("");
             if destination.saved {
-                eprintln!(
+                super::eprint_line(format_args!(
                     "Saved {answered} of {total} answers to {}",
                     destination.path.display()
-                );
-                eprintln!(
+                ));
+                super::eprint_line(format_args!(
                     "Continue with: rungs assess --resume {}{}",
                     shell_word(&destination.path),
                     if args.adaptive { " --adaptive" } else { "" }
-                );
+                ));
             } else {
-                eprintln!("Nothing answered, nothing saved.");
+                super::eprint_line("Nothing answered, nothing saved.");
             }
         }
     }

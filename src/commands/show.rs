@@ -13,6 +13,6 @@ pub fn run(context: &Context, framework: &str) -> anyhow::Result<ExitCode> {
         width: context.width,
         color: context.color,
     };
-    super::write_stdout(render::show::show(&entry.framework, style).as_bytes())?;
+    context.print(&render::show::show(&entry.framework, style))?;
     Ok(ExitCode::SUCCESS)
 }
