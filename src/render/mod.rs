@@ -6,6 +6,9 @@ pub mod history;
 pub mod prose;
 pub mod report;
 pub mod show;
+pub mod show_csv;
+pub mod show_json;
+pub mod show_markdown;
 pub mod walk;
 
 use comfy_table::{presets, ContentArrangement, Table};
