@@ -233,5 +233,10 @@ pub fn mismatches(framework: &Framework, assessment: &Assessment) -> Vec<String>
             }
         }
     }
+    for id in assessment.notes.keys() {
+        if !known.contains(id.as_str()) {
+            problems.push(format!("note for unknown indicator {id:?}"));
+        }
+    }
     problems
 }
