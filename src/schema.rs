@@ -263,7 +263,17 @@ pub fn assessment() -> Value {
                     "path": { "type": ["string", "null"], "description": "Absolute path of the framework file, when it was not a built-in one." },
                 },
             },
-            "subject": { "type": ["string", "null"], "description": "Name of the person assessed." },
+            "subject": { "type": ["string", "null"], "description": "Name of the person assessed; when absent, the file's stem (alex.json -> alex)." },
+            "rater": {
+                "type": ["object", "null"],
+                "description": "Who gave the ratings; absent in a self-assessment.",
+                "required": ["name", "relation"],
+                "additionalProperties": false,
+                "properties": {
+                    "name": { "type": "string", "description": "The rater's name." },
+                    "relation": { "enum": ["self", "manager", "peer", "report", "other"], "description": "How the rater relates to the subject." },
+                },
+            },
             "started_at": { "type": "string", "description": "RFC 3339 time the assessment began." },
             "completed_at": { "type": ["string", "null"], "description": "RFC 3339 time the last indicator was answered; null while in progress." },
             "ratings": {

@@ -271,6 +271,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                         path,
                     },
                     subject,
+                    rater: None,
                     started_at,
                     completed_at,
                     ratings: ratings.into_iter().collect::<BTreeMap<_, _>>(),

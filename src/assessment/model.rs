@@ -20,6 +20,9 @@ pub struct Assessment {
     /// Optional name of the person assessed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
+    /// Who gave the ratings; absent in a self-assessment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rater: Option<Rater>,
     /// RFC 3339 time the assessment began.
     pub started_at: String,
     /// RFC 3339 time the last indicator was answered; null while in progress.
@@ -32,6 +35,76 @@ pub struct Assessment {
     /// before its rating. Rating the indicator moves its note into the rating.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub notes: BTreeMap<String, String>,
+}
+
+impl Assessment {
+    /// The relation of the rater to the subject: [`Relation::SelfRating`] when no rater is
+    /// recorded.
+    pub fn relation(&self) -> Relation {
+        self.rater
+            .as_ref()
+            .map_or(Relation::SelfRating, |r| r.relation)
+    }
+
+    /// Whether every indicator was answered (`completed_at` is set).
+    pub fn is_complete(&self) -> bool {
+        self.completed_at.is_some()
+    }
+}
+
+/// The person who gave an assessment's ratings, and how they relate to its subject.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rater {
+    /// The rater's name.
+    pub name: String,
+    /// How the rater relates to the subject.
+    pub relation: Relation,
+}
+
+/// How a rater relates to the person rated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// The subject rates themself.
+    #[serde(rename = "self")]
+    SelfRating,
+    /// The subject's manager.
+    Manager,
+    /// A peer of the subject.
+    Peer,
+    /// Someone who reports to the subject.
+    Report,
+    /// Anyone else.
+    Other,
+}
+
+impl Relation {
+    /// Every relation, in the order tables list them.
+    pub const ALL: [Relation; 5] = [
+        Relation::SelfRating,
+        Relation::Manager,
+        Relation::Peer,
+        Relation::Report,
+        Relation::Other,
+    ];
+
+    /// The name used in files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::SelfRating => "self",
+            Relation::Manager => "manager",
+            Relation::Peer => "peer",
+            Relation::Report => "report",
+            Relation::Other => "other",
+        }
+    }
+}
+
+impl std::fmt::Display for Relation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// Identifies the framework an assessment was made against.

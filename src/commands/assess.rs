@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use rungs::assessment::{answers, file, Assessment, FrameworkRef, RatingValue, FORMAT};
+use rungs::assessment::{
+    answers, file, Assessment, FrameworkRef, Rater, RatingValue, Relation, FORMAT,
+};
 use rungs::catalog::{Catalog, Entry};
 use rungs::error::BadInput;
 use rungs::framework::Framework;
@@ -37,6 +39,7 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
     if let Some(subject) = &args.subject {
         assessment.subject = Some(subject.clone());
     }
+    set_rater(&args, &mut assessment)?;
     let framework = &entry.framework;
     let targets = resolve_targets(&args.target, framework)?;
     super::report::warn_unreachable(context, framework, &targets);
@@ -158,6 +161,43 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Record `--rater` and `--relation`: a rater other than the subject needs a relation and a
+/// subject; `--relation` other than self needs a rater's name.
+fn set_rater(args: &AssessArgs, assessment: &mut Assessment) -> Result<(), BadInput> {
+    let relation = args.relation.map(Relation::from);
+    match (&args.rater, relation) {
+        (None, None) => Ok(()),
+        (None, Some(Relation::SelfRating)) => {
+            assessment.rater = None;
+            Ok(())
+        }
+        (None, Some(relation)) => Err(BadInput::new(format!(
+            "--relation {relation}: name the rater too, e.g. --rater \"Sam Lee\" --relation {relation}"
+        ))),
+        (Some(name), None) => Err(BadInput::new(format!(
+            "--rater {name:?}: say how they relate to the person rated with --relation self|manager|peer|report|other"
+        ))),
+        (Some(name), Some(relation)) => {
+            if name.trim().is_empty() {
+                return Err(BadInput::new("--rater needs a name"));
+            }
+            if assessment.subject.is_none() && relation != Relation::SelfRating {
+                return Err(BadInput::new(format!(
+                    "--rater {name:?}: name the person being rated with --subject NAME"
+                )));
+            }
+            if relation == Relation::SelfRating && assessment.subject.is_none() {
+                assessment.subject = Some(name.clone());
+            }
+            assessment.rater = Some(Rater {
+                name: name.clone(),
+                relation,
+            });
+            Ok(())
+        }
+    }
+}
+
 /// The profile table, and the gaps when a target was given: the same tables as `rungs report`.
 fn summary(
     framework: &Framework,
@@ -178,6 +218,7 @@ fn new_assessment(entry: &Entry) -> Assessment {
         format: FORMAT.to_string(),
         framework: framework_ref(entry),
         subject: None,
+        rater: None,
         started_at: now(),
         completed_at: None,
         ratings: Ratings::new(),

@@ -644,3 +644,57 @@ fn the_review_goes_back_jumps_and_a_complete_assessment_reopens_for_changes() {
         );
     }
 }
+
+#[test]
+fn rating_someone_else_says_whose_behaviour_on_every_screen() {
+    let (path, framework) = framework();
+    let total = framework.indicator_count();
+    let home = tempfile::tempdir().expect("temporary folder");
+    let file = home.path().join("alex-by-sam.json");
+    let file_arg = file.display().to_string();
+    let mut session = spawn(
+        home.path(),
+        &[
+            "assess",
+            &path,
+            "--subject",
+            "Alex Rivera",
+            "--rater",
+            "Sam Lee",
+            "--relation",
+            "manager",
+            "--out",
+            &file_arg,
+        ],
+    );
+    let opening = wait_for(&mut session, "Press Enter to begin");
+    assert!(
+        opening.contains("Whose behaviour: Alex Rivera, rated by Sam Lee (manager)"),
+        "{opening}"
+    );
+    press(&mut session, "\r");
+    let first = wait_for(&mut session, &format!("[1/{total}]"));
+    assert!(
+        first.contains("Alex Rivera, rated by Sam Lee (manager)"),
+        "{first}"
+    );
+    wait_for(&mut session, "Your rating of Alex Rivera (");
+    press(&mut session, "2");
+    let second = wait_for(&mut session, &format!("[2/{total}]"));
+    assert!(
+        second.contains("Alex Rivera, rated by Sam Lee (manager)"),
+        "{second}"
+    );
+    wait_for(&mut session, "Your rating of Alex Rivera (");
+    press(&mut session, "q");
+    session.exp_eof().expect("rungs ends after q");
+    assert_eq!(exit_code(&mut session), 0);
+
+    let value = saved(&file);
+    assert_eq!(value["subject"], "Alex Rivera");
+    assert_eq!(
+        value["rater"],
+        serde_json::json!({ "name": "Sam Lee", "relation": "manager" })
+    );
+    assert_eq!(value["ratings"].as_object().map(|r| r.len()), Some(1));
+}

@@ -52,7 +52,9 @@ pub fn walk(
         width: width(&term, style.width),
         ..style
     };
-    draw(&term, &walk, framework, &saving_to, closing, style);
+    let who = render::walk::whose(assessment.subject.as_deref(), assessment.rater.as_ref());
+    let who = who.as_deref();
+    draw(&term, &walk, framework, who, &saving_to, closing, style);
     loop {
         let key = read_key(&term);
         if key == Key::Closed {
@@ -101,7 +103,7 @@ pub fn walk(
             }
             Step::EditNote => {}
         }
-        draw(&term, &walk, framework, &saving_to, closing, style);
+        draw(&term, &walk, framework, who, &saving_to, closing, style);
     }
 }
 
@@ -120,13 +122,16 @@ fn draw(
     term: &Term,
     walk: &Walk,
     framework: &rungs::framework::Framework,
+    who: Option<&str>,
     saving_to: &str,
     closing: &Closing,
     style: Style,
 ) {
     let text = match walk.screen() {
-        Screen::Opening(opening) => render::walk::opening(framework, &opening, saving_to, style),
-        Screen::Question(question) => render::walk::question(framework, &question, style),
+        Screen::Opening(opening) => {
+            render::walk::opening(framework, &opening, who, saving_to, style)
+        }
+        Screen::Question(question) => render::walk::question(framework, &question, who, style),
         Screen::Review(review) => {
             let profile = match Report::from_ratings(framework, review.ratings, closing.targets) {
                 Ok(report) => render::report::table::profile_and_gaps(&report, style),
