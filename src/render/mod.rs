@@ -4,6 +4,7 @@ pub mod catalog;
 pub mod diff;
 pub mod history;
 pub mod prose;
+pub mod reconcile;
 pub mod report;
 pub mod show;
 pub mod walk;
