@@ -188,7 +188,7 @@ pub fn attach_to(
         .filter(|id| !known.contains(id.as_str()))
         .map(|id| format!("note for unknown indicator {id:?}"))
         .collect();
-    if !digest_changed && !(reconciled.dropped.is_empty() && stray_notes.is_empty()) {
+    if !digest_changed && (!reconciled.dropped.is_empty() || !stray_notes.is_empty()) {
         return Err(BadInput::many(
             reconciled
                 .dropped
