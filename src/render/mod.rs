@@ -8,6 +8,9 @@ pub mod reconcile;
 pub mod report;
 pub mod safe;
 pub mod show;
+pub mod show_csv;
+pub mod show_json;
+pub mod show_markdown;
 pub mod walk;
 
 pub use safe::visible;
