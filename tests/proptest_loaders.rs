@@ -255,13 +255,16 @@ fn assessment() -> impl Strategy<Value = Assessment> {
     (
         ("\\PC{1,20}", "\\PC{0,10}", "sha256:[0-9a-f]{64}"),
         proptest::option::of("\\PC{1,40}"),
-        proptest::option::of("\\PC{0,30}"),
+        (
+            proptest::option::of("\\PC{0,30}"),
+            proptest::option::of("[a-z]{1,10}"),
+        ),
         "\\PC{0,30}",
         proptest::option::of("\\PC{0,30}"),
         proptest::collection::btree_map("\\PC{1,30}", rating(), 0..20),
     )
         .prop_map(
-            |((id, version, digest), path, subject, started_at, completed_at, ratings)| {
+            |((id, version, digest), path, (subject, track), started_at, completed_at, ratings)| {
                 Assessment {
                     format: FORMAT.to_string(),
                     framework: FrameworkRef {
@@ -271,6 +274,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                         path,
                     },
                     subject,
+                    track,
                     started_at,
                     completed_at,
                     ratings: ratings.into_iter().collect::<BTreeMap<_, _>>(),

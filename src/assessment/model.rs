@@ -20,6 +20,9 @@ pub struct Assessment {
     /// Optional name of the person assessed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
+    /// The track rated, when the framework has tracks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub track: Option<String>,
     /// RFC 3339 time the assessment began.
     pub started_at: String,
     /// RFC 3339 time the last indicator was answered; null while in progress.

@@ -10,13 +10,13 @@ use anyhow::Context as _;
 use rungs::assessment::{answers, file, Assessment, FrameworkRef, RatingValue, FORMAT};
 use rungs::catalog::{Catalog, Entry};
 use rungs::error::BadInput;
-use rungs::framework::Framework;
+use rungs::framework::{Framework, Ladder};
 use rungs::render::report::Report;
 use rungs::render::{self, Style};
 use rungs::scoring::{Ratings, TargetRequest};
 
 use super::Context;
-use crate::cli::{AssessArgs, TargetArgs};
+use crate::cli::AssessArgs;
 
 pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
     let catalog = context.catalog()?;
@@ -38,8 +38,16 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
         assessment.subject = Some(subject.clone());
     }
     let framework = &entry.framework;
-    let targets = resolve_targets(&args.target, framework)?;
-    super::report::warn_unreachable(context, framework, &targets);
+    let (request, problems) = super::report::target_request(&args.target);
+    let ladder = super::report::choose_ladder(
+        framework,
+        args.track.track.as_deref(),
+        assessment.track.as_deref(),
+        &request,
+    )?;
+    assessment.track = ladder.track().map(|t| framework.tracks[t].id.clone());
+    let targets = resolve_targets(request, problems, framework, &ladder)?;
+    super::report::warn_unreachable(context, framework, &ladder, &targets);
     let mut destination = Destination::choose(&args, framework, args.resume.as_deref())?;
     let style = Style {
         width: context.width,
@@ -48,7 +56,15 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
 
     if let Some(path) = &args.answers {
         let answers = answers::read(path)?;
-        let resolved = answers.resolve(framework)?;
+        let mut resolved = answers.resolve(framework)?;
+        let on_ladder: std::collections::HashSet<&str> = framework
+            .indicators()
+            .filter(|&(c, l, _)| ladder.contains(framework.competencies[c].levels[l].level))
+            .map(|(_, _, i)| i.id.as_str())
+            .collect();
+        resolved
+            .missing
+            .retain(|id| on_ladder.contains(id.as_str()));
         if !resolved.missing.is_empty() {
             eprintln!(
                 "warning: {}: {} not answered, left unrated: {}",
@@ -60,7 +76,9 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
         assessment.ratings = resolved.ratings;
         assessment.completed_at = resolved.missing.is_empty().then(now);
         destination.save(&assessment)?;
-        super::write_stdout(summary(framework, &assessment.ratings, &targets, style).as_bytes())?;
+        super::write_stdout(
+            summary(framework, &ladder, &assessment.ratings, &targets, style).as_bytes(),
+        )?;
         context.say(format!("Saved to {}", destination.path.display()));
         if !resolved.missing.is_empty() {
             context.say(format!(
@@ -73,10 +91,11 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
 
     if let Some(path) = &args.resume {
         if rungs::walk::Walk::new(framework, assessment.ratings.clone(), args.adaptive)
+            .on_ladder(&ladder)
             .is_complete()
         {
             super::write_stdout(
-                summary(framework, &assessment.ratings, &targets, style).as_bytes(),
+                summary(framework, &ladder, &assessment.ratings, &targets, style).as_bytes(),
             )?;
             context.say(format!(
                 "Every indicator in {} is already answered: nothing to resume.",
@@ -99,6 +118,7 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
 
     let outcome = terminal::walk(
         &entry,
+        &ladder,
         &mut assessment,
         &mut destination,
         args.adaptive,
@@ -107,7 +127,7 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
     match outcome {
         terminal::Outcome::Finished { skipped } => {
             super::write_stdout(
-                summary(framework, &assessment.ratings, &targets, style).as_bytes(),
+                summary(framework, &ladder, &assessment.ratings, &targets, style).as_bytes(),
             )?;
             if skipped > 0 {
                 context.say(format!(
@@ -141,11 +161,12 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
 /// The profile table, and the gaps when a target was given: the same tables as `rungs report`.
 fn summary(
     framework: &Framework,
+    ladder: &Ladder,
     ratings: &Ratings,
     targets: &TargetRequest,
     style: Style,
 ) -> String {
-    match Report::from_ratings(framework, ratings, targets) {
+    match Report::from_ratings_on(framework, ladder, ratings, targets) {
         Ok(report) => render::report::table::profile_and_gaps(&report, style),
         // The request was resolved against this framework before the walk began.
         Err(problems) => problems.join("\n"),
@@ -158,6 +179,7 @@ fn new_assessment(entry: &Entry) -> Assessment {
         format: FORMAT.to_string(),
         framework: framework_ref(entry),
         subject: None,
+        track: None,
         started_at: now(),
         completed_at: None,
         ratings: Ratings::new(),
@@ -286,11 +308,15 @@ fn resume(
 }
 
 /// `--target ROLE` / `--target COMPETENCY=LEVEL` (repeatable) and `--target-level LEVEL`,
-/// checked against the framework before any question is asked.
-fn resolve_targets(args: &TargetArgs, framework: &Framework) -> Result<TargetRequest, BadInput> {
-    let (request, mut problems) = super::report::target_request(args);
+/// checked against the framework and its ladder before any question is asked.
+fn resolve_targets(
+    request: TargetRequest,
+    mut problems: Vec<String>,
+    framework: &Framework,
+    ladder: &Ladder,
+) -> Result<TargetRequest, BadInput> {
     if !request.is_empty() {
-        if let Err(unknown) = request.resolve(framework) {
+        if let Err(unknown) = request.resolve_on(framework, ladder) {
             problems.extend(unknown);
         }
     }

@@ -19,6 +19,9 @@ pub fn opening(framework: &Framework, screen: &Opening, saving_to: &str, style: 
             "",
         ));
     }
+    if let Some(track) = screen.track {
+        out.push_str(&wrap(&format!("Track: {track}"), style.width, ""));
+    }
     out.push('\n');
     out.push_str(&format!(
         "{}, {} to rate, one keystroke each.\n",

@@ -4,6 +4,7 @@
 use console::Term;
 use rungs::assessment::Assessment;
 use rungs::catalog::Entry;
+use rungs::framework::Ladder;
 use rungs::render::{self, Style};
 use rungs::walk::{Key, Screen, Step, Walk};
 
@@ -24,6 +25,7 @@ pub enum Outcome {
 /// change. On return the assessment holds every answer given.
 pub fn walk(
     entry: &Entry,
+    ladder: &Ladder,
     assessment: &mut Assessment,
     destination: &mut Destination,
     adaptive: bool,
@@ -34,7 +36,7 @@ pub fn walk(
     // way that raises SIGINT; handled, it cancels the note instead of killing the process.
     let _ = ctrlc::set_handler(|| {});
     let framework = &entry.framework;
-    let mut walk = Walk::new(framework, assessment.ratings.clone(), adaptive);
+    let mut walk = Walk::new(framework, assessment.ratings.clone(), adaptive).on_ladder(ladder);
     let saving_to = destination.path.display().to_string();
     let style = Style {
         width: width(&term, style.width),
