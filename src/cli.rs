@@ -174,7 +174,8 @@ pub struct TrackArg {
     after_help = "Keys while rating: 1-4 rate (the scale's values), 0 or n not applicable, \
 Backspace or Left go back, e add a note, ? show the scale, q save and quit.\n\n\
 Examples:\n  rungs assess building-relationships\n  rungs assess building-relationships --target-level builds-networks\n  \
-rungs assess networking --answers my-answers.yaml --out me.json\n  rungs assess networking --resume me.json"
+rungs assess networking --answers my-answers.yaml --out me.json\n  rungs assess networking --resume me.json\n  \
+rungs assess networking --subject \"Alex Rivera\" --rater \"Sam Lee\" --relation manager"
 )]
 pub struct AssessArgs {
     /// A built-in or --frameworks id, or a path to a YAML file.
@@ -201,6 +202,14 @@ pub struct AssessArgs {
     #[arg(long, value_name = "NAME")]
     pub subject: Option<String>,
 
+    /// Name of the person giving the ratings, when it is not the subject (needs --subject and --relation).
+    #[arg(long, value_name = "NAME")]
+    pub rater: Option<String>,
+
+    /// How the rater relates to the subject.
+    #[arg(long, value_enum, value_name = "RELATION")]
+    pub relation: Option<RelationArg>,
+
     /// Skip a competency's higher levels once a level can no longer reach the threshold.
     #[arg(long)]
     pub adaptive: bool,
@@ -210,6 +219,35 @@ pub struct AssessArgs {
 
     #[command(flatten)]
     pub track: TrackArg,
+}
+
+/// How a rater relates to the subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RelationArg {
+    /// The subject rates themself.
+    #[value(name = "self")]
+    SelfRating,
+    /// The subject's manager.
+    Manager,
+    /// A peer of the subject.
+    Peer,
+    /// Someone who reports to the subject.
+    Report,
+    /// Anyone else.
+    Other,
+}
+
+impl From<RelationArg> for rungs::assessment::Relation {
+    fn from(arg: RelationArg) -> Self {
+        use rungs::assessment::Relation;
+        match arg {
+            RelationArg::SelfRating => Relation::SelfRating,
+            RelationArg::Manager => Relation::Manager,
+            RelationArg::Peer => Relation::Peer,
+            RelationArg::Report => Relation::Report,
+            RelationArg::Other => Relation::Other,
+        }
+    }
 }
 
 /// Output formats of `report`.

@@ -3,5 +3,7 @@
 pub mod answers;
 pub mod file;
 pub mod model;
+pub mod reconcile;
 
 pub use model::*;
+pub use reconcile::{reconcile, Reconciled};

@@ -9,6 +9,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// The value of the `format` key of every assessment file this version writes.
 pub const FORMAT: &str = "rungs-assessment/1";
 
+/// Ratings keyed by indicator id, as stored in an assessment.
+pub type Ratings = BTreeMap<String, Rating>;
+
 /// A saved assessment: ratings of one framework's indicators by one subject.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -23,6 +26,9 @@ pub struct Assessment {
     /// The track rated, when the framework has tracks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub track: Option<String>,
+    /// Who gave the ratings; absent in a self-assessment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rater: Option<Rater>,
     /// RFC 3339 time the assessment began.
     pub started_at: String,
     /// RFC 3339 time the last indicator was answered; null while in progress.
@@ -30,7 +36,77 @@ pub struct Assessment {
     pub completed_at: Option<String>,
     /// Indicator id -> rating. Unrated indicators are absent.
     #[serde(default)]
-    pub ratings: BTreeMap<String, Rating>,
+    pub ratings: Ratings,
+}
+
+impl Assessment {
+    /// The relation of the rater to the subject: [`Relation::SelfRating`] when no rater is
+    /// recorded.
+    pub fn relation(&self) -> Relation {
+        self.rater
+            .as_ref()
+            .map_or(Relation::SelfRating, |r| r.relation)
+    }
+
+    /// Whether every indicator was answered (`completed_at` is set).
+    pub fn is_complete(&self) -> bool {
+        self.completed_at.is_some()
+    }
+}
+
+/// The person who gave an assessment's ratings, and how they relate to its subject.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rater {
+    /// The rater's name.
+    pub name: String,
+    /// How the rater relates to the subject.
+    pub relation: Relation,
+}
+
+/// How a rater relates to the person rated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// The subject rates themself.
+    #[serde(rename = "self")]
+    SelfRating,
+    /// The subject's manager.
+    Manager,
+    /// A peer of the subject.
+    Peer,
+    /// Someone who reports to the subject.
+    Report,
+    /// Anyone else.
+    Other,
+}
+
+impl Relation {
+    /// Every relation, in the order tables list them.
+    pub const ALL: [Relation; 5] = [
+        Relation::SelfRating,
+        Relation::Manager,
+        Relation::Peer,
+        Relation::Report,
+        Relation::Other,
+    ];
+
+    /// The name used in files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::SelfRating => "self",
+            Relation::Manager => "manager",
+            Relation::Peer => "peer",
+            Relation::Report => "report",
+            Relation::Other => "other",
+        }
+    }
+}
+
+impl std::fmt::Display for Relation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// Identifies the framework an assessment was made against.
@@ -46,6 +122,56 @@ pub struct FrameworkRef {
     /// Absolute path of the YAML file, when it was not a built-in one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    /// Where each indicator stood, and a print of its text, when the assessment was taken:
+    /// what tells, after the framework changed, which indicators were added, removed, moved or
+    /// reworded since. Files written before it was recorded lack it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicators: Option<BTreeMap<String, IndicatorPrint>>,
+}
+
+/// An indicator as it stood in the framework when the assessment was taken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorPrint {
+    /// Id of its competency.
+    pub competency: String,
+    /// Id of its level.
+    pub level: String,
+    /// [`text_print`] of its text.
+    pub text: String,
+}
+
+/// A short print of an indicator's text: the first 12 hex digits of the SHA-256 of the text
+/// with runs of white space made one space, so re-wrapping a line is not a change.
+pub fn text_print(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let digest = crate::framework::digest(words.join(" ").as_bytes());
+    digest
+        .strip_prefix("sha256:")
+        .unwrap_or(&digest)
+        .chars()
+        .take(12)
+        .collect()
+}
+
+/// The print of every indicator of a framework, to record in a new assessment.
+pub fn indicator_prints(
+    framework: &crate::framework::Framework,
+) -> BTreeMap<String, IndicatorPrint> {
+    framework
+        .indicators()
+        .map(|(c, l, indicator)| {
+            let competency = &framework.competencies[c];
+            (
+                indicator.id.clone(),
+                IndicatorPrint {
+                    competency: competency.id.clone(),
+                    level: framework.levels[competency.levels[l].level].id.clone(),
+                    text: text_print(&indicator.text),
+                },
+            )
+        })
+        .collect()
 }
 
 /// One indicator's rating and optional evidence note.

@@ -1,15 +1,43 @@
 //! The screens of `rungs assess`: the opening screen and one indicator at a time.
 
 use super::{bold, Style};
-use crate::assessment::{Rating, RatingValue};
+use crate::assessment::{Rater, Rating, RatingValue, Relation};
 use crate::framework::Framework;
 use crate::walk::{Notice, Opening, Question};
 
 /// The text of the prompt line under each indicator; tests wait for it.
 pub const PROMPT: &str = "Your rating";
 
-/// The opening screen: framework, source, size, the scale, the keys, where answers are saved.
-pub fn opening(framework: &Framework, screen: &Opening, saving_to: &str, style: Style) -> String {
+/// Whose behaviour is rated and by whom, for the walk's screens: `Alex Rivera, rated by Sam
+/// Lee (manager)`, `Alex Rivera, rating themself`; `None` when the assessment names no one.
+/// Names are made safe for the terminal.
+pub fn whose(subject: Option<&str>, rater: Option<&Rater>) -> Option<String> {
+    let subject = subject.map(|s| super::printable(s).into_owned());
+    match (subject, rater) {
+        (Some(subject), Some(rater)) if rater.relation != Relation::SelfRating => Some(format!(
+            "{subject}, rated by {} ({})",
+            super::printable(&rater.name),
+            rater.relation
+        )),
+        (None, Some(rater)) if rater.relation != Relation::SelfRating => Some(format!(
+            "rated by {} ({})",
+            super::printable(&rater.name),
+            rater.relation
+        )),
+        (Some(subject), _) => Some(format!("{subject}, rating themself")),
+        (None, _) => None,
+    }
+}
+
+/// The opening screen: framework, source, whose behaviour is rated, size, the scale, the keys,
+/// where answers are saved. `who` comes from [`whose`].
+pub fn opening(
+    framework: &Framework,
+    screen: &Opening,
+    who: Option<&str>,
+    saving_to: &str,
+    style: Style,
+) -> String {
     let mut out = String::new();
     out.push_str(&super::title(framework, style));
     if let Some(source) = &framework.source {
@@ -23,6 +51,10 @@ pub fn opening(framework: &Framework, screen: &Opening, saving_to: &str, style: 
         out.push_str(&wrap(&format!("Track: {track}"), style.width, ""));
     }
     out.push('\n');
+    if let Some(who) = who {
+        out.push_str(&bold(&format!("Whose behaviour: {who}"), style));
+        out.push_str("\n\n");
+    }
     out.push_str(&format!(
         "{}, {} to rate, one keystroke each.\n",
         plural(screen.competencies, "competency", "competencies"),
@@ -61,9 +93,14 @@ pub fn opening(framework: &Framework, screen: &Opening, saving_to: &str, style: 
     out
 }
 
-/// One indicator: the answer just given, progress and breadcrumb, the text and its examples,
-/// the rating given when revisiting, then the prompt.
-pub fn question(framework: &Framework, screen: &Question, style: Style) -> String {
+/// One indicator: the answer just given, whose behaviour is rated, progress and breadcrumb, the
+/// text and its examples, the rating given when revisiting, then the prompt.
+pub fn question(
+    framework: &Framework,
+    screen: &Question,
+    who: Option<&str>,
+    style: Style,
+) -> String {
     let mut out = String::new();
     if let Some((indicator, rating)) = screen.previous {
         out.push_str(&dim(
@@ -77,6 +114,10 @@ pub fn question(framework: &Framework, screen: &Question, style: Style) -> Strin
         out.push('\n');
     }
     out.push('\n');
+    if let Some(who) = who {
+        out.push_str(&dim(who, style));
+        out.push('\n');
+    }
     let progress = format!("[{}/{}]", screen.number, screen.total);
     out.push_str(&format!(
         "{} {} › {}\n",
@@ -95,14 +136,15 @@ pub fn question(framework: &Framework, screen: &Question, style: Style) -> Strin
         out.push('\n');
     }
     out.push('\n');
-    out.push_str(&wrap(&screen.indicator.text, style.width, "  "));
+    let width = usize::from(style.width);
+    out.push_str(&super::prose::wrap(
+        &screen.indicator.text,
+        "  ",
+        "  ",
+        width,
+    ));
     for example in &screen.indicator.examples {
-        out.push_str(&hang(
-            &format!("• {example}"),
-            style.width,
-            "    ",
-            "      ",
-        ));
+        out.push_str(&super::prose::wrap(example, "    • ", "      ", width));
     }
     out.push_str(&dim(&format!("  ({})", screen.indicator.id), style));
     out.push_str("\n\n");
@@ -125,8 +167,12 @@ pub fn question(framework: &Framework, screen: &Question, style: Style) -> Strin
         out.push_str(&notice_text(framework, notice, style));
         out.push('\n');
     }
+    let of_whom = match who.and_then(|w| w.split_once(", rated by ")) {
+        Some((subject, _)) => format!(" of {subject}"),
+        None => String::new(),
+    };
     out.push_str(&format!(
-        "{PROMPT} ({}, n n/a, ← back, e note, ? help, q quit): {}",
+        "{PROMPT}{of_whom} ({}, n n/a, ← back, e note, ? help, q quit): {}",
         value_range(framework),
         screen.typed
     ));
@@ -143,7 +189,7 @@ pub fn scale(framework: &Framework, describe: bool, style: Style) -> String {
         let mut line = point.label.clone();
         if describe {
             if let Some(d) = &point.description {
-                line.push_str(&format!(": {}", d.trim()));
+                line.push_str(&format!(": {}", super::prose::flow(d)));
             }
         }
         out.push_str(&hang(
@@ -307,7 +353,7 @@ competencies:
 
     fn question_text(walk: &Walk, f: &Framework) -> String {
         match walk.screen() {
-            Screen::Question(q) => question(f, &q, Style::default()),
+            Screen::Question(q) => question(f, &q, None, Style::default()),
             other => panic!("{other:?}"),
         }
     }
@@ -319,7 +365,7 @@ competencies:
         let Screen::Opening(o) = walk.screen() else {
             panic!("opens on the opening screen")
         };
-        insta::assert_snapshot!(opening(&f, &o, "~/assessments/small-2026-01-02.json", Style::default()), @r"
+        insta::assert_snapshot!(opening(&f, &o, None, "~/assessments/small-2026-01-02.json", Style::default()), @r"
         Small (small 1)
         Source: Written for the tests
 
@@ -391,6 +437,25 @@ competencies:
         let text = question_text(&walk, &f);
         assert!(
             text.contains("9 is not on the scale (1-4); ? shows it"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_hard_wrapped_indicator_reads_as_a_paragraph_and_a_list() {
+        let yaml = FRAMEWORK.replace(
+            "text: Asks for feedback }",
+            "text: \"Asks for feedback\\nafter a release:\\n- from users\\n- from the team\" }",
+        );
+        let f = framework::load("small.yaml", yaml.as_bytes())
+            .map(|l| l.framework)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut walk = Walk::new(&f, Ratings::new(), false);
+        walk.handle(Key::Enter);
+        walk.handle(Key::Char('3'));
+        let text = question_text(&walk, &f);
+        assert!(
+            text.contains("\n  Asks for feedback after a release:\n\n  - from users\n  - from the team\n  (a2)"),
             "{text}"
         );
     }

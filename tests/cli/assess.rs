@@ -474,7 +474,8 @@ fn resume_after_the_framework_changed_matches_by_id_and_names_what_changed() {
         &framework,
         "lis-1: 3\nlis-2: 4\nlis-4: 3\nlis-5: 2\n",
     );
-    // lis-5 is removed; lis-3 was never answered, so it is named as possibly new.
+    // lis-5 is removed and lis-6 added; lis-3 was never answered, and is not named: the file
+    // records which indicators the framework had.
     let text = std::fs::read_to_string(FRAMEWORK)
         .expect("test set-up")
         .replace(
@@ -541,4 +542,88 @@ fn resuming_a_complete_assessment_shows_its_profile() {
         before,
         "left as it was"
     );
+}
+
+#[test]
+fn a_manager_rates_someone_else_with_answers() {
+    let sandbox = Sandbox::new();
+    let answers = sandbox.write("answers.yaml", ALL_ANSWERS);
+    let out_file = sandbox.path("alex-by-sam.json");
+    let out = sandbox.run(&[
+        "assess",
+        FRAMEWORK,
+        "--answers",
+        &answers.display().to_string(),
+        "--subject",
+        "Alex Rivera",
+        "--rater",
+        "Sam Lee",
+        "--relation",
+        "manager",
+        "--out",
+        &out_file.display().to_string(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let saved = json(&out_file);
+    assert_eq!(saved["subject"], "Alex Rivera");
+    assert_eq!(
+        saved["rater"],
+        serde_json::json!({ "name": "Sam Lee", "relation": "manager" })
+    );
+}
+
+#[test]
+fn a_self_assessment_records_no_rater() {
+    let sandbox = Sandbox::new();
+    let answers = sandbox.write("answers.yaml", ALL_ANSWERS);
+    let out_file = sandbox.path("alex.json");
+    let out = sandbox.run(&[
+        "assess",
+        FRAMEWORK,
+        "--answers",
+        &answers.display().to_string(),
+        "--subject",
+        "Alex Rivera",
+        "--relation",
+        "self",
+        "--out",
+        &out_file.display().to_string(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let saved = json(&out_file);
+    assert_eq!(saved["subject"], "Alex Rivera");
+    assert!(saved.get("rater").is_none(), "{saved}");
+}
+
+#[test]
+fn rater_flags_that_do_not_fit_together_are_refused() {
+    let sandbox = Sandbox::new();
+    let answers = sandbox.write("answers.yaml", ALL_ANSWERS);
+    let answers = answers.display().to_string();
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["--rater", "Sam Lee"],
+            "--rater \"Sam Lee\": say how they relate",
+        ),
+        (
+            &["--relation", "peer"],
+            "--relation peer: name the rater too",
+        ),
+        (
+            &["--rater", "Sam Lee", "--relation", "peer"],
+            "name the person being rated with --subject NAME",
+        ),
+        (
+            &["--subject", "Alex", "--rater", "Sam", "--relation", "boss"],
+            "invalid value 'boss'",
+        ),
+    ];
+    for (flags, expected) in cases {
+        let mut args = vec!["assess", FRAMEWORK, "--answers", &answers];
+        args.extend_from_slice(flags);
+        let out = sandbox.run(&args);
+        assert_eq!(out.code, 2, "{flags:?}: {}", out.stderr);
+        assert!(out.stderr.contains(expected), "{flags:?}: {}", out.stderr);
+        assert!(sandbox.saved().is_empty(), "{flags:?} saved nothing");
+    }
 }

@@ -3,11 +3,13 @@
 mod assess;
 mod builtin_frameworks;
 mod catalog;
+mod changed_framework;
 mod conventions;
 mod diff;
 mod hardening;
 mod history;
 mod html;
+mod prose;
 mod pty;
 mod report;
 mod schema;

@@ -438,20 +438,24 @@ fn resume_after_the_framework_changed_continues_by_indicator_id() {
     );
     let old_digest = saved(&file)["framework"]["digest"].clone();
 
-    // lis-5 is renamed lis-6: the answer to lis-5 is dropped; lis-3 was skipped, so it comes first.
+    // lis-5 is renamed lis-6: the answer to lis-5 is dropped, lis-6 is named as added; lis-3 was
+    // skipped, so it comes first.
     let changed = original.replace("id: lis-5", "id: lis-6");
     std::fs::write(&framework_file, changed).expect("change the framework");
     let mut session = spawn(home.path(), &["assess", "--resume", &file_arg]);
     let before = wait_for(&mut session, "Press Enter to begin");
     assert!(
-        before.contains("has changed since this assessment was saved"),
+        before.contains("has changed since this assessment was made"),
         "{before}"
     );
     assert!(
         before.contains("no longer in the framework: lis-5"),
         "{before}"
     );
-    assert!(before.contains("asked first: lis-3"), "{before}");
+    assert!(
+        before.contains("added to the framework since this assessment was taken: lis-6"),
+        "{before}"
+    );
     press(&mut session, "\r");
     wait_for(&mut session, "(lis-3)");
     wait_for(&mut session, render::walk::PROMPT);
@@ -476,6 +480,60 @@ fn resume_after_the_framework_changed_continues_by_indicator_id() {
         value["framework"]["digest"], old_digest,
         "the file records the new framework"
     );
+}
+
+#[test]
+fn rating_someone_else_says_whose_behaviour_on_every_screen() {
+    let (path, framework) = framework();
+    let total = framework.indicator_count();
+    let home = tempfile::tempdir().expect("temporary folder");
+    let file = home.path().join("alex-by-sam.json");
+    let file_arg = file.display().to_string();
+    let mut session = spawn(
+        home.path(),
+        &[
+            "assess",
+            &path,
+            "--subject",
+            "Alex Rivera",
+            "--rater",
+            "Sam Lee",
+            "--relation",
+            "manager",
+            "--out",
+            &file_arg,
+        ],
+    );
+    let opening = wait_for(&mut session, "Press Enter to begin");
+    assert!(
+        opening.contains("Whose behaviour: Alex Rivera, rated by Sam Lee (manager)"),
+        "{opening}"
+    );
+    press(&mut session, "\r");
+    let first = wait_for(&mut session, &format!("[1/{total}]"));
+    assert!(
+        first.contains("Alex Rivera, rated by Sam Lee (manager)"),
+        "{first}"
+    );
+    wait_for(&mut session, "Your rating of Alex Rivera (");
+    press(&mut session, "2");
+    let second = wait_for(&mut session, &format!("[2/{total}]"));
+    assert!(
+        second.contains("Alex Rivera, rated by Sam Lee (manager)"),
+        "{second}"
+    );
+    wait_for(&mut session, "Your rating of Alex Rivera (");
+    press(&mut session, "q");
+    session.exp_eof().expect("rungs ends after q");
+    assert_eq!(exit_code(&mut session), 0);
+
+    let value = saved(&file);
+    assert_eq!(value["subject"], "Alex Rivera");
+    assert_eq!(
+        value["rater"],
+        serde_json::json!({ "name": "Sam Lee", "relation": "manager" })
+    );
+    assert_eq!(value["ratings"].as_object().map(|r| r.len()), Some(1));
 }
 
 #[test]

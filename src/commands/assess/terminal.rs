@@ -42,7 +42,9 @@ pub fn walk(
         width: width(&term, style.width),
         ..style
     };
-    draw(&term, &walk, framework, &saving_to, style);
+    let who = render::walk::whose(assessment.subject.as_deref(), assessment.rater.as_ref());
+    let who = who.as_deref();
+    draw(&term, &walk, framework, who, &saving_to, style);
     loop {
         let key = read_key(&term);
         if key == Key::Closed {
@@ -87,7 +89,7 @@ pub fn walk(
             }
             Step::EditNote => {}
         }
-        draw(&term, &walk, framework, &saving_to, style);
+        draw(&term, &walk, framework, who, &saving_to, style);
     }
 }
 
@@ -105,12 +107,15 @@ fn draw(
     term: &Term,
     walk: &Walk,
     framework: &rungs::framework::Framework,
+    who: Option<&str>,
     saving_to: &str,
     style: Style,
 ) {
     let text = match walk.screen() {
-        Screen::Opening(opening) => render::walk::opening(framework, &opening, saving_to, style),
-        Screen::Question(question) => render::walk::question(framework, &question, style),
+        Screen::Opening(opening) => {
+            render::walk::opening(framework, &opening, who, saving_to, style)
+        }
+        Screen::Question(question) => render::walk::question(framework, &question, who, style),
         Screen::Done => return,
     };
     let _ = term.clear_screen();
