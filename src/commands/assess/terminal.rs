@@ -5,7 +5,9 @@ use console::Term;
 use rungs::assessment::Assessment;
 use rungs::catalog::Entry;
 use rungs::framework::Ladder;
+use rungs::render::report::Report;
 use rungs::render::{self, Style};
+use rungs::scoring::TargetRequest;
 use rungs::walk::{Key, Screen, Step, Walk};
 
 use super::{now, Destination};
@@ -21,14 +23,24 @@ pub enum Outcome {
     Closed,
 }
 
+/// What the review screen at the end of the walk shows besides the answers.
+pub struct Closing<'a> {
+    /// The target the gaps are measured against (may be empty).
+    pub targets: &'a TargetRequest,
+    /// The ladder (every level, or the track's) the profile is ranked on.
+    pub ladder: &'a Ladder,
+    /// Warnings to repeat on the review screen.
+    pub warnings: &'a [String],
+}
+
 /// Run the walk at the terminal on stderr, saving `assessment` to `destination` after every
 /// change. On return the assessment holds every answer given.
 pub fn walk(
     entry: &Entry,
-    ladder: &Ladder,
     assessment: &mut Assessment,
     destination: &mut Destination,
     adaptive: bool,
+    closing: &Closing,
     style: Style,
 ) -> anyhow::Result<Outcome> {
     let term = Term::stderr();
@@ -36,7 +48,9 @@ pub fn walk(
     // way that raises SIGINT; handled, it cancels the note instead of killing the process.
     let _ = ctrlc::set_handler(|| {});
     let framework = &entry.framework;
-    let mut walk = Walk::new(framework, assessment.ratings.clone(), adaptive).on_ladder(ladder);
+    let mut walk = Walk::new(framework, assessment.ratings.clone(), adaptive)
+        .with_notes(assessment.notes.clone())
+        .on_ladder(closing.ladder);
     let saving_to = destination.path.display().to_string();
     let style = Style {
         width: width(&term, style.width),
@@ -44,7 +58,7 @@ pub fn walk(
     };
     let who = render::walk::whose(assessment.subject.as_deref(), assessment.rater.as_ref());
     let who = who.as_deref();
-    draw(&term, &walk, framework, who, &saving_to, style);
+    draw(&term, &walk, framework, who, &saving_to, closing, style);
     loop {
         let key = read_key(&term);
         if key == Key::Closed {
@@ -75,7 +89,11 @@ pub fn walk(
             Step::Redraw => {}
             Step::Answered => save(&walk, assessment, destination)?,
             Step::Finished => {
-                save(&walk, assessment, destination)?;
+                // The last answer saved the file as complete; only an untouched file that was
+                // never completed (none of it asked) still needs that.
+                if assessment.completed_at.is_none() || !destination.saved {
+                    save(&walk, assessment, destination)?;
+                }
                 let _ = term.clear_screen();
                 return Ok(Outcome::Finished {
                     skipped: walk.skipped(),
@@ -89,7 +107,7 @@ pub fn walk(
             }
             Step::EditNote => {}
         }
-        draw(&term, &walk, framework, who, &saving_to, style);
+        draw(&term, &walk, framework, who, &saving_to, closing, style);
     }
 }
 
@@ -99,6 +117,7 @@ fn save(
     destination: &mut Destination,
 ) -> anyhow::Result<()> {
     assessment.ratings = walk.ratings().clone();
+    assessment.notes = walk.notes().clone();
     assessment.completed_at = walk.is_complete().then(now);
     destination.save(assessment)
 }
@@ -109,6 +128,7 @@ fn draw(
     framework: &rungs::framework::Framework,
     who: Option<&str>,
     saving_to: &str,
+    closing: &Closing,
     style: Style,
 ) {
     let text = match walk.screen() {
@@ -116,6 +136,18 @@ fn draw(
             render::walk::opening(framework, &opening, who, saving_to, style)
         }
         Screen::Question(question) => render::walk::question(framework, &question, who, style),
+        Screen::Review(review) => {
+            let profile = match Report::from_ratings_on(
+                framework,
+                closing.ladder,
+                review.ratings,
+                closing.targets,
+            ) {
+                Ok(report) => render::report::table::profile_and_gaps(&report, style),
+                Err(problems) => problems.join("\n"),
+            };
+            render::walk::review(framework, &review, &profile, closing.warnings, style)
+        }
         Screen::Done => return,
     };
     let _ = term.clear_screen();
