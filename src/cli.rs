@@ -90,6 +90,9 @@ rungs show networking --format markdown > networking.md"
     New(NewArgs),
 
     /// Make a framework file from one kept elsewhere: a spreadsheet (CSV) or a CASE package.
+    #[command(
+        after_help = "Examples:\n  rungs import csv ladder.csv -o ladder.yaml\n  rungs validate ladder.yaml"
+    )]
     Import {
         #[command(subcommand)]
         source: ImportSource,
