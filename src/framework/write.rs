@@ -35,21 +35,44 @@ pub fn yaml(raw: &RawFramework, header: &str) -> String {
     if let Some(t) = raw.threshold {
         w.push_str(&format!("threshold: {t}\n"));
     }
+    optional(w, 0, "evidence", raw.evidence.as_deref());
     w.push_str("levels:\n");
     for l in &raw.levels {
         item(w, 2, "id", &l.id);
         field(w, 4, "name", &l.name);
         optional(w, 4, "description", l.description.as_deref());
     }
+    if !raw.groups.is_empty() {
+        w.push_str("groups:\n");
+        for g in &raw.groups {
+            item(w, 2, "id", &g.id);
+            field(w, 4, "name", &g.name);
+            optional(w, 4, "description", g.description.as_deref());
+        }
+    }
+    if !raw.tracks.is_empty() {
+        w.push_str("tracks:\n");
+        for t in &raw.tracks {
+            item(w, 2, "id", &t.id);
+            field(w, 4, "name", &t.name);
+            optional(w, 4, "description", t.description.as_deref());
+            w.push_str("    levels:\n");
+            for l in &t.levels {
+                list_item(w, 6, l);
+            }
+        }
+    }
     w.push_str("competencies:\n");
     for c in &raw.competencies {
         item(w, 2, "id", &c.id);
         field(w, 4, "name", &c.name);
         optional(w, 4, "description", c.description.as_deref());
+        optional(w, 4, "group", c.group.as_deref());
         w.push_str("    levels:\n");
         for cl in &c.levels {
             item(w, 6, "level", &cl.level);
             optional(w, 8, "title", cl.title.as_deref());
+            optional(w, 8, "evidence", cl.evidence.as_deref());
             if cl.indicators.is_empty() {
                 w.push_str("        indicators: []\n");
                 continue;
@@ -93,7 +116,12 @@ pub fn yaml(raw: &RawFramework, header: &str) -> String {
             item(w, 2, "id", &t.id);
             field(w, 4, "name", &t.name);
             optional(w, 4, "description", t.description.as_deref());
-            w.push_str("    levels:\n");
+            optional(w, 4, "track", t.track.as_deref());
+            if t.levels.0.is_empty() {
+                w.push_str("    levels: {}\n");
+            } else {
+                w.push_str("    levels:\n");
+            }
             for (competency, level) in &t.levels.0 {
                 w.push_str(&format!(
                     "      {}: {}\n",

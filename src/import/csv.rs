@@ -244,6 +244,15 @@ pub fn import(file: &str, bytes: &[u8], options: &Options) -> Result<Imported, L
             );
         }
         if let Some(g) = non_blank(Column::Group) {
+            if sheet::slug(g).is_empty() {
+                problems.error(
+                    at(Column::Group),
+                    format!(
+                        "cannot make an id from the group name {:?}; use letters or digits in it",
+                        g.trim()
+                    ),
+                );
+            }
             agree_optional(
                 &mut problems,
                 &what,
@@ -401,6 +410,18 @@ pub fn import(file: &str, bytes: &[u8], options: &Options) -> Result<Imported, L
             }
         })
         .collect();
+    // Groups in order of first appearance, their ids made from their names.
+    let mut groups: Vec<RawGroup> = Vec::new();
+    for (name, _) in competencies.iter().filter_map(|c| c.group.as_ref()) {
+        let id = sheet::slug(name);
+        if !groups.iter().any(|g| g.id == id) {
+            groups.push(RawGroup {
+                id,
+                name: name.clone(),
+                description: None,
+            });
+        }
+    }
     let raw_competencies = competencies
         .into_iter()
         .map(|c| {
@@ -415,9 +436,11 @@ pub fn import(file: &str, bytes: &[u8], options: &Options) -> Result<Imported, L
                     .map(|l| RawCompetencyLevel {
                         level: levels[l.level].id.clone(),
                         title: None,
+                        evidence: None,
                         indicators: l.indicators.into_iter().map(RawIndicator::Full).collect(),
                     })
                     .collect(),
+                group: c.group.map(|(name, _)| sheet::slug(&name)),
                 guidance: Vec::new(),
             }
         })
@@ -432,7 +455,10 @@ pub fn import(file: &str, bytes: &[u8], options: &Options) -> Result<Imported, L
             scale: None,
             demonstrated_at: None,
             threshold: None,
+            evidence: None,
             levels: raw_levels,
+            groups,
+            tracks: Vec::new(),
             competencies: raw_competencies,
             targets: Vec::new(),
         },
