@@ -306,6 +306,8 @@ pub struct DiffArgs {
     #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
     pub format: DiffFormat,
     #[command(flatten)]
+    pub target: TargetArgs,
+    #[command(flatten)]
     pub framework: FrameworkOverride,
 }
 
@@ -320,6 +322,8 @@ pub struct HistoryArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
     pub format: DiffFormat,
+    #[command(flatten)]
+    pub target: TargetArgs,
     #[command(flatten)]
     pub framework: FrameworkOverride,
 }

@@ -5,7 +5,10 @@ use std::process::ExitCode;
 use rungs::assessment::file;
 use rungs::diff::{diff, Side};
 use rungs::error::BadInput;
-use rungs::render::diff::{json_text, markdown_text, table_text, DiffReport, SideSummary};
+use rungs::render::diff::{
+    json_text, markdown_text, table_text, DiffReport, GapChange, SideSummary,
+};
+use rungs::render::report::Report;
 use rungs::render::Style;
 
 use super::report::{attach, emit, Opened};
@@ -53,7 +56,53 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
             ratings: &new.assessment.ratings,
         },
     );
-    let report = DiffReport::new(&new.entry.framework, summary(&old), summary(&new), changes);
+    let mut report = DiffReport::new(&new.entry.framework, summary(&old), summary(&new), changes);
+    let (given, problems) = super::report::target_request(&args.target);
+    if !problems.is_empty() {
+        return Err(BadInput::many(problems).into());
+    }
+    let saved = new
+        .assessment
+        .target
+        .as_ref()
+        .or(old.assessment.target.as_ref());
+    let request = super::report::effective_target(
+        context,
+        given,
+        saved,
+        &new.entry.framework,
+        &args.new.display().to_string(),
+    );
+    if !request.is_empty() {
+        let side = |opened: &Opened| {
+            Report::from_ratings(
+                &opened.entry.framework,
+                &opened.assessment.ratings,
+                &request,
+            )
+        };
+        let (before, after) = match (side(&old), side(&new)) {
+            (Ok(before), Ok(after)) => (before, after),
+            (Err(problems), _) | (_, Err(problems)) => return Err(BadInput::many(problems).into()),
+        };
+        super::report::warn_unreachable(context, &new.entry.framework, &request);
+        let gaps = after
+            .gaps
+            .iter()
+            .map(|g| GapChange {
+                competency: g.competency.clone(),
+                target: g.target.clone(),
+                from_gap: before
+                    .gaps
+                    .iter()
+                    .find(|b| b.competency == g.competency)
+                    .map(|b| b.gap),
+                to_gap: Some(g.gap),
+            })
+            .collect();
+        let description = after.target.map(|t| t.description).unwrap_or_default();
+        report = report.with_target(description, gaps);
+    }
     let style = Style {
         width: context.width,
         color: context.color,

@@ -42,6 +42,34 @@ pub fn warn_unreachable(
     }
 }
 
+/// The target to measure gaps against: the one given on the command line, else the one saved
+/// in the assessment (when it still fits the framework; when not, say so and use none).
+pub fn effective_target(
+    context: &Context,
+    given: TargetRequest,
+    saved: Option<&rungs::assessment::SavedTarget>,
+    framework: &rungs::framework::Framework,
+    shown: &str,
+) -> TargetRequest {
+    if !given.is_empty() {
+        return given;
+    }
+    let Some(saved) = saved else {
+        return given;
+    };
+    let request = saved.request();
+    match request.resolve(framework) {
+        Ok(_) => request,
+        Err(problems) => {
+            context.warn(format!(
+                "{shown}: the target saved with the assessment no longer fits the framework ({}); measuring against none",
+                problems.join("; ")
+            ));
+            TargetRequest::default()
+        }
+    }
+}
+
 /// The framework named with `--framework`, loaded once for every assessment of the command.
 pub fn load_override(args: &FrameworkOverride) -> Result<Option<Entry>, BadInput> {
     args.framework.as_deref().map(load_file).transpose()
@@ -165,7 +193,19 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         &args.file,
         load_override(&args.framework)?.as_ref(),
     )?;
+    let request = effective_target(
+        context,
+        request,
+        opened.assessment.target.as_ref(),
+        &opened.entry.framework,
+        &args.file.display().to_string(),
+    );
     warn_unreachable(context, &opened.entry.framework, &request);
+    let human = matches!(
+        args.format,
+        ReportFormat::Table | ReportFormat::Markdown | ReportFormat::Html
+    );
+    let hint = (request.is_empty() && human).then(|| no_target_hint(&opened.entry.framework));
     let report = Report::new(&opened.entry.framework, &opened.assessment, &request);
     let report = match report {
         Ok(report) if problems.is_empty() => report,
@@ -208,6 +248,9 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         }
     }
     emit(context, args.output.as_deref(), args.force, &text)?;
+    if let Some(hint) = hint {
+        context.say(hint);
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -217,4 +260,19 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
+}
+
+/// The one line that says how to get the gap table and plan a report without a target leaves
+/// out.
+fn no_target_hint(framework: &rungs::framework::Framework) -> String {
+    let levels: Vec<&str> = framework.levels.iter().map(|l| l.id.as_str()).collect();
+    let mut hint = format!(
+        "hint: no target, so no gap table or development plan; add --target-level LEVEL ({})",
+        levels.join(", ")
+    );
+    if !framework.targets.is_empty() {
+        let roles: Vec<&str> = framework.targets.iter().map(|t| t.id.as_str()).collect();
+        hint.push_str(&format!(" or --target ROLE ({})", roles.join(", ")));
+    }
+    hint
 }

@@ -44,6 +44,23 @@ pub struct DiffReport {
     pub removed: Vec<IndicatorRef>,
     /// The one-line summary.
     pub summary: String,
+    /// What the gaps are measured against; `None` without a target.
+    pub target: Option<String>,
+    /// Per competency with a target: the gap before and after.
+    pub gaps: Vec<GapChange>,
+}
+
+/// How far one competency is from its target level, before and after.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GapChange {
+    /// Competency id.
+    pub competency: String,
+    /// Target level id.
+    pub target: String,
+    /// Levels still to climb in the earlier assessment (0 when met).
+    pub from_gap: Option<usize>,
+    /// Levels still to climb in the later assessment (0 when met).
+    pub to_gap: Option<usize>,
 }
 
 impl DiffReport {
@@ -64,6 +81,28 @@ impl DiffReport {
             indicators: diff.indicators,
             added: diff.added,
             removed: diff.removed,
+            target: None,
+            gaps: Vec::new(),
+        }
+    }
+
+    /// Measure both sides against a target: `description` says what it is.
+    pub fn with_target(mut self, description: String, gaps: Vec<GapChange>) -> DiffReport {
+        self.target = Some(description);
+        self.gaps = gaps;
+        self
+    }
+
+    fn gap_text(&self, competency: &str) -> String {
+        let show = |g: Option<usize>| match g {
+            Some(0) => "met".to_string(),
+            Some(g) => g.to_string(),
+            None => "–".to_string(),
+        };
+        match self.gaps.iter().find(|g| g.competency == competency) {
+            Some(g) if g.from_gap == g.to_gap => show(g.to_gap),
+            Some(g) => format!("{} → {}", show(g.from_gap), show(g.to_gap)),
+            None => String::new(),
         }
     }
 
@@ -164,9 +203,17 @@ fn rating_change(i: &IndicatorChange) -> String {
 /// The diff for the terminal.
 pub fn table_text(report: &DiffReport, style: Style) -> String {
     let mut out = bold(&report.heading(), style);
-    out.push_str("\n\n");
+    out.push('\n');
+    if let Some(target) = &report.target {
+        out.push_str(&format!("Gaps to {target}\n"));
+    }
+    out.push('\n');
     let mut t = table(style);
-    t.set_header(vec!["competency", "before", "after", "score", "change"]);
+    let mut header = vec!["competency", "before", "after", "score", "change"];
+    if report.target.is_some() {
+        header.push("gap");
+    }
+    t.set_header(header);
     for c in &report.competencies {
         let mut change = Cell::new(score_change_text(c)).set_alignment(CellAlignment::Right);
         if style.color {
@@ -176,13 +223,17 @@ pub fn table_text(report: &DiffReport, style: Style) -> String {
                 _ => {}
             }
         }
-        t.add_row(vec![
+        let mut row = vec![
             Cell::new(&c.name),
             Cell::new(side_level(c.from_rank, c.from_title.as_deref())),
             Cell::new(side_level(c.to_rank, c.to_title.as_deref())),
             Cell::new(score_pair(c)),
             change,
-        ]);
+        ];
+        if report.target.is_some() {
+            row.push(Cell::new(report.gap_text(&c.id)).set_alignment(CellAlignment::Right));
+        }
+        t.add_row(row);
     }
     out.push_str(&format!("{t}\n"));
 
@@ -232,16 +283,26 @@ pub fn json_text(report: &DiffReport) -> String {
 /// The diff as Markdown.
 pub fn markdown_text(report: &DiffReport) -> String {
     let mut out = format!("# {}\n\n", md(&report.heading()));
-    out.push_str("| Competency | Before | After | Score | Change |\n");
-    out.push_str("| --- | --- | --- | --- | ---: |\n");
+    if let Some(target) = &report.target {
+        out.push_str(&format!("Gaps to {}\n\n", md(target)));
+        out.push_str("| Competency | Before | After | Score | Change | Gap |\n");
+        out.push_str("| --- | --- | --- | --- | ---: | ---: |\n");
+    } else {
+        out.push_str("| Competency | Before | After | Score | Change |\n");
+        out.push_str("| --- | --- | --- | --- | ---: |\n");
+    }
     for c in &report.competencies {
-        out.push_str(&md_row(&[
+        let mut cells = vec![
             md(&c.name),
             md(&side_level(c.from_rank, c.from_title.as_deref())),
             md(&side_level(c.to_rank, c.to_title.as_deref())),
             score_pair(c),
             score_change_text(c),
-        ]));
+        ];
+        if report.target.is_some() {
+            cells.push(report.gap_text(&c.id));
+        }
+        out.push_str(&md_row(&cells));
     }
     for (_, title, items) in report.groups() {
         if items.is_empty() {

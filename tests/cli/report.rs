@@ -13,7 +13,19 @@ fn report(args: &[&str]) -> String {
 
 #[test]
 fn table_without_target_shows_only_the_profile() {
-    let out = report(&[]);
+    let run = command(&["report", MARCH, "--frameworks", FRAMEWORKS])
+        .env("NO_COLOR", "1")
+        .run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "hint: no target, so no gap table or development plan; add --target-level LEVEL ("
+        ),
+        "one line says how to get them: {}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.lines().count(), 1);
+    let out = run.stdout;
     assert!(out.contains("Level profile"));
     assert!(!out.contains("Gaps to"));
     assert!(!out.contains("Development plan"));
@@ -61,9 +73,16 @@ fn colour_only_when_asked_or_on_a_terminal_and_never_with_no_color() {
     assert!(!piped.contains('\x1b'), "no colour when piped");
     let forced = report(&["--target", "team-lead", "--color", "always"]);
     assert!(forced.contains("\x1b["), "colour with --color always");
-    let no_color = command(&["report", MARCH, "--frameworks", FRAMEWORKS])
-        .env("NO_COLOR", "1")
-        .succeeds();
+    let no_color = command(&[
+        "report",
+        MARCH,
+        "--frameworks",
+        FRAMEWORKS,
+        "--target",
+        "team-lead",
+    ])
+    .env("NO_COLOR", "1")
+    .succeeds();
     assert!(!no_color.contains('\x1b'));
 }
 
