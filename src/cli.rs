@@ -286,6 +286,10 @@ pub struct ReportArgs {
     #[arg(long)]
     pub force: bool,
 
+    /// Leave the evidence notes out (they are shown beside their ratings by default).
+    #[arg(long)]
+    pub no_notes: bool,
+
     #[command(flatten)]
     pub target: TargetArgs,
 

@@ -6,7 +6,7 @@ use rungs::assessment::file;
 use rungs::diff::{diff, Side};
 use rungs::error::BadInput;
 use rungs::render::diff::{
-    json_text, markdown_text, table_text, DiffReport, GapChange, SideSummary,
+    json_text, markdown_text, table_text, DiffReport, GapChange, NoteChange, SideSummary,
 };
 use rungs::render::report::Report;
 use rungs::render::Style;
@@ -26,6 +26,31 @@ fn summary(opened: &Opened) -> SideSummary {
             .unwrap_or_else(|| opened.assessment.started_at.clone()),
         version: opened.entry.framework.version.clone(),
     }
+}
+
+/// The evidence notes that differ between the two sides (on rated or unrated indicators), in
+/// the new framework's walk order.
+fn note_changes(old: &Opened, new: &Opened) -> Vec<NoteChange> {
+    let note = |opened: &Opened, id: &str| -> Option<String> {
+        let a = &opened.assessment;
+        a.ratings
+            .get(id)
+            .and_then(|r| r.note.clone())
+            .or_else(|| a.notes.get(id).cloned())
+    };
+    new.entry
+        .framework
+        .indicators()
+        .filter_map(|(_, _, i)| {
+            let (from, to) = (note(old, &i.id), note(new, &i.id));
+            (from != to).then(|| NoteChange {
+                id: i.id.clone(),
+                text: i.text.clone(),
+                from,
+                to,
+            })
+        })
+        .collect()
 }
 
 /// Run `rungs diff`.
@@ -56,7 +81,8 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
             ratings: &new.assessment.ratings,
         },
     );
-    let mut report = DiffReport::new(&new.entry.framework, summary(&old), summary(&new), changes);
+    let mut report = DiffReport::new(&new.entry.framework, summary(&old), summary(&new), changes)
+        .with_notes(note_changes(&old, &new));
     let (given, problems) = super::report::target_request(&args.target);
     if !problems.is_empty() {
         return Err(BadInput::many(problems).into());

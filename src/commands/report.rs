@@ -215,6 +215,11 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
             return Err(BadInput::many(problems).into());
         }
     };
+    let report = if args.no_notes {
+        report.without_notes()
+    } else {
+        report
+    };
     // The report carries everything it prints: free the framework and ratings before the
     // output, the largest allocation, is built.
     drop(opened);

@@ -48,6 +48,21 @@ pub struct DiffReport {
     pub target: Option<String>,
     /// Per competency with a target: the gap before and after.
     pub gaps: Vec<GapChange>,
+    /// Evidence notes that changed, in walk order.
+    pub notes: Vec<NoteChange>,
+}
+
+/// An evidence note that was added, changed or removed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NoteChange {
+    /// Indicator id.
+    pub id: String,
+    /// The indicator's text.
+    pub text: String,
+    /// The note before; `None` when there was none.
+    pub from: Option<String>,
+    /// The note after; `None` when it was removed.
+    pub to: Option<String>,
 }
 
 /// How far one competency is from its target level, before and after.
@@ -83,7 +98,20 @@ impl DiffReport {
             removed: diff.removed,
             target: None,
             gaps: Vec::new(),
+            notes: Vec::new(),
         }
+    }
+
+    /// Add the evidence notes that changed.
+    pub fn with_notes(mut self, notes: Vec<NoteChange>) -> DiffReport {
+        if !notes.is_empty() {
+            self.summary.push_str(&format!(
+                " {} changed.",
+                plural(notes.len(), "note", "notes")
+            ));
+        }
+        self.notes = notes;
+        self
     }
 
     /// Measure both sides against a target: `description` says what it is.
@@ -113,7 +141,22 @@ impl DiffReport {
         } else {
             format!("{} {} → {}", self.name, self.old.version, self.new.version)
         }];
-        let (old_date, new_date) = (date_part(&self.old.date), date_part(&self.new.date));
+        let (mut old_date, mut new_date) = (
+            date_part(&self.old.date).to_string(),
+            date_part(&self.new.date).to_string(),
+        );
+        if old_date == new_date {
+            // One day: the times tell the two apart, else the files do.
+            let (old_time, new_time) = (time_part(&self.old.date), time_part(&self.new.date));
+            if old_time != new_time && !old_time.is_empty() && !new_time.is_empty() {
+                old_date = format!("{old_date} {old_time}");
+                new_date = format!("{new_date} {new_time}");
+            } else {
+                old_date = file_name(&self.old.file);
+                new_date = file_name(&self.new.file);
+            }
+        }
+        let (old_date, new_date) = (old_date.as_str(), new_date.as_str());
         if self.old.subject == self.new.subject {
             parts.extend(self.new.subject.clone());
             parts.push(format!("{old_date} → {new_date}"));
@@ -155,6 +198,28 @@ impl DiffReport {
                 of(ChangeKind::Changed),
             ),
         ]
+    }
+}
+
+/// `09:20` from an RFC 3339 time, or "" when it has none.
+fn time_part(time: &str) -> &str {
+    match time.get(10..16) {
+        Some(t) if t.starts_with('T') || t.starts_with(' ') => &time[11..16],
+        _ => "",
+    }
+}
+
+/// The last part of a path as the user named it.
+fn file_name(file: &str) -> String {
+    std::path::Path::new(file)
+        .file_name()
+        .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+fn note_text(note: Option<&str>) -> String {
+    match note {
+        Some(note) => format!("“{}”", super::one_line(note)),
+        None => "none".to_string(),
     }
 }
 
@@ -269,6 +334,18 @@ pub fn table_text(report: &DiffReport, style: Style) -> String {
         }
         out.push_str(&format!("\n{}\n{t}\n", bold(title, style)));
     }
+    if !report.notes.is_empty() {
+        let mut t = table(style);
+        t.set_header(vec!["indicator", "note before", "note after"]);
+        for n in &report.notes {
+            t.add_row(vec![
+                Cell::new(format!("{}\n({})", n.text, n.id)),
+                Cell::new(note_text(n.from.as_deref())),
+                Cell::new(note_text(n.to.as_deref())),
+            ]);
+        }
+        out.push_str(&format!("\n{}\n{t}\n", bold("Changed notes", style)));
+    }
     out.push_str(&format!("\n{}\n", report.summary));
     out
 }
@@ -337,6 +414,18 @@ pub fn markdown_text(report: &DiffReport) -> String {
                 md(&i.text),
                 i.id.replace('`', "'"),
                 md(&i.competency_name)
+            ));
+        }
+    }
+    if !report.notes.is_empty() {
+        out.push_str("\n## Changed notes\n\n");
+        for n in &report.notes {
+            out.push_str(&format!(
+                "- {} (`{}`): {} → {}\n",
+                md(&n.text),
+                n.id.replace('`', "'"),
+                md(&note_text(n.from.as_deref())),
+                md(&note_text(n.to.as_deref()))
             ));
         }
     }

@@ -42,6 +42,11 @@ pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// An evidence note for a terminal: on one line, made [`printable`].
+pub fn one_line(text: &str) -> String {
+    printable(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
+}
+
 /// A table with the house style: UTF-8 borders, dynamic arrangement within the width.
 pub fn table(style: Style) -> Table {
     let mut table = Table::new();

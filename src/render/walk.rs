@@ -199,7 +199,7 @@ pub fn question(
         "{} {} › {}\n",
         bold(&progress, style),
         screen.competency.name,
-        screen.level_title
+        crate::scoring::without_period(screen.level_title)
     ));
     if screen.skipped > 0 {
         out.push_str(&dim(
@@ -231,7 +231,11 @@ pub fn question(
         ));
     }
     if let Some(note) = note_of(screen.rating, screen.draft_note) {
-        out.push_str(&wrap(&format!("Note: {note}"), style.width, ""));
+        out.push_str(&wrap(
+            &format!("Note: {}", super::one_line(note)),
+            style.width,
+            "",
+        ));
     }
     if screen.show_scale {
         out.push_str(&scale(framework, true, style));

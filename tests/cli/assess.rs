@@ -718,3 +718,59 @@ fn a_report_without_a_target_says_in_one_line_how_to_get_the_gaps() {
     let quiet = sandbox.run(&["report", &file.display().to_string(), "--format", "json"]);
     assert_eq!(quiet.stderr, "", "no hint beside machine formats");
 }
+
+#[test]
+fn every_note_shows_beside_its_rating_in_table_markdown_and_html_unless_no_notes() {
+    let sandbox = Sandbox::new();
+    let file = saved_assessment(&sandbox, Path::new(FRAMEWORK), ALL_ANSWERS);
+    // A note on an indicator not rated yet is evidence too.
+    let mut value = json(&file);
+    value["notes"] = serde_json::json!({ "sha-3": "demo planned for May" });
+    let unrated = value["ratings"]
+        .as_object_mut()
+        .expect("ratings")
+        .remove("sha-3");
+    assert!(unrated.is_some());
+    std::fs::write(&file, value.to_string()).expect("write");
+    let file = file.display().to_string();
+
+    let table = sandbox.run(&["report", &file]);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    let notes = &table.stdout[table
+        .stdout
+        .find("Evidence notes")
+        .expect("a notes section")..];
+    assert!(notes.contains("3 · Often"), "{notes}");
+    assert!(notes.contains("asked Sam first in the retro"), "{notes}");
+    assert!(notes.contains("not rated"), "{notes}");
+    assert!(notes.contains("demo planned for May"), "{notes}");
+
+    let markdown = sandbox
+        .run(&["report", &file, "--format", "markdown"])
+        .stdout;
+    assert!(
+        markdown.contains("| 3 · Often | asked Sam first in the retro |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| not rated | demo planned for May |"),
+        "{markdown}"
+    );
+    let html = sandbox.run(&["report", &file, "--format", "html"]).stdout;
+    assert!(
+        html.contains("<td class=\"rating\">3 · Often</td><td class=\"note\">asked Sam first in the retro</td>"),
+        "{html}"
+    );
+
+    for format in ["table", "markdown", "html", "json"] {
+        let out = sandbox.run(&["report", &file, "--format", format, "--no-notes"]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(!out.stdout.contains("Evidence notes"), "{format}");
+        assert!(
+            !out.stdout.contains("asked Sam"),
+            "{format}: {}",
+            out.stdout
+        );
+        assert!(!out.stdout.contains("demo planned"), "{format}");
+    }
+}
