@@ -116,13 +116,16 @@ fn diff_json(framework: &Framework, old: &Assessment, new: &Assessment) -> Strin
         date: a.completed_at.clone().unwrap_or_default(),
         version: framework.version.clone(),
     };
+    let ladder = framework.default_ladder();
     let changes = diff(
         Side {
             framework,
+            ladder: &ladder,
             ratings: &old.ratings,
         },
         Side {
             framework,
+            ladder: &ladder,
             ratings: &new.ratings,
         },
     );

@@ -50,11 +50,18 @@ pub enum Command {
 
     /// Show a framework as readable tables: levels, competencies, indicators, guidance.
     #[command(
-        after_help = "Examples:\n  rungs show building-relationships\n  rungs show ./our-framework.yaml"
+        after_help = "Examples:\n  rungs show building-relationships\n  rungs show ./our-framework.yaml\n  \
+rungs show networking --format csv > networking.csv    # edit in a spreadsheet, then: rungs import csv networking.csv\n  \
+rungs show networking --format markdown > networking.md"
     )]
     Show {
         /// A built-in or --frameworks id, or a path to a YAML file.
         framework: String,
+
+        /// Output format: tables, a sheet that `rungs import csv` reads back, the loaded
+        /// framework as JSON, or a Markdown document.
+        #[arg(long, short, value_enum, default_value_t = ShowFormat::Table)]
+        format: ShowFormat,
     },
 
     /// Check framework files; every problem as file:line:col: message.
@@ -161,6 +168,14 @@ pub struct TargetArgs {
     pub target_level: Option<String>,
 }
 
+/// The `--track` option of the commands that score.
+#[derive(Debug, Clone, Args, Default)]
+pub struct TrackArg {
+    /// The framework's track to score on (default: the one recorded in the assessment, else the first track).
+    #[arg(long = "track", value_name = "ID")]
+    pub track: Option<String>,
+}
+
 #[derive(Debug, Args)]
 #[command(
     after_help = "Keys while rating: 1-4 rate (the scale's values), 0 or n not applicable, \
@@ -208,6 +223,9 @@ pub struct AssessArgs {
 
     #[command(flatten)]
     pub target: TargetArgs,
+
+    #[command(flatten)]
+    pub track: TrackArg,
 }
 
 /// How a rater relates to the subject.
@@ -237,6 +255,15 @@ impl From<RelationArg> for rungs::assessment::Relation {
             RelationArg::Other => Relation::Other,
         }
     }
+}
+
+/// Output formats of `show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Table,
+    Csv,
+    Json,
+    Markdown,
 }
 
 /// Output formats of `report`.
@@ -294,6 +321,9 @@ pub struct ReportArgs {
     pub target: TargetArgs,
 
     #[command(flatten)]
+    pub track: TrackArg,
+
+    #[command(flatten)]
     pub framework: FrameworkOverride,
 }
 
@@ -312,6 +342,8 @@ pub struct DiffArgs {
     #[command(flatten)]
     pub target: TargetArgs,
     #[command(flatten)]
+    pub track: TrackArg,
+    #[command(flatten)]
     pub framework: FrameworkOverride,
 }
 
@@ -328,6 +360,8 @@ pub struct HistoryArgs {
     pub format: DiffFormat,
     #[command(flatten)]
     pub target: TargetArgs,
+    #[command(flatten)]
+    pub track: TrackArg,
     #[command(flatten)]
     pub framework: FrameworkOverride,
 }

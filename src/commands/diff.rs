@@ -11,7 +11,9 @@ use rungs::render::diff::{
 use rungs::render::report::Report;
 use rungs::render::Style;
 
-use super::report::{attach, emit, Opened};
+use rungs::scoring::TargetRequest;
+
+use super::report::{attach, choose_ladder, emit, Opened};
 use super::Context;
 use crate::cli::{DiffArgs, DiffFormat};
 
@@ -71,13 +73,29 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
     let override_entry = super::report::load_override(&args.framework)?;
     let old = attach(context, &catalog, &args.old, old, override_entry.as_ref())?;
     let new = attach(context, &catalog, &args.new, new, override_entry.as_ref())?;
+    let none = TargetRequest::default();
+    let asked = args.track.track.as_deref();
+    let old_ladder = choose_ladder(
+        &old.entry.framework,
+        asked,
+        old.assessment.track.as_deref(),
+        &none,
+    )?;
+    let new_ladder = choose_ladder(
+        &new.entry.framework,
+        asked,
+        new.assessment.track.as_deref(),
+        &none,
+    )?;
     let changes = diff(
         Side {
             framework: &old.entry.framework,
+            ladder: &old_ladder,
             ratings: &old.assessment.ratings,
         },
         Side {
             framework: &new.entry.framework,
+            ladder: &new_ladder,
             ratings: &new.assessment.ratings,
         },
     );
@@ -97,21 +115,23 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
         given,
         saved,
         &new.entry.framework,
+        &new_ladder,
         &args.new.display().to_string(),
     );
     if !request.is_empty() {
-        let side = |opened: &Opened| {
-            Report::from_ratings(
+        let side = |opened: &Opened, ladder| {
+            Report::from_ratings_on(
                 &opened.entry.framework,
+                ladder,
                 &opened.assessment.ratings,
                 &request,
             )
         };
-        let (before, after) = match (side(&old), side(&new)) {
+        let (before, after) = match (side(&old, &old_ladder), side(&new, &new_ladder)) {
             (Ok(before), Ok(after)) => (before, after),
             (Err(problems), _) | (_, Err(problems)) => return Err(BadInput::many(problems).into()),
         };
-        super::report::warn_unreachable(context, &new.entry.framework, &request);
+        super::report::warn_unreachable(context, &new.entry.framework, &new_ladder, &request);
         let gaps = after
             .gaps
             .iter()

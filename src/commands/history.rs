@@ -12,7 +12,9 @@ use rungs::render::history::{json_text, markdown_text, table_text};
 use rungs::render::report::{level_text, Report};
 use rungs::render::Style;
 
-use super::report::{attach, emit};
+use rungs::scoring::TargetRequest;
+
+use super::report::{attach, choose_ladder, emit};
 use super::Context;
 use crate::cli::{DiffFormat, HistoryArgs};
 
@@ -101,6 +103,18 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
             override_entry.as_ref(),
         )?);
     }
+    let none = TargetRequest::default();
+    let ladders = opened
+        .iter()
+        .map(|o| {
+            choose_ladder(
+                &o.entry.framework,
+                args.track.track.as_deref(),
+                o.assessment.track.as_deref(),
+                &none,
+            )
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let labels: Vec<String> = opened
         .iter()
         .map(|o| o.path.display().to_string())
@@ -108,10 +122,12 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
     let points: Vec<Point<'_>> = opened
         .iter()
         .zip(&labels)
-        .map(|(o, label)| Point {
+        .zip(&ladders)
+        .map(|((o, label), ladder)| Point {
             label,
             assessment: &o.assessment,
             framework: &o.entry.framework,
+            ladder,
         })
         .collect();
     let mut timeline = history(&points).map_err(BadInput::new)?;
@@ -123,9 +139,10 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
     let newest = timeline.assessments.last().and_then(|d| {
         opened
             .iter()
-            .find(|o| o.path.display().to_string() == d.file)
+            .zip(&ladders)
+            .find(|(o, _)| o.path.display().to_string() == d.file)
     });
-    if let Some(newest) = newest {
+    if let Some((newest, ladder)) = newest {
         let saved = newest.assessment.target.as_ref().or_else(|| {
             opened
                 .iter()
@@ -137,16 +154,18 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
             given,
             saved,
             &newest.entry.framework,
+            ladder,
             &newest.path.display().to_string(),
         );
         if !request.is_empty() {
-            let report = Report::from_ratings(
+            let report = Report::from_ratings_on(
                 &newest.entry.framework,
+                ladder,
                 &newest.assessment.ratings,
                 &request,
             )
             .map_err(BadInput::many)?;
-            super::report::warn_unreachable(context, &newest.entry.framework, &request);
+            super::report::warn_unreachable(context, &newest.entry.framework, ladder, &request);
             for series in &mut timeline.competencies {
                 if let Some(c) = report.competencies.iter().find(|c| c.id == series.id) {
                     series.target = c

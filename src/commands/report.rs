@@ -12,6 +12,7 @@ use rungs::assessment::reconcile::{self, Attached};
 use rungs::assessment::Assessment;
 use rungs::catalog::{load_file, Catalog, Entry};
 use rungs::error::BadInput;
+use rungs::framework::{Framework, Ladder};
 use rungs::render::report::{self, Report};
 use rungs::render::{self, Style};
 use rungs::scoring::TargetRequest;
@@ -32,11 +33,12 @@ pub struct Opened {
 /// Warn (stderr) about targets that a competency's ladder cannot reach.
 pub fn warn_unreachable(
     context: &Context,
-    framework: &rungs::framework::Framework,
+    framework: &Framework,
+    ladder: &Ladder,
     request: &TargetRequest,
 ) {
-    if let Ok(levels) = request.resolve(framework) {
-        for message in rungs::scoring::unreachable_targets(framework, &levels) {
+    if let Ok(levels) = request.resolve_on(framework, ladder) {
+        for message in rungs::scoring::unreachable_targets(framework, ladder, &levels) {
             context.warn(message);
         }
     }
@@ -48,7 +50,8 @@ pub fn effective_target(
     context: &Context,
     given: TargetRequest,
     saved: Option<&rungs::assessment::SavedTarget>,
-    framework: &rungs::framework::Framework,
+    framework: &Framework,
+    ladder: &Ladder,
     shown: &str,
 ) -> TargetRequest {
     if !given.is_empty() {
@@ -58,7 +61,7 @@ pub fn effective_target(
         return given;
     };
     let request = saved.request();
-    match request.resolve(framework) {
+    match request.resolve_on(framework, ladder) {
         Ok(_) => request,
         Err(problems) => {
             context.warn(format!(
@@ -68,6 +71,33 @@ pub fn effective_target(
             TargetRequest::default()
         }
     }
+}
+
+/// The ladder to score on: the track asked for with `--track`, else the one an assessment
+/// recorded, else the target's own track, else the framework's first track (or every level
+/// when it has none). An unknown track, or a target used on a track other than its own, is bad
+/// input.
+pub fn choose_ladder(
+    framework: &Framework,
+    asked: Option<&str>,
+    recorded: Option<&str>,
+    request: &TargetRequest,
+) -> Result<Ladder, BadInput> {
+    let role_track = request
+        .role
+        .as_deref()
+        .and_then(|role| framework.target(role))
+        .and_then(|t| t.track)
+        .map(|t| framework.tracks[t].id.as_str());
+    let track = framework
+        .choose_track(asked.or(recorded).or(role_track))
+        .map_err(BadInput::new)?;
+    if let Some(role) = &request.role {
+        framework
+            .check_target_track(role, track)
+            .map_err(BadInput::new)?;
+    }
+    Ok(framework.ladder(track))
 }
 
 /// The framework named with `--framework`, loaded once for every assessment of the command.
@@ -193,20 +223,28 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         &args.file,
         load_override(&args.framework)?.as_ref(),
     )?;
+    let framework = &opened.entry.framework;
+    let ladder = choose_ladder(
+        framework,
+        args.track.track.as_deref(),
+        opened.assessment.track.as_deref(),
+        &request,
+    )?;
     let request = effective_target(
         context,
         request,
         opened.assessment.target.as_ref(),
-        &opened.entry.framework,
+        framework,
+        &ladder,
         &args.file.display().to_string(),
     );
-    warn_unreachable(context, &opened.entry.framework, &request);
+    warn_unreachable(context, framework, &ladder, &request);
     let human = matches!(
         args.format,
         ReportFormat::Table | ReportFormat::Markdown | ReportFormat::Html
     );
-    let hint = (request.is_empty() && human).then(|| no_target_hint(&opened.entry.framework));
-    let report = Report::new(&opened.entry.framework, &opened.assessment, &request);
+    let hint = (request.is_empty() && human).then(|| no_target_hint(framework));
+    let report = Report::on_ladder(framework, &ladder, &opened.assessment, &request);
     let report = match report {
         Ok(report) if problems.is_empty() => report,
         Ok(_) => return Err(BadInput::many(problems).into()),

@@ -15,4 +15,5 @@ mod report;
 mod schema;
 mod show;
 mod support;
+mod tracks;
 mod validate;
