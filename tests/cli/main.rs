@@ -9,6 +9,7 @@ mod diff;
 mod hardening;
 mod history;
 mod html;
+mod import;
 mod prose;
 mod pty;
 mod report;
