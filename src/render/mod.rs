@@ -6,11 +6,14 @@ pub mod history;
 pub mod prose;
 pub mod reconcile;
 pub mod report;
+pub mod safe;
 pub mod show;
 pub mod show_csv;
 pub mod show_json;
 pub mod show_markdown;
 pub mod walk;
+
+pub use safe::visible;
 
 use comfy_table::{presets, ContentArrangement, Table};
 
@@ -32,22 +35,9 @@ impl Default for Style {
     }
 }
 
-/// Text from a file (a name, a note) made safe for a terminal: control characters, which could
-/// move the cursor or recolour the screen, become U+FFFD.
-pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(char::is_control) {
-        text.chars()
-            .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-            .collect::<String>()
-            .into()
-    } else {
-        text.into()
-    }
-}
-
-/// An evidence note for a terminal: on one line, made [`printable`].
+/// An evidence note for a terminal: on one line, made [`visible`].
 pub fn one_line(text: &str) -> String {
-    printable(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
+    visible(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
 }
 
 /// A table with the house style: UTF-8 borders, dynamic arrangement within the width.
