@@ -4,6 +4,7 @@ mod assess;
 mod builtin_frameworks;
 mod catalog;
 mod changed_framework;
+mod controls;
 mod conventions;
 mod diff;
 mod hardening;
