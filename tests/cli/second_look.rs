@@ -11,7 +11,7 @@ const FRAMEWORKS: &str = "tests/fixtures/frameworks";
 const TEAMWORK: &str = "tests/fixtures/assessments/teamwork/2026-03-01.json";
 
 fn report(args: &[&str]) -> String {
-    command(&["report", TEAMWORK, "--frameworks", FRAMEWORKS])
+    command(&["report", TEAMWORK, "--frameworks", FRAMEWORKS, "--quiet"])
         .args(args)
         .succeeds()
 }
@@ -115,7 +115,7 @@ fn ratings_that_do_not_hang_together_are_named_after_the_assessment_and_in_the_r
     );
 
     let json: Value = serde_json::from_str(
-        &command(&["report", "--format", "json"])
+        &command(&["report", "--quiet", "--format", "json"])
             .arg(&saved)
             .succeeds(),
     )
@@ -143,19 +143,19 @@ fn ratings_that_do_not_hang_together_are_named_after_the_assessment_and_in_the_r
         .collect();
     assert_eq!(scores, [0.0, 0.0]);
 
-    let table = command(&["report"]).arg(&saved).succeeds();
+    let table = command(&["report", "--quiet"]).arg(&saved).succeeds();
     assert!(
         table.contains("\nWorth a second look\n  - Listening: Leading is rated"),
         "{table}"
     );
-    let markdown = command(&["report", "--format", "markdown"])
+    let markdown = command(&["report", "--quiet", "--format", "markdown"])
         .arg(&saved)
         .succeeds();
     assert!(
         markdown.contains("## Worth a second look\n\n- Listening: Leading"),
         "{markdown}"
     );
-    let html = command(&["report", "--format", "html"])
+    let html = command(&["report", "--quiet", "--format", "html"])
         .arg(&saved)
         .succeeds();
     assert!(html.contains("<section id=\"warnings\">"), "{html}");
@@ -176,7 +176,7 @@ fn one_value_for_everything_is_one_warning_for_the_whole_assessment() {
         run.stderr
     );
     let json: Value = serde_json::from_str(
-        &command(&["report", "--format", "json"])
+        &command(&["report", "--quiet", "--format", "json"])
             .arg(&saved)
             .succeeds(),
     )
