@@ -206,7 +206,7 @@ pub fn question(
         "{} {group}{} › {}\n",
         bold(&progress, style),
         screen.competency.name,
-        screen.level_title
+        crate::scoring::without_period(screen.level_title)
     ));
     if screen.skipped > 0 {
         out.push_str(&dim(
