@@ -103,7 +103,7 @@ fn every_report_format_groups_the_profile() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = assessment(dir.path());
     let report = |format: &str| {
-        command(&["report", &file, "--format", format])
+        command(&["-q", "report", &file, "--format", format])
             .env("NO_COLOR", "1")
             .succeeds()
     };
