@@ -843,3 +843,28 @@ fn resume_by_framework_id_continues_its_latest_assessment() {
         );
     }
 }
+
+#[test]
+fn the_walk_names_each_competencys_group() {
+    let home = tempfile::tempdir().expect("a temporary folder");
+    let framework = root().join("tests/fixtures/frameworks/engineering-ladder.yaml");
+    let out = home.path().join("me.json");
+    let mut session = spawn(
+        home.path(),
+        &[
+            "assess",
+            framework.to_str().expect("utf-8 path"),
+            "--out",
+            out.to_str().expect("utf-8 path"),
+        ],
+    );
+    wait_for(&mut session, "Press Enter to begin");
+    press(&mut session, "\r");
+    // The breadcrumb: group, competency, level (the terminal reads `›` as bytes, so it is left out).
+    wait_for(&mut session, "[1/13] Technical craft ");
+    wait_for(&mut session, " System design ");
+    wait_for(&mut session, " Junior engineer\r\n");
+    wait_for(&mut session, render::walk::PROMPT);
+    press(&mut session, "q");
+    assert_eq!(exit_code(&mut session), 0);
+}
