@@ -298,7 +298,9 @@ fn main() {
     let tree = framework::marked::parse(text).expect("parses");
     let tree_read = measure(budget, 7, || framework::shape::read(&tree));
     let build = measure(budget, 7, || {
-        let raw = framework::shape::read(&tree).framework.expect("a framework");
+        let raw = framework::shape::read(&tree)
+            .framework
+            .expect("a framework");
         framework::load::build(raw)
     });
     drop(tree);
@@ -316,7 +318,10 @@ fn main() {
     for (step, timing) in [
         ("bare parse into serde_yaml::Value (the floor)", parse_floor),
         ("positioned YAML tree parse (marked::parse)", tree_parse),
-        ("tree read into the format's structs (shape::read)", tree_read),
+        (
+            "tree read into the format's structs (shape::read)",
+            tree_read,
+        ),
         ("tree read + validation (shape::read + build)", build),
         ("sha256 digest of the file", digest),
         ("framework::load (all of the above)", load),
@@ -352,7 +357,11 @@ fn main() {
     let x_text = files
         .framework_text
         .replacen("\nname: ", "\nx-owner: People team\nname: ", 1)
-        .replacen("\n    levels:", "\n    x-notes: { reviewed: 2026 }\n    levels:", 1);
+        .replacen(
+            "\n    levels:",
+            "\n    x-notes: { reviewed: 2026 }\n    levels:",
+            1,
+        );
     assert_ne!(x_text, files.framework_text, "x- keys added");
     std::fs::write(&x_path, &x_text).expect("x- key file written");
     let x_arg = x_path.to_str().expect("UTF-8 temp path");

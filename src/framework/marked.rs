@@ -179,7 +179,7 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
                 if documents > 1 {
                     return Err(ParseError {
                         at: Some(at),
-                        message: "a second YAML document starts here; a framework file holds exactly one (remove the `---` line or split the file)".into(),
+                        message: "a second YAML document starts here; the file must hold exactly one (remove the `---` line or split the file)".into(),
                     });
                 }
             }
@@ -228,7 +228,7 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
                 if open.len() >= MAX_NESTING {
                     return Err(ParseError {
                         at: Some(at),
-                        message: format!("nesting is deeper than {MAX_NESTING} levels; a framework file needs far fewer"),
+                        message: format!("nesting is deeper than {MAX_NESTING} levels; no rungs file needs that many"),
                     });
                 }
                 let kind = if matches!(event, Event::SequenceStart(..)) {
@@ -307,7 +307,7 @@ fn syntax_error(text: &str, error: &ScanError, innermost: Option<&Open>) -> Pars
     }
     let info = error.info();
     let message = if info.contains("recursion limit exceeded") {
-        format!("nesting is deeper than {MAX_NESTING} levels; a framework file needs far fewer")
+        format!("nesting is deeper than {MAX_NESTING} levels; no rungs file needs that many")
     } else if info.contains("unknown anchor") {
         "this alias names an anchor that is not defined before it (`&name` must come first)".into()
     } else {

@@ -407,7 +407,9 @@ impl Read for RawIndicator {
     fn read(reader: &mut Reader<'_>, node: NodeId, key: &'static str) -> Option<Self> {
         let document = reader.document();
         match &document.node(node).kind {
-            NodeKind::Mapping(_) => RawIndicatorObject::read(reader, node, key).map(RawIndicator::Full),
+            NodeKind::Mapping(_) => {
+                RawIndicatorObject::read(reader, node, key).map(RawIndicator::Full)
+            }
             NodeKind::Scalar { text, plain } if !*plain || plain_value(text) == Plain::Text => {
                 Some(RawIndicator::Short(text.clone()))
             }
