@@ -403,6 +403,10 @@ pub struct ReportArgs {
     #[arg(long)]
     pub force: bool,
 
+    /// Leave the evidence notes out (they are shown beside their ratings by default).
+    #[arg(long)]
+    pub no_notes: bool,
+
     #[command(flatten)]
     pub target: TargetArgs,
 
@@ -426,6 +430,8 @@ pub struct DiffArgs {
     #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
     pub format: DiffFormat,
     #[command(flatten)]
+    pub target: TargetArgs,
+    #[command(flatten)]
     pub track: TrackArg,
     #[command(flatten)]
     pub framework: FrameworkOverride,
@@ -442,6 +448,8 @@ pub struct HistoryArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
     pub format: DiffFormat,
+    #[command(flatten)]
+    pub target: TargetArgs,
     #[command(flatten)]
     pub track: TrackArg,
     #[command(flatten)]
