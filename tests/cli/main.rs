@@ -7,6 +7,7 @@ mod changed_framework;
 mod controls;
 mod conventions;
 mod diff;
+mod groups;
 mod hardening;
 mod history;
 mod html;

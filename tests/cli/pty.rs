@@ -793,3 +793,28 @@ fn the_walk_on_a_track_names_it_and_asks_only_its_levels() {
         serde_json::from_str(&std::fs::read_to_string(&out).expect("saved")).expect("JSON");
     assert_eq!(saved["track"], "manager");
 }
+
+#[test]
+fn the_walk_names_each_competencys_group() {
+    let home = tempfile::tempdir().expect("a temporary folder");
+    let framework = root().join("tests/fixtures/frameworks/engineering-ladder.yaml");
+    let out = home.path().join("me.json");
+    let mut session = spawn(
+        home.path(),
+        &[
+            "assess",
+            framework.to_str().expect("utf-8 path"),
+            "--out",
+            out.to_str().expect("utf-8 path"),
+        ],
+    );
+    wait_for(&mut session, "Press Enter to begin");
+    press(&mut session, "\r");
+    // The breadcrumb: group, competency, level (the terminal reads `›` as bytes, so it is left out).
+    wait_for(&mut session, "[1/13] Technical craft ");
+    wait_for(&mut session, " System design ");
+    wait_for(&mut session, " Junior engineer\r\n");
+    wait_for(&mut session, render::walk::PROMPT);
+    press(&mut session, "q");
+    assert_eq!(exit_code(&mut session), 0);
+}
