@@ -1,7 +1,9 @@
 //! Everything a person reads, as pure functions returning Strings. Colour and width are passed in.
 
 pub mod catalog;
+pub mod consistency;
 pub mod diff;
+pub mod explain;
 pub mod history;
 pub mod prose;
 pub mod reconcile;
