@@ -144,7 +144,7 @@ fn draw(
                 closing.targets,
             ) {
                 Ok(report) => render::report::table::profile_and_gaps(&report, style),
-                Err(problems) => problems.join("\n"),
+                Err(problems) => problems.to_string(),
             };
             render::walk::review(framework, &review, &profile, closing.warnings, style)
         }
