@@ -255,7 +255,7 @@ fn score_pair(change: &CompetencyChange) -> String {
 /// "2 · Sometimes", "na", or "not rated".
 pub fn rating_value_text(value: Option<RatingValue>, label: Option<&str>) -> String {
     match (value, label) {
-        (Some(RatingValue::NotApplicable), _) => "na".to_string(),
+        (Some(RatingValue::NotApplicable), _) => "not applicable".to_string(),
         (Some(v), Some(label)) => format!("{v} · {label}"),
         (Some(v), None) => v.to_string(),
         (None, _) => "not rated".to_string(),
@@ -305,6 +305,7 @@ pub fn table_text(report: &DiffReport, style: Style) -> String {
         }
         t.add_row(row);
     }
+    super::whole_words(&mut t);
     out.push_str(&format!("{t}\n"));
 
     for (_, title, items) in report.groups() {
@@ -320,6 +321,7 @@ pub fn table_text(report: &DiffReport, style: Style) -> String {
                 Cell::new(rating_change(i)),
             ]);
         }
+        super::whole_words(&mut t);
         out.push_str(&format!("\n{}\n{t}\n", bold(title, style)));
     }
     for (title, items) in [
@@ -337,6 +339,7 @@ pub fn table_text(report: &DiffReport, style: Style) -> String {
                 Cell::new(&i.competency_name),
             ]);
         }
+        super::whole_words(&mut t);
         out.push_str(&format!("\n{}\n{t}\n", bold(title, style)));
     }
     if !report.notes.is_empty() {
@@ -349,6 +352,7 @@ pub fn table_text(report: &DiffReport, style: Style) -> String {
                 Cell::new(note_text(n.to.as_deref())),
             ]);
         }
+        super::whole_words(&mut t);
         out.push_str(&format!("\n{}\n{t}\n", bold("Changed notes", style)));
     }
     out.push_str(&format!("\n{}\n", report.summary));
