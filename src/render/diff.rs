@@ -50,6 +50,28 @@ pub struct DiffReport {
     pub gaps: Vec<GapChange>,
     /// Evidence notes that changed, in walk order.
     pub notes: Vec<NoteChange>,
+    /// Ratings left out of either side because the framework changed since it was given.
+    pub dropped: Vec<DroppedRating>,
+}
+
+/// A rating one side holds that does not count against the framework found for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DroppedRating {
+    /// The assessment file it is in.
+    pub file: String,
+    /// The indicator, its value and why it was left out.
+    #[serde(flatten)]
+    pub dropped: crate::assessment::reconcile::Dropped,
+}
+
+/// Why a rating was left out, in a few words.
+fn drop_reason(reason: crate::assessment::reconcile::DropReason) -> &'static str {
+    use crate::assessment::reconcile::DropReason;
+    match reason {
+        DropReason::NotInFramework => "no longer in the framework",
+        DropReason::TextChanged => "its text changed since it was rated",
+        DropReason::OffScale => "no longer on the scale",
+    }
 }
 
 /// An evidence note that was added, changed or removed.
@@ -99,7 +121,14 @@ impl DiffReport {
             target: None,
             gaps: Vec::new(),
             notes: Vec::new(),
+            dropped: Vec::new(),
         }
+    }
+
+    /// Add the ratings each side left out.
+    pub fn with_dropped(mut self, dropped: Vec<DroppedRating>) -> DiffReport {
+        self.dropped = dropped;
+        self
     }
 
     /// Add the evidence notes that changed.
@@ -355,6 +384,22 @@ pub fn table_text(report: &DiffReport, style: Style) -> String {
         super::whole_words(&mut t);
         out.push_str(&format!("\n{}\n{t}\n", bold("Changed notes", style)));
     }
+    if !report.dropped.is_empty() {
+        let mut t = table(style);
+        t.set_header(vec!["file", "indicator", "rating", "left out because"]);
+        for d in &report.dropped {
+            t.add_row(vec![
+                Cell::new(&d.file),
+                Cell::new(&d.dropped.id),
+                Cell::new(d.dropped.value.to_string()),
+                Cell::new(drop_reason(d.dropped.reason)),
+            ]);
+        }
+        out.push_str(&format!(
+            "\n{}\n{t}\n",
+            bold("Ratings left out (the framework changed)", style)
+        ));
+    }
     out.push_str(&format!("\n{}\n", report.summary));
     out
 }
@@ -435,6 +480,18 @@ pub fn markdown_text(report: &DiffReport) -> String {
                 n.id.replace('`', "'"),
                 md(&note_text(n.from.as_deref())),
                 md(&note_text(n.to.as_deref()))
+            ));
+        }
+    }
+    if !report.dropped.is_empty() {
+        out.push_str("\n## Ratings left out (the framework changed)\n\n");
+        for d in &report.dropped {
+            out.push_str(&format!(
+                "- {}: `{}` rated {}: {}\n",
+                md(&d.file),
+                d.dropped.id.replace('`', "'"),
+                d.dropped.value,
+                drop_reason(d.dropped.reason)
             ));
         }
     }
