@@ -45,8 +45,20 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the frameworks available: built-in ones and those in --frameworks folders.
-    #[command(after_help = "Examples:\n  rungs list\n  rungs list --frameworks ./my-frameworks")]
-    List,
+    #[command(
+        after_help = "Examples:\n  rungs list\n  rungs list --frameworks ./my-frameworks\n  rungs list --assessments"
+    )]
+    List {
+        /// List the saved assessments instead: framework, subject, rater, date, complete or not.
+        #[arg(long)]
+        assessments: bool,
+    },
+
+    /// List the saved assessments in the assessments folder, latest first (list --assessments).
+    #[command(
+        after_help = "Examples:\n  rungs ls\n  rungs report networking   # the latest of them"
+    )]
+    Ls,
 
     /// Show a framework as readable tables: levels, competencies, indicators, guidance.
     #[command(
@@ -384,7 +396,7 @@ pub struct FrameworkOverride {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  rungs report me.json\n  rungs report me.json --target community-school\n  \
+    after_help = "Examples:\n  rungs report networking          # its latest assessment in the assessments folder\n  rungs report me.json\n  rungs report me.json --target community-school\n  \
 rungs report me.json --target-level growing --format markdown\n  rungs report me.json --format html --output me.html"
 )]
 pub struct ReportArgs {
@@ -403,6 +415,11 @@ pub struct ReportArgs {
     #[arg(long)]
     pub force: bool,
 
+    /// Say why each competency stands where it does: per level, what is rated and demonstrated
+    /// against the threshold (with --format csv, one row per level instead of per indicator).
+    #[arg(long)]
+    pub explain: bool,
+
     /// Leave the evidence notes out (they are shown beside their ratings by default).
     #[arg(long)]
     pub no_notes: bool,
@@ -419,16 +436,20 @@ pub struct ReportArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  rungs diff january.json june.json\n  rungs diff january.json june.json --format json"
+    after_help = "Examples:\n  rungs diff networking            # its last two assessments in the assessments folder\n  rungs diff january.json june.json\n  rungs diff january.json june.json --format json"
 )]
 pub struct DiffArgs {
-    /// The earlier assessment.
+    /// The earlier assessment (a file, or a framework id for its latest in the assessments
+    /// folder).
     pub old: PathBuf,
-    /// The later assessment.
-    pub new: PathBuf,
+    /// The later assessment. Without it, OLD may be a framework id: its last two assessments
+    /// in the assessments folder are compared.
+    pub new: Option<PathBuf>,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
     pub format: DiffFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
     #[command(flatten)]
     pub target: TargetArgs,
     #[command(flatten)]
@@ -439,7 +460,7 @@ pub struct DiffArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  rungs history ~/.local/share/rungs/assessments/\n  rungs history a.json b.json c.json --format json"
+    after_help = "Examples:\n  rungs history networking         # its assessments in the assessments folder\n  rungs history ~/.local/share/rungs/assessments/   # one history per framework\n  rungs history a.json b.json c.json --format json"
 )]
 pub struct HistoryArgs {
     /// Assessment files, or folders of them.
@@ -449,11 +470,24 @@ pub struct HistoryArgs {
     #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
     pub format: DiffFormat,
     #[command(flatten)]
+    pub output: OutputArgs,
+    #[command(flatten)]
     pub target: TargetArgs,
     #[command(flatten)]
     pub track: TrackArg,
     #[command(flatten)]
     pub framework: FrameworkOverride,
+}
+
+/// Where `diff` and `history` write: stdout, or a file written atomically.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(long = "output", short = 'o', value_name = "FILE")]
+    pub path: Option<PathBuf>,
+    /// Overwrite --output if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[cfg(test)]

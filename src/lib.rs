@@ -41,8 +41,10 @@
 
 pub mod assessment;
 pub mod catalog;
+pub mod consistency;
 pub mod diff;
 pub mod error;
+pub mod explain;
 pub mod framework;
 pub mod history;
 pub mod import;

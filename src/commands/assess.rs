@@ -21,7 +21,14 @@ use rungs::scoring::{Ratings, TargetRequest};
 use super::Context;
 use crate::cli::AssessArgs;
 
-pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
+pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> {
+    if let Some(named) = &args.resume {
+        let path = super::named::latest(named)?;
+        if &path != named {
+            context.say(format!("Resuming {}", path.display()));
+        }
+        args.resume = Some(path);
+    }
     let catalog = context.catalog()?;
     let (entry, mut assessment) = match &args.resume {
         Some(path) => resume(context, &catalog, path, args.framework.as_deref())?,
@@ -95,14 +102,16 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
         assessment.ratings = resolved.ratings;
         assessment.completed_at = resolved.missing.is_empty().then(now);
         destination.save(&assessment)?;
-        context.print(&summary(
+        finish(
+            context,
             framework,
             &ladder,
-            &assessment.ratings,
+            &assessment,
             &targets,
             style,
-        ))?;
-        context.say(format!("Saved to {}", destination.path.display()));
+            &destination.path,
+            None,
+        )?;
         if !resolved.missing.is_empty() {
             context.say(format!(
                 "Rate the rest with: rungs assess --resume {}",
@@ -119,13 +128,7 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
                 .on_ladder(&ladder)
                 .is_complete()
         {
-            context.print(&summary(
-                framework,
-                &ladder,
-                &assessment.ratings,
-                &targets,
-                style,
-            ))?;
+            context.print(&summary(framework, &ladder, &assessment.ratings, &targets, style).0)?;
             context.say(format!(
                 "Every indicator in {} is answered; at a terminal, --resume opens it to review and change.",
                 path.display()
@@ -164,20 +167,22 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
     )?;
     match outcome {
         terminal::Outcome::Finished { skipped } => {
-            context.print(&summary(
-                framework,
-                &ladder,
-                &assessment.ratings,
-                &targets,
-                style,
-            ))?;
-            if skipped > 0 {
-                context.say(format!(
+            let skipped = (skipped > 0).then(|| {
+                format!(
                     "{} not asked: their level was out of reach.",
                     render::walk::plural(skipped, "indicator was", "indicators were")
-                ));
-            }
-            context.say(format!("Saved to {}", destination.path.display()));
+                )
+            });
+            finish(
+                context,
+                framework,
+                &ladder,
+                &assessment,
+                &targets,
+                style,
+                &destination.path,
+                skipped,
+            )?;
         }
         terminal::Outcome::Closed => {}
         terminal::Outcome::Quit { answered, total } => {
@@ -246,19 +251,49 @@ fn set_rater(args: &AssessArgs, assessment: &mut Assessment) -> Result<(), BadIn
     }
 }
 
-/// The profile table, and the gaps when a target was given: the same tables as `rungs report`.
+/// The profile table, and the gaps when a target was given: the same tables as `rungs report`;
+/// with the consistency warnings of the ratings.
 fn summary(
     framework: &Framework,
     ladder: &Ladder,
     ratings: &Ratings,
     targets: &TargetRequest,
     style: Style,
-) -> String {
+) -> (String, Vec<String>) {
     match Report::from_ratings_on(framework, ladder, ratings, targets) {
-        Ok(report) => render::report::table::profile_and_gaps(&report, style),
+        Ok(report) => (
+            render::report::table::profile_and_gaps(&report, style),
+            report.warnings.into_iter().map(|w| w.message).collect(),
+        ),
         // The request was resolved against this framework before the walk began.
-        Err(problems) => problems.join("\n"),
+        Err(problems) => (problems.join("\n"), Vec::new()),
     }
+}
+
+/// What every finished assessment ends with: the profile on stdout; on stderr the ratings worth
+/// a second look, where the file is and how to see why each level stands where it does.
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    context: &Context,
+    framework: &Framework,
+    ladder: &Ladder,
+    assessment: &Assessment,
+    targets: &TargetRequest,
+    style: Style,
+    path: &Path,
+    remark: Option<String>,
+) -> anyhow::Result<()> {
+    let (profile, warnings) = summary(framework, ladder, &assessment.ratings, targets, style);
+    context.print(&profile)?;
+    for warning in warnings {
+        context.warn(warning);
+    }
+    if let Some(remark) = remark {
+        context.say(remark);
+    }
+    context.say(format!("Saved to {}", path.display()));
+    context.say(render::walk::explain_hint(&shell_word(path)));
+    Ok(())
 }
 
 /// A fresh assessment of a framework, started now.
@@ -434,7 +469,7 @@ impl Destination {
                 force: true,
             });
         }
-        let dir = assessments_dir()?;
+        let dir = super::named::assessments_dir()?;
         std::fs::create_dir_all(&dir)
             .with_context(|| format!("cannot create the folder {}", dir.display()))?;
         let stem = format!("{}-{}", framework.id, today());
@@ -470,24 +505,6 @@ impl Destination {
         self.saved = true;
         Ok(())
     }
-}
-
-/// `$XDG_DATA_HOME/rungs/assessments`, else `$HOME/.local/share/rungs/assessments`.
-fn assessments_dir() -> Result<PathBuf, BadInput> {
-    let absolute = |name: &str| {
-        std::env::var_os(name)
-            .map(PathBuf::from)
-            .filter(|p| p.is_absolute())
-    };
-    if let Some(data) = absolute("XDG_DATA_HOME") {
-        return Ok(data.join("rungs").join("assessments"));
-    }
-    if let Some(home) = absolute("HOME") {
-        return Ok(home.join(".local/share/rungs/assessments"));
-    }
-    Err(BadInput::new(
-        "no place for assessments: neither XDG_DATA_HOME nor HOME is set; pass --out FILE",
-    ))
 }
 
 /// `<stem>.json`, else `<stem>-2.json`, `<stem>-3.json`, ... whichever does not exist yet.

@@ -6,7 +6,8 @@ use rungs::assessment::file;
 use rungs::diff::{diff, Side};
 use rungs::error::BadInput;
 use rungs::render::diff::{
-    json_text, markdown_text, table_text, DiffReport, GapChange, NoteChange, SideSummary,
+    json_text, markdown_text, table_text, DiffReport, DroppedRating, GapChange, NoteChange,
+    SideSummary,
 };
 use rungs::render::report::Report;
 use rungs::render::Style;
@@ -57,22 +58,45 @@ fn note_changes(old: &Opened, new: &Opened) -> Vec<NoteChange> {
 
 /// Run `rungs diff`.
 pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
-    let old = file::read(&args.old)?;
-    let new = file::read(&args.new)?;
+    let (old_path, new_path) = match &args.new {
+        Some(new) => (super::named::latest(&args.old)?, super::named::latest(new)?),
+        None => {
+            let found = super::named::assessments(&args.old)?;
+            match found.as_slice() {
+                [latest, before, ..] if found[0] != args.old => {
+                    context.say(format!(
+                        "Comparing the last two: {} and {}",
+                        before.display(),
+                        latest.display()
+                    ));
+                    (before.clone(), latest.clone())
+                }
+                _ => {
+                    return Err(BadInput::new(format!(
+                        "{}: diff compares two assessments: give OLD and NEW, or a framework id with at least two assessments in the assessments folder",
+                        args.old.display()
+                    ))
+                    .into())
+                }
+            }
+        }
+    };
+    let old = file::read(&old_path)?;
+    let new = file::read(&new_path)?;
     if old.framework.id != new.framework.id {
         return Err(BadInput::new(format!(
             "cannot compare {} (framework {:?}) with {} (framework {:?}): diff compares two assessments of one framework",
-            args.old.display(),
+            old_path.display(),
             old.framework.id,
-            args.new.display(),
+            new_path.display(),
             new.framework.id
         ))
         .into());
     }
     let catalog = context.catalog()?;
     let override_entry = super::report::load_override(&args.framework)?;
-    let old = attach(context, &catalog, &args.old, old, override_entry.as_ref())?;
-    let new = attach(context, &catalog, &args.new, new, override_entry.as_ref())?;
+    let old = attach(context, &catalog, &old_path, old, override_entry.as_ref())?;
+    let new = attach(context, &catalog, &new_path, new, override_entry.as_ref())?;
     let none = TargetRequest::default();
     let asked = args.track.track.as_deref();
     let old_ladder = choose_ladder(
@@ -100,7 +124,18 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
         },
     );
     let mut report = DiffReport::new(&new.entry.framework, summary(&old), summary(&new), changes)
-        .with_notes(note_changes(&old, &new));
+        .with_notes(note_changes(&old, &new))
+        .with_dropped(
+            [&old, &new]
+                .iter()
+                .flat_map(|side| {
+                    side.dropped.iter().map(|d| DroppedRating {
+                        file: side.path.display().to_string(),
+                        dropped: d.clone(),
+                    })
+                })
+                .collect(),
+        );
     let (given, problems) = super::report::target_request(&args.target);
     if !problems.is_empty() {
         return Err(BadInput::many(problems).into());
@@ -116,7 +151,7 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
         saved,
         &new.entry.framework,
         &new_ladder,
-        &args.new.display().to_string(),
+        &new_path.display().to_string(),
     );
     if !request.is_empty() {
         let side = |opened: &Opened, ladder| {
@@ -151,13 +186,18 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
     }
     let style = Style {
         width: context.width,
-        color: context.color,
+        color: context.color && args.output.path.is_none(),
     };
     let text = match args.format {
         DiffFormat::Table => table_text(&report, style),
         DiffFormat::Json => json_text(&report),
         DiffFormat::Markdown => markdown_text(&report),
     };
-    emit(context, None, false, &text)?;
+    emit(
+        context,
+        args.output.path.as_deref(),
+        args.output.force,
+        &text,
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -28,6 +28,8 @@ pub struct Opened {
     pub assessment: Assessment,
     /// The framework found for it.
     pub entry: Entry,
+    /// The ratings left out, and why.
+    pub dropped: Vec<reconcile::Dropped>,
 }
 
 /// Warn (stderr) about targets that a competency's ladder cannot reach.
@@ -140,6 +142,7 @@ pub fn opened(context: &Context, path: &Path, attached: Attached) -> Opened {
         path: path.to_path_buf(),
         assessment: attached.assessment,
         entry: attached.entry,
+        dropped: attached.dropped,
     }
 }
 
@@ -216,12 +219,16 @@ pub fn emit(
 
 /// Run `rungs report`.
 pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
+    let file = super::named::latest(&args.file)?;
+    if file != args.file {
+        context.say(format!("Reporting {}", file.display()));
+    }
     let (request, mut problems) = target_request(&args.target);
     let catalog = context.catalog()?;
     let opened = open(
         context,
         &catalog,
-        &args.file,
+        &file,
         load_override(&args.framework)?.as_ref(),
     )?;
     let framework = &opened.entry.framework;
@@ -237,7 +244,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         opened.assessment.target.as_ref(),
         framework,
         &ladder,
-        &args.file.display().to_string(),
+        &file.display().to_string(),
     );
     warn_unreachable(context, framework, &ladder, &request);
     let human = matches!(
@@ -247,7 +254,8 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     let hint = (request.is_empty() && human).then(|| no_target_hint(framework));
     let report = Report::on_ladder(framework, &ladder, &opened.assessment, &request);
     let report = match report {
-        Ok(report) if problems.is_empty() => report,
+        Ok(report) if problems.is_empty() && args.explain => report,
+        Ok(report) if problems.is_empty() => report.without_explanations(),
         Ok(_) => return Err(BadInput::many(problems).into()),
         Err(more) => {
             problems.extend(more);
@@ -283,7 +291,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         ReportFormat::Html => report::html::render(&report),
     };
     if let Some(output) = &args.output {
-        if same_file(output, &args.file) {
+        if same_file(output, &file) {
             return Err(BadInput::new(format!(
                 "--output {}: that is the assessment being reported; write the report to another file",
                 output.display()

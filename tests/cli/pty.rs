@@ -50,6 +50,7 @@ fn spawn_sized(home: &Path, args: &[&str], wait_ms: u64, columns: u16) -> PtySes
         .env("XDG_DATA_HOME", home.join("data"))
         .env("NO_COLOR", "1")
         .env("COLUMNS", columns.to_string())
+        .env("LINES", "24")
         .env("TERM", "xterm")
         .env_remove("RUNGS_FRAMEWORKS");
     spawn_command(command, Some(wait_ms)).expect("rungs starts in a pseudo-terminal")
@@ -795,6 +796,101 @@ fn the_walk_on_a_track_names_it_and_asks_only_its_levels() {
 }
 
 #[test]
+fn the_review_names_ratings_worth_a_second_look_and_offers_the_explanation() {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let framework = root().join("tests/fixtures/second-look/habits.yaml");
+    let file = home.path().join("r.json");
+    let file_arg = file.display().to_string();
+    let args = [
+        "assess",
+        framework.to_str().expect("path"),
+        "--out",
+        &file_arg,
+    ];
+    let mut session = spawn(home.path(), &args);
+    wait_for(&mut session, "Press Enter to begin");
+    press(&mut session, "\r");
+    let keys = ["1", "2", "3", "3", "4", "3", "2", "2", "2", "2", "2"];
+    for (number, key) in keys.iter().enumerate() {
+        at_indicator(&mut session, number + 1, keys.len());
+        press(&mut session, key);
+    }
+    let review = wait_for(&mut session, REVIEW);
+    assert!(
+        review.contains(&format!(
+            "Why these levels: rungs report {file_arg} --explain"
+        )),
+        "{review}"
+    );
+    let flat = review.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("warning: Listening: Leading is rated demonstrated (l5, l6) while most of the lower Starting is not"),
+        "{review}"
+    );
+    assert!(
+        flat.contains("warning: Writing: all 5 indicators are rated 2"),
+        "{review}"
+    );
+    press(&mut session, "\r");
+    let after = wait_for(&mut session, "--explain");
+    assert!(after.contains("Level profile"), "{after}");
+    session
+        .exp_eof()
+        .expect("rungs ends after Enter on the review");
+    assert_eq!(exit_code(&mut session), 0);
+}
+
+#[test]
+fn resume_by_framework_id_continues_its_latest_assessment() {
+    for columns in [50, 100] {
+        let home = tempfile::tempdir().expect("temporary folder");
+        let framework = three_indicators(home.path());
+        let answers = home.path().join("answers.yaml");
+        std::fs::write(&answers, "t1: 3\n").expect("answers");
+        let made = Command::new(env!("CARGO_BIN_EXE_rungs"))
+            .args(["assess", &framework, "--answers"])
+            .arg(&answers)
+            .env("HOME", home.path().join("home"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .output()
+            .expect("rungs runs");
+        assert!(
+            made.status.success(),
+            "{}",
+            String::from_utf8_lossy(&made.stderr)
+        );
+        let folder = home.path().join("data/rungs/assessments");
+        let file = std::fs::read_dir(&folder)
+            .expect("the assessments folder")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .next()
+            .expect("one assessment saved");
+
+        let mut session = spawn_sized(
+            home.path(),
+            &["assess", "--resume", "three"],
+            WAIT_MS,
+            columns,
+        );
+        wait_for(&mut session, "Resuming ");
+        wait_for(&mut session, "Resuming: 1 of 3 already answered");
+        wait_for(&mut session, "Press Enter to begin");
+        press(&mut session, "\r");
+        at_indicator(&mut session, 2, 3);
+        press(&mut session, "4");
+        at_indicator(&mut session, 3, 3);
+        press(&mut session, "q");
+        session.exp_eof().expect("rungs ends after q");
+        assert_eq!(exit_code(&mut session), 0);
+        assert_eq!(
+            saved(&file)["ratings"],
+            serde_json::json!({ "t1": { "value": 3 }, "t2": { "value": 4 } })
+        );
+    }
+}
+
+#[test]
 fn the_walk_names_each_competencys_group() {
     let home = tempfile::tempdir().expect("a temporary folder");
     let framework = root().join("tests/fixtures/frameworks/engineering-ladder.yaml");
@@ -817,4 +913,86 @@ fn the_walk_names_each_competencys_group() {
     wait_for(&mut session, render::walk::PROMPT);
     press(&mut session, "q");
     assert_eq!(exit_code(&mut session), 0);
+}
+
+/// The last screen drawn in `output`: what follows the last clear-screen, without styling.
+fn last_screen(output: &str) -> String {
+    let start = output.rfind("\x1b[2J").map_or(0, |i| i + "\x1b[2J".len());
+    console::strip_ansi_codes(&output[start..])
+        .replace("\x1b[H", "")
+        .trim_start_matches('\r')
+        .to_string()
+}
+
+/// No line wider than the terminal (so the terminal never breaks one mid-word), and no line the
+/// layout wrapped starts with a space.
+fn assert_fits(screen: &str, columns: u16) {
+    let columns = usize::from(columns);
+    for line in screen.lines() {
+        assert!(
+            console::measure_text_width(line) <= columns,
+            "wider than {columns} columns: {line:?}\n{screen}"
+        );
+        assert!(
+            line.starts_with("  ")
+                || !line.starts_with(' ')
+                || line.trim_start().starts_with(char::is_numeric),
+            "a wrapped line starts with a space: {line:?}\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn the_walk_fits_small_terminals_and_drops_stale_messages() {
+    for columns in [50, 100] {
+        let home = tempfile::tempdir().expect("temporary folder");
+        let file = home.path().join("s.json");
+        let file_arg = file.display().to_string();
+        let mut session = spawn_sized(
+            home.path(),
+            &["assess", "building-relationships", "--out", &file_arg],
+            WAIT_MS,
+            columns,
+        );
+        let opening = last_screen(&wait_for(&mut session, "Press Enter to begin, q to quit."));
+        assert!(
+            opening.lines().count() + 1 < 24,
+            "the opening fits 24 rows at {columns} columns:\n{opening}"
+        );
+        assert_fits(&opening, columns);
+        assert!(opening.contains("not applicable"), "{opening}");
+        press(&mut session, "\r");
+        wait_for(&mut session, "[1/33]");
+        let first = last_screen(&format!(
+            "\x1b[2J[1/33]{}",
+            wait_for(&mut session, "q quit):")
+        ));
+        assert_fits(&first, columns);
+        assert!(!first.contains("n/a"), "not applicable, in words: {first}");
+        press(&mut session, "9");
+        wait_for(&mut session, "9 is not on the scale");
+        wait_for(&mut session, "q quit):");
+        press(&mut session, "3");
+        let above = wait_for(&mut session, "[2/33]");
+        let second = wait_for(&mut session, "q quit):");
+        assert!(
+            !above.contains("not on the scale") && !second.contains("not on the scale"),
+            "stale: {second}"
+        );
+        assert!(
+            last_screen(&above).contains("✓ rel-est-1 3 Often"),
+            "{above}"
+        );
+        // Back: the answer is shown as the rating, the ✓ of the move before is gone.
+        press(&mut session, "\x1b[D");
+        let above = wait_for(&mut session, "[1/33]");
+        let back = wait_for(&mut session, "q quit):");
+        assert!(back.contains("Rated 3 Often"), "{back}");
+        assert!(
+            !last_screen(&above).contains('✓'),
+            "a ✓ of another move: {above}"
+        );
+        press(&mut session, "q");
+        session.exp_eof().expect("rungs ends after q");
+    }
 }
