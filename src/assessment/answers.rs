@@ -15,7 +15,6 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use super::model::{Rating, RatingValue};
-use crate::catalog::io_reason;
 use crate::error::BadInput;
 use crate::framework::marked::{self, Document, NodeId, NodeKind};
 use crate::framework::shape::{describe, plain_value, Plain};
@@ -76,23 +75,8 @@ pub struct Resolved {
 
 /// Read and parse an answers file.
 pub fn read(path: &Path) -> Result<Answers, BadInput> {
-    let shown = path.display().to_string();
-    let meta = std::fs::metadata(path)
-        .map_err(|e| BadInput::new(format!("{shown}: cannot read: {}", io_reason(&e))))?;
-    if meta.is_dir() {
-        return Err(BadInput::new(format!(
-            "{shown}: is a folder, not an answers file"
-        )));
-    }
-    if meta.len() > MAX_ANSWERS_SIZE {
-        return Err(BadInput::new(format!(
-            "{shown}: file is {} bytes; answers files are limited to {MAX_ANSWERS_SIZE} bytes",
-            meta.len()
-        )));
-    }
-    let bytes = std::fs::read(path)
-        .map_err(|e| BadInput::new(format!("{shown}: cannot read: {}", io_reason(&e))))?;
-    parse(&shown, &bytes)
+    let bytes = crate::read::read_limited(path, MAX_ANSWERS_SIZE, "answers file")?;
+    parse(&path.display().to_string(), &bytes)
 }
 
 /// Parse answers from YAML or JSON text; `shown` names the file in messages.

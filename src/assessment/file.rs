@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::model::{Assessment, FORMAT};
-use crate::catalog::{io_reason, load_file, Catalog, Entry};
+use crate::catalog::{load_file, Catalog, Entry};
 use crate::error::BadInput;
 
 /// Largest assessment file accepted, in bytes.
@@ -12,23 +12,8 @@ pub const MAX_ASSESSMENT_SIZE: u64 = 64 * 1024 * 1024;
 
 /// Read and parse an assessment file, checking its `format`.
 pub fn read(path: &Path) -> Result<Assessment, BadInput> {
-    let shown = path.display();
-    let meta = std::fs::metadata(path)
-        .map_err(|e| BadInput::new(format!("{shown}: cannot read: {}", io_reason(&e))))?;
-    if meta.is_dir() {
-        return Err(BadInput::new(format!(
-            "{shown}: is a folder, not an assessment file"
-        )));
-    }
-    if meta.len() > MAX_ASSESSMENT_SIZE {
-        return Err(BadInput::new(format!(
-            "{shown}: file is {} bytes; assessment files are limited to {MAX_ASSESSMENT_SIZE} bytes",
-            meta.len()
-        )));
-    }
-    let bytes = std::fs::read(path)
-        .map_err(|e| BadInput::new(format!("{shown}: cannot read: {}", io_reason(&e))))?;
-    parse(&shown.to_string(), &bytes)
+    let bytes = crate::read::read_limited(path, MAX_ASSESSMENT_SIZE, "assessment file")?;
+    parse(&path.display().to_string(), &bytes)
 }
 
 /// Parse assessment JSON; `shown` names the file in messages.
