@@ -79,6 +79,9 @@ pub enum Command {
     /// Scores per competency over several assessments of one framework.
     History(HistoryArgs),
 
+    /// The raters of one person side by side: self, consensus, blind spots and hidden strengths.
+    Compare(CompareArgs),
+
     /// Write a commented starter framework file that validates, to edit into your own.
     New(NewArgs),
 
@@ -320,6 +323,52 @@ pub struct HistoryArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
     pub format: DiffFormat,
+    #[command(flatten)]
+    pub framework: FrameworkOverride,
+}
+
+/// Output formats of `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    Table,
+    Json,
+    Markdown,
+    Html,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Consensus: per indicator, the median of the values of the raters other than self \
+(the lower middle one for an even count); na and unrated values are left out. A blind spot is rated \
+demonstrated by self but not by the consensus; a hidden strength the other way round.\n\n\
+Examples:\n  rungs compare alex.json alex-by-sam.json alex-by-kim.json\n  \
+rungs compare 360/alex/ --anonymous --format html -o alex-360.html"
+)]
+pub struct CompareArgs {
+    /// Assessments of one person (files, or folders searched for *.json).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = CompareFormat::Table)]
+    pub format: CompareFormat,
+
+    /// Show peers and reports as "peer 1", "report 1", ..., never their names, files or notes.
+    #[arg(long)]
+    pub anonymous: bool,
+
+    /// List files that are not assessments of the framework and go on without them.
+    #[arg(long)]
+    pub skip_invalid: bool,
+
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(long, short, visible_alias = "out", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite --output if it exists.
+    #[arg(long)]
+    pub force: bool,
+
     #[command(flatten)]
     pub framework: FrameworkOverride,
 }

@@ -41,6 +41,7 @@
 
 pub mod assessment;
 pub mod catalog;
+pub mod compare;
 pub mod diff;
 pub mod error;
 pub mod framework;

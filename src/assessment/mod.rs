@@ -2,6 +2,7 @@
 
 pub mod answers;
 pub mod file;
+pub mod gather;
 pub mod model;
 
 pub use model::*;

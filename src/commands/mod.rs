@@ -8,8 +8,10 @@ use rungs::catalog::Catalog;
 use crate::cli::{Cli, ColorChoice, Command};
 
 mod assess;
+mod compare;
 mod completions;
 mod diff;
+mod gathering;
 mod history;
 mod list;
 mod man;
@@ -101,6 +103,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Validate { paths } => validate::run(&context, &paths),
         Command::Report(args) => report::run(&context, &args),
         Command::Diff(args) => diff::run(&context, &args),
+        Command::Compare(args) => compare::run(&context, &args),
         Command::History(args) => history::run(&context, &args),
         Command::Assess(args) => assess::run(&context, args),
         Command::New(args) => new::run(&context, &args),

@@ -1,6 +1,7 @@
 //! Everything a person reads, as pure functions returning Strings. Colour and width are passed in.
 
 pub mod catalog;
+pub mod compare;
 pub mod diff;
 pub mod history;
 pub mod report;
