@@ -4,6 +4,7 @@ pub mod catalog;
 pub mod compare;
 pub mod diff;
 pub mod history;
+pub mod prose;
 pub mod report;
 pub mod show;
 pub mod walk;

@@ -4,7 +4,7 @@ use comfy_table::Cell;
 
 use comfy_table::ColumnConstraint;
 
-use super::{bold, table, wrap, wrap_hanging, Style};
+use super::{bold, prose, table, wrap, wrap_hanging, Style};
 use crate::framework::Framework;
 
 /// The framework: heading, scale, levels, then each competency with its indicators and guidance.
@@ -12,7 +12,7 @@ pub fn show(framework: &Framework, style: Style) -> String {
     let mut out = String::new();
     out.push_str(&super::title(framework, style));
     if let Some(d) = &framework.description {
-        out.push_str(&wrap(d.trim_end(), "", style.width));
+        out.push_str(&prose::wrap(d, "", "", usize::from(style.width)));
     }
     if let Some(s) = &framework.source {
         out.push_str(&wrap_hanging(
@@ -28,7 +28,7 @@ pub fn show(framework: &Framework, style: Style) -> String {
     scale.set_header(vec!["rating", "meaning"]);
     for p in &framework.scale {
         let meaning = match &p.description {
-            Some(d) => format!("{}: {d}", p.label),
+            Some(d) => format!("{}: {}", p.label, prose::flow(d)),
             None => p.label.clone(),
         };
         scale.add_row(vec![Cell::new(p.value), Cell::new(meaning)]);
@@ -50,7 +50,7 @@ pub fn show(framework: &Framework, style: Style) -> String {
         levels.add_row(vec![
             Cell::new(i + 1),
             Cell::new(format!("{}\n({})", l.name, l.id)),
-            Cell::new(l.description.as_deref().unwrap_or("")),
+            Cell::new(prose::flow(l.description.as_deref().unwrap_or(""))),
         ]);
     }
     out.push_str(&format!("Levels\n{levels}\n"));
@@ -60,7 +60,7 @@ pub fn show(framework: &Framework, style: Style) -> String {
         out.push_str(&bold(&format!("{} ({})", c.name, c.id), style));
         out.push('\n');
         if let Some(d) = &c.description {
-            out.push_str(&wrap(d.trim_end(), "", style.width));
+            out.push_str(&prose::wrap(d, "", "", usize::from(style.width)));
         }
         for cl in &c.levels {
             let rank = framework.rank(cl.level);
@@ -88,9 +88,9 @@ pub fn show(framework: &Framework, style: Style) -> String {
             let mut t = table(style);
             t.set_header(vec!["id", "indicator"]);
             for ind in &cl.indicators {
-                let mut text = wrap_hanging(&ind.text, "", "", text_width);
+                let mut text = prose::wrap(&ind.text, "", "", text_width);
                 for e in &ind.examples {
-                    text.push_str(&wrap_hanging(e, "  • ", "    ", text_width));
+                    text.push_str(&prose::wrap(e, "  • ", "    ", text_width));
                 }
                 t.add_row(vec![Cell::new(&ind.id), Cell::new(text.trim_end())]);
             }
@@ -105,12 +105,7 @@ pub fn show(framework: &Framework, style: Style) -> String {
                 out.push_str("  (the source text gives this heading with no content)\n");
             }
             for item in &g.items {
-                out.push_str(&wrap_hanging(
-                    item,
-                    "  • ",
-                    "    ",
-                    usize::from(style.width),
-                ));
+                out.push_str(&prose::wrap(item, "  • ", "    ", usize::from(style.width)));
             }
         }
     }
@@ -132,7 +127,7 @@ pub fn show(framework: &Framework, style: Style) -> String {
                 .join("\n");
             let mut name = format!("{} ({})", target.name, target.id);
             if let Some(d) = &target.description {
-                name.push_str(&format!("\n{d}"));
+                name.push_str(&format!("\n{}", prose::flow(d)));
             }
             t.add_row(vec![Cell::new(name), Cell::new(levels)]);
         }

@@ -133,14 +133,15 @@ pub fn question(
         out.push('\n');
     }
     out.push('\n');
-    out.push_str(&wrap(&screen.indicator.text, style.width, "  "));
+    let width = usize::from(style.width);
+    out.push_str(&super::prose::wrap(
+        &screen.indicator.text,
+        "  ",
+        "  ",
+        width,
+    ));
     for example in &screen.indicator.examples {
-        out.push_str(&hang(
-            &format!("• {example}"),
-            style.width,
-            "    ",
-            "      ",
-        ));
+        out.push_str(&super::prose::wrap(example, "    • ", "      ", width));
     }
     out.push_str(&dim(&format!("  ({})", screen.indicator.id), style));
     out.push_str("\n\n");
@@ -185,7 +186,7 @@ pub fn scale(framework: &Framework, describe: bool, style: Style) -> String {
         let mut line = point.label.clone();
         if describe {
             if let Some(d) = &point.description {
-                line.push_str(&format!(": {}", d.trim()));
+                line.push_str(&format!(": {}", super::prose::flow(d)));
             }
         }
         out.push_str(&hang(
@@ -433,6 +434,25 @@ competencies:
         let text = question_text(&walk, &f);
         assert!(
             text.contains("9 is not on the scale (1-4); ? shows it"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_hard_wrapped_indicator_reads_as_a_paragraph_and_a_list() {
+        let yaml = FRAMEWORK.replace(
+            "text: Asks for feedback }",
+            "text: \"Asks for feedback\\nafter a release:\\n- from users\\n- from the team\" }",
+        );
+        let f = framework::load("small.yaml", yaml.as_bytes())
+            .map(|l| l.framework)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut walk = Walk::new(&f, Ratings::new(), false);
+        walk.handle(Key::Enter);
+        walk.handle(Key::Char('3'));
+        let text = question_text(&walk, &f);
+        assert!(
+            text.contains("\n  Asks for feedback after a release:\n\n  - from users\n  - from the team\n  (a2)"),
             "{text}"
         );
     }

@@ -9,6 +9,7 @@ mod diff;
 mod hardening;
 mod history;
 mod html;
+mod prose;
 mod pty;
 mod report;
 mod schema;

@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use super::{level_text, progress_text, rating_text, score_text, Report};
+use crate::render::prose;
 
 /// Escape text for HTML element content and quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -279,7 +280,7 @@ fn plan(out: &mut String, report: &Report) {
                     "<tr data-indicator=\"{}\"><td class=\"level\">{}</td><td>{} <span class=\"id\">({})</span></td><td class=\"rating\">{}</td><td class=\"note\">{}</td></tr>",
                     escape(&i.id),
                     escape(&level_text(i.rank, Some(&i.level_title))),
-                    escape(&i.text),
+                    prose::html(&i.text, escape),
                     escape(&i.id),
                     escape(&rating_text(i)),
                     escape(i.note.as_deref().unwrap_or(""))
@@ -290,7 +291,7 @@ fn plan(out: &mut String, report: &Report) {
         for g in &entry.guidance {
             let _ = writeln!(out, "<h4>{}</h4>\n<ul>", escape(&g.title));
             for item in &g.items {
-                let _ = writeln!(out, "<li>{}</li>", escape(item));
+                let _ = writeln!(out, "<li>{}</li>", prose::html(item, escape));
             }
             out.push_str("</ul>\n");
         }

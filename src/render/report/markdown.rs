@@ -1,6 +1,8 @@
 //! The report as Markdown, to paste into a 1:1 document: profile and gap tables, and the plan
 //! as a checklist.
 
+use crate::render::prose;
+
 use super::{level_text, progress_text, rating_text, score_text, Report};
 
 /// Escape text for Markdown inline content and table cells: characters with an inline Markdown
@@ -95,7 +97,7 @@ pub fn render(report: &Report) -> String {
             out.push_str(&format!(
                 "- [ ] **{}**: {} (`{}`), {rated}",
                 escape(&level_text(i.rank, Some(&i.level_title))),
-                escape(&i.text),
+                prose::markdown(&i.text, escape, "  "),
                 i.id.replace('`', "'"),
             ));
             if let Some(note) = &i.note {
@@ -106,7 +108,7 @@ pub fn render(report: &Report) -> String {
         for g in &entry.guidance {
             out.push_str(&format!("\n**{}**\n\n", escape(&g.title)));
             for item in &g.items {
-                out.push_str(&format!("- {}\n", escape(item)));
+                out.push_str(&format!("- {}\n", prose::markdown(item, escape, "  ")));
             }
         }
     }

@@ -5,7 +5,7 @@
 use comfy_table::{Cell, CellAlignment, Color};
 
 use super::{bar, bar_cells, level_text, progress_text, rating_text, score_text, Report};
-use crate::render::{bold, table, wrap_hanging, Style};
+use crate::render::{bold, prose, table, wrap_hanging, Style};
 
 /// Wrap to `width` columns without the final newline.
 fn lines(text: &str, width: usize) -> String {
@@ -153,7 +153,7 @@ pub fn plan(report: &Report, style: Style) -> String {
                 if style.color && i.rating.is_none() {
                     rating = rating.fg(Color::DarkGrey);
                 }
-                let mut indicator = format!("{}\n({})", i.text, i.id);
+                let mut indicator = format!("{}\n({})", prose::flow(&i.text), i.id);
                 if let Some(note) = &i.note {
                     indicator.push_str(&format!("\nNote: {note}"));
                 }
@@ -164,7 +164,7 @@ pub fn plan(report: &Report, style: Style) -> String {
         for g in &entry.guidance {
             out.push_str(&format!("{}\n", lines(&g.title, width)));
             for item in &g.items {
-                out.push_str(&wrap_hanging(item, "  • ", "    ", width));
+                out.push_str(&prose::wrap(item, "  • ", "    ", width));
             }
         }
     }
