@@ -261,6 +261,20 @@ pub fn assessment() -> Value {
                     "version": { "type": "string", "description": "Framework version." },
                     "digest": { "type": "string", "description": "sha256:<hex> of the framework file bytes." },
                     "path": { "type": ["string", "null"], "description": "Absolute path of the framework file, when it was not a built-in one." },
+                    "indicators": {
+                        "type": "object",
+                        "description": "Indicator id -> where the indicator stood and a print of its text when the assessment was taken; tells which indicators were added, removed, moved or reworded since.",
+                        "additionalProperties": {
+                            "type": "object",
+                            "required": ["competency", "level", "text"],
+                            "additionalProperties": false,
+                            "properties": {
+                                "competency": { "type": "string", "description": "Id of its competency." },
+                                "level": { "type": "string", "description": "Id of its level." },
+                                "text": { "type": "string", "description": "First 12 hex digits of the SHA-256 of its text, white space runs made one space." },
+                            },
+                        },
+                    },
                 },
             },
             "subject": { "type": ["string", "null"], "description": "Name of the person assessed; when absent, the file's stem (alex.json -> alex)." },

@@ -2,15 +2,12 @@
 //!
 //! Pure functions of a [`Framework`] and a set of ratings: nothing here reads files or prints.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::assessment::{Rating, RatingValue};
 use crate::framework::{Framework, Indicator};
 
-/// Ratings keyed by indicator id, as stored in an assessment.
-pub type Ratings = BTreeMap<String, Rating>;
+pub use crate::assessment::Ratings;
 
 /// How one level of one competency stands.
 #[derive(Debug, Clone, PartialEq, Serialize)]

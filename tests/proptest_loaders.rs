@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use rungs::assessment::file::{parse, to_json};
-use rungs::assessment::{Assessment, FrameworkRef, Rating, RatingValue, FORMAT};
+use rungs::assessment::{Assessment, FrameworkRef, IndicatorPrint, Rating, RatingValue, FORMAT};
 use rungs::framework;
 
 const VALID_FRAMEWORK: &str = r#"
@@ -259,9 +259,28 @@ fn assessment() -> impl Strategy<Value = Assessment> {
         "\\PC{0,30}",
         proptest::option::of("\\PC{0,30}"),
         proptest::collection::btree_map("\\PC{1,30}", rating(), 0..20),
+        proptest::option::of(proptest::collection::btree_map(
+            "\\PC{1,30}",
+            ("\\PC{1,20}", "\\PC{1,20}", "[0-9a-f]{12}").prop_map(|(competency, level, text)| {
+                IndicatorPrint {
+                    competency,
+                    level,
+                    text,
+                }
+            }),
+            0..10,
+        )),
     )
         .prop_map(
-            |((id, version, digest), path, subject, started_at, completed_at, ratings)| {
+            |(
+                (id, version, digest),
+                path,
+                subject,
+                started_at,
+                completed_at,
+                ratings,
+                indicators,
+            )| {
                 Assessment {
                     format: FORMAT.to_string(),
                     framework: FrameworkRef {
@@ -269,6 +288,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                         version,
                         digest,
                         path,
+                        indicators,
                     },
                     subject,
                     rater: None,
@@ -440,7 +460,9 @@ fn the_benchmark_framework_is_valid_and_its_assessments_fit_it() {
     .expect("parses");
     for a in [&full, &changed] {
         assert_eq!(a.ratings.len(), shape.indicators());
-        assert!(rungs::assessment::file::mismatches(&loaded.framework, a).is_empty());
+        assert!(rungs::assessment::reconcile(&loaded.framework, a)
+            .dropped
+            .is_empty());
     }
     let differing = ids
         .iter()

@@ -3,10 +3,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::model::{Assessment, RatingValue, FORMAT};
+use super::model::{Assessment, FORMAT};
 use crate::catalog::{io_reason, load_file, Catalog, Entry};
 use crate::error::BadInput;
-use crate::framework::Framework;
 
 /// Largest assessment file accepted, in bytes.
 pub const MAX_ASSESSMENT_SIZE: u64 = 64 * 1024 * 1024;
@@ -207,31 +206,4 @@ pub fn find_framework(
         digest_changed: entry.digest != recorded.digest,
         entry,
     })
-}
-
-/// Ratings that do not fit the framework: unknown indicator ids and values off the scale.
-pub fn mismatches(framework: &Framework, assessment: &Assessment) -> Vec<String> {
-    let known: std::collections::HashSet<&str> = framework
-        .indicators()
-        .map(|(_, _, i)| i.id.as_str())
-        .collect();
-    let mut problems = Vec::new();
-    for (id, rating) in &assessment.ratings {
-        if !known.contains(id.as_str()) {
-            problems.push(format!("rating for unknown indicator {id:?}"));
-        } else if let RatingValue::Scale(v) = rating.value {
-            if framework.scale_point(v).is_none() {
-                problems.push(format!(
-                    "indicator {id:?} is rated {v}, which is not on the scale ({})",
-                    framework
-                        .scale
-                        .iter()
-                        .map(|p| p.value.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-            }
-        }
-    }
-    problems
 }

@@ -4,5 +4,7 @@ pub mod answers;
 pub mod file;
 pub mod gather;
 pub mod model;
+pub mod reconcile;
 
 pub use model::*;
+pub use reconcile::{reconcile, Reconciled};

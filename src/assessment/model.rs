@@ -9,6 +9,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// The value of the `format` key of every assessment file this version writes.
 pub const FORMAT: &str = "rungs-assessment/1";
 
+/// Ratings keyed by indicator id, as stored in an assessment.
+pub type Ratings = BTreeMap<String, Rating>;
+
 /// A saved assessment: ratings of one framework's indicators by one subject.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -30,7 +33,7 @@ pub struct Assessment {
     pub completed_at: Option<String>,
     /// Indicator id -> rating. Unrated indicators are absent.
     #[serde(default)]
-    pub ratings: BTreeMap<String, Rating>,
+    pub ratings: Ratings,
 }
 
 impl Assessment {
@@ -116,6 +119,56 @@ pub struct FrameworkRef {
     /// Absolute path of the YAML file, when it was not a built-in one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    /// Where each indicator stood, and a print of its text, when the assessment was taken:
+    /// what tells, after the framework changed, which indicators were added, removed, moved or
+    /// reworded since. Files written before it was recorded lack it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicators: Option<BTreeMap<String, IndicatorPrint>>,
+}
+
+/// An indicator as it stood in the framework when the assessment was taken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorPrint {
+    /// Id of its competency.
+    pub competency: String,
+    /// Id of its level.
+    pub level: String,
+    /// [`text_print`] of its text.
+    pub text: String,
+}
+
+/// A short print of an indicator's text: the first 12 hex digits of the SHA-256 of the text
+/// with runs of white space made one space, so re-wrapping a line is not a change.
+pub fn text_print(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let digest = crate::framework::digest(words.join(" ").as_bytes());
+    digest
+        .strip_prefix("sha256:")
+        .unwrap_or(&digest)
+        .chars()
+        .take(12)
+        .collect()
+}
+
+/// The print of every indicator of a framework, to record in a new assessment.
+pub fn indicator_prints(
+    framework: &crate::framework::Framework,
+) -> BTreeMap<String, IndicatorPrint> {
+    framework
+        .indicators()
+        .map(|(c, l, indicator)| {
+            let competency = &framework.competencies[c];
+            (
+                indicator.id.clone(),
+                IndicatorPrint {
+                    competency: competency.id.clone(),
+                    level: framework.levels[competency.levels[l].level].id.clone(),
+                    text: text_print(&indicator.text),
+                },
+            )
+        })
+        .collect()
 }
 
 /// One indicator's rating and optional evidence note.

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use rungs::assessment::{
-    answers, file, Assessment, FrameworkRef, Rater, RatingValue, Relation, FORMAT,
+    answers, file, indicator_prints, reconcile, Assessment, FrameworkRef, Rater, Relation, FORMAT,
 };
 use rungs::catalog::{Catalog, Entry};
 use rungs::error::BadInput;
@@ -23,7 +23,7 @@ use crate::cli::{AssessArgs, TargetArgs};
 pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
     let catalog = context.catalog()?;
     let (entry, mut assessment) = match &args.resume {
-        Some(path) => resume(&catalog, path, args.framework.as_deref())?,
+        Some(path) => resume(context, &catalog, path, args.framework.as_deref())?,
         None => {
             let name = args.framework.as_deref().ok_or_else(|| {
                 BadInput::new("name the FRAMEWORK to assess, or pass --resume FILE")
@@ -53,12 +53,12 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
         let answers = answers::read(path)?;
         let resolved = answers.resolve(framework)?;
         if !resolved.missing.is_empty() {
-            eprintln!(
-                "warning: {}: {} not answered, left unrated: {}",
+            context.warn(format!(
+                "{}: {} not answered, left unrated: {}",
                 path.display(),
                 render::walk::plural(resolved.missing.len(), "indicator is", "indicators are"),
                 resolved.missing.join(", ")
-            );
+            ));
         }
         assessment.ratings = resolved.ratings;
         assessment.completed_at = resolved.missing.is_empty().then(now);
@@ -211,19 +211,22 @@ fn framework_ref(entry: &Entry) -> FrameworkRef {
         version: entry.framework.version.clone(),
         digest: entry.digest.clone(),
         path: entry.recorded_path(),
+        indicators: Some(indicator_prints(&entry.framework)),
     }
 }
 
 /// Read a saved assessment and find its framework. An unchanged framework must fit every
-/// rating; a changed one is matched by indicator id, saying what was dropped and what is new.
+/// rating; a changed one is matched by indicator id ([`reconcile`]), saying what was dropped and
+/// what is new.
 fn resume(
+    context: &Context,
     catalog: &Catalog,
     path: &Path,
     framework_argument: Option<&str>,
 ) -> anyhow::Result<(Entry, Assessment)> {
-    let mut assessment = file::read(path)?;
+    let assessment = file::read(path)?;
     let shown = path.display().to_string();
-    let found = match framework_argument {
+    let attached = match framework_argument {
         Some(name) => {
             let entry = catalog.resolve(name)?;
             if entry.framework.id != assessment.framework.id {
@@ -233,12 +236,10 @@ fn resume(
                 ))
                 .into());
             }
-            file::Found {
-                digest_changed: entry.digest != assessment.framework.digest,
-                entry,
-            }
+            let changed = entry.digest != assessment.framework.digest;
+            reconcile::attach_to(entry, changed, &shown, assessment)?
         }
-        None => file::find_framework(catalog, &assessment, None, &shown).map_err(|e| {
+        None => reconcile::attach(catalog, &shown, assessment, None).map_err(|e| {
             BadInput::many(
                 e.problems
                     .into_iter()
@@ -252,78 +253,42 @@ fn resume(
             )
         })?,
     };
-    let framework = &found.entry.framework;
-    if !found.digest_changed {
-        let problems = file::mismatches(framework, &assessment);
-        if !problems.is_empty() {
-            return Err(BadInput::many(
-                problems
-                    .into_iter()
-                    .map(|p| format!("{shown}: {p}"))
-                    .collect(),
-            )
-            .into());
-        }
-        return Ok((found.entry, assessment));
+    for warning in render::reconcile::warnings(&shown, &attached) {
+        context.warn(warning);
     }
-
-    eprintln!(
-        "warning: {shown}: framework {:?} has changed since this assessment was saved; continuing by indicator id",
-        framework.id
-    );
-    let known: std::collections::HashSet<&str> = framework
-        .indicators()
-        .map(|(_, _, i)| i.id.as_str())
-        .collect();
-    let mut removed = Vec::new();
-    let mut off_scale = Vec::new();
-    assessment.ratings.retain(|id, rating| {
-        if !known.contains(id.as_str()) {
-            removed.push(id.clone());
-            return false;
-        }
-        match rating.value {
-            RatingValue::Scale(v) if framework.scale_point(v).is_none() => {
-                off_scale.push(format!("{id} ({v})"));
-                false
-            }
-            _ => true,
-        }
-    });
-    if !removed.is_empty() {
-        eprintln!(
-            "warning: {shown}: dropped the answers to indicators no longer in the framework: {}",
-            removed.join(", ")
-        );
-    }
-    if !off_scale.is_empty() {
-        eprintln!(
-            "warning: {shown}: dropped answers no longer on the scale: {}",
-            off_scale.join(", ")
-        );
-    }
-    let order: Vec<&str> = framework
-        .indicators()
-        .map(|(_, _, i)| i.id.as_str())
-        .collect();
-    if let Some(last) = order
-        .iter()
-        .rposition(|id| assessment.ratings.contains_key(*id))
-    {
-        let added: Vec<&str> = order[..last]
-            .iter()
-            .copied()
-            .filter(|id| !assessment.ratings.contains_key(*id))
+    let reconcile::Attached {
+        entry,
+        mut assessment,
+        digest_changed,
+        since,
+        ..
+    } = attached;
+    if digest_changed && since.is_none() {
+        // A file written before rungs recorded the framework's indicators: guess what is new.
+        let framework = &entry.framework;
+        let order: Vec<&str> = framework
+            .indicators()
+            .map(|(_, _, i)| i.id.as_str())
             .collect();
-        if !added.is_empty() {
-            eprintln!(
-                "warning: {shown}: not yet rated though before your last answer (added since, or skipped), asked first: {}",
-                added.join(", ")
-            );
+        if let Some(last) = order
+            .iter()
+            .rposition(|id| assessment.ratings.contains_key(*id))
+        {
+            let added: Vec<&str> = order[..last]
+                .iter()
+                .copied()
+                .filter(|id| !assessment.ratings.contains_key(*id))
+                .collect();
+            if !added.is_empty() {
+                context.warn(format!(
+                    "{shown}: not yet rated though before your last answer (added since, or skipped), asked first: {}",
+                    added.join(", ")
+                ));
+            }
         }
     }
-    assessment.framework = framework_ref(&found.entry);
-    Ok((found.entry, assessment))
+    assessment.framework = framework_ref(&entry);
+    Ok((entry, assessment))
 }
 
 /// `--target ROLE` / `--target COMPETENCY=LEVEL` (repeatable) and `--target-level LEVEL`,

@@ -63,6 +63,11 @@ impl Context {
             eprintln!("{message}");
         }
     }
+
+    /// A warning (stderr, `warning: ` first), unless --quiet: the one way every command warns.
+    pub fn warn(&self, message: impl std::fmt::Display) {
+        self.say(format_args!("warning: {message}"));
+    }
 }
 
 /// COLUMNS when set, else the terminal's width, else 80.

@@ -7,12 +7,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use rungs::assessment::file::{self, find_framework, mismatches};
+use rungs::assessment::file;
+use rungs::assessment::reconcile::{self, Attached};
 use rungs::assessment::Assessment;
 use rungs::catalog::{load_file, Catalog, Entry};
 use rungs::error::BadInput;
 use rungs::render::report::{self, Report};
-use rungs::render::Style;
+use rungs::render::{self, Style};
 use rungs::scoring::TargetRequest;
 
 use super::Context;
@@ -22,7 +23,7 @@ use crate::cli::{FrameworkOverride, ReportArgs, ReportFormat, TargetArgs};
 pub struct Opened {
     /// The file, as the user named it.
     pub path: PathBuf,
-    /// The assessment, with ratings for indicators the framework lacks left out.
+    /// The assessment, holding only the ratings that count (see [`reconcile`]).
     pub assessment: Assessment,
     /// The framework found for it.
     pub entry: Entry,
@@ -36,7 +37,7 @@ pub fn warn_unreachable(
 ) {
     if let Ok(levels) = request.resolve(framework) {
         for message in rungs::scoring::unreachable_targets(framework, &levels) {
-            context.say(format!("warning: {message}"));
+            context.warn(message);
         }
     }
 }
@@ -57,60 +58,30 @@ pub fn open(
     attach(context, catalog, path, assessment, framework_override)
 }
 
-/// Find the framework of an assessment read from `path` (contract section 3). When the
-/// framework's digest differs from the recorded one, say so and match ratings by indicator id,
-/// leaving out those the framework no longer has; otherwise a rating that does not fit is bad
-/// input.
+/// Find the framework of an assessment read from `path` (contract section 3) and keep the
+/// ratings that count ([`reconcile`]). When the framework changed since, say so and name what
+/// was left out and what moved; when it did not, a rating that does not fit is bad input.
 pub fn attach(
     context: &Context,
     catalog: &Catalog,
     path: &Path,
-    mut assessment: Assessment,
+    assessment: Assessment,
     framework_override: Option<&Entry>,
 ) -> anyhow::Result<Opened> {
     let shown = path.display().to_string();
-    let found = find_framework(catalog, &assessment, framework_override, &shown)?;
-    let framework = &found.entry.framework;
-    let problems = mismatches(framework, &assessment);
-    if found.digest_changed {
-        let recorded = &assessment.framework;
-        context.say(format!(
-            "warning: {shown}: framework {} has changed since this assessment was made (recorded version {} {}, found version {} {}); ratings are matched by indicator id",
-            framework.id,
-            recorded.version,
-            short_digest(&recorded.digest),
-            framework.version,
-            short_digest(&found.entry.digest),
-        ));
-        for problem in &problems {
-            context.say(format!("warning: {shown}: {problem}; left out"));
-        }
-        let known: std::collections::HashSet<String> = framework
-            .indicators()
-            .map(|(_, _, i)| i.id.clone())
-            .collect();
-        assessment.ratings.retain(|id, _| known.contains(id));
-    } else if !problems.is_empty() {
-        return Err(BadInput::many(
-            problems
-                .into_iter()
-                .map(|p| format!("{shown}: {p} (the assessment does not match its framework)"))
-                .collect(),
-        )
-        .into());
-    }
-    Ok(Opened {
-        path: path.to_path_buf(),
-        assessment,
-        entry: found.entry,
-    })
+    let attached = reconcile::attach(catalog, &shown, assessment, framework_override)?;
+    Ok(opened(context, path, attached))
 }
 
-/// `sha256:0123456789ab…`: enough of a digest to tell two apart.
-pub fn short_digest(digest: &str) -> String {
-    match digest.get(..19) {
-        Some(head) if digest.len() > 19 => format!("{head}…"),
-        _ => digest.to_string(),
+/// Print the warnings of an attached assessment and keep what the commands need.
+pub fn opened(context: &Context, path: &Path, attached: Attached) -> Opened {
+    for warning in render::reconcile::warnings(&path.display().to_string(), &attached) {
+        context.warn(warning);
+    }
+    Opened {
+        path: path.to_path_buf(),
+        assessment: attached.assessment,
+        entry: attached.entry,
     }
 }
 

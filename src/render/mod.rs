@@ -5,6 +5,7 @@ pub mod compare;
 pub mod diff;
 pub mod history;
 pub mod prose;
+pub mod reconcile;
 pub mod report;
 pub mod show;
 pub mod walk;

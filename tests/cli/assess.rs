@@ -474,7 +474,8 @@ fn resume_after_the_framework_changed_matches_by_id_and_names_what_changed() {
         &framework,
         "lis-1: 3\nlis-2: 4\nlis-4: 3\nlis-5: 2\n",
     );
-    // lis-5 is removed; lis-3 was never answered, so it is named as possibly new.
+    // lis-5 is removed and lis-6 added; lis-3 was never answered, and is not named: the file
+    // records which indicators the framework had.
     let text = std::fs::read_to_string(FRAMEWORK)
         .expect("test set-up")
         .replace(

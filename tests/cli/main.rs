@@ -3,6 +3,7 @@
 mod assess;
 mod builtin_frameworks;
 mod catalog;
+mod changed_framework;
 mod compare;
 mod conventions;
 mod diff;

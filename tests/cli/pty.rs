@@ -438,20 +438,24 @@ fn resume_after_the_framework_changed_continues_by_indicator_id() {
     );
     let old_digest = saved(&file)["framework"]["digest"].clone();
 
-    // lis-5 is renamed lis-6: the answer to lis-5 is dropped; lis-3 was skipped, so it comes first.
+    // lis-5 is renamed lis-6: the answer to lis-5 is dropped, lis-6 is named as added; lis-3 was
+    // skipped, so it comes first.
     let changed = original.replace("id: lis-5", "id: lis-6");
     std::fs::write(&framework_file, changed).expect("change the framework");
     let mut session = spawn(home.path(), &["assess", "--resume", &file_arg]);
     let before = wait_for(&mut session, "Press Enter to begin");
     assert!(
-        before.contains("has changed since this assessment was saved"),
+        before.contains("has changed since this assessment was made"),
         "{before}"
     );
     assert!(
         before.contains("no longer in the framework: lis-5"),
         "{before}"
     );
-    assert!(before.contains("asked first: lis-3"), "{before}");
+    assert!(
+        before.contains("added to the framework since this assessment was taken: lis-6"),
+        "{before}"
+    );
     press(&mut session, "\r");
     wait_for(&mut session, "(lis-3)");
     wait_for(&mut session, render::walk::PROMPT);

@@ -402,7 +402,7 @@ fn a_changed_framework_is_said_on_stderr_and_ratings_match_by_id() {
         out.stderr,
         format!(
             "warning: {shown}: framework teamwork has changed since this assessment was made (recorded version 0.9 sha256:111111111111…, found version 1.0 sha256:ef09eba8faf9…); ratings are matched by indicator id\n\
-             warning: {shown}: rating for unknown indicator \"lis-0\"; left out\n"
+             warning: {shown}: left out the ratings of indicators no longer in the framework: lis-0\n"
         )
     );
     let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("valid JSON");

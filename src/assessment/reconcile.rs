@@ -1,0 +1,379 @@
+//! Matching a saved assessment to the framework found for it: one step, used by every command
+//! that reads an assessment, so a rating counts the same way everywhere.
+//!
+//! A rating is kept when its indicator is still in the framework, its text is the one that was
+//! rated (when the file recorded it) and its value is on the current scale. Everything else is
+//! dropped, each with its reason, and left out of every score.
+
+use std::collections::HashSet;
+
+use super::file::{find_framework, Found};
+use super::model::{Assessment, IndicatorPrint, RatingValue, Ratings};
+use crate::catalog::{Catalog, Entry};
+use crate::error::BadInput;
+use crate::framework::Framework;
+
+/// What [`reconcile`] made of an assessment's ratings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reconciled {
+    /// The ratings that count.
+    pub ratings: Ratings,
+    /// The ratings that do not, in indicator id order.
+    pub dropped: Vec<Dropped>,
+    /// How the framework's indicators changed since the assessment was taken; `None` when the
+    /// file does not record them (written by an older version of rungs).
+    pub since: Option<Since>,
+}
+
+/// A rating left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dropped {
+    /// The indicator id it was given to.
+    pub id: String,
+    /// The value it had.
+    pub value: RatingValue,
+    /// Why it no longer counts.
+    pub reason: DropReason,
+}
+
+/// Why a rating no longer counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DropReason {
+    /// The framework has no indicator with this id.
+    NotInFramework,
+    /// The indicator's text changed since it was rated: the rating was given to another text.
+    TextChanged,
+    /// The value is not on the framework's scale.
+    OffScale,
+}
+
+/// How the framework's indicators changed since the assessment was taken.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Since {
+    /// Indicators the framework has now and did not have then, in walk order.
+    pub added: Vec<String>,
+    /// Indicators the framework had then and has no longer, in id order.
+    pub removed: Vec<String>,
+    /// Indicators now under another competency or level, in walk order.
+    pub moved: Vec<Moved>,
+}
+
+impl Since {
+    /// Whether nothing was added, removed or moved.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty() && self.moved.is_empty()
+    }
+}
+
+/// An indicator that moved to another competency or level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moved {
+    /// The indicator id.
+    pub id: String,
+    /// `competency/level` then.
+    pub from: String,
+    /// `competency/level` now.
+    pub to: String,
+}
+
+fn place(print: &IndicatorPrint) -> String {
+    format!("{}/{}", print.competency, print.level)
+}
+
+/// Match an assessment's ratings to `framework`: which count, which are dropped and why, and
+/// what changed in the framework's indicators since the assessment was taken.
+pub fn reconcile(framework: &Framework, assessment: &Assessment) -> Reconciled {
+    let recorded = assessment.framework.indicators.as_ref();
+    let current = super::model::indicator_prints(framework);
+    let mut ratings = Ratings::new();
+    let mut dropped = Vec::new();
+    for (id, rating) in &assessment.ratings {
+        let reason = match current.get(id) {
+            None => Some(DropReason::NotInFramework),
+            Some(now) => match recorded.and_then(|r| r.get(id)) {
+                Some(then) if then.text != now.text => Some(DropReason::TextChanged),
+                _ => match rating.value {
+                    RatingValue::Scale(v) if framework.scale_point(v).is_none() => {
+                        Some(DropReason::OffScale)
+                    }
+                    _ => None,
+                },
+            },
+        };
+        match reason {
+            Some(reason) => dropped.push(Dropped {
+                id: id.clone(),
+                value: rating.value,
+                reason,
+            }),
+            None => {
+                ratings.insert(id.clone(), rating.clone());
+            }
+        }
+    }
+    let since = recorded.map(|then| {
+        let mut since = Since::default();
+        for (_, _, indicator) in framework.indicators() {
+            let now = &current[&indicator.id];
+            match then.get(&indicator.id) {
+                None => since.added.push(indicator.id.clone()),
+                Some(before) if place(before) != place(now) => since.moved.push(Moved {
+                    id: indicator.id.clone(),
+                    from: place(before),
+                    to: place(now),
+                }),
+                Some(_) => {}
+            }
+        }
+        since.removed = then
+            .keys()
+            .filter(|id| !current.contains_key(*id))
+            .cloned()
+            .collect();
+        since
+    });
+    Reconciled {
+        ratings,
+        dropped,
+        since,
+    }
+}
+
+/// An assessment matched to its framework: what `report`, `diff`, `history` and the other
+/// commands that read assessments work from.
+#[derive(Debug, Clone)]
+pub struct Attached {
+    /// The assessment, holding only the ratings that count; `framework` is still the one
+    /// recorded in the file.
+    pub assessment: Assessment,
+    /// The framework found for it.
+    pub entry: Entry,
+    /// Set when the framework's bytes differ from the ones the assessment recorded.
+    pub digest_changed: bool,
+    /// The ratings left out, and why.
+    pub dropped: Vec<Dropped>,
+    /// How the indicators changed since the assessment was taken, when the file records it.
+    pub since: Option<Since>,
+}
+
+/// Find the framework of an assessment (see [`find_framework`]) and [`attach_to`] it.
+/// `shown` names the assessment file in messages.
+pub fn attach(
+    catalog: &Catalog,
+    shown: &str,
+    assessment: Assessment,
+    override_entry: Option<&Entry>,
+) -> Result<Attached, BadInput> {
+    let Found {
+        entry,
+        digest_changed,
+    } = find_framework(catalog, &assessment, override_entry, shown)?;
+    attach_to(entry, digest_changed, shown, assessment)
+}
+
+/// Reconcile an assessment with the framework `entry`. When the framework is the one the
+/// assessment was made against (`digest_changed` false), a rating that does not fit is bad
+/// input: the file was edited or damaged. After a change, such ratings are dropped.
+pub fn attach_to(
+    entry: Entry,
+    digest_changed: bool,
+    shown: &str,
+    mut assessment: Assessment,
+) -> Result<Attached, BadInput> {
+    let reconciled = reconcile(&entry.framework, &assessment);
+    if !digest_changed && !reconciled.dropped.is_empty() {
+        return Err(BadInput::many(
+            reconciled
+                .dropped
+                .iter()
+                .map(|d| {
+                    format!(
+                        "{shown}: {} (the assessment does not match its framework)",
+                        misfit(&entry.framework, d)
+                    )
+                })
+                .collect(),
+        ));
+    }
+    assessment.ratings = reconciled.ratings;
+    Ok(Attached {
+        assessment,
+        entry,
+        digest_changed,
+        dropped: reconciled.dropped,
+        since: reconciled.since,
+    })
+}
+
+/// Why one rating does not fit an unchanged framework.
+fn misfit(framework: &Framework, dropped: &Dropped) -> String {
+    let id = &dropped.id;
+    match dropped.reason {
+        DropReason::NotInFramework => format!("rating for unknown indicator {id:?}"),
+        DropReason::TextChanged => {
+            format!("indicator {id:?} has a recorded text print that does not match its text")
+        }
+        DropReason::OffScale => format!(
+            "indicator {id:?} is rated {}, which is not on the scale ({})",
+            dropped.value,
+            scale_values(framework)
+        ),
+    }
+}
+
+/// The scale's values, `1, 2, 3, 4`.
+pub fn scale_values(framework: &Framework) -> String {
+    framework
+        .scale
+        .iter()
+        .map(|p| p.value.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Ids of a framework's indicators, for quick membership tests.
+pub fn indicator_ids(framework: &Framework) -> HashSet<&str> {
+    framework
+        .indicators()
+        .map(|(_, _, i)| i.id.as_str())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::{text_print, FrameworkRef, Rating, FORMAT};
+
+    fn framework(yaml: &str) -> Framework {
+        crate::framework::load("f.yaml", yaml.as_bytes())
+            .expect("test framework")
+            .framework
+    }
+
+    const BEFORE: &str = r#"
+id: f
+name: F
+version: "1"
+scale: [{ value: 1, label: One }, { value: 2, label: Two }, { value: 7, label: Seven }]
+demonstrated_at: 2
+levels: [{ id: a, name: A }, { id: b, name: B }]
+competencies:
+  - id: c
+    name: C
+    levels:
+      - level: a
+        indicators: [{ id: i1, text: First }, { id: i2, text: Second }]
+      - level: b
+        indicators: [{ id: i3, text: Third }]
+"#;
+
+    fn assessment(framework: &Framework, ratings: &[(&str, u32)]) -> Assessment {
+        Assessment {
+            format: FORMAT.into(),
+            framework: FrameworkRef {
+                id: "f".into(),
+                version: "1".into(),
+                digest: "sha256:0".into(),
+                path: None,
+                indicators: Some(crate::assessment::indicator_prints(framework)),
+            },
+            subject: None,
+            rater: None,
+            started_at: "2026-01-01T00:00:00Z".into(),
+            completed_at: None,
+            ratings: ratings
+                .iter()
+                .map(|(id, v)| {
+                    (
+                        id.to_string(),
+                        Rating {
+                            value: RatingValue::Scale(*v),
+                            note: None,
+                        },
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn an_unchanged_framework_keeps_every_rating() {
+        let f = framework(BEFORE);
+        let a = assessment(&f, &[("i1", 7), ("i3", 1)]);
+        let r = reconcile(&f, &a);
+        assert_eq!(r.ratings, a.ratings);
+        assert!(r.dropped.is_empty());
+        assert_eq!(r.since, Some(Since::default()));
+    }
+
+    #[test]
+    fn each_misfit_is_dropped_with_its_reason_and_changes_are_named() {
+        let before = framework(BEFORE);
+        let a = assessment(&before, &[("i1", 7), ("i2", 2), ("i3", 1)]);
+        let after = framework(
+            r#"
+id: f
+name: F
+version: "2"
+scale: [{ value: 1, label: One }, { value: 2, label: Two }]
+demonstrated_at: 2
+levels: [{ id: a, name: A }, { id: b, name: B }]
+competencies:
+  - id: c
+    name: C
+    levels:
+      - level: a
+        indicators: [{ id: i5, text: Fifth }]
+      - level: b
+        indicators: [{ id: i1, text: First }, { id: i4, text: Fourth }, { id: i3, text: "Third, reworded" }]
+"#,
+        );
+        let r = reconcile(&after, &a);
+        let reasons: Vec<(&str, DropReason)> = r
+            .dropped
+            .iter()
+            .map(|d| (d.id.as_str(), d.reason))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                ("i1", DropReason::OffScale),
+                ("i2", DropReason::NotInFramework),
+                ("i3", DropReason::TextChanged)
+            ]
+        );
+        assert!(r.ratings.is_empty());
+        let since = r.since.expect("recorded");
+        assert_eq!(since.added, ["i5", "i4"]);
+        assert_eq!(since.removed, ["i2"]);
+        assert_eq!(
+            since.moved,
+            [Moved {
+                id: "i1".into(),
+                from: "c/a".into(),
+                to: "c/b".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn a_file_without_prints_matches_by_id_only() {
+        let f = framework(BEFORE);
+        let mut a = assessment(&f, &[("i3", 1)]);
+        a.framework.indicators = None;
+        let reworded = framework(&BEFORE.replace("text: Third", "text: Other"));
+        let r = reconcile(&reworded, &a);
+        assert_eq!(r.ratings.len(), 1);
+        assert_eq!(r.since, None);
+    }
+
+    #[test]
+    fn white_space_is_not_a_change_of_text() {
+        assert_eq!(
+            text_print("Listens  well\n to others"),
+            text_print("Listens well to others")
+        );
+        assert_ne!(text_print("Listens well"), text_print("Listens badly"));
+        assert_eq!(text_print("x").len(), 12);
+    }
+}
