@@ -82,6 +82,9 @@ pub enum Command {
     /// The raters of one person side by side: self, consensus, blind spots and hidden strengths.
     Compare(CompareArgs),
 
+    /// A team's skills matrix: people × competencies, levels held, who meets a target and who could mentor.
+    Team(TeamArgs),
+
     /// Write a commented starter framework file that validates, to edit into your own.
     New(NewArgs),
 
@@ -368,6 +371,67 @@ pub struct CompareArgs {
     /// Overwrite --output if it exists.
     #[arg(long)]
     pub force: bool,
+
+    #[command(flatten)]
+    pub framework: FrameworkOverride,
+}
+
+/// Output formats of `team`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TeamFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+    Html,
+    /// One JSON object a line per person × rater × rated indicator, for analytics engines.
+    Ndjson,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Per person the latest self-assessment counts; --relation picks another rater's, \
+--consensus the median of the raters other than self.\n\n\
+Examples:\n  rungs team assessments/\n  rungs team assessments/ --target-level growing\n  \
+rungs team assessments/ --consensus --format html -o team.html\n  \
+rungs team assessments/ --format ndjson > ratings.ndjson"
+)]
+pub struct TeamArgs {
+    /// Assessment files, or folders searched recursively for *.json.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = TeamFormat::Table)]
+    pub format: TeamFormat,
+
+    /// Count the latest assessment by a rater of this relation instead of the self-assessment.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "RELATION",
+        conflicts_with = "consensus"
+    )]
+    pub relation: Option<RelationArg>,
+
+    /// Count the consensus of the raters other than self.
+    #[arg(long)]
+    pub consensus: bool,
+
+    /// List files that are not assessments of the framework and go on without them.
+    #[arg(long)]
+    pub skip_invalid: bool,
+
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(long, short, visible_alias = "out", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite --output if it exists.
+    #[arg(long)]
+    pub force: bool,
+
+    #[command(flatten)]
+    pub target: TargetArgs,
 
     #[command(flatten)]
     pub framework: FrameworkOverride,

@@ -96,7 +96,8 @@ pub struct Standing {
 }
 
 impl Standing {
-    fn of(framework: &Framework, result: &CompetencyResult) -> Standing {
+    /// The standing of a scored competency.
+    pub fn of(framework: &Framework, result: &CompetencyResult) -> Standing {
         Standing {
             level: result.current.map(|l| framework.levels[l].id.clone()),
             rank: result.rank,

@@ -49,4 +49,5 @@ pub mod history;
 pub mod render;
 pub mod schema;
 pub mod scoring;
+pub mod team;
 pub mod walk;

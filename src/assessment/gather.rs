@@ -67,6 +67,11 @@ impl Cell {
         u8::try_from(position + 2).ok().map(Cell)
     }
 
+    /// The position on the scale, when the cell holds a scale value.
+    pub fn scale_position(self) -> Option<usize> {
+        usize::from(self.0).checked_sub(2)
+    }
+
     /// The rating as the framework's value, `None` when unrated.
     pub fn value(self, framework: &Framework) -> Option<RatingValue> {
         match self.0 {
@@ -103,6 +108,11 @@ pub struct Sheet {
 }
 
 impl Sheet {
+    /// What "latest" compares: `completed_at`, else `started_at`, then the file name.
+    pub fn order_key(&self) -> (Option<OffsetDateTime>, &Path) {
+        (self.when, &self.file)
+    }
+
     /// Whether every indicator was answered.
     pub fn is_complete(&self) -> bool {
         self.completed_at.is_some()
@@ -382,9 +392,17 @@ impl<'a> Reader<'a> {
             });
         }
         let changed = assessment.framework.digest != self.digest;
+        let mut dropped = 0;
+        let mut assessment = assessment;
+        if changed {
+            // The framework changed since: keep the ratings that still count, as every command
+            // does.
+            let reconciled = super::reconcile::reconcile(self.framework, &assessment);
+            dropped = reconciled.dropped.len();
+            assessment.ratings = reconciled.ratings;
+        }
         let mut cells = vec![Cell::UNRATED; self.positions.len()].into_boxed_slice();
         let mut notes = Vec::new();
-        let mut dropped = 0;
         for (id, rating) in assessment.ratings {
             let position = self.positions.get(id.as_str()).copied();
             let cell = match rating.value {
@@ -405,7 +423,6 @@ impl<'a> Reader<'a> {
                         }
                     }
                 }
-                _ if changed => dropped += 1,
                 (None, _) => {
                     return Err(Invalid {
                         path: path.to_path_buf(),
@@ -494,7 +511,7 @@ impl Fold {
                 self.kept.insert(key, sheet);
             }
             Some(held) => {
-                let older = if (sheet.when, &sheet.file) > (held.when, &held.file) {
+                let older = if sheet.order_key() > held.order_key() {
                     std::mem::replace(held, sheet)
                 } else {
                     sheet

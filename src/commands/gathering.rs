@@ -66,7 +66,7 @@ pub fn read(
         eprintln!("skipped: {}", line(bad));
     }
     for warning in &gathered.warnings {
-        context.say(format!("warning: {warning}"));
+        context.warn(warning);
     }
     for old in &gathered.superseded {
         context.say(format!(

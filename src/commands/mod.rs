@@ -19,6 +19,7 @@ mod new;
 mod report;
 mod schema;
 mod show;
+mod team;
 mod validate;
 
 /// What every command needs to know about where it prints.
@@ -109,6 +110,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Report(args) => report::run(&context, &args),
         Command::Diff(args) => diff::run(&context, &args),
         Command::Compare(args) => compare::run(&context, &args),
+        Command::Team(args) => team::run(&context, &args),
         Command::History(args) => history::run(&context, &args),
         Command::Assess(args) => assess::run(&context, args),
         Command::New(args) => new::run(&context, &args),

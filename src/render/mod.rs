@@ -8,6 +8,7 @@ pub mod prose;
 pub mod reconcile;
 pub mod report;
 pub mod show;
+pub mod team;
 pub mod walk;
 
 use comfy_table::{presets, ContentArrangement, Table};

@@ -16,4 +16,5 @@ mod report;
 mod schema;
 mod show;
 mod support;
+mod team;
 mod validate;
