@@ -50,11 +50,18 @@ pub enum Command {
 
     /// Show a framework as readable tables: levels, competencies, indicators, guidance.
     #[command(
-        after_help = "Examples:\n  rungs show building-relationships\n  rungs show ./our-framework.yaml"
+        after_help = "Examples:\n  rungs show building-relationships\n  rungs show ./our-framework.yaml\n  \
+rungs show networking --format csv > networking.csv    # edit in a spreadsheet, then: rungs import csv networking.csv\n  \
+rungs show networking --format markdown > networking.md"
     )]
     Show {
         /// A built-in or --frameworks id, or a path to a YAML file.
         framework: String,
+
+        /// Output format: tables, a sheet that `rungs import csv` reads back, the loaded
+        /// framework as JSON, or a Markdown document.
+        #[arg(long, short, value_enum, default_value_t = ShowFormat::Table)]
+        format: ShowFormat,
     },
 
     /// Check framework files; every problem as file:line:col: message.
@@ -243,6 +250,15 @@ impl From<RelationArg> for rungs::assessment::Relation {
             RelationArg::Other => Relation::Other,
         }
     }
+}
+
+/// Output formats of `show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Table,
+    Csv,
+    Json,
+    Markdown,
 }
 
 /// Output formats of `report`.

@@ -309,6 +309,11 @@ pub fn assessment() -> Value {
                     },
                 },
             },
+            "notes": {
+                "type": "object",
+                "description": "Indicator id -> evidence note, for indicators not rated yet; rating the indicator moves its note into the rating.",
+                "additionalProperties": { "type": "string" },
+            },
         },
     })
 }

@@ -42,7 +42,7 @@ pub enum Step {
     EditNote,
     /// Stop here; everything answered is already saved.
     Quit,
-    /// Every indicator to ask is answered: save the file as completed and show the profile.
+    /// The person confirmed the review screen: save the file as completed and show the profile.
     Finished,
 }
 
@@ -57,7 +57,7 @@ pub enum Notice {
     RateFirst,
     /// A key the walk does not use.
     UnknownKey,
-    /// A note was typed for an indicator not rated yet: it is saved with the rating.
+    /// A note was saved for an indicator not rated yet: the rating will join it.
     NoteHeld,
     /// The note was saved.
     NoteSaved,
@@ -65,6 +65,10 @@ pub enum Notice {
     NoteRemoved,
     /// Enter was expected on the opening screen.
     PressEnter,
+    /// The number typed on the review screen names no indicator.
+    NoSuchIndicator(String),
+    /// A key the review screen does not use.
+    ReviewKeys,
 }
 
 /// Where the walk is.
@@ -72,6 +76,7 @@ pub enum Notice {
 enum Phase {
     Opening,
     Asking,
+    Review,
     Done,
 }
 
@@ -90,8 +95,29 @@ pub enum Screen<'w> {
     Opening(Opening<'w>),
     /// One indicator to rate.
     Question(Question<'w>),
-    /// Nothing left to ask.
+    /// Every indicator to ask is answered: a last look before finishing.
+    Review(Review<'w>),
+    /// Finished.
     Done,
+}
+
+/// The review screen's facts: the profile is computed from `ratings` by the caller.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Review<'w> {
+    /// The ratings given.
+    pub ratings: &'w Ratings,
+    /// Indicators asked (and all answered).
+    pub total: usize,
+    /// Of those, how many are not applicable.
+    pub not_applicable: usize,
+    /// Indicators an adaptive walk left out: their level is out of reach.
+    pub skipped: usize,
+    /// Notes kept on indicators that have no rating (left out by an adaptive walk).
+    pub unrated_notes: usize,
+    /// Digits typed so far toward an indicator number.
+    pub typed: &'w str,
+    /// A message for the person.
+    pub notice: Option<&'w Notice>,
 }
 
 /// The opening screen's facts.
@@ -105,6 +131,8 @@ pub struct Opening<'w> {
     pub answered: usize,
     /// Whether out-of-reach levels are skipped.
     pub adaptive: bool,
+    /// Whether every indicator to ask is answered already: Enter opens the review.
+    pub complete: bool,
     /// A message for the person.
     pub notice: Option<&'w Notice>,
 }
@@ -153,6 +181,7 @@ pub struct Walk<'f> {
     notice: Option<Notice>,
     previous: Option<usize>,
     furthest: usize,
+    back_to_review: bool,
 }
 
 impl<'f> Walk<'f> {
@@ -190,14 +219,26 @@ impl<'f> Walk<'f> {
             notice: None,
             previous: None,
             furthest: 0,
+            back_to_review: false,
         };
         walk.position = walk.first_open().unwrap_or(walk.items.len());
         walk
     }
 
+    /// Start with these notes on indicators not rated yet (those of a resumed file).
+    pub fn with_notes(mut self, notes: BTreeMap<String, String>) -> Walk<'f> {
+        self.drafts = notes;
+        self
+    }
+
     /// The ratings given so far.
     pub fn ratings(&self) -> &Ratings {
         &self.ratings
+    }
+
+    /// Notes on indicators not rated yet, by indicator id: saved like ratings.
+    pub fn notes(&self) -> &BTreeMap<String, String> {
+        &self.drafts
     }
 
     /// Whether every indicator to ask has an answer.
@@ -247,8 +288,9 @@ impl<'f> Walk<'f> {
             .or_else(|| self.drafts.get(&indicator.id).map(String::as_str))
     }
 
-    /// Attach a note to the indicator on screen; an empty note removes it. A rated indicator
-    /// keeps it at once ([`Step::Answered`]: save); an unrated one gets it with its rating.
+    /// Attach a note to the indicator on screen; an empty note removes it. Either way the file
+    /// is to be saved ([`Step::Answered`]): a note on an indicator not rated yet is kept in
+    /// [`Walk::notes`] and joins the rating when one is given.
     pub fn set_note(&mut self, note: &str) -> Step {
         let Some(indicator) = self.note_target() else {
             return Step::Redraw;
@@ -270,11 +312,13 @@ impl<'f> Walk<'f> {
                 self.notice = Some(Notice::NoteHeld);
             }
             None => {
-                self.drafts.remove(&indicator.id);
+                if self.drafts.remove(&indicator.id).is_none() {
+                    return Step::Redraw;
+                }
                 self.notice = Some(Notice::NoteRemoved);
             }
         }
-        Step::Redraw
+        Step::Answered
     }
 
     /// Take one key press.
@@ -288,8 +332,97 @@ impl<'f> Walk<'f> {
         match self.phase {
             Phase::Opening => self.handle_opening(key),
             Phase::Asking => self.handle_asking(key, showing_scale),
+            Phase::Review => self.handle_review(key),
             Phase::Done => Step::Finished,
         }
+    }
+
+    /// The review screen: Enter finishes, back returns to the last indicator, a number jumps
+    /// to that indicator (at once when no longer number fits, else on Enter).
+    fn handle_review(&mut self, key: Key) -> Step {
+        match key {
+            Key::Char(digit) if digit.is_ascii_digit() => {
+                self.typed.push(digit);
+                let total = self.asked().len();
+                match self.typed.parse::<usize>() {
+                    Ok(n) if n >= 1 && n <= total && n * 10 > total => {
+                        self.typed.clear();
+                        self.jump(n)
+                    }
+                    Ok(n) if n >= 1 && n <= total => Step::Redraw,
+                    _ => {
+                        let typed = std::mem::take(&mut self.typed);
+                        self.notice = Some(Notice::NoSuchIndicator(typed));
+                        Step::Redraw
+                    }
+                }
+            }
+            Key::Enter if !self.typed.is_empty() => {
+                let typed = std::mem::take(&mut self.typed);
+                match typed.parse::<usize>() {
+                    Ok(n) if n >= 1 && n <= self.asked().len() => self.jump(n),
+                    _ => {
+                        self.notice = Some(Notice::NoSuchIndicator(typed));
+                        Step::Redraw
+                    }
+                }
+            }
+            Key::Enter => {
+                self.phase = Phase::Done;
+                Step::Finished
+            }
+            Key::Backspace if !self.typed.is_empty() => {
+                self.typed.pop();
+                Step::Redraw
+            }
+            Key::Backspace | Key::Left => {
+                self.typed.clear();
+                self.position = self.items.len();
+                self.phase = Phase::Asking;
+                match self.back() {
+                    Step::Redraw if self.position < self.items.len() => Step::Redraw,
+                    _ => self.review(),
+                }
+            }
+            Key::Char('?') => Step::Redraw,
+            _ => {
+                self.typed.clear();
+                self.notice = Some(Notice::ReviewKeys);
+                Step::Redraw
+            }
+        }
+    }
+
+    /// Show indicator `number` (1-based among those asked); moving on from it returns to the
+    /// review.
+    fn jump(&mut self, number: usize) -> Step {
+        match self.asked().get(number - 1) {
+            Some(&p) => {
+                self.phase = Phase::Asking;
+                self.position = p;
+                self.back_to_review = true;
+                Step::Redraw
+            }
+            None => Step::Redraw,
+        }
+    }
+
+    /// Positions of the items the walk asks (not left out), in walk order.
+    fn asked(&self) -> Vec<usize> {
+        (0..self.items.len())
+            .filter(|&p| !self.left_out(&self.items[p]))
+            .collect()
+    }
+
+    /// To the review screen, unless an indicator still waits for an answer.
+    fn review(&mut self) -> Step {
+        self.back_to_review = false;
+        if let Some(p) = self.first_open() {
+            return self.enter_at(p);
+        }
+        self.phase = Phase::Review;
+        self.position = self.items.len();
+        Step::Redraw
     }
 
     fn handle_opening(&mut self, key: Key) -> Step {
@@ -397,16 +530,18 @@ impl<'f> Walk<'f> {
             .or_else(|| self.drafts.remove(&id));
         self.ratings.insert(id, Rating { value, note });
         self.previous = Some(self.position);
-        match self.advance() {
-            Step::Finished => Step::Finished,
-            _ => Step::Answered,
-        }
+        self.advance();
+        Step::Answered
     }
 
-    /// Move on. While reviewing answers behind the furthest point reached, to the next
-    /// indicator; from there on, to the next unanswered one; past the last, to the first
-    /// still unanswered anywhere.
+    /// Move on. After a jump from the review screen, back to it; while reviewing answers
+    /// behind the furthest point reached, to the next indicator; from there on, to the next
+    /// unanswered one; past the last, to the first still unanswered anywhere, and when there
+    /// is none, to the review screen.
     fn advance(&mut self) -> Step {
+        if self.back_to_review {
+            return self.review();
+        }
         let reviewing = self.position < self.furthest;
         let next = (self.position + 1..self.items.len())
             .find(|&p| {
@@ -416,11 +551,7 @@ impl<'f> Walk<'f> {
             .or_else(|| self.first_open());
         match next {
             Some(p) => self.enter_at(p),
-            None => {
-                self.phase = Phase::Done;
-                self.position = self.items.len();
-                Step::Finished
-            }
+            None => self.review(),
         }
     }
 
@@ -428,11 +559,7 @@ impl<'f> Walk<'f> {
         if position >= self.items.len() || self.left_out(&self.items[position]) {
             return match self.first_open() {
                 Some(p) => self.enter_at(p),
-                None => {
-                    self.phase = Phase::Done;
-                    self.position = self.items.len();
-                    Step::Finished
-                }
+                None => self.review(),
             };
         }
         self.phase = Phase::Asking;
@@ -442,6 +569,7 @@ impl<'f> Walk<'f> {
     }
 
     fn back(&mut self) -> Step {
+        self.back_to_review = false;
         match (0..self.position)
             .rev()
             .find(|&p| !self.left_out(&self.items[p]))
@@ -517,8 +645,27 @@ impl<'f> Walk<'f> {
                 indicators: self.items.len(),
                 answered: self.answered(),
                 adaptive: self.adaptive,
+                complete: self.is_complete(),
                 notice: self.notice.as_ref(),
             }),
+            Phase::Review => {
+                let asked = self.asked();
+                Screen::Review(Review {
+                    ratings: &self.ratings,
+                    total: asked.len(),
+                    not_applicable: asked
+                        .iter()
+                        .filter(|&&p| {
+                            self.rating_of(&self.items[p]).map(|r| r.value)
+                                == Some(RatingValue::NotApplicable)
+                        })
+                        .count(),
+                    skipped: self.items.len() - asked.len(),
+                    unrated_notes: self.drafts.len(),
+                    typed: &self.typed,
+                    notice: self.notice.as_ref(),
+                })
+            }
             Phase::Done => Screen::Done,
             Phase::Asking => {
                 let Some(item) = self.items.get(self.position) else {
@@ -614,6 +761,7 @@ competencies:
         match walk.screen() {
             Screen::Question(q) => q.indicator.id.clone(),
             Screen::Opening(_) => "opening".into(),
+            Screen::Review(_) => "review".into(),
             Screen::Done => "done".into(),
         }
     }
@@ -638,14 +786,99 @@ competencies:
                 Step::Answered,
                 Step::Answered,
                 Step::Answered,
-                Step::Finished
+                Step::Answered
             ]
         );
         assert_eq!(value(&walk, "a1").as_deref(), Some("3"));
         assert_eq!(value(&walk, "c1").as_deref(), Some("na"));
         assert_eq!(value(&walk, "d1").as_deref(), Some("4"));
-        assert_eq!(walk.screen(), Screen::Done);
         assert!(walk.is_complete());
+        match walk.screen() {
+            Screen::Review(r) => {
+                assert_eq!((r.total, r.not_applicable, r.skipped), (6, 1, 0));
+                assert_eq!(r.ratings.len(), 6);
+            }
+            other => panic!("the walk ends on the review screen: {other:?}"),
+        }
+        assert_eq!(press(&mut walk, "\n"), vec![Step::Finished]);
+        assert_eq!(walk.screen(), Screen::Done);
+    }
+
+    #[test]
+    fn the_review_goes_back_to_the_last_indicator_and_returns() {
+        let f = small();
+        let mut walk = Walk::new(&f, Ratings::new(), false);
+        press(&mut walk, "\n333333");
+        assert_eq!(on_screen(&walk), "review");
+        press(&mut walk, "<");
+        assert_eq!(on_screen(&walk), "d1");
+        press(&mut walk, "<");
+        assert_eq!(on_screen(&walk), "c1");
+        assert_eq!(press(&mut walk, "1"), vec![Step::Answered]);
+        assert_eq!(value(&walk, "c1").as_deref(), Some("1"));
+        assert_eq!(on_screen(&walk), "d1", "walking on from a changed answer");
+        press(&mut walk, "\n");
+        assert_eq!(on_screen(&walk), "review");
+    }
+
+    #[test]
+    fn a_number_on_the_review_jumps_to_that_indicator_and_back_to_the_review() {
+        let f = small();
+        let mut walk = Walk::new(&f, Ratings::new(), false);
+        press(&mut walk, "\n333333");
+        assert_eq!(press(&mut walk, "2"), vec![Step::Redraw]);
+        assert_eq!(
+            on_screen(&walk),
+            "a2",
+            "6 indicators: 2 cannot start a longer number"
+        );
+        assert_eq!(press(&mut walk, "4"), vec![Step::Answered]);
+        assert_eq!(value(&walk, "a2").as_deref(), Some("4"));
+        assert_eq!(
+            on_screen(&walk),
+            "review",
+            "the change made, back to the review"
+        );
+        press(&mut walk, "5\n");
+        assert_eq!(on_screen(&walk), "review", "Enter keeps c1 and returns");
+        press(&mut walk, "9");
+        match walk.screen() {
+            Screen::Review(r) => {
+                assert_eq!(r.notice, Some(&Notice::NoSuchIndicator("9".into())));
+                assert_eq!(r.typed, "");
+            }
+            other => panic!("{other:?}"),
+        }
+        press(&mut walk, "x");
+        assert!(
+            matches!(walk.screen(), Screen::Review(r) if r.notice == Some(&Notice::ReviewKeys))
+        );
+        assert_eq!(press(&mut walk, "q"), vec![Step::Quit]);
+    }
+
+    #[test]
+    fn on_a_long_review_a_number_that_may_grow_waits_for_enter() {
+        let yaml = (1..=12)
+            .map(|n| format!("{{ id: i{n}, text: I{n} }}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let yaml = format!(
+            "id: long\nname: Long\nversion: \"1\"\nlevels: [{{ id: one, name: One }}]\n\
+             competencies: [{{ id: c, name: C, levels: [{{ level: one, indicators: [{yaml}] }}] }}]\n"
+        );
+        let f = match framework::load("long.yaml", yaml.as_bytes()) {
+            Ok(l) => l.framework,
+            Err(e) => panic!("{e}"),
+        };
+        let mut walk = Walk::new(&f, Ratings::new(), false);
+        press(&mut walk, "\n333333333333");
+        assert_eq!(on_screen(&walk), "review");
+        press(&mut walk, "1");
+        assert!(matches!(walk.screen(), Screen::Review(r) if r.typed == "1"));
+        press(&mut walk, "2");
+        assert_eq!(on_screen(&walk), "i12");
+        press(&mut walk, "\n1\n");
+        assert_eq!(on_screen(&walk), "i1");
     }
 
     #[test]
@@ -729,18 +962,29 @@ competencies:
     }
 
     #[test]
-    fn a_note_before_the_rating_is_kept_with_it() {
+    fn a_note_before_the_rating_is_saved_and_joins_the_rating() {
         let f = small();
         let mut walk = Walk::new(&f, Ratings::new(), false);
         press(&mut walk, "\ne");
-        assert_eq!(walk.set_note("led a workshop"), Step::Redraw);
+        assert_eq!(
+            walk.set_note("led a workshop"),
+            Step::Answered,
+            "saved at once"
+        );
         assert!(walk.ratings().is_empty());
+        assert_eq!(
+            walk.notes().get("a1").map(String::as_str),
+            Some("led a workshop")
+        );
+        let resumed = Walk::new(&f, Ratings::new(), false).with_notes(walk.notes().clone());
+        assert_eq!(resumed.notes().len(), 1, "a resumed walk starts with them");
         match walk.screen() {
             Screen::Question(q) => assert_eq!(q.draft_note, Some("led a workshop")),
             other => panic!("{other:?}"),
         }
         press(&mut walk, "2");
         assert_eq!(walk.ratings()["a1"].note.as_deref(), Some("led a workshop"));
+        assert!(walk.notes().is_empty(), "the note moved into the rating");
     }
 
     #[test]
@@ -816,13 +1060,20 @@ competencies:
     }
 
     #[test]
-    fn a_complete_assessment_finishes_on_enter() {
+    fn a_complete_assessment_opens_on_the_review_for_changes() {
         let f = small();
         let mut first = Walk::new(&f, Ratings::new(), false);
         press(&mut first, "\n333333");
         assert!(first.is_complete());
         let mut walk = Walk::new(&f, first.ratings().clone(), false);
         assert!(walk.is_complete());
+        assert!(matches!(walk.screen(), Screen::Opening(o) if o.complete));
+        assert_eq!(press(&mut walk, "\n"), vec![Step::Redraw]);
+        assert_eq!(on_screen(&walk), "review");
+        press(&mut walk, "1");
+        assert_eq!(on_screen(&walk), "a1");
+        press(&mut walk, "2");
+        assert_eq!(value(&walk, "a1").as_deref(), Some("2"));
         assert_eq!(press(&mut walk, "\n"), vec![Step::Finished]);
     }
 
@@ -840,7 +1091,8 @@ competencies:
         }
         press(&mut walk, "4");
         assert_eq!(on_screen(&walk), "d1", "levels two and three are not asked");
-        assert_eq!(press(&mut walk, "4"), vec![Step::Finished]);
+        assert_eq!(press(&mut walk, "4"), vec![Step::Answered]);
+        assert!(matches!(walk.screen(), Screen::Review(r) if (r.total, r.skipped) == (3, 3)));
         assert_eq!(value(&walk, "b1"), None, "skipped stays unrated");
         assert!(walk.is_complete());
     }

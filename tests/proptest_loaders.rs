@@ -295,6 +295,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                     started_at,
                     completed_at,
                     ratings: ratings.into_iter().collect::<BTreeMap<_, _>>(),
+                    notes: BTreeMap::new(),
                 }
             },
         )

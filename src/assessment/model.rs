@@ -34,6 +34,10 @@ pub struct Assessment {
     /// Indicator id -> rating. Unrated indicators are absent.
     #[serde(default)]
     pub ratings: Ratings,
+    /// Indicator id -> evidence note, for indicators not rated yet: a note is evidence even
+    /// before its rating. Rating the indicator moves its note into the rating.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notes: BTreeMap<String, String>,
 }
 
 impl Assessment {

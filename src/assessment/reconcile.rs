@@ -181,20 +181,27 @@ pub fn attach_to(
     mut assessment: Assessment,
 ) -> Result<Attached, BadInput> {
     let reconciled = reconcile(&entry.framework, &assessment);
-    if !digest_changed && !reconciled.dropped.is_empty() {
+    let known = indicator_ids(&entry.framework);
+    let stray_notes: Vec<String> = assessment
+        .notes
+        .keys()
+        .filter(|id| !known.contains(id.as_str()))
+        .map(|id| format!("note for unknown indicator {id:?}"))
+        .collect();
+    if !digest_changed && (!reconciled.dropped.is_empty() || !stray_notes.is_empty()) {
         return Err(BadInput::many(
             reconciled
                 .dropped
                 .iter()
-                .map(|d| {
-                    format!(
-                        "{shown}: {} (the assessment does not match its framework)",
-                        misfit(&entry.framework, d)
-                    )
+                .map(|d| misfit(&entry.framework, d))
+                .chain(stray_notes)
+                .map(|problem| {
+                    format!("{shown}: {problem} (the assessment does not match its framework)")
                 })
                 .collect(),
         ));
     }
+    assessment.notes.retain(|id, _| known.contains(id.as_str()));
     assessment.ratings = reconciled.ratings;
     Ok(Attached {
         assessment,
@@ -281,6 +288,7 @@ competencies:
             rater: None,
             started_at: "2026-01-01T00:00:00Z".into(),
             completed_at: None,
+            notes: Default::default(),
             ratings: ratings
                 .iter()
                 .map(|(id, v)| {

@@ -74,22 +74,24 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
 
+    let at_terminal = std::io::stdin().is_terminal() && console::Term::stderr().is_term();
     if let Some(path) = &args.resume {
-        if rungs::walk::Walk::new(framework, assessment.ratings.clone(), args.adaptive)
-            .is_complete()
+        if !at_terminal
+            && rungs::walk::Walk::new(framework, assessment.ratings.clone(), args.adaptive)
+                .is_complete()
         {
             super::write_stdout(
                 summary(framework, &assessment.ratings, &targets, style).as_bytes(),
             )?;
             context.say(format!(
-                "Every indicator in {} is already answered: nothing to resume.",
+                "Every indicator in {} is answered; at a terminal, --resume opens it to review and change.",
                 path.display()
             ));
             return Ok(ExitCode::SUCCESS);
         }
     }
 
-    if !(std::io::stdin().is_terminal() && console::Term::stderr().is_term()) {
+    if !at_terminal {
         return Err(BadInput::many(vec![
             "rungs assess asks its questions at a terminal, and none is attached (stdin and stderr must both be a terminal)".into(),
             format!(
@@ -100,11 +102,20 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
         .into());
     }
 
+    let warnings: Vec<String> = targets
+        .resolve(framework)
+        .map(|levels| rungs::scoring::unreachable_targets(framework, &levels))
+        .unwrap_or_default();
+    let closing = terminal::Closing {
+        targets: &targets,
+        warnings: &warnings,
+    };
     let outcome = terminal::walk(
         &entry,
         &mut assessment,
         &mut destination,
         args.adaptive,
+        &closing,
         style,
     )?;
     match outcome {
@@ -123,7 +134,16 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
         terminal::Outcome::Closed => {}
         terminal::Outcome::Quit { answered, total } => {
             eprintln!();
-            if destination.saved {
+            if destination.saved && assessment.completed_at.is_some() {
+                eprintln!(
+                    "Saved {answered} of {total} answers, complete, to {}",
+                    destination.path.display()
+                );
+                eprintln!(
+                    "Review or change it with: rungs assess --resume {}",
+                    shell_word(&destination.path)
+                );
+            } else if destination.saved {
                 eprintln!(
                     "Saved {answered} of {total} answers to {}",
                     destination.path.display()
@@ -202,6 +222,7 @@ fn new_assessment(entry: &Entry) -> Assessment {
         started_at: now(),
         completed_at: None,
         ratings: Ratings::new(),
+        notes: Default::default(),
     }
 }
 

@@ -105,7 +105,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let context = Context::from_cli(&cli);
     match cli.command {
         Command::List => list::run(&context),
-        Command::Show { framework } => show::run(&context, &framework),
+        Command::Show { framework, format } => show::run(&context, &framework, format),
         Command::Validate { paths } => validate::run(&context, &paths),
         Command::Report(args) => report::run(&context, &args),
         Command::Diff(args) => diff::run(&context, &args),

@@ -3,8 +3,9 @@ use std::process::ExitCode;
 use rungs::render::{self, Style};
 
 use super::Context;
+use crate::cli::ShowFormat;
 
-pub fn run(context: &Context, framework: &str) -> anyhow::Result<ExitCode> {
+pub fn run(context: &Context, framework: &str, format: ShowFormat) -> anyhow::Result<ExitCode> {
     let entry = context.catalog()?.resolve(framework)?;
     for warning in &entry.warnings {
         context.say(warning);
@@ -13,6 +14,12 @@ pub fn run(context: &Context, framework: &str) -> anyhow::Result<ExitCode> {
         width: context.width,
         color: context.color,
     };
-    super::write_stdout(render::show::show(&entry.framework, style).as_bytes())?;
+    let text = match format {
+        ShowFormat::Table => render::show::show(&entry.framework, style),
+        ShowFormat::Csv => render::show_csv::render(&entry.framework),
+        ShowFormat::Json => render::show_json::render(&entry.framework),
+        ShowFormat::Markdown => render::show_markdown::render(&entry.framework),
+    };
+    super::write_stdout(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

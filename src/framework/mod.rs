@@ -8,6 +8,7 @@ pub mod marked;
 pub mod model;
 pub mod raw;
 pub mod shape;
+pub mod sheet;
 
 pub use diagnostic::{Diagnostic, LoadError, Severity};
 pub use load::{digest, load, Loaded};

@@ -8,6 +8,9 @@ pub mod prose;
 pub mod reconcile;
 pub mod report;
 pub mod show;
+pub mod show_csv;
+pub mod show_json;
+pub mod show_markdown;
 pub mod team;
 pub mod walk;
 

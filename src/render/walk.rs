@@ -3,10 +3,13 @@
 use super::{bold, Style};
 use crate::assessment::{Rater, Rating, RatingValue, Relation};
 use crate::framework::Framework;
-use crate::walk::{Notice, Opening, Question};
+use crate::walk::{Notice, Opening, Question, Review};
 
 /// The text of the prompt line under each indicator; tests wait for it.
 pub const PROMPT: &str = "Your rating";
+
+/// The text of the prompt line of the review screen; tests wait for it.
+pub const REVIEW_PROMPT: &str = "Enter to finish, ← to go back, a number to jump to an indicator";
 
 /// Whose behaviour is rated and by whom, for the walk's screens: `Alex Rivera, rated by Sam
 /// Lee (manager)`, `Alex Rivera, rating themself`; `None` when the assessment names no one.
@@ -64,7 +67,16 @@ pub fn opening(
             "",
         ));
     }
-    if screen.answered > 0 {
+    if screen.complete {
+        out.push_str(&wrap(
+            &format!(
+                "Resuming: all {} answered. Enter opens the review, where any answer can be changed.",
+                plural(screen.answered, "indicator", "indicators")
+            ),
+            style.width,
+            "",
+        ));
+    } else if screen.answered > 0 {
         out.push_str(&format!(
             "Resuming: {} of {} already answered.\n",
             screen.answered, screen.indicators
@@ -85,8 +97,75 @@ pub fn opening(
         out.push_str(&notice_text(framework, notice, style));
         out.push('\n');
     }
-    out.push_str(&bold("Press Enter to begin, q to quit.", style));
+    let begin = if screen.complete {
+        "Press Enter to review, q to quit."
+    } else {
+        "Press Enter to begin, q to quit."
+    };
+    out.push_str(&bold(begin, style));
     out.push('\n');
+    out
+}
+
+/// The review screen at the end of the walk: what was answered, the profile (`profile`, the
+/// same tables as the end of the walk), warnings, and the keys to finish, go back or jump.
+pub fn review(
+    framework: &Framework,
+    screen: &Review,
+    profile: &str,
+    warnings: &[String],
+    style: Style,
+) -> String {
+    let mut out = String::new();
+    let mut answered = format!(
+        "Review: all {} answered",
+        plural(screen.total, "indicator", "indicators")
+    );
+    if screen.not_applicable > 0 {
+        answered.push_str(&format!(", {} not applicable", screen.not_applicable));
+    }
+    answered.push('.');
+    out.push_str(&bold(&answered, style));
+    out.push_str("\n\n");
+    out.push_str(profile);
+    let mut all = Vec::new();
+    if screen.skipped > 0 {
+        all.push(format!(
+            "{} not asked: their level is out of reach.",
+            plural(screen.skipped, "indicator was", "indicators were")
+        ));
+    }
+    if screen.unrated_notes > 0 {
+        all.push(format!(
+            "{} without a rating; {} kept.",
+            plural(
+                screen.unrated_notes,
+                "note is on an indicator",
+                "notes are on indicators"
+            ),
+            if screen.unrated_notes == 1 {
+                "it is"
+            } else {
+                "they are"
+            }
+        ));
+    }
+    all.extend(warnings.iter().cloned());
+    if !all.is_empty() {
+        out.push('\n');
+    }
+    for warning in &all {
+        out.push_str(&hang(&format!("warning: {warning}"), style.width, "", "  "));
+    }
+    out.push('\n');
+    if let Some(notice) = screen.notice {
+        out.push_str(&notice_text(framework, notice, style));
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "{REVIEW_PROMPT} (1-{}): {}",
+        screen.total, screen.typed
+    ));
     out
 }
 
@@ -275,10 +354,14 @@ fn notice_text(framework: &Framework, notice: &Notice, style: Style) -> String {
             value_range(framework)
         ),
         Notice::UnknownKey => "That key does nothing here; ? shows the keys.".into(),
-        Notice::NoteHeld => "Note kept: it is saved with your rating.".into(),
+        Notice::NoteHeld => "Note saved; your rating will join it.".into(),
         Notice::NoteSaved => "Note saved.".into(),
         Notice::NoteRemoved => "Note removed.".into(),
         Notice::PressEnter => "Press Enter to begin, q to quit.".into(),
+        Notice::NoSuchIndicator(typed) => {
+            format!("{typed} is not an indicator number; type one from the range shown.")
+        }
+        Notice::ReviewKeys => format!("{REVIEW_PROMPT}, q to quit."),
     };
     if style.color {
         console::style(text)
@@ -422,6 +505,30 @@ competencies:
         Note: asked the team in the retro
         Note saved.
         Your rating (1-4, n n/a, ← back, e note, ? help, q quit):
+        ");
+    }
+
+    #[test]
+    fn the_review_screen() {
+        let f = framework();
+        let mut walk = Walk::new(&f, Ratings::new(), false);
+        for key in [Key::Enter, Key::Char('3'), Key::Char('n'), Key::Char('4')] {
+            walk.handle(key);
+        }
+        walk.handle(Key::Char('7'));
+        let Screen::Review(r) = walk.screen() else {
+            panic!("the walk ends on the review")
+        };
+        let warnings = ["the target is above the top level".to_string()];
+        insta::assert_snapshot!(review(&f, &r, "(profile)\n", &warnings, Style::default()), @r"
+        Review: all 3 indicators answered, 1 not applicable.
+
+        (profile)
+
+        warning: the target is above the top level
+
+        7 is not an indicator number; type one from the range shown.
+        Enter to finish, ← to go back, a number to jump to an indicator (1-3):
         ");
     }
 

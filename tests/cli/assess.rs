@@ -517,7 +517,7 @@ fn resume_with_another_framework_named_is_refused() {
 }
 
 #[test]
-fn resuming_a_complete_assessment_shows_its_profile() {
+fn resuming_a_complete_assessment_without_a_terminal_shows_its_profile() {
     let sandbox = Sandbox::new();
     let file = saved_assessment(&sandbox, Path::new(FRAMEWORK), ALL_ANSWERS);
     let before = std::fs::read(&file).expect("saved");
@@ -535,7 +535,7 @@ fn resuming_a_complete_assessment_shows_its_profile() {
     );
     assert_eq!(
         sandbox.clean(&out.stderr),
-        "Every indicator in [TMP]/saved.json is already answered: nothing to resume.\n"
+        "Every indicator in [TMP]/saved.json is answered; at a terminal, --resume opens it to review and change.\n"
     );
     assert_eq!(
         std::fs::read(&file).expect("saved"),

@@ -28,12 +28,20 @@ fn framework() -> (String, Framework) {
 
 const WAIT_MS: u64 = 60_000;
 
+/// The end of the review screen's prompt, in plain ASCII as rexpect matches it byte by byte.
+const REVIEW: &str = "a number to jump to an indicator";
+
 fn spawn(home: &Path, args: &[&str]) -> PtySession {
     spawn_waiting(home, args, WAIT_MS)
 }
 
 /// Like [`spawn`], waiting at most `wait_ms` for each expected text.
 fn spawn_waiting(home: &Path, args: &[&str], wait_ms: u64) -> PtySession {
+    spawn_sized(home, args, wait_ms, 100)
+}
+
+/// Like [`spawn_waiting`], on a terminal `columns` wide.
+fn spawn_sized(home: &Path, args: &[&str], wait_ms: u64, columns: u16) -> PtySession {
     let mut command = Command::new(env!("CARGO_BIN_EXE_rungs"));
     command
         .args(args)
@@ -41,7 +49,7 @@ fn spawn_waiting(home: &Path, args: &[&str], wait_ms: u64) -> PtySession {
         .env("HOME", home.join("home"))
         .env("XDG_DATA_HOME", home.join("data"))
         .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
+        .env("COLUMNS", columns.to_string())
         .env("TERM", "xterm")
         .env_remove("RUNGS_FRAMEWORKS");
     spawn_command(command, Some(wait_ms)).expect("rungs starts in a pseudo-terminal")
@@ -142,7 +150,7 @@ fn a_whole_walk_with_back_na_note_quit_and_resume() {
     press(&mut session, "e");
     wait_for(&mut session, &format!("Evidence note for {}", ids[3]));
     press(&mut session, "ran the partner day\r");
-    wait_for(&mut session, "Note kept");
+    wait_for(&mut session, "Note saved");
     wait_for(&mut session, render::walk::PROMPT);
     press(&mut session, "4");
     expected.insert(
@@ -188,8 +196,16 @@ fn a_whole_walk_with_back_na_note_quit_and_resume() {
         press(&mut session, &value.to_string());
         expected.insert(id.clone(), scale(value));
     }
+    // The last answer opens the review: the profile, then Enter finishes.
+    let review = wait_for(&mut session, REVIEW);
+    assert!(
+        review.contains(&format!("Review: all {total} indicators answered")),
+        "{review}"
+    );
+    assert!(review.contains("Level profile"), "{review}");
+    press(&mut session, "\r");
     wait_for(&mut session, "Level profile");
-    let rest = session.exp_eof().expect("rungs ends after the last answer");
+    let rest = session.exp_eof().expect("rungs ends after the review");
     assert_eq!(exit_code(&mut session), 0);
     let printed = format!("Level profile{}", utf8(&rest));
 
@@ -361,9 +377,18 @@ fn adaptive_skips_levels_out_of_reach() {
     loop {
         match session.exp_any(vec![
             rexpect::ReadUntil::String(render::walk::PROMPT.into()),
-            rexpect::ReadUntil::String("Level profile".into()),
+            rexpect::ReadUntil::String(REVIEW.into()),
         ]) {
-            Ok((_, found)) if found == "Level profile" => break,
+            Ok((review, found)) if found == REVIEW => {
+                assert!(
+                    utf8(&review).contains("not asked: their level is out of reach"),
+                    "the review warns of what was skipped: {}",
+                    utf8(&review)
+                );
+                press(&mut session, "\r");
+                wait_for(&mut session, "Level profile");
+                break;
+            }
             Ok(_) => {
                 asked += 1;
                 press(&mut session, "1");
@@ -480,6 +505,148 @@ fn resume_after_the_framework_changed_continues_by_indicator_id() {
         value["framework"]["digest"], old_digest,
         "the file records the new framework"
     );
+}
+
+/// A small framework of one competency, three indicators, written to `home`.
+fn three_indicators(home: &Path) -> String {
+    let path = home.join("three.yaml");
+    std::fs::write(
+        &path,
+        "id: three\nname: Three\nversion: \"1\"\nlevels: [{ id: one, name: One }]\n\
+         competencies:\n  - id: craft\n    name: Craft\n    levels:\n      - level: one\n        \
+         indicators: [{ id: t1, text: First }, { id: t2, text: Second }, { id: t3, text: Third }]\n",
+    )
+    .expect("write the framework");
+    path.display().to_string()
+}
+
+#[test]
+fn a_note_on_an_unrated_indicator_survives_q_and_joins_the_rating_on_resume() {
+    for columns in [50, 100] {
+        let home = tempfile::tempdir().expect("temporary folder");
+        let framework = three_indicators(home.path());
+        let file = home.path().join("n.json");
+        let file_arg = file.display().to_string();
+        let args = ["assess", framework.as_str(), "--out", &file_arg];
+        let mut session = spawn_sized(home.path(), &args, WAIT_MS, columns);
+        wait_for(&mut session, "Press Enter to begin");
+        press(&mut session, "\r");
+        at_indicator(&mut session, 1, 3);
+        press(&mut session, "e");
+        wait_for(&mut session, "Evidence note for t1");
+        press(&mut session, "ran the partner day\r");
+        wait_for(&mut session, "Note saved");
+        wait_for(&mut session, render::walk::PROMPT);
+        press(&mut session, "q");
+        let bye = wait_for(&mut session, "Continue with");
+        assert!(bye.contains("Saved 0 of 3 answers"), "{bye}");
+        session.exp_eof().expect("rungs ends after q");
+        assert_eq!(exit_code(&mut session), 0);
+        let value = saved(&file);
+        assert_eq!(
+            value["notes"],
+            serde_json::json!({ "t1": "ran the partner day" })
+        );
+        assert_eq!(value["ratings"], serde_json::json!({}));
+
+        let mut session = spawn_sized(
+            home.path(),
+            &["assess", "--resume", &file_arg],
+            WAIT_MS,
+            columns,
+        );
+        wait_for(&mut session, "Press Enter to begin");
+        press(&mut session, "\r");
+        wait_for(&mut session, "[1/3]");
+        let shown = wait_for(&mut session, render::walk::PROMPT);
+        assert!(shown.contains("Note: ran the partner day"), "{shown}");
+        press(&mut session, "3");
+        at_indicator(&mut session, 2, 3);
+        press(&mut session, "q");
+        session.exp_eof().expect("rungs ends after q");
+        let value = saved(&file);
+        assert_eq!(
+            value["ratings"],
+            serde_json::json!({ "t1": { "value": 3, "note": "ran the partner day" } })
+        );
+        assert!(
+            value.get("notes").is_none(),
+            "the note moved into the rating: {value}"
+        );
+    }
+}
+
+#[test]
+fn the_review_goes_back_jumps_and_a_complete_assessment_reopens_for_changes() {
+    for columns in [50, 100] {
+        let home = tempfile::tempdir().expect("temporary folder");
+        let framework = three_indicators(home.path());
+        let file = home.path().join("r.json");
+        let file_arg = file.display().to_string();
+        let args = ["assess", framework.as_str(), "--out", &file_arg];
+        let mut session = spawn_sized(home.path(), &args, WAIT_MS, columns);
+        wait_for(&mut session, "Press Enter to begin");
+        press(&mut session, "\r");
+        for (number, key) in [(1, "3"), (2, "4"), (3, "n")] {
+            at_indicator(&mut session, number, 3);
+            press(&mut session, key);
+        }
+        let review = wait_for(&mut session, REVIEW);
+        assert!(review.contains("1 not applicable"), "{review}");
+        assert!(review.contains("Level profile"), "{review}");
+        assert!(
+            saved(&file)["completed_at"].is_string(),
+            "saved as complete before Enter"
+        );
+        // Back: the last indicator, with its answer shown.
+        press(&mut session, "\x1b[D");
+        at_indicator(&mut session, 3, 3);
+        press(&mut session, "2");
+        wait_for(&mut session, REVIEW);
+        // A number jumps there; the new answer returns to the review.
+        press(&mut session, "1");
+        let before = wait_for(&mut session, render::walk::PROMPT);
+        assert!(
+            before.contains("[1/3]") && before.contains("Rated 3"),
+            "{before}"
+        );
+        press(&mut session, "1");
+        wait_for(&mut session, REVIEW);
+        press(&mut session, "\r");
+        wait_for(&mut session, "Level profile");
+        session
+            .exp_eof()
+            .expect("rungs ends after Enter on the review");
+        assert_eq!(exit_code(&mut session), 0);
+        assert_eq!(
+            saved(&file)["ratings"],
+            serde_json::json!({ "t1": { "value": 1 }, "t2": { "value": 4 }, "t3": { "value": 2 } })
+        );
+
+        // --resume of the complete file opens it for changes.
+        let mut session = spawn_sized(
+            home.path(),
+            &["assess", "--resume", &file_arg],
+            WAIT_MS,
+            columns,
+        );
+        wait_for(&mut session, "Resuming: all 3 indicators answered");
+        wait_for(&mut session, "Press Enter to review");
+        press(&mut session, "\r");
+        wait_for(&mut session, REVIEW);
+        press(&mut session, "2");
+        at_indicator(&mut session, 2, 3);
+        press(&mut session, "3");
+        wait_for(&mut session, REVIEW);
+        press(&mut session, "q");
+        let bye = wait_for(&mut session, "Review or change it with");
+        assert!(bye.contains("complete"), "{bye}");
+        session.exp_eof().expect("rungs ends after q");
+        assert_eq!(
+            saved(&file)["ratings"]["t2"],
+            serde_json::json!({ "value": 3 })
+        );
+    }
 }
 
 #[test]

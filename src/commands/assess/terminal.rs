@@ -4,7 +4,9 @@
 use console::Term;
 use rungs::assessment::Assessment;
 use rungs::catalog::Entry;
+use rungs::render::report::Report;
 use rungs::render::{self, Style};
+use rungs::scoring::TargetRequest;
 use rungs::walk::{Key, Screen, Step, Walk};
 
 use super::{now, Destination};
@@ -20,6 +22,14 @@ pub enum Outcome {
     Closed,
 }
 
+/// What the review screen at the end of the walk shows besides the answers.
+pub struct Closing<'a> {
+    /// The target the gaps are measured against (may be empty).
+    pub targets: &'a TargetRequest,
+    /// Warnings to repeat on the review screen.
+    pub warnings: &'a [String],
+}
+
 /// Run the walk at the terminal on stderr, saving `assessment` to `destination` after every
 /// change. On return the assessment holds every answer given.
 pub fn walk(
@@ -27,6 +37,7 @@ pub fn walk(
     assessment: &mut Assessment,
     destination: &mut Destination,
     adaptive: bool,
+    closing: &Closing,
     style: Style,
 ) -> anyhow::Result<Outcome> {
     let term = Term::stderr();
@@ -34,7 +45,8 @@ pub fn walk(
     // way that raises SIGINT; handled, it cancels the note instead of killing the process.
     let _ = ctrlc::set_handler(|| {});
     let framework = &entry.framework;
-    let mut walk = Walk::new(framework, assessment.ratings.clone(), adaptive);
+    let mut walk = Walk::new(framework, assessment.ratings.clone(), adaptive)
+        .with_notes(assessment.notes.clone());
     let saving_to = destination.path.display().to_string();
     let style = Style {
         width: width(&term, style.width),
@@ -42,7 +54,7 @@ pub fn walk(
     };
     let who = render::walk::whose(assessment.subject.as_deref(), assessment.rater.as_ref());
     let who = who.as_deref();
-    draw(&term, &walk, framework, who, &saving_to, style);
+    draw(&term, &walk, framework, who, &saving_to, closing, style);
     loop {
         let key = read_key(&term);
         if key == Key::Closed {
@@ -73,7 +85,11 @@ pub fn walk(
             Step::Redraw => {}
             Step::Answered => save(&walk, assessment, destination)?,
             Step::Finished => {
-                save(&walk, assessment, destination)?;
+                // The last answer saved the file as complete; only an untouched file that was
+                // never completed (none of it asked) still needs that.
+                if assessment.completed_at.is_none() || !destination.saved {
+                    save(&walk, assessment, destination)?;
+                }
                 let _ = term.clear_screen();
                 return Ok(Outcome::Finished {
                     skipped: walk.skipped(),
@@ -87,7 +103,7 @@ pub fn walk(
             }
             Step::EditNote => {}
         }
-        draw(&term, &walk, framework, who, &saving_to, style);
+        draw(&term, &walk, framework, who, &saving_to, closing, style);
     }
 }
 
@@ -97,6 +113,7 @@ fn save(
     destination: &mut Destination,
 ) -> anyhow::Result<()> {
     assessment.ratings = walk.ratings().clone();
+    assessment.notes = walk.notes().clone();
     assessment.completed_at = walk.is_complete().then(now);
     destination.save(assessment)
 }
@@ -107,6 +124,7 @@ fn draw(
     framework: &rungs::framework::Framework,
     who: Option<&str>,
     saving_to: &str,
+    closing: &Closing,
     style: Style,
 ) {
     let text = match walk.screen() {
@@ -114,6 +132,13 @@ fn draw(
             render::walk::opening(framework, &opening, who, saving_to, style)
         }
         Screen::Question(question) => render::walk::question(framework, &question, who, style),
+        Screen::Review(review) => {
+            let profile = match Report::from_ratings(framework, review.ratings, closing.targets) {
+                Ok(report) => render::report::table::profile_and_gaps(&report, style),
+                Err(problems) => problems.join("\n"),
+            };
+            render::walk::review(framework, &review, &profile, closing.warnings, style)
+        }
         Screen::Done => return,
     };
     let _ = term.clear_screen();

@@ -1,0 +1,214 @@
+//! A framework as a spreadsheet: one row per indicator. `rungs show --format csv` writes these
+//! columns and `rungs import csv` reads them, from the one list below, so a framework shown as
+//! CSV imports back the same.
+
+/// One column of the framework sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    /// The competency's name (required on import).
+    Competency,
+    /// The level's name (required on import).
+    Level,
+    /// The indicator's text (required on import).
+    Indicator,
+    /// The indicator's id.
+    IndicatorId,
+    /// The competency's id.
+    CompetencyId,
+    /// The level's id.
+    LevelId,
+    /// Examples, one a line (or separated by ` ; `).
+    Examples,
+    /// The competency's description.
+    CompetencyDescription,
+    /// The level's description.
+    LevelDescription,
+    /// The name of the group (area, theme) the competency belongs to.
+    Group,
+}
+
+/// Every column, in the order `show --format csv` writes them.
+pub const COLUMNS: [Column; 10] = [
+    Column::Competency,
+    Column::Level,
+    Column::Indicator,
+    Column::IndicatorId,
+    Column::CompetencyId,
+    Column::LevelId,
+    Column::Examples,
+    Column::CompetencyDescription,
+    Column::LevelDescription,
+    Column::Group,
+];
+
+impl Column {
+    /// The header written for the column.
+    pub fn name(self) -> &'static str {
+        match self {
+            Column::Competency => "competency",
+            Column::Level => "level",
+            Column::Indicator => "indicator",
+            Column::IndicatorId => "indicator_id",
+            Column::CompetencyId => "competency_id",
+            Column::LevelId => "level_id",
+            Column::Examples => "examples",
+            Column::CompetencyDescription => "competency_description",
+            Column::LevelDescription => "level_description",
+            Column::Group => "group",
+        }
+    }
+
+    /// Whether an imported sheet must have the column.
+    pub fn is_required(self) -> bool {
+        matches!(self, Column::Competency | Column::Level | Column::Indicator)
+    }
+
+    /// The column a header names: case does not matter, and spaces, hyphens and underscores
+    /// are alike (`Competency ID` = `competency_id`).
+    pub fn from_header(header: &str) -> Option<Column> {
+        let key = header_key(header);
+        COLUMNS.into_iter().find(|c| header_key(c.name()) == key)
+    }
+}
+
+/// A header reduced to what matching compares: lowercase, with spaces, hyphens and underscores
+/// all `_`, surrounding white space dropped.
+fn header_key(header: &str) -> String {
+    header
+        .trim()
+        .chars()
+        .map(|c| match c {
+            ' ' | '-' | '_' => '_',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// Examples in one cell, one a line. An example that itself runs over several lines is written
+/// on one (its line breaks become spaces), since [`split_examples`] splits on line breaks.
+pub fn join_examples(examples: &[String]) -> String {
+    examples
+        .iter()
+        .map(|e| {
+            if e.contains(['\n', '\r']) {
+                e.split_whitespace().collect::<Vec<_>>().join(" ")
+            } else {
+                e.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The examples a cell lists: split on line breaks or ` ; `, trimmed, empty items dropped.
+pub fn split_examples(cell: &str) -> Vec<String> {
+    cell.lines()
+        .flat_map(|line| line.split(" ; "))
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A cell as written: one a spreadsheet would read as a formula (starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return) gets a leading apostrophe, so it is shown as text and never
+/// evaluated. A cell that already starts with an apostrophe gets one more, so that
+/// [`restore_cell`] can tell the two apart and give back exactly the text that was written.
+pub fn protect_cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// The text of a cell [`protect_cell`] wrote: the apostrophe it added is taken off again. An
+/// apostrophe before any other character is the cell's own text and stays.
+pub fn restore_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) => rest,
+        _ => cell,
+    }
+}
+
+/// A slug made from a name: lowercase ASCII letters and digits, other runs as one `-`
+/// (`Communication & Influence` -> `communication-influence`); empty when nothing is left.
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.trim().chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_match_whatever_their_case_and_separators() {
+        assert_eq!(
+            Column::from_header("Competency ID"),
+            Some(Column::CompetencyId)
+        );
+        assert_eq!(
+            Column::from_header(" level-description "),
+            Some(Column::LevelDescription)
+        );
+        assert_eq!(Column::from_header("INDICATOR"), Some(Column::Indicator));
+        assert_eq!(Column::from_header("notes"), None);
+        for column in COLUMNS {
+            assert_eq!(Column::from_header(column.name()), Some(column));
+        }
+    }
+
+    #[test]
+    fn protected_cells_restore_to_what_was_written() {
+        for text in [
+            "=SUM(A1)",
+            "+1",
+            "-2 degrees",
+            "@home",
+            "'quoted'",
+            "''=x",
+            "'=x",
+            "plain",
+            "",
+            "\tindented",
+        ] {
+            let cell = protect_cell(text);
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?}"
+            );
+            assert_eq!(restore_cell(&cell), text);
+        }
+        // An apostrophe a person typed before ordinary text is theirs.
+        assert_eq!(restore_cell("'tis the season"), "'tis the season");
+    }
+
+    #[test]
+    fn examples_split_on_lines_and_semicolons() {
+        assert_eq!(
+            split_examples("runs a demo ; writes notes\r\n\n asks questions "),
+            ["runs a demo", "writes notes", "asks questions"]
+        );
+        let examples = vec!["one".to_string(), "two\n  lines".to_string()];
+        assert_eq!(join_examples(&examples), "one\ntwo lines");
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Communication & Influence"), "communication-influence");
+        assert_eq!(slug("  Level 3 (Senior) "), "level-3-senior");
+        assert_eq!(slug("Équipe"), "quipe");
+        assert_eq!(slug("!!"), "");
+    }
+}

@@ -1,0 +1,50 @@
+//! `rungs show --format json`: the loaded framework for other tools, with every reference
+//! written as an id (and every level with its rank), never as a position in a list.
+
+use serde_json::{json, Value};
+
+use crate::framework::Framework;
+
+/// The framework as pretty JSON with a trailing newline.
+pub fn render(framework: &Framework) -> String {
+    let level_id = |index: usize| framework.levels[index].id.clone();
+    let value = json!({
+        "id": framework.id,
+        "name": framework.name,
+        "version": framework.version,
+        "description": framework.description,
+        "source": framework.source,
+        "scale": framework.scale,
+        "demonstrated_at": framework.demonstrated_at,
+        "threshold": framework.threshold,
+        "levels": framework.levels.iter().enumerate().map(|(i, l)| json!({
+            "id": l.id,
+            "name": l.name,
+            "rank": framework.rank(i),
+            "description": l.description,
+        })).collect::<Vec<_>>(),
+        "competencies": framework.competencies.iter().map(|c| json!({
+            "id": c.id,
+            "name": c.name,
+            "description": c.description,
+            "levels": c.levels.iter().map(|cl| json!({
+                "level": level_id(cl.level),
+                "rank": framework.rank(cl.level),
+                "title": framework.level_title(cl),
+                "indicators": cl.indicators,
+            })).collect::<Vec<_>>(),
+            "guidance": c.guidance,
+        })).collect::<Vec<_>>(),
+        "targets": framework.targets.iter().map(|t| json!({
+            "id": t.id,
+            "name": t.name,
+            "description": t.description,
+            "levels": t.levels.iter().map(|&(c, l)| {
+                (framework.competencies[c].id.clone(), Value::String(level_id(l)))
+            }).collect::<serde_json::Map<String, Value>>(),
+        })).collect::<Vec<_>>(),
+    });
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,116 @@
+//! `rungs show --format markdown`: the framework as a readable document, for a wiki.
+
+use super::prose;
+use super::report::markdown::{escape, row};
+use crate::framework::Framework;
+
+/// The framework as Markdown: title, description, scale, levels, each competency with its
+/// levels' indicators and examples, guidance, and the targets.
+pub fn render(framework: &Framework) -> String {
+    let mut out = format!(
+        "# {}\n\n`{}` version {}\n\n",
+        escape(&framework.name),
+        framework.id.replace('`', "'"),
+        escape(&framework.version)
+    );
+    if let Some(d) = &framework.description {
+        out.push_str(&format!("{}\n\n", prose::markdown(d, escape, "")));
+    }
+    if let Some(s) = &framework.source {
+        out.push_str(&format!("Source: {}\n\n", escape(s)));
+    }
+
+    out.push_str("## Scale\n\n");
+    for p in &framework.scale {
+        out.push_str(&format!("- **{}** {}", p.value, escape(&p.label)));
+        if let Some(d) = &p.description {
+            out.push_str(&format!(": {}", escape(&prose::flow(d))));
+        }
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "\nA rating of {} or more counts as demonstrated; a level is attained when {}% of its rated indicators are demonstrated.\n\n",
+        framework.demonstrated_at,
+        (framework.threshold * 100.0).round()
+    ));
+
+    out.push_str("## Levels\n\n| Rank | Level | Id | Description |\n| ---: | --- | --- | --- |\n");
+    for (i, l) in framework.levels.iter().enumerate() {
+        out.push_str(&row(&[
+            (i + 1).to_string(),
+            escape(&l.name),
+            format!("`{}`", l.id.replace('`', "'")),
+            escape(&prose::flow(l.description.as_deref().unwrap_or(""))),
+        ]));
+    }
+
+    for c in &framework.competencies {
+        out.push_str(&format!(
+            "\n## {} (`{}`)\n\n",
+            escape(&c.name),
+            c.id.replace('`', "'")
+        ));
+        if let Some(d) = &c.description {
+            out.push_str(&format!("{}\n\n", prose::markdown(d, escape, "")));
+        }
+        for cl in &c.levels {
+            out.push_str(&format!(
+                "### Level {}: {}\n\n",
+                framework.rank(cl.level),
+                escape(framework.level_title(cl))
+            ));
+            if cl.indicators.is_empty() {
+                out.push_str("No indicators: this level imposes no requirement.\n\n");
+                continue;
+            }
+            for i in &cl.indicators {
+                out.push_str(&format!(
+                    "- {} (`{}`)\n",
+                    prose::markdown(&i.text, escape, "  "),
+                    i.id.replace('`', "'")
+                ));
+                for e in &i.examples {
+                    out.push_str(&format!("  - {}\n", prose::markdown(e, escape, "    ")));
+                }
+            }
+            out.push('\n');
+        }
+        for g in &c.guidance {
+            out.push_str(&format!("**{}**\n\n", escape(&g.title)));
+            if g.items.is_empty() {
+                out.push_str("The source text gives this heading with no content.\n");
+            }
+            for item in &g.items {
+                out.push_str(&format!("- {}\n", prose::markdown(item, escape, "  ")));
+            }
+            out.push('\n');
+        }
+    }
+
+    if !framework.targets.is_empty() {
+        out.push_str("\n## Targets\n\n| Target | Id | Levels |\n| --- | --- | --- |\n");
+        for t in &framework.targets {
+            let levels = t
+                .levels
+                .iter()
+                .map(|&(c, l)| {
+                    format!(
+                        "{}: {}",
+                        escape(&framework.competencies[c].name),
+                        escape(&framework.levels[l].name)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push_str(&row(&[
+                escape(&t.name),
+                format!("`{}`", t.id.replace('`', "'")),
+                levels,
+            ]));
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
