@@ -444,6 +444,14 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        if self.keep_notes {
+            // Notes on indicators not rated yet are evidence too.
+            for (id, note) in assessment.notes {
+                if let Some(&position) = self.positions.get(id.as_str()) {
+                    notes.push((position as u32, note));
+                }
+            }
+        }
         let subject = match assessment.subject {
             Some(subject) => subject,
             None => path

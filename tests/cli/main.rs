@@ -7,6 +7,7 @@ mod changed_framework;
 mod compare;
 mod conventions;
 mod diff;
+mod duckdb;
 mod hardening;
 mod history;
 mod html;

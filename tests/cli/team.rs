@@ -190,7 +190,7 @@ fn markdown_and_html_show_the_matrix() {
         "4 people × 2"
     );
     assert!(page.contains("Cy Okafor (incomplete)"), "{page}");
-    assert!(page.contains("single point of failure"), "{page}");
+    assert!(page.contains("one person only"), "{page}");
 }
 
 #[test]

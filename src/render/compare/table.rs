@@ -5,18 +5,27 @@ use comfy_table::{Cell, CellAlignment};
 
 use super::{standing_text, value_text};
 use crate::compare::Comparison;
-use crate::render::{bold, printable, table, Style};
+use crate::render::{bold, printable, table, wrap, Style};
 
 /// Everything, as text for a terminal.
 pub fn render(comparison: &Comparison, style: Style) -> String {
     let mut out = String::new();
     out.push_str(&bold(&heading(comparison), style));
     out.push('\n');
-    out.push_str(&format!("Rated by {}\n", rater_list(comparison)));
-    out.push_str(&format!(
-        "Consensus: the median of the other raters' values (the lower middle one for an even count); {} or more counts as demonstrated.\n\n",
-        comparison.demonstrated_at
+    out.push_str(&wrap(
+        &format!("Rated by {}", rater_list(comparison)),
+        "",
+        style.width,
     ));
+    out.push_str(&wrap(
+        &format!(
+            "Consensus: the median of the other raters' values (the lower middle one for an even count); {} or more counts as demonstrated.",
+            comparison.demonstrated_at
+        ),
+        "",
+        style.width,
+    ));
+    out.push('\n');
 
     let mut levels = table(style);
     let mut header = vec!["competency".to_string(), "self".into(), "consensus".into()];

@@ -49,11 +49,11 @@ pub fn some_names(names: &[String], limit: usize) -> String {
     shown.join(", ")
 }
 
-/// What a target's holder count means: `only one`, `no one`, or nothing.
+/// What a target's holder count means: `one person only`, `no one`, or nothing.
 pub fn risk(met: Option<usize>) -> &'static str {
     match met {
         Some(0) => "no one",
-        Some(1) => "single point of failure",
+        Some(1) => "one person only",
         _ => "",
     }
 }
