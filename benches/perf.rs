@@ -118,13 +118,16 @@ fn diff_json(framework: &Framework, old: &Assessment, new: &Assessment) -> Strin
         date: a.completed_at.clone().unwrap_or_default(),
         version: framework.version.clone(),
     };
+    let ladder = framework.default_ladder();
     let changes = diff(
         Side {
             framework,
+            ladder: &ladder,
             ratings: &old.ratings,
         },
         Side {
             framework,
+            ladder: &ladder,
             ratings: &new.ratings,
         },
     );
@@ -216,7 +219,8 @@ fn team_section(dir: &Path, rungs_bin: &Path) {
     let mut team_times = Vec::new();
     let started = Instant::now();
     while cat_times.len() < 7 || (started.elapsed() < budget && cat_times.len() < 30) {
-        cat_times.push(measure_process(Duration::ZERO, 1, sh, &["-c", &cat_script]).map(|t| t.median));
+        cat_times
+            .push(measure_process(Duration::ZERO, 1, sh, &["-c", &cat_script]).map(|t| t.median));
         team_times.push(
             measure_process(
                 Duration::ZERO,
@@ -304,7 +308,11 @@ fn team_section(dir: &Path, rungs_bin: &Path) {
             verdict(ratio <= 11.0)
         );
     }
-    if let Some(m) = memory_large.into_iter().chain(memory_ndjson).reduce(f64::max) {
+    if let Some(m) = memory_large
+        .into_iter()
+        .chain(memory_ndjson)
+        .reduce(f64::max)
+    {
         println!(
             "| peak memory over {large_files} files under 150 MiB | {m:.1} MiB | {} |",
             verdict(m < 150.0)

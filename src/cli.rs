@@ -174,6 +174,14 @@ pub struct TargetArgs {
     pub target_level: Option<String>,
 }
 
+/// The `--track` option of the commands that score.
+#[derive(Debug, Clone, Args, Default)]
+pub struct TrackArg {
+    /// The framework's track to score on (default: the one recorded in the assessment, else the first track).
+    #[arg(long = "track", value_name = "ID")]
+    pub track: Option<String>,
+}
+
 #[derive(Debug, Args)]
 #[command(
     after_help = "Keys while rating: 1-4 rate (the scale's values), 0 or n not applicable, \
@@ -221,6 +229,9 @@ pub struct AssessArgs {
 
     #[command(flatten)]
     pub target: TargetArgs,
+
+    #[command(flatten)]
+    pub track: TrackArg,
 }
 
 /// How a rater relates to the subject.
@@ -312,6 +323,9 @@ pub struct ReportArgs {
     pub target: TargetArgs,
 
     #[command(flatten)]
+    pub track: TrackArg,
+
+    #[command(flatten)]
     pub framework: FrameworkOverride,
 }
 
@@ -328,6 +342,8 @@ pub struct DiffArgs {
     #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
     pub format: DiffFormat,
     #[command(flatten)]
+    pub track: TrackArg,
+    #[command(flatten)]
     pub framework: FrameworkOverride,
 }
 
@@ -342,6 +358,8 @@ pub struct HistoryArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
     pub format: DiffFormat,
+    #[command(flatten)]
+    pub track: TrackArg,
     #[command(flatten)]
     pub framework: FrameworkOverride,
 }
@@ -387,6 +405,9 @@ pub struct CompareArgs {
     /// Overwrite --output if it exists.
     #[arg(long)]
     pub force: bool,
+
+    #[command(flatten)]
+    pub track: TrackArg,
 
     #[command(flatten)]
     pub framework: FrameworkOverride,
@@ -448,6 +469,9 @@ pub struct TeamArgs {
 
     #[command(flatten)]
     pub target: TargetArgs,
+
+    #[command(flatten)]
+    pub track: TrackArg,
 
     #[command(flatten)]
     pub framework: FrameworkOverride,

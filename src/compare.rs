@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::assessment::gather::{offsets, Cell, Sheet};
 use crate::assessment::{RatingValue, Relation};
-use crate::framework::Framework;
+use crate::framework::{Framework, Ladder};
 use crate::scoring::{self, CompetencyResult};
 
 /// The consensus of other raters' values for one indicator: the median of the scale values
@@ -163,7 +163,7 @@ pub struct Comparison {
     pub competencies: Vec<CompetencyComparison>,
     /// Per indicator in walk order.
     pub indicators: Vec<IndicatorComparison>,
-    /// Highest rank in the framework.
+    /// Highest rank on the ladder.
     pub max_rank: usize,
     /// A value at least this counts as demonstrated.
     pub demonstrated_at: u32,
@@ -174,10 +174,15 @@ pub fn hidden_when_anonymous(relation: Relation) -> bool {
     matches!(relation, Relation::Peer | Relation::Report)
 }
 
-/// Compare the sheets of one subject (the caller checks they are of one subject and
-/// framework). With `anonymous`, peers and reports are shown as `peer 1`, `report 1`, ...,
+/// Compare the sheets of one subject on a ladder (the caller checks they are of one subject
+/// and framework). With `anonymous`, peers and reports are shown as `peer 1`, `report 1`, ...,
 /// without files or notes.
-pub fn compare(framework: &Framework, sheets: &[Sheet], anonymous: bool) -> Comparison {
+pub fn compare(
+    framework: &Framework,
+    ladder: &Ladder,
+    sheets: &[Sheet],
+    anonymous: bool,
+) -> Comparison {
     let mut ordered: Vec<&Sheet> = sheets.iter().collect();
     ordered.sort_by(|a, b| (a.relation, &a.rater, &a.file).cmp(&(b.relation, &b.rater, &b.file)));
     let has_self = ordered
@@ -220,7 +225,8 @@ pub fn compare(framework: &Framework, sheets: &[Sheet], anonymous: bool) -> Comp
 
     let offsets = offsets(framework);
     let score = |cells: &dyn Fn(usize) -> Option<RatingValue>, c: usize| {
-        let result = scoring::score_competency_by(framework, c, |p, _| cells(offsets[c] + p));
+        let result =
+            scoring::score_competency_by(framework, ladder, c, |p, _| cells(offsets[c] + p));
         Standing::of(framework, &result)
     };
     let competencies = framework
@@ -278,7 +284,7 @@ pub fn compare(framework: &Framework, sheets: &[Sheet], anonymous: bool) -> Comp
         has_self,
         competencies,
         indicators,
-        max_rank: framework.levels.len(),
+        max_rank: ladder.top_rank(),
         demonstrated_at: framework.demonstrated_at,
     }
 }

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::assessment::RatingValue;
-use crate::framework::Framework;
+use crate::framework::{Framework, Ladder};
 use crate::scoring::{self, Ratings};
 use crate::scoring::{level_title_for, rating_label};
 
@@ -18,6 +18,8 @@ use crate::scoring::{level_title_for, rating_label};
 pub struct Side<'a> {
     /// The framework the ratings are scored against.
     pub framework: &'a Framework,
+    /// The ladder (every level, or a track's) ranks are counted on.
+    pub ladder: &'a Ladder,
     /// The ratings.
     pub ratings: &'a Ratings,
 }
@@ -153,8 +155,8 @@ fn locate(framework: &Framework) -> (Vec<&str>, HashMap<&str, Located<'_>>) {
 
 /// Compare two assessments.
 pub fn diff(old: Side<'_>, new: Side<'_>) -> Diff {
-    let old_profile = scoring::profile(old.framework, old.ratings);
-    let new_profile = scoring::profile(new.framework, new.ratings);
+    let old_profile = scoring::profile_on(old.framework, old.ladder, old.ratings);
+    let new_profile = scoring::profile_on(new.framework, new.ladder, new.ratings);
 
     let mut ids: Vec<&str> = new
         .framework
@@ -227,6 +229,8 @@ pub fn diff(old: Side<'_>, new: Side<'_>) -> Diff {
     let mut indicators: Vec<IndicatorChange> = new_order
         .iter()
         .filter(|id| in_old.contains(*id))
+        // Indicators of levels off the ladder are neither required nor attainable here.
+        .filter(|id| new.ladder.contains(new_located[*id].level))
         .filter_map(|&id| {
             let from = old.ratings.get(id);
             let to = new.ratings.get(id);
@@ -248,7 +252,7 @@ pub fn diff(old: Side<'_>, new: Side<'_>) -> Diff {
                 competency: competency.id.clone(),
                 competency_name: competency.name.clone(),
                 level: new.framework.levels[at.level].id.clone(),
-                rank: new.framework.rank(at.level),
+                rank: new.ladder.rank(at.level).unwrap_or(0),
                 text: at.text.to_string(),
                 from: from_value,
                 to: to_value,
@@ -436,7 +440,8 @@ mod tests {
         #[test]
         fn an_assessment_against_itself_has_no_changes(a in ratings()) {
             let f = framework();
-            let side = Side { framework: &f, ratings: &a };
+            let l = f.default_ladder();
+            let side = Side { framework: &f, ladder: &l, ratings: &a };
             let d = diff(side, side);
             prop_assert!(d.is_empty());
             prop_assert_eq!(d.summary(), "No change: the same levels, scores and ratings.");
@@ -445,8 +450,9 @@ mod tests {
         #[test]
         fn b_against_a_mirrors_a_against_b(a in ratings(), b in ratings()) {
             let f = framework();
-            let forward = diff(Side { framework: &f, ratings: &a }, Side { framework: &f, ratings: &b });
-            let backward = diff(Side { framework: &f, ratings: &b }, Side { framework: &f, ratings: &a });
+            let l = f.default_ladder();
+            let forward = diff(Side { framework: &f, ladder: &l, ratings: &a }, Side { framework: &f, ladder: &l, ratings: &b });
+            let backward = diff(Side { framework: &f, ladder: &l, ratings: &b }, Side { framework: &f, ladder: &l, ratings: &a });
             for (x, y) in forward.competencies.iter().zip(&backward.competencies) {
                 prop_assert_eq!(&x.from_level, &y.to_level);
                 prop_assert_eq!(&x.to_level, &y.from_level);

@@ -5,7 +5,7 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use crate::assessment::Assessment;
-use crate::framework::Framework;
+use crate::framework::{Framework, Ladder};
 use crate::scoring;
 use crate::scoring::level_title_for;
 
@@ -18,6 +18,8 @@ pub struct Point<'a> {
     pub assessment: &'a Assessment,
     /// The framework its ratings are scored against.
     pub framework: &'a Framework,
+    /// The ladder (every level, or a track's) ranks are counted on.
+    pub ladder: &'a Ladder,
 }
 
 /// The timeline.
@@ -107,14 +109,19 @@ pub fn history(points: &[Point<'_>]) -> Result<History, String> {
 
     let profiles: Vec<_> = points
         .iter()
-        .map(|p| scoring::profile(p.framework, &p.assessment.ratings))
+        .map(|p| scoring::profile_on(p.framework, p.ladder, &p.assessment.ratings))
         .collect();
 
     let mut ids: Vec<(&str, &str, usize)> = Vec::new();
     for p in points.iter().rev() {
         for c in &p.framework.competencies {
             if !ids.iter().any(|(id, _, _)| *id == c.id) {
-                let top = c.levels.last().map_or(0, |l| p.framework.rank(l.level));
+                let top = c
+                    .levels
+                    .iter()
+                    .rev()
+                    .find_map(|l| p.ladder.rank(l.level))
+                    .unwrap_or(0);
                 ids.push((&c.id, &c.name, top));
             }
         }

@@ -75,6 +75,14 @@ fn slug(description: &str) -> Value {
     json!({ "type": "string", "pattern": SLUG, "description": description })
 }
 
+fn evidence() -> Value {
+    json!({
+        "type": ["string", "null"],
+        "enum": ["required", "optional", null],
+        "description": "`required`: a demonstrated rating here should come with a note as evidence.",
+    })
+}
+
 fn strings(description: &str) -> Value {
     json!({ "type": "array", "items": { "type": "string" }, "description": description })
 }
@@ -122,6 +130,7 @@ pub fn framework() -> Value {
         json!({
             "level": slug("A framework level id; a competency lists its levels lowest first."),
             "title": optional_text("A title specific to this competency at this level."),
+            "evidence": evidence(),
             "indicators": {
                 "type": "array",
                 "items": { "$ref": "#/definitions/indicator" },
@@ -144,6 +153,7 @@ pub fn framework() -> Value {
             "id": slug("Unique in the framework."),
             "name": string("Human name of the competency."),
             "description": optional_text("What the competency is about."),
+            "group": slug("The id of the group (area or theme) the competency belongs to."),
             "levels": {
                 "type": "array",
                 "items": { "$ref": "#/definitions/competencyLevel" },
@@ -163,10 +173,36 @@ pub fn framework() -> Value {
             "id": slug("Given to --target."),
             "name": string("Human name of the target."),
             "description": optional_text("What the target is for."),
+            "track": slug("The id of the track the target is on; its levels must be on that track."),
             "levels": {
                 "type": "object",
                 "additionalProperties": { "type": "string", "pattern": SLUG },
                 "description": "Competency id -> the level id it should reach.",
+            },
+        }),
+    );
+    let group = strict_object(
+        "An area or theme that gathers competencies.",
+        &["id", "name"],
+        json!({
+            "id": slug("Named by a competency's group."),
+            "name": string("Human name of the group, shown as a heading."),
+            "description": optional_text("What the group covers."),
+        }),
+    );
+    let track = strict_object(
+        "A ladder over some of the framework's levels: tracks share lower levels and fork.",
+        &["id", "name", "levels"],
+        json!({
+            "id": slug("Given to --track."),
+            "name": string("Human name of the track."),
+            "description": optional_text("What the track is for."),
+            "levels": {
+                "type": "array",
+                "items": { "type": "string", "pattern": SLUG },
+                "minItems": 1,
+                "uniqueItems": true,
+                "description": "Framework level ids, in framework order; on the track a level's rank is its position here.",
             },
         }),
     );
@@ -200,11 +236,22 @@ pub fn framework() -> Value {
                 "maximum": 1,
                 "description": "Share of a level's rated indicators that must be demonstrated (default 0.8).",
             },
+            "evidence": evidence(),
             "levels": {
                 "type": "array",
                 "items": { "$ref": "#/definitions/level" },
                 "minItems": 1,
                 "description": "Growth levels, lowest first; a level's rank is its position.",
+            },
+            "groups": {
+                "type": "array",
+                "items": { "$ref": "#/definitions/group" },
+                "description": "Areas or themes that gather competencies.",
+            },
+            "tracks": {
+                "type": "array",
+                "items": { "$ref": "#/definitions/track" },
+                "description": "Ladders over the levels; with tracks, scoring follows one track (--track, default the first).",
             },
             "competencies": {
                 "type": "array",
@@ -228,6 +275,8 @@ pub fn framework() -> Value {
         ("guidance", guidance),
         ("competency", competency),
         ("target", target),
+        ("group", group),
+        ("track", track),
     ]
     .into_iter()
     .map(|(name, schema)| (name.to_string(), schema))
@@ -288,6 +337,7 @@ pub fn assessment() -> Value {
                     "relation": { "enum": ["self", "manager", "peer", "report", "other"], "description": "How the rater relates to the subject." },
                 },
             },
+            "track": { "type": ["string", "null"], "description": "The framework track rated, when the framework has tracks." },
             "started_at": { "type": "string", "description": "RFC 3339 time the assessment began." },
             "completed_at": { "type": ["string", "null"], "description": "RFC 3339 time the last indicator was answered; null while in progress." },
             "ratings": {

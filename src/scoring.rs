@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::assessment::{Rating, RatingValue};
-use crate::framework::{Framework, Indicator};
+use crate::framework::{Framework, Indicator, Ladder};
 
 pub use crate::assessment::Ratings;
 
@@ -14,6 +14,10 @@ pub use crate::assessment::Ratings;
 pub struct LevelResult {
     /// Index into the framework's levels.
     pub level: usize,
+    /// Position of the level in the competency's `levels`.
+    pub position: usize,
+    /// The level's rank on the ladder scored against.
+    pub rank: usize,
     /// Indicators at this level.
     pub total: usize,
     /// Indicators with a scale value (not na, not unrated).
@@ -42,14 +46,16 @@ impl LevelResult {
 pub struct CompetencyResult {
     /// Index into the framework's competencies.
     pub competency: usize,
-    /// One entry per level the competency lists, lowest first.
+    /// One entry per level the competency lists that is on the ladder, lowest first.
     pub levels: Vec<LevelResult>,
     /// Framework level index of the highest attained level; `None` when none is attained.
     pub current: Option<usize>,
     /// Rank of the current level, 0 for none.
     pub rank: usize,
-    /// Position in the competency's `levels` of the first level not attained, if any.
+    /// Index into `levels` (above) of the first level not attained, if any.
     pub next: Option<usize>,
+    /// Rank of the highest level the competency lists on the ladder, 0 when it lists none.
+    pub top_rank: usize,
     /// rank + demonstrated share of the next level.
     pub score: f64,
 }
@@ -66,6 +72,9 @@ impl CompetencyResult {
 pub struct Profile {
     /// Results in framework order.
     pub competencies: Vec<CompetencyResult>,
+    /// The ladder the ranks are on.
+    #[serde(skip)]
+    pub ladder: Ladder,
 }
 
 /// Whether a rating counts as demonstrated under the framework's `demonstrated_at`.
@@ -83,6 +92,8 @@ fn tally(
 ) -> LevelResult {
     let mut result = LevelResult {
         level,
+        position: 0,
+        rank: 0,
         total: indicators.len(),
         rated: 0,
         demonstrated: 0,
@@ -113,21 +124,24 @@ fn meets_rule(framework: &Framework, level: &LevelResult) -> bool {
     }
 }
 
-/// Score one competency.
+/// Score one competency on a ladder: only the levels it lists that are on the ladder count.
 pub fn score_competency(
     framework: &Framework,
+    ladder: &Ladder,
     competency: usize,
     ratings: &Ratings,
 ) -> CompetencyResult {
-    score_competency_by(framework, competency, |_, indicator| {
+    score_competency_by(framework, ladder, competency, |_, indicator| {
         ratings.get(&indicator.id).map(|r| r.value)
     })
 }
 
-/// Score one competency with ratings looked up by `value`, which gets each indicator with its
-/// position among the competency's indicators (flat over its levels, lowest first).
+/// Score one competency on a ladder with ratings looked up by `value`, which gets each
+/// indicator with its position among the competency's indicators (flat over all the levels it
+/// lists, lowest first, whether on the ladder or not).
 pub fn score_competency_by(
     framework: &Framework,
+    ladder: &Ladder,
     competency: usize,
     value: impl Fn(usize, &Indicator) -> Option<RatingValue>,
 ) -> CompetencyResult {
@@ -136,21 +150,29 @@ pub fn score_competency_by(
     let mut holding = true;
     let mut current = None;
     let mut next = None;
+    let mut top_rank = 0;
     for (position, level) in framework.competencies[competency].levels.iter().enumerate() {
-        let mut result = tally(framework, level.level, &level.indicators, |p, i| {
-            value(offset + p, i)
-        });
+        let start = offset;
         offset += level.indicators.len();
+        let Some(rank) = ladder.rank(level.level) else {
+            continue;
+        };
+        top_rank = rank;
+        let mut result = tally(framework, level.level, &level.indicators, |p, i| {
+            value(start + p, i)
+        });
+        result.position = position;
+        result.rank = rank;
         result.attained = holding && meets_rule(framework, &result);
         if result.attained {
             current = Some(level.level);
         } else if holding {
             holding = false;
-            next = Some(position);
+            next = Some(levels.len());
         }
         levels.push(result);
     }
-    let rank = current.map_or(0, |l| framework.rank(l));
+    let rank = current.and_then(|l| ladder.rank(l)).unwrap_or(0);
     let share = next.map_or(0.0, |n| levels[n].share());
     CompetencyResult {
         competency,
@@ -158,16 +180,24 @@ pub fn score_competency_by(
         current,
         rank,
         next,
+        top_rank,
         score: rank as f64 + share,
     }
 }
 
-/// The level profile of a set of ratings.
+/// The level profile of a set of ratings on the framework's default ladder (its first track,
+/// or every level when it has no tracks).
 pub fn profile(framework: &Framework, ratings: &Ratings) -> Profile {
+    profile_on(framework, &framework.default_ladder(), ratings)
+}
+
+/// The level profile of a set of ratings on a ladder.
+pub fn profile_on(framework: &Framework, ladder: &Ladder, ratings: &Ratings) -> Profile {
     Profile {
         competencies: (0..framework.competencies.len())
-            .map(|c| score_competency(framework, c, ratings))
+            .map(|c| score_competency(framework, ladder, c, ratings))
             .collect(),
+        ladder: ladder.clone(),
     }
 }
 
@@ -195,9 +225,19 @@ impl TargetRequest {
         self.role.is_none() && self.level.is_none() && self.per_competency.is_empty()
     }
 
-    /// Resolve against a framework: role first, then `--target-level`, then each pair.
-    /// Every unknown id is reported, one message each.
+    /// Resolve against a framework on its default ladder.
     pub fn resolve(&self, framework: &Framework) -> Result<TargetLevels, Vec<String>> {
+        self.resolve_on(framework, &framework.default_ladder())
+    }
+
+    /// Resolve against a framework: role first, then `--target-level`, then each pair.
+    /// Every unknown id, and every level that is not on the ladder, is reported, one message
+    /// each.
+    pub fn resolve_on(
+        &self,
+        framework: &Framework,
+        ladder: &Ladder,
+    ) -> Result<TargetLevels, Vec<String>> {
         let mut levels = vec![None; framework.competencies.len()];
         let mut problems = Vec::new();
         let known_levels = || {
@@ -264,6 +304,30 @@ impl TargetRequest {
             }
         }
         if problems.is_empty() {
+            let off: Vec<String> = levels
+                .iter()
+                .zip(&framework.competencies)
+                .filter_map(|(level, competency)| {
+                    let level = (*level)?;
+                    (!ladder.contains(level)).then(|| {
+                        format!(
+                            "target level {:?} for {} is not on the ladder being scored ({}); its levels are: {}",
+                            framework.levels[level].id,
+                            competency.id,
+                            ladder.name(),
+                            ladder
+                                .levels()
+                                .iter()
+                                .map(|&l| framework.levels[l].id.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    })
+                })
+                .collect();
+            problems.extend(off);
+        }
+        if problems.is_empty() {
             Ok(TargetLevels { levels })
         } else {
             Err(problems)
@@ -273,22 +337,30 @@ impl TargetRequest {
 
 /// One message per target that no rating can meet: the target level ranks above every level
 /// the competency lists, so its gap can never close.
-pub fn unreachable_targets(framework: &Framework, targets: &TargetLevels) -> Vec<String> {
+pub fn unreachable_targets(
+    framework: &Framework,
+    ladder: &Ladder,
+    targets: &TargetLevels,
+) -> Vec<String> {
     framework
         .competencies
         .iter()
         .zip(&targets.levels)
         .filter_map(|(competency, target)| {
             let target = (*target)?;
-            let top = competency.levels.last()?;
-            (top.level < target).then(|| {
+            let target_rank = ladder.rank(target)?;
+            let top = competency
+                .levels
+                .iter()
+                .rev()
+                .find(|l| ladder.contains(l.level))?;
+            let top_rank = ladder.rank(top.level)?;
+            (top_rank < target_rank).then(|| {
                 format!(
-                    "target {} (rank {}) for {} is above its highest level, {} (rank {}): that gap cannot close",
+                    "target {} (rank {target_rank}) for {} is above its highest level, {} (rank {top_rank}): that gap cannot close",
                     framework.levels[target].id,
-                    framework.rank(target),
                     competency.id,
                     framework.levels[top.level].id,
-                    framework.rank(top.level),
                 )
             })
         })
@@ -318,13 +390,13 @@ impl Gap {
 }
 
 /// Gaps for every competency that has a target, in framework order.
-pub fn gaps(framework: &Framework, profile: &Profile, targets: &TargetLevels) -> Vec<Gap> {
+pub fn gaps(profile: &Profile, targets: &TargetLevels) -> Vec<Gap> {
     profile
         .competencies
         .iter()
         .filter_map(|result| {
             let target = targets.levels.get(result.competency).copied().flatten()?;
-            let target_rank = framework.rank(target);
+            let target_rank = profile.ladder.rank(target)?;
             Some(Gap {
                 competency: result.competency,
                 target,
@@ -362,7 +434,12 @@ pub struct PlanEntry {
 }
 
 /// The development plan: per competency with a gap, what is not yet demonstrated.
-pub fn plan(framework: &Framework, gaps: &[Gap], ratings: &Ratings) -> Vec<PlanEntry> {
+pub fn plan(
+    framework: &Framework,
+    ladder: &Ladder,
+    gaps: &[Gap],
+    ratings: &Ratings,
+) -> Vec<PlanEntry> {
     gaps.iter()
         .filter(|gap| !gap.met())
         .map(|gap| {
@@ -371,7 +448,11 @@ pub fn plan(framework: &Framework, gaps: &[Gap], ratings: &Ratings) -> Vec<PlanE
                 .levels
                 .iter()
                 .enumerate()
-                .filter(|(_, level)| level.level <= gap.target)
+                .filter(|(_, level)| {
+                    ladder
+                        .rank(level.level)
+                        .is_some_and(|rank| rank <= gap.target_rank)
+                })
                 .flat_map(|(position, level)| {
                     level.indicators.iter().filter_map(move |indicator| {
                         let rating = ratings.get(&indicator.id);

@@ -7,7 +7,7 @@
 use crate::assessment::gather::{offsets, Sheet};
 use crate::assessment::{RatingValue, Relation};
 use crate::compare::{consensus, Standing};
-use crate::framework::Framework;
+use crate::framework::{Framework, Ladder};
 use crate::scoring::{self, TargetLevels};
 
 /// Whose view of each person counts.
@@ -78,15 +78,16 @@ pub struct Team {
     pub without_view: Vec<String>,
     /// Per competency in framework order.
     pub competencies: Vec<CompetencyStats>,
-    /// Level ids of the framework, by rank - 1.
+    /// Level ids of the ladder, by rank - 1.
     pub levels: Vec<String>,
-    /// Highest rank in the framework.
+    /// Highest rank on the ladder.
     pub max_rank: usize,
 }
 
-/// Build the team from sheets sorted by subject (as gathered).
+/// Build the team on a ladder from sheets sorted by subject (as gathered).
 pub fn team(
     framework: &Framework,
+    ladder: &Ladder,
     sheets: &[Sheet],
     view: View,
     targets: Option<&TargetLevels>,
@@ -102,7 +103,7 @@ pub fn team(
                 .iter()
                 .take_while(|s| &s.subject == subject)
                 .count();
-        match member(framework, &offsets, &sheets[start..end], view) {
+        match member(framework, ladder, &offsets, &sheets[start..end], view) {
             Some(member) => members.push(member),
             None => without_view.push(subject.clone()),
         }
@@ -118,6 +119,7 @@ pub fn team(
                 competency
                     .levels
                     .iter()
+                    .filter(|l| ladder.contains(l.level))
                     .map(|l| (framework.levels[l.level].id.clone(), 0)),
             );
             for m in &members {
@@ -127,7 +129,7 @@ pub fn team(
                 }
             }
             let target = targets.and_then(|t| t.levels.get(c).copied().flatten());
-            let target_rank = target.map(|l| framework.rank(l));
+            let target_rank = target.and_then(|l| ladder.rank(l));
             let holders: Vec<String> = match target_rank {
                 Some(rank) => members
                     .iter()
@@ -155,14 +157,19 @@ pub fn team(
         members,
         without_view,
         competencies,
-        levels: framework.levels.iter().map(|l| l.id.clone()).collect(),
-        max_rank: framework.levels.len(),
+        levels: ladder
+            .levels()
+            .iter()
+            .map(|&l| framework.levels[l].id.clone())
+            .collect(),
+        max_rank: ladder.top_rank(),
     }
 }
 
 /// One person's row, from the sheets of that person; `None` when the view has no assessment.
 fn member(
     framework: &Framework,
+    ladder: &Ladder,
     offsets: &[usize],
     sheets: &[Sheet],
     view: View,
@@ -171,8 +178,9 @@ fn member(
     let standing = |value: &dyn Fn(usize) -> Option<RatingValue>| -> Vec<Standing> {
         (0..framework.competencies.len())
             .map(|c| {
-                let result =
-                    scoring::score_competency_by(framework, c, |p, _| value(offsets[c] + p));
+                let result = scoring::score_competency_by(framework, ladder, c, |p, _| {
+                    value(offsets[c] + p)
+                });
                 Standing::of(framework, &result)
             })
             .collect()

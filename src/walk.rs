@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::assessment::{Rating, RatingValue};
-use crate::framework::{Competency, Framework, Indicator};
+use crate::framework::{Competency, Framework, Indicator, Ladder};
 use crate::scoring::Ratings;
 
 /// A key press, as the walk understands it.
@@ -131,6 +131,8 @@ pub struct Opening<'w> {
     pub answered: usize,
     /// Whether out-of-reach levels are skipped.
     pub adaptive: bool,
+    /// The name of the track rated, when the framework has tracks.
+    pub track: Option<&'w str>,
     /// Whether every indicator to ask is answered already: Enter opens the review.
     pub complete: bool,
     /// A message for the person.
@@ -171,6 +173,7 @@ pub struct Question<'w> {
 pub struct Walk<'f> {
     framework: &'f Framework,
     items: Vec<Item>,
+    track: Option<&'f str>,
     ratings: Ratings,
     adaptive: bool,
     phase: Phase,
@@ -209,6 +212,7 @@ impl<'f> Walk<'f> {
         let mut walk = Walk {
             framework,
             items,
+            track: None,
             ratings,
             adaptive,
             phase: Phase::Opening,
@@ -223,6 +227,21 @@ impl<'f> Walk<'f> {
         };
         walk.position = walk.first_open().unwrap_or(walk.items.len());
         walk
+    }
+
+    /// The same walk asking only the indicators of levels on `ladder` (a track's): the others
+    /// are neither required nor attainable there.
+    pub fn on_ladder(mut self, ladder: &Ladder) -> Walk<'f> {
+        let framework = self.framework;
+        self.items.retain(|item| {
+            ladder.contains(framework.competencies[item.competency].levels[item.level].level)
+        });
+        self.track = ladder
+            .track()
+            .and_then(|t| framework.tracks.get(t))
+            .map(|t| t.name.as_str());
+        self.position = self.first_open().unwrap_or(self.items.len());
+        self
     }
 
     /// Start with these notes on indicators not rated yet (those of a resumed file).
@@ -645,6 +664,7 @@ impl<'f> Walk<'f> {
                 indicators: self.items.len(),
                 answered: self.answered(),
                 adaptive: self.adaptive,
+                track: self.track,
                 complete: self.is_complete(),
                 notice: self.notice.as_ref(),
             }),

@@ -255,7 +255,10 @@ fn assessment() -> impl Strategy<Value = Assessment> {
     (
         ("\\PC{1,20}", "\\PC{0,10}", "sha256:[0-9a-f]{64}"),
         proptest::option::of("\\PC{1,40}"),
-        proptest::option::of("\\PC{0,30}"),
+        (
+            proptest::option::of("\\PC{0,30}"),
+            proptest::option::of("[a-z]{1,10}"),
+        ),
         "\\PC{0,30}",
         proptest::option::of("\\PC{0,30}"),
         proptest::collection::btree_map("\\PC{1,30}", rating(), 0..20),
@@ -275,7 +278,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
             |(
                 (id, version, digest),
                 path,
-                subject,
+                (subject, track),
                 started_at,
                 completed_at,
                 ratings,
@@ -291,6 +294,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                         indicators,
                     },
                     subject,
+                    track,
                     rater: None,
                     started_at,
                     completed_at,

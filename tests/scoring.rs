@@ -319,13 +319,13 @@ fn gaps_and_plan_against_a_role() {
     }
     .resolve(&f)
     .expect("senior is a target");
-    let gaps = scoring::gaps(&f, &profile, &targets);
+    let gaps = scoring::gaps(&profile, &targets);
     let summary: Vec<(usize, usize, usize)> = gaps
         .iter()
         .map(|g| (g.competency, g.current_rank, g.gap))
         .collect();
     assert_eq!(summary, vec![(0, 1, 2), (1, 3, 0)]);
-    let plan = scoring::plan(&f, &gaps, &given);
+    let plan = scoring::plan(&f, &profile.ladder, &gaps, &given);
     assert_eq!(plan.len(), 1);
     let ids: Vec<&str> = plan[0].items.iter().map(|i| i.indicator.as_str()).collect();
     assert_eq!(ids, vec!["c1e", "c2a", "c3a"]);
@@ -393,11 +393,13 @@ fn build(shape: &Shape) -> Framework {
             id: format!("c{c}"),
             name: format!("C{c}"),
             description: None,
+            group: None,
             levels: listed
                 .iter()
                 .map(|&(level, count)| CompetencyLevel {
                     level,
                     title: None,
+                    evidence_required: false,
                     indicators: (0..count)
                         .map(|i| Indicator {
                             id: format!("c{c}.l{level}.{i}"),

@@ -23,7 +23,10 @@ pub fn write_team(dir: &Path, entry: &Entry, people: usize, seed: u64) -> usize 
         path: None,
         indicators: Some(indicator_prints(framework)),
     };
-    let ids: Vec<String> = framework.indicators().map(|(_, _, i)| i.id.clone()).collect();
+    let ids: Vec<String> = framework
+        .indicators()
+        .map(|(_, _, i)| i.id.clone())
+        .collect();
     let values: Vec<u32> = framework.scale.iter().map(|p| p.value).collect();
     let mut sequence = Sequence::new(seed);
     let mut written = 0;
@@ -49,6 +52,7 @@ pub fn write_team(dir: &Path, entry: &Entry, people: usize, seed: u64) -> usize 
             framework: reference.clone(),
             subject: Some(subject),
             rater,
+            track: None,
             started_at: format!("2026-03-{day:02}T09:00:00+01:00"),
             completed_at: Some(format!("2026-03-{day:02}T09:40:00+01:00")),
             ratings,
@@ -70,7 +74,12 @@ pub fn write_team(dir: &Path, entry: &Entry, people: usize, seed: u64) -> usize 
                 &mut sequence,
             );
         }
-        write(format!("person-{person:06}.json"), subject, None, &mut sequence);
+        write(
+            format!("person-{person:06}.json"),
+            subject,
+            None,
+            &mut sequence,
+        );
     }
     written
 }

@@ -23,6 +23,9 @@ pub struct Assessment {
     /// Optional name of the person assessed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
+    /// The track rated, when the framework has tracks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub track: Option<String>,
     /// Who gave the ratings; absent in a self-assessment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rater: Option<Rater>,

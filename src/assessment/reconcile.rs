@@ -285,6 +285,7 @@ competencies:
                 indicators: Some(crate::assessment::indicator_prints(framework)),
             },
             subject: None,
+            track: None,
             rater: None,
             started_at: "2026-01-01T00:00:00Z".into(),
             completed_at: None,

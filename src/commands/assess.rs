@@ -12,13 +12,13 @@ use rungs::assessment::{
 };
 use rungs::catalog::{Catalog, Entry};
 use rungs::error::BadInput;
-use rungs::framework::Framework;
+use rungs::framework::{Framework, Ladder};
 use rungs::render::report::Report;
 use rungs::render::{self, Style};
 use rungs::scoring::{Ratings, TargetRequest};
 
 use super::Context;
-use crate::cli::{AssessArgs, TargetArgs};
+use crate::cli::AssessArgs;
 
 pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
     let catalog = context.catalog()?;
@@ -41,8 +41,16 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
     }
     set_rater(&args, &mut assessment)?;
     let framework = &entry.framework;
-    let targets = resolve_targets(&args.target, framework)?;
-    super::report::warn_unreachable(context, framework, &targets);
+    let (request, problems) = super::report::target_request(&args.target);
+    let ladder = super::report::choose_ladder(
+        framework,
+        args.track.track.as_deref(),
+        assessment.track.as_deref(),
+        &request,
+    )?;
+    assessment.track = ladder.track().map(|t| framework.tracks[t].id.clone());
+    let targets = resolve_targets(request, problems, framework, &ladder)?;
+    super::report::warn_unreachable(context, framework, &ladder, &targets);
     let mut destination = Destination::choose(&args, framework, args.resume.as_deref())?;
     let style = Style {
         width: context.width,
@@ -51,7 +59,15 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
 
     if let Some(path) = &args.answers {
         let answers = answers::read(path)?;
-        let resolved = answers.resolve(framework)?;
+        let mut resolved = answers.resolve(framework)?;
+        let on_ladder: std::collections::HashSet<&str> = framework
+            .indicators()
+            .filter(|&(c, l, _)| ladder.contains(framework.competencies[c].levels[l].level))
+            .map(|(_, _, i)| i.id.as_str())
+            .collect();
+        resolved
+            .missing
+            .retain(|id| on_ladder.contains(id.as_str()));
         if !resolved.missing.is_empty() {
             context.warn(format!(
                 "{}: {} not answered, left unrated: {}",
@@ -63,7 +79,9 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
         assessment.ratings = resolved.ratings;
         assessment.completed_at = resolved.missing.is_empty().then(now);
         destination.save(&assessment)?;
-        super::write_stdout(summary(framework, &assessment.ratings, &targets, style).as_bytes())?;
+        super::write_stdout(
+            summary(framework, &ladder, &assessment.ratings, &targets, style).as_bytes(),
+        )?;
         context.say(format!("Saved to {}", destination.path.display()));
         if !resolved.missing.is_empty() {
             context.say(format!(
@@ -78,10 +96,11 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
     if let Some(path) = &args.resume {
         if !at_terminal
             && rungs::walk::Walk::new(framework, assessment.ratings.clone(), args.adaptive)
+                .on_ladder(&ladder)
                 .is_complete()
         {
             super::write_stdout(
-                summary(framework, &assessment.ratings, &targets, style).as_bytes(),
+                summary(framework, &ladder, &assessment.ratings, &targets, style).as_bytes(),
             )?;
             context.say(format!(
                 "Every indicator in {} is answered; at a terminal, --resume opens it to review and change.",
@@ -103,11 +122,12 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
     }
 
     let warnings: Vec<String> = targets
-        .resolve(framework)
-        .map(|levels| rungs::scoring::unreachable_targets(framework, &levels))
+        .resolve_on(framework, &ladder)
+        .map(|levels| rungs::scoring::unreachable_targets(framework, &ladder, &levels))
         .unwrap_or_default();
     let closing = terminal::Closing {
         targets: &targets,
+        ladder: &ladder,
         warnings: &warnings,
     };
     let outcome = terminal::walk(
@@ -121,7 +141,7 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
     match outcome {
         terminal::Outcome::Finished { skipped } => {
             super::write_stdout(
-                summary(framework, &assessment.ratings, &targets, style).as_bytes(),
+                summary(framework, &ladder, &assessment.ratings, &targets, style).as_bytes(),
             )?;
             if skipped > 0 {
                 context.say(format!(
@@ -201,11 +221,12 @@ fn set_rater(args: &AssessArgs, assessment: &mut Assessment) -> Result<(), BadIn
 /// The profile table, and the gaps when a target was given: the same tables as `rungs report`.
 fn summary(
     framework: &Framework,
+    ladder: &Ladder,
     ratings: &Ratings,
     targets: &TargetRequest,
     style: Style,
 ) -> String {
-    match Report::from_ratings(framework, ratings, targets) {
+    match Report::from_ratings_on(framework, ladder, ratings, targets) {
         Ok(report) => render::report::table::profile_and_gaps(&report, style),
         // The request was resolved against this framework before the walk began.
         Err(problems) => problems.join("\n"),
@@ -218,6 +239,7 @@ fn new_assessment(entry: &Entry) -> Assessment {
         format: FORMAT.to_string(),
         framework: framework_ref(entry),
         subject: None,
+        track: None,
         rater: None,
         started_at: now(),
         completed_at: None,
@@ -313,11 +335,15 @@ fn resume(
 }
 
 /// `--target ROLE` / `--target COMPETENCY=LEVEL` (repeatable) and `--target-level LEVEL`,
-/// checked against the framework before any question is asked.
-fn resolve_targets(args: &TargetArgs, framework: &Framework) -> Result<TargetRequest, BadInput> {
-    let (request, mut problems) = super::report::target_request(args);
+/// checked against the framework and its ladder before any question is asked.
+fn resolve_targets(
+    request: TargetRequest,
+    mut problems: Vec<String>,
+    framework: &Framework,
+    ladder: &Ladder,
+) -> Result<TargetRequest, BadInput> {
     if !request.is_empty() {
-        if let Err(unknown) = request.resolve(framework) {
+        if let Err(unknown) = request.resolve_on(framework, ladder) {
             problems.extend(unknown);
         }
     }

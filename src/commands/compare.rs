@@ -39,8 +39,14 @@ pub fn run(context: &Context, args: &CompareArgs) -> anyhow::Result<ExitCode> {
         }));
         return Err(BadInput::many(problems).into());
     }
-    let comparison =
-        rungs::compare::compare(&gathered.entry.framework, &gathered.sheets, args.anonymous);
+    let framework = &gathered.entry.framework;
+    let ladder = super::report::choose_ladder(
+        framework,
+        args.track.track.as_deref(),
+        None,
+        &Default::default(),
+    )?;
+    let comparison = rungs::compare::compare(framework, &ladder, &gathered.sheets, args.anonymous);
     let style = Style {
         width: context.width,
         color: context.color && args.output.is_none(),

@@ -8,7 +8,9 @@ use rungs::error::BadInput;
 use rungs::render::diff::{json_text, markdown_text, table_text, DiffReport, SideSummary};
 use rungs::render::Style;
 
-use super::report::{attach, emit, Opened};
+use rungs::scoring::TargetRequest;
+
+use super::report::{attach, choose_ladder, emit, Opened};
 use super::Context;
 use crate::cli::{DiffArgs, DiffFormat};
 
@@ -43,13 +45,29 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
     let override_entry = super::report::load_override(&args.framework)?;
     let old = attach(context, &catalog, &args.old, old, override_entry.as_ref())?;
     let new = attach(context, &catalog, &args.new, new, override_entry.as_ref())?;
+    let none = TargetRequest::default();
+    let asked = args.track.track.as_deref();
+    let old_ladder = choose_ladder(
+        &old.entry.framework,
+        asked,
+        old.assessment.track.as_deref(),
+        &none,
+    )?;
+    let new_ladder = choose_ladder(
+        &new.entry.framework,
+        asked,
+        new.assessment.track.as_deref(),
+        &none,
+    )?;
     let changes = diff(
         Side {
             framework: &old.entry.framework,
+            ladder: &old_ladder,
             ratings: &old.assessment.ratings,
         },
         Side {
             framework: &new.entry.framework,
+            ladder: &new_ladder,
             ratings: &new.assessment.ratings,
         },
     );

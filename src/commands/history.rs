@@ -11,7 +11,9 @@ use rungs::history::{history, Point};
 use rungs::render::history::{json_text, markdown_text, table_text};
 use rungs::render::Style;
 
-use super::report::{attach, emit};
+use rungs::scoring::TargetRequest;
+
+use super::report::{attach, choose_ladder, emit};
 use super::Context;
 use crate::cli::{DiffFormat, HistoryArgs};
 
@@ -100,6 +102,18 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
             override_entry.as_ref(),
         )?);
     }
+    let none = TargetRequest::default();
+    let ladders = opened
+        .iter()
+        .map(|o| {
+            choose_ladder(
+                &o.entry.framework,
+                args.track.track.as_deref(),
+                o.assessment.track.as_deref(),
+                &none,
+            )
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let labels: Vec<String> = opened
         .iter()
         .map(|o| o.path.display().to_string())
@@ -107,10 +121,12 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
     let points: Vec<Point<'_>> = opened
         .iter()
         .zip(&labels)
-        .map(|(o, label)| Point {
+        .zip(&ladders)
+        .map(|((o, label), ladder)| Point {
             label,
             assessment: &o.assessment,
             framework: &o.entry.framework,
+            ladder,
         })
         .collect();
     let timeline = history(&points).map_err(BadInput::new)?;

@@ -12,6 +12,7 @@ use rungs::assessment::reconcile::{self, Attached};
 use rungs::assessment::Assessment;
 use rungs::catalog::{load_file, Catalog, Entry};
 use rungs::error::BadInput;
+use rungs::framework::{Framework, Ladder};
 use rungs::render::report::{self, Report};
 use rungs::render::{self, Style};
 use rungs::scoring::TargetRequest;
@@ -32,14 +33,42 @@ pub struct Opened {
 /// Warn (stderr) about targets that a competency's ladder cannot reach.
 pub fn warn_unreachable(
     context: &Context,
-    framework: &rungs::framework::Framework,
+    framework: &Framework,
+    ladder: &Ladder,
     request: &TargetRequest,
 ) {
-    if let Ok(levels) = request.resolve(framework) {
-        for message in rungs::scoring::unreachable_targets(framework, &levels) {
+    if let Ok(levels) = request.resolve_on(framework, ladder) {
+        for message in rungs::scoring::unreachable_targets(framework, ladder, &levels) {
             context.warn(message);
         }
     }
+}
+
+/// The ladder to score on: the track asked for with `--track`, else the one an assessment
+/// recorded, else the target's own track, else the framework's first track (or every level
+/// when it has none). An unknown track, or a target used on a track other than its own, is bad
+/// input.
+pub fn choose_ladder(
+    framework: &Framework,
+    asked: Option<&str>,
+    recorded: Option<&str>,
+    request: &TargetRequest,
+) -> Result<Ladder, BadInput> {
+    let role_track = request
+        .role
+        .as_deref()
+        .and_then(|role| framework.target(role))
+        .and_then(|t| t.track)
+        .map(|t| framework.tracks[t].id.as_str());
+    let track = framework
+        .choose_track(asked.or(recorded).or(role_track))
+        .map_err(BadInput::new)?;
+    if let Some(role) = &request.role {
+        framework
+            .check_target_track(role, track)
+            .map_err(BadInput::new)?;
+    }
+    Ok(framework.ladder(track))
 }
 
 /// The framework named with `--framework`, loaded once for every assessment of the command.
@@ -165,8 +194,15 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         &args.file,
         load_override(&args.framework)?.as_ref(),
     )?;
-    warn_unreachable(context, &opened.entry.framework, &request);
-    let report = Report::new(&opened.entry.framework, &opened.assessment, &request);
+    let framework = &opened.entry.framework;
+    let ladder = choose_ladder(
+        framework,
+        args.track.track.as_deref(),
+        opened.assessment.track.as_deref(),
+        &request,
+    )?;
+    warn_unreachable(context, framework, &ladder, &request);
+    let report = Report::on_ladder(framework, &ladder, &opened.assessment, &request);
     let report = match report {
         Ok(report) if problems.is_empty() => report,
         Ok(_) => return Err(BadInput::many(problems).into()),

@@ -11,7 +11,7 @@ use rungs::render::Style;
 use rungs::team::View;
 
 use super::gathering::{self, Strictness};
-use super::report::{emit, load_override, target_request, warn_unreachable};
+use super::report::{choose_ladder, emit, load_override, target_request, warn_unreachable};
 use super::Context;
 use crate::cli::{TeamArgs, TeamFormat};
 
@@ -62,18 +62,23 @@ pub fn run(context: &Context, args: &TeamArgs) -> anyhow::Result<ExitCode> {
         return finish(context, args, write);
     }
 
+    let ladder = choose_ladder(framework, args.track.track.as_deref(), None, &request)?;
     let targets = if request.is_empty() {
         None
     } else {
-        warn_unreachable(context, framework, &request);
-        Some(request.resolve(framework).map_err(BadInput::many)?)
+        warn_unreachable(context, framework, &ladder, &request);
+        Some(
+            request
+                .resolve_on(framework, &ladder)
+                .map_err(BadInput::many)?,
+        )
     };
     let view = if args.consensus {
         View::Consensus
     } else {
         View::Relation(relation.unwrap_or(Relation::SelfRating))
     };
-    let team = rungs::team::team(framework, &gathered.sheets, view, targets.as_ref());
+    let team = rungs::team::team(framework, &ladder, &gathered.sheets, view, targets.as_ref());
     drop(gathered.sheets);
     if team.members.is_empty() {
         return Err(BadInput::new(format!(

@@ -10,12 +10,13 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::diagnostic::{Diagnostic, LoadError, Severity};
-use super::locate::{is_within, locate};
+use super::locate::{closest, is_within, locate};
 pub use super::locate::{render_path, PathSegment};
-use super::marked::{self, Document};
+use super::marked::{self, Document, Position};
 use super::model::*;
 use super::raw::*;
 use super::shape;
+use super::text::{forbidden_char, forbidden_message};
 
 /// Largest framework file accepted, in bytes.
 pub const MAX_FILE_SIZE: usize = 8 * 1024 * 1024;
@@ -34,6 +35,8 @@ pub struct Problem {
     pub warning: bool,
     /// For a repeat of something: where the first one is.
     pub first: Option<Vec<PathSegment>>,
+    /// A character to point at on the node's line, when the file holds it as written.
+    pub character: Option<char>,
 }
 
 /// A successfully loaded framework with what is worth telling its author.
@@ -115,7 +118,7 @@ pub fn load(file: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     diagnostics.extend(
         problems
             .iter()
-            .map(|p| locate_problem(file, document.as_ref(), p)),
+            .map(|p| locate_problem(file, text, document.as_ref(), p)),
     );
     sort_diagnostics(&mut diagnostics);
     match framework {
@@ -176,7 +179,12 @@ fn parse_tree(file: &str, text: &str) -> Result<Document, LoadError> {
 }
 
 /// A problem as a diagnostic at its place, and with the place of the first one for a repeat.
-fn locate_problem(file: &str, document: Option<&Document>, problem: &Problem) -> Diagnostic {
+fn locate_problem(
+    file: &str,
+    text: &str,
+    document: Option<&Document>,
+    problem: &Problem,
+) -> Diagnostic {
     let place = |path: &[PathSegment]| document.and_then(|d| locate(d, path));
     let mut message = problem.message.clone();
     if let Some(first) = &problem.first {
@@ -186,7 +194,13 @@ fn locate_problem(file: &str, document: Option<&Document>, problem: &Problem) ->
         }
     }
     let diagnostic = match place(&problem.path) {
-        Some(at) => Diagnostic::at(file, at.line, at.column, message),
+        Some(at) => {
+            let column = problem
+                .character
+                .and_then(|c| column_of(text, at, c))
+                .unwrap_or(at.column);
+            Diagnostic::at(file, at.line, column, message)
+        }
         None => Diagnostic::file_error(file, format!("{}: {message}", render_path(&problem.path))),
     };
     if problem.warning {
@@ -194,6 +208,17 @@ fn locate_problem(file: &str, document: Option<&Document>, problem: &Problem) ->
     } else {
         diagnostic
     }
+}
+
+/// The column of `c` on the line of `at`, at or after it, when the file holds it as written
+/// (not as an escape).
+fn column_of(text: &str, at: Position, c: char) -> Option<usize> {
+    let line = text.lines().nth(at.line.checked_sub(1)?)?;
+    line.chars()
+        .enumerate()
+        .skip(at.column.saturating_sub(1))
+        .find(|&(_, found)| found == c)
+        .map(|(i, _)| i + 1)
 }
 
 /// File-wide problems first, then by line and column; the same problem found twice (through
@@ -227,6 +252,7 @@ impl Problems {
             message,
             warning: false,
             first: None,
+            character: None,
         });
     }
 
@@ -236,6 +262,7 @@ impl Problems {
             message,
             warning: false,
             first: Some(first),
+            character: None,
         });
     }
 
@@ -245,6 +272,7 @@ impl Problems {
             message,
             warning: true,
             first: Some(first),
+            character: None,
         });
     }
 }
@@ -406,6 +434,77 @@ fn check(raw: &RawFramework) -> Problems {
         }
     }
     let level_list = level_list.join(", ");
+    let known_levels: Vec<&str> = raw.levels.iter().map(|l| l.id.as_str()).collect();
+
+    if let Some(evidence) = &raw.evidence {
+        check_evidence(&mut problems, vec![Key("evidence")], evidence);
+    }
+
+    // Groups.
+    let group_ids = unique_ids(
+        &mut problems,
+        "groups",
+        "group",
+        raw.groups.iter().map(|g| g.id.as_str()),
+    );
+    let group_list: Vec<&str> = raw.groups.iter().map(|g| g.id.as_str()).collect();
+
+    // Tracks.
+    let track_ids = unique_ids(
+        &mut problems,
+        "tracks",
+        "track",
+        raw.tracks.iter().map(|t| t.id.as_str()),
+    );
+    let track_list: Vec<&str> = raw.tracks.iter().map(|t| t.id.as_str()).collect();
+    // Per track, the framework level indices on it (for targets on the track).
+    let mut track_levels: Vec<Vec<usize>> = Vec::with_capacity(raw.tracks.len());
+    for (ti, track) in raw.tracks.iter().enumerate() {
+        let here = |i: usize| vec![Key("tracks"), Index(ti), Key("levels"), Index(i)];
+        if track.levels.is_empty() {
+            problems.error(
+                vec![Key("tracks"), Index(ti), Key("levels")],
+                format!(
+                    "track {:?} lists no levels; list the framework levels it climbs, lowest first",
+                    track.id
+                ),
+            );
+        }
+        let mut on_track: Vec<usize> = Vec::with_capacity(track.levels.len());
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, level) in track.levels.iter().enumerate() {
+            if let Some(&first) = seen.get(level.as_str()) {
+                problems.repeat(
+                    here(i),
+                    here(first),
+                    format!("track {:?} lists level {level:?} twice", track.id),
+                );
+                continue;
+            }
+            seen.insert(level, i);
+            let Some(&index) = level_ids.get(level.as_str()) else {
+                problems.error(
+                    here(i),
+                    unknown_reference("level", level, &known_levels, &level_list),
+                );
+                continue;
+            };
+            if let Some(&previous) = on_track.last() {
+                if index < previous {
+                    problems.error(
+                        here(i),
+                        format!(
+                            "track {:?} lists level {level:?} after {:?}, but it is lower in the framework's levels; list a track's levels in framework order",
+                            track.id, raw.levels[previous].id
+                        ),
+                    );
+                    continue;
+                }
+            }
+            on_track.push(index);
+        }
+        track_levels.push(on_track);
+    }
 
     // Competencies.
     if raw.competencies.is_empty() {
@@ -440,20 +539,34 @@ fn check(raw: &RawFramework) -> Problems {
         } else {
             competency_ids.insert(&c.id, ci);
         }
+        if let Some(group) = &c.group {
+            if !group_ids.contains_key(group.as_str()) {
+                let message = if group_list.is_empty() {
+                    format!("competency {:?} names group {group:?}, but the framework defines no groups; add it under `groups`", c.id)
+                } else {
+                    unknown_reference("group", group, &group_list, &group_list.join(", "))
+                };
+                problems.error(here(&[Key("group")]), message);
+            }
+        }
         let mut last_rank: Option<(usize, &str)> = None;
         for (li, cl) in c.levels.iter().enumerate() {
             let level_path = here(&[Key("levels"), Index(li), Key("level")]);
-            let Some(&level) = level_ids.get(cl.level.as_str()) else {
-                problems.error(
-                    level_path,
-                    format!(
-                        "unknown level {:?}; the framework's levels are: {level_list}",
-                        cl.level
-                    ),
+            if let Some(evidence) = &cl.evidence {
+                check_evidence(
+                    &mut problems,
+                    here(&[Key("levels"), Index(li), Key("evidence")]),
+                    evidence,
                 );
-                continue;
-            };
-            if let Some((previous, previous_id)) = last_rank {
+            }
+            let level = level_ids.get(cl.level.as_str()).copied();
+            if level.is_none() {
+                problems.error(
+                    level_path.clone(),
+                    unknown_reference("level", &cl.level, &known_levels, &level_list),
+                );
+            }
+            if let (Some(level), Some((previous, previous_id))) = (level, last_rank) {
                 if level == previous {
                     problems.error(
                         level_path,
@@ -469,7 +582,10 @@ fn check(raw: &RawFramework) -> Problems {
                     );
                 }
             }
-            last_rank = Some((level, &cl.level));
+            if let Some(level) = level {
+                last_rank = Some((level, &cl.level));
+            }
+            // Indicators are checked even under an unknown level, so one run reports all.
             for (ii, indicator) in cl.indicators.iter().enumerate() {
                 let at = (ci, li, ii);
                 indicator_count += 1;
@@ -538,6 +654,21 @@ fn check(raw: &RawFramework) -> Problems {
         } else {
             target_ids.insert(&t.id, ti);
         }
+        let target_track = match &t.track {
+            None => None,
+            Some(track) => match track_ids.get(track.as_str()) {
+                Some(&index) => Some(index),
+                None => {
+                    let message = if track_list.is_empty() {
+                        format!("target {:?} names track {track:?}, but the framework defines no tracks; add it under `tracks`", t.id)
+                    } else {
+                        unknown_reference("track", track, &track_list, &track_list.join(", "))
+                    };
+                    problems.error(vec![Key("targets"), Index(ti), Key("track")], message);
+                    None
+                }
+            },
+        };
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (ei, (competency, level)) in t.levels.0.iter().enumerate() {
             let entry =
@@ -565,18 +696,216 @@ fn check(raw: &RawFramework) -> Problems {
                     ),
                 );
             }
-            if !level_ids.contains_key(level.as_str()) {
-                problems.error(
+            match level_ids.get(level.as_str()) {
+                None => problems.error(
                     entry(EntryValue(ei)),
                     format!(
                         "target {:?} names unknown level {level:?} for competency {competency:?}; the framework's levels are: {level_list}",
                         t.id
                     ),
+                ),
+                Some(index) => {
+                    if let Some(track) = target_track {
+                        if !track_levels[track].contains(index) {
+                            problems.error(
+                                entry(EntryValue(ei)),
+                                format!(
+                                    "target {:?} is on track {:?}, but level {level:?} is not on that track; its levels are: {}",
+                                    t.id,
+                                    raw.tracks[track].id,
+                                    raw.tracks[track].levels.join(", ")
+                                ),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    check_texts(raw, &mut problems);
+    problems
+}
+
+/// Ids of one kind (groups, tracks) that must be slugs and unique; their indices by id.
+fn unique_ids<'a>(
+    problems: &mut Problems,
+    key: &'static str,
+    kind: &str,
+    ids: impl Iterator<Item = &'a str>,
+) -> HashMap<&'a str, usize> {
+    use PathSegment::{Index, Key};
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        let path = vec![Key(key), Index(i), Key("id")];
+        if !is_slug(id) {
+            problems.error(
+                path.clone(),
+                format!("{kind} id {id:?} is not a slug: {SLUG_RULE}"),
+            );
+        }
+        match seen.get(id) {
+            Some(&first) => problems.repeat(
+                path,
+                vec![Key(key), Index(first), Key("id")],
+                format!("duplicate {kind} id {id:?}"),
+            ),
+            None => {
+                seen.insert(id, i);
+            }
+        }
+    }
+    seen
+}
+
+/// "unknown group "tech"; did you mean "technical"?" or the list of known ones.
+fn unknown_reference(kind: &str, id: &str, known: &[&str], list: &str) -> String {
+    // A one- or two-letter id is near too many others for a guess to help.
+    let guess = (id.chars().count() > 2)
+        .then(|| closest(id, known))
+        .flatten();
+    match guess {
+        Some(suggestion) => format!("unknown {kind} {id:?}; did you mean {suggestion:?}?"),
+        None => format!("unknown {kind} {id:?}; the framework's {kind}s are: {list}"),
+    }
+}
+
+/// `evidence` is `required` or `optional`.
+fn check_evidence(problems: &mut Problems, path: Vec<PathSegment>, evidence: &str) {
+    if !matches!(evidence, "required" | "optional") {
+        problems.error(
+            path,
+            format!("evidence {evidence:?} is not understood; write `evidence: required` to ask for a note with every demonstrated rating (or `optional`)"),
+        );
+    }
+}
+
+/// Every text of the framework is free of control characters and bidirectional overrides.
+fn check_texts(raw: &RawFramework, problems: &mut Problems) {
+    use PathSegment::{EntryKey, EntryValue, Index, Key};
+    let mut check = |path: &dyn Fn() -> Vec<PathSegment>, text: &str| {
+        if let Some((_, c)) = forbidden_char(text) {
+            problems.errors.push(Problem {
+                path: path(),
+                message: forbidden_message(c),
+                warning: false,
+                first: None,
+                character: Some(c),
+            });
+        }
+    };
+    fn opt(text: &Option<String>) -> &str {
+        text.as_deref().unwrap_or("")
+    }
+    check(&|| vec![Key("id")], &raw.id);
+    check(&|| vec![Key("name")], &raw.name);
+    check(&|| vec![Key("version")], &raw.version.0);
+    check(&|| vec![Key("description")], opt(&raw.description));
+    check(&|| vec![Key("source")], opt(&raw.source));
+    check(&|| vec![Key("evidence")], opt(&raw.evidence));
+    for (i, p) in raw.scale.iter().flatten().enumerate() {
+        let at = |k| move || vec![Key("scale"), Index(i), Key(k)];
+        check(&at("label"), &p.label);
+        check(&at("description"), opt(&p.description));
+    }
+    for (i, l) in raw.levels.iter().enumerate() {
+        let at = |k| move || vec![Key("levels"), Index(i), Key(k)];
+        check(&at("id"), &l.id);
+        check(&at("name"), &l.name);
+        check(&at("description"), opt(&l.description));
+    }
+    for (i, g) in raw.groups.iter().enumerate() {
+        let at = |k| move || vec![Key("groups"), Index(i), Key(k)];
+        check(&at("id"), &g.id);
+        check(&at("name"), &g.name);
+        check(&at("description"), opt(&g.description));
+    }
+    for (i, t) in raw.tracks.iter().enumerate() {
+        let at = |k| move || vec![Key("tracks"), Index(i), Key(k)];
+        check(&at("id"), &t.id);
+        check(&at("name"), &t.name);
+        check(&at("description"), opt(&t.description));
+        for (j, level) in t.levels.iter().enumerate() {
+            check(
+                &|| vec![Key("tracks"), Index(i), Key("levels"), Index(j)],
+                level,
+            );
+        }
+    }
+    for (ci, c) in raw.competencies.iter().enumerate() {
+        let at = |rest: &[PathSegment]| {
+            let mut path = vec![Key("competencies"), Index(ci)];
+            path.extend_from_slice(rest);
+            path
+        };
+        check(&|| at(&[Key("id")]), &c.id);
+        check(&|| at(&[Key("name")]), &c.name);
+        check(&|| at(&[Key("description")]), opt(&c.description));
+        check(&|| at(&[Key("group")]), opt(&c.group));
+        for (li, cl) in c.levels.iter().enumerate() {
+            let level = |rest: &[PathSegment]| {
+                let mut path = at(&[Key("levels"), Index(li)]);
+                path.extend_from_slice(rest);
+                path
+            };
+            check(&|| level(&[Key("level")]), &cl.level);
+            check(&|| level(&[Key("title")]), opt(&cl.title));
+            check(&|| level(&[Key("evidence")]), opt(&cl.evidence));
+            for (ii, indicator) in cl.indicators.iter().enumerate() {
+                let item = [Key("indicators"), Index(ii)];
+                match indicator {
+                    RawIndicator::Short(text) => check(&|| level(&item), text),
+                    RawIndicator::Full(o) => {
+                        check(
+                            &|| level(&[item[0].clone(), item[1].clone(), Key("id")]),
+                            &o.id,
+                        );
+                        check(
+                            &|| level(&[item[0].clone(), item[1].clone(), Key("text")]),
+                            &o.text,
+                        );
+                        for (ei, example) in o.examples.iter().enumerate() {
+                            check(
+                                &|| {
+                                    level(&[
+                                        item[0].clone(),
+                                        item[1].clone(),
+                                        Key("examples"),
+                                        Index(ei),
+                                    ])
+                                },
+                                example,
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        for (gi, g) in c.guidance.iter().enumerate() {
+            check(
+                &|| at(&[Key("guidance"), Index(gi), Key("title")]),
+                &g.title,
+            );
+            for (ii, text) in g.items.iter().enumerate() {
+                check(
+                    &|| at(&[Key("guidance"), Index(gi), Key("items"), Index(ii)]),
+                    text,
                 );
             }
         }
     }
-    problems
+    for (ti, t) in raw.targets.iter().enumerate() {
+        let at = |k| move || vec![Key("targets"), Index(ti), Key(k)];
+        check(&at("id"), &t.id);
+        check(&at("name"), &t.name);
+        check(&at("description"), opt(&t.description));
+        check(&at("track"), opt(&t.track));
+        for (ei, (competency, level)) in t.levels.0.iter().enumerate() {
+            let entry =
+                |segment: PathSegment| vec![Key("targets"), Index(ti), Key("levels"), segment];
+            check(&|| entry(EntryKey(ei)), competency);
+            check(&|| entry(EntryValue(ei)), level);
+        }
+    }
 }
 
 /// The model from a file that passed [`check`]: strings are moved, not copied.
@@ -607,6 +936,19 @@ fn convert(raw: RawFramework) -> Framework {
         .enumerate()
         .map(|(i, c)| (c.id.clone(), i))
         .collect();
+    let group_index: HashMap<&str, usize> = raw
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.id.as_str(), i))
+        .collect();
+    let track_index: HashMap<&str, usize> = raw
+        .tracks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    let required = |evidence: &Option<String>| evidence.as_deref() == Some("required");
     let competencies = raw
         .competencies
         .into_iter()
@@ -636,11 +978,13 @@ fn convert(raw: RawFramework) -> Framework {
                     Some(CompetencyLevel {
                         level,
                         title: cl.title,
+                        evidence_required: required(&cl.evidence),
                         indicators,
                     })
                 })
                 .collect();
             Competency {
+                group: c.group.as_deref().and_then(|g| group_index.get(g).copied()),
                 id: c.id,
                 name: c.name,
                 description: c.description,
@@ -660,6 +1004,10 @@ fn convert(raw: RawFramework) -> Framework {
         .targets
         .into_iter()
         .map(|t| Target {
+            track: t
+                .track
+                .as_deref()
+                .and_then(|id| track_index.get(id).copied()),
             levels: t
                 .levels
                 .0
@@ -680,6 +1028,30 @@ fn convert(raw: RawFramework) -> Framework {
         scale,
         demonstrated_at,
         threshold: raw.threshold.unwrap_or(DEFAULT_THRESHOLD),
+        evidence_required: required(&raw.evidence),
+        tracks: raw
+            .tracks
+            .iter()
+            .map(|t| Track {
+                id: t.id.clone(),
+                name: t.name.clone(),
+                description: t.description.clone(),
+                levels: t
+                    .levels
+                    .iter()
+                    .filter_map(|l| level_index.get(l).copied())
+                    .collect(),
+            })
+            .collect(),
+        groups: raw
+            .groups
+            .iter()
+            .map(|g| Group {
+                id: g.id.clone(),
+                name: g.name.clone(),
+                description: g.description.clone(),
+            })
+            .collect(),
         levels: raw
             .levels
             .into_iter()

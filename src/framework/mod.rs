@@ -9,6 +9,7 @@ pub mod model;
 pub mod raw;
 pub mod shape;
 pub mod sheet;
+pub mod text;
 
 pub use diagnostic::{Diagnostic, LoadError, Severity};
 pub use load::{digest, load, Loaded};

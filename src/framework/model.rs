@@ -24,12 +24,106 @@ pub struct Framework {
     pub demonstrated_at: u32,
     /// Share of a level's rated indicators that must be demonstrated, in (0, 1].
     pub threshold: f64,
+    /// Whether every demonstrated rating should come with a note (`evidence: required`).
+    pub evidence_required: bool,
     /// Framework-wide levels, lowest first; a level's rank is its index + 1.
     pub levels: Vec<Level>,
+    /// Areas or themes that gather competencies, in file order.
+    pub groups: Vec<Group>,
+    /// Ladders over some of the levels (tracks that share lower levels and fork), in file order.
+    pub tracks: Vec<Track>,
     /// The competencies, in file order.
     pub competencies: Vec<Competency>,
     /// Named target profiles (roles, contexts).
     pub targets: Vec<Target>,
+}
+
+/// An area or theme that gathers competencies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Group {
+    /// Slug named by a competency's `group`.
+    pub id: String,
+    /// Human name, shown as a heading.
+    pub name: String,
+    /// Optional description.
+    pub description: Option<String>,
+}
+
+/// A track: the framework levels one career path climbs, lowest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Track {
+    /// Slug given to `--track`.
+    pub id: String,
+    /// Human name.
+    pub name: String,
+    /// Optional description.
+    pub description: Option<String>,
+    /// Indices into [`Framework::levels`], in framework order.
+    pub levels: Vec<usize>,
+}
+
+/// The levels a score is ranked against, lowest first: every framework level, or a track's.
+///
+/// Scoring takes a ladder and knows nothing else about tracks: a level's rank is its position
+/// on the ladder (1-based), and a level not on the ladder is neither required nor attainable.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ladder {
+    /// Framework level indices on the ladder, lowest first.
+    levels: Vec<usize>,
+    /// Rank per framework level index; `None` when the level is not on the ladder.
+    ranks: Vec<Option<usize>>,
+    /// What the ladder is called in messages ("track ic").
+    name: String,
+    /// The track it is, by index, when it is a track's.
+    track: Option<usize>,
+}
+
+impl Ladder {
+    /// A ladder of these framework level indices (lowest first) out of `level_count` levels.
+    pub fn new(levels: Vec<usize>, level_count: usize, name: impl Into<String>) -> Ladder {
+        let mut ranks = vec![None; level_count];
+        for (position, &level) in levels.iter().enumerate() {
+            if let Some(slot) = ranks.get_mut(level) {
+                *slot = Some(position + 1);
+            }
+        }
+        Ladder {
+            levels,
+            ranks,
+            name: name.into(),
+            track: None,
+        }
+    }
+
+    /// The track this ladder is, by index into [`Framework::tracks`], when it is a track's.
+    pub fn track(&self) -> Option<usize> {
+        self.track
+    }
+
+    /// What the ladder is called in messages.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The rank of a framework level on this ladder, `None` when the level is not on it.
+    pub fn rank(&self, level: usize) -> Option<usize> {
+        self.ranks.get(level).copied().flatten()
+    }
+
+    /// Whether a framework level is on this ladder.
+    pub fn contains(&self, level: usize) -> bool {
+        self.rank(level).is_some()
+    }
+
+    /// The framework level indices on the ladder, lowest first.
+    pub fn levels(&self) -> &[usize] {
+        &self.levels
+    }
+
+    /// The highest rank on the ladder.
+    pub fn top_rank(&self) -> usize {
+        self.levels.len()
+    }
 }
 
 /// One point of the rating scale.
@@ -63,6 +157,8 @@ pub struct Competency {
     pub name: String,
     /// Optional description.
     pub description: Option<String>,
+    /// Index into [`Framework::groups`] of the group it belongs to, if any.
+    pub group: Option<usize>,
     /// The levels this competency lists, in framework order.
     pub levels: Vec<CompetencyLevel>,
     /// Titled lists: key points, reflection questions, activities, courses.
@@ -76,6 +172,8 @@ pub struct CompetencyLevel {
     pub level: usize,
     /// Competency-specific title for this level, if the framework gives one.
     pub title: Option<String>,
+    /// Whether a demonstrated rating here should come with a note (`evidence: required`).
+    pub evidence_required: bool,
     /// Behavioural indicators; may be empty (an empty level imposes no requirement).
     pub indicators: Vec<Indicator>,
 }
@@ -109,6 +207,8 @@ pub struct Target {
     pub name: String,
     /// Optional description.
     pub description: Option<String>,
+    /// Index into [`Framework::tracks`] of the track the target is on, if it names one.
+    pub track: Option<usize>,
     /// (competency index, level index) pairs, in file order.
     pub levels: Vec<(usize, usize)>,
 }
@@ -117,6 +217,85 @@ impl Framework {
     /// Rank (1-based position) of the framework level at `level_index`.
     pub fn rank(&self, level_index: usize) -> usize {
         level_index + 1
+    }
+
+    /// Index of the track with this id.
+    pub fn track_index(&self, id: &str) -> Option<usize> {
+        self.tracks.iter().position(|t| t.id == id)
+    }
+
+    /// The ladder of a track (by index), or of every framework level when `track` is `None`.
+    pub fn ladder(&self, track: Option<usize>) -> Ladder {
+        match track.and_then(|t| self.tracks.get(t)) {
+            Some(found) => Ladder {
+                track,
+                ..Ladder::new(
+                    found.levels.clone(),
+                    self.levels.len(),
+                    format!("track {}", found.id),
+                )
+            },
+            None => Ladder::new(
+                (0..self.levels.len()).collect(),
+                self.levels.len(),
+                "the framework's levels",
+            ),
+        }
+    }
+
+    /// The ladder used when no track is asked for: the first track's, or every level's.
+    pub fn default_ladder(&self) -> Ladder {
+        self.ladder(self.default_track())
+    }
+
+    /// The track used when none is asked for: the first one, if the framework has tracks.
+    pub fn default_track(&self) -> Option<usize> {
+        (!self.tracks.is_empty()).then_some(0)
+    }
+
+    /// The track asked for by id (`--track`), or the default one; an unknown id is an error
+    /// that lists the tracks.
+    pub fn choose_track(&self, asked: Option<&str>) -> Result<Option<usize>, String> {
+        let Some(asked) = asked else {
+            return Ok(self.default_track());
+        };
+        if let Some(index) = self.track_index(asked) {
+            return Ok(Some(index));
+        }
+        if self.tracks.is_empty() {
+            return Err(format!(
+                "unknown track {asked:?}: framework {} defines no tracks (leave out --track)",
+                self.id
+            ));
+        }
+        Err(format!(
+            "unknown track {asked:?}; the tracks of {} are: {}",
+            self.id,
+            self.tracks
+                .iter()
+                .map(|t| format!("{} ({})", t.id, t.name))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+    }
+
+    /// An error when a target (role) that names a track is used on another track.
+    pub fn check_target_track(&self, target: &str, track: Option<usize>) -> Result<(), String> {
+        let Some(target) = self.target(target) else {
+            return Ok(());
+        };
+        match (target.track, track) {
+            (Some(own), Some(asked)) if own != asked => Err(format!(
+                "target {:?} is on track {:?}, not {:?}; use --track {} with it",
+                target.id, self.tracks[own].id, self.tracks[asked].id, self.tracks[own].id
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// The group a competency belongs to, if any.
+    pub fn group_of(&self, competency: &Competency) -> Option<&Group> {
+        competency.group.and_then(|g| self.groups.get(g))
     }
 
     /// Index of the level with this id.

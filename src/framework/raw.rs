@@ -10,7 +10,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 
 /// Top level of a framework file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFramework {
     pub id: String,
@@ -26,14 +26,41 @@ pub struct RawFramework {
     pub demonstrated_at: Option<u32>,
     #[serde(default)]
     pub threshold: Option<f64>,
+    #[serde(default)]
+    pub evidence: Option<String>,
     pub levels: Vec<RawLevel>,
+    #[serde(default)]
+    pub groups: Vec<RawGroup>,
+    #[serde(default)]
+    pub tracks: Vec<RawTrack>,
     pub competencies: Vec<RawCompetency>,
     #[serde(default)]
     pub targets: Vec<RawTarget>,
 }
 
+/// An area or theme that gathers competencies.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGroup {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// A ladder over some of the framework's levels (e.g. an individual-contributor track).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTrack {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub levels: Vec<String>,
+}
+
 /// The `version` string, kept exactly as written: a bare `1.0` stays "1.0", not "1".
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Version(pub String);
 
 impl<'de> Deserialize<'de> for Version {
@@ -53,7 +80,7 @@ impl<'de> Deserialize<'de> for Version {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawScalePoint {
     pub value: u32,
@@ -62,7 +89,7 @@ pub struct RawScalePoint {
     pub description: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawLevel {
     pub id: String,
@@ -71,24 +98,28 @@ pub struct RawLevel {
     pub description: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawCompetency {
     pub id: String,
     pub name: String,
     #[serde(default)]
     pub description: Option<String>,
+    #[serde(default)]
+    pub group: Option<String>,
     pub levels: Vec<RawCompetencyLevel>,
     #[serde(default)]
     pub guidance: Vec<RawGuidance>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawCompetencyLevel {
     pub level: String,
     #[serde(default)]
     pub title: Option<String>,
+    #[serde(default)]
+    pub evidence: Option<String>,
     #[serde(default)]
     pub indicators: Vec<RawIndicator>,
 }
@@ -100,7 +131,7 @@ pub enum RawIndicator {
     Short(String),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawIndicatorObject {
     pub id: String,
@@ -132,7 +163,7 @@ impl<'de> Deserialize<'de> for RawIndicator {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawGuidance {
     pub title: String,
@@ -140,13 +171,15 @@ pub struct RawGuidance {
     pub items: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawTarget {
     pub id: String,
     pub name: String,
     #[serde(default)]
     pub description: Option<String>,
+    #[serde(default)]
+    pub track: Option<String>,
     #[serde(default)]
     pub levels: indexmap_like::OrderedMap,
 }
@@ -163,7 +196,10 @@ pub mod keys {
         "scale",
         "demonstrated_at",
         "threshold",
+        "evidence",
         "levels",
+        "groups",
+        "tracks",
         "competencies",
         "targets",
     ];
@@ -172,15 +208,19 @@ pub mod keys {
     /// Keys of a framework level.
     pub const LEVEL: &[&str] = &["id", "name", "description"];
     /// Keys of a competency.
-    pub const COMPETENCY: &[&str] = &["id", "name", "description", "levels", "guidance"];
+    pub const COMPETENCY: &[&str] = &["id", "name", "description", "group", "levels", "guidance"];
     /// Keys of a competency's level.
-    pub const COMPETENCY_LEVEL: &[&str] = &["level", "title", "indicators"];
+    pub const COMPETENCY_LEVEL: &[&str] = &["level", "title", "evidence", "indicators"];
     /// Keys of an indicator written as a mapping.
     pub const INDICATOR: &[&str] = &["id", "text", "examples"];
     /// Keys of a guidance list.
     pub const GUIDANCE: &[&str] = &["title", "items"];
     /// Keys of a target.
-    pub const TARGET: &[&str] = &["id", "name", "description", "levels"];
+    pub const TARGET: &[&str] = &["id", "name", "description", "track", "levels"];
+    /// Keys of a group.
+    pub const GROUP: &[&str] = &["id", "name", "description"];
+    /// Keys of a track.
+    pub const TRACK: &[&str] = &["id", "name", "description", "levels"];
 }
 
 /// A YAML mapping kept in file order (competency id -> level id).
@@ -242,6 +282,8 @@ mod tests {
         assert_eq!(serde_keys::<RawIndicatorObject>(), keys::INDICATOR);
         assert_eq!(serde_keys::<RawGuidance>(), keys::GUIDANCE);
         assert_eq!(serde_keys::<RawTarget>(), keys::TARGET);
+        assert_eq!(serde_keys::<RawGroup>(), keys::GROUP);
+        assert_eq!(serde_keys::<RawTrack>(), keys::TRACK);
     }
 
     #[test]

@@ -407,8 +407,13 @@ impl Reader<'_> {
         };
         let demonstrated_at = self.optional_count(&fields, "demonstrated_at");
         let threshold = self.optional_number(&fields, "threshold");
+        let evidence = self.optional_text(&fields, "evidence");
         let levels = self.required_list(&fields, "levels", what);
         let levels = self.items("levels", &levels, Self::level);
+        let groups = self.list(&fields, "groups").unwrap_or_default();
+        let groups = self.items("groups", &groups, Self::group);
+        let tracks = self.list(&fields, "tracks").unwrap_or_default();
+        let tracks = self.items("tracks", &tracks, Self::track);
         let competencies = self.required_list(&fields, "competencies", what);
         let competencies = self.items("competencies", &competencies, Self::competency);
         let targets = self.list(&fields, "targets").unwrap_or_default();
@@ -422,10 +427,45 @@ impl Reader<'_> {
             scale,
             demonstrated_at,
             threshold,
+            evidence,
             levels,
+            groups,
+            tracks,
             competencies,
             targets,
         })
+    }
+
+    fn group(&mut self, node: NodeId) -> RawGroup {
+        let what = "a group";
+        let Some(fields) = self.fields(node, what, keys::GROUP) else {
+            return RawGroup::default();
+        };
+        RawGroup {
+            id: self.text(&fields, "id", what),
+            name: self.text(&fields, "name", what),
+            description: self.optional_text(&fields, "description"),
+        }
+    }
+
+    fn track(&mut self, node: NodeId) -> RawTrack {
+        let what = "a track";
+        let Some(fields) = self.fields(node, what, keys::TRACK) else {
+            return RawTrack::default();
+        };
+        let id = self.text(&fields, "id", what);
+        let name = self.text(&fields, "name", what);
+        let description = self.optional_text(&fields, "description");
+        let levels = self.required_list(&fields, "levels", what);
+        let levels = self.items("levels", &levels, |r, item| {
+            r.as_text(item, "levels").unwrap_or_default()
+        });
+        RawTrack {
+            id,
+            name,
+            description,
+            levels,
+        }
     }
 
     fn scale_point(&mut self, node: NodeId) -> RawScalePoint {
@@ -472,17 +512,12 @@ impl Reader<'_> {
     fn competency(&mut self, node: NodeId) -> RawCompetency {
         let what = "a competency";
         let Some(fields) = self.fields(node, what, keys::COMPETENCY) else {
-            return RawCompetency {
-                id: String::new(),
-                name: String::new(),
-                description: None,
-                levels: Vec::new(),
-                guidance: Vec::new(),
-            };
+            return RawCompetency::default();
         };
         let id = self.text(&fields, "id", what);
         let name = self.text(&fields, "name", what);
         let description = self.optional_text(&fields, "description");
+        let group = self.optional_text(&fields, "group");
         let levels = self.required_list(&fields, "levels", what);
         let levels = self.items("levels", &levels, Self::competency_level);
         let guidance = self.list(&fields, "guidance").unwrap_or_default();
@@ -491,6 +526,7 @@ impl Reader<'_> {
             id,
             name,
             description,
+            group,
             levels,
             guidance,
         }
@@ -499,19 +535,17 @@ impl Reader<'_> {
     fn competency_level(&mut self, node: NodeId) -> RawCompetencyLevel {
         let what = "a competency's level";
         let Some(fields) = self.fields(node, what, keys::COMPETENCY_LEVEL) else {
-            return RawCompetencyLevel {
-                level: String::new(),
-                title: None,
-                indicators: Vec::new(),
-            };
+            return RawCompetencyLevel::default();
         };
         let level = self.text(&fields, "level", what);
         let title = self.optional_text(&fields, "title");
+        let evidence = self.optional_text(&fields, "evidence");
         let indicators = self.list(&fields, "indicators").unwrap_or_default();
         let indicators = self.items("indicators", &indicators, Self::indicator);
         RawCompetencyLevel {
             level,
             title,
+            evidence,
             indicators,
         }
     }
@@ -561,16 +595,12 @@ impl Reader<'_> {
     fn target(&mut self, node: NodeId) -> RawTarget {
         let what = "a target";
         let Some(fields) = self.fields(node, what, keys::TARGET) else {
-            return RawTarget {
-                id: String::new(),
-                name: String::new(),
-                description: None,
-                levels: OrderedMap::default(),
-            };
+            return RawTarget::default();
         };
         let id = self.text(&fields, "id", what);
         let name = self.text(&fields, "name", what);
         let description = self.optional_text(&fields, "description");
+        let track = self.optional_text(&fields, "track");
         let levels = match fields.get("levels") {
             None => OrderedMap::default(),
             Some(node) => self.within(PathSegment::Key("levels"), |r| r.target_levels(node)),
@@ -579,6 +609,7 @@ impl Reader<'_> {
             id,
             name,
             description,
+            track,
             levels,
         }
     }

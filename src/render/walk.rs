@@ -50,6 +50,9 @@ pub fn opening(
             "",
         ));
     }
+    if let Some(track) = screen.track {
+        out.push_str(&wrap(&format!("Track: {track}"), style.width, ""));
+    }
     out.push('\n');
     if let Some(who) = who {
         out.push_str(&bold(&format!("Whose behaviour: {who}"), style));

@@ -18,7 +18,10 @@ fn readme_query() -> String {
         .find("<!-- duckdb-query -->")
         .expect("README marks its DuckDB query with <!-- duckdb-query -->");
     let rest = &readme[start..];
-    let open = rest.find("```sql\n").expect("a ```sql block after the marker") + 7;
+    let open = rest
+        .find("```sql\n")
+        .expect("a ```sql block after the marker")
+        + 7;
     let close = rest[open..].find("```").expect("the block ends") + open;
     rest[open..close].to_string()
 }

@@ -18,4 +18,5 @@ mod schema;
 mod show;
 mod support;
 mod team;
+mod tracks;
 mod validate;

@@ -702,3 +702,35 @@ fn rating_someone_else_says_whose_behaviour_on_every_screen() {
     );
     assert_eq!(value["ratings"].as_object().map(|r| r.len()), Some(1));
 }
+
+#[test]
+fn the_walk_on_a_track_names_it_and_asks_only_its_levels() {
+    let home = tempfile::tempdir().expect("a temporary folder");
+    let framework = root().join("tests/fixtures/frameworks/engineering-ladder.yaml");
+    let out = home.path().join("manager.json");
+    let mut session = spawn(
+        home.path(),
+        &[
+            "assess",
+            framework.to_str().expect("utf-8 path"),
+            "--track",
+            "manager",
+            "--out",
+            out.to_str().expect("utf-8 path"),
+        ],
+    );
+    wait_for(&mut session, "Track: People manager");
+    // 3 + 4 + 5 indicators on the manager track; the 5 of staff and principal are not asked.
+    let opening = wait_for(&mut session, "to rate");
+    assert!(opening.contains("12 indicators"), "{opening}");
+    wait_for(&mut session, "Press Enter to begin");
+    press(&mut session, "\r");
+    at_indicator(&mut session, 1, 12);
+    press(&mut session, "4");
+    at_indicator(&mut session, 2, 12);
+    press(&mut session, "q");
+    assert_eq!(exit_code(&mut session), 0);
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("saved")).expect("JSON");
+    assert_eq!(saved["track"], "manager");
+}

@@ -4,6 +4,7 @@
 use console::Term;
 use rungs::assessment::Assessment;
 use rungs::catalog::Entry;
+use rungs::framework::Ladder;
 use rungs::render::report::Report;
 use rungs::render::{self, Style};
 use rungs::scoring::TargetRequest;
@@ -26,6 +27,8 @@ pub enum Outcome {
 pub struct Closing<'a> {
     /// The target the gaps are measured against (may be empty).
     pub targets: &'a TargetRequest,
+    /// The ladder (every level, or the track's) the profile is ranked on.
+    pub ladder: &'a Ladder,
     /// Warnings to repeat on the review screen.
     pub warnings: &'a [String],
 }
@@ -46,7 +49,8 @@ pub fn walk(
     let _ = ctrlc::set_handler(|| {});
     let framework = &entry.framework;
     let mut walk = Walk::new(framework, assessment.ratings.clone(), adaptive)
-        .with_notes(assessment.notes.clone());
+        .with_notes(assessment.notes.clone())
+        .on_ladder(closing.ladder);
     let saving_to = destination.path.display().to_string();
     let style = Style {
         width: width(&term, style.width),
@@ -133,7 +137,12 @@ fn draw(
         }
         Screen::Question(question) => render::walk::question(framework, &question, who, style),
         Screen::Review(review) => {
-            let profile = match Report::from_ratings(framework, review.ratings, closing.targets) {
+            let profile = match Report::from_ratings_on(
+                framework,
+                closing.ladder,
+                review.ratings,
+                closing.targets,
+            ) {
                 Ok(report) => render::report::table::profile_and_gaps(&report, style),
                 Err(problems) => problems.join("\n"),
             };

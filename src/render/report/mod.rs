@@ -12,7 +12,7 @@ pub mod table;
 use serde::Serialize;
 
 use crate::assessment::{Assessment, RatingValue};
-use crate::framework::{Framework, Guidance};
+use crate::framework::{Framework, Guidance, Ladder};
 use crate::scoring::{self, Ratings, TargetLevels, TargetRequest};
 
 /// A report of one assessment: profile, gaps against the target and the development plan.
@@ -20,6 +20,10 @@ use crate::scoring::{self, Ratings, TargetLevels, TargetRequest};
 pub struct Report {
     /// Which framework the report is computed against.
     pub framework: FrameworkSummary,
+    /// Id of the track scored on; `None` when the framework has no tracks.
+    pub track: Option<String>,
+    /// Name of the track scored on.
+    pub track_name: Option<String>,
     /// The person assessed, if named.
     pub subject: Option<String>,
     /// When the assessment began (RFC 3339, as recorded).
@@ -88,6 +92,8 @@ pub struct CompetencyReport {
     pub id: String,
     /// Human name.
     pub name: String,
+    /// Id of the group the competency belongs to, if any.
+    pub group: Option<String>,
     /// Id of the current (highest attained) level; `None` when none is attained.
     pub level: Option<String>,
     /// The competency's own title of its current level (or the level's name).
@@ -238,29 +244,55 @@ impl Report {
         assessment: &Assessment,
         target: &TargetRequest,
     ) -> Result<Report, Vec<String>> {
-        let mut report = Report::from_ratings(framework, &assessment.ratings, target)?;
+        let ladder = assessment
+            .track
+            .as_deref()
+            .and_then(|t| framework.track_index(t))
+            .map_or_else(|| framework.default_ladder(), |t| framework.ladder(Some(t)));
+        Report::on_ladder(framework, &ladder, assessment, target)
+    }
+
+    /// Compute the report of `assessment` on a ladder (every level, or a track's).
+    pub fn on_ladder(
+        framework: &Framework,
+        ladder: &Ladder,
+        assessment: &Assessment,
+        target: &TargetRequest,
+    ) -> Result<Report, Vec<String>> {
+        let mut report = Report::from_ratings_on(framework, ladder, &assessment.ratings, target)?;
         report.subject = assessment.subject.clone();
         report.started_at = Some(assessment.started_at.clone());
         report.completed_at = assessment.completed_at.clone();
         Ok(report)
     }
 
-    /// Compute the report of a set of ratings (no subject or dates).
+    /// Compute the report of a set of ratings (no subject or dates) on the framework's default
+    /// ladder.
     pub fn from_ratings(
         framework: &Framework,
+        ratings: &Ratings,
+        target: &TargetRequest,
+    ) -> Result<Report, Vec<String>> {
+        Report::from_ratings_on(framework, &framework.default_ladder(), ratings, target)
+    }
+
+    /// Compute the report of a set of ratings (no subject or dates) on a ladder.
+    pub fn from_ratings_on(
+        framework: &Framework,
+        ladder: &Ladder,
         ratings: &Ratings,
         target: &TargetRequest,
     ) -> Result<Report, Vec<String>> {
         let targets = if target.is_empty() {
             TargetLevels::default()
         } else {
-            target.resolve(framework)?
+            target.resolve_on(framework, ladder)?
         };
-        let profile = scoring::profile(framework, ratings);
-        let mut gaps = scoring::gaps(framework, &profile, &targets);
+        let profile = scoring::profile_on(framework, ladder, ratings);
+        let mut gaps = scoring::gaps(&profile, &targets);
         // Biggest gap first; a stable sort keeps framework order among equals.
         gaps.sort_by_key(|g| std::cmp::Reverse(g.gap));
-        let plan = scoring::plan(framework, &gaps, ratings);
+        let plan = scoring::plan(framework, ladder, &gaps, ratings);
 
         let indicator = |c: usize, position: usize, id: &str| -> IndicatorReport {
             let competency = &framework.competencies[c];
@@ -278,7 +310,7 @@ impl Report {
                 competency_name: competency.name.clone(),
                 level: framework.levels[level.level].id.clone(),
                 level_title: framework.level_title(level).to_string(),
-                rank: framework.rank(level.level),
+                rank: ladder.rank(level.level).unwrap_or(0),
                 text,
                 rating: rating.map(|r| r.value),
                 rating_label: rating_label(framework, rating),
@@ -294,13 +326,13 @@ impl Report {
                 let c = result.competency;
                 let competency = &framework.competencies[c];
                 let gap = gaps.iter().find(|g| g.competency == c);
-                let next = result.next.map(|position| {
-                    let level = &competency.levels[position];
-                    let counts = &result.levels[position];
+                let next = result.next.map(|n| {
+                    let counts = &result.levels[n];
+                    let level = &competency.levels[counts.position];
                     NextLevel {
                         level: framework.levels[level.level].id.clone(),
                         title: framework.level_title(level).to_string(),
-                        rank: framework.rank(level.level),
+                        rank: counts.rank,
                         total: counts.total,
                         rated: counts.rated,
                         demonstrated: counts.demonstrated,
@@ -311,14 +343,12 @@ impl Report {
                 CompetencyReport {
                     id: competency.id.clone(),
                     name: competency.name.clone(),
+                    group: framework.group_of(competency).map(|g| g.id.clone()),
                     level: result.current.map(|l| framework.levels[l].id.clone()),
                     level_title: result.current.map(|l| level_title_for(framework, c, l)),
                     rank: result.rank,
                     score: result.score,
-                    top_rank: competency
-                        .levels
-                        .last()
-                        .map_or(0, |l| framework.rank(l.level)),
+                    top_rank: result.top_rank,
                     next,
                     target: gap.map(|g| framework.levels[g.target].id.clone()),
                     target_title: gap.map(|g| level_title_for(framework, c, g.target)),
@@ -373,10 +403,15 @@ impl Report {
             })
             .collect();
 
+        // Indicators of levels off the ladder are not part of this report.
         let indicators = framework
             .indicators()
+            .filter(|&(c, position, _)| {
+                ladder.contains(framework.competencies[c].levels[position].level)
+            })
             .map(|(c, position, i)| indicator(c, position, &i.id))
             .collect();
+        let track = ladder.track().map(|t| &framework.tracks[t]);
 
         Ok(Report {
             framework: FrameworkSummary {
@@ -384,6 +419,8 @@ impl Report {
                 name: framework.name.clone(),
                 version: framework.version.clone(),
             },
+            track: track.map(|t| t.id.clone()),
+            track_name: track.map(|t| t.name.clone()),
             subject: None,
             started_at: None,
             completed_at: None,
@@ -392,7 +429,7 @@ impl Report {
                 .scale_point(framework.demonstrated_at)
                 .map(|p| p.label.clone()),
             threshold: framework.threshold,
-            max_rank: framework.levels.len(),
+            max_rank: ladder.top_rank(),
             target: (!target.is_empty()).then(|| describe_target(framework, target)),
             competencies,
             gaps: gap_rows,
