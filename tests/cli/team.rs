@@ -417,3 +417,85 @@ fn a_missing_path_and_an_empty_folder_are_bad_input() {
         out.stderr
     );
 }
+
+#[test]
+fn a_track_changes_the_ladder_the_team_is_scored_on() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let framework = fixture("frameworks/engineering-ladder.yaml");
+    let ids = [
+        "sd-jr-1", "sd-en-1", "sd-sr-1", "sd-st-1", "sd-pr-1", "me-en-1", "me-sr-1", "me-st-1",
+        "me-mg-1", "me-di-1", "de-jr-1", "de-en-1", "de-sr-1", "de-st-1", "de-mg-1", "de-pr-1",
+        "de-di-1",
+    ];
+    // Everything shown but the staff level (on the individual contributor track only).
+    let answers: String = ids
+        .iter()
+        .map(|id| format!("{id}: {}\n", if id.contains("-st-") { 1 } else { 4 }))
+        .collect();
+    std::fs::write(dir.path().join("answers.yaml"), answers).expect("answers");
+    let people = dir.path().join("people");
+    std::fs::create_dir(&people).expect("folder");
+    let framework_arg = framework.display().to_string();
+    let made = run(&[
+        "assess",
+        &framework_arg,
+        "--answers",
+        &dir.path().join("answers.yaml").display().to_string(),
+        "--subject",
+        "Robin",
+        "--out",
+        &people.join("robin.json").display().to_string(),
+    ]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let people_arg = people.display().to_string();
+    let mentoring = |track: &[&str]| -> (Value, Value) {
+        let mut args = vec![
+            "team",
+            &people_arg,
+            "--framework",
+            &framework_arg,
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(track);
+        let out = run(&args);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let value: Value = serde_json::from_str(&out.stdout).expect("JSON");
+        let at = value["competencies"]
+            .as_array()
+            .expect("competencies")
+            .iter()
+            .position(|c| c["id"] == "mentoring")
+            .expect("mentoring");
+        (
+            value["subjects"][0]["competencies"][at].clone(),
+            value["competencies"][at]["distribution"].clone(),
+        )
+    };
+    // Individual contributor (the first track): staff is not shown, so senior is the top held.
+    let (ic, ic_distribution) = mentoring(&[]);
+    assert_eq!(ic["level"], "senior");
+    assert_eq!(ic["rank"], 3);
+    assert_eq!(
+        ic_distribution,
+        json!({ "none": 0, "engineer": 0, "senior": 1, "staff": 0 })
+    );
+    // Manager track: manager and director are on the ladder and shown.
+    let (manager, manager_distribution) = mentoring(&["--track", "manager"]);
+    assert_eq!(manager["level"], "director");
+    assert_eq!(manager["rank"], 5);
+    assert_eq!(
+        manager_distribution,
+        json!({ "none": 0, "engineer": 0, "senior": 0, "manager": 0, "director": 1 })
+    );
+    let unknown = run(&[
+        "team",
+        &people_arg,
+        "--framework",
+        &framework_arg,
+        "--track",
+        "nope",
+    ]);
+    assert_eq!(unknown.code, 2, "{}", unknown.stderr);
+    assert!(unknown.stderr.contains("nope"), "{}", unknown.stderr);
+}
