@@ -95,6 +95,15 @@ rungs show networking --format markdown > networking.md"
     /// Write a commented starter framework file that validates, to edit into your own.
     New(NewArgs),
 
+    /// Make a framework file from one kept elsewhere: a spreadsheet (CSV) or a CASE package.
+    #[command(
+        after_help = "Examples:\n  rungs import csv ladder.csv -o ladder.yaml\n  rungs validate ladder.yaml"
+    )]
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
+
     /// Print the JSON Schema of framework or assessment files, for editors and other tools.
     #[command(
         after_help = "Examples:\n  rungs schema framework > framework.schema.json\n  rungs schema assessment\n\n\
@@ -128,6 +137,52 @@ rungs completions powershell >> $PROFILE\n  rungs completions elvish >> ~/.confi
         #[arg(long, value_name = "DIR")]
         out_dir: Option<PathBuf>,
     },
+}
+
+/// What `rungs import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportSource {
+    /// A spreadsheet saved as CSV, one row per indicator (the columns `rungs show --format csv` writes).
+    #[command(
+        disable_version_flag = true,
+        after_help = "Columns (header names; case, spaces, hyphens and underscores do not matter):\n  \
+required: competency, level, indicator\n  \
+optional: indicator_id, competency_id, level_id, examples (one a line, or separated by \" ; \"),\n            \
+competency_description, level_description, group\n\n\
+Levels are ordered as the rows give them; missing ids are made from the names.\n\
+Excel's \"CSV UTF-8\" with ; or , as the delimiter reads as well as a plain file.\n\n\
+Examples:\n  rungs import csv ladder.csv -o ladder.yaml\n  \
+rungs import csv ladder.csv --id eng-ladder --name \"Engineering ladder\" --version 2026.1 -o ladder.yaml\n  \
+rungs show networking --format csv > networking.csv && rungs import csv networking.csv --id networking"
+    )]
+    Csv(ImportArgs),
+}
+
+/// Options every import takes.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The file to read.
+    pub file: PathBuf,
+
+    /// The framework's id (default: made from the file name).
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+
+    /// The framework's name (default: made from the file name, or the source's title).
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// The framework's version (default: the source's, else 1.0).
+    #[arg(long, value_name = "VERSION")]
+    pub version: Option<String>,
+
+    /// Write the framework to this file (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE", visible_alias = "out")]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite --output if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// File formats `rungs schema` describes.

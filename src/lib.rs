@@ -46,6 +46,7 @@ pub mod diff;
 pub mod error;
 pub mod framework;
 pub mod history;
+pub mod import;
 pub mod render;
 pub mod schema;
 pub mod scoring;

@@ -13,6 +13,7 @@ mod completions;
 mod diff;
 mod gathering;
 mod history;
+mod import;
 mod list;
 mod man;
 mod new;
@@ -114,6 +115,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::History(args) => history::run(&context, &args),
         Command::Assess(args) => assess::run(&context, args),
         Command::New(args) => new::run(&context, &args),
+        Command::Import { source } => import::run(&context, &source),
         Command::Schema { kind } => schema::run(kind),
         Command::Completions { shell } => completions::run(shell),
         Command::Man { out_dir } => man::run(&context, out_dir.as_deref()),

@@ -36,7 +36,7 @@ pub fn run(context: &Context, args: &NewArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// The message write_atomic gave (it names the folder at fault), else the short OS reason.
-fn write_reason(error: &std::io::Error) -> String {
+pub(super) fn write_reason(error: &std::io::Error) -> String {
     if error.get_ref().is_some() {
         error.to_string()
     } else {
@@ -61,7 +61,7 @@ fn check_scaffold(id: &str, text: &str) -> Result<(), BadInput> {
     }
 }
 
-fn check_destination(out: &Path, force: bool) -> Result<(), BadInput> {
+pub(super) fn check_destination(out: &Path, force: bool) -> Result<(), BadInput> {
     let shown = out.display();
     if out.is_dir() {
         return Err(BadInput::new(format!(

@@ -10,6 +10,7 @@ pub mod raw;
 pub mod shape;
 pub mod sheet;
 pub mod text;
+pub mod write;
 
 pub use diagnostic::{Diagnostic, LoadError, Severity};
 pub use load::{digest, load, Loaded};

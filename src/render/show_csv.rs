@@ -53,6 +53,9 @@ fn cell(
         Column::Examples => indicator
             .map(|i| sheet::join_examples(&i.examples))
             .unwrap_or_default(),
-        Column::Group => String::new(),
+        Column::Group => framework
+            .group_of(competency)
+            .map(|g| g.name.clone())
+            .unwrap_or_default(),
     }
 }

@@ -11,6 +11,7 @@ mod duckdb;
 mod hardening;
 mod history;
 mod html;
+mod import;
 mod prose;
 mod pty;
 mod report;

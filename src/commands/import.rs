@@ -1,0 +1,137 @@
+//! `rungs import csv|case FILE`: a framework file from a spreadsheet or a CASE package.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use rungs::assessment::file::write_atomic;
+use rungs::catalog::io_reason;
+use rungs::error::BadInput;
+use rungs::framework::{self, Diagnostic, LoadError};
+use rungs::import::{self, Imported, Options};
+
+use super::new::{check_destination, write_reason};
+use super::Context;
+use crate::cli::ImportSource;
+
+/// Largest file read, in bytes (the importers refuse more with a clear message).
+const MAX_READ: u64 = 64 * 1024 * 1024 + 1;
+
+pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode> {
+    let (args, kind) = match source {
+        ImportSource::Csv(args) => (args, "csv"),
+    };
+    let shown = args.file.display().to_string();
+    if let Some(out) = &args.output {
+        check_destination(out, args.force)?;
+    }
+    let bytes = read(&args.file)?;
+    let options = Options {
+        id: args.id.clone(),
+        name: args.name.clone(),
+        version: args.version.clone(),
+    };
+    let imported = match source {
+        ImportSource::Csv(_) => import::csv::import(&shown, &bytes, &options),
+    }
+    .map_err(|e| problems(context, e))?;
+    let text = write(&imported, kind, &shown, &bytes);
+    for warning in &imported.warnings {
+        context.say(warning);
+    }
+    // The same validation as any framework file: the import must give one `rungs validate` accepts.
+    let target = args
+        .output
+        .as_ref()
+        .map_or_else(|| "<stdout>".to_string(), |p| p.display().to_string());
+    let loaded = framework::load(&target, text.as_bytes()).map_err(|e| {
+        BadInput::many(
+            e.diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| {
+                    format!(
+                        "{shown}: the imported framework is not valid: {}",
+                        d.message
+                    )
+                })
+                .collect(),
+        )
+    })?;
+    match &args.output {
+        None => super::write_stdout(text.as_bytes())?,
+        Some(out) => {
+            if let Err(e) = write_atomic(out, text.as_bytes()) {
+                anyhow::bail!(
+                    "cannot write {}: {}; nothing was changed",
+                    out.display(),
+                    write_reason(&e)
+                );
+            }
+        }
+    }
+    for warning in &loaded.warnings {
+        context.say(warning);
+    }
+    let f = &loaded.framework;
+    context.say(format!(
+        "imported {}, {}, {}{}",
+        plural(f.competencies.len(), "competency", "competencies"),
+        plural(f.levels.len(), "level", "levels"),
+        plural(f.indicator_count(), "indicator", "indicators"),
+        match &args.output {
+            Some(out) => format!(
+                " into {}; check it with: rungs validate {}",
+                out.display(),
+                out.display()
+            ),
+            None => String::new(),
+        }
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// The file's bytes, or why they cannot be read.
+fn read(path: &Path) -> Result<Vec<u8>, BadInput> {
+    use std::io::Read;
+    let shown = path.display();
+    let file = std::fs::File::open(path)
+        .map_err(|e| BadInput::new(format!("{shown}: cannot read: {}", io_reason(&e))))?;
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
+        return Err(BadInput::new(format!("{shown}: is a folder, not a file")));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_READ)
+        .read_to_end(&mut bytes)
+        .map_err(|e| BadInput::new(format!("{shown}: cannot read: {}", io_reason(&e))))?;
+    Ok(bytes)
+}
+
+/// Every error as one line (exit 2); the warnings found with them go to stderr.
+fn problems(context: &Context, error: LoadError) -> BadInput {
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = error
+        .diagnostics
+        .into_iter()
+        .partition(Diagnostic::is_error);
+    for warning in warnings {
+        context.say(warning);
+    }
+    BadInput::many(errors.iter().map(ToString::to_string).collect())
+}
+
+/// The framework file, with a header saying where it came from.
+fn write(imported: &Imported, kind: &str, shown: &str, bytes: &[u8]) -> String {
+    let header = format!(
+        "Imported with `rungs import {kind}` from {shown}\n({}).\n\
+         Check it with `rungs validate` after editing; see `rungs schema framework` for every key.",
+        framework::digest(bytes)
+    );
+    framework::write::yaml(&imported.framework, &header)
+}

@@ -1,0 +1,29 @@
+//! Frameworks kept elsewhere, read into the framework's raw structs: a spreadsheet export
+//! ([`csv`]) or a 1EdTech CASE package ([`case`]). Each import is a pure function from bytes;
+//! the result then goes through the same validation as a framework file and is written by
+//! [`crate::framework::write::yaml`].
+
+pub mod csv;
+
+use crate::framework::raw::RawFramework;
+use crate::framework::Diagnostic;
+
+/// What the person importing may set that the source does not say.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The framework id (default: made from the file name).
+    pub id: Option<String>,
+    /// The framework name (default: made from the file name, or the source's title).
+    pub name: Option<String>,
+    /// The framework version (default: the source's, else "1.0").
+    pub version: Option<String>,
+}
+
+/// An imported framework, not yet validated, and what is worth telling the person.
+#[derive(Debug)]
+pub struct Imported {
+    /// The framework as a framework file would hold it.
+    pub framework: RawFramework,
+    /// Legal but suspicious things found (columns not read, say).
+    pub warnings: Vec<Diagnostic>,
+}
