@@ -156,6 +156,41 @@ rungs import csv ladder.csv --id eng-ladder --name \"Engineering ladder\" --vers
 rungs show networking --format csv > networking.csv && rungs import csv networking.csv --id networking"
     )]
     Csv(ImportArgs),
+
+    /// A 1EdTech CASE 1.0/1.1 package (CFPackage JSON): items without children become indicators.
+    #[command(
+        disable_version_flag = true,
+        after_help = "The document becomes the framework, each indicator's parent item its competency, the\n\
+top item above that its group. Indicator ids are the items' humanCodingScheme where given,\n\
+else their CFItem identifier, so a re-import of a newer package diffs cleanly.\n\
+Levels come from the items' educationLevel (grades in CEDS order); without one, a single\n\
+level, or the leaves' CFItemType with --levels-from item-type.\n\n\
+Examples:\n  rungs import case digital-literacy.json -o digital-literacy.yaml\n  \
+rungs import case package.json --levels-from item-type --id our-standards -o ours.yaml"
+    )]
+    Case(ImportCaseArgs),
+}
+
+/// Options of `rungs import case`.
+#[derive(Debug, Args)]
+pub struct ImportCaseArgs {
+    #[command(flatten)]
+    pub common: ImportArgs,
+
+    /// Where the levels come from.
+    #[arg(long, value_enum, default_value_t = LevelsFromArg::EducationLevel, value_name = "FROM")]
+    pub levels_from: LevelsFromArg,
+}
+
+/// Where `rungs import case` takes the levels from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LevelsFromArg {
+    /// The items' educationLevel (grades); one level when the package gives none.
+    EducationLevel,
+    /// The leaves' CFItemType, in order of first appearance.
+    ItemType,
+    /// One level for every indicator.
+    One,
 }
 
 /// Options every import takes.

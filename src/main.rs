@@ -26,13 +26,13 @@ fn main() -> ExitCode {
 fn report(error: &anyhow::Error) -> ExitCode {
     if let Some(bad) = error.downcast_ref::<rungs::error::BadInput>() {
         for problem in &bad.problems {
-            eprintln!("error: {problem}");
+            commands::eprint_line(format_args!("error: {problem}"));
         }
         return ExitCode::from(2);
     }
-    eprintln!("error: {error}");
+    commands::eprint_line(format_args!("error: {error}"));
     for cause in error.chain().skip(1) {
-        eprintln!("  caused by: {cause}");
+        commands::eprint_line(format_args!("  caused by: {cause}"));
     }
     ExitCode::from(1)
 }

@@ -79,9 +79,13 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
         assessment.ratings = resolved.ratings;
         assessment.completed_at = resolved.missing.is_empty().then(now);
         destination.save(&assessment)?;
-        super::write_stdout(
-            summary(framework, &ladder, &assessment.ratings, &targets, style).as_bytes(),
-        )?;
+        context.print(&summary(
+            framework,
+            &ladder,
+            &assessment.ratings,
+            &targets,
+            style,
+        ))?;
         context.say(format!("Saved to {}", destination.path.display()));
         if !resolved.missing.is_empty() {
             context.say(format!(
@@ -99,9 +103,13 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
                 .on_ladder(&ladder)
                 .is_complete()
         {
-            super::write_stdout(
-                summary(framework, &ladder, &assessment.ratings, &targets, style).as_bytes(),
-            )?;
+            context.print(&summary(
+                framework,
+                &ladder,
+                &assessment.ratings,
+                &targets,
+                style,
+            ))?;
             context.say(format!(
                 "Every indicator in {} is answered; at a terminal, --resume opens it to review and change.",
                 path.display()
@@ -140,9 +148,13 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
     )?;
     match outcome {
         terminal::Outcome::Finished { skipped } => {
-            super::write_stdout(
-                summary(framework, &ladder, &assessment.ratings, &targets, style).as_bytes(),
-            )?;
+            context.print(&summary(
+                framework,
+                &ladder,
+                &assessment.ratings,
+                &targets,
+                style,
+            ))?;
             if skipped > 0 {
                 context.say(format!(
                     "{} not asked: their level was out of reach.",
@@ -153,28 +165,28 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
         }
         terminal::Outcome::Closed => {}
         terminal::Outcome::Quit { answered, total } => {
-            eprintln!();
+            super::eprint_line("");
             if destination.saved && assessment.completed_at.is_some() {
-                eprintln!(
+                super::eprint_line(format_args!(
                     "Saved {answered} of {total} answers, complete, to {}",
                     destination.path.display()
-                );
-                eprintln!(
+                ));
+                super::eprint_line(format_args!(
                     "Review or change it with: rungs assess --resume {}",
                     shell_word(&destination.path)
-                );
+                ));
             } else if destination.saved {
-                eprintln!(
+                super::eprint_line(format_args!(
                     "Saved {answered} of {total} answers to {}",
                     destination.path.display()
-                );
-                eprintln!(
+                ));
+                super::eprint_line(format_args!(
                     "Continue with: rungs assess --resume {}{}",
                     shell_word(&destination.path),
                     if args.adaptive { " --adaptive" } else { "" }
-                );
+                ));
             } else {
-                eprintln!("Nothing answered, nothing saved.");
+                super::eprint_line("Nothing answered, nothing saved.");
             }
         }
     }

@@ -11,7 +11,8 @@ use rungs::import::{self, Imported, Options};
 
 use super::new::{check_destination, write_reason};
 use super::Context;
-use crate::cli::ImportSource;
+use crate::cli::{ImportSource, LevelsFromArg};
+use rungs::import::case::LevelsFrom;
 
 /// Largest file read, in bytes (the importers refuse more with a clear message).
 const MAX_READ: u64 = 64 * 1024 * 1024 + 1;
@@ -19,6 +20,7 @@ const MAX_READ: u64 = 64 * 1024 * 1024 + 1;
 pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode> {
     let (args, kind) = match source {
         ImportSource::Csv(args) => (args, "csv"),
+        ImportSource::Case(case) => (&case.common, "case"),
     };
     let shown = args.file.display().to_string();
     if let Some(out) = &args.output {
@@ -32,6 +34,14 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
     };
     let imported = match source {
         ImportSource::Csv(_) => import::csv::import(&shown, &bytes, &options),
+        ImportSource::Case(case) => {
+            let levels_from = match case.levels_from {
+                LevelsFromArg::EducationLevel => LevelsFrom::EducationLevel,
+                LevelsFromArg::ItemType => LevelsFrom::ItemType,
+                LevelsFromArg::One => LevelsFrom::One,
+            };
+            import::case::import(&shown, &bytes, &options, levels_from)
+        }
     }
     .map_err(|e| problems(context, e))?;
     let text = write(&imported, kind, &shown, &bytes);
@@ -128,10 +138,15 @@ fn problems(context: &Context, error: LoadError) -> BadInput {
 
 /// The framework file, with a header saying where it came from.
 fn write(imported: &Imported, kind: &str, shown: &str, bytes: &[u8]) -> String {
-    let header = format!(
-        "Imported with `rungs import {kind}` from {shown}\n({}).\n\
-         Check it with `rungs validate` after editing; see `rungs schema framework` for every key.",
+    let mut header = format!(
+        "Imported with `rungs import {kind}` from {shown}\n({}).\n",
         framework::digest(bytes)
+    );
+    if let Some(about) = &imported.about {
+        header.push_str(&format!("Source: {about}.\n"));
+    }
+    header.push_str(
+        "Check it with `rungs validate` after editing; see `rungs schema framework` for every key.",
     );
     framework::write::yaml(&imported.framework, &header)
 }

@@ -10,6 +10,6 @@ pub fn run(context: &Context) -> anyhow::Result<ExitCode> {
         width: context.width,
         color: context.color,
     };
-    super::write_stdout(render::catalog::list(&catalog, style).as_bytes())?;
+    context.print(&render::catalog::list(&catalog, style))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -62,8 +62,14 @@ impl Context {
     /// A message for the person at the terminal (stderr), unless --quiet.
     pub fn say(&self, message: impl std::fmt::Display) {
         if !self.quiet {
-            eprintln!("{message}");
+            eprint_line(message);
         }
+    }
+
+    /// Write text a renderer made to stdout, every control character from a file made visible
+    /// (rungs' own colour kept when colour is on).
+    pub fn print(&self, text: &str) -> std::io::Result<()> {
+        write_stdout(rungs::render::safe::output(text, self.color).as_bytes())
     }
 
     /// A warning (stderr, `warning: ` first), unless --quiet: the one way every command warns.
@@ -89,6 +95,12 @@ fn terminal_width(stdout_is_terminal: bool) -> u16 {
         }
     }
     80
+}
+
+/// One line on stderr, every control character in it made visible: messages quote file names,
+/// ids and texts from files.
+pub fn eprint_line(message: impl std::fmt::Display) {
+    eprintln!("{}", rungs::render::visible(&message.to_string()));
 }
 
 /// Write data to stdout; a closed pipe (`rungs ... | head`) is not an error.

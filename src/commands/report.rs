@@ -155,7 +155,7 @@ pub fn emit(
     text: &str,
 ) -> anyhow::Result<()> {
     let Some(path) = output else {
-        super::write_stdout(text.as_bytes())?;
+        context.print(text)?;
         return Ok(());
     };
     let shown = path.display();
@@ -179,7 +179,8 @@ pub fn emit(
         ))
         .into());
     }
-    file::write_atomic(path, text.as_bytes()).with_context(|| format!("cannot write {shown}"))?;
+    file::write_atomic(path, render::safe::output(text, false).as_bytes())
+        .with_context(|| format!("cannot write {shown}"))?;
     context.say(format!("wrote {shown}"));
     Ok(())
 }

@@ -20,6 +20,6 @@ pub fn run(context: &Context, framework: &str, format: ShowFormat) -> anyhow::Re
         ShowFormat::Json => render::show_json::render(&entry.framework),
         ShowFormat::Markdown => render::show_markdown::render(&entry.framework),
     };
-    super::write_stdout(text.as_bytes())?;
+    context.print(&text)?;
     Ok(ExitCode::SUCCESS)
 }

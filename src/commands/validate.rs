@@ -21,15 +21,15 @@ pub fn run(context: &Context, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
         if path.is_dir() {
             match yaml_files_in(path) {
                 Ok(found) if found.is_empty() => {
-                    eprintln!(
+                    super::eprint_line(format_args!(
                         "{}: is a folder with no .yaml or .yml files in it",
                         path.display()
-                    );
+                    ));
                     invalid += 1;
                 }
                 Ok(found) => files.extend(found),
                 Err(e) => {
-                    e.problems.iter().for_each(|p| eprintln!("{p}"));
+                    e.problems.iter().for_each(super::eprint_line);
                     invalid += 1;
                 }
             }
@@ -66,7 +66,7 @@ fn validate_one(context: &Context, file: &Path) -> Outcome {
     let bytes = match read_framework_bytes(file) {
         Ok(b) => b,
         Err(e) => {
-            e.problems.iter().for_each(|p| eprintln!("{p}"));
+            e.problems.iter().for_each(super::eprint_line);
             return Outcome::Invalid;
         }
     };
@@ -81,7 +81,7 @@ fn validate_one(context: &Context, file: &Path) -> Outcome {
         }
         Err(e) => {
             for d in &e.diagnostics {
-                eprintln!("{d}");
+                super::eprint_line(d);
             }
             Outcome::Invalid
         }

@@ -463,6 +463,7 @@ pub fn import(file: &str, bytes: &[u8], options: &Options) -> Result<Imported, L
             targets: Vec::new(),
         },
         warnings: problems.diagnostics,
+        about: None,
     })
 }
 

@@ -3,6 +3,7 @@
 //! the result then goes through the same validation as a framework file and is written by
 //! [`crate::framework::write::yaml`].
 
+pub mod case;
 pub mod csv;
 
 use crate::framework::raw::RawFramework;
@@ -26,4 +27,6 @@ pub struct Imported {
     pub framework: RawFramework,
     /// Legal but suspicious things found (columns not read, say).
     pub warnings: Vec<Diagnostic>,
+    /// What the source says about itself, for the file's header (a CASE document's identifier).
+    pub about: Option<String>,
 }

@@ -76,11 +76,16 @@ impl DiffReport {
         }];
         let (old_date, new_date) = (date_part(&self.old.date), date_part(&self.new.date));
         if self.old.subject == self.new.subject {
-            parts.extend(self.new.subject.clone());
+            parts.extend(
+                self.new
+                    .subject
+                    .as_deref()
+                    .map(|s| super::visible(s).into_owned()),
+            );
             parts.push(format!("{old_date} → {new_date}"));
         } else {
             let side = |s: &SideSummary, date: &str| match &s.subject {
-                Some(subject) => format!("{subject} {date}"),
+                Some(subject) => format!("{} {date}", super::visible(subject)),
                 None => date.to_string(),
             };
             parts.push(format!(
@@ -224,7 +229,7 @@ pub fn table_text(report: &DiffReport, style: Style) -> String {
 
 /// The diff as pretty JSON.
 pub fn json_text(report: &DiffReport) -> String {
-    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
+    let mut text = crate::render::safe::json_pretty(report);
     text.push('\n');
     text
 }

@@ -72,7 +72,7 @@ pub fn table_text(history: &History, style: Style) -> String {
         t.add_row(vec![
             Cell::new(n + 1),
             Cell::new(date),
-            Cell::new(a.subject.as_deref().unwrap_or("")),
+            Cell::new(super::visible(a.subject.as_deref().unwrap_or(""))),
             Cell::new(&a.file),
         ]);
     }
@@ -115,7 +115,7 @@ pub fn table_text(history: &History, style: Style) -> String {
 
 /// The history as pretty JSON.
 pub fn json_text(history: &History) -> String {
-    let mut text = serde_json::to_string_pretty(history).unwrap_or_default();
+    let mut text = crate::render::safe::json_pretty(history);
     text.push('\n');
     text
 }

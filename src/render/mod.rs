@@ -7,12 +7,15 @@ pub mod history;
 pub mod prose;
 pub mod reconcile;
 pub mod report;
+pub mod safe;
 pub mod show;
 pub mod show_csv;
 pub mod show_json;
 pub mod show_markdown;
 pub mod team;
 pub mod walk;
+
+pub use safe::visible;
 
 use comfy_table::{presets, ContentArrangement, Table};
 
@@ -31,19 +34,6 @@ impl Default for Style {
             width: 80,
             color: false,
         }
-    }
-}
-
-/// Text from a file (a name, a note) made safe for a terminal: control characters, which could
-/// move the cursor or recolour the screen, become U+FFFD.
-pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(char::is_control) {
-        text.chars()
-            .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-            .collect::<String>()
-            .into()
-    } else {
-        text.into()
     }
 }
 

@@ -44,7 +44,7 @@ pub fn render(framework: &Framework) -> String {
             }).collect::<serde_json::Map<String, Value>>(),
         })).collect::<Vec<_>>(),
     });
-    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    let mut text = crate::render::safe::json_pretty(&value);
     text.push('\n');
     text
 }

@@ -15,16 +15,16 @@ pub const REVIEW_PROMPT: &str = "Enter to finish, ← to go back, a number to ju
 /// Lee (manager)`, `Alex Rivera, rating themself`; `None` when the assessment names no one.
 /// Names are made safe for the terminal.
 pub fn whose(subject: Option<&str>, rater: Option<&Rater>) -> Option<String> {
-    let subject = subject.map(|s| super::printable(s).into_owned());
+    let subject = subject.map(|s| super::visible(s).into_owned());
     match (subject, rater) {
         (Some(subject), Some(rater)) if rater.relation != Relation::SelfRating => Some(format!(
             "{subject}, rated by {} ({})",
-            super::printable(&rater.name),
+            super::visible(&rater.name),
             rater.relation
         )),
         (None, Some(rater)) if rater.relation != Relation::SelfRating => Some(format!(
             "rated by {} ({})",
-            super::printable(&rater.name),
+            super::visible(&rater.name),
             rater.relation
         )),
         (Some(subject), _) => Some(format!("{subject}, rating themself")),
@@ -234,7 +234,11 @@ pub fn question(
         ));
     }
     if let Some(note) = note_of(screen.rating, screen.draft_note) {
-        out.push_str(&wrap(&format!("Note: {note}"), style.width, ""));
+        out.push_str(&wrap(
+            &format!("Note: {}", super::visible(note)),
+            style.width,
+            "",
+        ));
     }
     if screen.show_scale {
         out.push_str(&scale(framework, true, style));

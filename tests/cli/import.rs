@@ -256,3 +256,114 @@ fn leftovers(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+const CASE: &str = "tests/fixtures/import/digital-literacy.case.json";
+
+#[test]
+fn a_case_package_becomes_a_framework_with_groups_and_grade_levels() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("dl.yaml");
+    let run = command(&["import", "case", CASE, "-o"])
+        .arg(&out)
+        .env("NO_COLOR", "1")
+        .run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let yaml = std::fs::read_to_string(&out).expect("written");
+    assert!(
+        yaml.starts_with(
+            "# Imported with `rungs import case` from tests/fixtures/import/digital-literacy.case.json\n"
+        ),
+        "{yaml}"
+    );
+    let body: Vec<&str> = yaml.lines().skip_while(|l| l.starts_with('#')).collect();
+    insta::assert_snapshot!(body.join("\n"));
+
+    let valid = command(&["validate"]).arg(&out).env("NO_COLOR", "1").run();
+    assert_eq!(valid.code, 0, "{}", valid.stderr);
+    let f = loaded(&out.display().to_string());
+    let levels: Vec<&str> = f["levels"]
+        .as_array()
+        .expect("levels")
+        .iter()
+        .map(|l| l["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(levels, ["grade-6", "grade-7", "grade-8"]);
+    // humanCodingScheme where the item has one, else its CFItem identifier.
+    let evaluating = &f["competencies"][1];
+    assert_eq!(evaluating["name"], "Evaluating");
+    assert_eq!(evaluating["levels"][0]["indicators"][0]["id"], "DL.1.2.a");
+    assert_eq!(evaluating["levels"][1]["indicators"][0]["id"], "d1c2b");
+    // An item for grades 7 and 8 sits at grade 7, the lowest it names.
+    assert_eq!(f["competencies"][0]["levels"][1]["level"], "grade-7");
+    assert_eq!(
+        f["competencies"][0]["levels"][1]["indicators"][0]["id"],
+        "DL.1.1.c"
+    );
+}
+
+#[test]
+fn case_levels_without_grades_are_one_level_or_the_item_types() {
+    let package: Value =
+        serde_json::from_str(&std::fs::read_to_string(CASE).expect("fixture")).expect("json");
+    let mut without = package.clone();
+    for item in without["CFItems"].as_array_mut().expect("items") {
+        item.as_object_mut().expect("item").remove("educationLevel");
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("no-grades.json");
+    std::fs::write(&file, without.to_string()).expect("write");
+    let levels = |args: &[&str]| {
+        let yaml = dir.path().join("out.yaml");
+        let run = command(&["import", "case", "--force", "-o"])
+            .arg(&yaml)
+            .arg(&file)
+            .args(args)
+            .env("NO_COLOR", "1")
+            .run();
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let f = loaded(&yaml.display().to_string());
+        f["levels"]
+            .as_array()
+            .expect("levels")
+            .iter()
+            .map(|l| l["name"].as_str().expect("name").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(levels(&[]), ["Standard"]);
+    assert_eq!(levels(&["--levels-from", "item-type"]), ["Indicator"]);
+}
+
+#[test]
+fn broken_case_packages_are_bad_input() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let write = |name: &str, text: &str| {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    };
+    write("truncated.json", "{\"CFDocument\": {\"title\": \"x\",\n");
+    write("not-case.json", "{\"competencies\": []}");
+    write(
+        "no-text.json",
+        r#"{"CFDocument": {"identifier": "d", "title": "T"},
+            "CFItems": [{"identifier": "a", "fullStatement": "Reads"}, {"identifier": "b"}],
+            "CFAssociations": []}"#,
+    );
+    let run = |name: &str| run_in(dir.path(), &["import", "case", name]);
+    let truncated = run("truncated.json");
+    assert_eq!(truncated.code, 2);
+    assert_eq!(
+        truncated.stderr,
+        "error: truncated.json:2:1: not a CASE package: the file is not valid JSON (EOF while parsing a value)\n"
+    );
+    let not_case = run("not-case.json");
+    assert_eq!(not_case.code, 2);
+    assert_eq!(
+        not_case.stderr,
+        "error: not-case.json: not a CASE package: there is no CFDocument (a CFPackage has CFDocument, CFItems and CFAssociations)\n"
+    );
+    let no_text = run("no-text.json");
+    assert_eq!(no_text.code, 2);
+    assert_eq!(
+        no_text.stderr,
+        "error: no-text.json: item \"b\" has no fullStatement: an indicator needs a text to rate\n"
+    );
+}

@@ -5,6 +5,7 @@ mod builtin_frameworks;
 mod catalog;
 mod changed_framework;
 mod compare;
+mod controls;
 mod conventions;
 mod diff;
 mod duckdb;

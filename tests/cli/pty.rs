@@ -704,6 +704,65 @@ fn rating_someone_else_says_whose_behaviour_on_every_screen() {
 }
 
 #[test]
+fn notes_and_names_from_the_file_are_shown_not_obeyed() {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let (id, framework) = framework();
+    let first = framework
+        .indicators()
+        .next()
+        .map(|(_, _, i)| i.id.clone())
+        .expect("an indicator");
+    let file = home.path().join("saved.json");
+    let answers = home.path().join("answers.yaml");
+    std::fs::write(
+        &answers,
+        format!("{first}: {{ value: 3, note: \"ran it \\e]0;pwned\\a\\x9b2J \\u202Edone\" }}\n"),
+    )
+    .expect("answers");
+    let made = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(["assess", &id, "--answers"])
+        .arg(&answers)
+        .arg("--out")
+        .arg(&file)
+        .env("HOME", home.path())
+        .output()
+        .expect("rungs runs");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let mut value = saved(&file);
+    value["subject"] = serde_json::json!("Sam\u{1b}]0;title\u{7}");
+    value["rater"] = serde_json::json!({ "name": "Lee\u{1b}[8m", "relation": "manager" });
+    std::fs::write(&file, value.to_string()).expect("edit the file");
+
+    let file_arg = file.display().to_string();
+    let mut session = spawn(home.path(), &["assess", "--resume", &file_arg]);
+    let opening = wait_for(&mut session, "Press Enter to begin");
+    assert!(
+        opening.contains("Sam\\u{1b}]0;title\\u{7}, rated by Lee\\u{1b}[8m (manager)"),
+        "{opening}"
+    );
+    press(&mut session, "\r");
+    wait_for(&mut session, render::walk::PROMPT);
+    press(&mut session, "\x1b[D");
+    let screen = wait_for(&mut session, "done");
+    assert!(
+        screen.contains("Note: ran it \\u{1b}]0;pwned\\u{7}\\u{9b}2J \\u{202e}"),
+        "{screen}"
+    );
+    for raw in ["\u{1b}]0;", "\u{1b}[8m", "\u{9b}", "\u{202e}"] {
+        assert!(
+            !opening.contains(raw) && !screen.contains(raw),
+            "{raw:?} reached the terminal"
+        );
+    }
+    press(&mut session, "q");
+    assert_eq!(exit_code(&mut session), 0);
+}
+
+#[test]
 fn the_walk_on_a_track_names_it_and_asks_only_its_levels() {
     let home = tempfile::tempdir().expect("a temporary folder");
     let framework = root().join("tests/fixtures/frameworks/engineering-ladder.yaml");

@@ -151,7 +151,7 @@ fn draw(
         Screen::Done => return,
     };
     let _ = term.clear_screen();
-    let _ = term.write_str(&text);
+    let _ = term.write_str(&render::safe::output(&text, style.color));
     let _ = term.flush();
 }
 

@@ -16,7 +16,7 @@ pub fn render(report: &Report) -> String {
 
 /// Stream the same JSON to a writer, without building it in memory first.
 pub fn write(report: &Report, mut writer: impl Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut writer, report)?;
+    crate::render::safe::write_json_pretty(&mut writer, report)?;
     writer.write_all(b"\n")?;
     writer.flush()
 }

@@ -445,7 +445,7 @@ impl Report {
             self.framework.name, self.framework.version
         )];
         if let Some(subject) = &self.subject {
-            parts.push(subject.clone());
+            parts.push(crate::render::visible(subject).into_owned());
         }
         match (&self.completed_at, &self.started_at) {
             (Some(done), _) => parts.push(format!("completed {}", date_part(done))),

@@ -5,7 +5,7 @@
 use comfy_table::{Cell, CellAlignment, Color};
 
 use super::{bar, bar_cells, level_text, progress_text, rating_text, score_text, Report};
-use crate::render::{bold, prose, table, wrap_hanging, Style};
+use crate::render::{bold, prose, table, visible, wrap_hanging, Style};
 
 /// Wrap to `width` columns without the final newline.
 fn lines(text: &str, width: usize) -> String {
@@ -155,7 +155,7 @@ pub fn plan(report: &Report, style: Style) -> String {
                 }
                 let mut indicator = format!("{}\n({})", prose::flow(&i.text), i.id);
                 if let Some(note) = &i.note {
-                    indicator.push_str(&format!("\nNote: {note}"));
+                    indicator.push_str(&format!("\nNote: {}", visible(note)));
                 }
                 t.add_row(vec![Cell::new(level), Cell::new(indicator), rating]);
             }

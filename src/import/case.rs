@@ -1,0 +1,545 @@
+//! `rungs import case`: a 1EdTech CASE 1.0/1.1 package (CFPackage JSON) as a framework.
+//!
+//! The mapping (also in the README):
+//! - the CFDocument is the framework: `title` its name, `version` its version, `description`
+//!   its description, `creator`, `officialSourceURL` (or `uri`) and `licenseURI` its source;
+//! - the tree is read from the `isChildOf` associations (origin = child, destination =
+//!   parent), children in `sequenceNumber` order; an item with no parent hangs from the
+//!   document;
+//! - every CFItem without children is an indicator, `fullStatement` its text; its id is its
+//!   `humanCodingScheme` when it has one (and no other indicator has it), else its identifier;
+//! - an indicator's parent item is its competency (name: `abbreviatedStatement`, else
+//!   `fullStatement`; description: `fullStatement` when there is an abbreviated one); leaves
+//!   directly under the document make one competency named after the document;
+//! - the top item above a competency, when there is one, is the competency's group;
+//! - levels: by default from `educationLevel` (the lowest grade an item lists; an item without
+//!   one takes its nearest ancestor's, else the lowest level), in the order of the CEDS grade
+//!   codes; `--levels-from item-type` makes the leaves' `CFItemType` values the levels, in order
+//!   of first appearance; without either, one level, "Standard".
+
+use std::collections::{HashMap, HashSet};
+
+use serde_json::Value;
+
+use super::{Imported, Options};
+use crate::framework::raw::*;
+use crate::framework::sheet::slug;
+use crate::framework::{Diagnostic, LoadError};
+
+/// Where the levels of an imported CASE package come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LevelsFrom {
+    /// The items' `educationLevel` when the package gives any, else one level.
+    #[default]
+    EducationLevel,
+    /// The leaves' `CFItemType`, in order of first appearance.
+    ItemType,
+    /// One level for every indicator.
+    One,
+}
+
+/// The CEDS grade level codes CASE uses, lowest first, with their names.
+const GRADES: &[(&str, &str)] = &[
+    ("IT", "Infant/toddler"),
+    ("PR", "Preschool"),
+    ("PK", "Prekindergarten"),
+    ("TK", "Transitional kindergarten"),
+    ("KG", "Kindergarten"),
+    ("01", "Grade 1"),
+    ("02", "Grade 2"),
+    ("03", "Grade 3"),
+    ("04", "Grade 4"),
+    ("05", "Grade 5"),
+    ("06", "Grade 6"),
+    ("07", "Grade 7"),
+    ("08", "Grade 8"),
+    ("09", "Grade 9"),
+    ("10", "Grade 10"),
+    ("11", "Grade 11"),
+    ("12", "Grade 12"),
+    ("13", "Grade 13"),
+    ("AS", "Associate's degree"),
+    ("BA", "Bachelor's degree"),
+    ("PB", "Post-baccalaureate"),
+    ("MD", "Master's degree"),
+    ("PM", "Post-master's"),
+    ("DO", "Doctoral"),
+    ("PD", "Post-doctoral"),
+    ("AE", "Adult education"),
+    ("PT", "Professional or technical"),
+    ("OT", "Other"),
+];
+
+/// One CFItem, as much of it as the import reads.
+struct Item {
+    identifier: String,
+    full: String,
+    abbreviated: Option<String>,
+    code: Option<String>,
+    kind: Option<String>,
+    education: Vec<String>,
+}
+
+impl Item {
+    fn name(&self) -> &str {
+        self.abbreviated.as_deref().unwrap_or(&self.full)
+    }
+}
+
+/// Read a CASE package; `file` names it in messages.
+pub fn import(
+    file: &str,
+    bytes: &[u8],
+    options: &Options,
+    levels_from: LevelsFrom,
+) -> Result<Imported, LoadError> {
+    let fail = |diagnostics: Vec<Diagnostic>| LoadError { diagnostics };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let root: Value = serde_json::from_slice(bytes).map_err(|e| {
+        let message = e.to_string();
+        let message = match message.rfind(" at line ") {
+            Some(i) => message[..i].to_string(),
+            None => message,
+        };
+        fail(vec![Diagnostic::at(
+            file,
+            e.line(),
+            e.column().max(1),
+            format!("not a CASE package: the file is not valid JSON ({message})"),
+        )])
+    })?;
+    let package = root.get("CFPackage").unwrap_or(&root);
+    let Some(document) = package.get("CFDocument").filter(|d| d.is_object()) else {
+        return Err(fail(vec![Diagnostic::file_error(
+            file,
+            "not a CASE package: there is no CFDocument (a CFPackage has CFDocument, CFItems and CFAssociations)",
+        )]));
+    };
+    let text = |value: &Value, key: &str| -> Option<String> {
+        value
+            .get(key)
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    let document_id = text(document, "identifier").unwrap_or_default();
+    let title = text(document, "title").unwrap_or_else(|| "Imported CASE framework".into());
+
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let mut items: Vec<Item> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let empty = Vec::new();
+    let raw_items = package
+        .get("CFItems")
+        .and_then(Value::as_array)
+        .unwrap_or(&empty);
+    for (n, value) in raw_items.iter().enumerate() {
+        let Some(identifier) = text(value, "identifier") else {
+            errors.push(Diagnostic::file_error(
+                file,
+                format!("CFItems[{n}]: no identifier"),
+            ));
+            continue;
+        };
+        if index.contains_key(&identifier) {
+            errors.push(Diagnostic::file_error(
+                file,
+                format!("CFItems[{n}]: identifier {identifier:?} is used by an earlier item"),
+            ));
+            continue;
+        }
+        // The statement is kept as written; only its ends are trimmed.
+        let full = value
+            .get("fullStatement")
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .unwrap_or("")
+            .to_string();
+        let education = match value.get("educationLevel") {
+            Some(Value::Array(levels)) => levels
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            // Some CASE 1.0 publishers write the list as one comma-separated string.
+            Some(Value::String(levels)) => levels
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            _ => Vec::new(),
+        };
+        index.insert(identifier.clone(), items.len());
+        items.push(Item {
+            identifier,
+            full,
+            abbreviated: text(value, "abbreviatedStatement"),
+            code: text(value, "humanCodingScheme"),
+            kind: text(value, "CFItemType"),
+            education,
+        });
+    }
+    if items.is_empty() && errors.is_empty() {
+        errors.push(Diagnostic::file_error(
+            file,
+            "the CASE package has no CFItems: there is nothing to rate",
+        ));
+    }
+
+    // The tree: each item's parent (the first isChildOf that names it), children in order.
+    let mut parent: Vec<Option<usize>> = vec![None; items.len()];
+    let mut has_parent = vec![false; items.len()];
+    let mut children: Vec<Vec<(f64, usize, usize)>> = vec![Vec::new(); items.len()];
+    let mut top: Vec<(f64, usize, usize)> = Vec::new();
+    let associations = package
+        .get("CFAssociations")
+        .and_then(Value::as_array)
+        .unwrap_or(&empty);
+    for (n, a) in associations.iter().enumerate() {
+        if a.get("associationType").and_then(Value::as_str) != Some("isChildOf") {
+            continue;
+        }
+        let end = |key: &str| a.get(key).and_then(|node| text(node, "identifier"));
+        let (Some(child), Some(to)) = (end("originNodeURI"), end("destinationNodeURI")) else {
+            continue;
+        };
+        let Some(&c) = index.get(&child) else {
+            continue;
+        };
+        if has_parent[c] {
+            continue;
+        }
+        let order = a
+            .get("sequenceNumber")
+            .and_then(Value::as_f64)
+            .unwrap_or(f64::MAX);
+        if to == document_id {
+            has_parent[c] = true;
+            top.push((order, c, n));
+        } else if let Some(&p) = index.get(&to) {
+            has_parent[c] = true;
+            parent[c] = Some(p);
+            children[p].push((order, c, n));
+        } else {
+            warnings.push(Diagnostic::file_error(
+                file,
+                format!(
+                    "CFAssociations[{n}]: item {child:?} is a child of {to:?}, which is neither the document nor an item; it is read as a top-level item"
+                ),
+            ));
+        }
+    }
+    for (i, &had) in has_parent.iter().enumerate() {
+        if !had {
+            top.push((f64::MAX, i, usize::MAX));
+        }
+    }
+    let by_order = |list: &mut Vec<(f64, usize, usize)>| {
+        list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
+    };
+    by_order(&mut top);
+    for list in &mut children {
+        by_order(list);
+    }
+
+    // Walk the tree depth first: every leaf with its path from the top.
+    let mut leaves: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut seen: HashSet<usize> = HashSet::new();
+    let mut stack: Vec<(usize, Vec<usize>)> =
+        top.iter().rev().map(|&(_, i, _)| (i, Vec::new())).collect();
+    while let Some((i, path)) = stack.pop() {
+        if !seen.insert(i) {
+            continue;
+        }
+        if children[i].is_empty() {
+            leaves.push((i, path));
+            continue;
+        }
+        let mut below = path.clone();
+        below.push(i);
+        for &(_, c, _) in children[i].iter().rev() {
+            stack.push((c, below.clone()));
+        }
+    }
+    for &(leaf, _) in &leaves {
+        if items[leaf].full.is_empty() {
+            errors.push(Diagnostic::file_error(
+                file,
+                format!(
+                    "item {:?} has no fullStatement: an indicator needs a text to rate",
+                    items[leaf].identifier
+                ),
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        errors.extend(warnings.into_iter().map(Diagnostic::warning));
+        return Err(fail(errors));
+    }
+
+    // Levels.
+    let education_of = |leaf: usize, path: &[usize]| -> Option<&Vec<String>> {
+        std::iter::once(leaf)
+            .chain(path.iter().rev().copied())
+            .map(|i| &items[i].education)
+            .find(|e| !e.is_empty())
+    };
+    let any_education = leaves
+        .iter()
+        .any(|(leaf, path)| education_of(*leaf, path).is_some());
+    let mode = match levels_from {
+        LevelsFrom::EducationLevel if !any_education => LevelsFrom::One,
+        other => other,
+    };
+    // (id, name) of each level, lowest first, and the level of each leaf.
+    let mut levels: Vec<(String, String)> = Vec::new();
+    let mut leaf_level: Vec<usize> = Vec::with_capacity(leaves.len());
+    match mode {
+        LevelsFrom::One => {
+            levels.push(("standard".into(), "Standard".into()));
+            leaf_level.resize(leaves.len(), 0);
+        }
+        LevelsFrom::ItemType => {
+            for (leaf, _) in &leaves {
+                let kind = items[*leaf].kind.as_deref().unwrap_or("Item");
+                let id = unique_slug(kind, "level", &levels.iter().map(|l| l.0.clone()).collect());
+                let found = levels.iter().position(|(_, name)| name == kind);
+                leaf_level.push(found.unwrap_or_else(|| {
+                    levels.push((id, kind.to_string()));
+                    levels.len() - 1
+                }));
+            }
+        }
+        LevelsFrom::EducationLevel => {
+            // Every code any leaf names, ordered by the CEDS list, unknown codes after it.
+            let rank = |code: &str| {
+                GRADES
+                    .iter()
+                    .position(|(c, _)| c.eq_ignore_ascii_case(code))
+                    .unwrap_or(GRADES.len())
+            };
+            let mut codes: Vec<String> = Vec::new();
+            let lowest: Vec<Option<String>> = leaves
+                .iter()
+                .map(|(leaf, path)| {
+                    education_of(*leaf, path).and_then(|list| {
+                        list.iter()
+                            .enumerate()
+                            .min_by_key(|(n, c)| (rank(c), *n))
+                            .map(|(_, c)| c.clone())
+                    })
+                })
+                .collect();
+            for code in lowest.iter().flatten() {
+                if !codes.contains(code) {
+                    codes.push(code.clone());
+                }
+            }
+            codes.sort_by_key(|c| rank(c));
+            for code in &codes {
+                let name = GRADES
+                    .iter()
+                    .find(|(c, _)| c.eq_ignore_ascii_case(code))
+                    .map_or_else(|| code.clone(), |(_, name)| name.to_string());
+                let id = unique_slug(
+                    &name,
+                    "level",
+                    &levels.iter().map(|l| l.0.clone()).collect(),
+                );
+                levels.push((id, name));
+            }
+            for code in &lowest {
+                leaf_level.push(
+                    code.as_ref()
+                        .and_then(|c| codes.iter().position(|k| k == c))
+                        .unwrap_or(0),
+                );
+            }
+        }
+    }
+
+    // Competencies (the leaves' parents), groups (the top items above them), indicators.
+    struct Competency {
+        id: String,
+        name: String,
+        description: Option<String>,
+        group: Option<String>,
+        levels: Vec<Vec<RawIndicatorObject>>,
+    }
+    let mut competencies: Vec<Competency> = Vec::new();
+    let mut competency_of: HashMap<Option<usize>, usize> = HashMap::new();
+    let mut groups: Vec<RawGroup> = Vec::new();
+    let mut group_of: HashMap<usize, String> = HashMap::new();
+    let mut competency_ids: HashSet<String> = HashSet::new();
+    let mut indicator_ids: HashSet<String> = HashSet::new();
+    let codes: HashMap<&str, usize> = {
+        let mut count: HashMap<&str, usize> = HashMap::new();
+        for (leaf, _) in &leaves {
+            if let Some(code) = items[*leaf].code.as_deref() {
+                *count.entry(code).or_default() += 1;
+            }
+        }
+        count
+    };
+    for (n, (leaf, path)) in leaves.iter().enumerate() {
+        let owner = path.last().copied();
+        let ci = match competency_of.get(&owner) {
+            Some(&ci) => ci,
+            None => {
+                let (base, name, description) = match owner {
+                    Some(p) => {
+                        let item = &items[p];
+                        let description = item.abbreviated.as_ref().map(|_| item.full.clone());
+                        (
+                            item.code.clone().unwrap_or_else(|| item.name().to_string()),
+                            item.name().to_string(),
+                            description,
+                        )
+                    }
+                    None => (title.clone(), title.clone(), None),
+                };
+                let id = unique_slug(&base, "competency", &competency_ids);
+                competency_ids.insert(id.clone());
+                let group = match path.first() {
+                    Some(&g) if Some(g) != owner => Some(match group_of.get(&g) {
+                        Some(id) => id.clone(),
+                        None => {
+                            let item = &items[g];
+                            let taken = groups.iter().map(|g| g.id.clone()).collect();
+                            let id = unique_slug(
+                                item.code.as_deref().unwrap_or(item.name()),
+                                "group",
+                                &taken,
+                            );
+                            groups.push(RawGroup {
+                                id: id.clone(),
+                                name: item.name().to_string(),
+                                description: item.abbreviated.as_ref().map(|_| item.full.clone()),
+                            });
+                            group_of.insert(g, id.clone());
+                            id
+                        }
+                    }),
+                    _ => None,
+                };
+                competencies.push(Competency {
+                    id,
+                    name,
+                    description,
+                    group,
+                    levels: (0..levels.len()).map(|_| Vec::new()).collect(),
+                });
+                competency_of.insert(owner, competencies.len() - 1);
+                competencies.len() - 1
+            }
+        };
+        let item = &items[*leaf];
+        let id = match item.code.as_deref() {
+            Some(code) if codes.get(code) == Some(&1) && !indicator_ids.contains(code) => {
+                code.to_string()
+            }
+            _ => item.identifier.clone(),
+        };
+        indicator_ids.insert(id.clone());
+        competencies[ci].levels[leaf_level[n]].push(RawIndicatorObject {
+            id,
+            text: item.full.clone(),
+            examples: Vec::new(),
+        });
+    }
+
+    let source = [
+        text(document, "creator"),
+        Some(title.clone()),
+        text(document, "officialSourceURL").or_else(|| text(document, "uri")),
+        text(document, "licenseURI").map(|l| format!("licence: {l}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ");
+    let framework_id = options.id.clone().unwrap_or_else(|| {
+        let id = slug(&title);
+        if id.is_empty() {
+            "imported".into()
+        } else {
+            id
+        }
+    });
+    let framework = RawFramework {
+        id: framework_id,
+        name: options.name.clone().unwrap_or(title),
+        version: Version(
+            options
+                .version
+                .clone()
+                .or_else(|| text(document, "version"))
+                .unwrap_or_else(|| "1.0".into()),
+        ),
+        description: text(document, "description"),
+        source: Some(source),
+        levels: levels
+            .iter()
+            .map(|(id, name)| RawLevel {
+                id: id.clone(),
+                name: name.clone(),
+                description: None,
+            })
+            .collect(),
+        groups,
+        competencies: competencies
+            .into_iter()
+            .map(|c| RawCompetency {
+                id: c.id,
+                name: c.name,
+                description: c.description,
+                group: c.group,
+                levels: c
+                    .levels
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, indicators)| !indicators.is_empty())
+                    .map(|(l, indicators)| RawCompetencyLevel {
+                        level: levels[l].0.clone(),
+                        indicators: indicators.into_iter().map(RawIndicator::Full).collect(),
+                        ..Default::default()
+                    })
+                    .collect(),
+                ..Default::default()
+            })
+            .collect(),
+        ..Default::default()
+    };
+    let mut about = format!("CASE document {:?}", document_id);
+    if let Some(uri) = text(document, "uri") {
+        about.push_str(&format!(" ({uri})"));
+    }
+    Ok(Imported {
+        framework,
+        warnings,
+        about: Some(about),
+    })
+}
+
+/// A slug of `text` not in `taken` (`-2`, `-3`, ... appended when needed); `fallback` when the
+/// text has no letters or digits. Long texts are cut at a word boundary.
+fn unique_slug(text: &str, fallback: &str, taken: &HashSet<String>) -> String {
+    let mut base = slug(text);
+    if base.len() > 48 {
+        let cut = base[..48].rfind('-').unwrap_or(48);
+        base.truncate(cut);
+    }
+    if base.is_empty() {
+        base = fallback.to_string();
+    }
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}

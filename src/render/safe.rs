@@ -1,0 +1,186 @@
+//! How text read from files reaches any output.
+//!
+//! Framework texts, notes, subjects, rater names and file names come from strangers. A control
+//! character in them could move the cursor, clear the screen, set the window title (or, on some
+//! terminals, the clipboard), and a bidirectional override could make text read other than it
+//! is. [`visible`] decides how such text is written, everywhere: those characters are shown as
+//! `\u{1b}`, everything else is left as it is. JSON output escapes them as JSON does
+//! ([`json_pretty`]), so the data stays exact.
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter};
+
+/// Whether a character must never be written raw: C0 controls other than tab and newline, DEL,
+/// C1 controls, and the Unicode bidirectional embeddings, overrides and isolates
+/// (U+202A-U+202E, U+2066-U+2069).
+pub fn is_hidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text from a file, made safe to write anywhere a person reads it: each character
+/// [`is_hidden`] becomes `\u{..}` (`\u{1b}` for ESC), except a carriage return right before a
+/// newline (a line end, as CSV writes them). Clean text is borrowed as is.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    let mut chars = text.char_indices().peekable();
+    let mut out: Option<String> = None;
+    let mut clean_to = 0;
+    while let Some((i, c)) = chars.next() {
+        let line_end = c == '\r' && matches!(chars.peek(), Some((_, '\n')));
+        if is_hidden(c) && !line_end {
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+            out.push_str(&text[clean_to..i]);
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            clean_to = i + c.len_utf8();
+        }
+    }
+    match out {
+        None => Cow::Borrowed(text),
+        Some(mut out) => {
+            out.push_str(&text[clean_to..]);
+            Cow::Owned(out)
+        }
+    }
+}
+
+/// A whole output, made safe at the moment it is written: like [`visible`], except that with
+/// `keep_style` the colour and weight sequences rungs writes itself (`ESC [ digits ; ... m`)
+/// are kept. With `keep_style` off, no escape sequence at all is written.
+pub fn output(text: &str, keep_style: bool) -> Cow<'_, str> {
+    if !keep_style || !text.contains('\u{1b}') {
+        return visible(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(at) = rest.find('\u{1b}') {
+        out.push_str(&visible(&rest[..at]));
+        let after = &rest[at + 1..];
+        let style_len = after
+            .strip_prefix('[')
+            .map(|body| body.find(|c: char| !(c.is_ascii_digit() || c == ';')))
+            .and_then(|end| end.filter(|e| after[1 + e..].starts_with('m')));
+        match style_len {
+            Some(end) => {
+                out.push_str(&rest[at..at + 1 + 1 + end + 1]);
+                rest = &after[1 + end + 1..];
+            }
+            None => {
+                out.push_str("\\u{1b}");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(&visible(rest));
+    Cow::Owned(out)
+}
+
+/// serde_json's pretty printer, escaping in strings every character [`is_hidden`] (serde_json
+/// escapes C0 itself; this adds DEL, C1 and the bidirectional controls) as `\uXXXX`.
+struct SafeJson<'a>(PrettyFormatter<'a>);
+
+impl Formatter for SafeJson<'_> {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if is_hidden(c) {
+                w.write_all(&fragment.as_bytes()[start..i])?;
+                write!(w, "\\u{:04x}", u32::from(c))?;
+                start = i + c.len_utf8();
+            }
+        }
+        w.write_all(&fragment.as_bytes()[start..])
+    }
+}
+
+/// Write `value` as pretty JSON in which no string holds a character [`is_hidden`] raw.
+pub fn write_json_pretty<W: Write, T: Serialize + ?Sized>(writer: W, value: &T) -> io::Result<()> {
+    let mut serializer =
+        serde_json::Serializer::with_formatter(writer, SafeJson(PrettyFormatter::new()));
+    value.serialize(&mut serializer).map_err(io::Error::from)
+}
+
+/// `value` as pretty JSON (see [`write_json_pretty`]), without a trailing newline.
+pub fn json_pretty<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut bytes = Vec::new();
+    if write_json_pretty(&mut bytes, value).is_err() {
+        return String::new();
+    }
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_and_bidi_overrides_are_shown_not_obeyed() {
+        assert_eq!(
+            visible("a\u{1b}]0;title\u{7}b\u{1b}[2Jc"),
+            "a\\u{1b}]0;title\\u{7}b\\u{1b}[2Jc"
+        );
+        assert_eq!(visible("x\u{9b}31m\u{7f}"), "x\\u{9b}31m\\u{7f}");
+        assert_eq!(
+            visible("abc\u{202e}def\u{2066}"),
+            "abc\\u{202e}def\\u{2066}"
+        );
+        assert_eq!(visible("cr\rlf"), "cr\\u{d}lf");
+        assert_eq!(visible("line\r\nend\r"), "line\r\nend\\u{d}");
+        assert!(matches!(visible("tab\tand\nnewline é ✓"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn output_keeps_only_style_sequences_when_asked() {
+        let text = "\u{1b}[1mbold\u{1b}[0m \u{1b}]0;t\u{7} \u{1b}[2J \u{1b}[38;5;8mgrey\u{1b}[0m";
+        assert_eq!(
+            output(text, true),
+            "\u{1b}[1mbold\u{1b}[0m \\u{1b}]0;t\\u{7} \\u{1b}[2J \u{1b}[38;5;8mgrey\u{1b}[0m"
+        );
+        assert!(!output(text, false).contains('\u{1b}'));
+        assert_eq!(output("\u{1b}", true), "\\u{1b}");
+        assert_eq!(output("\u{1b}[", true), "\\u{1b}[");
+        assert_eq!(output("\u{1b}[12", true), "\\u{1b}[12");
+    }
+
+    #[test]
+    fn json_escapes_every_hidden_character_and_stays_exact() {
+        let text = "e\u{1b}c\u{9b}d\u{7f}\u{202e}\u{2069}";
+        let json = json_pretty(&serde_json::json!({ "note": text }));
+        assert!(!json.chars().any(is_hidden), "{json:?}");
+        let back: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+        assert_eq!(back["note"], text);
+    }
+}

@@ -1,0 +1,230 @@
+//! Text from assessment and answers files (notes, subject, rater names) never reaches an output
+//! with a control character or a bidirectional override in it: each is shown as `\u{..}`, and
+//! the only escape sequences rungs writes are its own colours.
+
+use crate::support::{command, fixture, Run};
+
+const FRAMEWORKS: &str = "tests/fixtures/frameworks";
+const OTHER: &str = "tests/fixtures/assessments/teamwork/2026-06-02.json";
+/// One fixture per kind of character: C0 controls and DEL, C1 controls, bidirectional controls.
+const CLASSES: [&str; 3] = ["c0", "c1", "bidi"];
+
+/// Every character of `text` that rungs did not mean to write: any control character other
+/// than newline, tab and a carriage return ending a line (CSV), and any bidirectional control, except (when `colour`) the ESC that
+/// starts one of rungs' own colour sequences (`ESC [ digits ; ... m`).
+fn unmeant(text: &str, colour: bool) -> Vec<String> {
+    let mut found = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\u{1b}' && colour && chars.get(i + 1) == Some(&'[') {
+            let mut j = i + 2;
+            while j < chars.len() && (chars[j].is_ascii_digit() || chars[j] == ';') {
+                j += 1;
+            }
+            if chars.get(j) == Some(&'m') {
+                i = j + 1;
+                continue;
+            }
+        }
+        let line_end = c == '\r' && chars.get(i + 1) == Some(&'\n');
+        let hidden = (c.is_control() && c != '\n' && c != '\t' && !line_end)
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        if hidden {
+            let start = i.saturating_sub(12);
+            found.push(format!(
+                "U+{:04X} after {:?}",
+                u32::from(c),
+                chars[start..i].iter().collect::<String>()
+            ));
+        }
+        i += 1;
+    }
+    found
+}
+
+fn check(what: &str, run: &Run, colour: bool) {
+    assert_eq!(run.code, 0, "{what}: {}", run.stderr);
+    let stdout = unmeant(&run.stdout, colour);
+    assert!(stdout.is_empty(), "{what}: stdout carries {stdout:?}");
+    let stderr = unmeant(&run.stderr, false);
+    assert!(stderr.is_empty(), "{what}: stderr carries {stderr:?}");
+}
+
+fn assessment(class: &str) -> String {
+    format!("tests/fixtures/controls/assessment-{class}.json")
+}
+
+#[test]
+fn no_report_diff_or_history_writes_a_control_character_from_a_file() {
+    for class in CLASSES {
+        let file = assessment(class);
+        for colour in ["never", "always"] {
+            let on = colour == "always";
+            for format in ["table", "json", "markdown", "csv", "html"] {
+                let args = [
+                    "report",
+                    &file,
+                    "--frameworks",
+                    FRAMEWORKS,
+                    "--target-level",
+                    "leading",
+                    "--format",
+                    format,
+                    "--color",
+                    colour,
+                ];
+                check(&format!("{args:?}"), &command(&args).run(), on);
+            }
+            for format in ["table", "json", "markdown"] {
+                for command_name in ["diff", "history"] {
+                    let args = [
+                        command_name,
+                        &file,
+                        OTHER,
+                        "--frameworks",
+                        FRAMEWORKS,
+                        "--format",
+                        format,
+                        "--color",
+                        colour,
+                    ];
+                    check(&format!("{args:?}"), &command(&args).run(), on);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn what_a_file_held_is_shown_not_obeyed() {
+    let table = command(&[
+        "report",
+        &assessment("c0"),
+        "--frameworks",
+        FRAMEWORKS,
+        "--target-level",
+        "leading",
+        "--color",
+        "never",
+    ])
+    .run();
+    assert!(
+        table
+            .stdout
+            .starts_with("Teamwork 1.0 · Sam\\u{1b}]0;new window title\\u{7} Example\\u{1b}[2J"),
+        "{}",
+        table.stdout
+    );
+    assert!(table.stdout.contains("\\u{1b}[31mred"), "{}", table.stdout);
+    let bidi = command(&[
+        "report",
+        &assessment("bidi"),
+        "--frameworks",
+        FRAMEWORKS,
+        "--format",
+        "markdown",
+    ])
+    .run();
+    assert!(
+        // Markdown escapes the backslash it shows.
+        bidi.stdout.contains("Sam \\\\u{202e}elpmaxE\\\\u{202c}"),
+        "{}",
+        bidi.stdout
+    );
+    // JSON keeps the data exact, escaped as JSON escapes it.
+    let json = command(&[
+        "report",
+        &assessment("c1"),
+        "--frameworks",
+        FRAMEWORKS,
+        "--format",
+        "json",
+    ])
+    .run();
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("valid JSON");
+    assert_eq!(value["subject"], "Sam \u{9b}2J Example");
+    assert!(
+        json.stdout.contains("Sam \\u009b2J Example"),
+        "{}",
+        json.stdout
+    );
+}
+
+#[test]
+fn notes_from_an_answers_file_are_shown_not_obeyed() {
+    for class in CLASSES {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let saved = dir.path().join("saved.json");
+        let answers = fixture(&format!("controls/answers-{class}.yaml"));
+        for colour in ["never", "always"] {
+            let made = command(&[
+                "assess",
+                "teamwork",
+                "--frameworks",
+                FRAMEWORKS,
+                "--color",
+                colour,
+            ])
+            .arg("--answers")
+            .arg(&answers)
+            .arg("--out")
+            .arg(&saved)
+            .arg("--force")
+            .run();
+            check(
+                &format!("assess --answers {class}"),
+                &made,
+                colour == "always",
+            );
+        }
+        for format in ["table", "json", "markdown", "csv", "html"] {
+            let report = command(&[
+                "report",
+                "--frameworks",
+                FRAMEWORKS,
+                "--target-level",
+                "leading",
+                "--format",
+                format,
+                "--color",
+                "never",
+            ])
+            .arg(&saved)
+            .run();
+            check(&format!("report {class} {format}"), &report, false);
+        }
+    }
+}
+
+#[test]
+fn a_file_name_with_controls_is_shown_not_obeyed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let hostile = dir.path().join("a\u{1b}[2J\u{202e}.json");
+    std::fs::copy(assessment("c0"), &hostile).expect("copy");
+    let run = command(&["history", "--frameworks", FRAMEWORKS, "--color", "never"])
+        .arg(&hostile)
+        .arg(OTHER)
+        .run();
+    check("history of a hostile file name", &run, false);
+    assert!(
+        run.stdout.contains("a\\u{1b}[2J\\u{202e}.json"),
+        "{}",
+        run.stdout
+    );
+    let missing = command(&["report", "--color", "never"])
+        .arg(dir.path().join("gone\u{1b}]0;x\u{7}.json"))
+        .run();
+    assert_eq!(missing.code, 2);
+    assert!(
+        unmeant(&missing.stderr, false).is_empty(),
+        "{}",
+        missing.stderr
+    );
+    assert!(
+        missing.stderr.contains("gone\\u{1b}]0;x\\u{7}.json"),
+        "{}",
+        missing.stderr
+    );
+}
