@@ -409,6 +409,10 @@ pub struct ReportArgs {
     #[arg(long)]
     pub force: bool,
 
+    /// Leave the evidence notes out (they are shown beside their ratings by default).
+    #[arg(long)]
+    pub no_notes: bool,
+
     #[command(flatten)]
     pub target: TargetArgs,
 
@@ -432,6 +436,8 @@ pub struct DiffArgs {
     #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
     pub format: DiffFormat,
     #[command(flatten)]
+    pub target: TargetArgs,
+    #[command(flatten)]
     pub track: TrackArg,
     #[command(flatten)]
     pub framework: FrameworkOverride,
@@ -448,6 +454,8 @@ pub struct HistoryArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
     pub format: DiffFormat,
+    #[command(flatten)]
+    pub target: TargetArgs,
     #[command(flatten)]
     pub track: TrackArg,
     #[command(flatten)]

@@ -33,6 +33,8 @@ pub struct History {
     pub assessments: Vec<Dated>,
     /// One series per competency: the newest framework's order, then any only older ones have.
     pub competencies: Vec<Series>,
+    /// What the target levels of the series are; `None` without a target.
+    pub target: Option<String>,
 }
 
 /// An assessment's place on the timeline.
@@ -72,6 +74,10 @@ pub struct Series {
     pub last: Option<f64>,
     /// last - first.
     pub change: Option<f64>,
+    /// The target level, as `2 · Title`, when a target applies to the competency.
+    pub target: Option<String>,
+    /// Levels still to climb to the target in the newest assessment (0 when met).
+    pub gap: Option<usize>,
 }
 
 /// When an assessment is placed on the timeline: completion, else start.
@@ -156,6 +162,8 @@ pub fn history(points: &[Point<'_>]) -> Result<History, String> {
                 titles,
                 first,
                 last,
+                target: None,
+                gap: None,
             }
         })
         .collect();
@@ -179,5 +187,6 @@ pub fn history(points: &[Point<'_>]) -> Result<History, String> {
             })
             .collect(),
         competencies,
+        target: None,
     })
 }

@@ -359,6 +359,28 @@ pub fn assessment() -> Value {
                     },
                 },
             },
+            "target": {
+                "type": "object",
+                "description": "The target given to `rungs assess`; reports, diffs and histories measure gaps against it unless given another.",
+                "additionalProperties": false,
+                "properties": {
+                    "role": { "type": "string", "description": "A role id from the framework's targets." },
+                    "level": { "type": "string", "description": "One level id for every competency." },
+                    "competencies": {
+                        "type": "array",
+                        "description": "COMPETENCY=LEVEL overrides, in the order given; later ones win.",
+                        "items": {
+                            "type": "object",
+                            "required": ["competency", "level"],
+                            "additionalProperties": false,
+                            "properties": {
+                                "competency": { "type": "string" },
+                                "level": { "type": "string" },
+                            },
+                        },
+                    },
+                },
+            },
             "notes": {
                 "type": "object",
                 "description": "Indicator id -> evidence note, for indicators not rated yet; rating the indicator moves its note into the rating.",

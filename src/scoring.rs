@@ -488,15 +488,30 @@ pub fn rating_label(framework: &Framework, rating: Option<&Rating>) -> Option<St
     }
 }
 
-/// The title of a framework level on one competency's ladder: the competency's own title when
-/// it lists the level, else the level's name.
-pub fn level_title_for(framework: &Framework, competency: usize, level: usize) -> String {
-    framework.competencies[competency]
+/// How a line names a framework level: by the level's name, the same on every competency (a
+/// competency's own title for it is shown apart, once: see [`competency_title`]).
+pub fn level_title_for(framework: &Framework, _competency: usize, level: usize) -> String {
+    framework.levels[level].name.clone()
+}
+
+/// A competency's own title for one of its levels, when it has one that differs from the
+/// level's name; without a trailing period.
+pub fn competency_title(framework: &Framework, competency: usize, level: usize) -> Option<String> {
+    let own = framework.competencies[competency]
         .levels
         .iter()
-        .find(|l| l.level == level)
-        .map_or_else(
-            || framework.levels[level].name.clone(),
-            |l| framework.level_title(l).to_string(),
-        )
+        .find(|l| l.level == level)?
+        .title
+        .as_deref()?;
+    let own = without_period(own);
+    (own != framework.levels[level].name).then(|| own.to_string())
+}
+
+/// Text without one trailing period (a title is no sentence); an ellipsis stays.
+pub fn without_period(text: &str) -> &str {
+    let text = text.trim_end();
+    match text.strip_suffix('.') {
+        Some(rest) if !rest.ends_with('.') => rest,
+        _ => text,
+    }
 }

@@ -300,6 +300,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                     completed_at,
                     ratings: ratings.into_iter().collect::<BTreeMap<_, _>>(),
                     notes: BTreeMap::new(),
+                    target: None,
                 }
             },
         )

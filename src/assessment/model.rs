@@ -41,6 +41,66 @@ pub struct Assessment {
     /// before its rating. Rating the indicator moves its note into the rating.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub notes: BTreeMap<String, String>,
+    /// The target given to `rungs assess`: reports, diffs and histories measure gaps against
+    /// it unless they are given another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<SavedTarget>,
+}
+
+/// A target as saved in an assessment: the same parts as `--target` and `--target-level`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedTarget {
+    /// A role id from the framework's `targets`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// One level id for every competency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// Competency id -> level id overrides, in the order given (later ones win).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub competencies: Vec<SavedTargetPair>,
+}
+
+/// One `COMPETENCY=LEVEL` part of a saved target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedTargetPair {
+    /// Competency id.
+    pub competency: String,
+    /// Level id.
+    pub level: String,
+}
+
+impl SavedTarget {
+    /// The saved form of a request; `None` when nothing was asked for.
+    pub fn from_request(request: &crate::scoring::TargetRequest) -> Option<SavedTarget> {
+        (!request.is_empty()).then(|| SavedTarget {
+            role: request.role.clone(),
+            level: request.level.clone(),
+            competencies: request
+                .per_competency
+                .iter()
+                .map(|(competency, level)| SavedTargetPair {
+                    competency: competency.clone(),
+                    level: level.clone(),
+                })
+                .collect(),
+        })
+    }
+
+    /// The request this target stands for.
+    pub fn request(&self) -> crate::scoring::TargetRequest {
+        crate::scoring::TargetRequest {
+            role: self.role.clone(),
+            level: self.level.clone(),
+            per_competency: self
+                .competencies
+                .iter()
+                .map(|p| (p.competency.clone(), p.level.clone()))
+                .collect(),
+        }
+    }
 }
 
 impl Assessment {

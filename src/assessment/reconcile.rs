@@ -290,6 +290,7 @@ competencies:
             started_at: "2026-01-01T00:00:00Z".into(),
             completed_at: None,
             notes: Default::default(),
+            target: None,
             ratings: ratings
                 .iter()
                 .map(|(id, v)| {

@@ -8,7 +8,8 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use rungs::assessment::{
-    answers, file, indicator_prints, reconcile, Assessment, FrameworkRef, Rater, Relation, FORMAT,
+    answers, file, indicator_prints, reconcile, Assessment, FrameworkRef, Rater, Relation,
+    SavedTarget, FORMAT,
 };
 use rungs::catalog::{Catalog, Entry};
 use rungs::error::BadInput;
@@ -49,7 +50,22 @@ pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
         &request,
     )?;
     assessment.track = ladder.track().map(|t| framework.tracks[t].id.clone());
-    let targets = resolve_targets(request, problems, framework, &ladder)?;
+    let given = resolve_targets(request, problems, framework, &ladder)?;
+    if !given.is_empty() {
+        assessment.target = SavedTarget::from_request(&given);
+    }
+    let shown = args
+        .resume
+        .as_deref()
+        .map_or_else(String::new, |p| p.display().to_string());
+    let targets = super::report::effective_target(
+        context,
+        given,
+        assessment.target.as_ref(),
+        framework,
+        &ladder,
+        &shown,
+    );
     super::report::warn_unreachable(context, framework, &ladder, &targets);
     let mut destination = Destination::choose(&args, framework, args.resume.as_deref())?;
     let style = Style {
@@ -257,6 +273,7 @@ fn new_assessment(entry: &Entry) -> Assessment {
         completed_at: None,
         ratings: Ratings::new(),
         notes: Default::default(),
+        target: None,
     }
 }
 

@@ -5,7 +5,10 @@ use std::process::ExitCode;
 use rungs::assessment::file;
 use rungs::diff::{diff, Side};
 use rungs::error::BadInput;
-use rungs::render::diff::{json_text, markdown_text, table_text, DiffReport, SideSummary};
+use rungs::render::diff::{
+    json_text, markdown_text, table_text, DiffReport, GapChange, NoteChange, SideSummary,
+};
+use rungs::render::report::Report;
 use rungs::render::Style;
 
 use rungs::scoring::TargetRequest;
@@ -25,6 +28,31 @@ fn summary(opened: &Opened) -> SideSummary {
             .unwrap_or_else(|| opened.assessment.started_at.clone()),
         version: opened.entry.framework.version.clone(),
     }
+}
+
+/// The evidence notes that differ between the two sides (on rated or unrated indicators), in
+/// the new framework's walk order.
+fn note_changes(old: &Opened, new: &Opened) -> Vec<NoteChange> {
+    let note = |opened: &Opened, id: &str| -> Option<String> {
+        let a = &opened.assessment;
+        a.ratings
+            .get(id)
+            .and_then(|r| r.note.clone())
+            .or_else(|| a.notes.get(id).cloned())
+    };
+    new.entry
+        .framework
+        .indicators()
+        .filter_map(|(_, _, i)| {
+            let (from, to) = (note(old, &i.id), note(new, &i.id));
+            (from != to).then(|| NoteChange {
+                id: i.id.clone(),
+                text: i.text.clone(),
+                from,
+                to,
+            })
+        })
+        .collect()
 }
 
 /// Run `rungs diff`.
@@ -71,7 +99,56 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
             ratings: &new.assessment.ratings,
         },
     );
-    let report = DiffReport::new(&new.entry.framework, summary(&old), summary(&new), changes);
+    let mut report = DiffReport::new(&new.entry.framework, summary(&old), summary(&new), changes)
+        .with_notes(note_changes(&old, &new));
+    let (given, problems) = super::report::target_request(&args.target);
+    if !problems.is_empty() {
+        return Err(BadInput::many(problems).into());
+    }
+    let saved = new
+        .assessment
+        .target
+        .as_ref()
+        .or(old.assessment.target.as_ref());
+    let request = super::report::effective_target(
+        context,
+        given,
+        saved,
+        &new.entry.framework,
+        &new_ladder,
+        &args.new.display().to_string(),
+    );
+    if !request.is_empty() {
+        let side = |opened: &Opened, ladder| {
+            Report::from_ratings_on(
+                &opened.entry.framework,
+                ladder,
+                &opened.assessment.ratings,
+                &request,
+            )
+        };
+        let (before, after) = match (side(&old, &old_ladder), side(&new, &new_ladder)) {
+            (Ok(before), Ok(after)) => (before, after),
+            (Err(problems), _) | (_, Err(problems)) => return Err(BadInput::many(problems).into()),
+        };
+        super::report::warn_unreachable(context, &new.entry.framework, &new_ladder, &request);
+        let gaps = after
+            .gaps
+            .iter()
+            .map(|g| GapChange {
+                competency: g.competency.clone(),
+                target: g.target.clone(),
+                from_gap: before
+                    .gaps
+                    .iter()
+                    .find(|b| b.competency == g.competency)
+                    .map(|b| b.gap),
+                to_gap: Some(g.gap),
+            })
+            .collect();
+        let description = after.target.map(|t| t.description).unwrap_or_default();
+        report = report.with_target(description, gaps);
+    }
     let style = Style {
         width: context.width,
         color: context.color,

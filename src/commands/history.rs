@@ -9,6 +9,7 @@ use rungs::catalog::io_reason;
 use rungs::error::BadInput;
 use rungs::history::{history, Point};
 use rungs::render::history::{json_text, markdown_text, table_text};
+use rungs::render::report::{level_text, Report};
 use rungs::render::Style;
 
 use rungs::scoring::TargetRequest;
@@ -129,7 +130,53 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
             ladder,
         })
         .collect();
-    let timeline = history(&points).map_err(BadInput::new)?;
+    let mut timeline = history(&points).map_err(BadInput::new)?;
+    let (given, problems) = super::report::target_request(&args.target);
+    if !problems.is_empty() {
+        return Err(BadInput::many(problems).into());
+    }
+    // The newest assessment decides: its saved target, and the gaps shown.
+    let newest = timeline.assessments.last().and_then(|d| {
+        opened
+            .iter()
+            .zip(&ladders)
+            .find(|(o, _)| o.path.display().to_string() == d.file)
+    });
+    if let Some((newest, ladder)) = newest {
+        let saved = newest.assessment.target.as_ref().or_else(|| {
+            opened
+                .iter()
+                .rev()
+                .find_map(|o| o.assessment.target.as_ref())
+        });
+        let request = super::report::effective_target(
+            context,
+            given,
+            saved,
+            &newest.entry.framework,
+            ladder,
+            &newest.path.display().to_string(),
+        );
+        if !request.is_empty() {
+            let report = Report::from_ratings_on(
+                &newest.entry.framework,
+                ladder,
+                &newest.assessment.ratings,
+                &request,
+            )
+            .map_err(BadInput::many)?;
+            super::report::warn_unreachable(context, &newest.entry.framework, ladder, &request);
+            for series in &mut timeline.competencies {
+                if let Some(c) = report.competencies.iter().find(|c| c.id == series.id) {
+                    series.target = c
+                        .target_rank
+                        .map(|rank| level_text(rank, c.target_title.as_deref()));
+                    series.gap = c.gap;
+                }
+            }
+            timeline.target = report.target.map(|t| t.description);
+        }
+    }
     let style = Style {
         width: context.width,
         color: context.color,

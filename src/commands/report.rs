@@ -44,6 +44,35 @@ pub fn warn_unreachable(
     }
 }
 
+/// The target to measure gaps against: the one given on the command line, else the one saved
+/// in the assessment (when it still fits the framework; when not, say so and use none).
+pub fn effective_target(
+    context: &Context,
+    given: TargetRequest,
+    saved: Option<&rungs::assessment::SavedTarget>,
+    framework: &Framework,
+    ladder: &Ladder,
+    shown: &str,
+) -> TargetRequest {
+    if !given.is_empty() {
+        return given;
+    }
+    let Some(saved) = saved else {
+        return given;
+    };
+    let request = saved.request();
+    match request.resolve_on(framework, ladder) {
+        Ok(_) => request,
+        Err(problems) => {
+            context.warn(format!(
+                "{shown}: the target saved with the assessment no longer fits the framework ({}); measuring against none",
+                problems.join("; ")
+            ));
+            TargetRequest::default()
+        }
+    }
+}
+
 /// The ladder to score on: the track asked for with `--track`, else the one an assessment
 /// recorded, else the target's own track, else the framework's first track (or every level
 /// when it has none). An unknown track, or a target used on a track other than its own, is bad
@@ -202,7 +231,20 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         opened.assessment.track.as_deref(),
         &request,
     )?;
+    let request = effective_target(
+        context,
+        request,
+        opened.assessment.target.as_ref(),
+        framework,
+        &ladder,
+        &args.file.display().to_string(),
+    );
     warn_unreachable(context, framework, &ladder, &request);
+    let human = matches!(
+        args.format,
+        ReportFormat::Table | ReportFormat::Markdown | ReportFormat::Html
+    );
+    let hint = (request.is_empty() && human).then(|| no_target_hint(framework));
     let report = Report::on_ladder(framework, &ladder, &opened.assessment, &request);
     let report = match report {
         Ok(report) if problems.is_empty() => report,
@@ -211,6 +253,11 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
             problems.extend(more);
             return Err(BadInput::many(problems).into());
         }
+    };
+    let report = if args.no_notes {
+        report.without_notes()
+    } else {
+        report
     };
     // The report carries everything it prints: free the framework and ratings before the
     // output, the largest allocation, is built.
@@ -245,6 +292,9 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         }
     }
     emit(context, args.output.as_deref(), args.force, &text)?;
+    if let Some(hint) = hint {
+        context.say(hint);
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -254,4 +304,19 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
+}
+
+/// The one line that says how to get the gap table and plan a report without a target leaves
+/// out.
+fn no_target_hint(framework: &rungs::framework::Framework) -> String {
+    let levels: Vec<&str> = framework.levels.iter().map(|l| l.id.as_str()).collect();
+    let mut hint = format!(
+        "hint: no target, so no gap table or development plan; add --target-level LEVEL ({})",
+        levels.join(", ")
+    );
+    if !framework.targets.is_empty() {
+        let roles: Vec<&str> = framework.targets.iter().map(|t| t.id.as_str()).collect();
+        hint.push_str(&format!(" or --target ROLE ({})", roles.join(", ")));
+    }
+    hint
 }

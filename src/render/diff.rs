@@ -44,6 +44,38 @@ pub struct DiffReport {
     pub removed: Vec<IndicatorRef>,
     /// The one-line summary.
     pub summary: String,
+    /// What the gaps are measured against; `None` without a target.
+    pub target: Option<String>,
+    /// Per competency with a target: the gap before and after.
+    pub gaps: Vec<GapChange>,
+    /// Evidence notes that changed, in walk order.
+    pub notes: Vec<NoteChange>,
+}
+
+/// An evidence note that was added, changed or removed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NoteChange {
+    /// Indicator id.
+    pub id: String,
+    /// The indicator's text.
+    pub text: String,
+    /// The note before; `None` when there was none.
+    pub from: Option<String>,
+    /// The note after; `None` when it was removed.
+    pub to: Option<String>,
+}
+
+/// How far one competency is from its target level, before and after.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GapChange {
+    /// Competency id.
+    pub competency: String,
+    /// Target level id.
+    pub target: String,
+    /// Levels still to climb in the earlier assessment (0 when met).
+    pub from_gap: Option<usize>,
+    /// Levels still to climb in the later assessment (0 when met).
+    pub to_gap: Option<usize>,
 }
 
 impl DiffReport {
@@ -64,6 +96,41 @@ impl DiffReport {
             indicators: diff.indicators,
             added: diff.added,
             removed: diff.removed,
+            target: None,
+            gaps: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// Add the evidence notes that changed.
+    pub fn with_notes(mut self, notes: Vec<NoteChange>) -> DiffReport {
+        if !notes.is_empty() {
+            self.summary.push_str(&format!(
+                " {} changed.",
+                plural(notes.len(), "note", "notes")
+            ));
+        }
+        self.notes = notes;
+        self
+    }
+
+    /// Measure both sides against a target: `description` says what it is.
+    pub fn with_target(mut self, description: String, gaps: Vec<GapChange>) -> DiffReport {
+        self.target = Some(description);
+        self.gaps = gaps;
+        self
+    }
+
+    fn gap_text(&self, competency: &str) -> String {
+        let show = |g: Option<usize>| match g {
+            Some(0) => "met".to_string(),
+            Some(g) => g.to_string(),
+            None => "–".to_string(),
+        };
+        match self.gaps.iter().find(|g| g.competency == competency) {
+            Some(g) if g.from_gap == g.to_gap => show(g.to_gap),
+            Some(g) => format!("{} → {}", show(g.from_gap), show(g.to_gap)),
+            None => String::new(),
         }
     }
 
@@ -74,7 +141,22 @@ impl DiffReport {
         } else {
             format!("{} {} → {}", self.name, self.old.version, self.new.version)
         }];
-        let (old_date, new_date) = (date_part(&self.old.date), date_part(&self.new.date));
+        let (mut old_date, mut new_date) = (
+            date_part(&self.old.date).to_string(),
+            date_part(&self.new.date).to_string(),
+        );
+        if old_date == new_date {
+            // One day: the times tell the two apart, else the files do.
+            let (old_time, new_time) = (time_part(&self.old.date), time_part(&self.new.date));
+            if old_time != new_time && !old_time.is_empty() && !new_time.is_empty() {
+                old_date = format!("{old_date} {old_time}");
+                new_date = format!("{new_date} {new_time}");
+            } else {
+                old_date = file_name(&self.old.file);
+                new_date = file_name(&self.new.file);
+            }
+        }
+        let (old_date, new_date) = (old_date.as_str(), new_date.as_str());
         if self.old.subject == self.new.subject {
             parts.extend(
                 self.new
@@ -124,6 +206,28 @@ impl DiffReport {
     }
 }
 
+/// `09:20` from an RFC 3339 time, or "" when it has none.
+fn time_part(time: &str) -> &str {
+    match time.get(10..16) {
+        Some(t) if t.starts_with('T') || t.starts_with(' ') => &time[11..16],
+        _ => "",
+    }
+}
+
+/// The last part of a path as the user named it.
+fn file_name(file: &str) -> String {
+    std::path::Path::new(file)
+        .file_name()
+        .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+fn note_text(note: Option<&str>) -> String {
+    match note {
+        Some(note) => format!("“{}”", super::one_line(note)),
+        None => "none".to_string(),
+    }
+}
+
 /// "↑ +0.50", "↓ -1.00", "= 0.00", or "new"/"gone" when one side lacks the competency.
 pub fn score_change_text(change: &CompetencyChange) -> String {
     match (change.score_change, change.from_score, change.to_score) {
@@ -169,9 +273,17 @@ fn rating_change(i: &IndicatorChange) -> String {
 /// The diff for the terminal.
 pub fn table_text(report: &DiffReport, style: Style) -> String {
     let mut out = bold(&report.heading(), style);
-    out.push_str("\n\n");
+    out.push('\n');
+    if let Some(target) = &report.target {
+        out.push_str(&format!("Gaps to {target}\n"));
+    }
+    out.push('\n');
     let mut t = table(style);
-    t.set_header(vec!["competency", "before", "after", "score", "change"]);
+    let mut header = vec!["competency", "before", "after", "score", "change"];
+    if report.target.is_some() {
+        header.push("gap");
+    }
+    t.set_header(header);
     for c in &report.competencies {
         let mut change = Cell::new(score_change_text(c)).set_alignment(CellAlignment::Right);
         if style.color {
@@ -181,13 +293,17 @@ pub fn table_text(report: &DiffReport, style: Style) -> String {
                 _ => {}
             }
         }
-        t.add_row(vec![
+        let mut row = vec![
             Cell::new(&c.name),
             Cell::new(side_level(c.from_rank, c.from_title.as_deref())),
             Cell::new(side_level(c.to_rank, c.to_title.as_deref())),
             Cell::new(score_pair(c)),
             change,
-        ]);
+        ];
+        if report.target.is_some() {
+            row.push(Cell::new(report.gap_text(&c.id)).set_alignment(CellAlignment::Right));
+        }
+        t.add_row(row);
     }
     out.push_str(&format!("{t}\n"));
 
@@ -223,6 +339,18 @@ pub fn table_text(report: &DiffReport, style: Style) -> String {
         }
         out.push_str(&format!("\n{}\n{t}\n", bold(title, style)));
     }
+    if !report.notes.is_empty() {
+        let mut t = table(style);
+        t.set_header(vec!["indicator", "note before", "note after"]);
+        for n in &report.notes {
+            t.add_row(vec![
+                Cell::new(format!("{}\n({})", n.text, n.id)),
+                Cell::new(note_text(n.from.as_deref())),
+                Cell::new(note_text(n.to.as_deref())),
+            ]);
+        }
+        out.push_str(&format!("\n{}\n{t}\n", bold("Changed notes", style)));
+    }
     out.push_str(&format!("\n{}\n", report.summary));
     out
 }
@@ -237,16 +365,26 @@ pub fn json_text(report: &DiffReport) -> String {
 /// The diff as Markdown.
 pub fn markdown_text(report: &DiffReport) -> String {
     let mut out = format!("# {}\n\n", md(&report.heading()));
-    out.push_str("| Competency | Before | After | Score | Change |\n");
-    out.push_str("| --- | --- | --- | --- | ---: |\n");
+    if let Some(target) = &report.target {
+        out.push_str(&format!("Gaps to {}\n\n", md(target)));
+        out.push_str("| Competency | Before | After | Score | Change | Gap |\n");
+        out.push_str("| --- | --- | --- | --- | ---: | ---: |\n");
+    } else {
+        out.push_str("| Competency | Before | After | Score | Change |\n");
+        out.push_str("| --- | --- | --- | --- | ---: |\n");
+    }
     for c in &report.competencies {
-        out.push_str(&md_row(&[
+        let mut cells = vec![
             md(&c.name),
             md(&side_level(c.from_rank, c.from_title.as_deref())),
             md(&side_level(c.to_rank, c.to_title.as_deref())),
             score_pair(c),
             score_change_text(c),
-        ]));
+        ];
+        if report.target.is_some() {
+            cells.push(report.gap_text(&c.id));
+        }
+        out.push_str(&md_row(&cells));
     }
     for (_, title, items) in report.groups() {
         if items.is_empty() {
@@ -281,6 +419,18 @@ pub fn markdown_text(report: &DiffReport) -> String {
                 md(&i.text),
                 i.id.replace('`', "'"),
                 md(&i.competency_name)
+            ));
+        }
+    }
+    if !report.notes.is_empty() {
+        out.push_str("\n## Changed notes\n\n");
+        for n in &report.notes {
+            out.push_str(&format!(
+                "- {} (`{}`): {} → {}\n",
+                md(&n.text),
+                n.id.replace('`', "'"),
+                md(&note_text(n.from.as_deref())),
+                md(&note_text(n.to.as_deref()))
             ));
         }
     }

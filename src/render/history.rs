@@ -78,10 +78,16 @@ pub fn table_text(history: &History, style: Style) -> String {
     }
     out.push_str(&format!("{t}\n\n"));
 
+    if let Some(target) = &history.target {
+        out.push_str(&format!("Gaps to {target}, in the newest assessment\n"));
+    }
     let mut t = table(style);
     let mut header = vec!["competency".to_string()];
     header.extend((1..=history.assessments.len()).map(|n| format!("#{n}")));
     header.extend(["trend".to_string(), "first → last".to_string()]);
+    if history.target.is_some() {
+        header.push("target".to_string());
+    }
     t.set_header(header);
     for series in &history.competencies {
         let mut row = vec![Cell::new(&series.name)];
@@ -101,6 +107,9 @@ pub fn table_text(history: &History, style: Style) -> String {
         }
         row.push(trend);
         row.push(change);
+        if history.target.is_some() {
+            row.push(Cell::new(target_text(series)));
+        }
         t.add_row(row);
     }
     out.push_str(&format!(
@@ -111,6 +120,16 @@ pub fn table_text(history: &History, style: Style) -> String {
         )
     ));
     out
+}
+
+/// "2 · Title, met", "3 · Title, 1 to go", or "" when no target applies.
+fn target_text(series: &Series) -> String {
+    match (&series.target, series.gap) {
+        (Some(target), Some(0)) => format!("{target}, met"),
+        (Some(target), Some(gap)) => format!("{target}, {gap} to go"),
+        (Some(target), None) => target.clone(),
+        (None, _) => String::new(),
+    }
 }
 
 /// The history as pretty JSON.
@@ -141,13 +160,23 @@ pub fn markdown_text(history: &History) -> String {
         ]));
     }
     out.push('\n');
+    if let Some(target) = &history.target {
+        out.push_str(&format!(
+            "Gaps to {}, in the newest assessment\n\n",
+            md(target)
+        ));
+    }
     let mut header = vec!["Competency".to_string()];
     header.extend((1..=history.assessments.len()).map(|n| format!("#{n}")));
     header.extend(["Trend".to_string(), "First → last".to_string()]);
-    out.push_str(&md_row(&header));
     let mut rule = vec!["---".to_string()];
     rule.extend(history.assessments.iter().map(|_| "---:".to_string()));
     rule.extend(["---".to_string(), "---".to_string()]);
+    if history.target.is_some() {
+        header.push("Target".to_string());
+        rule.push("---".to_string());
+    }
+    out.push_str(&md_row(&header));
     out.push_str(&md_row(&rule));
     for series in &history.competencies {
         let mut row = vec![md(&series.name)];
@@ -162,6 +191,9 @@ pub fn markdown_text(history: &History) -> String {
             sparkline(&series.scores, series.top_rank as f64)
         ));
         row.push(change_text(series));
+        if history.target.is_some() {
+            row.push(md(&target_text(series)));
+        }
         out.push_str(&md_row(&row));
     }
     out

@@ -37,6 +37,11 @@ impl Default for Style {
     }
 }
 
+/// An evidence note for a terminal: on one line, made [`visible`].
+pub fn one_line(text: &str) -> String {
+    visible(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
+}
+
 /// A table with the house style: UTF-8 borders, dynamic arrangement within the width.
 pub fn table(style: Style) -> Table {
     let mut table = Table::new();

@@ -202,7 +202,7 @@ pub fn question(
         "{} {} › {}\n",
         bold(&progress, style),
         screen.competency.name,
-        screen.level_title
+        crate::scoring::without_period(screen.level_title)
     ));
     if screen.skipped > 0 {
         out.push_str(&dim(

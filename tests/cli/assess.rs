@@ -627,3 +627,150 @@ fn rater_flags_that_do_not_fit_together_are_refused() {
         assert!(sandbox.saved().is_empty(), "{flags:?} saved nothing");
     }
 }
+
+#[test]
+fn a_target_given_to_assess_is_saved_and_used_by_report_diff_and_history() {
+    let sandbox = Sandbox::new();
+    let answers = sandbox.write("answers.yaml", ALL_ANSWERS);
+    let lower = sandbox.write(
+        "lower.yaml",
+        "lis-1: 3\nlis-2: 3\nlis-3: 1\nlis-4: 1\nlis-5: 1\nsha-1: 3\nsha-2: 3\nsha-3: 1\n",
+    );
+    let first = sandbox.path("first.json");
+    let second = sandbox.path("second.json");
+    for (answers, file) in [(&lower, &first), (&answers, &second)] {
+        let out = sandbox.run(&[
+            "assess",
+            FRAMEWORK,
+            "--answers",
+            &answers.display().to_string(),
+            "--target-level",
+            "growing",
+            "--out",
+            &file.display().to_string(),
+        ]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+    }
+    assert_eq!(
+        json(&first)["target"],
+        serde_json::json!({ "level": "growing" })
+    );
+    let first_arg = first.display().to_string();
+    let second_arg = second.display().to_string();
+
+    let report = sandbox.run(&["report", &first_arg]);
+    assert_eq!(report.code, 0, "{}", report.stderr);
+    assert_eq!(report.stderr, "");
+    assert!(
+        report
+            .stdout
+            .contains("Gaps to every competency at Growing"),
+        "{}",
+        report.stdout
+    );
+    assert!(
+        report.stdout.contains("Development plan"),
+        "{}",
+        report.stdout
+    );
+    let other = sandbox.run(&["report", &first_arg, "--target", "senior"]);
+    assert!(
+        other.stdout.contains("Gaps to Senior (senior)"),
+        "a target given wins: {}",
+        other.stdout
+    );
+
+    let diff = sandbox.run(&["diff", &first_arg, &second_arg]);
+    assert_eq!(diff.code, 0, "{}", diff.stderr);
+    assert!(
+        diff.stdout.contains("Gaps to every competency at Growing"),
+        "{}",
+        diff.stdout
+    );
+    assert!(diff.stdout.contains("1 → met"), "{}", diff.stdout);
+
+    let history = sandbox.run(&["history", &first_arg, &second_arg]);
+    assert_eq!(history.code, 0, "{}", history.stderr);
+    assert!(
+        history
+            .stdout
+            .contains("Gaps to every competency at Growing, in the newest assessment"),
+        "{}",
+        history.stdout
+    );
+    assert!(history.stdout.contains("met"), "{}", history.stdout);
+    let json_history = sandbox.run(&["history", &first_arg, &second_arg, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json_history.stdout).expect("JSON");
+    assert_eq!(value["competencies"][0]["gap"], 0, "{value}");
+}
+
+#[test]
+fn a_report_without_a_target_says_in_one_line_how_to_get_the_gaps() {
+    let sandbox = Sandbox::new();
+    let file = saved_assessment(&sandbox, Path::new(FRAMEWORK), ALL_ANSWERS);
+    let out = sandbox.run(&["report", &file.display().to_string()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "hint: no target, so no gap table or development plan; add --target-level LEVEL (starting, growing, leading) or --target ROLE (senior)\n"
+    );
+    assert!(!out.stdout.contains("Gaps to"), "{}", out.stdout);
+    let quiet = sandbox.run(&["report", &file.display().to_string(), "--format", "json"]);
+    assert_eq!(quiet.stderr, "", "no hint beside machine formats");
+}
+
+#[test]
+fn every_note_shows_beside_its_rating_in_table_markdown_and_html_unless_no_notes() {
+    let sandbox = Sandbox::new();
+    let file = saved_assessment(&sandbox, Path::new(FRAMEWORK), ALL_ANSWERS);
+    // A note on an indicator not rated yet is evidence too.
+    let mut value = json(&file);
+    value["notes"] = serde_json::json!({ "sha-3": "demo planned for May" });
+    let unrated = value["ratings"]
+        .as_object_mut()
+        .expect("ratings")
+        .remove("sha-3");
+    assert!(unrated.is_some());
+    std::fs::write(&file, value.to_string()).expect("write");
+    let file = file.display().to_string();
+
+    let table = sandbox.run(&["report", &file]);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    let notes = &table.stdout[table
+        .stdout
+        .find("Evidence notes")
+        .expect("a notes section")..];
+    assert!(notes.contains("3 · Often"), "{notes}");
+    assert!(notes.contains("asked Sam first in the retro"), "{notes}");
+    assert!(notes.contains("not rated"), "{notes}");
+    assert!(notes.contains("demo planned for May"), "{notes}");
+
+    let markdown = sandbox
+        .run(&["report", &file, "--format", "markdown"])
+        .stdout;
+    assert!(
+        markdown.contains("| 3 · Often | asked Sam first in the retro |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| not rated | demo planned for May |"),
+        "{markdown}"
+    );
+    let html = sandbox.run(&["report", &file, "--format", "html"]).stdout;
+    assert!(
+        html.contains("<td class=\"rating\">3 · Often</td><td class=\"note\">asked Sam first in the retro</td>"),
+        "{html}"
+    );
+
+    for format in ["table", "markdown", "html", "json"] {
+        let out = sandbox.run(&["report", &file, "--format", format, "--no-notes"]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(!out.stdout.contains("Evidence notes"), "{format}");
+        assert!(
+            !out.stdout.contains("asked Sam"),
+            "{format}: {}",
+            out.stdout
+        );
+        assert!(!out.stdout.contains("demo planned"), "{format}");
+    }
+}

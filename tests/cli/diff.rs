@@ -116,6 +116,9 @@ fn mirrored(d: &Value) -> Value {
             c["score_change"] = (-change).into();
         }
     }
+    for n in m["notes"].as_array_mut().expect("notes") {
+        swap(n, "from", "to");
+    }
     for i in m["indicators"].as_array_mut().expect("indicators") {
         swap(i, "from", "to");
         swap(i, "from_label", "to_label");
@@ -150,12 +153,13 @@ fn b_against_a_mirrors_a_against_b() {
     // 2 newly demonstrated and 1 lost forward are 1 newly demonstrated and 2 lost backward.
     assert_eq!(
         forward["summary"],
-        "Levels: 1 up, 1 down. Scores: 1 rose, 1 fell. Ratings: 2 newly demonstrated, 1 lost, 3 other changes."
+        "Levels: 1 up, 1 down. Scores: 1 rose, 1 fell. Ratings: 2 newly demonstrated, 1 lost, 3 other changes. 3 notes changed."
     );
     assert_eq!(
         backward["summary"],
-        "Levels: 1 up, 1 down. Scores: 1 rose, 1 fell. Ratings: 1 newly demonstrated, 2 lost, 3 other changes."
+        "Levels: 1 up, 1 down. Scores: 1 rose, 1 fell. Ratings: 1 newly demonstrated, 2 lost, 3 other changes. 3 notes changed."
     );
+    assert_eq!(by_id(&backward["notes"]), by_id(&expected["notes"]));
 }
 
 #[test]
@@ -273,4 +277,47 @@ fn seed_diff_in_every_format() {
         let out = command(&["diff", january, june, "--format", format]).succeeds();
         insta::assert_snapshot!(name, out);
     }
+}
+
+#[test]
+fn same_day_assessments_are_told_apart_and_changed_notes_are_shown() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let march = std::fs::read_to_string(MARCH).expect("fixture");
+    let morning = dir.path().join("morning.json");
+    let afternoon = dir.path().join("afternoon.json");
+    std::fs::write(&morning, &march).expect("write");
+    let later = march
+        .replace("2026-03-01T09:20:00Z", "2026-03-01T15:45:00Z")
+        .replace("Only when my manager asks.", "Asked two peers this week.");
+    std::fs::write(&afternoon, &later).expect("write");
+    let out = crate::support::command(&["diff", "--frameworks", FRAMEWORKS])
+        .arg(&morning)
+        .arg(&afternoon)
+        .env("NO_COLOR", "1")
+        .succeeds();
+    let heading = out.lines().next().expect("a heading");
+    assert!(
+        heading.ends_with("2026-03-01 09:20 → 2026-03-01 15:45"),
+        "{heading}"
+    );
+    assert!(out.contains("Changed notes"), "{out}");
+    assert!(out.contains("“Only when my manager"), "{out}");
+    assert!(out.contains("1 note changed."), "{out}");
+    assert!(out.contains("“Asked two peers this week.”"), "{out}");
+
+    // The same time too: the files name the sides.
+    std::fs::write(&afternoon, march.replace("Only when", "Not even when")).expect("write");
+    let out = crate::support::command(&["diff", "--frameworks", FRAMEWORKS, "-f", "markdown"])
+        .arg(&morning)
+        .arg(&afternoon)
+        .env("NO_COLOR", "1")
+        .succeeds();
+    assert!(
+        out.lines()
+            .next()
+            .expect("a heading")
+            .ends_with("morning.json → afternoon.json"),
+        "{out}"
+    );
+    assert!(out.contains("## Changed notes"), "{out}");
 }

@@ -133,6 +133,31 @@ fn a_read_only_folder_leaves_the_previous_file() {
 
 #[test]
 fn a_full_disk_leaves_the_previous_file() {
+    // Run alone in a child test process. In this one, other tests start processes at any time;
+    // a process forked in the middle of the failed write inherits the temporary file and holds
+    // it open (with its space on the tiny disk) until it execs, so "the space is free again"
+    // would depend on timing. In a process where nothing else forks, it does not.
+    const ALONE: &str = "RUNGS_TEST_RUN_ALONE";
+    if std::env::var_os(ALONE).is_none() {
+        let name = "hardening::a_full_disk_leaves_the_previous_file";
+        let output = Command::new(std::env::current_exe().expect("the test binary"))
+            .args([name, "--exact", "--test-threads=1", "--nocapture"])
+            .env(ALONE, "1")
+            .output()
+            .expect("the test binary runs");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{stdout}\n{stderr}");
+        assert!(
+            stdout.contains("test result: ok. 1 passed"),
+            "the test ran in the child: {stdout}"
+        );
+        return;
+    }
+    full_disk_leaves_the_previous_file();
+}
+
+fn full_disk_leaves_the_previous_file() {
     let dir = tempfile::tempdir().expect("temp dir");
     let Some(_mount) = Mount::tmpfs(dir.path(), "size=64k") else {
         eprintln!("cannot mount a tmpfs here (not root); the ulimit test covers a full disk");

@@ -190,9 +190,9 @@ fn chart_and_tables_render_in_chromium() {
     assert_eq!(
         gaps,
         [
-            "Giving feedback|none|2 · Gives specific feedback|2|not met",
+            "Giving feedback|none|2 · Practising|2|not met",
             "Planning together|2 · Practising|3 · Leading|1|not met",
-            "Listening|3 · Makes room for every voice|3 · Makes room for every voice|0|met",
+            "Listening|3 · Leading|3 · Leading|0|met",
         ]
     );
     let plans: Vec<&str> = select(&doc, "#plan article")
@@ -293,8 +293,8 @@ fn script_in_framework_text_or_note_is_inert() {
     let notes: Vec<String> = select(&doc, "td.note").iter().map(text).collect();
     assert_eq!(
         notes,
-        [HOSTILE, ""],
-        "s-1's note, then the unrated indicator"
+        [HOSTILE, "", HOSTILE],
+        "in the plan s-1's note, then the unrated indicator; then s-1's in the evidence notes"
     );
     let indicator = select(&doc, "tr[data-indicator=s-1] td")
         .get(1)

@@ -13,7 +13,19 @@ fn report(args: &[&str]) -> String {
 
 #[test]
 fn table_without_target_shows_only_the_profile() {
-    let out = report(&[]);
+    let run = command(&["report", MARCH, "--frameworks", FRAMEWORKS])
+        .env("NO_COLOR", "1")
+        .run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "hint: no target, so no gap table or development plan; add --target-level LEVEL ("
+        ),
+        "one line says how to get them: {}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.lines().count(), 1);
+    let out = run.stdout;
     assert!(out.contains("Level profile"));
     assert!(!out.contains("Gaps to"));
     assert!(!out.contains("Development plan"));
@@ -61,9 +73,16 @@ fn colour_only_when_asked_or_on_a_terminal_and_never_with_no_color() {
     assert!(!piped.contains('\x1b'), "no colour when piped");
     let forced = report(&["--target", "team-lead", "--color", "always"]);
     assert!(forced.contains("\x1b["), "colour with --color always");
-    let no_color = command(&["report", MARCH, "--frameworks", FRAMEWORKS])
-        .env("NO_COLOR", "1")
-        .succeeds();
+    let no_color = command(&[
+        "report",
+        MARCH,
+        "--frameworks",
+        FRAMEWORKS,
+        "--target",
+        "team-lead",
+    ])
+    .env("NO_COLOR", "1")
+    .succeeds();
     assert!(!no_color.contains('\x1b'));
 }
 
@@ -583,4 +602,71 @@ fn a_target_above_a_competencys_ladder_is_warned_about() {
     .run();
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(!out.stderr.contains("cannot close"), "{}", out.stderr);
+}
+
+#[test]
+fn empty_guidance_sections_print_nothing_and_levels_have_one_naming() {
+    let file = "tests/fixtures/assessments/networking/2026-03-10.json";
+    for format in ["table", "markdown", "html"] {
+        let out = command(&[
+            "report",
+            file,
+            "--target-level",
+            "proficiency-5",
+            "-f",
+            format,
+        ])
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "120")
+        .succeeds();
+        assert!(out.contains("Development plan"), "{format}");
+        for heading in [
+            "Suggested Activities for Development",
+            "Recommended Courses",
+            "Additional Resource",
+            "Behavioral-Based Interviewing Questions",
+        ] {
+            assert!(!out.contains(heading), "{format}: empty {heading} shown");
+        }
+        // The plan's heading names both levels the same way, with no stray period.
+        assert!(
+            out.contains("2 · Proficiency Level 2 → 5 · Proficiency Level 5 (3 levels to go)"),
+            "{format}: {out}"
+        );
+        assert!(!out.contains(". (3 levels to go)"), "{format}");
+    }
+    // The competency's own title for a level is shown once, beside the level's name.
+    let html = command(&[
+        "report",
+        file,
+        "--target-level",
+        "proficiency-5",
+        "-f",
+        "html",
+    ])
+    .succeeds();
+    assert_eq!(
+        html.matches("Creates networking opportunities").count(),
+        1,
+        "{html}"
+    );
+    assert!(html.contains("<span class=\"title\">Creates networking opportunities</span>"));
+}
+
+#[test]
+fn csv_says_nothing_about_demonstrated_for_na_and_unrated_rows() {
+    let csv = report(&["--format", "csv"]);
+    let rows: Vec<&str> = csv.lines().collect();
+    assert!(rows[0].ends_with(",demonstrated,note"), "{}", rows[0]);
+    // These rows have no note, so the last two fields are an empty note and demonstrated.
+    let cell = |id: &str| -> String {
+        let row = rows
+            .iter()
+            .find(|r| r.contains(&format!(",{id},")))
+            .unwrap_or_else(|| panic!("row {id}: {csv}"));
+        row.rsplit(',').nth(1).unwrap_or_default().to_string()
+    };
+    assert_eq!(cell("planning.practising.1"), "", "na");
+    assert_eq!(cell("lis-1"), "yes");
+    assert_eq!(cell("fb-3"), "no");
 }

@@ -27,12 +27,22 @@ pub fn render(report: &Report) -> String {
                 i.competency_name.clone(),
                 i.rank.to_string(),
                 i.level.clone(),
-                i.level_title.clone(),
+                // The competency's own title of the level when it has one, as the framework
+                // gives it to this competency.
+                i.competency_title
+                    .clone()
+                    .unwrap_or_else(|| i.level_title.clone()),
                 i.id.clone(),
                 i.text.clone(),
                 i.rating.map(|r| r.to_string()).unwrap_or_default(),
                 i.rating_label.clone().unwrap_or_default(),
-                if i.demonstrated { "yes" } else { "no" }.to_string(),
+                // Only a scale value is demonstrated or not; na and unrated say neither.
+                match i.rating {
+                    Some(crate::assessment::RatingValue::Scale(_)) if i.demonstrated => "yes",
+                    Some(crate::assessment::RatingValue::Scale(_)) => "no",
+                    _ => "",
+                }
+                .to_string(),
                 i.note.clone().unwrap_or_default(),
             ]
             .into_iter(),

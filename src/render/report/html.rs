@@ -100,6 +100,7 @@ pub fn render(report: &Report) -> String {
         gaps(&mut out, report, &target.description);
         plan(&mut out, report);
     }
+    notes(&mut out, report);
 
     let _ = writeln!(
         out,
@@ -255,6 +256,38 @@ fn gaps(out: &mut String, report: &Report, description: &str) {
     );
 }
 
+/// "Evidence notes": every indicator with a note, its rating beside it.
+fn notes(out: &mut String, report: &Report) {
+    if report.noted().next().is_none() {
+        return;
+    }
+    out.push_str("<section id=\"notes\">\n<h2>Evidence notes</h2>\n");
+    out.push_str("<table class=\"notes\">\n<thead><tr><th>Indicator</th><th>Rating</th><th>Note</th></tr></thead>\n<tbody>\n");
+    for i in report.noted() {
+        let _ = writeln!(
+            out,
+            "<tr data-indicator=\"{}\"><td>{} <span class=\"id\">({}, {}, {})</span></td><td class=\"rating\">{}</td><td class=\"note\">{}</td></tr>",
+            escape(&i.id),
+            prose::html(&i.text, escape),
+            escape(&i.id),
+            escape(&i.competency_name),
+            escape(&level_text(i.rank, Some(&i.level_title))),
+            escape(&rating_text(i)),
+            escape(i.note.as_deref().unwrap_or(""))
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+/// The level's name, and the competency's own title for it below when it has one.
+fn level_cell(i: &super::IndicatorReport, first: bool) -> String {
+    let name = escape(&level_text(i.rank, Some(&i.level_title)));
+    match &i.competency_title {
+        Some(title) if first => format!("{name}<br><span class=\"title\">{}</span>", escape(title)),
+        _ => name,
+    }
+}
+
 fn plan(out: &mut String, report: &Report) {
     out.push_str("<section id=\"plan\">\n<h2>Development plan</h2>\n");
     if report.plan.is_empty() {
@@ -274,12 +307,15 @@ fn plan(out: &mut String, report: &Report) {
             out.push_str("<p>Every indicator up to the target is demonstrated or not applicable; rate the remaining levels to climb.</p>\n");
         } else {
             out.push_str("<table class=\"plan\">\n<thead><tr><th>Level</th><th>Indicator</th><th>Rating</th><th>Note</th></tr></thead>\n<tbody>\n");
+            let mut previous_rank = None;
             for i in &entry.indicators {
+                let first = previous_rank != Some(i.rank);
+                previous_rank = Some(i.rank);
                 let _ = writeln!(
                     out,
                     "<tr data-indicator=\"{}\"><td class=\"level\">{}</td><td>{} <span class=\"id\">({})</span></td><td class=\"rating\">{}</td><td class=\"note\">{}</td></tr>",
                     escape(&i.id),
-                    escape(&level_text(i.rank, Some(&i.level_title))),
+                    level_cell(i, first),
                     prose::html(&i.text, escape),
                     escape(&i.id),
                     escape(&rating_text(i)),

@@ -53,6 +53,7 @@ pub fn render(report: &Report) -> String {
     }
 
     let Some(target) = &report.target else {
+        notes(&mut out, report);
         return out;
     };
     out.push_str(&format!("\n## Gaps to {}\n\n", escape(&target.description)));
@@ -112,7 +113,30 @@ pub fn render(report: &Report) -> String {
             }
         }
     }
+    notes(&mut out, report);
     out
+}
+
+/// "Evidence notes": every indicator with a note, its rating beside it.
+fn notes(out: &mut String, report: &Report) {
+    if report.noted().next().is_none() {
+        return;
+    }
+    out.push_str("\n## Evidence notes\n\n");
+    out.push_str("| Indicator | Rating | Note |\n| --- | --- | --- |\n");
+    for i in report.noted() {
+        out.push_str(&row(&[
+            format!(
+                "{} (`{}`, {}, {})",
+                escape(&i.text),
+                i.id.replace('`', "'"),
+                escape(&i.competency_name),
+                escape(&level_text(i.rank, Some(&i.level_title)))
+            ),
+            escape(&rating_text(i)),
+            escape(i.note.as_deref().unwrap_or_default()),
+        ]));
+    }
 }
 
 #[cfg(test)]

@@ -218,8 +218,10 @@ pub struct IndicatorReport {
     pub competency_name: String,
     /// Level id.
     pub level: String,
-    /// The competency's title of the level.
+    /// The level's name.
     pub level_title: String,
+    /// The competency's own title for the level, when it differs from the name.
+    pub competency_title: Option<String>,
     /// The level's rank.
     pub rank: usize,
     /// What is rated.
@@ -260,6 +262,15 @@ impl Report {
         target: &TargetRequest,
     ) -> Result<Report, Vec<String>> {
         let mut report = Report::from_ratings_on(framework, ladder, &assessment.ratings, target)?;
+        // Notes on indicators not rated yet are evidence too.
+        if !assessment.notes.is_empty() {
+            let plan = report.plan.iter_mut().flat_map(|p| p.indicators.iter_mut());
+            for indicator in report.indicators.iter_mut().chain(plan) {
+                if indicator.note.is_none() {
+                    indicator.note = assessment.notes.get(&indicator.id).cloned();
+                }
+            }
+        }
         report.subject = assessment.subject.clone();
         report.started_at = Some(assessment.started_at.clone());
         report.completed_at = assessment.completed_at.clone();
@@ -309,7 +320,8 @@ impl Report {
                 competency: competency.id.clone(),
                 competency_name: competency.name.clone(),
                 level: framework.levels[level.level].id.clone(),
-                level_title: framework.level_title(level).to_string(),
+                level_title: framework.levels[level.level].name.clone(),
+                competency_title: crate::scoring::competency_title(framework, c, level.level),
                 rank: ladder.rank(level.level).unwrap_or(0),
                 text,
                 rating: rating.map(|r| r.value),
@@ -331,7 +343,7 @@ impl Report {
                     let level = &competency.levels[counts.position];
                     NextLevel {
                         level: framework.levels[level.level].id.clone(),
-                        title: framework.level_title(level).to_string(),
+                        title: framework.levels[level.level].name.clone(),
                         rank: counts.rank,
                         total: counts.total,
                         rated: counts.rated,
@@ -398,7 +410,13 @@ impl Report {
                             indicator(entry.competency, item.competency_level, &item.indicator)
                         })
                         .collect(),
-                    guidance: framework.competencies[entry.competency].guidance.clone(),
+                    // A heading without items says nothing to the reader: left out.
+                    guidance: framework.competencies[entry.competency]
+                        .guidance
+                        .iter()
+                        .filter(|g| g.items.iter().any(|item| !item.trim().is_empty()))
+                        .cloned()
+                        .collect(),
                 }
             })
             .collect();
@@ -436,6 +454,20 @@ impl Report {
             plan,
             indicators,
         })
+    }
+
+    /// Leave every evidence note out (`--no-notes`).
+    pub fn without_notes(mut self) -> Report {
+        let plan = self.plan.iter_mut().flat_map(|p| p.indicators.iter_mut());
+        for indicator in self.indicators.iter_mut().chain(plan) {
+            indicator.note = None;
+        }
+        self
+    }
+
+    /// The indicators with an evidence note, in walk order.
+    pub fn noted(&self) -> impl Iterator<Item = &IndicatorReport> {
+        self.indicators.iter().filter(|i| i.note.is_some())
     }
 
     /// "Teamwork 1.0 · Sam Example · completed 2026-03-01": who, what and when, on one line.

@@ -5,7 +5,7 @@
 use comfy_table::{Cell, CellAlignment, Color};
 
 use super::{bar, bar_cells, level_text, progress_text, rating_text, score_text, Report};
-use crate::render::{bold, prose, table, visible, wrap_hanging, Style};
+use crate::render::{bold, one_line, prose, table, visible, wrap_hanging, Style};
 
 /// Wrap to `width` columns without the final newline.
 fn lines(text: &str, width: usize) -> String {
@@ -28,7 +28,30 @@ pub fn render(report: &Report, style: Style) -> String {
         out.push('\n');
         out.push_str(&plan(report, style));
     }
+    if report.noted().next().is_some() {
+        out.push('\n');
+        out.push_str(&notes(report, style));
+    }
     out
+}
+
+/// "Evidence notes": every indicator with a note, its rating beside it.
+pub fn notes(report: &Report, style: Style) -> String {
+    let mut t = table(style);
+    t.set_header(vec!["indicator", "rating", "note"]);
+    for i in report.noted() {
+        t.add_row(vec![
+            Cell::new(format!(
+                "{}\n({}, {})",
+                prose::flow(&i.text),
+                i.competency_name,
+                level_text(i.rank, Some(&i.level_title))
+            )),
+            Cell::new(rating_text(i)),
+            Cell::new(one_line(i.note.as_deref().unwrap_or_default())),
+        ]);
+    }
+    format!("{}\n{t}\n", bold("Evidence notes", style))
 }
 
 /// What `rungs assess` prints when a walk ends: the profile, and the gaps when a target was given.
@@ -146,7 +169,11 @@ pub fn plan(report: &Report, style: Style) -> String {
                 let level = if previous_rank == Some(i.rank) {
                     String::new()
                 } else {
-                    level_text(i.rank, Some(&i.level_title))
+                    let mut level = level_text(i.rank, Some(&i.level_title));
+                    if let Some(title) = &i.competency_title {
+                        level.push_str(&format!("\n{}", prose::flow(title)));
+                    }
+                    level
                 };
                 previous_rank = Some(i.rank);
                 let mut rating = Cell::new(rating_text(i));
