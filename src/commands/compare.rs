@@ -35,7 +35,7 @@ pub fn run(context: &Context, args: &CompareArgs) -> anyhow::Result<ExitCode> {
             subjects.len()
         )];
         problems.extend(gathered.sheets.iter().map(|s| {
-            rungs::render::printable(&format!("  {}: {}", s.file.display(), s.subject)).into_owned()
+            rungs::render::visible(&format!("  {}: {}", s.file.display(), s.subject)).into_owned()
         }));
         return Err(BadInput::many(problems).into());
     }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use rungs::assessment::gather::{self, Failure, Gathered, Options, Reason};
 use rungs::error::BadInput;
-use rungs::render::printable;
+use rungs::render::visible;
 
 use super::Context;
 
@@ -71,8 +71,8 @@ pub fn read(
     for old in &gathered.superseded {
         context.say(format!(
             "note: {}: not counted, {} is later (same subject and rater)",
-            printable(&old.path.display().to_string()),
-            printable(&old.by.display().to_string())
+            visible(&old.path.display().to_string()),
+            visible(&old.by.display().to_string())
         ));
     }
     Ok(gathered)
@@ -86,7 +86,7 @@ fn line(invalid: &gather::Invalid) -> String {
         .strip_prefix(&shown)
         .map(|rest| rest.trim_start_matches(':').trim_start())
         .unwrap_or(&invalid.detail);
-    printable(&format!("{shown}: {}: {detail}", invalid.reason.as_str())).into_owned()
+    visible(&format!("{shown}: {}: {detail}", invalid.reason.as_str())).into_owned()
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {

@@ -5,7 +5,7 @@ use comfy_table::{Cell, CellAlignment};
 
 use super::{standing_text, value_text};
 use crate::compare::Comparison;
-use crate::render::{bold, printable, table, wrap, Style};
+use crate::render::{bold, visible, table, wrap, Style};
 
 /// Everything, as text for a terminal.
 pub fn render(comparison: &Comparison, style: Style) -> String {
@@ -33,7 +33,7 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
     levels.set_header(header);
     for c in &comparison.competencies {
         let mut row = vec![
-            printable(&c.name).into_owned(),
+            visible(&c.name).into_owned(),
             standing_text(c.self_standing.as_ref()),
             standing_text(c.consensus.as_ref()),
         ];
@@ -51,7 +51,7 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
     indicators.set_header(header);
     for i in &comparison.indicators {
         let mut row = vec![
-            Cell::new(printable(&i.id)),
+            Cell::new(visible(&i.id)),
             Cell::new(value_text(i.self_value)).set_alignment(CellAlignment::Right),
             Cell::new(value_text(i.consensus)).set_alignment(CellAlignment::Right),
         ];
@@ -75,9 +75,9 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
             i.notes.iter().map(move |(r, note)| {
                 format!(
                     "  {} ({}): {}",
-                    printable(&i.id),
-                    printable(&Comparison::rater_label(&comparison.raters[*r])),
-                    printable(note)
+                    visible(&i.id),
+                    visible(&Comparison::rater_label(&comparison.raters[*r])),
+                    visible(note)
                 )
             })
         })
@@ -96,9 +96,9 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
 pub fn heading(comparison: &Comparison) -> String {
     format!(
         "{} {} · {} · 360 comparison",
-        printable(&comparison.framework_name),
-        printable(&comparison.framework_version),
-        printable(&comparison.subject)
+        visible(&comparison.framework_name),
+        visible(&comparison.framework_version),
+        visible(&comparison.subject)
     )
 }
 
@@ -111,7 +111,7 @@ pub fn rater_list(comparison: &Comparison) -> String {
             let mut text = if comparison.has_self && std::ptr::eq(r, &comparison.raters[0]) {
                 "self".to_string()
             } else {
-                printable(&Comparison::rater_label(r)).into_owned()
+                visible(&Comparison::rater_label(r)).into_owned()
             };
             if !r.complete {
                 text.push_str(" (incomplete)");
@@ -124,7 +124,7 @@ pub fn rater_list(comparison: &Comparison) -> String {
 
 /// A rater's column header, with `*` for an incomplete assessment.
 fn column_name(rater: &crate::compare::RaterInfo) -> String {
-    let mut name = printable(&Comparison::rater_label(rater)).into_owned();
+    let mut name = visible(&Comparison::rater_label(rater)).into_owned();
     if !rater.complete {
         name.push_str(" *");
     }

@@ -7,7 +7,7 @@
 use comfy_table::{Cell, CellAlignment};
 
 use super::{heading, risk, some_names};
-use crate::render::{bold, printable, table, Style};
+use crate::render::{bold, visible, table, Style};
 use crate::team::Team;
 
 const NAME_MAX: usize = 24;
@@ -16,7 +16,7 @@ const COLUMN: usize = 4;
 /// Everything, as text for a terminal of `style.width` columns.
 pub fn render(team: &Team, style: Style) -> String {
     let mut out = String::new();
-    out.push_str(&bold(&printable(&heading(team)), style));
+    out.push_str(&bold(&visible(&heading(team)), style));
     out.push('\n');
     out.push_str(&matrix(team, style));
     out.push('\n');
@@ -29,7 +29,7 @@ pub fn render(team: &Team, style: Style) -> String {
         out.push_str(&format!(
             "\nLeft out, with no {}: {}\n",
             super::view_text(team.view).trim_end_matches('s'),
-            printable(&some_names(&team.without_view, 10))
+            visible(&some_names(&team.without_view, 10))
         ));
     }
     out
@@ -77,7 +77,7 @@ pub fn matrix(team: &Team, style: Style) -> String {
     let name_width = team
         .members
         .iter()
-        .map(|m| printable(&m.subject).chars().count() + usize::from(!m.complete))
+        .map(|m| visible(&m.subject).chars().count() + usize::from(!m.complete))
         .max()
         .unwrap_or(6)
         .clamp(6, NAME_MAX);
@@ -99,7 +99,7 @@ pub fn matrix(team: &Team, style: Style) -> String {
         for m in &team.members {
             let mark = if m.complete { "" } else { "*" };
             let name = cut(
-                &printable(&m.subject),
+                &visible(&m.subject),
                 name_width - usize::from(!m.complete),
             ) + mark;
             let mut line = format!("{name:<name_width$}");
@@ -112,7 +112,7 @@ pub fn matrix(team: &Team, style: Style) -> String {
         }
         let legend: Vec<String> = block
             .iter()
-            .map(|(n, c)| format!("C{} {}", n + 1, printable(&c.name)))
+            .map(|(n, c)| format!("C{} {}", n + 1, visible(&c.name)))
             .collect();
         out.push_str(&pack(&legend, width));
     }
@@ -152,11 +152,11 @@ pub fn distribution(team: &Team, style: Style) -> String {
         team.levels
             .iter()
             .enumerate()
-            .map(|(r, id)| Cell::new(format!("{} {}", r + 1, printable(id)))),
+            .map(|(r, id)| Cell::new(format!("{} {}", r + 1, visible(id)))),
     );
     t.set_header(header);
     for c in &team.competencies {
-        let mut row = vec![Cell::new(printable(&c.name))];
+        let mut row = vec![Cell::new(visible(&c.name))];
         let count = |id: &str| {
             c.distribution
                 .iter()
@@ -181,15 +181,15 @@ pub fn targets(team: &Team, style: Style) -> String {
     t.set_header(vec!["competency", "target", "met", "could mentor", ""]);
     for c in team.competencies.iter().filter(|c| c.target.is_some()) {
         t.add_row(vec![
-            Cell::new(printable(&c.name)),
+            Cell::new(visible(&c.name)),
             Cell::new(format!(
                 "{} {}",
                 c.target_rank.unwrap_or(0),
-                printable(c.target.as_deref().unwrap_or(""))
+                visible(c.target.as_deref().unwrap_or(""))
             )),
             Cell::new(format!("{} of {}", c.met.unwrap_or(0), team.members.len()))
                 .set_alignment(CellAlignment::Right),
-            Cell::new(printable(&some_names(&c.holders, 5))),
+            Cell::new(visible(&some_names(&c.holders, 5))),
             Cell::new(risk(c.met)),
         ]);
     }
