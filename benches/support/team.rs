@@ -53,6 +53,7 @@ pub fn write_team(dir: &Path, entry: &Entry, people: usize, seed: u64) -> usize 
             subject: Some(subject),
             rater,
             track: None,
+            target: None,
             started_at: format!("2026-03-{day:02}T09:00:00+01:00"),
             completed_at: Some(format!("2026-03-{day:02}T09:40:00+01:00")),
             ratings,
