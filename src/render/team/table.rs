@@ -7,7 +7,7 @@
 use comfy_table::{Cell, CellAlignment};
 
 use super::{heading, risk, some_names};
-use crate::render::{bold, visible, table, Style};
+use crate::render::{bold, table, visible, Style};
 use crate::team::Team;
 
 const NAME_MAX: usize = 24;
@@ -98,10 +98,7 @@ pub fn matrix(team: &Team, style: Style) -> String {
         out.push('\n');
         for m in &team.members {
             let mark = if m.complete { "" } else { "*" };
-            let name = cut(
-                &visible(&m.subject),
-                name_width - usize::from(!m.complete),
-            ) + mark;
+            let name = cut(&visible(&m.subject), name_width - usize::from(!m.complete)) + mark;
             let mut line = format!("{name:<name_width$}");
             for (n, _) in block {
                 line.push(' ');
