@@ -45,8 +45,20 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the frameworks available: built-in ones and those in --frameworks folders.
-    #[command(after_help = "Examples:\n  rungs list\n  rungs list --frameworks ./my-frameworks")]
-    List,
+    #[command(
+        after_help = "Examples:\n  rungs list\n  rungs list --frameworks ./my-frameworks\n  rungs list --assessments"
+    )]
+    List {
+        /// List the saved assessments instead: framework, subject, rater, date, complete or not.
+        #[arg(long)]
+        assessments: bool,
+    },
+
+    /// List the saved assessments in the assessments folder, latest first (list --assessments).
+    #[command(
+        after_help = "Examples:\n  rungs ls\n  rungs report networking   # the latest of them"
+    )]
+    Ls,
 
     /// Show a framework as readable tables: levels, competencies, indicators, guidance.
     #[command(
@@ -390,7 +402,7 @@ pub struct FrameworkOverride {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  rungs report me.json\n  rungs report me.json --target community-school\n  \
+    after_help = "Examples:\n  rungs report networking          # its latest assessment in the assessments folder\n  rungs report me.json\n  rungs report me.json --target community-school\n  \
 rungs report me.json --target-level growing --format markdown\n  rungs report me.json --format html --output me.html"
 )]
 pub struct ReportArgs {
@@ -425,13 +437,15 @@ pub struct ReportArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  rungs diff january.json june.json\n  rungs diff january.json june.json --format json"
+    after_help = "Examples:\n  rungs diff networking            # its last two assessments in the assessments folder\n  rungs diff january.json june.json\n  rungs diff january.json june.json --format json"
 )]
 pub struct DiffArgs {
-    /// The earlier assessment.
+    /// The earlier assessment (a file, or a framework id for its latest in the assessments
+    /// folder).
     pub old: PathBuf,
-    /// The later assessment.
-    pub new: PathBuf,
+    /// The later assessment. Without it, OLD may be a framework id: its last two assessments
+    /// in the assessments folder are compared.
+    pub new: Option<PathBuf>,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
     pub format: DiffFormat,
@@ -445,7 +459,7 @@ pub struct DiffArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  rungs history ~/.local/share/rungs/assessments/\n  rungs history a.json b.json c.json --format json"
+    after_help = "Examples:\n  rungs history networking         # its assessments in the assessments folder\n  rungs history ~/.local/share/rungs/assessments/   # one history per framework\n  rungs history a.json b.json c.json --format json"
 )]
 pub struct HistoryArgs {
     /// Assessment files, or folders of them.

@@ -2,6 +2,7 @@
 
 pub mod answers;
 pub mod file;
+pub mod folder;
 pub mod gather;
 pub mod model;
 pub mod reconcile;

@@ -21,7 +21,14 @@ use rungs::scoring::{Ratings, TargetRequest};
 use super::Context;
 use crate::cli::AssessArgs;
 
-pub fn run(context: &Context, args: AssessArgs) -> anyhow::Result<ExitCode> {
+pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> {
+    if let Some(named) = &args.resume {
+        let path = super::named::latest(named)?;
+        if &path != named {
+            context.say(format!("Resuming {}", path.display()));
+        }
+        args.resume = Some(path);
+    }
     let catalog = context.catalog()?;
     let (entry, mut assessment) = match &args.resume {
         Some(path) => resume(context, &catalog, path, args.framework.as_deref())?,
@@ -434,7 +441,7 @@ impl Destination {
                 force: true,
             });
         }
-        let dir = assessments_dir()?;
+        let dir = super::named::assessments_dir()?;
         std::fs::create_dir_all(&dir)
             .with_context(|| format!("cannot create the folder {}", dir.display()))?;
         let stem = format!("{}-{}", framework.id, today());
@@ -470,24 +477,6 @@ impl Destination {
         self.saved = true;
         Ok(())
     }
-}
-
-/// `$XDG_DATA_HOME/rungs/assessments`, else `$HOME/.local/share/rungs/assessments`.
-fn assessments_dir() -> Result<PathBuf, BadInput> {
-    let absolute = |name: &str| {
-        std::env::var_os(name)
-            .map(PathBuf::from)
-            .filter(|p| p.is_absolute())
-    };
-    if let Some(data) = absolute("XDG_DATA_HOME") {
-        return Ok(data.join("rungs").join("assessments"));
-    }
-    if let Some(home) = absolute("HOME") {
-        return Ok(home.join(".local/share/rungs/assessments"));
-    }
-    Err(BadInput::new(
-        "no place for assessments: neither XDG_DATA_HOME nor HOME is set; pass --out FILE",
-    ))
 }
 
 /// `<stem>.json`, else `<stem>-2.json`, `<stem>-3.json`, ... whichever does not exist yet.

@@ -57,22 +57,45 @@ fn note_changes(old: &Opened, new: &Opened) -> Vec<NoteChange> {
 
 /// Run `rungs diff`.
 pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
-    let old = file::read(&args.old)?;
-    let new = file::read(&args.new)?;
+    let (old_path, new_path) = match &args.new {
+        Some(new) => (super::named::latest(&args.old)?, super::named::latest(new)?),
+        None => {
+            let found = super::named::assessments(&args.old)?;
+            match found.as_slice() {
+                [latest, before, ..] if found[0] != args.old => {
+                    context.say(format!(
+                        "Comparing the last two: {} and {}",
+                        before.display(),
+                        latest.display()
+                    ));
+                    (before.clone(), latest.clone())
+                }
+                _ => {
+                    return Err(BadInput::new(format!(
+                        "{}: diff compares two assessments: give OLD and NEW, or a framework id with at least two assessments in the assessments folder",
+                        args.old.display()
+                    ))
+                    .into())
+                }
+            }
+        }
+    };
+    let old = file::read(&old_path)?;
+    let new = file::read(&new_path)?;
     if old.framework.id != new.framework.id {
         return Err(BadInput::new(format!(
             "cannot compare {} (framework {:?}) with {} (framework {:?}): diff compares two assessments of one framework",
-            args.old.display(),
+            old_path.display(),
             old.framework.id,
-            args.new.display(),
+            new_path.display(),
             new.framework.id
         ))
         .into());
     }
     let catalog = context.catalog()?;
     let override_entry = super::report::load_override(&args.framework)?;
-    let old = attach(context, &catalog, &args.old, old, override_entry.as_ref())?;
-    let new = attach(context, &catalog, &args.new, new, override_entry.as_ref())?;
+    let old = attach(context, &catalog, &old_path, old, override_entry.as_ref())?;
+    let new = attach(context, &catalog, &new_path, new, override_entry.as_ref())?;
     let none = TargetRequest::default();
     let asked = args.track.track.as_deref();
     let old_ladder = choose_ladder(
@@ -116,7 +139,7 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
         saved,
         &new.entry.framework,
         &new_ladder,
-        &args.new.display().to_string(),
+        &new_path.display().to_string(),
     );
     if !request.is_empty() {
         let side = |opened: &Opened, ladder| {

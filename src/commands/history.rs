@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use rungs::assessment::file;
+use rungs::assessment::{file, Assessment};
 use rungs::catalog::io_reason;
 use rungs::error::BadInput;
 use rungs::history::{history, Point};
@@ -61,7 +61,11 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, BadInput> {
 
 /// Run `rungs history`.
 pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
-    let files = expand(&args.files)?;
+    let mut named = Vec::new();
+    for argument in &args.files {
+        named.extend(super::named::assessments(argument)?);
+    }
+    let files = expand(&named)?;
     let mut read = Vec::new();
     let mut problems = Vec::new();
     for path in files {
@@ -73,35 +77,49 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
     if !problems.is_empty() {
         return Err(BadInput::many(problems).into());
     }
-    let mut by_framework: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for (path, assessment) in &read {
+    // Several frameworks (a folder holds them all): one history each, by framework id.
+    let mut by_framework: BTreeMap<String, Vec<(PathBuf, Assessment)>> = BTreeMap::new();
+    for (path, assessment) in read {
         by_framework
-            .entry(&assessment.framework.id)
+            .entry(assessment.framework.id.clone())
             .or_default()
-            .push(path.display().to_string());
+            .push((path, assessment));
     }
-    if by_framework.len() > 1 {
-        let mut lines = vec![format!(
-            "history follows one framework, but these assessments are of {}; pass the files of one of them:",
-            by_framework.len()
-        )];
-        for (id, files) in &by_framework {
-            lines.push(format!("  {id}: {}", files.join(", ")));
-        }
-        return Err(BadInput::many(lines).into());
-    }
-
     let catalog = context.catalog()?;
     let override_entry = super::report::load_override(&args.framework)?;
+    let mut texts = Vec::new();
+    for (_, read) in by_framework {
+        texts.push(one_framework(
+            context,
+            args,
+            &catalog,
+            override_entry.as_ref(),
+            read,
+        )?);
+    }
+    let text = match (args.format, texts.len()) {
+        (DiffFormat::Json, n) if n > 1 => {
+            // One JSON document: an array of the histories.
+            let inner: Vec<String> = texts.iter().map(|t| t.trim_end().to_string()).collect();
+            format!("[\n{}\n]\n", inner.join(",\n"))
+        }
+        _ => texts.join("\n"),
+    };
+    emit(context, None, false, &text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The history of the assessments of one framework, rendered.
+fn one_framework(
+    context: &Context,
+    args: &HistoryArgs,
+    catalog: &rungs::catalog::Catalog,
+    override_entry: Option<&rungs::catalog::Entry>,
+    read: Vec<(PathBuf, Assessment)>,
+) -> anyhow::Result<String> {
     let mut opened = Vec::new();
     for (path, assessment) in read {
-        opened.push(attach(
-            context,
-            &catalog,
-            &path,
-            assessment,
-            override_entry.as_ref(),
-        )?);
+        opened.push(attach(context, catalog, &path, assessment, override_entry)?);
     }
     let none = TargetRequest::default();
     let ladders = opened
@@ -181,11 +199,9 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
         width: context.width,
         color: context.color,
     };
-    let text = match args.format {
+    Ok(match args.format {
         DiffFormat::Table => table_text(&timeline, style),
         DiffFormat::Json => json_text(&timeline),
         DiffFormat::Markdown => markdown_text(&timeline),
-    };
-    emit(context, None, false, &text)?;
-    Ok(ExitCode::SUCCESS)
+    })
 }

@@ -13,3 +13,19 @@ pub fn run(context: &Context) -> anyhow::Result<ExitCode> {
     context.print(&render::catalog::list(&catalog, style))?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// `rungs ls`, `rungs list --assessments`: what the assessments folder holds.
+pub fn assessments(context: &Context) -> anyhow::Result<ExitCode> {
+    let dir = super::named::assessments_dir()?;
+    let listing = rungs::assessment::folder::list(&dir);
+    let style = Style {
+        width: context.width,
+        color: context.color,
+    };
+    context.print(&render::catalog::assessments(
+        &listing,
+        &dir.display().to_string(),
+        style,
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}

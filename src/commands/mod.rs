@@ -16,6 +16,7 @@ mod history;
 mod import;
 mod list;
 mod man;
+mod named;
 mod new;
 mod report;
 mod schema;
@@ -117,7 +118,8 @@ pub fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let context = Context::from_cli(&cli);
     match cli.command {
-        Command::List => list::run(&context),
+        Command::List { assessments: false } => list::run(&context),
+        Command::List { assessments: true } | Command::Ls => list::assessments(&context),
         Command::Show { framework, format } => show::run(&context, &framework, format),
         Command::Validate { paths } => validate::run(&context, &paths),
         Command::Report(args) => report::run(&context, &args),

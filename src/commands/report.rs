@@ -216,12 +216,16 @@ pub fn emit(
 
 /// Run `rungs report`.
 pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
+    let file = super::named::latest(&args.file)?;
+    if file != args.file {
+        context.say(format!("Reporting {}", file.display()));
+    }
     let (request, mut problems) = target_request(&args.target);
     let catalog = context.catalog()?;
     let opened = open(
         context,
         &catalog,
-        &args.file,
+        &file,
         load_override(&args.framework)?.as_ref(),
     )?;
     let framework = &opened.entry.framework;
@@ -237,7 +241,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         opened.assessment.target.as_ref(),
         framework,
         &ladder,
-        &args.file.display().to_string(),
+        &file.display().to_string(),
     );
     warn_unreachable(context, framework, &ladder, &request);
     let human = matches!(
@@ -283,7 +287,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         ReportFormat::Html => report::html::render(&report),
     };
     if let Some(output) = &args.output {
-        if same_file(output, &args.file) {
+        if same_file(output, &file) {
             return Err(BadInput::new(format!(
                 "--output {}: that is the assessment being reported; write the report to another file",
                 output.display()

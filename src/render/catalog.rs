@@ -46,3 +46,52 @@ pub fn list(catalog: &Catalog, style: Style) -> String {
     }
     out
 }
+
+/// The saved assessments: framework, subject, rater, date, complete or not, and the file, latest
+/// first, under a line saying how many there are and where.
+pub fn assessments(
+    listing: &crate::assessment::folder::Listing,
+    dir: &str,
+    style: Style,
+) -> String {
+    let count = listing.assessments.len();
+    let mut out = super::walk::plural(count, "assessment", "assessments");
+    out.push_str(&format!(" in {dir}\n"));
+    if count == 0 {
+        out.push_str("Start one with: rungs assess FRAMEWORK\n");
+    }
+    // Two lines each, so nothing is cut mid-word on a narrow terminal: the file, then what it
+    // holds.
+    for a in &listing.assessments {
+        let file = a
+            .path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        out.push_str(&format!("{}\n", super::visible(&file)));
+        let mut parts = vec![a.framework.clone()];
+        if let Some(subject) = &a.subject {
+            parts.push(super::visible(subject).into_owned());
+        }
+        if let Some(rater) = &a.rater {
+            parts.push(format!(
+                "rated by {} ({})",
+                super::visible(&rater.name),
+                rater.relation
+            ));
+        }
+        parts.push(super::report::date_part(&a.date).to_string());
+        parts.push(
+            if a.complete {
+                "complete"
+            } else {
+                "in progress"
+            }
+            .to_string(),
+        );
+        out.push_str(&wrap(&parts.join(" · "), "  ", style.width));
+    }
+    for problem in &listing.unreadable {
+        out.push_str(&format!("not an assessment: {}\n", super::visible(problem)));
+    }
+    out
+}

@@ -54,10 +54,10 @@ fn date_time(date: &str) -> String {
 pub fn table_text(history: &History, style: Style) -> String {
     let mut out = bold(
         &format!(
-            "{} ({}): {} assessments",
+            "{} ({}): {}",
             history.name,
             history.framework,
-            history.assessments.len()
+            super::walk::plural(history.assessments.len(), "assessment", "assessments")
         ),
         style,
     );

@@ -57,6 +57,37 @@ pub fn table(style: Style) -> Table {
     table
 }
 
+/// The competencies under their group's heading: one section per group in the framework's
+/// order, then those in no group (heading `None`). Without groups, one section of all.
+pub fn sections(
+    framework: &crate::framework::Framework,
+) -> Vec<(
+    Option<&crate::framework::Group>,
+    Vec<&crate::framework::Competency>,
+)> {
+    let mut sections: Vec<_> = framework
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(g, group)| {
+            let members = framework
+                .competencies
+                .iter()
+                .filter(|c| c.group == Some(g))
+                .collect::<Vec<_>>();
+            (Some(group), members)
+        })
+        .collect();
+    let rest = framework
+        .competencies
+        .iter()
+        .filter(|c| c.group.is_none_or(|g| g >= framework.groups.len()))
+        .collect::<Vec<_>>();
+    sections.push((None, rest));
+    sections.retain(|(_, members)| !members.is_empty());
+    sections
+}
+
 /// The framework's title line, `Name (id version)`, bold when colour is on.
 pub fn title(framework: &crate::framework::Framework, style: Style) -> String {
     bold(

@@ -55,57 +55,74 @@ pub fn show(framework: &Framework, style: Style) -> String {
     }
     out.push_str(&format!("Levels\n{levels}\n"));
 
-    for c in &framework.competencies {
-        out.push('\n');
-        out.push_str(&bold(&format!("{} ({})", c.name, c.id), style));
-        out.push('\n');
-        if let Some(d) = &c.description {
-            out.push_str(&prose::wrap(d, "", "", usize::from(style.width)));
-        }
-        for cl in &c.levels {
-            let rank = framework.rank(cl.level);
-            let level = &framework.levels[cl.level];
-            out.push_str(&format!("\nLevel {rank}: {}", framework.level_title(cl)));
-            if cl.title.is_some() {
-                out.push_str(&format!(" ({})", level.name));
-            }
+    let grouped = !framework.groups.is_empty();
+    for (group, members) in super::sections(framework) {
+        if grouped {
+            let heading = match group {
+                Some(g) => format!("── {} ({}) ", g.name, g.id),
+                None => "── Other competencies ".to_string(),
+            };
+            let fill =
+                usize::from(style.width).saturating_sub(console::measure_text_width(&heading));
             out.push('\n');
-            if cl.indicators.is_empty() {
-                out.push_str("  (no indicators: this level imposes no requirement)\n");
-                continue;
+            out.push_str(&bold(&format!("{heading}{}", "─".repeat(fill)), style));
+            out.push('\n');
+            if let Some(d) = group.and_then(|g| g.description.as_deref()) {
+                out.push_str(&prose::wrap(d, "", "", usize::from(style.width)));
             }
-            let id_width = cl
-                .indicators
-                .iter()
-                .map(|i| i.id.chars().count())
-                .max()
-                .unwrap_or(2)
-                .max(2);
-            // Borders and padding of a two-column table take 7 columns.
-            let text_width = usize::from(style.width)
-                .saturating_sub(id_width + 7)
-                .max(20);
-            let mut t = table(style);
-            t.set_header(vec!["id", "indicator"]);
-            for ind in &cl.indicators {
-                let mut text = prose::wrap(&ind.text, "", "", text_width);
-                for e in &ind.examples {
-                    text.push_str(&prose::wrap(e, "  • ", "    ", text_width));
-                }
-                t.add_row(vec![Cell::new(&ind.id), Cell::new(text.trim_end())]);
-            }
-            if let Some(column) = t.column_mut(0) {
-                column.set_constraint(ColumnConstraint::ContentWidth);
-            }
-            out.push_str(&format!("{t}\n"));
         }
-        for g in &c.guidance {
-            out.push_str(&format!("\n{}\n", g.title));
-            if g.items.is_empty() {
-                out.push_str("  (the source text gives this heading with no content)\n");
+        for c in members {
+            out.push('\n');
+            out.push_str(&bold(&format!("{} ({})", c.name, c.id), style));
+            out.push('\n');
+            if let Some(d) = &c.description {
+                out.push_str(&prose::wrap(d, "", "", usize::from(style.width)));
             }
-            for item in &g.items {
-                out.push_str(&prose::wrap(item, "  • ", "    ", usize::from(style.width)));
+            for cl in &c.levels {
+                let rank = framework.rank(cl.level);
+                let level = &framework.levels[cl.level];
+                out.push_str(&format!("\nLevel {rank}: {}", framework.level_title(cl)));
+                if cl.title.is_some() {
+                    out.push_str(&format!(" ({})", level.name));
+                }
+                out.push('\n');
+                if cl.indicators.is_empty() {
+                    out.push_str("  (no indicators: this level imposes no requirement)\n");
+                    continue;
+                }
+                let id_width = cl
+                    .indicators
+                    .iter()
+                    .map(|i| i.id.chars().count())
+                    .max()
+                    .unwrap_or(2)
+                    .max(2);
+                // Borders and padding of a two-column table take 7 columns.
+                let text_width = usize::from(style.width)
+                    .saturating_sub(id_width + 7)
+                    .max(20);
+                let mut t = table(style);
+                t.set_header(vec!["id", "indicator"]);
+                for ind in &cl.indicators {
+                    let mut text = prose::wrap(&ind.text, "", "", text_width);
+                    for e in &ind.examples {
+                        text.push_str(&prose::wrap(e, "  • ", "    ", text_width));
+                    }
+                    t.add_row(vec![Cell::new(&ind.id), Cell::new(text.trim_end())]);
+                }
+                if let Some(column) = t.column_mut(0) {
+                    column.set_constraint(ColumnConstraint::ContentWidth);
+                }
+                out.push_str(&format!("{t}\n"));
+            }
+            for g in &c.guidance {
+                out.push_str(&format!("\n{}\n", g.title));
+                if g.items.is_empty() {
+                    out.push_str("  (the source text gives this heading with no content)\n");
+                }
+                for item in &g.items {
+                    out.push_str(&prose::wrap(item, "  • ", "    ", usize::from(style.width)));
+                }
             }
         }
     }

@@ -44,46 +44,66 @@ pub fn render(framework: &Framework) -> String {
         ]));
     }
 
-    for c in &framework.competencies {
-        out.push_str(&format!(
-            "\n## {} (`{}`)\n\n",
-            escape(&c.name),
-            c.id.replace('`', "'")
-        ));
-        if let Some(d) = &c.description {
-            out.push_str(&format!("{}\n\n", prose::markdown(d, escape, "")));
-        }
-        for cl in &c.levels {
-            out.push_str(&format!(
-                "### Level {}: {}\n\n",
-                framework.rank(cl.level),
-                escape(framework.level_title(cl))
-            ));
-            if cl.indicators.is_empty() {
-                out.push_str("No indicators: this level imposes no requirement.\n\n");
-                continue;
-            }
-            for i in &cl.indicators {
-                out.push_str(&format!(
-                    "- {} (`{}`)\n",
-                    prose::markdown(&i.text, escape, "  "),
-                    i.id.replace('`', "'")
-                ));
-                for e in &i.examples {
-                    out.push_str(&format!("  - {}\n", prose::markdown(e, escape, "    ")));
+    let grouped = !framework.groups.is_empty();
+    // With groups, a group is a `##` heading and its competencies `###` under it.
+    let (competency_heading, level_heading) = if grouped {
+        ("###", "####")
+    } else {
+        ("##", "###")
+    };
+    for (group, members) in super::sections(framework) {
+        if grouped {
+            match group {
+                Some(g) => {
+                    out.push_str(&format!("\n## {}\n\n", escape(&g.name)));
+                    if let Some(d) = &g.description {
+                        out.push_str(&format!("{}\n", prose::markdown(d, escape, "")));
+                    }
                 }
+                None => out.push_str("\n## Other competencies\n"),
             }
-            out.push('\n');
         }
-        for g in &c.guidance {
-            out.push_str(&format!("**{}**\n\n", escape(&g.title)));
-            if g.items.is_empty() {
-                out.push_str("The source text gives this heading with no content.\n");
+        for c in members {
+            out.push_str(&format!(
+                "\n{competency_heading} {} (`{}`)\n\n",
+                escape(&c.name),
+                c.id.replace('`', "'")
+            ));
+            if let Some(d) = &c.description {
+                out.push_str(&format!("{}\n\n", prose::markdown(d, escape, "")));
             }
-            for item in &g.items {
-                out.push_str(&format!("- {}\n", prose::markdown(item, escape, "  ")));
+            for cl in &c.levels {
+                out.push_str(&format!(
+                    "{level_heading} Level {}: {}\n\n",
+                    framework.rank(cl.level),
+                    escape(framework.level_title(cl))
+                ));
+                if cl.indicators.is_empty() {
+                    out.push_str("No indicators: this level imposes no requirement.\n\n");
+                    continue;
+                }
+                for i in &cl.indicators {
+                    out.push_str(&format!(
+                        "- {} (`{}`)\n",
+                        prose::markdown(&i.text, escape, "  "),
+                        i.id.replace('`', "'")
+                    ));
+                    for e in &i.examples {
+                        out.push_str(&format!("  - {}\n", prose::markdown(e, escape, "    ")));
+                    }
+                }
+                out.push('\n');
             }
-            out.push('\n');
+            for g in &c.guidance {
+                out.push_str(&format!("**{}**\n\n", escape(&g.title)));
+                if g.items.is_empty() {
+                    out.push_str("The source text gives this heading with no content.\n");
+                }
+                for item in &g.items {
+                    out.push_str(&format!("- {}\n", prose::markdown(item, escape, "  ")));
+                }
+                out.push('\n');
+            }
         }
     }
 

@@ -198,8 +198,12 @@ pub fn question(
         out.push('\n');
     }
     let progress = format!("[{}/{}]", screen.number, screen.total);
+    let group = framework
+        .group_of(screen.competency)
+        .map(|g| format!("{} › ", g.name))
+        .unwrap_or_default();
     out.push_str(&format!(
-        "{} {} › {}\n",
+        "{} {group}{} › {}\n",
         bold(&progress, style),
         screen.competency.name,
         crate::scoring::without_period(screen.level_title)

@@ -774,3 +774,145 @@ fn every_note_shows_beside_its_rating_in_table_markdown_and_html_unless_no_notes
         assert!(!out.stdout.contains("demo planned"), "{format}");
     }
 }
+
+/// Save assessments in the sandbox's assessments folder, in this order: two of the teamwork
+/// fixture (a partial self-assessment, then a complete one by a manager) and one of
+/// networking.
+fn three_saved(sandbox: &Sandbox) {
+    let partial = sandbox.write("partial.yaml", "lis-1: 3\nlis-2: 2\n");
+    let all = sandbox.write("all.yaml", ALL_ANSWERS);
+    let network = sandbox.write("net.yaml", "net-l2-1: 3\n");
+    for args in [
+        vec![
+            "assess",
+            FRAMEWORK,
+            "--answers",
+            partial.to_str().expect("utf-8"),
+        ],
+        vec![
+            "assess",
+            FRAMEWORK,
+            "--answers",
+            all.to_str().expect("utf-8"),
+            "--subject",
+            "Alex Rivera",
+            "--rater",
+            "Sam Lee",
+            "--relation",
+            "manager",
+        ],
+        vec![
+            "assess",
+            "networking",
+            "--answers",
+            network.to_str().expect("utf-8"),
+        ],
+    ] {
+        let out = sandbox.run(&args);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+    }
+}
+
+#[test]
+fn ls_and_list_assessments_show_what_the_folder_holds_latest_first() {
+    let sandbox = Sandbox::new();
+    let empty = sandbox.run(&["ls"]);
+    assert_eq!(empty.code, 0, "{}", empty.stderr);
+    assert!(
+        sandbox
+            .clean(&empty.stdout)
+            .starts_with("0 assessments in [TMP]/data/rungs/assessments\n"),
+        "{}",
+        empty.stdout
+    );
+    three_saved(&sandbox);
+    let out = sandbox.run(&["ls"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = sandbox.clean(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "3 assessments in [TMP]/data/rungs/assessments");
+    assert!(lines[1].starts_with("networking-"), "latest first: {text}");
+    assert!(lines[2].starts_with("  networking · "), "{text}");
+    assert!(lines[2].ends_with(" · in progress"), "{text}");
+    assert!(
+        lines[4].starts_with("  teamwork-walk · Alex Rivera · rated by Sam Lee (manager) · "),
+        "{text}"
+    );
+    assert_eq!(lines[5], "  complete", "wrapped between words: {text}");
+    assert!(lines[6].starts_with("teamwork-walk-"), "{text}");
+    assert!(lines[7].ends_with(" · in progress"), "{text}");
+    assert_eq!(sandbox.run(&["list", "--assessments"]).stdout, out.stdout);
+}
+
+#[test]
+fn report_diff_history_take_a_framework_id_for_its_assessments() {
+    let sandbox = Sandbox::new();
+    three_saved(&sandbox);
+    let saved = sandbox.saved();
+    let (first, second) = (&saved[2], &saved[1]);
+    assert!(second.ends_with("-2.json"), "{saved:?}");
+
+    let report = sandbox.run(&["report", "teamwork-walk", "--target-level", "growing"]);
+    assert_eq!(report.code, 0, "{}", report.stderr);
+    assert_eq!(
+        sandbox.clean(&report.stderr),
+        format!("Reporting [TMP]/data/rungs/assessments/{second}\n")
+    );
+    assert!(
+        report.stdout.contains("Alex Rivera"),
+        "the latest: {}",
+        report.stdout
+    );
+
+    let diff = sandbox.run(&["diff", "teamwork-walk"]);
+    assert_eq!(diff.code, 0, "{}", diff.stderr);
+    assert_eq!(
+        sandbox.clean(&diff.stderr),
+        format!("Comparing the last two: [TMP]/data/rungs/assessments/{first} and [TMP]/data/rungs/assessments/{second}\n")
+    );
+    let one = sandbox.run(&["diff", "networking"]);
+    assert_eq!(one.code, 2);
+    assert!(
+        one.stderr.contains("diff compares two assessments"),
+        "{}",
+        one.stderr
+    );
+
+    let history = sandbox.run(&["history", "teamwork-walk"]);
+    assert_eq!(history.code, 0, "{}", history.stderr);
+    assert!(
+        history.stdout.contains("(teamwork-walk): 2 assessments"),
+        "{}",
+        history.stdout
+    );
+
+    let missing = sandbox.run(&["report", "no-such-framework"]);
+    assert_eq!(missing.code, 2);
+    assert_eq!(
+        sandbox.clean(&missing.stderr),
+        "error: no-such-framework: no such file, and no assessment of framework \"no-such-framework\" in [TMP]/data/rungs/assessments (it holds: networking, teamwork-walk)\n"
+    );
+}
+
+#[test]
+fn history_of_the_assessments_folder_gives_one_history_per_framework() {
+    let sandbox = Sandbox::new();
+    three_saved(&sandbox);
+    let folder = sandbox.assessments().display().to_string();
+    let out = sandbox.run(&["history", &folder]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("Networking (networking): 1 assessment\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("(teamwork-walk): 2 assessments\n"),
+        "{}",
+        out.stdout
+    );
+    let json = sandbox.run(&["history", &folder, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("one JSON document");
+    assert_eq!(value.as_array().map(Vec::len), Some(2), "{value}");
+}

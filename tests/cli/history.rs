@@ -83,7 +83,7 @@ fn files_are_put_in_date_order_with_scores_and_change() {
 }
 
 #[test]
-fn assessments_of_several_frameworks_are_refused() {
+fn a_folder_of_several_frameworks_gives_one_history_each() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::copy(
         "tests/fixtures/assessments/teamwork/2026-03-01.json",
@@ -97,16 +97,16 @@ fn assessments_of_several_frameworks_are_refused() {
             "started_at": "2026-01-01T00:00:00Z", "completed_at": null, "ratings": {}}"#,
     )
     .expect("write");
-    let out = command(&["history"]).arg(dir.path()).run();
-    assert_eq!(out.code, 2);
-    let shown = dir.path().display();
-    assert_eq!(
-        out.stderr,
-        format!(
-            "error: history follows one framework, but these assessments are of 2; pass the files of one of them:\n\
-             error:   networking: {shown}/b.json\n\
-             error:   teamwork: {shown}/a.json\n"
-        )
+    let out = command(&["history", "--frameworks", "tests/fixtures/frameworks", "-q"])
+        .arg(dir.path())
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let networking = out.stdout.find("Networking (networking): 1 assessment\n");
+    let teamwork = out.stdout.find("Teamwork (teamwork): 1 assessment\n");
+    assert!(
+        networking.is_some() && teamwork.is_some() && networking < teamwork,
+        "one history per framework, by id: {}",
+        out.stdout
     );
 }
 

@@ -793,3 +793,78 @@ fn the_walk_on_a_track_names_it_and_asks_only_its_levels() {
         serde_json::from_str(&std::fs::read_to_string(&out).expect("saved")).expect("JSON");
     assert_eq!(saved["track"], "manager");
 }
+
+#[test]
+fn resume_by_framework_id_continues_its_latest_assessment() {
+    for columns in [50, 100] {
+        let home = tempfile::tempdir().expect("temporary folder");
+        let framework = three_indicators(home.path());
+        let answers = home.path().join("answers.yaml");
+        std::fs::write(&answers, "t1: 3\n").expect("answers");
+        let made = Command::new(env!("CARGO_BIN_EXE_rungs"))
+            .args(["assess", &framework, "--answers"])
+            .arg(&answers)
+            .env("HOME", home.path().join("home"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .output()
+            .expect("rungs runs");
+        assert!(
+            made.status.success(),
+            "{}",
+            String::from_utf8_lossy(&made.stderr)
+        );
+        let folder = home.path().join("data/rungs/assessments");
+        let file = std::fs::read_dir(&folder)
+            .expect("the assessments folder")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .next()
+            .expect("one assessment saved");
+
+        let mut session = spawn_sized(
+            home.path(),
+            &["assess", "--resume", "three"],
+            WAIT_MS,
+            columns,
+        );
+        wait_for(&mut session, "Resuming ");
+        wait_for(&mut session, "Resuming: 1 of 3 already answered");
+        wait_for(&mut session, "Press Enter to begin");
+        press(&mut session, "\r");
+        at_indicator(&mut session, 2, 3);
+        press(&mut session, "4");
+        at_indicator(&mut session, 3, 3);
+        press(&mut session, "q");
+        session.exp_eof().expect("rungs ends after q");
+        assert_eq!(exit_code(&mut session), 0);
+        assert_eq!(
+            saved(&file)["ratings"],
+            serde_json::json!({ "t1": { "value": 3 }, "t2": { "value": 4 } })
+        );
+    }
+}
+
+#[test]
+fn the_walk_names_each_competencys_group() {
+    let home = tempfile::tempdir().expect("a temporary folder");
+    let framework = root().join("tests/fixtures/frameworks/engineering-ladder.yaml");
+    let out = home.path().join("me.json");
+    let mut session = spawn(
+        home.path(),
+        &[
+            "assess",
+            framework.to_str().expect("utf-8 path"),
+            "--out",
+            out.to_str().expect("utf-8 path"),
+        ],
+    );
+    wait_for(&mut session, "Press Enter to begin");
+    press(&mut session, "\r");
+    // The breadcrumb: group, competency, level (the terminal reads `›` as bytes, so it is left out).
+    wait_for(&mut session, "[1/13] Technical craft ");
+    wait_for(&mut session, " System design ");
+    wait_for(&mut session, " Junior engineer\r\n");
+    wait_for(&mut session, render::walk::PROMPT);
+    press(&mut session, "q");
+    assert_eq!(exit_code(&mut session), 0);
+}

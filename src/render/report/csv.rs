@@ -3,7 +3,8 @@
 use super::Report;
 
 /// The header row's column names.
-pub const COLUMNS: [&str; 11] = [
+pub const COLUMNS: [&str; 12] = [
+    "group",
     "competency_id",
     "competency",
     "level_rank",
@@ -23,6 +24,7 @@ pub fn render(report: &Report) -> String {
     for i in &report.indicators {
         out.push_str(&line(
             [
+                i.group.clone().unwrap_or_default(),
                 i.competency.clone(),
                 i.competency_name.clone(),
                 i.rank.to_string(),

@@ -82,9 +82,23 @@ pub fn render(report: &Report) -> String {
 
     out.push_str("<section id=\"profile\">\n<h2>Level profile</h2>\n");
     out.push_str(&chart(report));
-    out.push_str("<table class=\"profile\">\n<thead><tr><th>Competency</th><th>Level</th><th>Score</th><th>Next level</th></tr></thead>\n<tbody>\n");
-    for c in &report.competencies {
-        let _ = writeln!(
+    out.push_str("<table class=\"profile\">\n<thead><tr><th>Competency</th><th>Level</th><th>Score</th><th>Next level</th></tr></thead>\n");
+    let grouped = !report.groups.is_empty();
+    for (group, members) in report.sections() {
+        match group {
+            Some(g) => {
+                let _ = writeln!(
+                    out,
+                    "<tbody data-group=\"{}\">\n<tr class=\"group\"><th colspan=\"4\" scope=\"rowgroup\">{}</th></tr>",
+                    escape(&g.id),
+                    escape(&g.name)
+                );
+            }
+            None if grouped => out.push_str("<tbody>\n<tr class=\"group\"><th colspan=\"4\" scope=\"rowgroup\">Other competencies</th></tr>\n"),
+            None => out.push_str("<tbody>\n"),
+        }
+        for c in members {
+            let _ = writeln!(
             out,
             "<tr data-competency=\"{}\"><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
             escape(&c.id),
@@ -93,8 +107,10 @@ pub fn render(report: &Report) -> String {
             score_text(c.score),
             escape(&progress_text(c.next.as_ref()))
         );
+        }
+        out.push_str("</tbody>\n");
     }
-    out.push_str("</tbody>\n</table>\n</section>\n");
+    out.push_str("</table>\n</section>\n");
 
     if let Some(target) = &report.target {
         gaps(&mut out, report, &target.description);

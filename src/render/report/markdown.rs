@@ -39,17 +39,25 @@ pub fn render(report: &Report) -> String {
         "## Level profile\n\nScores out of {}.\n\n",
         report.max_rank
     ));
-    out.push_str("| Competency | Level | Score | Progress | Next level |\n");
-    out.push_str("| --- | --- | ---: | --- | --- |\n");
     let cells = super::bar_cells(report.max_rank);
-    for c in &report.competencies {
-        out.push_str(&row(&[
-            escape(&c.name),
-            escape(&level_text(c.rank, c.level_title.as_deref())),
-            score_text(c.score),
-            format!("`{}`", super::bar(c.score, report.max_rank as f64, cells)),
-            escape(&progress_text(c.next.as_ref())),
-        ]));
+    let grouped = !report.groups.is_empty();
+    for (n, (group, members)) in report.sections().into_iter().enumerate() {
+        if grouped {
+            let heading = group.map_or("Other competencies", |g| g.name.as_str());
+            let gap = if n == 0 { "" } else { "\n" };
+            out.push_str(&format!("{gap}### {}\n\n", escape(heading)));
+        }
+        out.push_str("| Competency | Level | Score | Progress | Next level |\n");
+        out.push_str("| --- | --- | ---: | --- | --- |\n");
+        for c in members {
+            out.push_str(&row(&[
+                escape(&c.name),
+                escape(&level_text(c.rank, c.level_title.as_deref())),
+                score_text(c.score),
+                format!("`{}`", super::bar(c.score, report.max_rank as f64, cells)),
+                escape(&progress_text(c.next.as_ref())),
+            ]));
+        }
     }
 
     let Some(target) = &report.target else {

@@ -40,6 +40,8 @@ pub struct Report {
     pub max_rank: usize,
     /// What the gaps are measured against; `None` when no target was asked for.
     pub target: Option<TargetSummary>,
+    /// The framework's groups (areas, themes), in file order; empty when it has none.
+    pub groups: Vec<GroupSummary>,
     /// Where the person stands, one entry per competency in framework order.
     pub competencies: Vec<CompetencyReport>,
     /// The competencies with a target, biggest gap first (framework order among equals).
@@ -59,6 +61,15 @@ pub struct FrameworkSummary {
     pub name: String,
     /// Version string.
     pub version: String,
+}
+
+/// A group of competencies: an area or theme.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupSummary {
+    /// Group id, as competencies name it in `group`.
+    pub id: String,
+    /// Human name, shown as a heading.
+    pub name: String,
 }
 
 /// A target as the person asked for it.
@@ -216,6 +227,8 @@ pub struct IndicatorReport {
     pub competency: String,
     /// Competency name.
     pub competency_name: String,
+    /// Id of the competency's group, if any.
+    pub group: Option<String>,
     /// Level id.
     pub level: String,
     /// The level's name.
@@ -319,6 +332,7 @@ impl Report {
                 id: id.to_string(),
                 competency: competency.id.clone(),
                 competency_name: competency.name.clone(),
+                group: framework.group_of(competency).map(|g| g.id.clone()),
                 level: framework.levels[level.level].id.clone(),
                 level_title: framework.levels[level.level].name.clone(),
                 competency_title: crate::scoring::competency_title(framework, c, level.level),
@@ -449,11 +463,49 @@ impl Report {
             threshold: framework.threshold,
             max_rank: ladder.top_rank(),
             target: (!target.is_empty()).then(|| describe_target(framework, target)),
+            groups: framework
+                .groups
+                .iter()
+                .map(|g| GroupSummary {
+                    id: g.id.clone(),
+                    name: g.name.clone(),
+                })
+                .collect(),
             competencies,
             gaps: gap_rows,
             plan,
             indicators,
         })
+    }
+
+    /// The competencies under their group's heading: one section per group in the framework's
+    /// order, then those in no group (heading `None`). Without groups, one section of all.
+    pub fn sections(&self) -> Vec<(Option<&GroupSummary>, Vec<&CompetencyReport>)> {
+        let mut sections: Vec<(Option<&GroupSummary>, Vec<&CompetencyReport>)> = self
+            .groups
+            .iter()
+            .map(|g| {
+                let members = self
+                    .competencies
+                    .iter()
+                    .filter(|c| c.group.as_deref() == Some(g.id.as_str()))
+                    .collect();
+                (Some(g), members)
+            })
+            .collect();
+        let rest: Vec<&CompetencyReport> = self
+            .competencies
+            .iter()
+            .filter(|c| {
+                !self
+                    .groups
+                    .iter()
+                    .any(|g| c.group.as_deref() == Some(g.id.as_str()))
+            })
+            .collect();
+        sections.push((None, rest));
+        sections.retain(|(_, members)| !members.is_empty());
+        sections
     }
 
     /// Leave every evidence note out (`--no-notes`).

@@ -66,33 +66,44 @@ pub fn profile_and_gaps(report: &Report, style: Style) -> String {
 
 /// "Level profile" and one row per competency: level, score, bar, progress to the next level.
 pub fn profile_table(report: &Report, style: Style) -> String {
-    let mut t = table(style);
-    t.set_header(vec!["competency", "level", "score", "", "next level"]);
     let cells = bar_cells(report.max_rank);
-    for c in &report.competencies {
-        let mut bar_cell = Cell::new(bar(c.score, report.max_rank as f64, cells));
-        let mut level_cell = Cell::new(level_text(c.rank, c.level_title.as_deref()));
-        if style.color {
-            bar_cell = bar_cell.fg(Color::Cyan);
-            if c.rank == 0 {
-                level_cell = level_cell.fg(Color::DarkGrey);
-            }
-        }
-        t.add_row(vec![
-            Cell::new(&c.name),
-            level_cell,
-            Cell::new(score_text(c.score)).set_alignment(CellAlignment::Right),
-            bar_cell,
-            Cell::new(progress_text(c.next.as_ref())),
-        ]);
-    }
-    format!(
-        "{}\n{t}\n",
+    let mut out = format!(
+        "{}\n",
         bold(
             &format!("Level profile (scores out of {})", report.max_rank),
             style
         )
-    )
+    );
+    let grouped = !report.groups.is_empty();
+    // With groups, each group's competencies under its name, in a table of their own.
+    for (group, members) in report.sections() {
+        if grouped {
+            let heading = group.map_or("Other competencies", |g| g.name.as_str());
+            out.push_str(&bold(&lines(heading, usize::from(style.width)), style));
+            out.push('\n');
+        }
+        let mut t = table(style);
+        t.set_header(vec!["competency", "level", "score", "", "next level"]);
+        for c in members {
+            let mut bar_cell = Cell::new(bar(c.score, report.max_rank as f64, cells));
+            let mut level_cell = Cell::new(level_text(c.rank, c.level_title.as_deref()));
+            if style.color {
+                bar_cell = bar_cell.fg(Color::Cyan);
+                if c.rank == 0 {
+                    level_cell = level_cell.fg(Color::DarkGrey);
+                }
+            }
+            t.add_row(vec![
+                Cell::new(&c.name),
+                level_cell,
+                Cell::new(score_text(c.score)).set_alignment(CellAlignment::Right),
+                bar_cell,
+                Cell::new(progress_text(c.next.as_ref())),
+            ]);
+        }
+        out.push_str(&format!("{t}\n"));
+    }
+    out
 }
 
 /// The gap table, biggest gap first: current, target, gap in levels, met or not.

@@ -1,0 +1,123 @@
+//! The assessments folder: what is in it, and which files belong to a framework.
+//!
+//! `rungs assess` saves there by default; `report`, `diff`, `history` and `assess --resume`
+//! take a framework id in place of a file and find its assessments here, latest first.
+
+use std::path::{Path, PathBuf};
+
+use time::OffsetDateTime;
+
+use super::file;
+use super::model::{Assessment, Rater};
+
+/// One assessment file in the folder, with what a listing shows of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listed {
+    /// The file.
+    pub path: PathBuf,
+    /// The framework id it records.
+    pub framework: String,
+    /// The person assessed, when named.
+    pub subject: Option<String>,
+    /// Who rated, when the file records it.
+    pub rater: Option<Rater>,
+    /// Completion time, else start time (RFC 3339, as recorded).
+    pub date: String,
+    /// Whether every indicator was answered.
+    pub complete: bool,
+    placed: Option<OffsetDateTime>,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl Listed {
+    fn new(path: PathBuf, assessment: &Assessment) -> Listed {
+        Listed {
+            placed: crate::history::placed_at(assessment).ok(),
+            framework: assessment.framework.id.clone(),
+            subject: assessment.subject.clone(),
+            rater: assessment.rater.clone(),
+            date: assessment
+                .completed_at
+                .clone()
+                .unwrap_or_else(|| assessment.started_at.clone()),
+            complete: assessment.is_complete(),
+            modified: std::fs::metadata(&path).and_then(|m| m.modified()).ok(),
+            path,
+        }
+    }
+}
+
+/// What [`list`] found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Listing {
+    /// The assessments, latest first (completion, else start; then by file name).
+    pub assessments: Vec<Listed>,
+    /// `*.json` files that are not readable assessments, one message each.
+    pub unreadable: Vec<String>,
+}
+
+impl Listing {
+    /// The assessments of one framework, latest first.
+    pub fn of(&self, framework: &str) -> Vec<&Listed> {
+        self.assessments
+            .iter()
+            .filter(|a| a.framework == framework)
+            .collect()
+    }
+
+    /// The framework ids present, in first-seen (latest first) order.
+    pub fn frameworks(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        for a in &self.assessments {
+            if !ids.contains(&a.framework.as_str()) {
+                ids.push(&a.framework);
+            }
+        }
+        ids
+    }
+}
+
+/// The `*.json` assessment files directly inside `dir`, latest first. A folder that does not
+/// exist holds nothing.
+pub fn list(dir: &Path) -> Listing {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Listing::default();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    let mut listing = Listing::default();
+    for path in paths {
+        match file::read(&path) {
+            Ok(assessment) => listing.assessments.push(Listed::new(path, &assessment)),
+            Err(bad) => listing.unreadable.extend(bad.problems),
+        }
+    }
+    // Latest first: by the recorded time, then (within one second) the file written last,
+    // then the longer name (`x-2.json` follows `x.json`, `x-10.json` follows `x-9.json`).
+    let key = |a: &Listed| {
+        (
+            a.placed,
+            a.modified,
+            a.path.as_os_str().len(),
+            a.path.clone(),
+        )
+    };
+    listing
+        .assessments
+        .sort_by_key(|a| std::cmp::Reverse(key(a)));
+    listing
+}
+
+/// Whether a command-line argument that names no existing file may be a framework id: no
+/// folder separator and no `.json` ending.
+pub fn looks_like_id(argument: &Path) -> bool {
+    let text = argument.to_string_lossy();
+    !text.is_empty()
+        && !text.contains(std::path::MAIN_SEPARATOR)
+        && !text.contains('/')
+        && !text.ends_with(".json")
+}

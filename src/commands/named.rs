@@ -1,0 +1,56 @@
+//! Assessments named by their framework: `rungs report networking` finds the latest
+//! assessment of `networking` in the assessments folder when no file of that name exists.
+
+use std::path::{Path, PathBuf};
+
+use rungs::assessment::folder;
+use rungs::error::BadInput;
+
+/// `$XDG_DATA_HOME/rungs/assessments`, else `$HOME/.local/share/rungs/assessments`.
+pub fn assessments_dir() -> Result<PathBuf, BadInput> {
+    let absolute = |name: &str| {
+        std::env::var_os(name)
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+    };
+    if let Some(data) = absolute("XDG_DATA_HOME") {
+        return Ok(data.join("rungs").join("assessments"));
+    }
+    if let Some(home) = absolute("HOME") {
+        return Ok(home.join(".local/share/rungs/assessments"));
+    }
+    Err(BadInput::new(
+        "no place for assessments: neither XDG_DATA_HOME nor HOME is set; pass --out FILE",
+    ))
+}
+
+/// The assessment files an argument names: an existing file or folder as it is; otherwise,
+/// when it can be a framework id, that framework's assessments in the assessments folder,
+/// latest first (at least one, else bad input). Any other argument is returned as it is, for
+/// the command to report as missing.
+pub fn assessments(argument: &Path) -> Result<Vec<PathBuf>, BadInput> {
+    if argument.exists() || !folder::looks_like_id(argument) {
+        return Ok(vec![argument.to_path_buf()]);
+    }
+    let dir = assessments_dir()?;
+    let id = argument.to_string_lossy();
+    let listing = folder::list(&dir);
+    let found: Vec<PathBuf> = listing.of(&id).iter().map(|a| a.path.clone()).collect();
+    if found.is_empty() {
+        let mut problem = format!(
+            "{id}: no such file, and no assessment of framework {id:?} in {}",
+            dir.display()
+        );
+        let known = listing.frameworks();
+        if !known.is_empty() {
+            problem.push_str(&format!(" (it holds: {})", known.join(", ")));
+        }
+        return Err(BadInput::new(problem));
+    }
+    Ok(found)
+}
+
+/// The one assessment an argument names: the file, or the latest of the framework.
+pub fn latest(argument: &Path) -> Result<PathBuf, BadInput> {
+    Ok(assessments(argument)?.swap_remove(0))
+}
