@@ -438,13 +438,18 @@ fn main() {
     // ---- Where the time of a 1x load goes.
     let (parse_floor, load, load_score, report, diff, files) = base_load.expect("1x measured");
     let text = &files.framework_text;
-    let typed_parse = measure(budget, 7, || {
-        serde_yaml::from_str::<framework::raw::RawFramework>(text).expect("parses")
+    let tree_parse = measure(budget, 7, || {
+        framework::marked::parse(text).expect("parses")
     });
+    let tree = framework::marked::parse(text).expect("parses");
+    let tree_read = measure(budget, 7, || framework::shape::read(&tree));
     let build = measure(budget, 7, || {
-        let raw: framework::raw::RawFramework = serde_yaml::from_str(text).expect("parses");
+        let raw = framework::shape::read(&tree)
+            .framework
+            .expect("a framework");
         framework::load::build(raw)
     });
+    drop(tree);
     let digest = measure(budget, 7, || framework::digest(text.as_bytes()));
     let framework = load_any(text);
     let full = parse("full.json", files.full_text.as_bytes()).expect("parses");
@@ -458,8 +463,12 @@ fn main() {
     println!("| --- | ---: |");
     for (step, timing) in [
         ("bare parse into serde_yaml::Value (the floor)", parse_floor),
-        ("typed parse into the raw structs", typed_parse),
-        ("typed parse + validation (build)", build),
+        ("positioned YAML tree parse (marked::parse)", tree_parse),
+        (
+            "tree read into the format's structs (shape::read)",
+            tree_read,
+        ),
+        ("tree read + validation (shape::read + build)", build),
         ("sha256 digest of the file", digest),
         ("framework::load (all of the above)", load),
         (
@@ -489,6 +498,20 @@ fn main() {
     // ---- Processes at 1x.
     let framework_arg = files.framework.to_str().expect("UTF-8 temp path");
     let validate = measure_process(budget, 10, &rungs_bin, &["validate", framework_arg]);
+    // The same file with `x-` keys (at the top, in a competency and in an indicator).
+    let x_path = files.framework.with_file_name("framework-x-keys.yaml");
+    let x_text = files
+        .framework_text
+        .replacen("\nname: ", "\nx-owner: People team\nname: ", 1)
+        .replacen(
+            "\n    levels:",
+            "\n    x-notes: { reviewed: 2026 }\n    levels:",
+            1,
+        );
+    assert_ne!(x_text, files.framework_text, "x- keys added");
+    std::fs::write(&x_path, &x_text).expect("x- key file written");
+    let x_arg = x_path.to_str().expect("UTF-8 temp path");
+    let validate_x = measure_process(budget, 10, &rungs_bin, &["validate", x_arg]);
     let list = measure_process(budget, 30, &rungs_bin, &["list"]);
     let version = measure_process(budget, 30, &rungs_bin, &["--version"]);
     let python = Path::new("python3");
@@ -546,6 +569,7 @@ fn main() {
     println!("| --- | ---: | ---: |");
     for (name, timing) in [
         ("rungs validate FRAMEWORK", validate),
+        ("rungs validate FRAMEWORK-WITH-X-KEYS", validate_x),
         (
             "rungs report FULL --framework FRAMEWORK --target role-3 --format json",
             report_process,
@@ -625,6 +649,10 @@ fn main() {
             println!("| rungs validate process >= 5x faster than PyYAML C loader parse | {ratio:.1}x faster | {} |", verdict(ratio >= 5.0));
         }
         _ => println!("| rungs validate process >= 5x faster than PyYAML C loader parse | PyYAML with libyaml not available | n/a |"),
+    }
+    if let (Some(v), Some(p)) = (validate_x, pyyaml) {
+        let ratio = p.ms() / v.ms();
+        println!("| rungs validate of the file with x- keys >= 5x faster than PyYAML C loader parse | {ratio:.1}x faster | {} |", verdict(ratio >= 5.0));
     }
     if let Some(l) = list {
         println!(

@@ -421,6 +421,11 @@ pub struct ReportArgs {
     #[arg(long)]
     pub force: bool,
 
+    /// Say why each competency stands where it does: per level, what is rated and demonstrated
+    /// against the threshold (with --format csv, one row per level instead of per indicator).
+    #[arg(long)]
+    pub explain: bool,
+
     /// Leave the evidence notes out (they are shown beside their ratings by default).
     #[arg(long)]
     pub no_notes: bool,

@@ -42,8 +42,10 @@
 pub mod assessment;
 pub mod catalog;
 pub mod compare;
+pub mod consistency;
 pub mod diff;
 pub mod error;
+pub mod explain;
 pub mod framework;
 pub mod history;
 pub mod import;

@@ -11,16 +11,14 @@
 //! Reading is strict: every unknown id and every value off the scale is reported, each with
 //! its line and column, before anything is saved.
 
-use std::cell::Cell;
 use std::collections::HashSet;
-use std::fmt;
 use std::path::Path;
-
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use super::model::{Rating, RatingValue};
 use crate::catalog::io_reason;
 use crate::error::BadInput;
+use crate::framework::marked::{self, Document, NodeId, NodeKind};
+use crate::framework::shape::{describe, plain_value, Plain};
 use crate::framework::Framework;
 use crate::scoring::Ratings;
 
@@ -39,7 +37,7 @@ pub struct Answer {
     pub value: Given,
     /// An evidence note, when the entry is a `{ value, note }` map.
     pub note: Option<String>,
-    /// 1-based line and column of the key, when it could be found in the text.
+    /// 1-based line and column of the key.
     pub position: Option<(usize, usize)>,
 }
 
@@ -110,38 +108,108 @@ pub fn parse(shown: &str, bytes: &[u8]) -> Result<Answers, BadInput> {
             "{shown}: the file is empty; write one `indicator-id: value` line per answer"
         )));
     }
-    // Strings may be read at most about as many bytes as the file holds: YAML aliases that
-    // repeat a large anchor many times are refused before they can use up memory.
-    let budget = Cell::new(text.len() + 4096);
-    let deserializer = serde_yaml::Deserializer::from_str(text);
-    let raw = TopSeed { budget: &budget }
-        .deserialize(deserializer)
-        .map_err(|e| {
-            let message = strip_location(&e.to_string());
-            match e.location() {
-                Some(at) => {
-                    BadInput::new(format!("{shown}:{}:{}: {message}", at.line(), at.column()))
-                }
-                None => BadInput::new(format!("{shown}: {message}")),
-            }
-        })?;
-    let mut after = 0;
-    let entries = raw
-        .into_iter()
-        .map(|(id, value, note)| {
-            let position = locate_key(text, &id, &mut after);
-            Answer {
-                id,
-                value,
-                note,
-                position,
-            }
-        })
-        .collect();
+    // The same bounded, positioned YAML reader as framework files: one alias budget, and every
+    // entry's place from the parser.
+    let document = marked::parse(text).map_err(|e| match e.at {
+        Some(at) => BadInput::new(format!("{shown}:{at}: {}", e.message)),
+        None => BadInput::new(format!("{shown}: {}", e.message)),
+    })?;
+    let Some(root) = document.root() else {
+        return Err(BadInput::new(format!(
+            "{shown}: the file is empty; write one `indicator-id: value` line per answer"
+        )));
+    };
+    let NodeKind::Mapping(pairs) = &document.node(root).kind else {
+        let at = document.position(root);
+        return Err(BadInput::new(format!(
+            "{shown}:{at}: an answers file is a map of indicator id -> rating (value, label or na), but this is {}",
+            describe(&document, root)
+        )));
+    };
+    let mut entries = Vec::with_capacity(pairs.len());
+    let mut problems = Vec::new();
+    for &(key, value) in pairs {
+        let at = document.position(key);
+        let Some(id) = document.scalar_text(key) else {
+            problems.push(format!(
+                "{shown}:{at}: a key must be an indicator id, but this one is {}",
+                describe(&document, key)
+            ));
+            continue;
+        };
+        let (value, note) = given(&document, value);
+        entries.push(Answer {
+            id: id.to_string(),
+            value,
+            note,
+            position: Some((at.line, at.column)),
+        });
+    }
+    if !problems.is_empty() {
+        return Err(BadInput::many(problems));
+    }
     Ok(Answers {
         shown: shown.to_string(),
         entries,
     })
+}
+
+/// What a value node says, and its note when it is a `{ value, note }` map.
+fn given(document: &Document, node: NodeId) -> (Given, Option<String>) {
+    match &document.node(node).kind {
+        NodeKind::Scalar { text, plain: false } => (Given::Text(text.clone()), None),
+        NodeKind::Scalar { text, plain: true } => {
+            let value = match plain_value(text) {
+                Plain::Null => Given::Nothing,
+                Plain::Bool(b) => Given::Invalid(b.to_string()),
+                Plain::Int(n) => {
+                    i64::try_from(n).map_or_else(|_| Given::Invalid(text.clone()), Given::Number)
+                }
+                Plain::Float(f) => Given::Invalid(format!("{f} (not a whole number)")),
+                Plain::Text => Given::Text(text.clone()),
+            };
+            (value, None)
+        }
+        NodeKind::Sequence(_) => (Given::Invalid("a list".into()), None),
+        NodeKind::Mapping(pairs) => answer_map(document, pairs),
+        // `node` resolves aliases, so an alias is never seen here.
+        NodeKind::Alias(_) => (Given::Invalid("an alias".into()), None),
+    }
+}
+
+/// A `{ value, note }` map.
+fn answer_map(document: &Document, pairs: &[(NodeId, NodeId)]) -> (Given, Option<String>) {
+    let mut value = None;
+    let mut note = None;
+    let mut invalid = None;
+    for &(key, node) in pairs {
+        match document.scalar_text(key).unwrap_or_default() {
+            "value" => value = Some(given(document, node).0),
+            "note" => match given(document, node).0 {
+                Given::Text(text) => note = Some(text),
+                Given::Number(n) => note = Some(n.to_string()),
+                Given::Nothing => {}
+                Given::Invalid(what) => invalid = Some(format!("a note must be text, not {what}")),
+                Given::Malformed(_) => invalid = Some("a note must be text, not a map".into()),
+            },
+            other => {
+                invalid = Some(format!(
+                    "unknown key {other:?}: an answer map takes `value` and `note`"
+                ))
+            }
+        }
+    }
+    let given = match (invalid, value) {
+        (Some(why), _) => Given::Malformed(why),
+        (None, Some(Given::Malformed(_))) => {
+            Given::Malformed("`value` takes a scale value, a scale label or na".into())
+        }
+        (None, Some(value)) => value,
+        (None, None) => {
+            Given::Malformed("an answer map needs a `value` (and may have a `note`)".into())
+        }
+    };
+    (given, note.filter(|n| !n.trim().is_empty()))
 }
 
 impl Answers {
@@ -287,290 +355,6 @@ fn expected(framework: &Framework) -> String {
     )
 }
 
-fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
-    }
-}
-
-/// The 1-based line and column of the next occurrence of `key` used as a mapping key at or
-/// after byte `after`: `key:` at the start of a line, or `"key":` / `'key':` anywhere.
-fn locate_key(text: &str, key: &str, after: &mut usize) -> Option<(usize, usize)> {
-    let candidates = [format!("\"{key}\""), format!("'{key}'"), key.to_string()];
-    let mut best: Option<usize> = None;
-    for (n, needle) in candidates.iter().enumerate() {
-        if needle.is_empty() {
-            continue; // the empty key: only its quoted forms can be found, and "" matches anywhere
-        }
-        let mut from = *after;
-        while let Some(found) = text.get(from..).and_then(|rest| rest.find(needle.as_str())) {
-            let start = from + found;
-            let end = start + needle.len();
-            let followed_by_colon = text[end..].trim_start_matches([' ', '\t']).starts_with(':');
-            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-            let at_line_start = text[line_start..start]
-                .chars()
-                .all(|c| c == ' ' || c == '\t' || c == '{' || c == ',');
-            let bare_ok = n < 2 || at_line_start;
-            if followed_by_colon && bare_ok {
-                best = Some(best.map_or(start, |b| b.min(start)));
-                break;
-            }
-            from = end;
-        }
-    }
-    let start = best?;
-    *after = start + key.len();
-    let line = text[..start].matches('\n').count() + 1;
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let column = text[line_start..start].chars().count() + 1;
-    Some((line, column))
-}
-
-// Deserialisation with a byte budget shared by every string read.
-
-type RawEntry = (String, Given, Option<String>);
-
-fn spend<E: de::Error>(budget: &Cell<usize>, amount: usize) -> Result<(), E> {
-    let left = budget.get();
-    if amount > left {
-        return Err(E::custom(
-            "the file expands to far more than its own size (YAML aliases repeating an anchor?); write each answer out",
-        ));
-    }
-    budget.set(left - amount);
-    Ok(())
-}
-
-struct TopSeed<'b> {
-    budget: &'b Cell<usize>,
-}
-
-impl<'de> DeserializeSeed<'de> for TopSeed<'_> {
-    type Value = Vec<RawEntry>;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for TopSeed<'_> {
-    type Value = Vec<RawEntry>;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a map of indicator id -> rating (value, label or na)")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(id) = map.next_key_seed(KeySeed {
-            budget: self.budget,
-        })? {
-            let (value, note) = map.next_value_seed(ValueSeed {
-                budget: self.budget,
-            })?;
-            entries.push((id, value, note));
-        }
-        Ok(entries)
-    }
-}
-
-struct KeySeed<'b> {
-    budget: &'b Cell<usize>,
-}
-
-impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
-    type Value = String;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl Visitor<'_> for KeySeed<'_> {
-    type Value = String;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an indicator id")
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
-        spend(self.budget, v.len() + 1)?;
-        Ok(v.to_string())
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
-        spend(self.budget, 1)?;
-        Ok(v.to_string())
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
-        spend(self.budget, 1)?;
-        Ok(v.to_string())
-    }
-}
-
-struct ValueSeed<'b> {
-    budget: &'b Cell<usize>,
-}
-
-impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
-    type Value = (Given, Option<String>);
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ValueSeed<'_> {
-    type Value = (Given, Option<String>);
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a scale value, a scale label, na, or { value, note }")
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        spend(self.budget, 1)?;
-        Ok((
-            i64::try_from(v).map_or_else(|_| Given::Invalid(v.to_string()), Given::Number),
-            None,
-        ))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        spend(self.budget, 1)?;
-        Ok((Given::Number(v), None))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        spend(self.budget, 1)?;
-        Ok((Given::Invalid(format!("{v} (not a whole number)")), None))
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        spend(self.budget, 1)?;
-        Ok((Given::Invalid(v.to_string()), None))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        spend(self.budget, v.len() + 1)?;
-        Ok((Given::Text(v.to_string()), None))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        spend(self.budget, 1)?;
-        Ok((Given::Nothing, None))
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        self.visit_unit()
-    }
-    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq
-            .next_element_seed(Skip {
-                budget: self.budget,
-            })?
-            .is_some()
-        {}
-        Ok((Given::Invalid("a list".into()), None))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut value = None;
-        let mut note = None;
-        let mut invalid = None;
-        while let Some(key) = map.next_key_seed(KeySeed {
-            budget: self.budget,
-        })? {
-            match key.as_str() {
-                "value" => {
-                    let (given, _) = map.next_value_seed(ValueSeed {
-                        budget: self.budget,
-                    })?;
-                    value = Some(given);
-                }
-                "note" => {
-                    let (given, _) = map.next_value_seed(ValueSeed {
-                        budget: self.budget,
-                    })?;
-                    match given {
-                        Given::Text(text) => note = Some(text),
-                        Given::Number(n) => note = Some(n.to_string()),
-                        Given::Nothing => {}
-                        Given::Invalid(what) | Given::Malformed(what) => {
-                            invalid = Some(format!("a note must be text, not {what}"))
-                        }
-                    }
-                }
-                other => {
-                    map.next_value_seed(Skip {
-                        budget: self.budget,
-                    })?;
-                    invalid = Some(format!(
-                        "unknown key {other:?}: an answer map takes `value` and `note`"
-                    ));
-                }
-            }
-        }
-        let given = match (invalid, value) {
-            (Some(why), _) => Given::Malformed(why),
-            (None, Some(Given::Malformed(_))) => {
-                Given::Malformed("`value` takes a scale value, a scale label or na".into())
-            }
-            (None, Some(value)) => value,
-            (None, None) => {
-                Given::Malformed("an answer map needs a `value` (and may have a `note`)".into())
-            }
-        };
-        Ok((given, note.filter(|n| !n.trim().is_empty())))
-    }
-}
-
-/// Reads and discards any value, spending the budget on it.
-struct Skip<'b> {
-    budget: &'b Cell<usize>,
-}
-
-impl<'de> DeserializeSeed<'de> for Skip<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Skip<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any value")
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
-        spend(self.budget, v.len() + 1)
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        spend(self.budget, 1)
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        spend(self.budget, 1)
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        spend(self.budget, 1)
-    }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        spend(self.budget, 1)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        spend(self.budget, 1)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        spend(self.budget, 1)
-    }
-    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq
-            .next_element_seed(Skip {
-                budget: self.budget,
-            })?
-            .is_some()
-        {}
-        Ok(())
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while map
-            .next_key_seed(Skip {
-                budget: self.budget,
-            })?
-            .is_some()
-        {
-            map.next_value_seed(Skip {
-                budget: self.budget,
-            })?;
-        }
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -660,7 +444,7 @@ competencies:
         }
         let problems = resolve(&text).expect_err("refused");
         assert!(
-            problems[0].contains("expands to far more than its own size"),
+            problems[0].starts_with("answers.yaml:105:25: YAML aliases expand the file beyond"),
             "{problems:?}"
         );
     }
@@ -669,11 +453,9 @@ competencies:
     fn not_a_map_is_refused() {
         let problems = resolve("- a1\n- a2\n").expect_err("refused");
         assert_eq!(problems.len(), 1);
-        assert!(
-            problems[0].starts_with(
-                "answers.yaml:1:1: invalid type: sequence, expected a map of indicator id"
-            ),
-            "{problems:?}"
+        assert_eq!(
+            problems[0],
+            "answers.yaml:1:1: an answers file is a map of indicator id -> rating (value, label or na), but this is a list"
         );
     }
 

@@ -102,14 +102,16 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
         assessment.ratings = resolved.ratings;
         assessment.completed_at = resolved.missing.is_empty().then(now);
         destination.save(&assessment)?;
-        context.print(&summary(
+        finish(
+            context,
             framework,
             &ladder,
-            &assessment.ratings,
+            &assessment,
             &targets,
             style,
-        ))?;
-        context.say(format!("Saved to {}", destination.path.display()));
+            &destination.path,
+            None,
+        )?;
         if !resolved.missing.is_empty() {
             context.say(format!(
                 "Rate the rest with: rungs assess --resume {}",
@@ -126,13 +128,7 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
                 .on_ladder(&ladder)
                 .is_complete()
         {
-            context.print(&summary(
-                framework,
-                &ladder,
-                &assessment.ratings,
-                &targets,
-                style,
-            ))?;
+            context.print(&summary(framework, &ladder, &assessment.ratings, &targets, style).0)?;
             context.say(format!(
                 "Every indicator in {} is answered; at a terminal, --resume opens it to review and change.",
                 path.display()
@@ -171,20 +167,22 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
     )?;
     match outcome {
         terminal::Outcome::Finished { skipped } => {
-            context.print(&summary(
-                framework,
-                &ladder,
-                &assessment.ratings,
-                &targets,
-                style,
-            ))?;
-            if skipped > 0 {
-                context.say(format!(
+            let skipped = (skipped > 0).then(|| {
+                format!(
                     "{} not asked: their level was out of reach.",
                     render::walk::plural(skipped, "indicator was", "indicators were")
-                ));
-            }
-            context.say(format!("Saved to {}", destination.path.display()));
+                )
+            });
+            finish(
+                context,
+                framework,
+                &ladder,
+                &assessment,
+                &targets,
+                style,
+                &destination.path,
+                skipped,
+            )?;
         }
         terminal::Outcome::Closed => {}
         terminal::Outcome::Quit { answered, total } => {
@@ -253,19 +251,49 @@ fn set_rater(args: &AssessArgs, assessment: &mut Assessment) -> Result<(), BadIn
     }
 }
 
-/// The profile table, and the gaps when a target was given: the same tables as `rungs report`.
+/// The profile table, and the gaps when a target was given: the same tables as `rungs report`;
+/// with the consistency warnings of the ratings.
 fn summary(
     framework: &Framework,
     ladder: &Ladder,
     ratings: &Ratings,
     targets: &TargetRequest,
     style: Style,
-) -> String {
+) -> (String, Vec<String>) {
     match Report::from_ratings_on(framework, ladder, ratings, targets) {
-        Ok(report) => render::report::table::profile_and_gaps(&report, style),
+        Ok(report) => (
+            render::report::table::profile_and_gaps(&report, style),
+            report.warnings.into_iter().map(|w| w.message).collect(),
+        ),
         // The request was resolved against this framework before the walk began.
-        Err(problems) => problems.join("\n"),
+        Err(problems) => (problems.join("\n"), Vec::new()),
     }
+}
+
+/// What every finished assessment ends with: the profile on stdout; on stderr the ratings worth
+/// a second look, where the file is and how to see why each level stands where it does.
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    context: &Context,
+    framework: &Framework,
+    ladder: &Ladder,
+    assessment: &Assessment,
+    targets: &TargetRequest,
+    style: Style,
+    path: &Path,
+    remark: Option<String>,
+) -> anyhow::Result<()> {
+    let (profile, warnings) = summary(framework, ladder, &assessment.ratings, targets, style);
+    context.print(&profile)?;
+    for warning in warnings {
+        context.warn(warning);
+    }
+    if let Some(remark) = remark {
+        context.say(remark);
+    }
+    context.say(format!("Saved to {}", path.display()));
+    context.say(render::walk::explain_hint(&shell_word(path)));
+    Ok(())
 }
 
 /// A fresh assessment of a framework, started now.

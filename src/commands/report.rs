@@ -251,7 +251,8 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     let hint = (request.is_empty() && human).then(|| no_target_hint(framework));
     let report = Report::on_ladder(framework, &ladder, &opened.assessment, &request);
     let report = match report {
-        Ok(report) if problems.is_empty() => report,
+        Ok(report) if problems.is_empty() && args.explain => report,
+        Ok(report) if problems.is_empty() => report.without_explanations(),
         Ok(_) => return Err(BadInput::many(problems).into()),
         Err(more) => {
             problems.extend(more);

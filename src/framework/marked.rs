@@ -1,8 +1,7 @@
 //! A YAML document parsed with the place of every node, so problems can be reported where they
 //! are.
 //!
-//! This is the slow path of loading: it runs only when the fast typed parse failed, found
-//! something to report, or the file may use anchors. Parsing is bounded: nesting deeper than
+//! Every framework file is read through it. Parsing is bounded: nesting deeper than
 //! [`MAX_NESTING`] and aliases that would expand the document far beyond its own size are
 //! refused as soon as they are seen, and aliases are kept as references, never copied.
 
@@ -149,26 +148,6 @@ impl Document {
     }
 }
 
-/// Whether the text may define a YAML anchor (`&name` after a space, a line start or a flow
-/// indicator). When it cannot, no alias can expand, and the typed parse is safe to run first.
-pub fn may_contain_anchors(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    text.match_indices('&').any(|(i, _)| {
-        let before_ok = i == 0
-            || matches!(
-                bytes[i - 1],
-                b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b','
-            );
-        let after_ok = bytes.get(i + 1).is_some_and(|b| {
-            !matches!(
-                b,
-                b' ' | b'\t' | b'\n' | b'\r' | b',' | b'[' | b']' | b'{' | b'}'
-            )
-        });
-        before_ok && after_ok
-    })
-}
-
 /// An open collection while parsing.
 struct Open {
     node: NodeId,
@@ -200,7 +179,7 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
                 if documents > 1 {
                     return Err(ParseError {
                         at: Some(at),
-                        message: "a second YAML document starts here; a framework file holds exactly one (remove the `---` line or split the file)".into(),
+                        message: "a second YAML document starts here; the file must hold exactly one (remove the `---` line or split the file)".into(),
                     });
                 }
             }
@@ -249,7 +228,7 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
                 if open.len() >= MAX_NESTING {
                     return Err(ParseError {
                         at: Some(at),
-                        message: format!("nesting is deeper than {MAX_NESTING} levels; a framework file needs far fewer"),
+                        message: format!("nesting is deeper than {MAX_NESTING} levels; no rungs file needs that many"),
                     });
                 }
                 let kind = if matches!(event, Event::SequenceStart(..)) {
@@ -328,7 +307,7 @@ fn syntax_error(text: &str, error: &ScanError, innermost: Option<&Open>) -> Pars
     }
     let info = error.info();
     let message = if info.contains("recursion limit exceeded") {
-        format!("nesting is deeper than {MAX_NESTING} levels; a framework file needs far fewer")
+        format!("nesting is deeper than {MAX_NESTING} levels; no rungs file needs that many")
     } else if info.contains("unknown anchor") {
         "this alias names an anchor that is not defined before it (`&name` must come first)".into()
     } else {
@@ -502,15 +481,5 @@ mod tests {
     fn a_second_document_is_refused() {
         let e = error_of("a: 1\n---\nb: 2\n");
         assert_eq!(e.at, Some(Position { line: 2, column: 1 }));
-    }
-
-    #[test]
-    fn anchor_prescan() {
-        assert!(may_contain_anchors("a: &x 1"));
-        assert!(may_contain_anchors("&x a: 1"));
-        assert!(may_contain_anchors("a: [&x 1]"));
-        assert!(!may_contain_anchors("name: R&D"));
-        assert!(!may_contain_anchors("name: Research & development"));
-        assert!(!may_contain_anchors("name: plain"));
     }
 }

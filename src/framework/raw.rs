@@ -1,301 +1,507 @@
-//! The framework file exactly as written (format 1), before references are resolved.
+//! The framework file format (format 1), described once.
 //!
-//! `deny_unknown_fields` makes the fast (serde) path strict; keys starting with `x-` are allowed
-//! by the slow path in [`super::shape`], which builds these structs from a positioned tree. Each
-//! struct's `KEYS` lists the keys that path accepts; a test keeps them equal to serde's.
+//! Each part of a framework file is declared here with [`record!`]: its keys, their types,
+//! whether they are required, and what they mean. That one declaration gives the Rust struct
+//! (the file as written, before references are resolved), the reader that builds it from a
+//! positioned YAML tree (every wrong type, unknown, duplicate or missing key found in one run,
+//! each at its place; keys starting with `x-` skipped), the key lists in messages, and the JSON
+//! Schema that `rungs schema framework` prints. Adding a key is one line here, plus its
+//! semantic check in [`super::load`].
 
-#![allow(missing_docs)] // field names are the file format's keys, documented in README
+#![allow(missing_docs)] // field names are the file format's keys, documented by their schema text
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::Deserialize;
+use serde_json::{json, Map, Value};
 
-/// Top level of a framework file.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawFramework {
-    pub id: String,
-    pub name: String,
-    pub version: Version,
-    #[serde(default)]
-    pub description: Option<String>,
-    #[serde(default)]
-    pub source: Option<String>,
-    #[serde(default)]
-    pub scale: Option<Vec<RawScalePoint>>,
-    #[serde(default)]
-    pub demonstrated_at: Option<u32>,
-    #[serde(default)]
-    pub threshold: Option<f64>,
-    #[serde(default)]
-    pub evidence: Option<String>,
-    pub levels: Vec<RawLevel>,
-    #[serde(default)]
-    pub groups: Vec<RawGroup>,
-    #[serde(default)]
-    pub tracks: Vec<RawTrack>,
-    pub competencies: Vec<RawCompetency>,
-    #[serde(default)]
-    pub targets: Vec<RawTarget>,
+use super::locate::PathSegment;
+use super::marked::{NodeId, NodeKind};
+use super::shape::{describe, plain_value, Plain, Reader};
+
+/// Whether a key must be present.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// Missing is an error.
+    Required,
+    /// Missing means the default (none, or an empty list).
+    Optional,
 }
 
-/// An area or theme that gathers competencies.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawGroup {
-    pub id: String,
-    pub name: String,
-    #[serde(default)]
-    pub description: Option<String>,
+/// A value of the file format: how it is read from a node, and its JSON Schema.
+pub trait Read: Sized + Default {
+    /// Read a value written in the file; `None` (after recording a finding) when the node is
+    /// of the wrong kind.
+    fn read(reader: &mut Reader<'_>, node: NodeId, key: &'static str) -> Option<Self>;
+    /// The JSON Schema of the value.
+    fn schema() -> Value;
+    /// Add the schema definitions the value refers to.
+    fn definitions(_definitions: &mut Map<String, Value>) {}
 }
 
-/// A ladder over some of the framework's levels (e.g. an individual-contributor track).
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawTrack {
-    pub id: String,
-    pub name: String,
-    #[serde(default)]
-    pub description: Option<String>,
-    pub levels: Vec<String>,
+/// A part of the file written as a mapping of known keys.
+pub trait Record: Read {
+    /// "a competency": the part in messages.
+    const WHAT: &'static str;
+    /// The part in "missing required key" messages (differs only for the whole file).
+    const WHAT_MISSING: &'static str;
+    /// The keys it may have besides `x-` keys, in the order of the format.
+    const KEYS: &'static [&'static str];
+    /// Its schema object (not a reference to it).
+    fn record_schema() -> Value;
+}
+
+/// Declare a record of the format: the struct, its reader, its key list and its schema.
+///
+/// `field: Type, Need, "meaning", { extra schema }` per key; the key is the field's name.
+macro_rules! record {
+    (
+        $(#[$meta:meta])*
+        $name:ident as $definition:literal, $what:literal $(/ $what_missing:literal)?, $doc:literal {
+            $( $field:ident : $ty:ty , $need:ident , $fdoc:literal $(, $extra:tt)? ; )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Default, Clone, PartialEq)]
+        pub struct $name {
+            $( pub $field: $ty, )*
+        }
+
+        impl Record for $name {
+            const WHAT: &'static str = $what;
+            const WHAT_MISSING: &'static str = record!(@missing $what $(, $what_missing)?);
+            const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            fn record_schema() -> Value {
+                let mut required: Vec<&str> = Vec::new();
+                let mut properties = Map::new();
+                $(
+                    if Need::$need == Need::Required {
+                        required.push(stringify!($field));
+                    }
+                    properties.insert(
+                        stringify!($field).to_string(),
+                        field_schema(<$ty as Read>::schema(), $fdoc, record!(@extra $($extra)?)),
+                    );
+                )*
+                strict_object($doc, &required, properties)
+            }
+        }
+
+        impl Read for $name {
+            fn read(reader: &mut Reader<'_>, node: NodeId, _key: &'static str) -> Option<Self> {
+                let Some(fields) = reader.fields(node, Self::WHAT, Self::KEYS) else {
+                    return Some(Self::default());
+                };
+                Some($name {
+                    $( $field: reader.field::<$ty>(
+                        &fields,
+                        stringify!($field),
+                        Need::$need,
+                        Self::WHAT_MISSING,
+                    ), )*
+                })
+            }
+
+            fn schema() -> Value {
+                json!({ "$ref": concat!("#/definitions/", $definition) })
+            }
+
+            fn definitions(definitions: &mut Map<String, Value>) {
+                if definitions.contains_key($definition) {
+                    return;
+                }
+                definitions.insert($definition.to_string(), Self::record_schema());
+                $( <$ty as Read>::definitions(definitions); )*
+            }
+        }
+    };
+    (@missing $what:literal) => { $what };
+    (@missing $what:literal, $missing:literal) => { $missing };
+    (@extra) => { Value::Null };
+    (@extra $extra:tt) => { json!($extra) };
+}
+
+const SLUG: &str = "^[a-z0-9][a-z0-9._-]*$";
+/// Text that is not only whitespace.
+const SOME_TEXT: &str = "\\S";
+
+record! {
+    /// Top level of a framework file.
+    RawFramework as "framework", "a framework file" / "the framework",
+    "A rungs competency framework (format 1). Check references and ids with `rungs validate`." {
+        id: String, Required, "Identifies the framework among those loaded.", { "pattern": SLUG };
+        name: String, Required, "Human name of the framework.";
+        version: Version, Required, "The author's version, e.g. \"1.0\".";
+        description: Option<String>, Optional, "What the framework is for.";
+        source: Option<String>, Optional, "Citation, URL or licence note for the framework text.";
+        scale: Option<Vec<RawScalePoint>>, Optional,
+            "The rating scale, values strictly increasing; default 1 Rarely, 2 Sometimes, 3 Often, 4 Consistently.",
+            { "minItems": 1 };
+        demonstrated_at: Option<u32>, Optional,
+            "A rating of at least this scale value counts as demonstrated (default 3 on the default scale).";
+        threshold: Option<f64>, Optional,
+            "Share of a level's rated indicators that must be demonstrated (default 0.8).",
+            { "exclusiveMinimum": 0, "maximum": 1 };
+        evidence: Option<String>, Optional,
+            "`required`: a demonstrated rating should come with a note as evidence.",
+            { "enum": ["required", "optional", null] };
+        levels: Vec<RawLevel>, Required,
+            "Growth levels, lowest first; a level's rank is its position.", { "minItems": 1 };
+        groups: Vec<RawGroup>, Optional, "Areas or themes that gather competencies.";
+        tracks: Vec<RawTrack>, Optional,
+            "Ladders over the levels; with tracks, scoring follows one track (--track, default the first).";
+        competencies: Vec<RawCompetency>, Required, "The competencies rated.", { "minItems": 1 };
+        targets: Vec<RawTarget>, Optional,
+            "Named target profiles: the level each competency should reach.";
+    }
+}
+
+record! {
+    /// One point of the rating scale.
+    RawScalePoint as "scalePoint", "a scale point", "One point of the rating scale." {
+        value: u32, Required, "The number typed to give this rating; values increase down the list.";
+        label: String, Required, "What the rating means, e.g. Often.";
+        description: Option<String>, Optional, "A longer explanation shown with the scale.";
+    }
+}
+
+record! {
+    /// A growth level shared by every competency.
+    RawLevel as "level", "a level", "A growth level shared by every competency." {
+        id: String, Required, "Referenced by competencies and targets.", { "pattern": SLUG };
+        name: String, Required, "Human name of the level.";
+        description: Option<String>, Optional, "What the level means.";
+    }
+}
+
+record! {
+    /// An area or theme that gathers competencies.
+    RawGroup as "group", "a group", "An area or theme that gathers competencies." {
+        id: String, Required, "Named by a competency's group.", { "pattern": SLUG };
+        name: String, Required, "Human name of the group, shown as a heading.";
+        description: Option<String>, Optional, "What the group covers.";
+    }
+}
+
+record! {
+    /// A ladder over some of the framework's levels (e.g. an individual-contributor track).
+    RawTrack as "track", "a track",
+    "A ladder over some of the framework's levels: tracks share lower levels and fork." {
+        id: String, Required, "Given to --track.", { "pattern": SLUG };
+        name: String, Required, "Human name of the track.";
+        description: Option<String>, Optional, "What the track is for.";
+        levels: Vec<String>, Required,
+            "Framework level ids, in framework order; on the track a level's rank is its position here.",
+            { "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": SLUG } };
+    }
+}
+
+record! {
+    /// A competency: a ladder of some of the framework's levels, each with indicators.
+    RawCompetency as "competency", "a competency",
+    "A competency: a ladder of some of the framework's levels, each with indicators." {
+        id: String, Required, "Unique in the framework.", { "pattern": SLUG };
+        name: String, Required, "Human name of the competency.";
+        description: Option<String>, Optional, "What the competency is about.";
+        group: Option<String>, Optional,
+            "The id of the group (area or theme) the competency belongs to.", { "pattern": SLUG };
+        levels: Vec<RawCompetencyLevel>, Required,
+            "Any subset of the framework levels, lowest first.";
+        guidance: Vec<RawGuidance>, Optional, "Titled lists shown with the competency.";
+    }
+}
+
+record! {
+    /// One rung of a competency's ladder.
+    RawCompetencyLevel as "competencyLevel", "a competency's level",
+    "One rung of a competency's ladder." {
+        level: String, Required,
+            "A framework level id; a competency lists its levels lowest first.", { "pattern": SLUG };
+        title: Option<String>, Optional, "A title specific to this competency at this level.";
+        evidence: Option<String>, Optional,
+            "`required`: a demonstrated rating here should come with a note as evidence.",
+            { "enum": ["required", "optional", null] };
+        indicators: Vec<RawIndicator>, Optional,
+            "May be empty: an empty level imposes no requirement.";
+    }
+}
+
+record! {
+    /// An indicator written as a mapping.
+    RawIndicatorObject as "indicatorObject", "an indicator",
+    "A behavioural indicator with an explicit id." {
+        id: String, Required, "Unique across the framework; assessments record ratings by it.",
+            { "pattern": SOME_TEXT };
+        text: String, Required, "The behaviour the person rates.", { "pattern": SOME_TEXT };
+        examples: Vec<String>, Optional, "Details shown while rating.";
+    }
+}
+
+record! {
+    /// A titled list of guidance.
+    RawGuidance as "guidance", "a guidance list",
+    "A titled list: key points, reflection questions, activities, courses." {
+        title: String, Required, "Title of the list.";
+        items: Vec<String>, Optional, "The items of the list.";
+    }
+}
+
+record! {
+    /// A named target profile (a role or context).
+    RawTarget as "target", "a target", "A named target profile (a role or context)." {
+        id: String, Required, "Given to --target.", { "pattern": SLUG };
+        name: String, Required, "Human name of the target.";
+        description: Option<String>, Optional, "What the target is for.";
+        track: Option<String>, Optional,
+            "The id of the track the target is on; its levels must be on that track.",
+            { "pattern": SLUG };
+        levels: OrderedMap, Optional, "Competency id -> the level id it should reach.";
+    }
+}
+
+/// The JSON Schema of a framework file, with every record as a definition.
+pub fn framework_schema() -> Value {
+    let mut definitions = Map::new();
+    RawFramework::definitions(&mut definitions);
+    let mut root = RawFramework::record_schema();
+    definitions.remove("framework");
+    if let Value::Object(map) = &mut root {
+        map.insert(
+            "$schema".into(),
+            json!("http://json-schema.org/draft-07/schema#"),
+        );
+        map.insert("title".into(), json!("rungs framework"));
+        map.insert("definitions".into(), Value::Object(definitions));
+    }
+    root
+}
+
+/// An object that forbids unknown keys except `x-` extension keys.
+fn strict_object(description: &str, required: &[&str], properties: Map<String, Value>) -> Value {
+    json!({
+        "type": "object",
+        "description": description,
+        "required": required,
+        "properties": properties,
+        "patternProperties": { "^x-": { "description": "Your own data; rungs ignores it." } },
+        "additionalProperties": false,
+    })
+}
+
+/// A field's schema: its type's, with its meaning and any extra constraints.
+fn field_schema(mut schema: Value, description: &str, extra: Value) -> Value {
+    if let Value::Object(map) = &mut schema {
+        map.insert("description".into(), json!(description));
+        if let Value::Object(extra) = extra {
+            map.extend(extra);
+        }
+    }
+    schema
 }
 
 /// The `version` string, kept exactly as written: a bare `1.0` stays "1.0", not "1".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Version(pub String);
 
-impl<'de> Deserialize<'de> for Version {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = Version;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a version string such as \"1.0\"")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Version, E> {
-                Ok(Version(v.to_string()))
-            }
-        }
-        // A YAML scalar handed over as a string is its text as written, numbers included.
-        deserializer.deserialize_str(V)
+impl Read for Version {
+    fn read(reader: &mut Reader<'_>, node: NodeId, key: &'static str) -> Option<Self> {
+        String::read(reader, node, key).map(Version)
+    }
+
+    fn schema() -> Value {
+        json!({ "type": ["string", "number"] })
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawScalePoint {
-    pub value: u32,
-    pub label: String,
-    #[serde(default)]
-    pub description: Option<String>,
+impl Read for String {
+    fn read(reader: &mut Reader<'_>, node: NodeId, key: &'static str) -> Option<Self> {
+        reader.as_text(node, key)
+    }
+
+    fn schema() -> Value {
+        json!({ "type": "string" })
+    }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawLevel {
-    pub id: String,
-    pub name: String,
-    #[serde(default)]
-    pub description: Option<String>,
+impl Read for u32 {
+    fn read(reader: &mut Reader<'_>, node: NodeId, key: &'static str) -> Option<Self> {
+        reader.count(node, key)
+    }
+
+    fn schema() -> Value {
+        json!({ "type": "integer", "minimum": 0, "maximum": u32::MAX })
+    }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawCompetency {
-    pub id: String,
-    pub name: String,
-    #[serde(default)]
-    pub description: Option<String>,
-    #[serde(default)]
-    pub group: Option<String>,
-    pub levels: Vec<RawCompetencyLevel>,
-    #[serde(default)]
-    pub guidance: Vec<RawGuidance>,
+impl Read for f64 {
+    fn read(reader: &mut Reader<'_>, node: NodeId, key: &'static str) -> Option<Self> {
+        reader.number(node, key)
+    }
+
+    fn schema() -> Value {
+        json!({ "type": "number" })
+    }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawCompetencyLevel {
-    pub level: String,
-    #[serde(default)]
-    pub title: Option<String>,
-    #[serde(default)]
-    pub evidence: Option<String>,
-    #[serde(default)]
-    pub indicators: Vec<RawIndicator>,
+impl<T: Read> Read for Option<T> {
+    fn read(reader: &mut Reader<'_>, node: NodeId, key: &'static str) -> Option<Self> {
+        if reader.is_null(node) {
+            return Some(None);
+        }
+        T::read(reader, node, key).map(Some)
+    }
+
+    /// The value's schema with `null` allowed.
+    fn schema() -> Value {
+        let mut schema = T::schema();
+        if let Some(Value::String(kind)) = schema.get("type").cloned() {
+            schema["type"] = json!([kind, "null"]);
+        }
+        schema
+    }
+
+    fn definitions(definitions: &mut Map<String, Value>) {
+        T::definitions(definitions);
+    }
+}
+
+/// A list; an empty value reads as an empty list. Each item keeps its place, a broken one as
+/// a placeholder, so positions stay aligned.
+impl<T: Read> Read for Vec<T> {
+    fn read(reader: &mut Reader<'_>, node: NodeId, key: &'static str) -> Option<Self> {
+        let items = reader.list(node, key)?;
+        Some(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, &item)| {
+                    reader.within(PathSegment::Index(i), |r| {
+                        T::read(r, item, key).unwrap_or_default()
+                    })
+                })
+                .collect(),
+        )
+    }
+
+    fn schema() -> Value {
+        json!({ "type": "array", "items": T::schema() })
+    }
+
+    fn definitions(definitions: &mut Map<String, Value>) {
+        T::definitions(definitions);
+    }
 }
 
 /// An indicator: the object form, or a plain string whose id is derived.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum RawIndicator {
     Full(RawIndicatorObject),
     Short(String),
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawIndicatorObject {
-    pub id: String,
-    pub text: String,
-    #[serde(default)]
-    pub examples: Vec<String>,
-}
-
-impl<'de> Deserialize<'de> for RawIndicator {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = RawIndicator;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an indicator: a string, or a map with id, text and optional examples")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawIndicator, E> {
-                Ok(RawIndicator::Short(v.to_string()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<RawIndicator, E> {
-                Ok(RawIndicator::Short(v))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawIndicator, A::Error> {
-                RawIndicatorObject::deserialize(de::value::MapAccessDeserializer::new(map))
-                    .map(RawIndicator::Full)
-            }
-        }
-        deserializer.deserialize_any(V)
+impl Default for RawIndicator {
+    fn default() -> Self {
+        RawIndicator::Short(String::new())
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawGuidance {
-    pub title: String,
-    #[serde(default)]
-    pub items: Vec<String>,
+impl Read for RawIndicator {
+    fn read(reader: &mut Reader<'_>, node: NodeId, key: &'static str) -> Option<Self> {
+        let document = reader.document();
+        match &document.node(node).kind {
+            NodeKind::Mapping(_) => {
+                RawIndicatorObject::read(reader, node, key).map(RawIndicator::Full)
+            }
+            NodeKind::Scalar { text, plain } if !*plain || plain_value(text) == Plain::Text => {
+                Some(RawIndicator::Short(text.clone()))
+            }
+            _ => {
+                let found = describe(document, node);
+                reader.fail(
+                    node,
+                    format!("an indicator must be text, or a mapping with id and text, but this one is {found}"),
+                );
+                None
+            }
+        }
+    }
+
+    fn schema() -> Value {
+        json!({
+            "description": "A behavioural indicator: a plain string (its id becomes <competency>.<level>.<n>) or an object with id and text.",
+            "oneOf": [
+                { "type": "string", "pattern": SOME_TEXT },
+                RawIndicatorObject::schema(),
+            ],
+        })
+    }
+
+    fn definitions(definitions: &mut Map<String, Value>) {
+        RawIndicatorObject::definitions(definitions);
+    }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawTarget {
-    pub id: String,
-    pub name: String,
-    #[serde(default)]
-    pub description: Option<String>,
-    #[serde(default)]
-    pub track: Option<String>,
-    #[serde(default)]
-    pub levels: indexmap_like::OrderedMap,
+/// A YAML mapping kept in file order (competency id -> level id); its keys are the author's, so
+/// `x-` is not special in it.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct OrderedMap(pub Vec<(String, String)>);
+
+impl Read for OrderedMap {
+    fn read(reader: &mut Reader<'_>, node: NodeId, _key: &'static str) -> Option<Self> {
+        Some(reader.target_levels(node))
+    }
+
+    fn schema() -> Value {
+        json!({ "type": "object", "additionalProperties": { "type": "string", "pattern": SLUG } })
+    }
 }
 
 /// The keys each part of a framework file may have (besides `x-` keys).
 pub mod keys {
+    use super::*;
+
     /// Keys of the top level of a framework.
-    pub const FRAMEWORK: &[&str] = &[
-        "id",
-        "name",
-        "version",
-        "description",
-        "source",
-        "scale",
-        "demonstrated_at",
-        "threshold",
-        "evidence",
-        "levels",
-        "groups",
-        "tracks",
-        "competencies",
-        "targets",
-    ];
-    /// Keys of a scale point.
-    pub const SCALE_POINT: &[&str] = &["value", "label", "description"];
-    /// Keys of a framework level.
-    pub const LEVEL: &[&str] = &["id", "name", "description"];
+    pub const FRAMEWORK: &[&str] = RawFramework::KEYS;
     /// Keys of a competency.
-    pub const COMPETENCY: &[&str] = &["id", "name", "description", "group", "levels", "guidance"];
+    pub const COMPETENCY: &[&str] = RawCompetency::KEYS;
     /// Keys of a competency's level.
-    pub const COMPETENCY_LEVEL: &[&str] = &["level", "title", "evidence", "indicators"];
+    pub const COMPETENCY_LEVEL: &[&str] = RawCompetencyLevel::KEYS;
     /// Keys of an indicator written as a mapping.
-    pub const INDICATOR: &[&str] = &["id", "text", "examples"];
-    /// Keys of a guidance list.
-    pub const GUIDANCE: &[&str] = &["title", "items"];
-    /// Keys of a target.
-    pub const TARGET: &[&str] = &["id", "name", "description", "track", "levels"];
-    /// Keys of a group.
-    pub const GROUP: &[&str] = &["id", "name", "description"];
-    /// Keys of a track.
-    pub const TRACK: &[&str] = &["id", "name", "description", "levels"];
-}
-
-/// A YAML mapping kept in file order (competency id -> level id).
-pub mod indexmap_like {
-    use serde::de::{Deserializer, MapAccess, Visitor};
-    use serde::Deserialize;
-
-    /// Pairs in the order the file gives them.
-    #[derive(Debug, Default)]
-    pub struct OrderedMap(pub Vec<(String, String)>);
-
-    impl<'de> Deserialize<'de> for OrderedMap {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            struct V;
-            impl<'de> Visitor<'de> for V {
-                type Value = OrderedMap;
-                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                    f.write_str("a map of competency id to level id")
-                }
-                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<OrderedMap, A::Error> {
-                    let mut pairs = Vec::new();
-                    while let Some(pair) = map.next_entry::<String, String>()? {
-                        pairs.push(pair);
-                    }
-                    Ok(OrderedMap(pairs))
-                }
-            }
-            deserializer.deserialize_map(V)
-        }
-    }
+    pub const INDICATOR: &[&str] = RawIndicatorObject::KEYS;
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The keys serde names in its "unknown field" error for `T`.
-    fn serde_keys<T: for<'de> Deserialize<'de> + std::fmt::Debug>() -> Vec<String> {
-        let error = serde_yaml::from_str::<T>("zz-not-a-key: 1").expect_err("unknown key");
-        let message = error.to_string();
-        let list = message
-            .split("expected ")
-            .nth(1)
-            .unwrap_or_else(|| panic!("no key list in {message:?}"));
-        list.split('`')
-            .skip(1)
-            .step_by(2)
-            .map(str::to_string)
-            .collect()
+    #[test]
+    fn keys_come_from_the_declaration_in_order() {
+        assert_eq!(
+            RawCompetencyLevel::KEYS,
+            ["level", "title", "evidence", "indicators"]
+        );
+        assert_eq!(RawFramework::WHAT_MISSING, "the framework");
+        assert_eq!(RawLevel::WHAT_MISSING, "a level");
     }
 
     #[test]
-    fn key_lists_match_the_serde_structs() {
-        assert_eq!(serde_keys::<RawFramework>(), keys::FRAMEWORK);
-        assert_eq!(serde_keys::<RawScalePoint>(), keys::SCALE_POINT);
-        assert_eq!(serde_keys::<RawLevel>(), keys::LEVEL);
-        assert_eq!(serde_keys::<RawCompetency>(), keys::COMPETENCY);
-        assert_eq!(serde_keys::<RawCompetencyLevel>(), keys::COMPETENCY_LEVEL);
-        assert_eq!(serde_keys::<RawIndicatorObject>(), keys::INDICATOR);
-        assert_eq!(serde_keys::<RawGuidance>(), keys::GUIDANCE);
-        assert_eq!(serde_keys::<RawTarget>(), keys::TARGET);
-        assert_eq!(serde_keys::<RawGroup>(), keys::GROUP);
-        assert_eq!(serde_keys::<RawTrack>(), keys::TRACK);
-    }
-
-    #[test]
-    fn version_is_kept_as_written() {
-        #[derive(Debug, Deserialize)]
-        struct Holder {
-            version: Version,
-        }
-        let read = |text: &str| serde_yaml::from_str::<Holder>(text).map(|h| h.version.0);
-        assert_eq!(read("version: 1.0").expect("number"), "1.0");
-        assert_eq!(read("version: \"2.10\"").expect("string"), "2.10");
-        assert_eq!(read("version: 3").expect("integer"), "3");
-        assert!(read("version: [1]").is_err());
+    fn the_schema_names_every_key_and_requires_the_required_ones() {
+        let schema = framework_schema();
+        let properties = schema["definitions"]["competency"]["properties"]
+            .as_object()
+            .expect("properties");
+        let keys: Vec<&str> = properties.keys().map(String::as_str).collect();
+        let mut expected = RawCompetency::KEYS.to_vec();
+        expected.sort_unstable();
+        let mut keys = keys;
+        keys.sort_unstable();
+        assert_eq!(keys, expected);
+        assert_eq!(
+            schema["definitions"]["competency"]["required"],
+            json!(["id", "name", "levels"])
+        );
+        assert_eq!(
+            schema["properties"]["scale"]["type"],
+            json!(["array", "null"])
+        );
+        assert_eq!(schema["properties"]["scale"]["minItems"], 1);
     }
 }

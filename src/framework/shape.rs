@@ -1,15 +1,14 @@
 //! Reading a framework from a positioned YAML tree: every wrong type, unknown, duplicate or
 //! missing key is found in one pass, with its place; keys starting with `x-` are skipped.
 //!
-//! It accepts what the serde structs of [`super::raw`] accept, and builds them, so a file that
-//! differs from a valid one only by `x-` keys loads to the same framework. Where a part is
-//! broken it puts a placeholder (keeping list positions) and records the part's path, so the
-//! semantic checks can still run on the rest without echoing the same fault.
+//! The keys and types it reads are declared once, in [`super::raw`]; this is the machinery
+//! that reads them. Where a part is broken it puts a placeholder (keeping list positions) and
+//! records the part's path, so the semantic checks can still run on the rest without echoing
+//! the same fault.
 
 use super::locate::{closest, PathSegment};
 use super::marked::{Document, NodeId, NodeKind, Position};
-use super::raw::indexmap_like::OrderedMap;
-use super::raw::*;
+use super::raw::{Need, OrderedMap, RawFramework, Read};
 
 /// A problem with the shape of the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,7 +55,7 @@ pub fn read(document: &Document) -> Shape {
                 });
                 None
             }
-            _ => reader.framework(root),
+            _ => RawFramework::read(&mut reader, root, ""),
         },
     };
     Shape {
@@ -134,7 +133,7 @@ fn parse_radix(digits: &str, radix: u32) -> Option<i128> {
 }
 
 /// The keys found in a mapping, by their format names.
-struct Fields {
+pub struct Fields {
     at: Position,
     found: Vec<(&'static str, NodeId)>,
 }
@@ -145,16 +144,23 @@ impl Fields {
     }
 }
 
-struct Reader<'d> {
+/// Reads the parts of a framework from a positioned tree, recording every problem with its
+/// place and the path of every broken part.
+pub struct Reader<'d> {
     document: &'d Document,
     findings: Vec<Finding>,
     broken: Vec<Vec<PathSegment>>,
     path: Vec<PathSegment>,
 }
 
-impl Reader<'_> {
+impl<'d> Reader<'d> {
+    /// The document being read.
+    pub fn document(&self) -> &'d Document {
+        self.document
+    }
+
     /// Record a problem with the part at the current path.
-    fn fail(&mut self, node: NodeId, message: String) {
+    pub fn fail(&mut self, node: NodeId, message: String) {
         let at = self.document.position(node);
         self.fail_at(at, message);
     }
@@ -174,15 +180,16 @@ impl Reader<'_> {
         });
     }
 
-    fn within<T>(&mut self, segment: PathSegment, read: impl FnOnce(&mut Self) -> T) -> T {
+    /// Run `read` with `segment` added to the current path.
+    pub fn within<T>(&mut self, segment: PathSegment, read: impl FnOnce(&mut Self) -> T) -> T {
         self.path.push(segment);
         let value = read(self);
         self.path.pop();
         value
     }
 
-    /// The known keys of a mapping; reports unknown and duplicate keys.
-    fn fields(
+    /// The known keys of a mapping; reports unknown and duplicate keys, skips `x-` keys.
+    pub fn fields(
         &mut self,
         node: NodeId,
         what: &str,
@@ -236,35 +243,33 @@ impl Reader<'_> {
         })
     }
 
-    fn missing(&mut self, fields: &Fields, key: &'static str, what: &str) {
-        let at = fields.at;
-        self.within(PathSegment::Key(key), |r| {
-            r.fail_at(at, format!("missing required key `{key}` in {what}"));
-        });
-    }
-
-    /// A required text field; empty when missing or of the wrong type.
-    fn text(&mut self, fields: &Fields, key: &'static str, what: &str) -> String {
+    /// The value of one key of a record: read when present, the default when missing (an
+    /// error when the key is required) or broken.
+    pub fn field<T: Read>(
+        &mut self,
+        fields: &Fields,
+        key: &'static str,
+        need: Need,
+        what: &str,
+    ) -> T {
         match fields.get(key) {
             None => {
-                self.missing(fields, key, what);
-                String::new()
+                if need == Need::Required {
+                    let at = fields.at;
+                    self.within(PathSegment::Key(key), |r| {
+                        r.fail_at(at, format!("missing required key `{key}` in {what}"));
+                    });
+                }
+                T::default()
             }
             Some(node) => self
-                .within(PathSegment::Key(key), |r| r.as_text(node, key))
+                .within(PathSegment::Key(key), |r| T::read(r, node, key))
                 .unwrap_or_default(),
         }
     }
 
-    fn optional_text(&mut self, fields: &Fields, key: &'static str) -> Option<String> {
-        let node = fields.get(key)?;
-        if self.is_null(node) {
-            return None;
-        }
-        self.within(PathSegment::Key(key), |r| r.as_text(node, key))
-    }
-
-    fn as_text(&mut self, node: NodeId, label: &str) -> Option<String> {
+    /// A scalar's text (numbers and the like as written).
+    pub fn as_text(&mut self, node: NodeId, label: &str) -> Option<String> {
         match self.document.scalar_text(node) {
             Some(text) => Some(text.to_string()),
             None => {
@@ -275,7 +280,8 @@ impl Reader<'_> {
         }
     }
 
-    fn is_null(&self, node: NodeId) -> bool {
+    /// Whether a node is an unquoted null (`~`, `null` or nothing).
+    pub fn is_null(&self, node: NodeId) -> bool {
         matches!(&self.document.node(node).kind, NodeKind::Scalar { text, plain: true } if plain_value(text) == Plain::Null)
     }
 
@@ -283,55 +289,21 @@ impl Reader<'_> {
         matches!(&self.document.node(node).kind, NodeKind::Scalar { text, plain: true } if text.is_empty())
     }
 
-    /// The items of a list field: `None` when the key is missing or the value is not a list
-    /// (an empty value reads as an empty list, as the typed loader reads it).
-    fn list(&mut self, fields: &Fields, key: &'static str) -> Option<Vec<NodeId>> {
-        let node = fields.get(key)?;
+    /// The items of a list (an empty value reads as an empty list).
+    pub fn list(&mut self, node: NodeId, key: &str) -> Option<Vec<NodeId>> {
         match &self.document.node(node).kind {
             NodeKind::Sequence(items) => Some(items.clone()),
             _ if self.is_empty_plain(node) => Some(Vec::new()),
             _ => {
                 let found = describe(self.document, node);
-                self.within(PathSegment::Key(key), |r| {
-                    r.fail(node, format!("`{key}` must be a list, but is {found}"));
-                });
+                self.fail(node, format!("`{key}` must be a list, but is {found}"));
                 None
             }
         }
     }
 
-    fn required_list(&mut self, fields: &Fields, key: &'static str, what: &str) -> Vec<NodeId> {
-        if fields.get(key).is_none() {
-            self.missing(fields, key, what);
-        }
-        self.list(fields, key).unwrap_or_default()
-    }
-
-    /// Read each item of a list, keeping one result per item so positions stay aligned.
-    fn items<T>(
-        &mut self,
-        key: &'static str,
-        items: &[NodeId],
-        mut read: impl FnMut(&mut Self, NodeId) -> T,
-    ) -> Vec<T> {
-        self.within(PathSegment::Key(key), |r| {
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, &item)| r.within(PathSegment::Index(i), |r| read(r, item)))
-                .collect()
-        })
-    }
-
-    fn text_list(&mut self, fields: &Fields, key: &'static str) -> Vec<String> {
-        let items = self.list(fields, key).unwrap_or_default();
-        self.items(key, &items, |r, item| {
-            r.as_text(item, key).unwrap_or_default()
-        })
-    }
-
     /// A whole number of 0 or more that fits in 32 bits.
-    fn count(&mut self, node: NodeId, label: &str) -> Option<u32> {
+    pub fn count(&mut self, node: NodeId, label: &str) -> Option<u32> {
         let value = match &self.document.node(node).kind {
             NodeKind::Scalar { text, plain: true } => match plain_value(text) {
                 Plain::Int(v) => u32::try_from(v).ok(),
@@ -352,19 +324,8 @@ impl Reader<'_> {
         value
     }
 
-    fn optional_count(&mut self, fields: &Fields, key: &'static str) -> Option<u32> {
-        let node = fields.get(key)?;
-        if self.is_null(node) {
-            return None;
-        }
-        self.within(PathSegment::Key(key), |r| r.count(node, key))
-    }
-
-    fn optional_number(&mut self, fields: &Fields, key: &'static str) -> Option<f64> {
-        let node = fields.get(key)?;
-        if self.is_null(node) {
-            return None;
-        }
+    /// A number, whole or not.
+    pub fn number(&mut self, node: NodeId, key: &str) -> Option<f64> {
         let value = match &self.document.node(node).kind {
             NodeKind::Scalar { text, plain: true } => match plain_value(text) {
                 Plain::Int(v) => Some(v as f64),
@@ -375,247 +336,13 @@ impl Reader<'_> {
         };
         if value.is_none() {
             let found = describe(self.document, node);
-            self.within(PathSegment::Key(key), |r| {
-                r.fail(node, format!("`{key}` must be a number, but is {found}"));
-            });
+            self.fail(node, format!("`{key}` must be a number, but is {found}"));
         }
         value
     }
 
-    fn framework(&mut self, root: NodeId) -> Option<RawFramework> {
-        let what = "the framework";
-        let fields = self.fields(root, "a framework file", keys::FRAMEWORK)?;
-        let id = self.text(&fields, "id", what);
-        let name = self.text(&fields, "name", what);
-        let version = match fields.get("version") {
-            None => {
-                self.missing(&fields, "version", what);
-                String::new()
-            }
-            Some(node) => self
-                .within(PathSegment::Key("version"), |r| r.as_text(node, "version"))
-                .unwrap_or_default(),
-        };
-        let description = self.optional_text(&fields, "description");
-        let source = self.optional_text(&fields, "source");
-        let scale = match fields.get("scale") {
-            Some(node) if self.is_null(node) => None,
-            Some(_) => self
-                .list(&fields, "scale")
-                .map(|items| self.items("scale", &items, Self::scale_point)),
-            None => None,
-        };
-        let demonstrated_at = self.optional_count(&fields, "demonstrated_at");
-        let threshold = self.optional_number(&fields, "threshold");
-        let evidence = self.optional_text(&fields, "evidence");
-        let levels = self.required_list(&fields, "levels", what);
-        let levels = self.items("levels", &levels, Self::level);
-        let groups = self.list(&fields, "groups").unwrap_or_default();
-        let groups = self.items("groups", &groups, Self::group);
-        let tracks = self.list(&fields, "tracks").unwrap_or_default();
-        let tracks = self.items("tracks", &tracks, Self::track);
-        let competencies = self.required_list(&fields, "competencies", what);
-        let competencies = self.items("competencies", &competencies, Self::competency);
-        let targets = self.list(&fields, "targets").unwrap_or_default();
-        let targets = self.items("targets", &targets, Self::target);
-        Some(RawFramework {
-            id,
-            name,
-            version: Version(version),
-            description,
-            source,
-            scale,
-            demonstrated_at,
-            threshold,
-            evidence,
-            levels,
-            groups,
-            tracks,
-            competencies,
-            targets,
-        })
-    }
-
-    fn group(&mut self, node: NodeId) -> RawGroup {
-        let what = "a group";
-        let Some(fields) = self.fields(node, what, keys::GROUP) else {
-            return RawGroup::default();
-        };
-        RawGroup {
-            id: self.text(&fields, "id", what),
-            name: self.text(&fields, "name", what),
-            description: self.optional_text(&fields, "description"),
-        }
-    }
-
-    fn track(&mut self, node: NodeId) -> RawTrack {
-        let what = "a track";
-        let Some(fields) = self.fields(node, what, keys::TRACK) else {
-            return RawTrack::default();
-        };
-        let id = self.text(&fields, "id", what);
-        let name = self.text(&fields, "name", what);
-        let description = self.optional_text(&fields, "description");
-        let levels = self.required_list(&fields, "levels", what);
-        let levels = self.items("levels", &levels, |r, item| {
-            r.as_text(item, "levels").unwrap_or_default()
-        });
-        RawTrack {
-            id,
-            name,
-            description,
-            levels,
-        }
-    }
-
-    fn scale_point(&mut self, node: NodeId) -> RawScalePoint {
-        let what = "a scale point";
-        let Some(fields) = self.fields(node, what, keys::SCALE_POINT) else {
-            return RawScalePoint {
-                value: 0,
-                label: String::new(),
-                description: None,
-            };
-        };
-        let value = match fields.get("value") {
-            None => {
-                self.missing(&fields, "value", what);
-                0
-            }
-            Some(v) => self
-                .within(PathSegment::Key("value"), |r| r.count(v, "value"))
-                .unwrap_or(0),
-        };
-        RawScalePoint {
-            value,
-            label: self.text(&fields, "label", what),
-            description: self.optional_text(&fields, "description"),
-        }
-    }
-
-    fn level(&mut self, node: NodeId) -> RawLevel {
-        let what = "a level";
-        let Some(fields) = self.fields(node, what, keys::LEVEL) else {
-            return RawLevel {
-                id: String::new(),
-                name: String::new(),
-                description: None,
-            };
-        };
-        RawLevel {
-            id: self.text(&fields, "id", what),
-            name: self.text(&fields, "name", what),
-            description: self.optional_text(&fields, "description"),
-        }
-    }
-
-    fn competency(&mut self, node: NodeId) -> RawCompetency {
-        let what = "a competency";
-        let Some(fields) = self.fields(node, what, keys::COMPETENCY) else {
-            return RawCompetency::default();
-        };
-        let id = self.text(&fields, "id", what);
-        let name = self.text(&fields, "name", what);
-        let description = self.optional_text(&fields, "description");
-        let group = self.optional_text(&fields, "group");
-        let levels = self.required_list(&fields, "levels", what);
-        let levels = self.items("levels", &levels, Self::competency_level);
-        let guidance = self.list(&fields, "guidance").unwrap_or_default();
-        let guidance = self.items("guidance", &guidance, Self::guidance);
-        RawCompetency {
-            id,
-            name,
-            description,
-            group,
-            levels,
-            guidance,
-        }
-    }
-
-    fn competency_level(&mut self, node: NodeId) -> RawCompetencyLevel {
-        let what = "a competency's level";
-        let Some(fields) = self.fields(node, what, keys::COMPETENCY_LEVEL) else {
-            return RawCompetencyLevel::default();
-        };
-        let level = self.text(&fields, "level", what);
-        let title = self.optional_text(&fields, "title");
-        let evidence = self.optional_text(&fields, "evidence");
-        let indicators = self.list(&fields, "indicators").unwrap_or_default();
-        let indicators = self.items("indicators", &indicators, Self::indicator);
-        RawCompetencyLevel {
-            level,
-            title,
-            evidence,
-            indicators,
-        }
-    }
-
-    fn indicator(&mut self, node: NodeId) -> RawIndicator {
-        let document = self.document;
-        match &document.node(node).kind {
-            NodeKind::Mapping(_) => {
-                let what = "an indicator";
-                let Some(fields) = self.fields(node, what, keys::INDICATOR) else {
-                    return RawIndicator::Short(String::new());
-                };
-                RawIndicator::Full(RawIndicatorObject {
-                    id: self.text(&fields, "id", what),
-                    text: self.text(&fields, "text", what),
-                    examples: self.text_list(&fields, "examples"),
-                })
-            }
-            NodeKind::Scalar { text, plain } if !*plain || plain_value(text) == Plain::Text => {
-                RawIndicator::Short(text.clone())
-            }
-            _ => {
-                let found = describe(document, node);
-                self.fail(
-                    node,
-                    format!("an indicator must be text, or a mapping with id and text, but this one is {found}"),
-                );
-                RawIndicator::Short(String::new())
-            }
-        }
-    }
-
-    fn guidance(&mut self, node: NodeId) -> RawGuidance {
-        let what = "a guidance list";
-        let Some(fields) = self.fields(node, what, keys::GUIDANCE) else {
-            return RawGuidance {
-                title: String::new(),
-                items: Vec::new(),
-            };
-        };
-        RawGuidance {
-            title: self.text(&fields, "title", what),
-            items: self.text_list(&fields, "items"),
-        }
-    }
-
-    fn target(&mut self, node: NodeId) -> RawTarget {
-        let what = "a target";
-        let Some(fields) = self.fields(node, what, keys::TARGET) else {
-            return RawTarget::default();
-        };
-        let id = self.text(&fields, "id", what);
-        let name = self.text(&fields, "name", what);
-        let description = self.optional_text(&fields, "description");
-        let track = self.optional_text(&fields, "track");
-        let levels = match fields.get("levels") {
-            None => OrderedMap::default(),
-            Some(node) => self.within(PathSegment::Key("levels"), |r| r.target_levels(node)),
-        };
-        RawTarget {
-            id,
-            name,
-            description,
-            track,
-            levels,
-        }
-    }
-
     /// A target's `competency: level` pairs; the keys are the author's, so `x-` is not special.
-    fn target_levels(&mut self, node: NodeId) -> OrderedMap {
+    pub fn target_levels(&mut self, node: NodeId) -> OrderedMap {
         let document = self.document;
         let pairs = match &document.node(node).kind {
             NodeKind::Mapping(pairs) => pairs,
@@ -683,7 +410,7 @@ fn unknown_key(key: &str, what: &str, known: &[&str]) -> String {
 }
 
 /// What a node is, for "must be X, but is Y" messages.
-fn describe(document: &Document, node: NodeId) -> String {
+pub fn describe(document: &Document, node: NodeId) -> String {
     match &document.node(node).kind {
         NodeKind::Sequence(_) => "a list".into(),
         NodeKind::Mapping(_) => "a mapping".into(),

@@ -2,7 +2,9 @@
 
 pub mod catalog;
 pub mod compare;
+pub mod consistency;
 pub mod diff;
+pub mod explain;
 pub mod history;
 pub mod prose;
 pub mod reconcile;

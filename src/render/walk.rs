@@ -110,6 +110,12 @@ pub fn opening(
     out
 }
 
+/// The one line that offers the explanation of the levels: `file` is the assessment, as one
+/// shell word.
+pub fn explain_hint(file: &str) -> String {
+    format!("Why these levels: rungs report {file} --explain")
+}
+
 /// The review screen at the end of the walk: what was answered, the profile (`profile`, the
 /// same tables as the end of the walk), warnings, and the keys to finish, go back or jump.
 pub fn review(

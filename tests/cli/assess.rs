@@ -115,7 +115,11 @@ fn answers_make_the_same_file_the_walk_would() {
     let file = sandbox.assessments().join(&saved[0]);
     assert_eq!(
         sandbox.clean(&out.stderr),
-        format!("Saved to [TMP]/data/rungs/assessments/{}\n", saved[0])
+        format!(
+            "Saved to [TMP]/data/rungs/assessments/{0}\n\
+             Why these levels: rungs report [TMP]/data/rungs/assessments/{0} --explain\n",
+            saved[0]
+        )
     );
     insta::assert_snapshot!("answers_profile", out.stdout);
 

@@ -18,6 +18,7 @@ mod prose;
 mod pty;
 mod report;
 mod schema;
+mod second_look;
 mod show;
 mod support;
 mod team;

@@ -795,6 +795,51 @@ fn the_walk_on_a_track_names_it_and_asks_only_its_levels() {
 }
 
 #[test]
+fn the_review_names_ratings_worth_a_second_look_and_offers_the_explanation() {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let framework = root().join("tests/fixtures/second-look/habits.yaml");
+    let file = home.path().join("r.json");
+    let file_arg = file.display().to_string();
+    let args = [
+        "assess",
+        framework.to_str().expect("path"),
+        "--out",
+        &file_arg,
+    ];
+    let mut session = spawn(home.path(), &args);
+    wait_for(&mut session, "Press Enter to begin");
+    press(&mut session, "\r");
+    let keys = ["1", "2", "3", "3", "4", "3", "2", "2", "2", "2", "2"];
+    for (number, key) in keys.iter().enumerate() {
+        at_indicator(&mut session, number + 1, keys.len());
+        press(&mut session, key);
+    }
+    let review = wait_for(&mut session, REVIEW);
+    assert!(
+        review.contains(&format!(
+            "Why these levels: rungs report {file_arg} --explain"
+        )),
+        "{review}"
+    );
+    let flat = review.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("warning: Listening: Leading is rated demonstrated (l5, l6) while most of the lower Starting is not"),
+        "{review}"
+    );
+    assert!(
+        flat.contains("warning: Writing: all 5 indicators are rated 2"),
+        "{review}"
+    );
+    press(&mut session, "\r");
+    let after = wait_for(&mut session, "--explain");
+    assert!(after.contains("Level profile"), "{after}");
+    session
+        .exp_eof()
+        .expect("rungs ends after Enter on the review");
+    assert_eq!(exit_code(&mut session), 0);
+}
+
+#[test]
 fn resume_by_framework_id_continues_its_latest_assessment() {
     for columns in [50, 100] {
         let home = tempfile::tempdir().expect("temporary folder");

@@ -137,16 +137,24 @@ fn draw(
         }
         Screen::Question(question) => render::walk::question(framework, &question, who, style),
         Screen::Review(review) => {
+            let mut warnings = closing.warnings.to_vec();
             let profile = match Report::from_ratings_on(
                 framework,
                 closing.ladder,
                 review.ratings,
                 closing.targets,
             ) {
-                Ok(report) => render::report::table::profile_and_gaps(&report, style),
+                Ok(report) => {
+                    warnings.extend(report.warnings.iter().map(|w| w.message.clone()));
+                    format!(
+                        "{}{}\n",
+                        render::report::table::profile_and_gaps(&report, style),
+                        render::walk::explain_hint(saving_to)
+                    )
+                }
                 Err(problems) => problems.join("\n"),
             };
-            render::walk::review(framework, &review, &profile, closing.warnings, style)
+            render::walk::review(framework, &review, &profile, &warnings, style)
         }
         Screen::Done => return,
     };

@@ -18,8 +18,64 @@ pub const COLUMNS: [&str; 12] = [
     "note",
 ];
 
+/// The header row of the explanation (`report --format csv --explain`).
+pub const EXPLAIN_COLUMNS: [&str; 14] = [
+    "competency_id",
+    "competency",
+    "level_rank",
+    "level_id",
+    "level",
+    "indicators",
+    "rated",
+    "demonstrated",
+    "not_applicable",
+    "unrated",
+    "share",
+    "needed",
+    "status",
+    "reason",
+];
+
+/// One row per level of each competency's ladder: the counts and why the level is held or not.
+pub fn render_explanations(report: &Report) -> String {
+    let mut out = line(EXPLAIN_COLUMNS.iter().map(|c| c.to_string()));
+    for c in &report.competencies {
+        let Some(explain) = &c.explain else { continue };
+        for l in &explain.levels {
+            let status = serde_json::to_value(l.level.status)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            out.push_str(&line(
+                [
+                    c.id.clone(),
+                    c.name.clone(),
+                    l.level.rank.to_string(),
+                    l.level.level.clone(),
+                    l.level.title.clone(),
+                    l.level.indicators.to_string(),
+                    l.level.rated.to_string(),
+                    l.level.demonstrated.to_string(),
+                    l.level.not_applicable.to_string(),
+                    l.level.unrated.to_string(),
+                    format!("{:.2}", l.level.share),
+                    l.level.needed.to_string(),
+                    status,
+                    l.reason.clone(),
+                ]
+                .into_iter(),
+            ));
+        }
+    }
+    out
+}
+
 /// One row per indicator in walk order, with a header row; lines end with CRLF (RFC 4180).
+/// With explanations kept, the rows are the levels instead ([`render_explanations`]).
 pub fn render(report: &Report) -> String {
+    if report.is_explained() {
+        return render_explanations(report);
+    }
     let mut out = line(COLUMNS.iter().map(|c| c.to_string()));
     for i in &report.indicators {
         out.push_str(&line(

@@ -112,6 +112,36 @@ pub fn render(report: &Report) -> String {
     }
     out.push_str("</table>\n</section>\n");
 
+    if report.is_explained() {
+        out.push_str("<section id=\"explain\">\n<h2>Why these levels</h2>\n");
+        for c in &report.competencies {
+            let Some(explain) = &c.explain else { continue };
+            let _ = writeln!(
+                out,
+                "<h3>{}</h3>\n<p>{}</p>\n<ul>",
+                escape(&c.name),
+                escape(&explain.summary)
+            );
+            for level in &explain.levels {
+                let _ = writeln!(
+                    out,
+                    "<li>{}; <span class=\"id\">{}</span></li>",
+                    escape(&level.reason),
+                    escape(&crate::render::explain::counts(&level.level))
+                );
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("</section>\n");
+    }
+    if !report.warnings.is_empty() {
+        out.push_str("<section id=\"warnings\">\n<h2>Worth a second look</h2>\n<ul>\n");
+        for w in &report.warnings {
+            let _ = writeln!(out, "<li>{}</li>", escape(&w.message));
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
+
     if let Some(target) = &report.target {
         gaps(&mut out, report, &target.description);
         plan(&mut out, report);

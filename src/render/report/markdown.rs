@@ -60,6 +60,31 @@ pub fn render(report: &Report) -> String {
         }
     }
 
+    if report.is_explained() {
+        out.push_str("\n## Why these levels\n");
+        for c in &report.competencies {
+            let Some(explain) = &c.explain else { continue };
+            out.push_str(&format!(
+                "\n**{}**: {}\n\n",
+                escape(&c.name),
+                escape(&explain.summary)
+            ));
+            for level in &explain.levels {
+                out.push_str(&format!(
+                    "- {}; {}\n",
+                    escape(&level.reason),
+                    escape(&crate::render::explain::counts(&level.level))
+                ));
+            }
+        }
+    }
+    if !report.warnings.is_empty() {
+        out.push_str("\n## Worth a second look\n\n");
+        for w in &report.warnings {
+            out.push_str(&format!("- {}\n", escape(&w.message)));
+        }
+    }
+
     let Some(target) = &report.target else {
         notes(&mut out, report);
         return out;

@@ -50,6 +50,37 @@ pub struct Report {
     pub plan: Vec<PlanReport>,
     /// Every indicator in walk order, with its rating.
     pub indicators: Vec<IndicatorReport>,
+    /// Ratings that do not hang together, worth a second look; scores are not changed by them.
+    pub warnings: Vec<WarningReport>,
+}
+
+/// A consistency warning and its sentence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WarningReport {
+    /// What was found.
+    #[serde(flatten)]
+    pub warning: crate::consistency::Warning,
+    /// One sentence naming the competency and indicators and saying what to reconsider.
+    pub message: String,
+}
+
+/// Why a competency stands where it does (`report --explain`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExplainReport {
+    /// Where the ladder stops, in one line.
+    pub summary: String,
+    /// Every level of the competency's ladder, lowest first.
+    pub levels: Vec<ExplainLevel>,
+}
+
+/// One level of an explanation, with its sentence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExplainLevel {
+    /// The counts and the verdict.
+    #[serde(flatten)]
+    pub level: crate::explain::LevelExplanation,
+    /// Why the level is held or not, in one line.
+    pub reason: String,
 }
 
 /// The framework's identity.
@@ -127,6 +158,10 @@ pub struct CompetencyReport {
     pub gap: Option<usize>,
     /// Whether the target is met; `None` when no target applies.
     pub met: Option<bool>,
+    /// Why the competency stands where it does; kept only when asked for
+    /// ([`Report::without_explanations`] drops it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<ExplainReport>,
 }
 
 /// How far a competency is into its next level.
@@ -381,6 +416,7 @@ impl Report {
                     target_rank: gap.map(|g| g.target_rank),
                     gap: gap.map(|g| g.gap),
                     met: gap.map(|g| g.met()),
+                    explain: Some(explain_report(framework, result)),
                 }
             })
             .collect::<Vec<_>>();
@@ -475,7 +511,22 @@ impl Report {
             gaps: gap_rows,
             plan,
             indicators,
+            warnings: crate::consistency::check(framework, &profile, ratings)
+                .into_iter()
+                .map(|warning| WarningReport {
+                    message: crate::render::consistency::sentence(&warning),
+                    warning,
+                })
+                .collect(),
         })
+    }
+
+    /// The report without the per-level explanations (what `report` shows unless `--explain`).
+    pub fn without_explanations(mut self) -> Report {
+        for c in &mut self.competencies {
+            c.explain = None;
+        }
+        self
     }
 
     /// The competencies under their group's heading: one section per group in the framework's
@@ -517,6 +568,11 @@ impl Report {
         self
     }
 
+    /// Whether the explanations are kept.
+    pub fn is_explained(&self) -> bool {
+        self.competencies.iter().any(|c| c.explain.is_some())
+    }
+
     /// The indicators with an evidence note, in walk order.
     pub fn noted(&self) -> impl Iterator<Item = &IndicatorReport> {
         self.indicators.iter().filter(|i| i.note.is_some())
@@ -553,6 +609,21 @@ impl Report {
             percent(self.threshold),
             self.demonstrated_at
         )
+    }
+}
+
+/// The explanation of one competency's result, with its sentences.
+fn explain_report(framework: &Framework, result: &scoring::CompetencyResult) -> ExplainReport {
+    let explanation = crate::explain::explain(framework, result);
+    let reasons = crate::render::explain::reasons(&explanation);
+    ExplainReport {
+        summary: crate::render::explain::summary(&explanation),
+        levels: explanation
+            .levels
+            .into_iter()
+            .zip(reasons)
+            .map(|(level, reason)| ExplainLevel { level, reason })
+            .collect(),
     }
 }
 

@@ -22,6 +22,8 @@ pub fn render(report: &Report, style: Style) -> String {
     out.push_str(&lines(&report.rule(), width));
     out.push_str("\n\n");
     out.push_str(&profile_table(report, style));
+    out.push_str(&explanations(report, style));
+    out.push_str(&warnings(report, style));
     if report.target.is_some() {
         out.push('\n');
         out.push_str(&gap_table(report, style));
@@ -31,6 +33,52 @@ pub fn render(report: &Report, style: Style) -> String {
     if report.noted().next().is_some() {
         out.push('\n');
         out.push_str(&notes(report, style));
+    }
+    out
+}
+
+/// "Why these levels": per competency, every level of its ladder and why it is held or not.
+/// Empty unless the report keeps its explanations.
+pub fn explanations(report: &Report, style: Style) -> String {
+    if !report.is_explained() {
+        return String::new();
+    }
+    let width = usize::from(style.width);
+    let mut out = format!("\n{}\n", bold("Why these levels", style));
+    for c in &report.competencies {
+        let Some(explain) = &c.explain else { continue };
+        out.push_str(&wrap_hanging(
+            &format!("{}: {}", c.name, explain.summary),
+            "",
+            "  ",
+            width,
+        ));
+        for level in &explain.levels {
+            out.push_str(&wrap_hanging(
+                &format!(
+                    "{}; {}",
+                    level.reason,
+                    crate::render::explain::counts(&level.level)
+                ),
+                "  - ",
+                "    ",
+                width,
+            ));
+        }
+    }
+    out
+}
+
+/// "Worth a second look": the consistency warnings, one sentence each. Empty when there are
+/// none.
+pub fn warnings(report: &Report, style: Style) -> String {
+    if report.warnings.is_empty() {
+        return String::new();
+    }
+    let width = usize::from(style.width);
+    let mut out = format!("\n{}\n", bold("Worth a second look", style));
+    for w in &report.warnings {
+        out.push_str(&wrap_hanging(&w.message, "  - ", "    ", width));
     }
     out
 }

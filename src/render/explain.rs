@@ -1,0 +1,84 @@
+//! The sentences of `report --explain`: why each level of a competency is held or not.
+
+use crate::explain::{Explanation, LevelExplanation, LevelStatus};
+use crate::render::report::percent;
+
+/// "level 2 (Listens actively)".
+fn level_name(level: &LevelExplanation) -> String {
+    format!("level {} ({})", level.rank, level.title)
+}
+
+/// Why one level stands where it does, in one line: "level 2 (Listens actively) not held: 3 of
+/// 5 demonstrated, 4 needed (80%)".
+pub fn reason(level: &LevelExplanation, below: Option<&LevelExplanation>) -> String {
+    let name = level_name(level);
+    let counts = format!(
+        "{} of {} demonstrated, {} needed ({})",
+        level.demonstrated,
+        level.rated,
+        level.needed,
+        percent(level.threshold)
+    );
+    match level.status {
+        LevelStatus::Held => format!("{name} held: {counts}"),
+        LevelStatus::HeldNoRequirement if level.indicators == 0 => {
+            format!("{name} held: it has no indicators, so no requirement")
+        }
+        LevelStatus::HeldNoRequirement => {
+            format!("{name} held: every indicator is not applicable, so no requirement")
+        }
+        LevelStatus::BelowThreshold => format!("{name} not held: {counts}"),
+        LevelStatus::NothingRated => format!(
+            "{name} not held: none of its {} rated yet",
+            if level.indicators == 1 {
+                "1 indicator is".to_string()
+            } else {
+                format!("{} indicators is", level.indicators)
+            }
+        ),
+        LevelStatus::LowerNotHeld => match below {
+            Some(below) => format!("{name} not counted: level {} is not held", below.rank),
+            None => format!("{name} not counted: a lower level is not held"),
+        },
+    }
+}
+
+/// The counts of one level: "rated 5, demonstrated 3, not applicable 1, unrated 0 (60%)".
+pub fn counts(level: &LevelExplanation) -> String {
+    format!(
+        "rated {}, demonstrated {}, not applicable {}, unrated {}",
+        level.rated, level.demonstrated, level.not_applicable, level.unrated
+    )
+}
+
+/// Every level's reason, lowest first.
+pub fn reasons(explanation: &Explanation) -> Vec<String> {
+    let first_not_held = explanation
+        .levels
+        .iter()
+        .find(|l| Some(l.rank) == explanation.stops_at);
+    explanation
+        .levels
+        .iter()
+        .map(|l| reason(l, first_not_held))
+        .collect()
+}
+
+/// Where the ladder stops, in one line: the reason of the first level not held, or "top level
+/// held" with its reason.
+pub fn summary(explanation: &Explanation) -> String {
+    let reasons = reasons(explanation);
+    match explanation.stops_at {
+        Some(rank) => explanation
+            .levels
+            .iter()
+            .position(|l| l.rank == rank)
+            .map(|i| reasons[i].clone())
+            .unwrap_or_default(),
+        None if explanation.levels.is_empty() => "no levels on this ladder".to_string(),
+        None => format!(
+            "top level held: {}",
+            reasons.last().cloned().unwrap_or_default()
+        ),
+    }
+}
