@@ -455,6 +455,8 @@ pub struct DiffArgs {
     #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
     pub format: DiffFormat,
     #[command(flatten)]
+    pub output: OutputArgs,
+    #[command(flatten)]
     pub target: TargetArgs,
     #[command(flatten)]
     pub track: TrackArg,
@@ -473,6 +475,8 @@ pub struct HistoryArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
     pub format: DiffFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
     #[command(flatten)]
     pub target: TargetArgs,
     #[command(flatten)]
@@ -592,6 +596,17 @@ pub struct TeamArgs {
 
     #[command(flatten)]
     pub framework: FrameworkOverride,
+}
+
+/// Where `diff` and `history` write: stdout, or a file written atomically.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(long = "output", short = 'o', value_name = "FILE")]
+    pub path: Option<PathBuf>,
+    /// Overwrite --output if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[cfg(test)]

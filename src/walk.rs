@@ -482,6 +482,8 @@ impl<'f> Walk<'f> {
             }
             Key::Enter | Key::Right => {
                 self.typed.clear();
+                // The ✓ confirms the answer just given; moving on is no answer.
+                self.previous = None;
                 if self.current_rating().is_some() {
                     self.advance()
                 } else {
@@ -495,6 +497,7 @@ impl<'f> Walk<'f> {
             }
             Key::Backspace | Key::Left => {
                 self.typed.clear();
+                self.previous = None;
                 self.back()
             }
             _ => {

@@ -26,7 +26,7 @@ pub struct Reconciled {
 }
 
 /// A rating left out, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Dropped {
     /// The indicator id it was given to.
     pub id: String,
@@ -37,7 +37,8 @@ pub struct Dropped {
 }
 
 /// Why a rating no longer counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum DropReason {
     /// The framework has no indicator with this id.
     NotInFramework,

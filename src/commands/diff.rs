@@ -6,7 +6,8 @@ use rungs::assessment::file;
 use rungs::diff::{diff, Side};
 use rungs::error::BadInput;
 use rungs::render::diff::{
-    json_text, markdown_text, table_text, DiffReport, GapChange, NoteChange, SideSummary,
+    json_text, markdown_text, table_text, DiffReport, DroppedRating, GapChange, NoteChange,
+    SideSummary,
 };
 use rungs::render::report::Report;
 use rungs::render::Style;
@@ -123,7 +124,18 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
         },
     );
     let mut report = DiffReport::new(&new.entry.framework, summary(&old), summary(&new), changes)
-        .with_notes(note_changes(&old, &new));
+        .with_notes(note_changes(&old, &new))
+        .with_dropped(
+            [&old, &new]
+                .iter()
+                .flat_map(|side| {
+                    side.dropped.iter().map(|d| DroppedRating {
+                        file: side.path.display().to_string(),
+                        dropped: d.clone(),
+                    })
+                })
+                .collect(),
+        );
     let (given, problems) = super::report::target_request(&args.target);
     if !problems.is_empty() {
         return Err(BadInput::many(problems).into());
@@ -174,13 +186,18 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
     }
     let style = Style {
         width: context.width,
-        color: context.color,
+        color: context.color && args.output.path.is_none(),
     };
     let text = match args.format {
         DiffFormat::Table => table_text(&report, style),
         DiffFormat::Json => json_text(&report),
         DiffFormat::Markdown => markdown_text(&report),
     };
-    emit(context, None, false, &text)?;
+    emit(
+        context,
+        args.output.path.as_deref(),
+        args.output.force,
+        &text,
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -105,7 +105,12 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
         }
         _ => texts.join("\n"),
     };
-    emit(context, None, false, &text)?;
+    emit(
+        context,
+        args.output.path.as_deref(),
+        args.output.force,
+        &text,
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -197,7 +202,7 @@ fn one_framework(
     }
     let style = Style {
         width: context.width,
-        color: context.color,
+        color: context.color && args.output.path.is_none(),
     };
     Ok(match args.format {
         DiffFormat::Table => table_text(&timeline, style),

@@ -28,6 +28,8 @@ pub struct Opened {
     pub assessment: Assessment,
     /// The framework found for it.
     pub entry: Entry,
+    /// The ratings left out, and why.
+    pub dropped: Vec<reconcile::Dropped>,
 }
 
 /// Warn (stderr) about targets that a competency's ladder cannot reach.
@@ -140,6 +142,7 @@ pub fn opened(context: &Context, path: &Path, attached: Attached) -> Opened {
         path: path.to_path_buf(),
         assessment: attached.assessment,
         entry: attached.entry,
+        dropped: attached.dropped,
     }
 }
 

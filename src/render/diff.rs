@@ -50,6 +50,28 @@ pub struct DiffReport {
     pub gaps: Vec<GapChange>,
     /// Evidence notes that changed, in walk order.
     pub notes: Vec<NoteChange>,
+    /// Ratings left out of either side because the framework changed since it was given.
+    pub dropped: Vec<DroppedRating>,
+}
+
+/// A rating one side holds that does not count against the framework found for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DroppedRating {
+    /// The assessment file it is in.
+    pub file: String,
+    /// The indicator, its value and why it was left out.
+    #[serde(flatten)]
+    pub dropped: crate::assessment::reconcile::Dropped,
+}
+
+/// Why a rating was left out, in a few words.
+fn drop_reason(reason: crate::assessment::reconcile::DropReason) -> &'static str {
+    use crate::assessment::reconcile::DropReason;
+    match reason {
+        DropReason::NotInFramework => "no longer in the framework",
+        DropReason::TextChanged => "its text changed since it was rated",
+        DropReason::OffScale => "no longer on the scale",
+    }
 }
 
 /// An evidence note that was added, changed or removed.
@@ -99,7 +121,14 @@ impl DiffReport {
             target: None,
             gaps: Vec::new(),
             notes: Vec::new(),
+            dropped: Vec::new(),
         }
+    }
+
+    /// Add the ratings each side left out.
+    pub fn with_dropped(mut self, dropped: Vec<DroppedRating>) -> DiffReport {
+        self.dropped = dropped;
+        self
     }
 
     /// Add the evidence notes that changed.
@@ -255,7 +284,7 @@ fn score_pair(change: &CompetencyChange) -> String {
 /// "2 · Sometimes", "na", or "not rated".
 pub fn rating_value_text(value: Option<RatingValue>, label: Option<&str>) -> String {
     match (value, label) {
-        (Some(RatingValue::NotApplicable), _) => "na".to_string(),
+        (Some(RatingValue::NotApplicable), _) => "not applicable".to_string(),
         (Some(v), Some(label)) => format!("{v} · {label}"),
         (Some(v), None) => v.to_string(),
         (None, _) => "not rated".to_string(),
@@ -305,6 +334,7 @@ pub fn table_text(report: &DiffReport, style: Style) -> String {
         }
         t.add_row(row);
     }
+    super::whole_words(&mut t);
     out.push_str(&format!("{t}\n"));
 
     for (_, title, items) in report.groups() {
@@ -320,6 +350,7 @@ pub fn table_text(report: &DiffReport, style: Style) -> String {
                 Cell::new(rating_change(i)),
             ]);
         }
+        super::whole_words(&mut t);
         out.push_str(&format!("\n{}\n{t}\n", bold(title, style)));
     }
     for (title, items) in [
@@ -337,6 +368,7 @@ pub fn table_text(report: &DiffReport, style: Style) -> String {
                 Cell::new(&i.competency_name),
             ]);
         }
+        super::whole_words(&mut t);
         out.push_str(&format!("\n{}\n{t}\n", bold(title, style)));
     }
     if !report.notes.is_empty() {
@@ -349,7 +381,24 @@ pub fn table_text(report: &DiffReport, style: Style) -> String {
                 Cell::new(note_text(n.to.as_deref())),
             ]);
         }
+        super::whole_words(&mut t);
         out.push_str(&format!("\n{}\n{t}\n", bold("Changed notes", style)));
+    }
+    if !report.dropped.is_empty() {
+        let mut t = table(style);
+        t.set_header(vec!["file", "indicator", "rating", "left out because"]);
+        for d in &report.dropped {
+            t.add_row(vec![
+                Cell::new(&d.file),
+                Cell::new(&d.dropped.id),
+                Cell::new(d.dropped.value.to_string()),
+                Cell::new(drop_reason(d.dropped.reason)),
+            ]);
+        }
+        out.push_str(&format!(
+            "\n{}\n{t}\n",
+            bold("Ratings left out (the framework changed)", style)
+        ));
     }
     out.push_str(&format!("\n{}\n", report.summary));
     out
@@ -431,6 +480,18 @@ pub fn markdown_text(report: &DiffReport) -> String {
                 n.id.replace('`', "'"),
                 md(&note_text(n.from.as_deref())),
                 md(&note_text(n.to.as_deref()))
+            ));
+        }
+    }
+    if !report.dropped.is_empty() {
+        out.push_str("\n## Ratings left out (the framework changed)\n\n");
+        for d in &report.dropped {
+            out.push_str(&format!(
+                "- {}: `{}` rated {}: {}\n",
+                md(&d.file),
+                d.dropped.id.replace('`', "'"),
+                d.dropped.value,
+                drop_reason(d.dropped.reason)
             ));
         }
     }

@@ -44,6 +44,78 @@ pub fn one_line(text: &str) -> String {
     visible(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
 }
 
+/// Keep every word of a table whole when the table's width allows it: each column gets at
+/// least its longest word (header included), and the space left goes to the columns whose
+/// text is longer, a column at a time. Call once the rows are in. When even the longest words
+/// do not fit side by side, the table is left to break them.
+pub fn whole_words(table: &mut Table) {
+    let Some(width) = table.width() else {
+        return;
+    };
+    let columns = table.column_count();
+    if columns == 0 {
+        return;
+    }
+    // Longest word and longest line per column.
+    let mut words = vec![0usize; columns];
+    let mut lines = vec![0usize; columns];
+    let mut measure = |column: usize, text: &str| {
+        for line in text.lines() {
+            lines[column] = lines[column].max(console::measure_text_width(line));
+            for word in line.split_whitespace() {
+                words[column] = words[column].max(console::measure_text_width(word));
+            }
+        }
+    };
+    if let Some(header) = table.header() {
+        for (column, cell) in header.cell_iter().enumerate().take(columns) {
+            measure(column, &cell.content());
+        }
+    }
+    for row in table.row_iter() {
+        for (column, cell) in row.cell_iter().enumerate().take(columns) {
+            measure(column, &cell.content());
+        }
+    }
+    for (column, c) in table.column_iter().enumerate() {
+        if c.constraint() == Some(&comfy_table::ColumnConstraint::ContentWidth) {
+            words[column] = lines[column];
+        }
+    }
+    // Borders: one before each column and one after the last; padding: one each side.
+    let frame = (columns + 1) + 2 * columns;
+    let Some(available) = usize::from(width).checked_sub(frame) else {
+        return;
+    };
+    let needed: usize = words.iter().sum();
+    if needed > available {
+        return;
+    }
+    let mut given = words.clone();
+    let mut left = available - needed;
+    while left > 0 {
+        let mut gave = false;
+        for column in 0..columns {
+            if left > 0 && given[column] < lines[column] {
+                given[column] += 1;
+                left -= 1;
+                gave = true;
+            }
+        }
+        if !gave {
+            break;
+        }
+    }
+    for (column, w) in given.into_iter().enumerate() {
+        if let Some(c) = table.column_mut(column) {
+            let w = u16::try_from(w + 2).unwrap_or(u16::MAX);
+            c.set_constraint(comfy_table::ColumnConstraint::Absolute(
+                comfy_table::Width::Fixed(w),
+            ));
+        }
+    }
+}
+
 /// A table with the house style: UTF-8 borders, dynamic arrangement within the width.
 pub fn table(style: Style) -> Table {
     let mut table = Table::new();

@@ -41,27 +41,68 @@ pub fn opening(
     saving_to: &str,
     style: Style,
 ) -> String {
+    opening_text(framework, screen, who, saving_to, style, false)
+}
+
+/// The opening screen within `rows` lines when it can be: when the full screen is taller, the
+/// source is cut to one line, the scale loses its descriptions and the keys take one short
+/// line (`?` shows them all later).
+pub fn opening_within(
+    framework: &Framework,
+    screen: &Opening,
+    who: Option<&str>,
+    saving_to: &str,
+    style: Style,
+    rows: usize,
+) -> String {
+    let full = opening_text(framework, screen, who, saving_to, style, false);
+    // One row stays free for the cursor after the last line.
+    if full.lines().count() < rows {
+        return full;
+    }
+    opening_text(framework, screen, who, saving_to, style, true)
+}
+
+fn opening_text(
+    framework: &Framework,
+    screen: &Opening,
+    who: Option<&str>,
+    saving_to: &str,
+    style: Style,
+    compact: bool,
+) -> String {
     let mut out = String::new();
-    out.push_str(&super::title(framework, style));
+    let title = format!(
+        "{} ({} {})",
+        framework.name, framework.id, framework.version
+    );
+    out.push_str(&bold(wrap(&title, style.width, "").trim_end(), style));
+    out.push('\n');
     if let Some(source) = &framework.source {
-        out.push_str(&wrap(
-            &format!("Source: {}", source.trim()),
-            style.width,
-            "",
-        ));
+        let source = format!("Source: {}", source.trim());
+        if compact {
+            out.push_str(&one_row(&source, style.width));
+        } else {
+            out.push_str(&wrap(&source, style.width, ""));
+        }
     }
     if let Some(track) = screen.track {
         out.push_str(&wrap(&format!("Track: {track}"), style.width, ""));
     }
     out.push('\n');
     if let Some(who) = who {
-        out.push_str(&bold(&format!("Whose behaviour: {who}"), style));
+        let line = wrap(&format!("Whose behaviour: {who}"), style.width, "");
+        out.push_str(&bold(line.trim_end(), style));
         out.push_str("\n\n");
     }
-    out.push_str(&format!(
-        "{}, {} to rate, one keystroke each.\n",
-        plural(screen.competencies, "competency", "competencies"),
-        plural(screen.indicators, "indicator", "indicators")
+    out.push_str(&wrap(
+        &format!(
+            "{}, {} to rate, one keystroke each.",
+            plural(screen.competencies, "competency", "competencies"),
+            plural(screen.indicators, "indicator", "indicators")
+        ),
+        style.width,
+        "",
     ));
     if screen.adaptive {
         out.push_str(&wrap(
@@ -80,15 +121,23 @@ pub fn opening(
             "",
         ));
     } else if screen.answered > 0 {
-        out.push_str(&format!(
-            "Resuming: {} of {} already answered.\n",
-            screen.answered, screen.indicators
+        out.push_str(&wrap(
+            &format!(
+                "Resuming: {} of {} already answered.",
+                screen.answered, screen.indicators
+            ),
+            style.width,
+            "",
         ));
     }
     out.push('\n');
-    out.push_str(&scale(framework, true, style));
-    out.push('\n');
-    out.push_str(&keys(framework, style));
+    out.push_str(&scale(framework, !compact, style));
+    if compact {
+        out.push_str(&short_keys(framework, style));
+    } else {
+        out.push('\n');
+        out.push_str(&keys(framework, style));
+    }
     out.push('\n');
     out.push_str(&wrap(
         &format!("Every answer is saved at once to {saving_to}"),
@@ -188,19 +237,21 @@ pub fn question(
 ) -> String {
     let mut out = String::new();
     if let Some((indicator, rating)) = screen.previous {
-        out.push_str(&dim(
+        let line = wrap(
             &format!(
                 "✓ {} {}",
                 indicator.id,
                 rating_text(framework, rating.value)
             ),
-            style,
-        ));
+            style.width,
+            "",
+        );
+        out.push_str(&dim(line.trim_end(), style));
         out.push('\n');
     }
     out.push('\n');
     if let Some(who) = who {
-        out.push_str(&dim(who, style));
+        out.push_str(&dim(wrap(who, style.width, "").trim_end(), style));
         out.push('\n');
     }
     let progress = format!("[{}/{}]", screen.number, screen.total);
@@ -208,20 +259,27 @@ pub fn question(
         .group_of(screen.competency)
         .map(|g| format!("{} › ", g.name))
         .unwrap_or_default();
-    out.push_str(&format!(
-        "{} {group}{} › {}\n",
-        bold(&progress, style),
-        screen.competency.name,
-        crate::scoring::without_period(screen.level_title)
+    out.push_str(&hang(
+        &format!(
+            "{} {group}{} › {}",
+            bold(&progress, style),
+            screen.competency.name,
+            crate::scoring::without_period(screen.level_title)
+        ),
+        style.width,
+        "",
+        "",
     ));
     if screen.skipped > 0 {
-        out.push_str(&dim(
+        let line = wrap(
             &format!(
                 "{} skipped: their level is out of reach",
                 plural(screen.skipped, "indicator", "indicators")
             ),
-            style,
-        ));
+            style.width,
+            "",
+        );
+        out.push_str(&dim(line.trim_end(), style));
         out.push('\n');
     }
     out.push('\n');
@@ -238,9 +296,13 @@ pub fn question(
     out.push_str(&dim(&format!("  ({})", screen.indicator.id), style));
     out.push_str("\n\n");
     if let Some(rating) = screen.rating {
-        out.push_str(&format!(
-            "Rated {} (Enter keeps it, or give another)\n",
-            bold(&rating_text(framework, rating.value), style)
+        out.push_str(&wrap(
+            &format!(
+                "Rated {} (Enter keeps it, or give another)",
+                bold(&rating_text(framework, rating.value), style)
+            ),
+            style.width,
+            "",
         ));
     }
     if let Some(note) = note_of(screen.rating, screen.draft_note) {
@@ -264,12 +326,64 @@ pub fn question(
         Some((subject, _)) => format!(" of {subject}"),
         None => String::new(),
     };
-    out.push_str(&format!(
-        "{PROMPT}{of_whom} ({}, n n/a, ← back, e note, ? help, q quit): {}",
-        value_range(framework),
-        screen.typed
-    ));
+    // Wrapped like any line; the cursor stays after the last word.
+    let prompt = wrap(
+        &format!(
+            "{PROMPT}{of_whom} ({}, {} not applicable, ← back, e note, ? help, q quit):",
+            value_range(framework),
+            na_key(framework)
+        ),
+        style.width,
+        "",
+    );
+    out.push_str(prompt.trim_end());
+    out.push(' ');
+    out.push_str(screen.typed);
     out
+}
+
+/// `n`, or `0/n` when 0 is not on the scale.
+fn na_key(framework: &Framework) -> &'static str {
+    if framework.scale_point(0).is_some() {
+        "n"
+    } else {
+        "0/n"
+    }
+}
+
+/// The keys in one short line, for a small screen.
+pub fn short_keys(framework: &Framework, style: Style) -> String {
+    wrap(
+        &format!(
+            "Keys: {} rate, {} not applicable, ← back, e note, ? help, q quit.",
+            value_range(framework),
+            na_key(framework)
+        ),
+        style.width,
+        "",
+    )
+}
+
+/// `text` on one row of `width` columns, cut at a word with `…` when longer.
+fn one_row(text: &str, width: u16) -> String {
+    let wrapped = wrap(text, width, "");
+    let mut lines = wrapped.lines();
+    let first = lines.next().unwrap_or_default();
+    if lines.next().is_none() {
+        return format!("{first}\n");
+    }
+    let limit = usize::from(width).saturating_sub(2);
+    let mut cut = String::new();
+    for word in first.split_whitespace() {
+        if console::measure_text_width(&cut) + 1 + console::measure_text_width(word) > limit {
+            break;
+        }
+        if !cut.is_empty() {
+            cut.push(' ');
+        }
+        cut.push_str(word);
+    }
+    format!("{cut} …\n")
 }
 
 /// The scale, one value per line with its label and meaning, and how na is typed.
@@ -351,7 +465,7 @@ pub fn rating_text(framework: &Framework, value: RatingValue) -> String {
             Some(point) => format!("{v} {}", point.label),
             None => v.to_string(),
         },
-        RatingValue::NotApplicable => "na (not applicable)".into(),
+        RatingValue::NotApplicable => "not applicable".into(),
     }
 }
 
@@ -491,6 +605,7 @@ competencies:
         let mut walk = Walk::new(&f, Ratings::new(), false);
         walk.handle(Key::Enter);
         insta::assert_snapshot!(question_text(&walk, &f), @r"
+
         [1/3] Craft › Starts out
 
           Shares what they learn with the team
@@ -498,7 +613,7 @@ competencies:
             • runs a demo
           (a1)
 
-        Your rating (1-4, n n/a, ← back, e note, ? help, q quit):
+        Your rating (1-4, 0/n not applicable, ← back, e note, ? help, q quit):
         ");
     }
 
@@ -518,10 +633,10 @@ competencies:
           Asks for feedback
           (a2)
 
-        Rated na (not applicable) (Enter keeps it, or give another)
+        Rated not applicable (Enter keeps it, or give another)
         Note: asked the team in the retro
         Note saved.
-        Your rating (1-4, n n/a, ← back, e note, ? help, q quit):
+        Your rating (1-4, 0/n not applicable, ← back, e note, ? help, q quit):
         ");
     }
 

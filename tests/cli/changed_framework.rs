@@ -263,3 +263,100 @@ fn quiet_silences_the_warnings_of_assess_with_answers() {
     assert_eq!(quiet.code, 0, "{}", quiet.stderr);
     assert_eq!(quiet.stderr, "");
 }
+
+#[test]
+fn a_diff_across_a_framework_change_lists_the_ratings_left_out_in_every_format() {
+    let dir = assessed_then_changed(V3);
+    let at = dir.path();
+    let json = json(&run_in(
+        at,
+        &["diff", "a.json", "b.json", "--format", "json", "-q"],
+    ));
+    let dropped: Vec<(String, String, String)> = json["dropped"]
+        .as_array()
+        .expect("dropped")
+        .iter()
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap_or("").to_string(),
+                d["id"].as_str().unwrap_or("").to_string(),
+                d["reason"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let expect = |file: &str, id: &str, reason: &str| (file.into(), id.into(), reason.into());
+    assert_eq!(
+        dropped,
+        [
+            expect("a.json", "c2", "text_changed"),
+            expect("a.json", "c5", "not_in_framework"),
+            expect("b.json", "c2", "text_changed"),
+            expect("b.json", "c5", "not_in_framework"),
+        ]
+    );
+    assert_eq!(json["dropped"][1]["value"], 1);
+    let table = run_in(at, &["diff", "a.json", "b.json", "-q"]);
+    assert!(
+        table
+            .stdout
+            .contains("Ratings left out (the framework changed)"),
+        "{}",
+        table.stdout
+    );
+    assert!(
+        table.stdout.contains("no longer in the framework"),
+        "{}",
+        table.stdout
+    );
+    let markdown = run_in(
+        at,
+        &["diff", "a.json", "b.json", "--format", "markdown", "-q"],
+    );
+    assert!(
+        markdown
+            .stdout
+            .contains("- a.json: `c2` rated 3: its text changed since it was rated\n"),
+        "{}",
+        markdown.stdout
+    );
+}
+
+#[test]
+fn diff_and_history_write_to_a_file_atomically_and_replace_it_only_with_force() {
+    let dir = assessed_then_changed(V1);
+    let at = dir.path();
+    for (args, name) in [
+        (&["diff", "a.json", "b.json"][..], "diff.md"),
+        (&["history", "a.json", "b.json"][..], "history.md"),
+    ] {
+        let shown = run_in(at, &[args, &["--format", "markdown"]].concat());
+        assert_eq!(shown.code, 0, "{}", shown.stderr);
+        let written = run_in(
+            at,
+            &[args, &["--format", "markdown", "--output", name]].concat(),
+        );
+        assert_eq!(written.code, 0, "{}", written.stderr);
+        assert_eq!(written.stdout, "", "the output goes to the file");
+        assert_eq!(written.stderr, format!("wrote {name}\n"));
+        let text = std::fs::read_to_string(at.join(name)).expect("written");
+        assert_eq!(text, shown.stdout);
+
+        std::fs::write(at.join(name), "keep me").expect("overwrite");
+        let refused = run_in(at, &[args, &["-o", name]].concat());
+        assert_eq!(refused.code, 2);
+        assert_eq!(
+            refused.stderr,
+            format!("error: --output {name}: file exists; pass --force to overwrite it\n")
+        );
+        assert_eq!(
+            std::fs::read_to_string(at.join(name)).expect("kept"),
+            "keep me"
+        );
+        let forced = run_in(at, &[args, &["-o", name, "--force", "-q"]].concat());
+        assert_eq!(forced.code, 0, "{}", forced.stderr);
+        assert_ne!(
+            std::fs::read_to_string(at.join(name)).expect("replaced"),
+            "keep me"
+        );
+    }
+}

@@ -50,6 +50,7 @@ fn spawn_sized(home: &Path, args: &[&str], wait_ms: u64, columns: u16) -> PtySes
         .env("XDG_DATA_HOME", home.join("data"))
         .env("NO_COLOR", "1")
         .env("COLUMNS", columns.to_string())
+        .env("LINES", "24")
         .env("TERM", "xterm")
         .env_remove("RUNGS_FRAMEWORKS");
     spawn_command(command, Some(wait_ms)).expect("rungs starts in a pseudo-terminal")
@@ -912,4 +913,86 @@ fn the_walk_names_each_competencys_group() {
     wait_for(&mut session, render::walk::PROMPT);
     press(&mut session, "q");
     assert_eq!(exit_code(&mut session), 0);
+}
+
+/// The last screen drawn in `output`: what follows the last clear-screen, without styling.
+fn last_screen(output: &str) -> String {
+    let start = output.rfind("\x1b[2J").map_or(0, |i| i + "\x1b[2J".len());
+    console::strip_ansi_codes(&output[start..])
+        .replace("\x1b[H", "")
+        .trim_start_matches('\r')
+        .to_string()
+}
+
+/// No line wider than the terminal (so the terminal never breaks one mid-word), and no line the
+/// layout wrapped starts with a space.
+fn assert_fits(screen: &str, columns: u16) {
+    let columns = usize::from(columns);
+    for line in screen.lines() {
+        assert!(
+            console::measure_text_width(line) <= columns,
+            "wider than {columns} columns: {line:?}\n{screen}"
+        );
+        assert!(
+            line.starts_with("  ")
+                || !line.starts_with(' ')
+                || line.trim_start().starts_with(char::is_numeric),
+            "a wrapped line starts with a space: {line:?}\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn the_walk_fits_small_terminals_and_drops_stale_messages() {
+    for columns in [50, 100] {
+        let home = tempfile::tempdir().expect("temporary folder");
+        let file = home.path().join("s.json");
+        let file_arg = file.display().to_string();
+        let mut session = spawn_sized(
+            home.path(),
+            &["assess", "building-relationships", "--out", &file_arg],
+            WAIT_MS,
+            columns,
+        );
+        let opening = last_screen(&wait_for(&mut session, "Press Enter to begin, q to quit."));
+        assert!(
+            opening.lines().count() + 1 < 24,
+            "the opening fits 24 rows at {columns} columns:\n{opening}"
+        );
+        assert_fits(&opening, columns);
+        assert!(opening.contains("not applicable"), "{opening}");
+        press(&mut session, "\r");
+        wait_for(&mut session, "[1/33]");
+        let first = last_screen(&format!(
+            "\x1b[2J[1/33]{}",
+            wait_for(&mut session, "q quit):")
+        ));
+        assert_fits(&first, columns);
+        assert!(!first.contains("n/a"), "not applicable, in words: {first}");
+        press(&mut session, "9");
+        wait_for(&mut session, "9 is not on the scale");
+        wait_for(&mut session, "q quit):");
+        press(&mut session, "3");
+        let above = wait_for(&mut session, "[2/33]");
+        let second = wait_for(&mut session, "q quit):");
+        assert!(
+            !above.contains("not on the scale") && !second.contains("not on the scale"),
+            "stale: {second}"
+        );
+        assert!(
+            last_screen(&above).contains("✓ rel-est-1 3 Often"),
+            "{above}"
+        );
+        // Back: the answer is shown as the rating, the ✓ of the move before is gone.
+        press(&mut session, "\x1b[D");
+        let above = wait_for(&mut session, "[1/33]");
+        let back = wait_for(&mut session, "q quit):");
+        assert!(back.contains("Rated 3 Often"), "{back}");
+        assert!(
+            !last_screen(&above).contains('✓'),
+            "a ✓ of another move: {above}"
+        );
+        press(&mut session, "q");
+        session.exp_eof().expect("rungs ends after q");
+    }
 }

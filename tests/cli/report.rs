@@ -670,3 +670,43 @@ fn csv_says_nothing_about_demonstrated_for_na_and_unrated_rows() {
     assert_eq!(cell("lis-1"), "yes");
     assert_eq!(cell("fb-3"), "no");
 }
+
+#[test]
+fn at_50_columns_no_word_breaks_in_the_profile_and_gap_tables() {
+    let file = "tests/fixtures/assessments/networking/2026-03-10.json";
+    let at = |columns: &str| {
+        command(&["report", file, "--target-level", "proficiency-5"])
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", columns)
+            .succeeds()
+    };
+    let (narrow, wide) = (at("50"), at("200"));
+    let tables = |text: &str| text[..text.find("Development plan").expect("a plan")].to_string();
+    let (narrow, wide) = (tables(&narrow), tables(&wide));
+    for line in narrow.lines() {
+        assert!(line.chars().count() <= 50, "wider than 50: {line:?}");
+    }
+    // Every word is whole: each appears as often at 50 columns as at 200.
+    for word in [
+        "competency",
+        "Proficiency",
+        "Develops",
+        "networks",
+        "shown",
+        "toward",
+        "current",
+        "target",
+    ] {
+        let count = |text: &str| {
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| *w == word)
+                .count()
+        };
+        assert_eq!(
+            count(&narrow),
+            count(&wide),
+            "{word} broken at 50 columns:\n{narrow}"
+        );
+        assert!(count(&narrow) > 0, "{word}");
+    }
+}

@@ -133,7 +133,7 @@ fn draw(
 ) {
     let text = match walk.screen() {
         Screen::Opening(opening) => {
-            render::walk::opening(framework, &opening, who, saving_to, style)
+            render::walk::opening_within(framework, &opening, who, saving_to, style, rows(term))
         }
         Screen::Question(question) => render::walk::question(framework, &question, who, style),
         Screen::Review(review) => {
@@ -175,6 +175,22 @@ fn read_key(term: &Term) -> Key {
         Ok(console::Key::CtrlC) => Key::Interrupt,
         Ok(console::Key::Unknown) | Err(_) => Key::Closed,
         Ok(_) => Key::Other,
+    }
+}
+
+/// The terminal's height in rows: LINES when set, else as the terminal says, else 24.
+fn rows(term: &Term) -> usize {
+    if let Some(lines) = std::env::var("LINES")
+        .ok()
+        .and_then(|l| l.parse::<usize>().ok())
+    {
+        if lines >= 5 {
+            return lines;
+        }
+    }
+    match term.size_checked() {
+        Some((rows, _)) if rows >= 5 => usize::from(rows),
+        _ => 24,
     }
 }
 

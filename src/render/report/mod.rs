@@ -750,6 +750,7 @@ pub fn progress_text(next: Option<&NextLevel>) -> String {
 /// "3 · Often", "na · not applicable", or "not rated".
 pub fn rating_text(indicator: &IndicatorReport) -> String {
     match (&indicator.rating, &indicator.rating_label) {
+        (Some(RatingValue::NotApplicable), _) => "not applicable".to_string(),
         (Some(value), Some(label)) => format!("{value} · {label}"),
         (Some(value), None) => value.to_string(),
         _ => "not rated".to_string(),

@@ -5,7 +5,7 @@
 use comfy_table::{Cell, CellAlignment, Color};
 
 use super::{bar, bar_cells, level_text, progress_text, rating_text, score_text, Report};
-use crate::render::{bold, one_line, prose, table, visible, wrap_hanging, Style};
+use crate::render::{bold, one_line, prose, table, visible, whole_words, wrap_hanging, Style};
 
 /// Wrap to `width` columns without the final newline.
 fn lines(text: &str, width: usize) -> String {
@@ -99,6 +99,7 @@ pub fn notes(report: &Report, style: Style) -> String {
             Cell::new(one_line(i.note.as_deref().unwrap_or_default())),
         ]);
     }
+    whole_words(&mut t);
     format!("{}\n{t}\n", bold("Evidence notes", style))
 }
 
@@ -130,8 +131,14 @@ pub fn profile_table(report: &Report, style: Style) -> String {
             out.push_str(&bold(&lines(heading, usize::from(style.width)), style));
             out.push('\n');
         }
+        // On a narrow terminal the bar gives way, so no word has to break.
+        let with_bar = style.width >= 60;
         let mut t = table(style);
-        t.set_header(vec!["competency", "level", "score", "", "next level"]);
+        if with_bar {
+            t.set_header(vec!["competency", "level", "score", "", "next level"]);
+        } else {
+            t.set_header(vec!["competency", "level", "score", "next level"]);
+        }
         for c in members {
             let mut bar_cell = Cell::new(bar(c.score, report.max_rank as f64, cells));
             let mut level_cell = Cell::new(level_text(c.rank, c.level_title.as_deref()));
@@ -141,14 +148,18 @@ pub fn profile_table(report: &Report, style: Style) -> String {
                     level_cell = level_cell.fg(Color::DarkGrey);
                 }
             }
-            t.add_row(vec![
+            let mut row = vec![
                 Cell::new(&c.name),
                 level_cell,
                 Cell::new(score_text(c.score)).set_alignment(CellAlignment::Right),
-                bar_cell,
-                Cell::new(progress_text(c.next.as_ref())),
-            ]);
+            ];
+            if with_bar {
+                row.push(bar_cell);
+            }
+            row.push(Cell::new(progress_text(c.next.as_ref())));
+            t.add_row(row);
         }
+        whole_words(&mut t);
         out.push_str(&format!("{t}\n"));
     }
     out
@@ -170,21 +181,31 @@ pub fn gap_table(report: &Report, style: Style) -> String {
     if report.gaps.is_empty() {
         return format!("{title}\nThe target names none of this framework's competencies.\n");
     }
+    // On a narrow terminal the met column gives way (a gap of 0 says it), so no word breaks.
+    let with_status = style.width >= 60;
     let mut t = table(style);
-    t.set_header(vec!["competency", "current", "target", "gap", ""]);
+    let mut header = vec!["competency", "current", "target", "gap"];
+    if with_status {
+        header.push("");
+    }
+    t.set_header(header);
     for g in &report.gaps {
         let mut status = Cell::new(if g.met { "met" } else { "not met" });
         if style.color {
             status = status.fg(if g.met { Color::Green } else { Color::Yellow });
         }
-        t.add_row(vec![
+        let mut row = vec![
             Cell::new(&g.name),
             Cell::new(level_text(g.rank, g.level_title.as_deref())),
             Cell::new(level_text(g.target_rank, Some(&g.target_title))),
             Cell::new(g.gap).set_alignment(CellAlignment::Right),
-            status,
-        ]);
+        ];
+        if with_status {
+            row.push(status);
+        }
+        t.add_row(row);
     }
+    whole_words(&mut t);
     let met = report.gaps.iter().filter(|g| g.met).count();
     format!(
         "{title}\n{t}\nTargets met: {met} of {}.\n",
@@ -245,6 +266,7 @@ pub fn plan(report: &Report, style: Style) -> String {
                 }
                 t.add_row(vec![Cell::new(level), Cell::new(indicator), rating]);
             }
+            whole_words(&mut t);
             out.push_str(&format!("{t}\n"));
         }
         for g in &entry.guidance {
