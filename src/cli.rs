@@ -142,11 +142,12 @@ rungs completions powershell >> $PROFILE\n  rungs completions elvish >> ~/.confi
 
     /// Print the manual page (roff), or write one page per command into a folder.
     #[command(
-        after_help = "Examples:\n  rungs man | man -l -\n  rungs man > /usr/local/share/man/man1/rungs.1\n  rungs man --out-dir ./man"
+        after_help = "Examples:\n  rungs man | man -l -\n  rungs man > /usr/local/share/man/man1/rungs.1\n  rungs man -o ./man"
     )]
     Man {
-        /// Write rungs.1 and a rungs-COMMAND.1 page per command into this folder instead.
-        #[arg(long, value_name = "DIR")]
+        /// Write rungs.1 and a rungs-COMMAND.1 page per command into this folder instead
+        /// (created when missing).
+        #[arg(long = "output", short = 'o', value_name = "DIR", alias = "out-dir")]
         out_dir: Option<PathBuf>,
     },
 }
@@ -224,7 +225,7 @@ pub struct ImportArgs {
     pub version: Option<String>,
 
     /// Write the framework to this file (atomically) instead of stdout.
-    #[arg(long, short, value_name = "FILE", visible_alias = "out")]
+    #[arg(long, short, value_name = "FILE", alias = "out")]
     pub output: Option<PathBuf>,
 
     /// Overwrite --output if it exists.
@@ -243,7 +244,7 @@ pub enum SchemaArg {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  rungs new our-framework\n  rungs new our-framework --name \"Our Framework\" --out frameworks/ours.yaml\n\n\
+    after_help = "Examples:\n  rungs new our-framework\n  rungs new our-framework --name \"Our Framework\" -o frameworks/ours.yaml\n\n\
 Then edit the file and check it with: rungs validate our-framework.yaml"
 )]
 pub struct NewArgs {
@@ -256,7 +257,7 @@ pub struct NewArgs {
     pub name: Option<String>,
 
     /// Where to write the file (default: FRAMEWORK_ID.yaml in the current folder).
-    #[arg(long, short, value_name = "FILE")]
+    #[arg(long = "output", short = 'o', value_name = "FILE", alias = "out")]
     pub out: Option<PathBuf>,
 
     /// Overwrite the file if it exists.
@@ -289,7 +290,7 @@ pub struct TrackArg {
     after_help = "Keys while rating: 1-4 rate (the scale's values), 0 or n not applicable, \
 Backspace or Left go back, e add a note, ? show the scale, q save and quit.\n\n\
 Examples:\n  rungs assess building-relationships\n  rungs assess building-relationships --target-level builds-networks\n  \
-rungs assess networking --answers my-answers.yaml --out me.json\n  rungs assess networking --resume me.json\n  \
+rungs assess networking --answers my-answers.yaml -o me.json\n  rungs assess networking --resume me.json\n  \
 rungs assess networking --subject \"Alex Rivera\" --rater \"Sam Lee\" --relation manager"
 )]
 pub struct AssessArgs {
@@ -306,10 +307,10 @@ pub struct AssessArgs {
     pub answers: Option<PathBuf>,
 
     /// Where to save the assessment (default: a new dated file in the assessments folder).
-    #[arg(long, short, value_name = "FILE")]
+    #[arg(long = "output", short = 'o', value_name = "FILE", alias = "out")]
     pub out: Option<PathBuf>,
 
-    /// Overwrite --out if it exists.
+    /// Overwrite --output if it exists.
     #[arg(long)]
     pub force: bool,
 

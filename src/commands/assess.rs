@@ -440,7 +440,7 @@ impl Destination {
         if let Some(out) = &args.out {
             if out.is_dir() {
                 return Err(BadInput::new(format!(
-                    "{}: is a folder; --out takes a file name",
+                    "{}: is a folder; --output takes a file name",
                     out.display()
                 ))
                 .into());
@@ -482,7 +482,7 @@ impl Destination {
     }
 
     /// Save atomically. The first save of a new file never replaces one that appeared
-    /// meanwhile: a default name moves on to the next free one, an --out name is refused.
+    /// meanwhile: a default name moves on to the next free one, an --output name is refused.
     pub fn save(&mut self, assessment: &Assessment) -> anyhow::Result<()> {
         if !self.saved && !self.force && self.path.exists() {
             match &self.default_name {

@@ -1,5 +1,6 @@
 //! `rungs man`: the manual page in roff, on stdout or as one file per command.
 
+use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -9,23 +10,89 @@ use clap::CommandFactory;
 use super::Context;
 use crate::cli::Cli;
 
+/// The sections a manual page has beyond what the options say, in roff.
+const SECTIONS: &str = r#".SH EXAMPLES
+.TP
+\fBrungs assess networking \-\-target\-level proficiency\-3\fR
+Rate yourself on a built\-in framework; the target is saved with the assessment.
+.TP
+\fBrungs report networking\fR
+The report of the latest networking assessment in the assessments folder.
+.TP
+\fBrungs diff networking\fR
+What changed between its last two assessments.
+.TP
+\fBrungs history networking\fR
+Scores per competency over all of them.
+.TP
+\fBrungs assess \-\-resume networking\fR
+Continue the latest, or review and change it when it is complete.
+.TP
+\fBrungs ls\fR
+The saved assessments: framework, subject, rater, date, complete or not.
+.TP
+\fBrungs report me.json \-\-format html \-o me.html\fR
+One self\-contained page to share.
+.TP
+\fBrungs validate our\-framework.yaml\fR
+Every problem of a framework file, as file:line:col: message.
+.SH EXIT STATUS
+.TP
+\fB0\fR
+Success; also \-\-help, \-\-version, and validate with warnings only.
+.TP
+\fB1\fR
+Runtime failure: a file could not be written (disk full, read\-only folder) or another unexpected error. Files are replaced atomically: nothing saved is lost.
+.TP
+\fB2\fR
+Bad input: a usage error, an invalid framework, an unreadable, corrupt or mismatched assessment or answers file, no terminal for the interactive walk, an output file that exists without \-\-force.
+.SH ENVIRONMENT
+.TP
+\fBRUNGS_FRAMEWORKS\fR
+Folders of framework files, separated by \fB:\fR, used as \-\-frameworks is.
+.TP
+\fBXDG_DATA_HOME\fR
+The data folder: assessments are saved in \fB$XDG_DATA_HOME/rungs/assessments\fR.
+.TP
+\fBHOME\fR
+Without XDG_DATA_HOME, the data folder is \fB$HOME/.local/share\fR.
+.TP
+\fBNO_COLOR\fR
+When set and not empty, no colour (as \-\-color never).
+.TP
+\fBCOLUMNS\fR, \fBLINES\fR
+The width and height to lay output out for, when set.
+.SH FILES
+.TP
+\fB$XDG_DATA_HOME/rungs/assessments/\fR (else \fB~/.local/share/rungs/assessments/\fR)
+Assessments, as \fB<framework\-id>\-<YYYY\-MM\-DD>.json\fR (then \fB\-2\fR, \fB\-3\fR, ... on the same day). A framework id in place of a file names the assessments of that framework here, latest first.
+.TP
+\fI*.yaml\fR
+Framework files: \fBrungs new ID\fR writes a starter, \fBrungs schema framework\fR prints the JSON Schema.
+"#;
+
+/// The main page: clap's sections, then examples, exit status, environment and files.
+fn main_page(command: clap::Command) -> std::io::Result<Vec<u8>> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(command).render(&mut page)?;
+    page.write_all(SECTIONS.as_bytes())?;
+    Ok(page)
+}
+
 pub fn run(context: &Context, out_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     let command = Cli::command();
     match out_dir {
         None => {
-            let mut page = Vec::new();
-            clap_mangen::Man::new(command).render(&mut page)?;
-            super::write_stdout(&page)?;
+            super::write_stdout(&main_page(command)?)?;
         }
         Some(dir) => {
-            if !dir.is_dir() {
-                return Err(rungs::error::BadInput::new(format!(
-                    "{}: no such folder; create it first",
-                    dir.display()
-                ))
-                .into());
-            }
-            clap_mangen::generate_to(command, dir)
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+            clap_mangen::generate_to(command.clone(), dir)
+                .with_context(|| format!("cannot write manual pages into {}", dir.display()))?;
+            let mut main = command.disable_help_subcommand(true);
+            main.build();
+            std::fs::write(dir.join("rungs.1"), main_page(main)?)
                 .with_context(|| format!("cannot write manual pages into {}", dir.display()))?;
             context.say(format!("wrote manual pages into {}", dir.display()));
         }

@@ -131,7 +131,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::New(args) => new::run(&context, &args),
         Command::Import { source } => import::run(&context, &source),
         Command::Schema { kind } => schema::run(kind),
-        Command::Completions { shell } => completions::run(shell),
+        Command::Completions { shell } => completions::run(&context, shell),
         Command::Man { out_dir } => man::run(&context, out_dir.as_deref()),
     }
 }

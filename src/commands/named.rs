@@ -20,7 +20,7 @@ pub fn assessments_dir() -> Result<PathBuf, BadInput> {
         return Ok(home.join(".local/share/rungs/assessments"));
     }
     Err(BadInput::new(
-        "no place for assessments: neither XDG_DATA_HOME nor HOME is set; pass --out FILE",
+        "no place for assessments: neither XDG_DATA_HOME nor HOME is set; pass --output FILE",
     ))
 }
 

@@ -65,13 +65,13 @@ pub(super) fn check_destination(out: &Path, force: bool) -> Result<(), BadInput>
     let shown = out.display();
     if out.is_dir() {
         return Err(BadInput::new(format!(
-            "{shown}: is a folder; give a file name, e.g. --out {}",
+            "{shown}: is a folder; give a file name, e.g. --output {}",
             out.join("framework.yaml").display()
         )));
     }
     if out.exists() && !force {
         return Err(BadInput::new(format!(
-            "{shown}: already exists; pass --force to overwrite it or --out another file"
+            "{shown}: already exists; pass --force to overwrite it or --output another file"
         )));
     }
     let folder = match out.parent() {

@@ -154,10 +154,59 @@ fn man_out_dir_writes_a_page_per_command() {
         assert!(text.contains(".TH"), "{page} is not a man page");
     }
 
-    let missing = dir.path().join("nope");
+    // A folder that does not exist yet is created, parents included.
+    let missing = dir.path().join("share/man/man1");
     let result = run(&["man", "--out-dir", missing.to_str().expect("UTF-8")]);
-    assert_eq!(result.code, 2);
-    assert!(result.stderr.contains("nope: no such folder"));
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let main = fs::read_to_string(missing.join("rungs.1")).expect("the main page");
+    assert!(main.contains(".SH EXAMPLES"), "{main}");
+    assert!(missing.join("rungs-report.1").is_file());
+}
+
+#[test]
+fn man_page_has_examples_exit_status_environment_and_files() {
+    let page = run(&["man"]);
+    assert_eq!(page.code, 0, "{}", page.stderr);
+    let text = page.stdout;
+    let at = |section: &str| {
+        text.find(section)
+            .unwrap_or_else(|| panic!("the man page lacks {section}"))
+    };
+    assert!(at(".SH EXAMPLES") < at(".SH EXIT STATUS"));
+    assert!(at(".SH EXIT STATUS") < at(".SH ENVIRONMENT"));
+    assert!(at(".SH ENVIRONMENT") < at(".SH FILES"));
+    for needle in [
+        "RUNGS_FRAMEWORKS",
+        "XDG_DATA_HOME",
+        "rungs/assessments",
+        "rungs report networking",
+    ] {
+        assert!(text.contains(needle), "the man page lacks {needle}");
+    }
+}
+
+#[test]
+fn completions_offer_framework_level_and_target_ids() {
+    for shell in ["bash", "zsh", "fish"] {
+        let script = run(&["completions", shell]);
+        assert_eq!(script.code, 0, "{}", script.stderr);
+        for id in [
+            "building-relationships", // a framework
+            "proficiency-3",          // a level of networking
+            "existing-footprint",     // a target of community-platform-relationships
+        ] {
+            assert!(script.stdout.contains(id), "{shell} completions lack {id}");
+        }
+    }
+    // Completions only suggest: a path is still a framework, a pair still a target.
+    let out = run(&[
+        "report",
+        "tests/fixtures/assessments/networking/2026-03-10.json",
+        "--target",
+        "networking=proficiency-4",
+        "-q",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
 }
 
 #[test]
@@ -275,4 +324,51 @@ fn quiet_silences_hints_but_not_errors() {
         .run();
     assert_eq!(result.code, 2);
     assert!(result.stderr.contains("already exists"));
+}
+
+#[test]
+fn one_output_flag_everywhere_with_out_kept_as_an_alias() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = |name: &str| dir.path().join(name).to_str().expect("UTF-8").to_string();
+    // The help of every command that writes a file names -o/--output, and not --out.
+    for command in [
+        &["assess"][..],
+        &["new"],
+        &["report"],
+        &["man"],
+        &["import", "csv"],
+    ] {
+        let help = run(&[command, &["--help"]].concat()).stdout;
+        assert!(
+            help.contains("-o, --output"),
+            "rungs {command:?} --help: {help}"
+        );
+        assert!(!help.contains("--out "), "rungs {command:?} --help: {help}");
+    }
+    for (flag, name) in [
+        ("-o", "a.yaml"),
+        ("--output", "b.yaml"),
+        ("--out", "c.yaml"),
+    ] {
+        let result = run(&["new", "ours", flag, &path(name)]);
+        assert_eq!(result.code, 0, "{flag}: {}", result.stderr);
+        assert!(dir.path().join(name).is_file(), "{flag}");
+    }
+    let answers = path("answers.yaml");
+    fs::write(&answers, "net-l2-1: 3\n").expect("answers");
+    for (flag, name) in [("-o", "a.json"), ("--out", "b.json")] {
+        let result = run(&[
+            "assess",
+            "networking",
+            "--answers",
+            &answers,
+            flag,
+            &path(name),
+        ]);
+        assert_eq!(result.code, 0, "{flag}: {}", result.stderr);
+        assert!(dir.path().join(name).is_file(), "{flag}");
+    }
+    let result = run(&["man", "--out-dir", &path("man")]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(dir.path().join("man/rungs.1").is_file());
 }
