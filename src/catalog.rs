@@ -56,14 +56,26 @@ pub struct Catalog {
 pub fn load_file(path: &Path) -> Result<Entry, BadInput> {
     let shown = path.display().to_string();
     let bytes = read_framework_bytes(path)?;
-    let loaded = framework::load(&shown, &bytes)
-        .map_err(|e| BadInput::many(e.diagnostics.iter().map(ToString::to_string).collect()))?;
+    let loaded = framework::load(&shown, &bytes).map_err(BadInput::from)?;
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     Ok(Entry {
         framework: loaded.framework,
         digest: loaded.digest,
         origin: Origin::File(absolute),
         warnings: loaded.warnings,
+    })
+}
+
+/// A built-in framework. Shipped files are validated by the test suite; one that fails is left
+/// out rather than breaking every command. Its warnings are for its authors, who see them from
+/// `rungs validate frameworks/`: its users cannot act on them, so they are not kept.
+fn builtin_entry(name: &'static str, text: &str) -> Option<Entry> {
+    let loaded = framework::load(&format!("frameworks/{name}"), text.as_bytes()).ok()?;
+    Some(Entry {
+        framework: loaded.framework,
+        digest: loaded.digest,
+        origin: Origin::Builtin(name),
+        warnings: Vec::new(),
     })
 }
 
@@ -139,18 +151,7 @@ impl Catalog {
     pub fn builtin() -> Catalog {
         let entries = BUILTIN_FILES
             .iter()
-            .filter_map(|(name, text)| {
-                // Shipped files are validated by the test suite; one that fails is left out
-                // rather than breaking every command.
-                let loaded =
-                    framework::load(&format!("frameworks/{name}"), text.as_bytes()).ok()?;
-                Some(Entry {
-                    framework: loaded.framework,
-                    digest: loaded.digest,
-                    origin: Origin::Builtin(name),
-                    warnings: loaded.warnings,
-                })
-            })
+            .filter_map(|(name, text)| builtin_entry(name, text))
             .collect();
         Catalog { entries }
     }
@@ -172,11 +173,13 @@ impl Catalog {
                 match load_file(&file) {
                     Ok(entry) => {
                         if let Some(other) = catalog.get(&entry.framework.id) {
-                            problems.push(format!(
-                                "{}: framework id {:?} is already used by {}; give one of them another id",
-                                file.display(),
-                                entry.framework.id,
-                                other.display_name()
+                            problems.push(Diagnostic::file_error(
+                                &file.display().to_string(),
+                                format!(
+                                    "framework id {:?} is already used by {}; give one of them another id",
+                                    entry.framework.id,
+                                    other.display_name()
+                                ),
                             ));
                         } else {
                             catalog.entries.push(entry);
@@ -189,7 +192,7 @@ impl Catalog {
         if problems.is_empty() {
             Ok(catalog)
         } else {
-            Err(BadInput::many(problems))
+            Err(BadInput::located(problems))
         }
     }
 
@@ -216,5 +219,19 @@ impl Catalog {
         Err(BadInput::new(format!(
             "{argument}: no framework with this id and no such file; available: {known} (see `rungs list`)"
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_built_in_framework_keeps_no_warnings_for_its_users() {
+        let text = include_str!("../tests/broken/valid/warnings-only.yaml");
+        let from_file = framework::load("warnings-only.yaml", text.as_bytes()).expect("valid");
+        assert!(!from_file.warnings.is_empty(), "the file has warnings");
+        let entry = builtin_entry("warnings-only.yaml", text).expect("loads");
+        assert_eq!(entry.warnings, vec![]);
     }
 }

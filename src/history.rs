@@ -5,6 +5,7 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use crate::assessment::Assessment;
+use crate::error::{BadInput, Diagnostic};
 use crate::framework::{Framework, Ladder};
 use crate::scoring;
 use crate::scoring::level_title_for;
@@ -80,14 +81,15 @@ pub struct Series {
     pub gap: Option<usize>,
 }
 
-/// When an assessment is placed on the timeline: completion, else start.
-pub fn placed_at(assessment: &Assessment) -> Result<OffsetDateTime, String> {
+/// When an assessment is placed on the timeline: completion, else start. A time that does
+/// not parse is a problem that names the key.
+pub fn placed_at(assessment: &Assessment) -> Result<OffsetDateTime, BadInput> {
     let (key, text) = match &assessment.completed_at {
         Some(done) => ("completed_at", done),
         None => ("started_at", &assessment.started_at),
     };
     OffsetDateTime::parse(text, &Rfc3339)
-        .map_err(|e| format!("{key} {text:?} is not an RFC 3339 time ({e})"))
+        .map_err(|e| BadInput::new(format!("{key} {text:?} is not an RFC 3339 time ({e})")))
 }
 
 /// Whether the assessment gave any of the competency's indicators a rating (value or na).
@@ -101,13 +103,18 @@ fn rated_any(point: &Point<'_>, competency: usize) -> bool {
 
 /// Build the timeline; points are sorted by date (file label among equal dates).
 /// Fails, naming the file, when a date does not parse.
-pub fn history(points: &[Point<'_>]) -> Result<History, String> {
+pub fn history(points: &[Point<'_>]) -> Result<History, BadInput> {
     let mut dated = points
         .iter()
         .map(|p| {
-            placed_at(p.assessment)
-                .map(|t| (t, *p))
-                .map_err(|e| format!("{}: {e}", p.label))
+            placed_at(p.assessment).map(|t| (t, *p)).map_err(|e| {
+                BadInput::located(
+                    e.problems
+                        .into_iter()
+                        .map(|d| Diagnostic::file_error(p.label, d.message))
+                        .collect(),
+                )
+            })
         })
         .collect::<Result<Vec<_>, _>>()?;
     dated.sort_by(|(a, pa), (b, pb)| a.cmp(b).then_with(|| pa.label.cmp(pb.label)));

@@ -1,10 +1,11 @@
-//! The level profile, gaps against a target, and the development plan (contract section 2).
+//! The level profile, gaps against a target, and the development plan (docs/FORMAT.md, Scoring).
 //!
 //! Pure functions of a [`Framework`] and a set of ratings: nothing here reads files or prints.
 
 use serde::Serialize;
 
 use crate::assessment::{Rating, RatingValue};
+use crate::error::BadInput;
 use crate::framework::{Framework, Indicator, Ladder};
 
 pub use crate::assessment::Ratings;
@@ -208,7 +209,7 @@ pub struct TargetLevels {
     pub levels: Vec<Option<usize>>,
 }
 
-/// What a person asked to be measured against (contract section 2).
+/// What a person asked to be measured against (docs/FORMAT.md, Scoring).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TargetRequest {
     /// A target (role) id from the framework's `targets`.
@@ -226,7 +227,7 @@ impl TargetRequest {
     }
 
     /// Resolve against a framework on its default ladder.
-    pub fn resolve(&self, framework: &Framework) -> Result<TargetLevels, Vec<String>> {
+    pub fn resolve(&self, framework: &Framework) -> Result<TargetLevels, BadInput> {
         self.resolve_on(framework, &framework.default_ladder())
     }
 
@@ -237,7 +238,7 @@ impl TargetRequest {
         &self,
         framework: &Framework,
         ladder: &Ladder,
-    ) -> Result<TargetLevels, Vec<String>> {
+    ) -> Result<TargetLevels, BadInput> {
         let mut levels = vec![None; framework.competencies.len()];
         let mut problems = Vec::new();
         let known_levels = || {
@@ -330,7 +331,7 @@ impl TargetRequest {
         if problems.is_empty() {
             Ok(TargetLevels { levels })
         } else {
-            Err(problems)
+            Err(BadInput::many(problems))
         }
     }
 }

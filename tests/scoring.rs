@@ -341,7 +341,7 @@ fn unknown_targets_are_each_reported() {
     }
     .resolve(&f)
     .expect_err("nothing here is known");
-    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert_eq!(problems.problems.len(), 3, "{problems:?}");
 }
 
 // Properties over generated frameworks and ratings.

@@ -381,10 +381,11 @@ competencies:
     }
 
     fn resolve(text: &str) -> Result<Resolved, Vec<String>> {
+        let strings = |e: BadInput| e.problems.iter().map(ToString::to_string).collect();
         parse("answers.yaml", text.as_bytes())
-            .map_err(|e| e.problems)?
+            .map_err(strings)?
             .resolve(&framework())
-            .map_err(|e| e.problems)
+            .map_err(strings)
     }
 
     #[test]

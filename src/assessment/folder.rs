@@ -9,6 +9,7 @@ use time::OffsetDateTime;
 
 use super::file;
 use super::model::{Assessment, Rater};
+use crate::error::Diagnostic;
 
 /// One assessment file in the folder, with what a listing shows of it.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,7 +54,7 @@ pub struct Listing {
     /// The assessments, latest first (completion, else start; then by file name).
     pub assessments: Vec<Listed>,
     /// `*.json` files that are not readable assessments, one message each.
-    pub unreadable: Vec<String>,
+    pub unreadable: Vec<Diagnostic>,
 }
 
 impl Listing {

@@ -266,7 +266,7 @@ fn summary(
             report.warnings.into_iter().map(|w| w.message).collect(),
         ),
         // The request was resolved against this framework before the walk began.
-        Err(problems) => (problems.join("\n"), Vec::new()),
+        Err(problems) => (problems.to_string(), Vec::new()),
     }
 }
 
@@ -347,14 +347,15 @@ fn resume(
             reconcile::attach_to(entry, changed, &shown, assessment)?
         }
         None => reconcile::attach(catalog, &shown, assessment, None).map_err(|e| {
-            BadInput::many(
+            BadInput::located(
                 e.problems
                     .into_iter()
-                    .map(|p| {
-                        p.replace(
+                    .map(|mut p| {
+                        p.message = p.message.replace(
                             "pass --framework PATH",
                             "name it: rungs assess FRAMEWORK --resume FILE",
-                        )
+                        );
+                        p
                     })
                     .collect(),
             )
@@ -402,19 +403,20 @@ fn resume(
 /// checked against the framework and its ladder before any question is asked.
 fn resolve_targets(
     request: TargetRequest,
-    mut problems: Vec<String>,
+    problems: Vec<String>,
     framework: &Framework,
     ladder: &Ladder,
 ) -> Result<TargetRequest, BadInput> {
+    let mut problems = BadInput::many(problems);
     if !request.is_empty() {
         if let Err(unknown) = request.resolve_on(framework, ladder) {
-            problems.extend(unknown);
+            problems = problems.and(unknown);
         }
     }
-    if problems.is_empty() {
+    if problems.problems.is_empty() {
         Ok(request)
     } else {
-        Err(BadInput::many(problems))
+        Err(problems)
     }
 }
 

@@ -164,7 +164,7 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
         };
         let (before, after) = match (side(&old, &old_ladder), side(&new, &new_ladder)) {
             (Ok(before), Ok(after)) => (before, after),
-            (Err(problems), _) | (_, Err(problems)) => return Err(BadInput::many(problems).into()),
+            (Err(problems), _) | (_, Err(problems)) => return Err(problems.into()),
         };
         super::report::warn_unreachable(context, &new.entry.framework, &new_ladder, &request);
         let gaps = after

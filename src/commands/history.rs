@@ -75,7 +75,7 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if !problems.is_empty() {
-        return Err(BadInput::many(problems).into());
+        return Err(BadInput::located(problems).into());
     }
     // Several frameworks (a folder holds them all): one history each, by framework id.
     let mut by_framework: BTreeMap<String, Vec<(PathBuf, Assessment)>> = BTreeMap::new();
@@ -153,7 +153,7 @@ fn one_framework(
             ladder,
         })
         .collect();
-    let mut timeline = history(&points).map_err(BadInput::new)?;
+    let mut timeline = history(&points)?;
     let (given, problems) = super::report::target_request(&args.target);
     if !problems.is_empty() {
         return Err(BadInput::many(problems).into());
@@ -186,8 +186,7 @@ fn one_framework(
                 ladder,
                 &newest.assessment.ratings,
                 &request,
-            )
-            .map_err(BadInput::many)?;
+            )?;
             super::report::warn_unreachable(context, &newest.entry.framework, ladder, &request);
             for series in &mut timeline.competencies {
                 if let Some(c) = report.competencies.iter().find(|c| c.id == series.id) {

@@ -68,7 +68,12 @@ pub fn effective_target(
         Err(problems) => {
             context.warn(format!(
                 "{shown}: the target saved with the assessment no longer fits the framework ({}); measuring against none",
-                problems.join("; ")
+                problems
+                    .problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
             ));
             TargetRequest::default()
         }
@@ -91,13 +96,9 @@ pub fn choose_ladder(
         .and_then(|role| framework.target(role))
         .and_then(|t| t.track)
         .map(|t| framework.tracks[t].id.as_str());
-    let track = framework
-        .choose_track(asked.or(recorded).or(role_track))
-        .map_err(BadInput::new)?;
+    let track = framework.choose_track(asked.or(recorded).or(role_track))?;
     if let Some(role) = &request.role {
-        framework
-            .check_target_track(role, track)
-            .map_err(BadInput::new)?;
+        framework.check_target_track(role, track)?;
     }
     Ok(framework.ladder(track))
 }
@@ -118,7 +119,7 @@ pub fn open(
     attach(context, catalog, path, assessment, framework_override)
 }
 
-/// Find the framework of an assessment read from `path` (contract section 3) and keep the
+/// Find the framework of an assessment read from `path` (docs/FORMAT.md, Assessment file) and keep the
 /// ratings that count ([`reconcile`]). When the framework changed since, say so and name what
 /// was left out and what moved; when it did not, a rating that does not fit is bad input.
 pub fn attach(
@@ -223,7 +224,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     if file != args.file {
         context.say(format!("Reporting {}", file.display()));
     }
-    let (request, mut problems) = target_request(&args.target);
+    let (request, problems) = target_request(&args.target);
     let catalog = context.catalog()?;
     let opened = open(
         context,
@@ -257,10 +258,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         Ok(report) if problems.is_empty() && args.explain => report,
         Ok(report) if problems.is_empty() => report.without_explanations(),
         Ok(_) => return Err(BadInput::many(problems).into()),
-        Err(more) => {
-            problems.extend(more);
-            return Err(BadInput::many(problems).into());
-        }
+        Err(more) => return Err(BadInput::many(problems).and(more).into()),
     };
     let report = if args.no_notes {
         report.without_notes()

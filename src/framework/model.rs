@@ -5,6 +5,8 @@
 
 use serde::Serialize;
 
+use crate::error::BadInput;
+
 /// A competency framework: ordered growth levels and the competencies rated against them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Framework {
@@ -255,7 +257,7 @@ impl Framework {
 
     /// The track asked for by id (`--track`), or the default one; an unknown id is an error
     /// that lists the tracks.
-    pub fn choose_track(&self, asked: Option<&str>) -> Result<Option<usize>, String> {
+    pub fn choose_track(&self, asked: Option<&str>) -> Result<Option<usize>, BadInput> {
         let Some(asked) = asked else {
             return Ok(self.default_track());
         };
@@ -263,12 +265,12 @@ impl Framework {
             return Ok(Some(index));
         }
         if self.tracks.is_empty() {
-            return Err(format!(
+            return Err(BadInput::new(format!(
                 "unknown track {asked:?}: framework {} defines no tracks (leave out --track)",
                 self.id
-            ));
+            )));
         }
-        Err(format!(
+        Err(BadInput::new(format!(
             "unknown track {asked:?}; the tracks of {} are: {}",
             self.id,
             self.tracks
@@ -276,19 +278,19 @@ impl Framework {
                 .map(|t| format!("{} ({})", t.id, t.name))
                 .collect::<Vec<_>>()
                 .join(", ")
-        ))
+        )))
     }
 
     /// An error when a target (role) that names a track is used on another track.
-    pub fn check_target_track(&self, target: &str, track: Option<usize>) -> Result<(), String> {
+    pub fn check_target_track(&self, target: &str, track: Option<usize>) -> Result<(), BadInput> {
         let Some(target) = self.target(target) else {
             return Ok(());
         };
         match (target.track, track) {
-            (Some(own), Some(asked)) if own != asked => Err(format!(
+            (Some(own), Some(asked)) if own != asked => Err(BadInput::new(format!(
                 "target {:?} is on track {:?}, not {:?}; use --track {} with it",
                 target.id, self.tracks[own].id, self.tracks[asked].id, self.tracks[own].id
-            )),
+            ))),
             _ => Ok(()),
         }
     }

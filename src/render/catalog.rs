@@ -91,7 +91,10 @@ pub fn assessments(
         out.push_str(&wrap(&parts.join(" · "), "  ", style.width));
     }
     for problem in &listing.unreadable {
-        out.push_str(&format!("not an assessment: {}\n", super::visible(problem)));
+        out.push_str(&format!(
+            "not an assessment: {}\n",
+            super::visible(&problem.to_string())
+        ));
     }
     out
 }

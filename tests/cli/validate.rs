@@ -328,3 +328,25 @@ fn an_endless_device_is_refused_at_the_size_limit() {
     );
     assert!(start.elapsed() < Duration::from_secs(10));
 }
+
+#[test]
+fn a_duplicate_indicator_under_a_misspelled_level_is_reported_with_the_misspelling() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("f.yaml");
+    std::fs::write(
+        &path,
+        "id: f\nname: F\nversion: '1'\nlevels: [{ id: growing, name: Growing }]\ncompetencies:\n  - id: c\n    name: C\n    levels:\n      - level: growng\n        indicators:\n          - { id: one, text: First }\n          - { id: one, text: Second }\n",
+    )
+    .expect("written");
+    let shown = path.display().to_string();
+    let run = run(&["validate", &shown]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "{shown}:9:16: unknown level \"growng\"; did you mean \"growing\"?\n\
+             {shown}:12:13: duplicate indicator id \"one\" (first at 11:13)\n\
+             1 file invalid\n"
+        )
+    );
+}

@@ -152,7 +152,7 @@ fn draw(
                         render::walk::explain_hint(saving_to)
                     )
                 }
-                Err(problems) => problems.join("\n"),
+                Err(problems) => problems.to_string(),
             };
             render::walk::review(framework, &review, &profile, &warnings, style)
         }

@@ -12,6 +12,7 @@ pub mod table;
 use serde::Serialize;
 
 use crate::assessment::{Assessment, RatingValue};
+use crate::error::BadInput;
 use crate::framework::{Framework, Guidance, Ladder};
 use crate::scoring::{self, Ratings, TargetLevels, TargetRequest};
 
@@ -293,7 +294,7 @@ impl Report {
         framework: &Framework,
         assessment: &Assessment,
         target: &TargetRequest,
-    ) -> Result<Report, Vec<String>> {
+    ) -> Result<Report, BadInput> {
         let ladder = assessment
             .track
             .as_deref()
@@ -308,7 +309,7 @@ impl Report {
         ladder: &Ladder,
         assessment: &Assessment,
         target: &TargetRequest,
-    ) -> Result<Report, Vec<String>> {
+    ) -> Result<Report, BadInput> {
         let mut report = Report::from_ratings_on(framework, ladder, &assessment.ratings, target)?;
         // Notes on indicators not rated yet are evidence too.
         if !assessment.notes.is_empty() {
@@ -331,7 +332,7 @@ impl Report {
         framework: &Framework,
         ratings: &Ratings,
         target: &TargetRequest,
-    ) -> Result<Report, Vec<String>> {
+    ) -> Result<Report, BadInput> {
         Report::from_ratings_on(framework, &framework.default_ladder(), ratings, target)
     }
 
@@ -341,7 +342,7 @@ impl Report {
         ladder: &Ladder,
         ratings: &Ratings,
         target: &TargetRequest,
-    ) -> Result<Report, Vec<String>> {
+    ) -> Result<Report, BadInput> {
         let targets = if target.is_empty() {
             TargetLevels::default()
         } else {
