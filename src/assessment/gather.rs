@@ -338,7 +338,12 @@ fn read_assessment(path: &Path) -> Result<Assessment, Invalid> {
     }
     let detail = match file::parse(&shown, &bytes) {
         Ok(assessment) => return Ok(assessment),
-        Err(e) => e.problems.join("; "),
+        Err(e) => e
+            .problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; "),
     };
     let reason = match serde_json::from_slice::<serde_json::Value>(&bytes) {
         Ok(value) if value.get("format").and_then(|f| f.as_str()) == Some(FORMAT) => {

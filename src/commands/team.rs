@@ -67,11 +67,7 @@ pub fn run(context: &Context, args: &TeamArgs) -> anyhow::Result<ExitCode> {
         None
     } else {
         warn_unreachable(context, framework, &ladder, &request);
-        Some(
-            request
-                .resolve_on(framework, &ladder)
-                .map_err(BadInput::many)?,
-        )
+        Some(request.resolve_on(framework, &ladder)?)
     };
     let view = if args.consensus {
         View::Consensus
