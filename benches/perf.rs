@@ -554,6 +554,20 @@ fn main() {
         "--format",
         "json",
     ];
+    // The reference framework as a sheet (one row per indicator), for `import csv`.
+    let sheet = dir.path().join("reference-sheet.csv");
+    let sheet_bytes = Command::new(&rungs_bin)
+        .args(["show", framework_arg, "--format", "csv"])
+        .output()
+        .expect("rungs show --format csv runs")
+        .stdout;
+    let sheet_rows = sheet_bytes.iter().filter(|&&b| b == b'\n').count();
+    std::fs::write(&sheet, &sheet_bytes).expect("write sheet");
+    let sheet_arg = sheet.to_str().expect("UTF-8 temp path");
+    let show_csv_args = ["show", framework_arg, "--format", "csv"];
+    let import_csv_args = ["import", "csv", sheet_arg, "--id", "reference"];
+    let show_csv = measure_process(budget, 10, &rungs_bin, &show_csv_args);
+    let import_csv = measure_process(budget, 10, &rungs_bin, &import_csv_args);
     let report_process = measure_process(budget, 10, &rungs_bin, &report_args);
     let diff_process = measure_process(budget, 10, &rungs_bin, &diff_args);
     let report_memory = peak_memory_mib(&rungs_bin, &report_args);
@@ -577,6 +591,11 @@ fn main() {
         (
             "rungs diff FULL CHANGED --framework FRAMEWORK --format json",
             diff_process,
+        ),
+        ("rungs show FRAMEWORK --format csv", show_csv),
+        (
+            "rungs import csv SHEET (the same framework as CSV)",
+            import_csv,
         ),
         ("rungs list", list),
         ("rungs --version", version),
@@ -643,6 +662,20 @@ fn main() {
             );
         }
     }
+    for (name, process) in [("show --format csv", show_csv), ("import csv", import_csv)] {
+        if let (Some(p), Some(v)) = (process, validate) {
+            let ratio = p.ms() / v.ms();
+            println!(
+                "| rungs {name} within 1.5x of rungs validate, whole process | {ratio:.2}x | {} |",
+                verdict(ratio <= 1.5)
+            );
+        }
+    }
+    println!(
+        "| (the sheet: {} bytes, {sheet_rows} lines for {} indicators; quoted cells span lines) | | |",
+        sheet_bytes.len(),
+        files.shape.indicators()
+    );
     match (validate, pyyaml) {
         (Some(v), Some(p)) => {
             let ratio = p.ms() / v.ms();

@@ -48,25 +48,21 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
     for warning in &imported.warnings {
         context.say(warning);
     }
-    // The same validation as any framework file: the import must give one `rungs validate` accepts.
-    let target = args
-        .output
-        .as_ref()
-        .map_or_else(|| "<stdout>".to_string(), |p| p.display().to_string());
-    let loaded = framework::load(&target, text.as_bytes()).map_err(|e| {
-        BadInput::many(
-            e.diagnostics
+    // The same validation as any framework file, on the structs the file was written from.
+    let (framework, problems) = framework::load::build(imported.framework);
+    let (errors, warnings): (Vec<_>, Vec<_>) = problems.into_iter().partition(|p| !p.warning);
+    let place = |p: &framework::load::Problem| {
+        format!("{}: {}", framework::load::render_path(&p.path), p.message)
+    };
+    let Some(framework) = framework.filter(|_| errors.is_empty()) else {
+        return Err(BadInput::many(
+            errors
                 .iter()
-                .filter(|d| d.is_error())
-                .map(|d| {
-                    format!(
-                        "{shown}: the imported framework is not valid: {}",
-                        d.message
-                    )
-                })
+                .map(|p| format!("{shown}: the imported framework is not valid: {}", place(p)))
                 .collect(),
         )
-    })?;
+        .into());
+    };
     match &args.output {
         None => super::write_stdout(text.as_bytes())?,
         Some(out) => {
@@ -79,10 +75,10 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
             }
         }
     }
-    for warning in &loaded.warnings {
-        context.say(warning);
+    for warning in &warnings {
+        context.say(format!("{shown}: warning: {}", place(warning)));
     }
-    let f = &loaded.framework;
+    let f = &framework;
     context.say(format!(
         "imported {}, {}, {}{}",
         plural(f.competencies.len(), "competency", "competencies"),

@@ -180,6 +180,9 @@ fn scalar(out: &mut String, indent: usize, value: &str) {
 /// A string as a one-line YAML scalar: plain when YAML reads it back as the same string,
 /// else double-quoted (JSON's escaping is valid in YAML double quotes).
 fn inline(value: &str) -> String {
+    if is_plain_safe(value) {
+        return value.to_string();
+    }
     if let Ok(text) = serde_yaml::to_string(value) {
         let text = text.trim_end_matches('\n');
         if !text.contains('\n')
@@ -189,6 +192,19 @@ fn inline(value: &str) -> String {
         }
     }
     serde_json::to_string(value).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// Whether a string reads back as itself written plain, decided without a YAML round trip for
+/// the common case: it starts with a letter, is not a YAML keyword, and holds nothing that
+/// could start a comment, a mapping or another kind of scalar.
+fn is_plain_safe(value: &str) -> bool {
+    const KEYWORDS: &[&str] = &["y", "n", "yes", "no", "true", "false", "on", "off", "null"];
+    value.starts_with(|c: char| c.is_alphabetic())
+        && !value.ends_with([' ', ':'])
+        && !value.contains(": ")
+        && !value.contains(" #")
+        && !value.chars().any(|c| c.is_control())
+        && !KEYWORDS.iter().any(|k| value.eq_ignore_ascii_case(k))
 }
 
 /// ` |` (with the chomping that keeps the trailing line breaks exact) and the lines indented
@@ -275,6 +291,17 @@ mod tests {
             "\n",
             "a\n  \nb",
             "€ and ✓\n— unicode",
+            "Yes",
+            "NULL",
+            "Off",
+            "ends with colon:",
+            "has a # inside",
+            "has a comment #here",
+            "key: value inside",
+            "commas, [brackets] and {braces}",
+            "quotes \"inside\" and 'here'",
+            "ends with space ",
+            "Émile",
         ] {
             assert_eq!(round_trip(value), value, "{value:?}");
         }
