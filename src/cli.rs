@@ -295,12 +295,17 @@ rungs assess networking --subject \"Alex Rivera\" --rater \"Sam Lee\" --relation
 )]
 pub struct AssessArgs {
     /// A built-in or --frameworks id, or a path to a YAML file.
-    #[arg(required_unless_present = "resume")]
+    #[arg(required_unless_present_any = ["resume", "from"])]
     pub framework: Option<String>,
 
     /// Continue a saved assessment at its first unrated indicator.
     #[arg(long, value_name = "FILE", conflicts_with = "answers")]
     pub resume: Option<PathBuf>,
+
+    /// Start a new assessment from a previous one: each indicator shows last time's rating and
+    /// note, Enter keeps it, a digit changes it; the previous file is left as it is.
+    #[arg(long, value_name = "PREVIOUS", conflicts_with_all = ["resume", "answers"])]
+    pub from: Option<PathBuf>,
 
     /// Take the ratings from a YAML or JSON map (indicator id -> value, label or na): no terminal needed.
     #[arg(long, value_name = "FILE")]

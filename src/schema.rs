@@ -141,6 +141,17 @@ pub fn assessment() -> Value {
                     },
                 },
             },
+            "from": {
+                "type": "object",
+                "description": "The earlier assessment this one started from (`rungs assess --from`).",
+                "required": ["path", "started_at"],
+                "additionalProperties": false,
+                "properties": {
+                    "path": { "type": "string", "description": "Its file, as an absolute path." },
+                    "started_at": { "type": "string", "description": "When it began (RFC 3339)." },
+                    "completed_at": { "type": ["string", "null"], "description": "When it was completed; null while it was in progress." },
+                },
+            },
             "notes": {
                 "type": "object",
                 "description": "Indicator id -> evidence note, for indicators not rated yet; rating the indicator moves its note into the rating.",

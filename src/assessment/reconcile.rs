@@ -292,6 +292,7 @@ competencies:
             completed_at: None,
             notes: Default::default(),
             target: None,
+            from: None,
             ratings: ratings
                 .iter()
                 .map(|(id, v)| {
