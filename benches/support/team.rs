@@ -47,18 +47,18 @@ pub fn write_team(dir: &Path, entry: &Entry, people: usize, seed: u64) -> usize 
             })
             .collect();
         let day = 1 + seq.below(28);
-        let assessment = Assessment {
-            format: FORMAT.to_string(),
-            framework: reference.clone(),
-            subject: Some(subject),
-            rater,
-            track: None,
-            target: None,
-            started_at: format!("2026-03-{day:02}T09:00:00+01:00"),
-            completed_at: Some(format!("2026-03-{day:02}T09:40:00+01:00")),
-            ratings,
-            notes: Default::default(),
-        };
+        // Built from the fields every assessment has, so fields added later keep their defaults.
+        let mut assessment: Assessment = serde_json::from_value(serde_json::json!({
+            "format": FORMAT,
+            "framework": { "id": "", "version": "", "digest": "" },
+            "started_at": format!("2026-03-{day:02}T09:00:00+01:00"),
+            "completed_at": format!("2026-03-{day:02}T09:40:00+01:00"),
+        }))
+        .expect("a minimal assessment");
+        assessment.framework = reference.clone();
+        assessment.subject = Some(subject);
+        assessment.rater = rater;
+        assessment.ratings = ratings;
         std::fs::write(dir.join(name), file::to_json(&assessment)).expect("write assessment");
         written += 1;
     };
