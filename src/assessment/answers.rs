@@ -16,8 +16,8 @@ use std::path::Path;
 
 use super::model::{Rating, RatingValue};
 use crate::error::BadInput;
-use crate::framework::marked::{self, Document, NodeId, NodeKind};
-use crate::framework::shape::{describe, plain_value, Plain};
+use crate::framework::reader::{describe, plain_value, PlainScalar};
+use crate::framework::yaml_tree::{self, Document, NodeId, NodeKind};
 use crate::framework::Framework;
 use crate::scoring::Ratings;
 
@@ -94,7 +94,7 @@ pub fn parse(shown: &str, bytes: &[u8]) -> Result<Answers, BadInput> {
     }
     // The same bounded, positioned YAML reader as framework files: one alias budget, and every
     // entry's place from the parser.
-    let document = marked::parse(text).map_err(|e| match e.at {
+    let document = yaml_tree::parse(text).map_err(|e| match e.at {
         Some(at) => BadInput::new(format!("{shown}:{at}: {}", e.message)),
         None => BadInput::new(format!("{shown}: {}", e.message)),
     })?;
@@ -144,13 +144,13 @@ fn given(document: &Document, node: NodeId) -> (Given, Option<String>) {
         NodeKind::Scalar { text, plain: false } => (Given::Text(text.clone()), None),
         NodeKind::Scalar { text, plain: true } => {
             let value = match plain_value(text) {
-                Plain::Null => Given::Nothing,
-                Plain::Bool(b) => Given::Invalid(b.to_string()),
-                Plain::Int(n) => {
+                PlainScalar::Null => Given::Nothing,
+                PlainScalar::Bool(b) => Given::Invalid(b.to_string()),
+                PlainScalar::Int(n) => {
                     i64::try_from(n).map_or_else(|_| Given::Invalid(text.clone()), Given::Number)
                 }
-                Plain::Float(f) => Given::Invalid(format!("{f} (not a whole number)")),
-                Plain::Text => Given::Text(text.clone()),
+                PlainScalar::Float(f) => Given::Invalid(format!("{f} (not a whole number)")),
+                PlainScalar::Text => Given::Text(text.clone()),
             };
             (value, None)
         }

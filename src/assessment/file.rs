@@ -138,7 +138,7 @@ pub fn save(path: &Path, assessment: &Assessment) -> std::io::Result<()> {
 /// The framework an assessment was made against, found as the contract says: `--framework`
 /// path, then a loaded framework with the recorded id, then the recorded path.
 #[derive(Debug, Clone)]
-pub struct Found {
+pub struct FoundFramework {
     /// The framework found.
     pub entry: Entry,
     /// Set when the found framework's digest differs from the recorded one.
@@ -152,7 +152,7 @@ pub fn find_framework(
     assessment: &Assessment,
     override_entry: Option<&Entry>,
     shown: &str,
-) -> Result<Found, BadInput> {
+) -> Result<FoundFramework, BadInput> {
     let recorded = &assessment.framework;
     let entry = if let Some(entry) = override_entry {
         if entry.framework.id != recorded.id {
@@ -187,7 +187,7 @@ pub fn find_framework(
             recorded.id
         )));
     };
-    Ok(Found {
+    Ok(FoundFramework {
         digest_changed: entry.digest != recorded.digest,
         entry,
     })
