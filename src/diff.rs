@@ -399,12 +399,10 @@ mod tests {
     use proptest::prelude::*;
 
     fn framework() -> Framework {
-        crate::framework::load(
+        crate::test_support::framework(
             "teamwork.yaml",
-            include_bytes!("../tests/fixtures/frameworks/teamwork.yaml"),
+            include_str!("../tests/fixtures/frameworks/teamwork.yaml"),
         )
-        .expect("the fixture framework loads")
-        .framework
     }
 
     /// Ratings over the fixture's 15 indicators: unrated, na, or 1..=4.

@@ -562,10 +562,7 @@ competencies:
 "#;
 
     fn framework() -> Framework {
-        match framework::load("small.yaml", FRAMEWORK.as_bytes()) {
-            Ok(loaded) => loaded.framework,
-            Err(e) => panic!("{e}"),
-        }
+        crate::test_support::framework("small.yaml", FRAMEWORK)
     }
 
     fn question_text(walk: &Walk, f: &Framework) -> String {
