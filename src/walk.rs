@@ -1220,7 +1220,7 @@ levels: [{ id: one, name: One }]
 competencies:
   - { id: c, name: C, levels: [{ level: one, indicators: [{ id: x, text: X }, { id: y, text: Y }, { id: z, text: Z }] }] }
 "#;
-        let f = crate::test_support::framework("ten.yaml", &yaml);
+        let f = crate::test_support::framework("ten.yaml", yaml);
         let mut walk = Walk::new(&f, Ratings::new(), false);
         press(&mut walk, "\n1");
         assert_eq!(value(&walk, "x"), None, "1 may start 10");
