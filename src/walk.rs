@@ -1245,7 +1245,7 @@ levels: [{ id: one, name: One }]
 competencies:
   - { id: c, name: C, levels: [{ level: one, indicators: [{ id: x, text: X }, { id: y, text: Y }] }] }
 "#;
-        let f = crate::test_support::framework("zero.yaml", &yaml);
+        let f = crate::test_support::framework("zero.yaml", yaml);
         let mut walk = Walk::new(&f, Ratings::new(), false);
         press(&mut walk, "\n0n");
         assert_eq!(value(&walk, "x").as_deref(), Some("0"));
