@@ -1,6 +1,6 @@
 //! The screens of `rungs assess`: the opening screen and one indicator at a time.
 
-use super::{bold, Style};
+use super::{bold, plural, Style};
 use crate::assessment::{Rater, Rating, RatingValue, Relation};
 use crate::framework::Framework;
 use crate::walk::{Notice, Opening, Question, Review};
@@ -444,15 +444,6 @@ fn value_range(framework: &Framework) -> String {
             .map(u32::to_string)
             .collect::<Vec<_>>()
             .join("/"),
-    }
-}
-
-/// `1 indicator`, `2 indicators`.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
     }
 }
 
