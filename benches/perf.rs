@@ -6,6 +6,8 @@
 
 #[path = "support/synthetic.rs"]
 mod synthetic;
+#[path = "support/team.rs"]
+mod team;
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -14,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use rungs::assessment::file::parse;
 use rungs::assessment::Assessment;
-use rungs::diff::{diff, Side};
+use rungs::diff::{diff, DiffSide};
 use rungs::framework::{self, Framework};
 use rungs::render::diff::{json_text, DiffReport, SideSummary};
 use rungs::render::report::Report;
@@ -118,12 +120,12 @@ fn diff_json(framework: &Framework, old: &Assessment, new: &Assessment) -> Strin
     };
     let ladder = framework.default_ladder();
     let changes = diff(
-        Side {
+        DiffSide {
             framework,
             ladder: &ladder,
             ratings: &old.ratings,
         },
-        Side {
+        DiffSide {
             framework,
             ladder: &ladder,
             ratings: &new.ratings,
@@ -186,11 +188,155 @@ fn verdict(ok: bool) -> &'static str {
     }
 }
 
+/// `rungs team` over generated teams of 10,000 and 100,000 files, against `cat` of the same
+/// files, with peak memory.
+fn team_section(dir: &Path, rungs_bin: &Path) {
+    let catalog = rungs::catalog::Catalog::builtin();
+    let entry = catalog
+        .get("lasting-relationships")
+        .expect("a shipped framework");
+    let budget = Duration::from_secs(10);
+    let mut sizes = Vec::new();
+    for files in [10_000usize, 100_000] {
+        let folder = dir.join(format!("team-{files}"));
+        // Every tenth person also has a manager's assessment: 11 files per 10 people.
+        let written = team::write_team(&folder, entry, files * 10 / 11, 7);
+        let bytes: u64 = std::fs::read_dir(&folder)
+            .expect("team folder")
+            .map(|e| e.expect("entry").metadata().expect("metadata").len())
+            .sum();
+        sizes.push((files, folder, written, bytes));
+    }
+    let arg = |p: &Path| p.to_str().expect("UTF-8 temp path").to_string();
+    let (_, small, small_files, small_bytes) = &sizes[0];
+    let (_, large, large_files, large_bytes) = &sizes[1];
+    let small_arg = arg(small);
+    let large_arg = arg(large);
+    let sh = Path::new("sh");
+    let cat_script = format!("cat {small_arg}/* > /dev/null");
+    // Side by side: alternate the two commands so both see the same machine load.
+    let mut cat_times = Vec::new();
+    let mut team_times = Vec::new();
+    let started = Instant::now();
+    while cat_times.len() < 7 || (started.elapsed() < budget && cat_times.len() < 30) {
+        cat_times
+            .push(measure_process(Duration::ZERO, 1, sh, &["-c", &cat_script]).map(|t| t.median));
+        team_times.push(
+            measure_process(
+                Duration::ZERO,
+                1,
+                rungs_bin,
+                &["team", &small_arg, "--format", "json"],
+            )
+            .map(|t| t.median),
+        );
+    }
+    let median = |times: &mut Vec<Option<Duration>>| -> Option<f64> {
+        let mut ok: Vec<Duration> = times.iter().flatten().copied().collect();
+        ok.sort();
+        ok.get(ok.len() / 2).map(|d| d.as_secs_f64() * 1000.0)
+    };
+    let cat_ms = median(&mut cat_times);
+    let team_small_ms = median(&mut team_times);
+    let team_large = measure_process(
+        Duration::from_secs(20),
+        3,
+        rungs_bin,
+        &["team", &large_arg, "--format", "json"],
+    );
+    let ndjson_large = measure_process(
+        Duration::from_secs(20),
+        3,
+        rungs_bin,
+        &["team", &large_arg, "--format", "ndjson"],
+    );
+    let memory_small = peak_memory_mib(rungs_bin, &["team", &small_arg, "--format", "json"]);
+    let memory_large = peak_memory_mib(rungs_bin, &["team", &large_arg, "--format", "json"]);
+    let memory_ndjson = peak_memory_mib(rungs_bin, &["team", &large_arg, "--format", "ndjson"]);
+    let ndjson_rows = Command::new(rungs_bin)
+        .args(["team", &large_arg, "--format", "ndjson"])
+        .stderr(Stdio::null())
+        .output()
+        .map(|o| o.stdout.iter().filter(|b| **b == b'\n').count())
+        .unwrap_or(0);
+
+    let ms = |t: Option<f64>| t.map_or("n/a".to_string(), |t| format!("{t:.0}"));
+    let mem = |m: Option<f64>| m.map_or("n/a".to_string(), |m| format!("{m:.1}"));
+    println!(
+        "\n## Teams: `rungs team` over generated assessments of lasting-relationships ({} indicators)\n",
+        entry.framework.indicator_count()
+    );
+    println!("| what | files | MiB | median ms | peak memory MiB |");
+    println!("| --- | ---: | ---: | ---: | ---: |");
+    println!(
+        "| `cat DIR/* > /dev/null` | {small_files} | {:.1} | {} | |",
+        *small_bytes as f64 / 1048576.0,
+        ms(cat_ms)
+    );
+    println!(
+        "| `rungs team DIR --format json` | {small_files} | {:.1} | {} | {} |",
+        *small_bytes as f64 / 1048576.0,
+        ms(team_small_ms),
+        mem(memory_small)
+    );
+    println!(
+        "| `rungs team DIR --format json` | {large_files} | {:.1} | {} | {} |",
+        *large_bytes as f64 / 1048576.0,
+        ms(team_large.map(|t| t.ms())),
+        mem(memory_large)
+    );
+    println!(
+        "| `rungs team DIR --format ndjson` ({ndjson_rows} rows) | {large_files} | {:.1} | {} | {} |",
+        *large_bytes as f64 / 1048576.0,
+        ms(ndjson_large.map(|t| t.ms())),
+        mem(memory_ndjson)
+    );
+    println!("\n| team target | measured | verdict |");
+    println!("| --- | --- | --- |");
+    if let (Some(cat), Some(team)) = (cat_ms, team_small_ms) {
+        let ratio = team / cat;
+        println!(
+            "| team json over {small_files} files within 1.5x of `cat` of them (side by side, {} runs each) | {ratio:.2}x | {} |",
+            cat_times.len(),
+            verdict(ratio <= 1.5)
+        );
+    }
+    if let (Some(small), Some(large)) = (team_small_ms, team_large) {
+        let ratio = large.ms() / small;
+        println!(
+            "| 10x the files in at most 11x the time | {ratio:.2}x | {} |",
+            verdict(ratio <= 11.0)
+        );
+    }
+    if let Some(m) = memory_large
+        .into_iter()
+        .chain(memory_ndjson)
+        .reduce(f64::max)
+    {
+        println!(
+            "| peak memory over {large_files} files under 150 MiB | {m:.1} MiB | {} |",
+            verdict(m < 150.0)
+        );
+    }
+    if let (Some(json), Some(ndjson)) = (team_large, ndjson_large) {
+        println!(
+            "| ndjson of {large_files} files at least as fast as team json | {:.0} ms vs {:.0} ms | {} |",
+            ndjson.ms(),
+            json.ms(),
+            verdict(ndjson.ms() <= json.ms())
+        );
+    }
+}
+
 fn main() {
     // `cargo bench` passes --bench; a filter argument is not supported, the run is one table.
     let dir = tempfile::tempdir().expect("temp dir");
     let rungs_bin = PathBuf::from(env!("CARGO_BIN_EXE_rungs"));
     let budget = Duration::from_secs(3);
+    if std::env::var_os("RUNGS_BENCH_TEAM_ONLY").is_some() {
+        team_section(dir.path(), &rungs_bin);
+        return;
+    }
 
     println!("# rungs benchmark\n");
     println!(
@@ -293,12 +439,12 @@ fn main() {
     let (parse_floor, load, load_score, report, diff, files) = base_load.expect("1x measured");
     let text = &files.framework_text;
     let tree_parse = measure(budget, 7, || {
-        framework::marked::parse(text).expect("parses")
+        framework::yaml_tree::parse(text).expect("parses")
     });
-    let tree = framework::marked::parse(text).expect("parses");
-    let tree_read = measure(budget, 7, || framework::shape::read(&tree));
+    let tree = framework::yaml_tree::parse(text).expect("parses");
+    let tree_read = measure(budget, 7, || framework::reader::read(&tree));
     let build = measure(budget, 7, || {
-        let raw = framework::shape::read(&tree)
+        let raw = framework::reader::read(&tree)
             .framework
             .expect("a framework");
         framework::load::build(raw)
@@ -317,12 +463,12 @@ fn main() {
     println!("| --- | ---: |");
     for (step, timing) in [
         ("bare parse into serde_yaml::Value (the floor)", parse_floor),
-        ("positioned YAML tree parse (marked::parse)", tree_parse),
+        ("positioned YAML tree parse (yaml_tree::parse)", tree_parse),
         (
-            "tree read into the format's structs (shape::read)",
+            "tree read into the format's structs (reader::read)",
             tree_read,
         ),
-        ("tree read + validation (shape::read + build)", build),
+        ("tree read + validation (reader::read + build)", build),
         ("sha256 digest of the file", digest),
         ("framework::load (all of the above)", load),
         (
@@ -556,5 +702,6 @@ fn main() {
         "| peak memory under 40 MB | {peak:.1} MiB | {} |",
         verdict(peak * 1.048_576 < 40.0)
     );
+    team_section(dir.path(), &rungs_bin);
     println!("\nReproduce: `cargo bench --bench perf`");
 }

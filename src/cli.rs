@@ -98,6 +98,12 @@ rungs show networking --format markdown > networking.md"
     /// Scores per competency over several assessments of one framework.
     History(HistoryArgs),
 
+    /// The raters of one person side by side: self, consensus, blind spots and hidden strengths.
+    Compare(CompareArgs),
+
+    /// A team's skills matrix: people × competencies, levels held, who meets a target and who could mentor.
+    Team(TeamArgs),
+
     /// Write a commented starter framework file that validates, to edit into your own.
     New(NewArgs),
 
@@ -289,12 +295,17 @@ rungs assess networking --subject \"Alex Rivera\" --rater \"Sam Lee\" --relation
 )]
 pub struct AssessArgs {
     /// A built-in or --frameworks id, or a path to a YAML file.
-    #[arg(required_unless_present = "resume")]
+    #[arg(required_unless_present_any = ["resume", "from"])]
     pub framework: Option<String>,
 
     /// Continue a saved assessment at its first unrated indicator.
     #[arg(long, value_name = "FILE", conflicts_with = "answers")]
     pub resume: Option<PathBuf>,
+
+    /// Start a new assessment from a previous one: each indicator shows last time's rating and
+    /// note, Enter keeps it, a digit changes it; the previous file is left as it is.
+    #[arg(long, value_name = "PREVIOUS", conflicts_with_all = ["resume", "answers"])]
+    pub from: Option<PathBuf>,
 
     /// Take the ratings from a YAML or JSON map (indicator id -> value, label or na): no terminal needed.
     #[arg(long, value_name = "FILE")]
@@ -480,6 +491,119 @@ pub struct HistoryArgs {
     pub framework: FrameworkOverride,
 }
 
+/// Output formats of `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    Table,
+    Json,
+    Markdown,
+    Html,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Consensus: per indicator, the median of the values of the raters other than self \
+(the lower middle one for an even count); na and unrated values are left out. A blind spot is rated \
+demonstrated by self but not by the consensus; a hidden strength the other way round.\n\n\
+Examples:\n  rungs compare alex.json alex-by-sam.json alex-by-kim.json\n  \
+rungs compare 360/alex/ --anonymous --format html -o alex-360.html"
+)]
+pub struct CompareArgs {
+    /// Assessments of one person (files, or folders searched for *.json).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = CompareFormat::Table)]
+    pub format: CompareFormat,
+
+    /// Show peers and reports as "peer 1", "report 1", ..., never their names, files or notes.
+    #[arg(long)]
+    pub anonymous: bool,
+
+    /// List files that are not assessments of the framework and go on without them.
+    #[arg(long)]
+    pub skip_invalid: bool,
+
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(long, short, visible_alias = "out", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite --output if it exists.
+    #[arg(long)]
+    pub force: bool,
+
+    #[command(flatten)]
+    pub track: TrackArg,
+
+    #[command(flatten)]
+    pub framework: FrameworkOverride,
+}
+
+/// Output formats of `team`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TeamFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+    Html,
+    /// One JSON object a line per person × rater × rated indicator, for analytics engines.
+    Ndjson,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Per person the latest self-assessment counts; --relation picks another rater's, \
+--consensus the median of the raters other than self.\n\n\
+Examples:\n  rungs team assessments/\n  rungs team assessments/ --target-level growing\n  \
+rungs team assessments/ --consensus --format html -o team.html\n  \
+rungs team assessments/ --format ndjson > ratings.ndjson"
+)]
+pub struct TeamArgs {
+    /// Assessment files, or folders searched recursively for *.json.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = TeamFormat::Table)]
+    pub format: TeamFormat,
+
+    /// Count the latest assessment by a rater of this relation instead of the self-assessment.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "RELATION",
+        conflicts_with = "consensus"
+    )]
+    pub relation: Option<RelationArg>,
+
+    /// Count the consensus of the raters other than self.
+    #[arg(long)]
+    pub consensus: bool,
+
+    /// List files that are not assessments of the framework and go on without them.
+    #[arg(long)]
+    pub skip_invalid: bool,
+
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(long, short, visible_alias = "out", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite --output if it exists.
+    #[arg(long)]
+    pub force: bool,
+
+    #[command(flatten)]
+    pub target: TargetArgs,
+
+    #[command(flatten)]
+    pub track: TrackArg,
+
+    #[command(flatten)]
+    pub framework: FrameworkOverride,
+}
+
 /// Where `diff` and `history` write: stdout, or a file written atomically.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
@@ -491,6 +615,48 @@ pub struct OutputArgs {
     pub force: bool,
 }
 
+/// The global flags each command leaves alone: their help, man page and completions do not
+/// offer them (they are still accepted anywhere).
+const UNUSED_GLOBALS: &[(&str, &[&str])] = &[
+    ("validate", &["frameworks", "color"]),
+    ("new", &["frameworks", "color"]),
+    ("import", &["frameworks", "color"]),
+    ("schema", &["frameworks", "color", "quiet"]),
+    ("completions", &["color", "quiet"]),
+    ("man", &["frameworks", "color"]),
+    ("ls", &["frameworks", "color"]),
+];
+
+/// The command line as rungs parses and documents it: the derived one, with each global flag
+/// shown only on the commands it affects (a hidden copy in the others keeps it accepted there).
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    let globals: Vec<clap::Arg> = command.get_arguments().cloned().collect();
+    for (name, unused) in UNUSED_GLOBALS {
+        if command.find_subcommand(name).is_none() {
+            continue;
+        }
+        command = command.mut_subcommand(*name, |mut sub| {
+            for arg in globals
+                .iter()
+                .filter(|a| unused.contains(&a.get_id().as_str()))
+            {
+                sub = sub.arg(arg.clone().hide(true));
+            }
+            sub
+        });
+    }
+    command
+}
+
+/// Parse the command line with [`command`].
+pub fn parse() -> Result<Cli, clap::Error> {
+    use clap::FromArgMatches;
+    let mut matches = command().try_get_matches()?;
+    Cli::from_arg_matches_mut(&mut matches)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -499,5 +665,6 @@ mod tests {
     #[test]
     fn verify_cli() {
         Cli::command().debug_assert();
+        command().debug_assert();
     }
 }

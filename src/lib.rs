@@ -41,6 +41,7 @@
 
 pub mod assessment;
 pub mod catalog;
+pub mod compare;
 pub mod consistency;
 pub mod diff;
 pub mod error;
@@ -48,7 +49,9 @@ pub mod explain;
 pub mod framework;
 pub mod history;
 pub mod import;
+pub mod read;
 pub mod render;
 pub mod schema;
 pub mod scoring;
+pub mod team;
 pub mod walk;

@@ -46,7 +46,7 @@ const DRAFT: &str = "http://json-schema.org/draft-07/schema#";
 
 /// The JSON Schema of a framework file (format 1), from the format's one description.
 pub fn framework() -> Value {
-    crate::framework::raw::framework_schema()
+    crate::framework::format::framework_schema()
 }
 
 /// The JSON Schema of an assessment file (`rungs-assessment/1`).
@@ -139,6 +139,17 @@ pub fn assessment() -> Value {
                             },
                         },
                     },
+                },
+            },
+            "from": {
+                "type": "object",
+                "description": "The earlier assessment this one started from (`rungs assess --from`).",
+                "required": ["path", "started_at"],
+                "additionalProperties": false,
+                "properties": {
+                    "path": { "type": "string", "description": "Its file, as an absolute path." },
+                    "started_at": { "type": "string", "description": "When it began (RFC 3339)." },
+                    "completed_at": { "type": ["string", "null"], "description": "When it was completed; null while it was in progress." },
                 },
             },
             "notes": {

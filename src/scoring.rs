@@ -83,12 +83,13 @@ pub fn is_demonstrated(framework: &Framework, rating: Option<&Rating>) -> bool {
     matches!(rating.map(|r| r.value), Some(RatingValue::Scale(v)) if v >= framework.demonstrated_at)
 }
 
-/// Counts for one list of indicators, without the cumulative attainment rule.
+/// Counts for one list of indicators, without the cumulative attainment rule. `value` gives
+/// each indicator's rating by its position in the list.
 fn tally(
     framework: &Framework,
     level: usize,
     indicators: &[Indicator],
-    ratings: &Ratings,
+    value: impl Fn(usize, &Indicator) -> Option<RatingValue>,
 ) -> LevelResult {
     let mut result = LevelResult {
         level,
@@ -100,8 +101,8 @@ fn tally(
         not_applicable: 0,
         attained: false,
     };
-    for indicator in indicators {
-        match ratings.get(&indicator.id).map(|r| r.value) {
+    for (position, indicator) in indicators.iter().enumerate() {
+        match value(position, indicator) {
             Some(RatingValue::Scale(v)) => {
                 result.rated += 1;
                 if v >= framework.demonstrated_at {
@@ -131,17 +132,36 @@ pub fn score_competency(
     competency: usize,
     ratings: &Ratings,
 ) -> CompetencyResult {
+    score_competency_by(framework, ladder, competency, |_, indicator| {
+        ratings.get(&indicator.id).map(|r| r.value)
+    })
+}
+
+/// Score one competency on a ladder with ratings looked up by `value`, which gets each
+/// indicator with its position among the competency's indicators (flat over all the levels it
+/// lists, lowest first, whether on the ladder or not).
+pub fn score_competency_by(
+    framework: &Framework,
+    ladder: &Ladder,
+    competency: usize,
+    value: impl Fn(usize, &Indicator) -> Option<RatingValue>,
+) -> CompetencyResult {
+    let mut offset = 0;
     let mut levels = Vec::with_capacity(framework.competencies[competency].levels.len());
     let mut holding = true;
     let mut current = None;
     let mut next = None;
     let mut top_rank = 0;
     for (position, level) in framework.competencies[competency].levels.iter().enumerate() {
+        let start = offset;
+        offset += level.indicators.len();
         let Some(rank) = ladder.rank(level.level) else {
             continue;
         };
         top_rank = rank;
-        let mut result = tally(framework, level.level, &level.indicators, ratings);
+        let mut result = tally(framework, level.level, &level.indicators, |p, i| {
+            value(start + p, i)
+        });
         result.position = position;
         result.rank = rank;
         result.attained = holding && meets_rule(framework, &result);

@@ -135,6 +135,9 @@ pub struct Opening<'w> {
     pub track: Option<&'w str>,
     /// Whether every indicator to ask is answered already: Enter opens the review.
     pub complete: bool,
+    /// Whether every indicator is revisited from the first, showing the rating it holds (a new
+    /// assessment started from a previous one).
+    pub revisiting: bool,
     /// A message for the person.
     pub notice: Option<&'w Notice>,
 }
@@ -185,6 +188,7 @@ pub struct Walk<'f> {
     previous: Option<usize>,
     furthest: usize,
     back_to_review: bool,
+    revisiting: bool,
 }
 
 impl<'f> Walk<'f> {
@@ -224,6 +228,7 @@ impl<'f> Walk<'f> {
             previous: None,
             furthest: 0,
             back_to_review: false,
+            revisiting: false,
         };
         walk.position = walk.first_open().unwrap_or(walk.items.len());
         walk
@@ -241,6 +246,18 @@ impl<'f> Walk<'f> {
             .and_then(|t| framework.tracks.get(t))
             .map(|t| t.name.as_str());
         self.position = self.first_open().unwrap_or(self.items.len());
+        self
+    }
+
+    /// Revisit every indicator from the first, each showing the rating and note it holds (a new
+    /// assessment started from a previous one): Enter keeps a rating, a digit changes it, and
+    /// the walk moves to the next indicator whether it is rated or not.
+    pub fn revisiting(mut self) -> Walk<'f> {
+        self.position = (0..self.items.len())
+            .find(|&p| !self.left_out(&self.items[p]))
+            .unwrap_or(self.items.len());
+        self.furthest = self.items.len();
+        self.revisiting = true;
         self
     }
 
@@ -668,7 +685,8 @@ impl<'f> Walk<'f> {
                 answered: self.answered(),
                 adaptive: self.adaptive,
                 track: self.track,
-                complete: self.is_complete(),
+                complete: self.is_complete() && !self.revisiting,
+                revisiting: self.revisiting,
                 notice: self.notice.as_ref(),
             }),
             Phase::Review => {
@@ -1097,6 +1115,29 @@ competencies:
         assert_eq!(on_screen(&walk), "a1");
         press(&mut walk, "2");
         assert_eq!(value(&walk, "a1").as_deref(), Some("2"));
+        assert_eq!(press(&mut walk, "\n"), vec![Step::Finished]);
+    }
+
+    #[test]
+    fn revisiting_walks_every_indicator_from_the_first_keeping_or_changing_each() {
+        let f = small();
+        let mut first = Walk::new(&f, Ratings::new(), false);
+        press(&mut first, "\n333333");
+        let mut walk = Walk::new(&f, first.ratings().clone(), false).revisiting();
+        assert!(matches!(walk.screen(), Screen::Opening(o) if o.revisiting && !o.complete));
+        press(&mut walk, "\n");
+        assert_eq!(on_screen(&walk), "a1");
+        press(&mut walk, "\n");
+        assert_eq!(
+            on_screen(&walk),
+            "a2",
+            "Enter keeps the rating and moves on"
+        );
+        press(&mut walk, "1");
+        assert_eq!(value(&walk, "a2").as_deref(), Some("1"));
+        assert_eq!(value(&walk, "a1").as_deref(), Some("3"));
+        press(&mut walk, "\n\n\n\n");
+        assert_eq!(on_screen(&walk), "review");
         assert_eq!(press(&mut walk, "\n"), vec![Step::Finished]);
     }
 

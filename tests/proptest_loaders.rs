@@ -296,6 +296,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                     subject,
                     track,
                     rater: None,
+                    from: None,
                     started_at,
                     completed_at,
                     ratings: ratings.into_iter().collect::<BTreeMap<_, _>>(),

@@ -3,6 +3,7 @@
 pub mod answers;
 pub mod file;
 pub mod folder;
+pub mod gather;
 pub mod model;
 pub mod reconcile;
 

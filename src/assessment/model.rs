@@ -45,6 +45,9 @@ pub struct Assessment {
     /// it unless they are given another.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<SavedTarget>,
+    /// The assessment this one started from (`rungs assess --from`), when it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Origin>,
 }
 
 /// A target as saved in an assessment: the same parts as `--target` and `--target-level`.
@@ -171,6 +174,19 @@ impl std::fmt::Display for Relation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
+}
+
+/// The earlier assessment a new one started from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Origin {
+    /// Its file, as an absolute path when it could be made one.
+    pub path: String,
+    /// When it began (RFC 3339, as recorded there).
+    pub started_at: String,
+    /// When it was completed; null when it was in progress.
+    #[serde(default)]
+    pub completed_at: Option<String>,
 }
 
 /// Identifies the framework an assessment was made against.

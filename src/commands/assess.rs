@@ -8,12 +8,13 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use rungs::assessment::{
-    answers, file, indicator_prints, reconcile, Assessment, FrameworkRef, Rater, Relation,
+    answers, file, indicator_prints, reconcile, Assessment, FrameworkRef, Origin, Rater, Relation,
     SavedTarget, FORMAT,
 };
 use rungs::catalog::{Catalog, Entry};
 use rungs::error::BadInput;
 use rungs::framework::{Framework, Ladder};
+use rungs::render::diff::{DiffReport, SideSummary};
 use rungs::render::report::Report;
 use rungs::render::{self, Style};
 use rungs::scoring::{Ratings, TargetRequest};
@@ -30,9 +31,23 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
         args.resume = Some(path);
     }
     let catalog = context.catalog()?;
-    let (entry, mut assessment) = match &args.resume {
-        Some(path) => resume(context, &catalog, path, args.framework.as_deref())?,
-        None => {
+    let mut previous: Option<Assessment> = None;
+    let (entry, mut assessment) = match (&args.resume, &args.from) {
+        (Some(path), _) => resume(context, &catalog, path, args.framework.as_deref())?,
+        (None, Some(from)) => {
+            let (entry, earlier) = resume(context, &catalog, from, args.framework.as_deref())?;
+            if args.out.as_deref().is_some_and(|out| same_file(out, from)) {
+                return Err(BadInput::new(format!(
+                    "--out {}: that is the assessment to start from, which is left as it is; save the new one to another file",
+                    from.display()
+                ))
+                .into());
+            }
+            let assessment = started_from(&entry, &earlier, from);
+            previous = Some(earlier);
+            (entry, assessment)
+        }
+        (None, None) => {
             let name = args.framework.as_deref().ok_or_else(|| {
                 BadInput::new("name the FRAMEWORK to assess, or pass --resume FILE")
             })?;
@@ -156,6 +171,7 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
         targets: &targets,
         ladder: &ladder,
         warnings: &warnings,
+        revisit: previous.is_some(),
     };
     let outcome = terminal::walk(
         &entry,
@@ -183,6 +199,15 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
                 &destination.path,
                 skipped,
             )?;
+            if let (Some(earlier), Some(from)) = (&previous, &args.from) {
+                context.print(&changes_since(
+                    framework,
+                    &ladder,
+                    (earlier, from),
+                    (&assessment, &destination.path),
+                    style,
+                ))?;
+            }
         }
         terminal::Outcome::Closed => {}
         terminal::Outcome::Quit { answered, total } => {
@@ -296,6 +321,64 @@ fn finish(
     Ok(())
 }
 
+/// What changed from the assessment a new one started from: the same tables as `rungs diff`.
+fn changes_since(
+    framework: &Framework,
+    ladder: &Ladder,
+    (earlier, earlier_path): (&Assessment, &Path),
+    (now, now_path): (&Assessment, &Path),
+    style: Style,
+) -> String {
+    let side = |a: &Assessment, path: &Path| SideSummary {
+        file: path.display().to_string(),
+        subject: a.subject.clone(),
+        date: a
+            .completed_at
+            .clone()
+            .unwrap_or_else(|| a.started_at.clone()),
+        version: framework.version.clone(),
+    };
+    let changes = rungs::diff::diff(
+        rungs::diff::DiffSide {
+            framework,
+            ladder,
+            ratings: &earlier.ratings,
+        },
+        rungs::diff::DiffSide {
+            framework,
+            ladder,
+            ratings: &now.ratings,
+        },
+    );
+    let report = DiffReport::new(
+        framework,
+        side(earlier, earlier_path),
+        side(now, now_path),
+        changes,
+    );
+    format!("\n{}", render::diff::table_text(&report, style))
+}
+
+/// A new assessment that starts from an earlier one (already matched to `entry`): its ratings,
+/// notes, subject, rater, track and target, and a record of where it came from.
+fn started_from(entry: &Entry, earlier: &Assessment, path: &Path) -> Assessment {
+    let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    Assessment {
+        ratings: earlier.ratings.clone(),
+        notes: earlier.notes.clone(),
+        subject: earlier.subject.clone(),
+        rater: earlier.rater.clone(),
+        track: earlier.track.clone(),
+        target: earlier.target.clone(),
+        from: Some(Origin {
+            path: shown.display().to_string(),
+            started_at: earlier.started_at.clone(),
+            completed_at: earlier.completed_at.clone(),
+        }),
+        ..new_assessment(entry)
+    }
+}
+
 /// A fresh assessment of a framework, started now.
 fn new_assessment(entry: &Entry) -> Assessment {
     Assessment {
@@ -304,6 +387,7 @@ fn new_assessment(entry: &Entry) -> Assessment {
         subject: None,
         track: None,
         rater: None,
+        from: None,
         started_at: now(),
         completed_at: None,
         ratings: Ratings::new(),

@@ -8,8 +8,10 @@ use rungs::catalog::Catalog;
 use crate::cli::{Cli, ColorChoice, Command};
 
 mod assess;
+mod compare;
 mod completions;
 mod diff;
+mod gathering;
 mod history;
 mod import;
 mod list;
@@ -19,6 +21,7 @@ mod new;
 mod report;
 mod schema;
 mod show;
+mod team;
 mod validate;
 
 /// What every command needs to know about where it prints.
@@ -121,6 +124,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Validate { paths } => validate::run(&context, &paths),
         Command::Report(args) => report::run(&context, &args),
         Command::Diff(args) => diff::run(&context, &args),
+        Command::Compare(args) => compare::run(&context, &args),
+        Command::Team(args) => team::run(&context, &args),
         Command::History(args) => history::run(&context, &args),
         Command::Assess(args) => assess::run(&context, args),
         Command::New(args) => new::run(&context, &args),

@@ -3,7 +3,7 @@
 //! The output is meant to be read and edited by a person: keys in the order the README shows,
 //! long texts as literal `|` blocks, and a comment header saying where the file came from.
 
-use super::raw::*;
+use super::format::*;
 
 /// The framework as YAML, after `header` (each line written as a `#` comment).
 pub fn yaml(raw: &RawFramework, header: &str) -> String {

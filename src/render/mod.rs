@@ -1,6 +1,7 @@
 //! Everything a person reads, as pure functions returning Strings. Colour and width are passed in.
 
 pub mod catalog;
+pub mod compare;
 pub mod consistency;
 pub mod diff;
 pub mod explain;
@@ -13,6 +14,7 @@ pub mod show;
 pub mod show_csv;
 pub mod show_json;
 pub mod show_markdown;
+pub mod team;
 pub mod walk;
 
 pub use safe::visible;

@@ -111,7 +111,13 @@ fn opening_text(
             "",
         ));
     }
-    if screen.complete {
+    if screen.revisiting {
+        out.push_str(&wrap(
+            "Starting from your previous answers: each indicator shows last time's rating and note; Enter keeps it, a digit changes it.",
+            style.width,
+            "",
+        ));
+    } else if screen.complete {
         out.push_str(&wrap(
             &format!(
                 "Resuming: all {} answered. Enter opens the review, where any answer can be changed.",

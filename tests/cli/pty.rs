@@ -996,3 +996,87 @@ fn the_walk_fits_small_terminals_and_drops_stale_messages() {
         session.exp_eof().expect("rungs ends after q");
     }
 }
+
+#[test]
+fn from_a_previous_assessment_enter_keeps_a_digit_changes_and_the_changes_are_shown() {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let framework = three_indicators(home.path());
+    let answers = home.path().join("answers.yaml");
+    std::fs::write(
+        &answers,
+        "t1: { value: 3, note: \"led the spring retro\" }\nt2: 2\nt3: 4\n",
+    )
+    .expect("answers");
+    let previous = home.path().join("spring.json");
+    let made = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(["assess", &framework, "--answers"])
+        .arg(&answers)
+        .arg("--out")
+        .arg(&previous)
+        .env("HOME", home.path())
+        .output()
+        .expect("rungs runs");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let before = std::fs::read(&previous).expect("saved");
+
+    let file = home.path().join("autumn.json");
+    let (previous_arg, file_arg) = (previous.display().to_string(), file.display().to_string());
+    let args = [
+        "assess",
+        &framework,
+        "--from",
+        &previous_arg,
+        "--out",
+        &file_arg,
+    ];
+    let mut session = spawn(home.path(), &args);
+    let opening = wait_for(&mut session, "Press Enter to begin");
+    assert!(
+        opening.contains("Starting from your previous answers"),
+        "{opening}"
+    );
+    press(&mut session, "\r");
+    let first = wait_for(&mut session, render::walk::PROMPT);
+    assert!(first.contains("[1/3]"), "{first}");
+    assert!(first.contains("Note: led the spring retro"), "{first}");
+    press(&mut session, "\r"); // keep t1 as 3
+    let second = wait_for(&mut session, render::walk::PROMPT);
+    assert!(second.contains("[2/3]"), "{second}");
+    press(&mut session, "4"); // t2: 2 -> 4
+    at_indicator(&mut session, 3, 3);
+    press(&mut session, "\r"); // keep t3 as 4
+    wait_for(&mut session, REVIEW);
+    press(&mut session, "\r");
+    let rest = utf8(&session.exp_eof().expect("rungs ends"));
+    assert_eq!(exit_code(&mut session), 0);
+    assert!(rest.contains("Level profile"), "{rest}");
+    let flat = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("t2"), "the change is shown: {rest}");
+    assert!(flat.contains("2 · Sometimes"), "{rest}");
+
+    assert_eq!(
+        std::fs::read(&previous).expect("kept"),
+        before,
+        "the previous file is untouched"
+    );
+    let new = saved(&file);
+    assert_eq!(new["ratings"]["t1"]["value"], 3);
+    assert_eq!(new["ratings"]["t1"]["note"], "led the spring retro");
+    assert_eq!(new["ratings"]["t2"]["value"], 4);
+    assert_eq!(new["ratings"]["t3"]["value"], 4);
+    let origin = &new["from"];
+    assert_eq!(
+        origin["path"],
+        previous
+            .canonicalize()
+            .expect("absolute")
+            .display()
+            .to_string()
+    );
+    assert_eq!(origin["started_at"], saved(&previous)["started_at"]);
+    assert!(new["completed_at"].is_string());
+}

@@ -31,6 +31,9 @@ pub struct Closing<'a> {
     pub ladder: &'a Ladder,
     /// Warnings to repeat on the review screen.
     pub warnings: &'a [String],
+    /// Whether to revisit every indicator from the first (a new assessment started from a
+    /// previous one) rather than continue at the first unrated.
+    pub revisit: bool,
 }
 
 /// Run the walk at the terminal on stderr, saving `assessment` to `destination` after every
@@ -51,6 +54,9 @@ pub fn walk(
     let mut walk = Walk::new(framework, assessment.ratings.clone(), adaptive)
         .with_notes(assessment.notes.clone())
         .on_ladder(closing.ladder);
+    if closing.revisit {
+        walk = walk.revisiting();
+    }
     let saving_to = destination.path.display().to_string();
     let style = Style {
         width: width(&term, style.width),

@@ -1,0 +1,619 @@
+//! Reading many assessments of one framework at once, for `compare` and `team`.
+//!
+//! Files and folders (searched recursively for `*.json`) are read in parallel and folded into
+//! one [`Sheet`] per subject and rater: the latest assessment counts, the others are listed as
+//! superseded. A sheet keeps only what comparisons need (a small code per indicator), never the
+//! file, so a team of 100,000 files fits in little memory. Nothing is ever written.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+use super::file::{self, MAX_ASSESSMENT_SIZE};
+use super::model::{Assessment, Rater, RatingValue, Relation, FORMAT};
+use crate::catalog::{io_reason, Catalog, Entry};
+use crate::framework::{Framework, Indicator};
+
+/// Why a file could not be counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Reason {
+    /// JSON of another kind, or another file format.
+    NotAssessment,
+    /// An assessment of a framework other than the one compared.
+    OtherFramework,
+    /// Broken JSON, a truncated file, fields of the wrong type, ratings the framework lacks.
+    Corrupt,
+    /// The file could not be read (missing, permissions, a folder, too large).
+    Unreadable,
+}
+
+impl Reason {
+    /// The reason as shown on stderr.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::NotAssessment => "not an assessment",
+            Reason::OtherFramework => "other framework",
+            Reason::Corrupt => "corrupt",
+            Reason::Unreadable => "unreadable",
+        }
+    }
+}
+
+/// A file that was left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid {
+    /// The file.
+    pub path: PathBuf,
+    /// The kind of problem.
+    pub reason: Reason,
+    /// The problem, naming the file (and line:col where there is one).
+    pub detail: String,
+}
+
+/// One indicator's rating in a [`Sheet`]: unrated, not applicable, or a position on the scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Cell(u8);
+
+impl Cell {
+    /// No rating.
+    pub const UNRATED: Cell = Cell(0);
+    /// Not applicable.
+    pub const NA: Cell = Cell(1);
+
+    /// The rating at a position of the framework's scale.
+    pub fn scale(position: usize) -> Option<Cell> {
+        u8::try_from(position + 2).ok().map(Cell)
+    }
+
+    /// The position on the scale, when the cell holds a scale value.
+    pub fn scale_position(self) -> Option<usize> {
+        usize::from(self.0).checked_sub(2)
+    }
+
+    /// The rating as the framework's value, `None` when unrated.
+    pub fn value(self, framework: &Framework) -> Option<RatingValue> {
+        match self.0 {
+            0 => None,
+            1 => Some(RatingValue::NotApplicable),
+            n => framework
+                .scale
+                .get(usize::from(n) - 2)
+                .map(|p| RatingValue::Scale(p.value)),
+        }
+    }
+}
+
+/// One assessment reduced to what comparisons need.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    /// The file it was read from.
+    pub file: PathBuf,
+    /// The person rated: `subject`, else the file stem.
+    pub subject: String,
+    /// The rater's name (the subject's, for a self-assessment without a rater).
+    pub rater: String,
+    /// How the rater relates to the subject.
+    pub relation: Relation,
+    /// As recorded.
+    pub started_at: String,
+    /// As recorded; `None` while incomplete.
+    pub completed_at: Option<String>,
+    /// Per indicator, in [`Framework::indicators`] order.
+    pub cells: Box<[Cell]>,
+    /// Evidence notes by indicator position, when notes were asked for.
+    pub notes: Vec<(u32, String)>,
+    when: Option<OffsetDateTime>,
+}
+
+impl Sheet {
+    /// What "latest" compares: `completed_at`, else `started_at`, then the file name.
+    pub fn order_key(&self) -> (Option<OffsetDateTime>, &Path) {
+        (self.when, &self.file)
+    }
+
+    /// Whether every indicator was answered.
+    pub fn is_complete(&self) -> bool {
+        self.completed_at.is_some()
+    }
+
+    /// The note on the indicator at `position`, if any was kept.
+    pub fn note(&self, position: usize) -> Option<&str> {
+        self.notes
+            .iter()
+            .find(|(p, _)| *p as usize == position)
+            .map(|(_, n)| n.as_str())
+    }
+}
+
+/// A file that counts for nothing because a later one of the same subject and rater does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Superseded {
+    /// The older file.
+    pub path: PathBuf,
+    /// The file that counts instead.
+    pub by: PathBuf,
+}
+
+/// What [`gather`] found.
+#[derive(Debug, Clone)]
+pub struct Gathered {
+    /// The framework every sheet is of.
+    pub entry: Entry,
+    /// The latest sheet per subject and rater, by subject, then relation, then rater.
+    pub sheets: Vec<Sheet>,
+    /// Older files of a subject and rater.
+    pub superseded: Vec<Superseded>,
+    /// Files left out, in path order.
+    pub invalid: Vec<Invalid>,
+    /// Things worth saying on stderr (a framework changed since files were made).
+    pub warnings: Vec<String>,
+}
+
+/// How to gather.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// A framework the user named; every file must be of its id.
+    pub framework: Option<Entry>,
+    /// Keep evidence notes in the sheets.
+    pub keep_notes: bool,
+    /// Threads to parse with; 0 for as many as the machine has.
+    pub threads: usize,
+}
+
+/// Why nothing could be gathered.
+#[derive(Debug, Clone)]
+pub enum Failure {
+    /// Not one file was an assessment.
+    NoAssessments {
+        /// The files that were tried.
+        invalid: Vec<Invalid>,
+    },
+    /// The framework of the first assessment could not be found.
+    Framework(crate::error::BadInput),
+}
+
+/// Every file named, folders searched recursively for `*.json`, sorted; a missing path or
+/// unreadable folder is returned as [`Invalid`].
+pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Invalid>) {
+    let mut files = Vec::new();
+    let mut invalid = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk_dir(path, &mut files, &mut invalid),
+            Ok(_) => files.push(path.clone()),
+            Err(e) => invalid.push(Invalid {
+                path: path.clone(),
+                reason: Reason::Unreadable,
+                detail: format!("{}: cannot read: {}", path.display(), io_reason(&e)),
+            }),
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, invalid)
+}
+
+fn walk_dir(dir: &Path, files: &mut Vec<PathBuf>, invalid: &mut Vec<Invalid>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            invalid.push(Invalid {
+                path: dir.to_path_buf(),
+                reason: Reason::Unreadable,
+                detail: format!(
+                    "{}: cannot read the folder: {}",
+                    dir.display(),
+                    io_reason(&e)
+                ),
+            });
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let kind = if kind.is_symlink() {
+            match std::fs::metadata(&path) {
+                Ok(meta) => meta.file_type(),
+                Err(_) => continue,
+            }
+        } else {
+            kind
+        };
+        if kind.is_dir() {
+            if !entry.file_name().to_string_lossy().starts_with('.') {
+                walk_dir(&path, files, invalid);
+            }
+        } else if path.extension().is_some_and(|e| e == "json") {
+            files.push(path);
+        }
+    }
+}
+
+/// Read the files (from [`discover`]) and fold them into sheets of one framework: the one
+/// given in `options`, else that of the first file that is an assessment.
+pub fn gather(
+    catalog: &Catalog,
+    files: &[PathBuf],
+    options: &Options,
+) -> Result<Gathered, Failure> {
+    let mut first = Fold::default();
+    let mut rest = files;
+    let entry = match &options.framework {
+        Some(entry) => entry.clone(),
+        None => loop {
+            let Some((path, tail)) = rest.split_first() else {
+                return Err(Failure::NoAssessments {
+                    invalid: first.invalid,
+                });
+            };
+            rest = tail;
+            match read_assessment(path) {
+                Ok(assessment) => {
+                    let found = file::find_framework(
+                        catalog,
+                        &assessment,
+                        None,
+                        &path.display().to_string(),
+                    )
+                    .map_err(Failure::Framework)?;
+                    let entry = found.entry;
+                    let reader = Reader::new(&entry.framework, &entry.digest, options);
+                    first.add(&reader, path, assessment);
+                    break entry;
+                }
+                Err(invalid) => first.invalid.push(invalid),
+            }
+        },
+    };
+    let reader = Reader::new(&entry.framework, &entry.digest, options);
+    let threads = match options.threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    };
+    let chunk = rest.len().div_ceil(threads).max(64);
+    let folds: Vec<Fold> = std::thread::scope(|scope| {
+        let handles: Vec<_> = rest
+            .chunks(chunk)
+            .map(|part| {
+                let reader = &reader;
+                scope.spawn(move || {
+                    let mut fold = Fold::default();
+                    for path in part {
+                        match read_assessment(path) {
+                            Ok(assessment) => fold.add(reader, path, assessment),
+                            Err(invalid) => fold.invalid.push(invalid),
+                        }
+                    }
+                    fold
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    for fold in folds {
+        first.merge(fold);
+    }
+    Ok(first.finish(entry))
+}
+
+/// Read one file as an assessment, classifying what is wrong with it.
+fn read_assessment(path: &Path) -> Result<Assessment, Invalid> {
+    let shown = path.display().to_string();
+    let unreadable = |detail: String| Invalid {
+        path: path.to_path_buf(),
+        reason: Reason::Unreadable,
+        detail,
+    };
+    let bytes = match std::fs::metadata(path) {
+        Ok(meta) if meta.len() > MAX_ASSESSMENT_SIZE => {
+            return Err(unreadable(format!(
+                "{shown}: file is {} bytes; assessment files are limited to {MAX_ASSESSMENT_SIZE} bytes",
+                meta.len()
+            )))
+        }
+        Ok(meta) if meta.is_dir() => {
+            return Err(unreadable(format!("{shown}: is a folder")));
+        }
+        Ok(_) => std::fs::read(path)
+            .map_err(|e| unreadable(format!("{shown}: cannot read: {}", io_reason(&e))))?,
+        Err(e) => {
+            return Err(unreadable(format!(
+                "{shown}: cannot read: {}",
+                io_reason(&e)
+            )))
+        }
+    };
+    if let Ok(assessment) = serde_json::from_slice::<Assessment>(&bytes) {
+        if assessment.format == FORMAT {
+            return Ok(assessment);
+        }
+    }
+    let detail = match file::parse(&shown, &bytes) {
+        Ok(assessment) => return Ok(assessment),
+        Err(e) => e
+            .problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; "),
+    };
+    let reason = match serde_json::from_slice::<serde_json::Value>(&bytes) {
+        Ok(value) if value.get("format").and_then(|f| f.as_str()) == Some(FORMAT) => {
+            Reason::Corrupt
+        }
+        Ok(_) => Reason::NotAssessment,
+        Err(_) => Reason::Corrupt,
+    };
+    Err(Invalid {
+        path: path.to_path_buf(),
+        reason,
+        detail,
+    })
+}
+
+/// What every parsing thread shares: the framework's indicator positions and scale.
+struct Reader<'a> {
+    framework: &'a Framework,
+    digest: &'a str,
+    positions: HashMap<&'a str, usize>,
+    keep_notes: bool,
+}
+
+impl<'a> Reader<'a> {
+    fn new(framework: &'a Framework, digest: &'a str, options: &Options) -> Self {
+        Reader {
+            framework,
+            digest,
+            positions: framework
+                .indicators()
+                .enumerate()
+                .map(|(position, (_, _, i))| (i.id.as_str(), position))
+                .collect(),
+            keep_notes: options.keep_notes,
+        }
+    }
+
+    /// The sheet of an assessment of this framework, or why it is left out. Ratings the
+    /// framework lacks are dropped when the framework changed since (returned as the second
+    /// value: how many), and make the file corrupt when it did not.
+    fn sheet(&self, path: &Path, assessment: Assessment) -> Result<(Sheet, usize), Invalid> {
+        let shown = path.display();
+        if assessment.framework.id != self.framework.id {
+            return Err(Invalid {
+                path: path.to_path_buf(),
+                reason: Reason::OtherFramework,
+                detail: format!(
+                    "{shown}: an assessment of framework {:?}, not {:?}",
+                    assessment.framework.id, self.framework.id
+                ),
+            });
+        }
+        let changed = assessment.framework.digest != self.digest;
+        let mut dropped = 0;
+        let mut assessment = assessment;
+        if changed {
+            // The framework changed since: keep the ratings that still count, as every command
+            // does.
+            let reconciled = super::reconcile::reconcile(self.framework, &assessment);
+            dropped = reconciled.dropped.len();
+            assessment.ratings = reconciled.ratings;
+        }
+        let mut cells = vec![Cell::UNRATED; self.positions.len()].into_boxed_slice();
+        let mut notes = Vec::new();
+        for (id, rating) in assessment.ratings {
+            let position = self.positions.get(id.as_str()).copied();
+            let cell = match rating.value {
+                RatingValue::NotApplicable => Some(Cell::NA),
+                RatingValue::Scale(v) => self
+                    .framework
+                    .scale
+                    .iter()
+                    .position(|p| p.value == v)
+                    .and_then(Cell::scale),
+            };
+            match (position, cell) {
+                (Some(position), Some(cell)) => {
+                    cells[position] = cell;
+                    if self.keep_notes {
+                        if let Some(note) = rating.note {
+                            notes.push((position as u32, note));
+                        }
+                    }
+                }
+                (None, _) => {
+                    return Err(Invalid {
+                        path: path.to_path_buf(),
+                        reason: Reason::Corrupt,
+                        detail: format!(
+                            "{shown}: rating for unknown indicator {id:?} (the assessment does not match its framework)"
+                        ),
+                    })
+                }
+                (Some(_), None) => {
+                    return Err(Invalid {
+                        path: path.to_path_buf(),
+                        reason: Reason::Corrupt,
+                        detail: format!(
+                            "{shown}: indicator {id:?} is rated {}, which is not on the scale",
+                            rating.value
+                        ),
+                    })
+                }
+            }
+        }
+        if self.keep_notes {
+            // Notes on indicators not rated yet are evidence too.
+            for (id, note) in assessment.notes {
+                if let Some(&position) = self.positions.get(id.as_str()) {
+                    notes.push((position as u32, note));
+                }
+            }
+        }
+        let subject = match assessment.subject {
+            Some(subject) => subject,
+            None => path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        };
+        let (rater, relation) = match assessment.rater {
+            Some(Rater { name, relation }) => (name, relation),
+            None => (subject.clone(), Relation::SelfRating),
+        };
+        let parse = |t: &str| OffsetDateTime::parse(t, &Rfc3339).ok();
+        let when = assessment
+            .completed_at
+            .as_deref()
+            .and_then(parse)
+            .or_else(|| parse(&assessment.started_at));
+        Ok((
+            Sheet {
+                file: path.to_path_buf(),
+                subject,
+                rater,
+                relation,
+                started_at: assessment.started_at,
+                completed_at: assessment.completed_at,
+                cells,
+                notes,
+                when,
+            },
+            dropped,
+        ))
+    }
+}
+
+type Key = (String, Relation, String);
+
+/// The running result of reading some files.
+#[derive(Default)]
+struct Fold {
+    kept: HashMap<Key, Sheet>,
+    superseded: Vec<(Key, PathBuf)>,
+    invalid: Vec<Invalid>,
+    /// Files made against another version of the framework, and ratings dropped from them.
+    changed: usize,
+    dropped: usize,
+}
+
+impl Fold {
+    fn add(&mut self, reader: &Reader, path: &Path, assessment: Assessment) {
+        let changed = assessment.framework.digest != reader.digest;
+        match reader.sheet(path, assessment) {
+            Ok((sheet, dropped)) => {
+                self.changed += usize::from(changed);
+                self.dropped += dropped;
+                self.keep(sheet);
+            }
+            Err(invalid) => self.invalid.push(invalid),
+        }
+    }
+
+    fn keep(&mut self, sheet: Sheet) {
+        let key = (sheet.subject.clone(), sheet.relation, sheet.rater.clone());
+        match self.kept.get_mut(&key) {
+            None => {
+                self.kept.insert(key, sheet);
+            }
+            Some(held) => {
+                let older = if sheet.order_key() > held.order_key() {
+                    std::mem::replace(held, sheet)
+                } else {
+                    sheet
+                };
+                self.superseded.push((key, older.file));
+            }
+        }
+    }
+
+    fn merge(&mut self, other: Fold) {
+        self.invalid.extend(other.invalid);
+        self.superseded.extend(other.superseded);
+        self.changed += other.changed;
+        self.dropped += other.dropped;
+        for (_, sheet) in other.kept {
+            self.keep(sheet);
+        }
+    }
+
+    fn finish(mut self, entry: Entry) -> Gathered {
+        let mut superseded: Vec<Superseded> = self
+            .superseded
+            .into_iter()
+            .map(|(key, path)| Superseded {
+                by: self
+                    .kept
+                    .get(&key)
+                    .map(|s| s.file.clone())
+                    .unwrap_or_default(),
+                path,
+            })
+            .collect();
+        let mut sheets: Vec<Sheet> = self.kept.into_values().collect();
+        sheets.sort_by(|a, b| {
+            (&a.subject, a.relation, &a.rater).cmp(&(&b.subject, b.relation, &b.rater))
+        });
+        superseded.sort_by(|a, b| a.path.cmp(&b.path));
+        self.invalid.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut warnings = Vec::new();
+        if self.changed > 0 {
+            warnings.push(format!(
+                "{} made against another version of framework {} ({} now); ratings are matched by indicator id{}",
+                if self.changed == 1 { "1 file was".to_string() } else { format!("{} files were", self.changed) },
+                entry.framework.id,
+                entry.framework.version,
+                if self.dropped > 0 {
+                    format!(", {} for indicators it no longer has left out", self.dropped)
+                } else {
+                    String::new()
+                }
+            ));
+        }
+        Gathered {
+            entry,
+            sheets,
+            superseded,
+            invalid: self.invalid,
+            warnings,
+        }
+    }
+}
+
+/// The value of the indicator at `position` of a competency (flat over its levels, lowest
+/// first), for [`crate::scoring::score_competency_by`].
+pub fn offsets(framework: &Framework) -> Vec<usize> {
+    let mut offsets = Vec::with_capacity(framework.competencies.len());
+    let mut next = 0;
+    for competency in &framework.competencies {
+        offsets.push(next);
+        next += competency
+            .levels
+            .iter()
+            .map(|l| l.indicators.len())
+            .sum::<usize>();
+    }
+    offsets
+}
+
+/// Each indicator in [`Framework::indicators`] order with its competency id and level id.
+pub fn indicator_rows(framework: &Framework) -> Vec<(&str, &str, &Indicator)> {
+    framework
+        .indicators()
+        .map(|(c, l, i)| {
+            let competency = &framework.competencies[c];
+            (
+                competency.id.as_str(),
+                framework.levels[competency.levels[l].level].id.as_str(),
+                i,
+            )
+        })
+        .collect()
+}

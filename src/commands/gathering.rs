@@ -1,0 +1,94 @@
+//! What `compare` and `team` share: reading many assessments and saying on stderr what was
+//! left out and why.
+
+use std::path::PathBuf;
+
+use rungs::assessment::gather::{self, Failure, Gathered, Options, Reason};
+use rungs::error::BadInput;
+use rungs::render::visible;
+
+use super::Context;
+
+/// How strict to be with files that cannot count.
+pub struct Strictness {
+    /// List bad files and go on instead of failing.
+    pub skip_invalid: bool,
+    /// Files of another framework fail even with `skip_invalid`.
+    pub refuse_other_framework: bool,
+}
+
+/// Read every assessment under `paths`. Bad files are errors (exit 2) unless skipped; files
+/// that a later one of the same subject and rater replaces are listed.
+pub fn read(
+    context: &Context,
+    paths: &[PathBuf],
+    options: Options,
+    strictness: Strictness,
+) -> anyhow::Result<Gathered> {
+    let catalog = context.catalog()?;
+    let (files, mut invalid) = gather::discover(paths);
+    let gathered = match gather::gather(&catalog, &files, &options) {
+        Ok(gathered) => gathered,
+        Err(Failure::Framework(bad)) => return Err(bad.into()),
+        Err(Failure::NoAssessments { invalid: more }) => {
+            invalid.extend(more);
+            let mut problems: Vec<String> = invalid.iter().map(line).collect();
+            problems.push(if files.is_empty() {
+                "no assessment files (*.json) found".to_string()
+            } else {
+                "none of the files is a rungs assessment".to_string()
+            });
+            return Err(BadInput::many(problems).into());
+        }
+    };
+    invalid.extend(gathered.invalid.iter().cloned());
+    invalid.sort_by(|a, b| a.path.cmp(&b.path));
+    let refused: Vec<String> = invalid
+        .iter()
+        .filter(|i| {
+            !strictness.skip_invalid
+                || (strictness.refuse_other_framework && i.reason == Reason::OtherFramework)
+        })
+        .map(line)
+        .collect();
+    if !refused.is_empty() {
+        let mut problems = refused;
+        if !strictness.skip_invalid {
+            problems.push(format!(
+                "{} left out of {} (pass --skip-invalid to go on without them)",
+                count(invalid.len(), "file", "files"),
+                count(files.len(), "file", "files"),
+            ));
+        }
+        return Err(BadInput::many(problems).into());
+    }
+    for bad in &invalid {
+        eprintln!("skipped: {}", line(bad));
+    }
+    for warning in &gathered.warnings {
+        context.warn(warning);
+    }
+    for old in &gathered.superseded {
+        context.say(format!(
+            "note: {}: not counted, {} is later (same subject and rater)",
+            visible(&old.path.display().to_string()),
+            visible(&old.by.display().to_string())
+        ));
+    }
+    Ok(gathered)
+}
+
+/// `file: reason: detail`.
+fn line(invalid: &gather::Invalid) -> String {
+    let shown = invalid.path.display().to_string();
+    let detail = invalid
+        .detail
+        .strip_prefix(&shown)
+        .map(|rest| rest.trim_start_matches(':').trim_start())
+        .unwrap_or(&invalid.detail);
+    visible(&format!("{shown}: {}: {detail}", invalid.reason.as_str())).into_owned()
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

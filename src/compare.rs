@@ -1,0 +1,336 @@
+//! Many raters of one person (contract section 5): each rater's profile, the consensus of the
+//! raters other than self, and per indicator the blind spots and hidden strengths.
+//!
+//! Pure functions of a framework and [`Sheet`]s: nothing here reads files or prints.
+
+use serde::Serialize;
+
+use crate::assessment::gather::{offsets, Cell, Sheet};
+use crate::assessment::{RatingValue, Relation};
+use crate::framework::{Framework, Ladder};
+use crate::scoring::{self, CompetencyResult};
+
+/// The consensus of other raters' values for one indicator: the median of the scale values
+/// (the lower middle one for an even count); `na` when no one gave a scale value but someone
+/// said `na`; `None` (unrated) when no one rated it at all.
+pub fn consensus(values: impl IntoIterator<Item = Option<RatingValue>>) -> Option<RatingValue> {
+    let mut scale = Vec::new();
+    let mut any_na = false;
+    for value in values.into_iter().flatten() {
+        match value {
+            RatingValue::Scale(v) => scale.push(v),
+            RatingValue::NotApplicable => any_na = true,
+        }
+    }
+    if scale.is_empty() {
+        return any_na.then_some(RatingValue::NotApplicable);
+    }
+    scale.sort_unstable();
+    Some(RatingValue::Scale(scale[(scale.len() - 1) / 2]))
+}
+
+/// How self and consensus disagree on an indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    /// Self sees it demonstrated; the others do not.
+    BlindSpot,
+    /// The others see it demonstrated; self does not.
+    HiddenStrength,
+}
+
+impl Flag {
+    /// `blind spot`, `hidden strength`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Flag::BlindSpot => "blind spot",
+            Flag::HiddenStrength => "hidden strength",
+        }
+    }
+}
+
+/// The flag of an indicator: both self and consensus must be scale values.
+pub fn flag(
+    framework: &Framework,
+    self_value: Option<RatingValue>,
+    consensus: Option<RatingValue>,
+) -> Option<Flag> {
+    match (self_value, consensus) {
+        (Some(RatingValue::Scale(s)), Some(RatingValue::Scale(c))) => {
+            let at = framework.demonstrated_at;
+            if s >= at && c < at {
+                Some(Flag::BlindSpot)
+            } else if s < at && c >= at {
+                Some(Flag::HiddenStrength)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// One rater as shown: their name (or `peer 1` when anonymous), relation, file and whether the
+/// assessment was complete.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RaterInfo {
+    /// Name as shown.
+    pub name: String,
+    /// Relation to the subject.
+    pub relation: Relation,
+    /// The file; `None` when hidden for anonymity.
+    pub file: Option<String>,
+    /// Whether every indicator was answered.
+    pub complete: bool,
+}
+
+/// Where someone (or the consensus) places the subject on one competency.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Standing {
+    /// Level id, `None` for no level.
+    pub level: Option<String>,
+    /// Rank of the level, 0 for none.
+    pub rank: usize,
+    /// Section 2 score.
+    pub score: f64,
+}
+
+impl Standing {
+    /// The standing of a scored competency.
+    pub fn of(framework: &Framework, result: &CompetencyResult) -> Standing {
+        Standing {
+            level: result.current.map(|l| framework.levels[l].id.clone()),
+            rank: result.rank,
+            score: (result.score * 100.0).round() / 100.0,
+        }
+    }
+}
+
+/// One competency across raters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompetencyComparison {
+    /// Competency id.
+    pub id: String,
+    /// Competency name.
+    pub name: String,
+    /// Self's standing; `None` without a self-assessment.
+    pub self_standing: Option<Standing>,
+    /// The consensus standing; `None` without other raters.
+    pub consensus: Option<Standing>,
+    /// Each rater other than self, in [`Comparison::raters`] order (self left out).
+    pub raters: Vec<Standing>,
+}
+
+/// One indicator across raters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorComparison {
+    /// Indicator id.
+    pub id: String,
+    /// Competency id.
+    pub competency: String,
+    /// Level id.
+    pub level: String,
+    /// Indicator text.
+    pub text: String,
+    /// Self's value.
+    pub self_value: Option<RatingValue>,
+    /// The consensus value.
+    pub consensus: Option<RatingValue>,
+    /// Each rater other than self, in order.
+    pub values: Vec<Option<RatingValue>>,
+    /// Notes, by rater position (self first when present); anonymous raters' notes are left out.
+    pub notes: Vec<(usize, String)>,
+    /// Blind spot or hidden strength.
+    pub flag: Option<Flag>,
+}
+
+/// The 360 view of one subject.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// Framework id.
+    pub framework_id: String,
+    /// Framework name.
+    pub framework_name: String,
+    /// Framework version.
+    pub framework_version: String,
+    /// The person rated.
+    pub subject: String,
+    /// Self first (when there is a self-assessment), then the others by relation and name.
+    pub raters: Vec<RaterInfo>,
+    /// Whether `raters[0]` is the self-assessment.
+    pub has_self: bool,
+    /// Per competency in framework order.
+    pub competencies: Vec<CompetencyComparison>,
+    /// Per indicator in walk order.
+    pub indicators: Vec<IndicatorComparison>,
+    /// Highest rank on the ladder.
+    pub max_rank: usize,
+    /// A value at least this counts as demonstrated.
+    pub demonstrated_at: u32,
+}
+
+/// Whether a relation's raters are shown by number under `--anonymous`.
+pub fn hidden_when_anonymous(relation: Relation) -> bool {
+    matches!(relation, Relation::Peer | Relation::Report)
+}
+
+/// Compare the sheets of one subject on a ladder (the caller checks they are of one subject
+/// and framework). With `anonymous`, peers and reports are shown as `peer 1`, `report 1`, ...,
+/// without files or notes.
+pub fn compare(
+    framework: &Framework,
+    ladder: &Ladder,
+    sheets: &[Sheet],
+    anonymous: bool,
+) -> Comparison {
+    let mut ordered: Vec<&Sheet> = sheets.iter().collect();
+    ordered.sort_by(|a, b| (a.relation, &a.rater, &a.file).cmp(&(b.relation, &b.rater, &b.file)));
+    let has_self = ordered
+        .first()
+        .is_some_and(|s| s.relation == Relation::SelfRating);
+    let mut counters = std::collections::HashMap::new();
+    let raters: Vec<RaterInfo> = ordered
+        .iter()
+        .map(|s| {
+            let hide = anonymous && hidden_when_anonymous(s.relation);
+            if hide {
+                let n = counters.entry(s.relation).or_insert(0);
+                *n += 1;
+                RaterInfo {
+                    name: format!("{} {n}", s.relation),
+                    relation: s.relation,
+                    file: None,
+                    complete: s.is_complete(),
+                }
+            } else {
+                RaterInfo {
+                    name: s.rater.clone(),
+                    relation: s.relation,
+                    file: Some(s.file.display().to_string()),
+                    complete: s.is_complete(),
+                }
+            }
+        })
+        .collect();
+    let self_sheet = has_self.then(|| ordered[0]);
+    let others: Vec<&Sheet> = ordered
+        .iter()
+        .skip(usize::from(has_self))
+        .copied()
+        .collect();
+    let count = framework.indicator_count();
+    let consensus_cells: Vec<Option<RatingValue>> = (0..count)
+        .map(|p| consensus(others.iter().map(|s| s.cells[p].value(framework))))
+        .collect();
+
+    let offsets = offsets(framework);
+    let score = |cells: &dyn Fn(usize) -> Option<RatingValue>, c: usize| {
+        let result =
+            scoring::score_competency_by(framework, ladder, c, |p, _| cells(offsets[c] + p));
+        Standing::of(framework, &result)
+    };
+    let competencies = framework
+        .competencies
+        .iter()
+        .enumerate()
+        .map(|(c, competency)| CompetencyComparison {
+            id: competency.id.clone(),
+            name: competency.name.clone(),
+            self_standing: self_sheet
+                .map(|s| score(&|p| s.cells.get(p).and_then(|v| v.value(framework)), c)),
+            consensus: (!others.is_empty()).then(|| score(&|p| consensus_cells[p], c)),
+            raters: others
+                .iter()
+                .map(|s| score(&|p| s.cells.get(p).and_then(|v| v.value(framework)), c))
+                .collect(),
+        })
+        .collect();
+
+    let indicators = crate::assessment::gather::indicator_rows(framework)
+        .into_iter()
+        .enumerate()
+        .map(|(p, (competency, level, indicator))| {
+            let cell = |s: &Sheet| s.cells.get(p).copied().unwrap_or(Cell::UNRATED);
+            let self_value = self_sheet.and_then(|s| cell(s).value(framework));
+            let consensus = consensus_cells[p];
+            let notes = ordered
+                .iter()
+                .enumerate()
+                .filter(|(r, _)| raters[*r].file.is_some())
+                .filter_map(|(r, s)| s.note(p).map(|n| (r, n.to_string())))
+                .collect();
+            IndicatorComparison {
+                id: indicator.id.clone(),
+                competency: competency.to_string(),
+                level: level.to_string(),
+                text: indicator.text.clone(),
+                self_value,
+                consensus,
+                values: others.iter().map(|s| cell(s).value(framework)).collect(),
+                notes,
+                flag: flag(framework, self_value, consensus),
+            }
+        })
+        .collect();
+    Comparison {
+        framework_id: framework.id.clone(),
+        framework_name: framework.name.clone(),
+        framework_version: framework.version.clone(),
+        subject: ordered
+            .first()
+            .map(|s| s.subject.clone())
+            .unwrap_or_default(),
+        raters,
+        has_self,
+        competencies,
+        indicators,
+        max_rank: ladder.top_rank(),
+        demonstrated_at: framework.demonstrated_at,
+    }
+}
+
+impl Comparison {
+    /// The raters other than self, in order.
+    pub fn others(&self) -> &[RaterInfo] {
+        &self.raters[usize::from(self.has_self)..]
+    }
+
+    /// `Sam Lee (manager)`, or `peer 1`.
+    pub fn rater_label(rater: &RaterInfo) -> String {
+        if rater.name.starts_with(rater.relation.as_str()) && rater.file.is_none() {
+            rater.name.clone()
+        } else {
+            format!("{} ({})", rater.name, rater.relation)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: u32) -> Option<RatingValue> {
+        Some(RatingValue::Scale(v))
+    }
+    const NA: Option<RatingValue> = Some(RatingValue::NotApplicable);
+
+    #[test]
+    fn an_odd_count_takes_the_middle_value() {
+        assert_eq!(consensus([s(4), s(1), s(3)]), s(3));
+        assert_eq!(consensus([s(2)]), s(2));
+    }
+
+    #[test]
+    fn an_even_count_takes_the_lower_middle_value() {
+        assert_eq!(consensus([s(4), s(2)]), s(2));
+        assert_eq!(consensus([s(4), s(3), s(1), s(4)]), s(3));
+    }
+
+    #[test]
+    fn na_and_unrated_are_left_out() {
+        assert_eq!(consensus([s(4), NA, None, s(2), s(3)]), s(3));
+        assert_eq!(consensus([NA, None]), NA);
+        assert_eq!(consensus([None, None]), None);
+        assert_eq!(consensus([]), None);
+    }
+}

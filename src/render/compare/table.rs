@@ -1,0 +1,156 @@
+//! The comparison as terminal tables: levels per competency by rater, then indicators side by
+//! side with their flags, then the notes.
+
+use comfy_table::{Cell, CellAlignment};
+
+use super::{standing_text, value_text};
+use crate::compare::Comparison;
+use crate::render::{bold, table, visible, wrap, Style};
+
+/// Everything, as text for a terminal.
+pub fn render(comparison: &Comparison, style: Style) -> String {
+    let mut out = String::new();
+    out.push_str(&bold(&heading(comparison), style));
+    out.push('\n');
+    out.push_str(&wrap(
+        &format!("Rated by {}", rater_list(comparison)),
+        "",
+        style.width,
+    ));
+    out.push_str(&wrap(
+        &format!(
+            "Consensus: the median of the other raters' values (the lower middle one for an even count); {} or more counts as demonstrated.",
+            comparison.demonstrated_at
+        ),
+        "",
+        style.width,
+    ));
+    out.push('\n');
+
+    let mut levels = table(style);
+    let mut header = vec!["competency".to_string(), "self".into(), "consensus".into()];
+    header.extend(comparison.others().iter().map(column_name));
+    levels.set_header(header);
+    for c in &comparison.competencies {
+        let mut row = vec![
+            visible(&c.name).into_owned(),
+            standing_text(c.self_standing.as_ref()),
+            standing_text(c.consensus.as_ref()),
+        ];
+        row.extend(c.raters.iter().map(|s| standing_text(Some(s))));
+        levels.add_row(row);
+    }
+    out.push_str("Levels (score, then the level held)\n");
+    out.push_str(&levels.to_string());
+    out.push_str("\n\n");
+
+    let mut indicators = table(style);
+    let mut header = vec!["indicator".to_string(), "self".into(), "consensus".into()];
+    header.extend(comparison.others().iter().map(column_name));
+    header.push("flag".into());
+    indicators.set_header(header);
+    for i in &comparison.indicators {
+        let mut row = vec![
+            Cell::new(visible(&i.id)),
+            Cell::new(value_text(i.self_value)).set_alignment(CellAlignment::Right),
+            Cell::new(value_text(i.consensus)).set_alignment(CellAlignment::Right),
+        ];
+        row.extend(
+            i.values
+                .iter()
+                .map(|v| Cell::new(value_text(*v)).set_alignment(CellAlignment::Right)),
+        );
+        row.push(Cell::new(i.flag.map_or("", |f| f.label())));
+        indicators.add_row(row);
+    }
+    out.push_str("Indicators\n");
+    out.push_str(&indicators.to_string());
+    out.push('\n');
+    out.push_str(&summary(comparison));
+
+    let notes: Vec<String> = comparison
+        .indicators
+        .iter()
+        .flat_map(|i| {
+            i.notes.iter().map(move |(r, note)| {
+                format!(
+                    "  {} ({}): {}",
+                    visible(&i.id),
+                    visible(&Comparison::rater_label(&comparison.raters[*r])),
+                    visible(note)
+                )
+            })
+        })
+        .collect();
+    if !notes.is_empty() {
+        out.push_str("\nNotes\n");
+        for note in notes {
+            out.push_str(&note);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `Name version · subject`.
+pub fn heading(comparison: &Comparison) -> String {
+    format!(
+        "{} {} · {} · 360 comparison",
+        visible(&comparison.framework_name),
+        visible(&comparison.framework_version),
+        visible(&comparison.subject)
+    )
+}
+
+/// `self, Sam Lee (manager), peer 1 (incomplete)`.
+pub fn rater_list(comparison: &Comparison) -> String {
+    comparison
+        .raters
+        .iter()
+        .map(|r| {
+            let mut text = if comparison.has_self && std::ptr::eq(r, &comparison.raters[0]) {
+                "self".to_string()
+            } else {
+                visible(&Comparison::rater_label(r)).into_owned()
+            };
+            if !r.complete {
+                text.push_str(" (incomplete)");
+            }
+            text
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A rater's column header, with `*` for an incomplete assessment.
+fn column_name(rater: &crate::compare::RaterInfo) -> String {
+    let mut name = visible(&Comparison::rater_label(rater)).into_owned();
+    if !rater.complete {
+        name.push_str(" *");
+    }
+    name
+}
+
+/// `2 blind spots, 1 hidden strength.` and the incomplete mark's meaning.
+pub fn summary(comparison: &Comparison) -> String {
+    let count = |f| {
+        comparison
+            .indicators
+            .iter()
+            .filter(|i| i.flag == Some(f))
+            .count()
+    };
+    let blind = count(crate::compare::Flag::BlindSpot);
+    let hidden = count(crate::compare::Flag::HiddenStrength);
+    let mut out = format!(
+        "{} blind {}, {} hidden {}.\n",
+        blind,
+        if blind == 1 { "spot" } else { "spots" },
+        hidden,
+        if hidden == 1 { "strength" } else { "strengths" }
+    );
+    if comparison.raters.iter().any(|r| !r.complete) {
+        out.push_str("* incomplete: not every indicator was answered.\n");
+    }
+    out
+}

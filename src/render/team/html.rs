@@ -1,0 +1,136 @@
+//! The team as one self-contained HTML page: a heatmap of people × competencies, the
+//! distribution and the target view. No script, no network; prints on paper with its colours.
+
+use std::fmt::Write;
+
+use super::{heading, risk, some_names};
+use crate::render::report::html::escape;
+use crate::team::Team;
+
+const STYLE: &str = "
+:root { color-scheme: light; --ink: #1d232b; --muted: #5b6672; --line: #d5dbe1; }
+* { box-sizing: border-box; }
+body { font: 14px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: var(--ink); margin: 0 auto; padding: 1.5rem; max-width: 80rem; }
+h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; border-bottom: 2px solid var(--line); padding-bottom: .25rem; }
+.meta, footer, .legend { color: var(--muted); }
+table { border-collapse: collapse; margin: .5rem 0; }
+th, td { text-align: left; padding: .25rem .5rem; border: 1px solid var(--line); }
+th { font-size: .8rem; color: var(--muted); font-weight: 600; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.heatmap td.cell { text-align: center; min-width: 3.2rem; font-variant-numeric: tabular-nums; }
+.incomplete { color: var(--muted); font-style: italic; }
+.risk { color: #9a2b00; font-weight: 600; }
+* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+@media print { body { padding: 0; max-width: none; font-size: 10px; } h2 { break-after: avoid; } tr { break-inside: avoid; } thead { display: table-header-group; } }
+";
+
+/// Background of a cell holding `rank` of `max`: from pale red (none) to green (the top).
+fn shade(rank: usize, max: usize) -> String {
+    if rank == 0 {
+        return "#f6dcd6".to_string();
+    }
+    let share = rank as f64 / max.max(1) as f64;
+    // From amber (low) to green (top), lighter to darker.
+    let hue = 40.0 + share * 80.0;
+    let light = 88.0 - share * 30.0;
+    format!("hsl({hue:.0} 60% {light:.0}%)")
+}
+
+/// The whole team as an HTML document.
+pub fn render(team: &Team) -> String {
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
+    let title = heading(team);
+    let _ = writeln!(out, "<title>{}</title>", escape(&title));
+    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
+    let _ = writeln!(out, "<header>\n<h1>{}</h1>\n</header>", escape(&title));
+
+    out.push_str("<section id=\"matrix\">\n<h2>Levels held</h2>\n<table class=\"heatmap\">\n<thead><tr><th>Person</th>");
+    for c in &team.competencies {
+        let _ = write!(out, "<th>{}</th>", escape(&c.name));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for m in &team.members {
+        let _ = write!(
+            out,
+            "<tr><td{}>{}{}</td>",
+            if m.complete {
+                ""
+            } else {
+                " class=\"incomplete\""
+            },
+            escape(&m.subject),
+            if m.complete { "" } else { " (incomplete)" }
+        );
+        for s in &m.competencies {
+            let _ = write!(
+                out,
+                "<td class=\"cell\" style=\"background:{}\" title=\"score {:.2}\">{}</td>",
+                shade(s.rank, team.max_rank),
+                s.score,
+                match &s.level {
+                    Some(level) => format!("{} {}", s.rank, escape(level)),
+                    None => "none".to_string(),
+                }
+            );
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n<p class=\"legend\">Each cell: the rank and id of the level held; darker green is higher.</p>\n</section>\n");
+
+    out.push_str("<section id=\"distribution\">\n<h2>Distribution</h2>\n<table>\n<thead><tr><th>Competency</th><th>none</th>");
+    for l in &team.levels {
+        let _ = write!(out, "<th>{}</th>", escape(l));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for c in &team.competencies {
+        let count = |id: &str| {
+            c.distribution
+                .iter()
+                .find(|(l, _)| l == id)
+                .map(|(_, n)| *n)
+        };
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td class=\"num\">{}</td>",
+            escape(&c.name),
+            count("none").unwrap_or(0)
+        );
+        for l in &team.levels {
+            let _ = write!(
+                out,
+                "<td class=\"num\">{}</td>",
+                count(l).map_or_else(|| "–".to_string(), |n| n.to_string())
+            );
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
+
+    if team.competencies.iter().any(|c| c.target.is_some()) {
+        out.push_str("<section id=\"target\">\n<h2>Against the target</h2>\n<table>\n<thead><tr><th>Competency</th><th>Target</th><th>Met</th><th>Could mentor</th><th></th></tr></thead>\n<tbody>\n");
+        for c in team.competencies.iter().filter(|c| c.target.is_some()) {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td class=\"num\">{} of {}</td><td>{}</td><td class=\"risk\">{}</td></tr>",
+                escape(&c.name),
+                escape(c.target.as_deref().unwrap_or("")),
+                c.met.unwrap_or(0),
+                team.members.len(),
+                escape(&some_names(&c.holders, 20)),
+                risk(c.met)
+            );
+        }
+        out.push_str("</tbody>\n</table>\n</section>\n");
+    }
+    let _ = writeln!(
+        out,
+        "<footer><p>Computed by rungs from the ratings and framework {} {}.</p></footer>\n</body>\n</html>",
+        escape(&team.framework_id),
+        escape(&team.framework_version)
+    );
+    out
+}

@@ -1,0 +1,76 @@
+//! The team as Markdown: the matrix, the distribution and the target view as tables.
+
+use super::{heading, risk, some_names};
+use crate::render::report::markdown::{escape, row};
+use crate::team::Team;
+
+/// The whole team as Markdown.
+pub fn render(team: &Team) -> String {
+    let mut out = format!("# {}\n\n## Levels held\n\n", escape(&heading(team)));
+    let mut header = vec!["Person".to_string()];
+    header.extend(team.competencies.iter().map(|c| escape(&c.name)));
+    out.push_str(&row(&header));
+    out.push_str(&row(&vec!["---".to_string(); header.len()]));
+    for m in &team.members {
+        let mut cells = vec![format!(
+            "{}{}",
+            escape(&m.subject),
+            if m.complete { "" } else { " (incomplete)" }
+        )];
+        cells.extend(m.competencies.iter().map(|s| match &s.level {
+            Some(level) => format!("{} {}", s.rank, escape(level)),
+            None => "none".to_string(),
+        }));
+        out.push_str(&row(&cells));
+    }
+
+    out.push_str("\n## Distribution\n\n");
+    let mut header = vec!["Competency".to_string(), "none".into()];
+    header.extend(team.levels.iter().map(|l| escape(l)));
+    out.push_str(&row(&header));
+    out.push_str(&row(&vec!["---".to_string(); header.len()]));
+    for c in &team.competencies {
+        let count = |id: &str| {
+            c.distribution
+                .iter()
+                .find(|(l, _)| l == id)
+                .map(|(_, n)| *n)
+        };
+        let mut cells = vec![escape(&c.name), count("none").unwrap_or(0).to_string()];
+        cells.extend(
+            team.levels
+                .iter()
+                .map(|l| count(l).map_or_else(|| "–".to_string(), |n| n.to_string())),
+        );
+        out.push_str(&row(&cells));
+    }
+
+    if team.competencies.iter().any(|c| c.target.is_some()) {
+        out.push_str("\n## Against the target\n\n");
+        out.push_str(&row(&[
+            "Competency".into(),
+            "Target".into(),
+            "Met".into(),
+            "Could mentor".into(),
+            "Risk".into(),
+        ]));
+        out.push_str(&row(&vec!["---".to_string(); 5]));
+        for c in team.competencies.iter().filter(|c| c.target.is_some()) {
+            out.push_str(&row(&[
+                escape(&c.name),
+                escape(c.target.as_deref().unwrap_or("")),
+                format!("{} of {}", c.met.unwrap_or(0), team.members.len()),
+                escape(&some_names(&c.holders, 10)),
+                risk(c.met).to_string(),
+            ]));
+        }
+    }
+    if !team.without_view.is_empty() {
+        out.push_str(&format!(
+            "\nLeft out, with no {}: {}\n",
+            super::view_text(team.view).trim_end_matches('s'),
+            escape(&some_names(&team.without_view, 20))
+        ));
+    }
+    out
+}

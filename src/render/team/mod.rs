@@ -1,0 +1,59 @@
+//! `rungs team`: the matrix of people × competencies, the distribution of levels and the
+//! target view, one renderer per format. `ndjson` writes one tidy row per rating instead.
+
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod ndjson;
+pub mod table;
+
+use crate::assessment::Relation;
+use crate::team::{Team, View};
+
+/// `self-assessments`, `manager assessments`, `consensus of the raters other than self`.
+pub fn view_text(view: View) -> String {
+    match view {
+        View::Relation(Relation::SelfRating) => "self-assessments".to_string(),
+        View::Relation(relation) => format!("{relation} assessments"),
+        View::Consensus => "consensus of the raters other than self".to_string(),
+    }
+}
+
+/// `Networking 1.0 · 12 people · self-assessments`.
+pub fn heading(team: &Team) -> String {
+    format!(
+        "{} {} · {} · {}",
+        team.framework_name,
+        team.framework_version,
+        people(team.members.len()),
+        view_text(team.view)
+    )
+}
+
+/// `1 person`, `12 people`.
+pub fn people(n: usize) -> String {
+    if n == 1 {
+        "1 person".to_string()
+    } else {
+        format!("{n} people")
+    }
+}
+
+/// At most `limit` names, then `and N more`.
+pub fn some_names(names: &[String], limit: usize) -> String {
+    let mut shown: Vec<String> = names.iter().take(limit).cloned().collect();
+    if names.len() > limit {
+        shown.push(format!("and {} more", names.len() - limit));
+    }
+    shown.join(", ")
+}
+
+/// What a target's holder count means: `one person only`, `no one`, or nothing.
+pub fn risk(met: Option<usize>) -> &'static str {
+    match met {
+        Some(0) => "no one",
+        Some(1) => "one person only",
+        _ => "",
+    }
+}

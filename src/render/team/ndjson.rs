@@ -1,0 +1,82 @@
+//! One tidy JSON object a line (contract section 5): per subject × rater × rated or `na`
+//! indicator, ready for DuckDB, Polars or Spark. Written straight from the sheets as they are,
+//! the parts shared by many rows escaped once.
+
+use std::io::Write;
+
+use crate::assessment::gather::{indicator_rows, Cell, Sheet};
+use crate::assessment::RatingValue;
+use crate::framework::Framework;
+
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
+}
+
+/// Write a line per rating of every sheet.
+pub fn write<'a>(
+    framework: &Framework,
+    sheets: impl IntoIterator<Item = &'a Sheet>,
+    mut writer: impl Write,
+) -> std::io::Result<()> {
+    let framework_part = format!(
+        ",\"framework\":{},\"framework_version\":{}",
+        quoted(&framework.id),
+        quoted(&framework.version)
+    );
+    let indicators: Vec<String> = indicator_rows(framework)
+        .into_iter()
+        .map(|(competency, level, indicator)| {
+            format!(
+                ",\"competency\":{},\"level\":{},\"indicator\":{},\"value\":",
+                quoted(competency),
+                quoted(level),
+                quoted(&indicator.id)
+            )
+        })
+        .collect();
+    let values: Vec<String> = framework
+        .scale
+        .iter()
+        .map(|p| p.value.to_string())
+        .collect();
+    let mut line = Vec::with_capacity(512);
+    for sheet in sheets {
+        let head = format!(
+            "{{\"subject\":{},\"rater\":{},\"relation\":\"{}\"{framework_part}",
+            quoted(&sheet.subject),
+            quoted(&sheet.rater),
+            sheet.relation
+        );
+        let tail = format!(
+            ",\"completed_at\":{},\"started_at\":{},\"complete\":{},\"file\":{}}}\n",
+            sheet
+                .completed_at
+                .as_deref()
+                .map_or_else(|| "null".to_string(), quoted),
+            quoted(&sheet.started_at),
+            sheet.is_complete(),
+            quoted(&sheet.file.display().to_string())
+        );
+        for (position, cell) in sheet.cells.iter().enumerate() {
+            let value = match cell.value(framework) {
+                None => continue,
+                Some(RatingValue::NotApplicable) => "\"na\"",
+                Some(RatingValue::Scale(_)) => {
+                    let at = cell_position(*cell);
+                    values[at].as_str()
+                }
+            };
+            line.clear();
+            line.extend_from_slice(head.as_bytes());
+            line.extend_from_slice(indicators[position].as_bytes());
+            line.extend_from_slice(value.as_bytes());
+            line.extend_from_slice(tail.as_bytes());
+            writer.write_all(&line)?;
+        }
+    }
+    writer.flush()
+}
+
+fn cell_position(cell: Cell) -> usize {
+    cell.scale_position().unwrap_or(0)
+}

@@ -1,0 +1,206 @@
+//! The team at a terminal: the matrix (one line per person, the rank held per competency,
+//! coloured by rank), the distribution of levels, and the target view.
+//!
+//! The matrix fits the width it is given: names are cut to 24 columns, each competency takes
+//! four, and competencies that do not fit go to a further block of the same people.
+
+use comfy_table::{Cell, CellAlignment};
+
+use super::{heading, risk, some_names};
+use crate::render::{bold, table, visible, Style};
+use crate::team::Team;
+
+const NAME_MAX: usize = 24;
+const COLUMN: usize = 4;
+
+/// Everything, as text for a terminal of `style.width` columns.
+pub fn render(team: &Team, style: Style) -> String {
+    let mut out = String::new();
+    out.push_str(&bold(&visible(&heading(team)), style));
+    out.push('\n');
+    out.push_str(&matrix(team, style));
+    out.push('\n');
+    out.push_str(&distribution(team, style));
+    if team.competencies.iter().any(|c| c.target.is_some()) {
+        out.push('\n');
+        out.push_str(&targets(team, style));
+    }
+    if !team.without_view.is_empty() {
+        out.push_str(&format!(
+            "\nLeft out, with no {}: {}\n",
+            super::view_text(team.view).trim_end_matches('s'),
+            visible(&some_names(&team.without_view, 10))
+        ));
+    }
+    out
+}
+
+/// Cut to `width` characters, ending in `…` when cut.
+fn cut(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+/// The rank held, coloured from red (none) to green (the top rank).
+fn rank_cell(rank: usize, max: usize, style: Style) -> String {
+    let text = if rank == 0 {
+        "·".to_string()
+    } else {
+        rank.to_string()
+    };
+    let padded = format!("{text:>width$}", width = COLUMN - 1);
+    if !style.color {
+        return padded;
+    }
+    let styled = console::style(padded).force_styling(true);
+    let share = rank as f64 / max.max(1) as f64;
+    let styled = if rank == 0 {
+        styled.red().dim()
+    } else if share < 0.4 {
+        styled.red()
+    } else if share < 0.7 {
+        styled.yellow()
+    } else {
+        styled.green()
+    };
+    styled.to_string()
+}
+
+/// The matrix, in blocks of competencies that fit the width.
+pub fn matrix(team: &Team, style: Style) -> String {
+    let width = usize::from(style.width).max(40);
+    let name_width = team
+        .members
+        .iter()
+        .map(|m| visible(&m.subject).chars().count() + usize::from(!m.complete))
+        .max()
+        .unwrap_or(6)
+        .clamp(6, NAME_MAX);
+    let per_block = ((width - name_width - 1) / COLUMN).max(1);
+    let mut out = format!(
+        "Level held per competency (rank, · for none; * incomplete; top rank {})\n",
+        team.max_rank
+    );
+    let numbered: Vec<(usize, &crate::team::CompetencyStats)> =
+        team.competencies.iter().enumerate().collect();
+    for block in numbered.chunks(per_block) {
+        out.push('\n');
+        let mut header = format!("{:<name_width$}", "person");
+        for (n, _) in block {
+            header.push_str(&format!(" {:>w$}", format!("C{}", n + 1), w = COLUMN - 1));
+        }
+        out.push_str(&bold(header.trim_end(), style));
+        out.push('\n');
+        for m in &team.members {
+            let mark = if m.complete { "" } else { "*" };
+            let name = cut(&visible(&m.subject), name_width - usize::from(!m.complete)) + mark;
+            let mut line = format!("{name:<name_width$}");
+            for (n, _) in block {
+                line.push(' ');
+                line.push_str(&rank_cell(m.competencies[*n].rank, team.max_rank, style));
+            }
+            out.push_str(&line);
+            out.push('\n');
+        }
+        let legend: Vec<String> = block
+            .iter()
+            .map(|(n, c)| format!("C{} {}", n + 1, visible(&c.name)))
+            .collect();
+        out.push_str(&pack(&legend, width));
+    }
+    out
+}
+
+/// Items joined by ` · `, as many on a line as fit in `width`; an item is never split, and
+/// one longer than a line is cut.
+fn pack(items: &[String], width: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for item in items {
+        let item = cut(item, width);
+        let needed = line.chars().count() + 3 + item.chars().count();
+        if !line.is_empty() && needed > width {
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push_str(" · ");
+        }
+        line.push_str(&item);
+    }
+    if !line.is_empty() {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Per competency, how many people hold each level.
+pub fn distribution(team: &Team, style: Style) -> String {
+    let mut t = table(style);
+    let mut header = vec![Cell::new("competency"), Cell::new("none")];
+    header.extend(
+        team.levels
+            .iter()
+            .enumerate()
+            .map(|(r, id)| Cell::new(format!("{} {}", r + 1, visible(id)))),
+    );
+    t.set_header(header);
+    for c in &team.competencies {
+        let mut row = vec![Cell::new(visible(&c.name))];
+        let count = |id: &str| {
+            c.distribution
+                .iter()
+                .find(|(l, _)| l == id)
+                .map(|(_, n)| *n)
+        };
+        row.push(Cell::new(count("none").unwrap_or(0)).set_alignment(CellAlignment::Right));
+        for id in &team.levels {
+            row.push(
+                Cell::new(count(id).map_or_else(|| "–".to_string(), |n| n.to_string()))
+                    .set_alignment(CellAlignment::Right),
+            );
+        }
+        t.add_row(row);
+    }
+    format!("How many people hold each level (– not on the competency's ladder)\n{t}\n")
+}
+
+/// Per competency with a target: how many meet it, who could mentor, single points of failure.
+pub fn targets(team: &Team, style: Style) -> String {
+    let mut t = table(style);
+    t.set_header(vec!["competency", "target", "met", "could mentor", ""]);
+    for c in team.competencies.iter().filter(|c| c.target.is_some()) {
+        t.add_row(vec![
+            Cell::new(visible(&c.name)),
+            Cell::new(format!(
+                "{} {}",
+                c.target_rank.unwrap_or(0),
+                visible(c.target.as_deref().unwrap_or(""))
+            )),
+            Cell::new(format!("{} of {}", c.met.unwrap_or(0), team.members.len()))
+                .set_alignment(CellAlignment::Right),
+            Cell::new(visible(&some_names(&c.holders, 5))),
+            Cell::new(risk(c.met)),
+        ]);
+    }
+    let single = team
+        .competencies
+        .iter()
+        .filter(|c| c.single_point())
+        .count();
+    format!(
+        "Against the target\n{t}\n{}\n",
+        match single {
+            0 => "No competency rests on one person only.".to_string(),
+            1 => "1 competency rests on one person only.".to_string(),
+            n => format!("{n} competencies rest on one person only."),
+        }
+    )
+}

@@ -1,0 +1,223 @@
+//! A team (contract section 5): one profile per person, the distribution of levels per
+//! competency, and against a target who meets it, who could mentor, and which competencies
+//! rest on one person only.
+//!
+//! Pure functions of a framework and [`Sheet`]s: nothing here reads files or prints.
+
+use crate::assessment::gather::{offsets, Sheet};
+use crate::assessment::{RatingValue, Relation};
+use crate::compare::{consensus, Standing};
+use crate::framework::{Framework, Ladder};
+use crate::scoring::{self, TargetLevels};
+
+/// Whose view of each person counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// The latest assessment by a rater of this relation (`self` by default).
+    Relation(Relation),
+    /// The consensus of the raters other than self.
+    Consensus,
+}
+
+/// One person's row of the matrix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    /// The person.
+    pub subject: String,
+    /// The file that counts; `None` for a consensus.
+    pub file: Option<String>,
+    /// Whether every assessment that counts is complete.
+    pub complete: bool,
+    /// How many raters' assessments count (1 unless a consensus).
+    pub raters: usize,
+    /// Per competency, in framework order.
+    pub competencies: Vec<Standing>,
+}
+
+/// One competency across the team.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompetencyStats {
+    /// Competency id.
+    pub id: String,
+    /// Competency name.
+    pub name: String,
+    /// How many people hold each level: `none` first, then the competency's levels, lowest
+    /// first.
+    pub distribution: Vec<(String, usize)>,
+    /// The target level id, when a target applies.
+    pub target: Option<String>,
+    /// The target's rank.
+    pub target_rank: Option<usize>,
+    /// How many people hold the target level or higher.
+    pub met: Option<usize>,
+    /// Those people: who could mentor the others.
+    pub holders: Vec<String>,
+}
+
+impl CompetencyStats {
+    /// With a target: whether exactly one person holds it (a single point of failure).
+    pub fn single_point(&self) -> bool {
+        self.met == Some(1)
+    }
+}
+
+/// The team: people × competencies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Team {
+    /// Framework id.
+    pub framework_id: String,
+    /// Framework name.
+    pub framework_name: String,
+    /// Framework version.
+    pub framework_version: String,
+    /// Whose view counts.
+    pub view: View,
+    /// One per person with an assessment of that view, by name.
+    pub members: Vec<Member>,
+    /// People left out because no assessment of the view exists for them.
+    pub without_view: Vec<String>,
+    /// Per competency in framework order.
+    pub competencies: Vec<CompetencyStats>,
+    /// Level ids of the ladder, by rank - 1.
+    pub levels: Vec<String>,
+    /// Highest rank on the ladder.
+    pub max_rank: usize,
+}
+
+/// Build the team on a ladder from sheets sorted by subject (as gathered).
+pub fn team(
+    framework: &Framework,
+    ladder: &Ladder,
+    sheets: &[Sheet],
+    view: View,
+    targets: Option<&TargetLevels>,
+) -> Team {
+    let offsets = offsets(framework);
+    let mut members = Vec::new();
+    let mut without_view = Vec::new();
+    let mut start = 0;
+    while start < sheets.len() {
+        let subject = &sheets[start].subject;
+        let end = start
+            + sheets[start..]
+                .iter()
+                .take_while(|s| &s.subject == subject)
+                .count();
+        match member(framework, ladder, &offsets, &sheets[start..end], view) {
+            Some(member) => members.push(member),
+            None => without_view.push(subject.clone()),
+        }
+        start = end;
+    }
+    let competencies = framework
+        .competencies
+        .iter()
+        .enumerate()
+        .map(|(c, competency)| {
+            let mut distribution: Vec<(String, usize)> = vec![("none".into(), 0)];
+            distribution.extend(
+                competency
+                    .levels
+                    .iter()
+                    .filter(|l| ladder.contains(l.level))
+                    .map(|l| (framework.levels[l.level].id.clone(), 0)),
+            );
+            for m in &members {
+                let key = m.competencies[c].level.as_deref().unwrap_or("none");
+                if let Some(slot) = distribution.iter_mut().find(|(id, _)| id == key) {
+                    slot.1 += 1;
+                }
+            }
+            let target = targets.and_then(|t| t.levels.get(c).copied().flatten());
+            let target_rank = target.and_then(|l| ladder.rank(l));
+            let holders: Vec<String> = match target_rank {
+                Some(rank) => members
+                    .iter()
+                    .filter(|m| m.competencies[c].rank >= rank)
+                    .map(|m| m.subject.clone())
+                    .collect(),
+                None => Vec::new(),
+            };
+            CompetencyStats {
+                id: competency.id.clone(),
+                name: competency.name.clone(),
+                distribution,
+                target: target.map(|l| framework.levels[l].id.clone()),
+                target_rank,
+                met: target_rank.map(|_| holders.len()),
+                holders,
+            }
+        })
+        .collect();
+    Team {
+        framework_id: framework.id.clone(),
+        framework_name: framework.name.clone(),
+        framework_version: framework.version.clone(),
+        view,
+        members,
+        without_view,
+        competencies,
+        levels: ladder
+            .levels()
+            .iter()
+            .map(|&l| framework.levels[l].id.clone())
+            .collect(),
+        max_rank: ladder.top_rank(),
+    }
+}
+
+/// One person's row, from the sheets of that person; `None` when the view has no assessment.
+fn member(
+    framework: &Framework,
+    ladder: &Ladder,
+    offsets: &[usize],
+    sheets: &[Sheet],
+    view: View,
+) -> Option<Member> {
+    let subject = sheets.first()?.subject.clone();
+    let standing = |value: &dyn Fn(usize) -> Option<RatingValue>| -> Vec<Standing> {
+        (0..framework.competencies.len())
+            .map(|c| {
+                let result = scoring::score_competency_by(framework, ladder, c, |p, _| {
+                    value(offsets[c] + p)
+                });
+                Standing::of(framework, &result)
+            })
+            .collect()
+    };
+    match view {
+        View::Relation(relation) => {
+            // Several raters of one relation (two peers): the latest counts.
+            let sheet = sheets
+                .iter()
+                .filter(|s| s.relation == relation)
+                .max_by(|a, b| a.order_key().cmp(&b.order_key()))?;
+            Some(Member {
+                subject,
+                file: Some(sheet.file.display().to_string()),
+                complete: sheet.is_complete(),
+                raters: 1,
+                competencies: standing(&|p| sheet.cells[p].value(framework)),
+            })
+        }
+        View::Consensus => {
+            let others: Vec<&Sheet> = sheets
+                .iter()
+                .filter(|s| s.relation != Relation::SelfRating)
+                .collect();
+            if others.is_empty() {
+                return None;
+            }
+            let cells: Vec<Option<RatingValue>> = (0..framework.indicator_count())
+                .map(|p| consensus(others.iter().map(|s| s.cells[p].value(framework))))
+                .collect();
+            Some(Member {
+                subject,
+                file: None,
+                complete: others.iter().all(|s| s.is_complete()),
+                raters: others.len(),
+                competencies: standing(&|p| cells[p]),
+            })
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! The README's DuckDB query over `rungs team --format ndjson`, run through a real DuckDB.
+//!
+//! DuckDB comes from the `duckdb` Python package (`.ci/run` installs it) or the `duckdb`
+//! command. Without either this test fails when the environment variable CI is set, and
+//! otherwise prints a loud SKIPPED message.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::run;
+
+/// The SQL between the README's `<!-- duckdb-query -->` marker and the end of its code block.
+fn readme_query() -> String {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    let start = readme
+        .find("<!-- duckdb-query -->")
+        .expect("README marks its DuckDB query with <!-- duckdb-query -->");
+    let rest = &readme[start..];
+    let open = rest
+        .find("```sql\n")
+        .expect("a ```sql block after the marker")
+        + 7;
+    let close = rest[open..].find("```").expect("the block ends") + open;
+    rest[open..close].to_string()
+}
+
+enum DuckDb {
+    Python,
+    Cli,
+}
+
+fn find_duckdb() -> Option<DuckDb> {
+    let python = Command::new("python3")
+        .args(["-c", "import duckdb"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if python {
+        return Some(DuckDb::Python);
+    }
+    let cli = Command::new("duckdb")
+        .arg("-version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    cli.then_some(DuckDb::Cli)
+}
+
+/// Run `sql` in `dir`, one line per row, columns separated by tabs.
+fn query(duckdb: &DuckDb, dir: &Path, sql: &str) -> String {
+    let output = match duckdb {
+        DuckDb::Python => Command::new("python3")
+            .arg("-c")
+            .arg(
+                "import sys, duckdb\n\
+                 for row in duckdb.sql(sys.argv[1]).fetchall():\n    \
+                     print('\\t'.join(str(v) for v in row))",
+            )
+            .arg(sql)
+            .current_dir(dir)
+            .output(),
+        DuckDb::Cli => Command::new("duckdb")
+            .args(["-noheader", "-separator", "\t", "-csv", "-c", sql])
+            .current_dir(dir)
+            .output(),
+    }
+    .expect("DuckDB runs");
+    assert!(
+        output.status.success(),
+        "DuckDB failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+#[test]
+fn the_readme_duckdb_query_runs_over_team_ndjson() {
+    let Some(duckdb) = find_duckdb() else {
+        let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+        assert!(
+            !ci,
+            "DuckDB is not installed and CI is set: install it with `python3 -m pip install duckdb`"
+        );
+        let _ = writeln!(
+            std::io::stderr(),
+            "\n\
+             ************************************************************************\n\
+             SKIPPED the_readme_duckdb_query_runs_over_team_ndjson: DuckDB is not\n\
+             installed, so the README's query was NOT run. Install it with\n\
+             `python3 -m pip install duckdb`; under CI this is a failure.\n\
+             ************************************************************************\n"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let out = run(&[
+        "team",
+        "tests/fixtures/team",
+        "--framework",
+        "tests/fixtures/assess/teamwork.yaml",
+        "--format",
+        "ndjson",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    std::fs::write(dir.path().join("ratings.ndjson"), &out.stdout).expect("write ratings");
+    std::fs::write(
+        dir.path().join("people.csv"),
+        "subject,department\nAlex Rivera,platform\nBo Diaz,platform\nCy Okafor,design\ndee,design\n",
+    )
+    .expect("write people");
+    // Self ratings by hand: platform listening (4+4+3+3+4 + 3+3+2+1+1) / 10 = 2.8, sharing
+    // (3+3+3 + 2+2+1) / 6 = 2.33; design listening (3+4+4+3+2 + 2+2+2+2, one na) / 9 = 2.67,
+    // sharing (3+3, one unrated + 4+4+4) / 5 = 3.6.
+    assert_eq!(
+        query(&duckdb, dir.path(), &readme_query()),
+        "design\tlistening\t2.67\t2\n\
+         design\tsharing\t3.6\t2\n\
+         platform\tlistening\t2.8\t2\n\
+         platform\tsharing\t2.33\t2\n"
+    );
+}
