@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use rungs::assessment::file::parse;
 use rungs::assessment::Assessment;
-use rungs::diff::{diff, Side};
+use rungs::diff::{diff, DiffSide};
 use rungs::framework::{self, Framework};
 use rungs::render::diff::{json_text, DiffReport, SideSummary};
 use rungs::render::report::Report;
@@ -120,12 +120,12 @@ fn diff_json(framework: &Framework, old: &Assessment, new: &Assessment) -> Strin
     };
     let ladder = framework.default_ladder();
     let changes = diff(
-        Side {
+        DiffSide {
             framework,
             ladder: &ladder,
             ratings: &old.ratings,
         },
-        Side {
+        DiffSide {
             framework,
             ladder: &ladder,
             ratings: &new.ratings,
@@ -439,12 +439,12 @@ fn main() {
     let (parse_floor, load, load_score, report, diff, files) = base_load.expect("1x measured");
     let text = &files.framework_text;
     let tree_parse = measure(budget, 7, || {
-        framework::marked::parse(text).expect("parses")
+        framework::yaml_tree::parse(text).expect("parses")
     });
-    let tree = framework::marked::parse(text).expect("parses");
-    let tree_read = measure(budget, 7, || framework::shape::read(&tree));
+    let tree = framework::yaml_tree::parse(text).expect("parses");
+    let tree_read = measure(budget, 7, || framework::reader::read(&tree));
     let build = measure(budget, 7, || {
-        let raw = framework::shape::read(&tree)
+        let raw = framework::reader::read(&tree)
             .framework
             .expect("a framework");
         framework::load::build(raw)
@@ -463,12 +463,12 @@ fn main() {
     println!("| --- | ---: |");
     for (step, timing) in [
         ("bare parse into serde_yaml::Value (the floor)", parse_floor),
-        ("positioned YAML tree parse (marked::parse)", tree_parse),
+        ("positioned YAML tree parse (yaml_tree::parse)", tree_parse),
         (
-            "tree read into the format's structs (shape::read)",
+            "tree read into the format's structs (reader::read)",
             tree_read,
         ),
-        ("tree read + validation (shape::read + build)", build),
+        ("tree read + validation (reader::read + build)", build),
         ("sha256 digest of the file", digest),
         ("framework::load (all of the above)", load),
         (

@@ -81,34 +81,11 @@ fn builtin_entry(name: &'static str, text: &str) -> Option<Entry> {
 
 /// Read a framework file, refusing folders and files over the size limit before reading them.
 pub fn read_framework_bytes(path: &Path) -> Result<Vec<u8>, BadInput> {
-    let shown = path.display();
-    let meta = std::fs::metadata(path)
-        .map_err(|e| BadInput::new(format!("{shown}: cannot read: {}", io_reason(&e))))?;
-    if meta.is_dir() {
-        return Err(BadInput::new(format!(
-            "{shown}: is a folder, not a framework file"
-        )));
-    }
-    if meta.len() > framework::load::MAX_FILE_SIZE as u64 {
-        return Err(BadInput::new(format!(
-            "{shown}: file is {} bytes; framework files are limited to {} bytes (8 MiB)",
-            meta.len(),
-            framework::load::MAX_FILE_SIZE
-        )));
-    }
-    // A device or pipe reports no size: read at most one byte past the limit, never more.
-    use std::io::Read;
-    let limit = framework::load::MAX_FILE_SIZE as u64;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|file| file.take(limit + 1).read_to_end(&mut bytes))
-        .map_err(|e| BadInput::new(format!("{shown}: cannot read: {}", io_reason(&e))))?;
-    if bytes.len() as u64 > limit {
-        return Err(BadInput::new(format!(
-            "{shown}: more than {limit} bytes; framework files are limited to 8 MiB"
-        )));
-    }
-    Ok(bytes)
+    crate::read::read_limited(
+        path,
+        framework::load::MAX_FILE_SIZE as u64,
+        "framework file",
+    )
 }
 
 /// A short, lower-case reason for an I/O error, without the OS error number.

@@ -615,6 +615,48 @@ pub struct OutputArgs {
     pub force: bool,
 }
 
+/// The global flags each command leaves alone: their help, man page and completions do not
+/// offer them (they are still accepted anywhere).
+const UNUSED_GLOBALS: &[(&str, &[&str])] = &[
+    ("validate", &["frameworks", "color"]),
+    ("new", &["frameworks", "color"]),
+    ("import", &["frameworks", "color"]),
+    ("schema", &["frameworks", "color", "quiet"]),
+    ("completions", &["color", "quiet"]),
+    ("man", &["frameworks", "color"]),
+    ("ls", &["frameworks", "color"]),
+];
+
+/// The command line as rungs parses and documents it: the derived one, with each global flag
+/// shown only on the commands it affects (a hidden copy in the others keeps it accepted there).
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    let globals: Vec<clap::Arg> = command.get_arguments().cloned().collect();
+    for (name, unused) in UNUSED_GLOBALS {
+        if command.find_subcommand(name).is_none() {
+            continue;
+        }
+        command = command.mut_subcommand(*name, |mut sub| {
+            for arg in globals
+                .iter()
+                .filter(|a| unused.contains(&a.get_id().as_str()))
+            {
+                sub = sub.arg(arg.clone().hide(true));
+            }
+            sub
+        });
+    }
+    command
+}
+
+/// Parse the command line with [`command`].
+pub fn parse() -> Result<Cli, clap::Error> {
+    use clap::FromArgMatches;
+    let mut matches = command().try_get_matches()?;
+    Cli::from_arg_matches_mut(&mut matches)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -623,5 +665,6 @@ mod tests {
     #[test]
     fn verify_cli() {
         Cli::command().debug_assert();
+        command().debug_assert();
     }
 }

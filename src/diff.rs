@@ -15,7 +15,7 @@ use crate::scoring::{level_title_for, rating_label};
 
 /// One assessment as the diff sees it: its ratings and the framework they are scored against.
 #[derive(Debug, Clone, Copy)]
-pub struct Side<'a> {
+pub struct DiffSide<'a> {
     /// The framework the ratings are scored against.
     pub framework: &'a Framework,
     /// The ladder (every level, or a track's) ranks are counted on.
@@ -154,7 +154,7 @@ fn locate(framework: &Framework) -> (Vec<&str>, HashMap<&str, Located<'_>>) {
 }
 
 /// Compare two assessments.
-pub fn diff(old: Side<'_>, new: Side<'_>) -> Diff {
+pub fn diff(old: DiffSide<'_>, new: DiffSide<'_>) -> Diff {
     let old_profile = scoring::profile_on(old.framework, old.ladder, old.ratings);
     let new_profile = scoring::profile_on(new.framework, new.ladder, new.ratings);
 
@@ -441,7 +441,7 @@ mod tests {
         fn an_assessment_against_itself_has_no_changes(a in ratings()) {
             let f = framework();
             let l = f.default_ladder();
-            let side = Side { framework: &f, ladder: &l, ratings: &a };
+            let side = DiffSide { framework: &f, ladder: &l, ratings: &a };
             let d = diff(side, side);
             prop_assert!(d.is_empty());
             prop_assert_eq!(d.summary(), "No change: the same levels, scores and ratings.");
@@ -451,8 +451,8 @@ mod tests {
         fn b_against_a_mirrors_a_against_b(a in ratings(), b in ratings()) {
             let f = framework();
             let l = f.default_ladder();
-            let forward = diff(Side { framework: &f, ladder: &l, ratings: &a }, Side { framework: &f, ladder: &l, ratings: &b });
-            let backward = diff(Side { framework: &f, ladder: &l, ratings: &b }, Side { framework: &f, ladder: &l, ratings: &a });
+            let forward = diff(DiffSide { framework: &f, ladder: &l, ratings: &a }, DiffSide { framework: &f, ladder: &l, ratings: &b });
+            let backward = diff(DiffSide { framework: &f, ladder: &l, ratings: &b }, DiffSide { framework: &f, ladder: &l, ratings: &a });
             for (x, y) in forward.competencies.iter().zip(&backward.competencies) {
                 prop_assert_eq!(&x.from_level, &y.to_level);
                 prop_assert_eq!(&x.to_level, &y.from_level);

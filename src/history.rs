@@ -12,7 +12,7 @@ use crate::scoring::level_title_for;
 
 /// One assessment to place on the timeline.
 #[derive(Debug, Clone, Copy)]
-pub struct Point<'a> {
+pub struct HistoryPoint<'a> {
     /// How the file is named in output.
     pub label: &'a str,
     /// The assessment.
@@ -93,7 +93,7 @@ pub fn placed_at(assessment: &Assessment) -> Result<OffsetDateTime, BadInput> {
 }
 
 /// Whether the assessment gave any of the competency's indicators a rating (value or na).
-fn rated_any(point: &Point<'_>, competency: usize) -> bool {
+fn rated_any(point: &HistoryPoint<'_>, competency: usize) -> bool {
     point.framework.competencies[competency]
         .levels
         .iter()
@@ -103,7 +103,7 @@ fn rated_any(point: &Point<'_>, competency: usize) -> bool {
 
 /// Build the timeline; points are sorted by date (file label among equal dates).
 /// Fails, naming the file, when a date does not parse.
-pub fn history(points: &[Point<'_>]) -> Result<History, BadInput> {
+pub fn history(points: &[HistoryPoint<'_>]) -> Result<History, BadInput> {
     let mut dated = points
         .iter()
         .map(|p| {
@@ -118,7 +118,7 @@ pub fn history(points: &[Point<'_>]) -> Result<History, BadInput> {
         })
         .collect::<Result<Vec<_>, _>>()?;
     dated.sort_by(|(a, pa), (b, pb)| a.cmp(b).then_with(|| pa.label.cmp(pb.label)));
-    let points: Vec<Point<'_>> = dated.into_iter().map(|(_, p)| p).collect();
+    let points: Vec<HistoryPoint<'_>> = dated.into_iter().map(|(_, p)| p).collect();
 
     let profiles: Vec<_> = points
         .iter()

@@ -46,7 +46,7 @@ const DRAFT: &str = "http://json-schema.org/draft-07/schema#";
 
 /// The JSON Schema of a framework file (format 1), from the format's one description.
 pub fn framework() -> Value {
-    crate::framework::raw::framework_schema()
+    crate::framework::format::framework_schema()
 }
 
 /// The JSON Schema of an assessment file (`rungs-assessment/1`).

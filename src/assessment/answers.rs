@@ -15,10 +15,9 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use super::model::{Rating, RatingValue};
-use crate::catalog::io_reason;
 use crate::error::BadInput;
-use crate::framework::marked::{self, Document, NodeId, NodeKind};
-use crate::framework::shape::{describe, plain_value, Plain};
+use crate::framework::reader::{describe, plain_value, PlainScalar};
+use crate::framework::yaml_tree::{self, Document, NodeId, NodeKind};
 use crate::framework::Framework;
 use crate::scoring::Ratings;
 
@@ -76,23 +75,8 @@ pub struct Resolved {
 
 /// Read and parse an answers file.
 pub fn read(path: &Path) -> Result<Answers, BadInput> {
-    let shown = path.display().to_string();
-    let meta = std::fs::metadata(path)
-        .map_err(|e| BadInput::new(format!("{shown}: cannot read: {}", io_reason(&e))))?;
-    if meta.is_dir() {
-        return Err(BadInput::new(format!(
-            "{shown}: is a folder, not an answers file"
-        )));
-    }
-    if meta.len() > MAX_ANSWERS_SIZE {
-        return Err(BadInput::new(format!(
-            "{shown}: file is {} bytes; answers files are limited to {MAX_ANSWERS_SIZE} bytes",
-            meta.len()
-        )));
-    }
-    let bytes = std::fs::read(path)
-        .map_err(|e| BadInput::new(format!("{shown}: cannot read: {}", io_reason(&e))))?;
-    parse(&shown, &bytes)
+    let bytes = crate::read::read_limited(path, MAX_ANSWERS_SIZE, "answers file")?;
+    parse(&path.display().to_string(), &bytes)
 }
 
 /// Parse answers from YAML or JSON text; `shown` names the file in messages.
@@ -110,7 +94,7 @@ pub fn parse(shown: &str, bytes: &[u8]) -> Result<Answers, BadInput> {
     }
     // The same bounded, positioned YAML reader as framework files: one alias budget, and every
     // entry's place from the parser.
-    let document = marked::parse(text).map_err(|e| match e.at {
+    let document = yaml_tree::parse(text).map_err(|e| match e.at {
         Some(at) => BadInput::new(format!("{shown}:{at}: {}", e.message)),
         None => BadInput::new(format!("{shown}: {}", e.message)),
     })?;
@@ -160,13 +144,13 @@ fn given(document: &Document, node: NodeId) -> (Given, Option<String>) {
         NodeKind::Scalar { text, plain: false } => (Given::Text(text.clone()), None),
         NodeKind::Scalar { text, plain: true } => {
             let value = match plain_value(text) {
-                Plain::Null => Given::Nothing,
-                Plain::Bool(b) => Given::Invalid(b.to_string()),
-                Plain::Int(n) => {
+                PlainScalar::Null => Given::Nothing,
+                PlainScalar::Bool(b) => Given::Invalid(b.to_string()),
+                PlainScalar::Int(n) => {
                     i64::try_from(n).map_or_else(|_| Given::Invalid(text.clone()), Given::Number)
                 }
-                Plain::Float(f) => Given::Invalid(format!("{f} (not a whole number)")),
-                Plain::Text => Given::Text(text.clone()),
+                PlainScalar::Float(f) => Given::Invalid(format!("{f} (not a whole number)")),
+                PlainScalar::Text => Given::Text(text.clone()),
             };
             (value, None)
         }

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::model::{Assessment, FORMAT};
-use crate::catalog::{io_reason, load_file, Catalog, Entry};
+use crate::catalog::{load_file, Catalog, Entry};
 use crate::error::BadInput;
 
 /// Largest assessment file accepted, in bytes.
@@ -12,23 +12,8 @@ pub const MAX_ASSESSMENT_SIZE: u64 = 64 * 1024 * 1024;
 
 /// Read and parse an assessment file, checking its `format`.
 pub fn read(path: &Path) -> Result<Assessment, BadInput> {
-    let shown = path.display();
-    let meta = std::fs::metadata(path)
-        .map_err(|e| BadInput::new(format!("{shown}: cannot read: {}", io_reason(&e))))?;
-    if meta.is_dir() {
-        return Err(BadInput::new(format!(
-            "{shown}: is a folder, not an assessment file"
-        )));
-    }
-    if meta.len() > MAX_ASSESSMENT_SIZE {
-        return Err(BadInput::new(format!(
-            "{shown}: file is {} bytes; assessment files are limited to {MAX_ASSESSMENT_SIZE} bytes",
-            meta.len()
-        )));
-    }
-    let bytes = std::fs::read(path)
-        .map_err(|e| BadInput::new(format!("{shown}: cannot read: {}", io_reason(&e))))?;
-    parse(&shown.to_string(), &bytes)
+    let bytes = crate::read::read_limited(path, MAX_ASSESSMENT_SIZE, "assessment file")?;
+    parse(&path.display().to_string(), &bytes)
 }
 
 /// Parse assessment JSON; `shown` names the file in messages.
@@ -153,7 +138,7 @@ pub fn save(path: &Path, assessment: &Assessment) -> std::io::Result<()> {
 /// The framework an assessment was made against, found as the contract says: `--framework`
 /// path, then a loaded framework with the recorded id, then the recorded path.
 #[derive(Debug, Clone)]
-pub struct Found {
+pub struct FoundFramework {
     /// The framework found.
     pub entry: Entry,
     /// Set when the found framework's digest differs from the recorded one.
@@ -167,7 +152,7 @@ pub fn find_framework(
     assessment: &Assessment,
     override_entry: Option<&Entry>,
     shown: &str,
-) -> Result<Found, BadInput> {
+) -> Result<FoundFramework, BadInput> {
     let recorded = &assessment.framework;
     let entry = if let Some(entry) = override_entry {
         if entry.framework.id != recorded.id {
@@ -202,7 +187,7 @@ pub fn find_framework(
             recorded.id
         )));
     };
-    Ok(Found {
+    Ok(FoundFramework {
         digest_changed: entry.digest != recorded.digest,
         entry,
     })

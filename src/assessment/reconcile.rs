@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use super::file::{find_framework, Found};
+use super::file::{find_framework, FoundFramework};
 use super::model::{Assessment, IndicatorPrint, RatingValue, Ratings};
 use crate::catalog::{Catalog, Entry};
 use crate::error::BadInput;
@@ -165,7 +165,7 @@ pub fn attach(
     assessment: Assessment,
     override_entry: Option<&Entry>,
 ) -> Result<Attached, BadInput> {
-    let Found {
+    let FoundFramework {
         entry,
         digest_changed,
     } = find_framework(catalog, &assessment, override_entry, shown)?;

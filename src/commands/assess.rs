@@ -339,12 +339,12 @@ fn changes_since(
         version: framework.version.clone(),
     };
     let changes = rungs::diff::diff(
-        rungs::diff::Side {
+        rungs::diff::DiffSide {
             framework,
             ladder,
             ratings: &earlier.ratings,
         },
-        rungs::diff::Side {
+        rungs::diff::DiffSide {
             framework,
             ladder,
             ratings: &now.ratings,

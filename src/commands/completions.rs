@@ -8,11 +8,9 @@ use std::collections::BTreeSet;
 use std::process::ExitCode;
 
 use clap::builder::{PossibleValue, PossibleValuesParser};
-use clap::CommandFactory;
 use clap_complete::Shell;
 
 use super::Context;
-use crate::cli::Cli;
 
 pub fn run(context: &Context, shell: Shell) -> anyhow::Result<ExitCode> {
     let catalog = context.catalog()?;
@@ -26,7 +24,7 @@ pub fn run(context: &Context, shell: Shell) -> anyhow::Result<ExitCode> {
         targets.extend(f.targets.iter().map(|t| t.id.clone()));
     }
     let mut command = with_candidates(
-        Cli::command(),
+        crate::cli::command(),
         &[
             ("framework", &frameworks),
             ("target_level", &levels),

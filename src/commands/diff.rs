@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use rungs::assessment::file;
-use rungs::diff::{diff, Side};
+use rungs::diff::{diff, DiffSide};
 use rungs::error::BadInput;
 use rungs::render::diff::{
     json_text, markdown_text, table_text, DiffReport, DroppedRating, GapChange, NoteChange,
@@ -112,12 +112,12 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
         &none,
     )?;
     let changes = diff(
-        Side {
+        DiffSide {
             framework: &old.entry.framework,
             ladder: &old_ladder,
             ratings: &old.assessment.ratings,
         },
-        Side {
+        DiffSide {
             framework: &new.entry.framework,
             ladder: &new_ladder,
             ratings: &new.assessment.ratings,

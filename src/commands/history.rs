@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use rungs::assessment::{file, Assessment};
 use rungs::catalog::io_reason;
 use rungs::error::BadInput;
-use rungs::history::{history, Point};
+use rungs::history::{history, HistoryPoint};
 use rungs::render::history::{json_text, markdown_text, table_text};
 use rungs::render::report::{level_text, Report};
 use rungs::render::Style;
@@ -142,11 +142,11 @@ fn one_framework(
         .iter()
         .map(|o| o.path.display().to_string())
         .collect();
-    let points: Vec<Point<'_>> = opened
+    let points: Vec<HistoryPoint<'_>> = opened
         .iter()
         .zip(&labels)
         .zip(&ladders)
-        .map(|((o, label), ladder)| Point {
+        .map(|((o, label), ladder)| HistoryPoint {
             label,
             assessment: &o.assessment,
             framework: &o.entry.framework,

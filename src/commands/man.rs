@@ -5,10 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use clap::CommandFactory;
 
 use super::Context;
-use crate::cli::Cli;
 
 /// The sections a manual page has beyond what the options say, in roff.
 const SECTIONS: &str = r#".SH EXAMPLES
@@ -80,7 +78,7 @@ fn main_page(command: clap::Command) -> std::io::Result<Vec<u8>> {
 }
 
 pub fn run(context: &Context, out_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let command = Cli::command();
+    let command = crate::cli::command();
     match out_dir {
         None => {
             super::write_stdout(&main_page(command)?)?;

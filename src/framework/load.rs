@@ -1,7 +1,7 @@
 //! Turning framework bytes into a validated [`Framework`].
 //!
-//! One path for every file: a positioned YAML tree ([`marked`], aliases bounded), read into the
-//! structs the format declares ([`super::raw`]) with every shape problem located ([`shape`]),
+//! One path for every file: a positioned YAML tree ([`yaml_tree`], aliases bounded), read into the
+//! structs the format declares ([`super::format`]) with every shape problem located ([`reader`]),
 //! then checked and resolved by [`build`]. Every problem is reported in one run, each at its
 //! line and column.
 
@@ -9,13 +9,13 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::diagnostic::{Diagnostic, LoadError, Severity};
+use super::format::*;
 use super::locate::{closest, is_within, locate};
 pub use super::locate::{render_path, PathSegment};
-use super::marked::{self, Document, Position};
 use super::model::*;
-use super::raw::*;
-use super::shape;
+use super::reader;
 use super::text::{forbidden_char, forbidden_message};
+use super::yaml_tree::{self, Document, Position};
 
 /// Largest framework file accepted, in bytes.
 pub const MAX_FILE_SIZE: usize = 8 * 1024 * 1024;
@@ -68,7 +68,7 @@ pub fn digest(bytes: &[u8]) -> String {
 pub fn load(file: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let text = decode(file, bytes)?;
     let document = parse_tree(file, text)?;
-    let shape = shape::read(&document);
+    let shape = reader::read(&document);
     let (framework, problems) = match shape.framework {
         Some(raw) => build(raw),
         None => (None, Vec::new()),
@@ -146,13 +146,13 @@ fn decode<'b>(file: &str, bytes: &'b [u8]) -> Result<&'b str, LoadError> {
         ))
     })?;
     if text.trim().is_empty() {
-        return Err(fail(Diagnostic::file_error(file, shape::EMPTY_FILE)));
+        return Err(fail(Diagnostic::file_error(file, reader::EMPTY_FILE)));
     }
     Ok(text)
 }
 
 fn parse_tree(file: &str, text: &str) -> Result<Document, LoadError> {
-    marked::parse(text).map_err(|e| LoadError {
+    yaml_tree::parse(text).map_err(|e| LoadError {
         diagnostics: vec![match e.at {
             Some(at) => Diagnostic::at(file, at.line, at.column, e.message),
             None => Diagnostic::file_error(file, e.message),
@@ -1112,8 +1112,8 @@ targets:
 "#;
 
     fn slow_build(text: &str) -> (Option<Framework>, Vec<Problem>) {
-        let document = marked::parse(text).expect("parses");
-        let shape = shape::read(&document);
+        let document = yaml_tree::parse(text).expect("parses");
+        let shape = reader::read(&document);
         assert_eq!(shape.findings, vec![]);
         build(shape.framework.expect("a framework"))
     }
@@ -1278,7 +1278,7 @@ competencies:
             let e = load("f.yaml", text.as_bytes()).expect_err("empty");
             assert_eq!(
                 e.to_string(),
-                format!("f.yaml: {}", shape::EMPTY_FILE),
+                format!("f.yaml: {}", reader::EMPTY_FILE),
                 "{text:?}"
             );
         }
@@ -1286,8 +1286,8 @@ competencies:
 
     #[test]
     fn the_indicator_cap_is_enforced() {
-        let document = marked::parse(RICH).expect("parses");
-        let mut raw = shape::read(&document).framework.expect("framework");
+        let document = yaml_tree::parse(RICH).expect("parses");
+        let mut raw = reader::read(&document).framework.expect("framework");
         raw.competencies[1].levels[0].indicators = (0..=MAX_INDICATORS)
             .map(|i| RawIndicator::Short(format!("Indicator {i}")))
             .collect();

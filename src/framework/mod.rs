@@ -2,15 +2,15 @@
 
 pub mod builtin;
 pub mod diagnostic;
+pub mod format;
 pub mod load;
 pub mod locate;
-pub mod marked;
 pub mod model;
-pub mod raw;
-pub mod shape;
+pub mod reader;
 pub mod sheet;
 pub mod text;
 pub mod write;
+pub mod yaml_tree;
 
 pub use diagnostic::{Diagnostic, LoadError, Severity};
 pub use load::{digest, load, Loaded};

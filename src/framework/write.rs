@@ -3,12 +3,23 @@
 //! The output is meant to be read and edited by a person: keys in the order the README shows,
 //! long texts as literal `|` blocks, and a comment header saying where the file came from.
 
-use super::raw::*;
+use super::format::*;
 
 /// The framework as YAML, after `header` (each line written as a `#` comment).
 pub fn yaml(raw: &RawFramework, header: &str) -> String {
     let mut out = String::new();
     for line in header.lines() {
+        // A comment may hold only printable text: anything else (from a file name, say) is `?`.
+        let line: String = line
+            .chars()
+            .map(|c| {
+                if c.is_control() || super::text::is_forbidden(c) {
+                    '?'
+                } else {
+                    c
+                }
+            })
+            .collect();
         if line.is_empty() {
             out.push_str("#\n");
         } else {
@@ -305,6 +316,40 @@ mod tests {
         ] {
             assert_eq!(round_trip(value), value, "{value:?}");
         }
+    }
+
+    #[test]
+    fn the_header_is_comments_whatever_it_holds() {
+        let raw = RawFramework {
+            id: "x".into(),
+            name: "X".into(),
+            version: Version("1".into()),
+            levels: vec![RawLevel {
+                id: "a".into(),
+                name: "A".into(),
+                description: None,
+            }],
+            competencies: vec![RawCompetency {
+                id: "c".into(),
+                name: "C".into(),
+                levels: vec![RawCompetencyLevel {
+                    level: "a".into(),
+                    indicators: vec![RawIndicator::Short("t".into())],
+                    ..Default::default()
+                }],
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let text = yaml(&raw, "from a\u{1b}[2Jb.csv\nsecond line\n\nafter a blank");
+        assert!(
+            text.starts_with("# from a?[2Jb.csv\n# second line\n#\n# after a blank\nid: x\n"),
+            "{text}"
+        );
+        assert!(
+            crate::framework::load("x.yaml", text.as_bytes()).is_ok(),
+            "{text}"
+        );
     }
 
     #[test]

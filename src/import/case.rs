@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::Value;
 
 use super::{Imported, Options};
-use crate::framework::raw::*;
+use crate::framework::format::*;
 use crate::framework::sheet::slug;
 use crate::framework::{Diagnostic, LoadError};
 

@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::{Imported, Options};
-use crate::framework::raw::*;
+use crate::framework::format::*;
 use crate::framework::sheet::{self, Column};
 use crate::framework::{Diagnostic, LoadError, Severity};
 

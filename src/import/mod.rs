@@ -6,7 +6,7 @@
 pub mod case;
 pub mod csv;
 
-use crate::framework::raw::RawFramework;
+use crate::framework::format::RawFramework;
 use crate::framework::Diagnostic;
 
 /// What the person importing may set that the source does not say.

@@ -281,7 +281,7 @@ fn score_pair(change: &CompetencyChange) -> String {
     format!("{} → {}", show(change.from_score), show(change.to_score))
 }
 
-/// "2 · Sometimes", "na", or "not rated".
+/// "2 · Sometimes", "not applicable", or "not rated".
 pub fn rating_value_text(value: Option<RatingValue>, label: Option<&str>) -> String {
     match (value, label) {
         (Some(RatingValue::NotApplicable), _) => "not applicable".to_string(),

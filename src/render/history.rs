@@ -76,6 +76,7 @@ pub fn table_text(history: &History, style: Style) -> String {
             Cell::new(&a.file),
         ]);
     }
+    super::whole_words(&mut t);
     out.push_str(&format!("{t}\n\n"));
 
     if let Some(target) = &history.target {
@@ -112,6 +113,7 @@ pub fn table_text(history: &History, style: Style) -> String {
         }
         t.add_row(row);
     }
+    super::whole_words(&mut t);
     out.push_str(&format!(
         "{}\n{t}\n",
         bold(

@@ -372,3 +372,50 @@ fn one_output_flag_everywhere_with_out_kept_as_an_alias() {
     assert_eq!(result.code, 0, "{}", result.stderr);
     assert!(dir.path().join("man/rungs.1").is_file());
 }
+
+#[test]
+fn global_flags_appear_only_on_commands_they_affect() {
+    let help = |args: &[&str]| run(&[args, &["--help"]].concat()).stdout;
+    for (command, absent) in [
+        (&["schema"][..], &["--frameworks", "--color", "--quiet"][..]),
+        (&["new"], &["--frameworks", "--color"]),
+        (&["validate"], &["--frameworks", "--color"]),
+        (&["man"], &["--frameworks", "--color"]),
+        (&["completions"], &["--color", "--quiet"]),
+        (&["import", "csv"], &["--frameworks", "--color"]),
+    ] {
+        let text = help(command);
+        for flag in absent {
+            assert!(
+                !text.contains(flag),
+                "rungs {command:?} --help offers {flag}: {text}"
+            );
+        }
+    }
+    for command in [
+        &["report"][..],
+        &["show"],
+        &["assess"],
+        &["diff"],
+        &["history"],
+    ] {
+        let text = help(command);
+        for flag in ["--frameworks", "--color", "--quiet"] {
+            assert!(text.contains(flag), "rungs {command:?} --help lacks {flag}");
+        }
+    }
+    // Still accepted where hidden: a script that passes them everywhere keeps working.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("x.yaml");
+    let result = run(&[
+        "new",
+        "x",
+        "-q",
+        "--color",
+        "never",
+        "-o",
+        file.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert_eq!(result.stderr, "", "-q still silences new");
+}

@@ -296,3 +296,44 @@ fn an_empty_key_in_an_answers_file_is_reported_not_looped_on() {
         assert!(!dir.path().join("me.json").exists());
     }
 }
+
+#[test]
+fn every_file_rungs_reads_is_refused_over_its_size_limit_before_it_is_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let big = |name: &str, size: u64| {
+        let path = dir.path().join(name);
+        // Sparse: the size is there, the bytes are not.
+        std::fs::File::create(&path)
+            .and_then(|f| f.set_len(size))
+            .expect("a large file");
+        path
+    };
+    let assessment = big("huge.json", 64 * 1024 * 1024 + 1);
+    let out = crate::support::run_in(dir.path(), &["report", "huge.json"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: huge.json: file is 67108865 bytes; assessment files are limited to 67108864 bytes (64 MiB)\n"
+    );
+    drop(assessment);
+    big("huge.yaml", 8 * 1024 * 1024 + 1);
+    let out = crate::support::run_in(
+        dir.path(),
+        &[
+            "assess",
+            "networking",
+            "--answers",
+            "huge.yaml",
+            "-o",
+            "out.json",
+        ],
+    );
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: huge.yaml: file is 8388609 bytes; answers files are limited to 8388608 bytes (8 MiB)\n"
+    );
+    assert!(!dir.path().join("out.json").exists(), "nothing saved");
+    let folder = crate::support::run_in(dir.path(), &["report", "."]);
+    assert_eq!(folder.code, 2);
+}

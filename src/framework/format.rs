@@ -13,8 +13,8 @@
 use serde_json::{json, Map, Value};
 
 use super::locate::PathSegment;
-use super::marked::{NodeId, NodeKind};
-use super::shape::{describe, plain_value, Plain, Reader};
+use super::reader::{describe, plain_value, PlainScalar, Reader};
+use super::yaml_tree::{NodeId, NodeKind};
 
 /// Whether a key must be present.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -410,7 +410,9 @@ impl Read for RawIndicator {
             NodeKind::Mapping(_) => {
                 RawIndicatorObject::read(reader, node, key).map(RawIndicator::Full)
             }
-            NodeKind::Scalar { text, plain } if !*plain || plain_value(text) == Plain::Text => {
+            NodeKind::Scalar { text, plain }
+                if !*plain || plain_value(text) == PlainScalar::Text =>
+            {
                 Some(RawIndicator::Short(text.clone()))
             }
             _ => {

@@ -1,14 +1,14 @@
 //! Reading a framework from a positioned YAML tree: every wrong type, unknown, duplicate or
 //! missing key is found in one pass, with its place; keys starting with `x-` are skipped.
 //!
-//! The keys and types it reads are declared once, in [`super::raw`]; this is the machinery
+//! The keys and types it reads are declared once, in [`super::format`]; this is the machinery
 //! that reads them. Where a part is broken it puts a placeholder (keeping list positions) and
 //! records the part's path, so the semantic checks can still run on the rest without echoing
 //! the same fault.
 
+use super::format::{Need, OrderedMap, RawFramework, Read};
 use super::locate::{closest, PathSegment};
-use super::marked::{Document, NodeId, NodeKind, Position};
-use super::raw::{Need, OrderedMap, RawFramework, Read};
+use super::yaml_tree::{Document, NodeId, NodeKind, Position};
 
 /// A problem with the shape of the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +21,7 @@ pub struct Finding {
 
 /// What reading the tree gave.
 #[derive(Debug)]
-pub struct Shape {
+pub struct Reading {
     /// The framework as written, placeholders where parts are broken; `None` when the file is
     /// empty or not a mapping.
     pub framework: Option<RawFramework>,
@@ -32,7 +32,7 @@ pub struct Shape {
 }
 
 /// Read a framework from a parsed document.
-pub fn read(document: &Document) -> Shape {
+pub fn read(document: &Document) -> Reading {
     let mut reader = Reader {
         document,
         findings: Vec::new(),
@@ -48,7 +48,9 @@ pub fn read(document: &Document) -> Shape {
             None
         }
         Some(root) => match &document.node(root).kind {
-            NodeKind::Scalar { text, plain } if *plain && plain_value(text) == Plain::Null => {
+            NodeKind::Scalar { text, plain }
+                if *plain && plain_value(text) == PlainScalar::Null =>
+            {
                 reader.findings.push(Finding {
                     at: None,
                     message: EMPTY_FILE.into(),
@@ -58,7 +60,7 @@ pub fn read(document: &Document) -> Shape {
             _ => RawFramework::read(&mut reader, root, ""),
         },
     };
-    Shape {
+    Reading {
         framework,
         findings: reader.findings,
         broken: reader.broken,
@@ -71,7 +73,7 @@ pub const EMPTY_FILE: &str =
 
 /// How YAML reads an unquoted scalar.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Plain {
+pub enum PlainScalar {
     /// `~`, `null` or nothing.
     Null,
     /// `true` or `false`.
@@ -85,16 +87,16 @@ pub enum Plain {
 }
 
 /// How YAML (as the typed loader reads it) resolves an unquoted scalar.
-pub fn plain_value(text: &str) -> Plain {
+pub fn plain_value(text: &str) -> PlainScalar {
     match text {
-        "" | "~" | "null" | "Null" | "NULL" => return Plain::Null,
-        "true" | "True" | "TRUE" => return Plain::Bool(true),
-        "false" | "False" | "FALSE" => return Plain::Bool(false),
+        "" | "~" | "null" | "Null" | "NULL" => return PlainScalar::Null,
+        "true" | "True" | "TRUE" => return PlainScalar::Bool(true),
+        "false" | "False" | "FALSE" => return PlainScalar::Bool(false),
         ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
-            return Plain::Float(f64::INFINITY)
+            return PlainScalar::Float(f64::INFINITY)
         }
-        "-.inf" | "-.Inf" | "-.INF" => return Plain::Float(f64::NEG_INFINITY),
-        ".nan" | ".NaN" | ".NAN" => return Plain::Float(f64::NAN),
+        "-.inf" | "-.Inf" | "-.INF" => return PlainScalar::Float(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => return PlainScalar::Float(f64::NAN),
         _ => {}
     }
     let (negative, digits) = match text.as_bytes()[0] {
@@ -112,7 +114,7 @@ pub fn plain_value(text: &str) -> Plain {
         None
     };
     if let Some(value) = whole {
-        return Plain::Int(if negative { -value } else { value });
+        return PlainScalar::Int(if negative { -value } else { value });
     }
     let looks_numeric = digits.bytes().any(|b| b.is_ascii_digit())
         && digits
@@ -120,8 +122,8 @@ pub fn plain_value(text: &str) -> Plain {
             .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
         && digits.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'));
     match text.parse::<f64>() {
-        Ok(value) if looks_numeric => Plain::Float(value),
-        _ => Plain::Text,
+        Ok(value) if looks_numeric => PlainScalar::Float(value),
+        _ => PlainScalar::Text,
     }
 }
 
@@ -282,7 +284,7 @@ impl<'d> Reader<'d> {
 
     /// Whether a node is an unquoted null (`~`, `null` or nothing).
     pub fn is_null(&self, node: NodeId) -> bool {
-        matches!(&self.document.node(node).kind, NodeKind::Scalar { text, plain: true } if plain_value(text) == Plain::Null)
+        matches!(&self.document.node(node).kind, NodeKind::Scalar { text, plain: true } if plain_value(text) == PlainScalar::Null)
     }
 
     fn is_empty_plain(&self, node: NodeId) -> bool {
@@ -306,7 +308,7 @@ impl<'d> Reader<'d> {
     pub fn count(&mut self, node: NodeId, label: &str) -> Option<u32> {
         let value = match &self.document.node(node).kind {
             NodeKind::Scalar { text, plain: true } => match plain_value(text) {
-                Plain::Int(v) => u32::try_from(v).ok(),
+                PlainScalar::Int(v) => u32::try_from(v).ok(),
                 _ => None,
             },
             _ => None,
@@ -328,8 +330,8 @@ impl<'d> Reader<'d> {
     pub fn number(&mut self, node: NodeId, key: &str) -> Option<f64> {
         let value = match &self.document.node(node).kind {
             NodeKind::Scalar { text, plain: true } => match plain_value(text) {
-                Plain::Int(v) => Some(v as f64),
-                Plain::Float(v) => Some(v),
+                PlainScalar::Int(v) => Some(v as f64),
+                PlainScalar::Float(v) => Some(v),
                 _ => None,
             },
             _ => None,
@@ -425,10 +427,10 @@ pub fn describe(document: &Document, node: NodeId) -> String {
                 return format!("the text {shown:?}");
             }
             match plain_value(text) {
-                Plain::Null => "empty".into(),
-                Plain::Bool(_) => format!("`{text}` (true/false)"),
-                Plain::Int(_) | Plain::Float(_) => format!("the number {shown}"),
-                Plain::Text => format!("the text {shown:?}"),
+                PlainScalar::Null => "empty".into(),
+                PlainScalar::Bool(_) => format!("`{text}` (true/false)"),
+                PlainScalar::Int(_) | PlainScalar::Float(_) => format!("the number {shown}"),
+                PlainScalar::Text => format!("the text {shown:?}"),
             }
         }
     }
@@ -436,10 +438,10 @@ pub fn describe(document: &Document, node: NodeId) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::marked::parse;
+    use super::super::yaml_tree::parse;
     use super::*;
 
-    fn shape_of(text: &str) -> Shape {
+    fn shape_of(text: &str) -> Reading {
         read(&parse(text).expect("parses"))
     }
 
@@ -458,24 +460,24 @@ mod tests {
 
     #[test]
     fn plain_scalars_resolve_like_yaml() {
-        assert_eq!(plain_value(""), Plain::Null);
-        assert_eq!(plain_value("~"), Plain::Null);
-        assert_eq!(plain_value("True"), Plain::Bool(true));
-        assert_eq!(plain_value("3"), Plain::Int(3));
-        assert_eq!(plain_value("+3"), Plain::Int(3));
-        assert_eq!(plain_value("-1"), Plain::Int(-1));
-        assert_eq!(plain_value("0x1F"), Plain::Int(31));
-        assert_eq!(plain_value("0o17"), Plain::Int(15));
-        assert_eq!(plain_value("0.8"), Plain::Float(0.8));
-        assert_eq!(plain_value(".5"), Plain::Float(0.5));
-        assert_eq!(plain_value("1e3"), Plain::Float(1000.0));
-        assert_eq!(plain_value(".inf"), Plain::Float(f64::INFINITY));
-        assert_eq!(plain_value("03"), Plain::Text);
-        assert_eq!(plain_value("1_000"), Plain::Text);
-        assert_eq!(plain_value("yes"), Plain::Text);
-        assert_eq!(plain_value("inf"), Plain::Text);
-        assert_eq!(plain_value("e"), Plain::Text);
-        assert_eq!(plain_value("-"), Plain::Text);
+        assert_eq!(plain_value(""), PlainScalar::Null);
+        assert_eq!(plain_value("~"), PlainScalar::Null);
+        assert_eq!(plain_value("True"), PlainScalar::Bool(true));
+        assert_eq!(plain_value("3"), PlainScalar::Int(3));
+        assert_eq!(plain_value("+3"), PlainScalar::Int(3));
+        assert_eq!(plain_value("-1"), PlainScalar::Int(-1));
+        assert_eq!(plain_value("0x1F"), PlainScalar::Int(31));
+        assert_eq!(plain_value("0o17"), PlainScalar::Int(15));
+        assert_eq!(plain_value("0.8"), PlainScalar::Float(0.8));
+        assert_eq!(plain_value(".5"), PlainScalar::Float(0.5));
+        assert_eq!(plain_value("1e3"), PlainScalar::Float(1000.0));
+        assert_eq!(plain_value(".inf"), PlainScalar::Float(f64::INFINITY));
+        assert_eq!(plain_value("03"), PlainScalar::Text);
+        assert_eq!(plain_value("1_000"), PlainScalar::Text);
+        assert_eq!(plain_value("yes"), PlainScalar::Text);
+        assert_eq!(plain_value("inf"), PlainScalar::Text);
+        assert_eq!(plain_value("e"), PlainScalar::Text);
+        assert_eq!(plain_value("-"), PlainScalar::Text);
     }
 
     #[test]
@@ -589,7 +591,7 @@ mod resolution_agrees_with_the_typed_loader {
     use proptest::prelude::*;
 
     proptest! {
-        /// The slow path reads unquoted scalars as the typed (serde) loader does.
+        /// The reader resolves unquoted scalars as YAML 1.2 (and serde_yaml) does.
         #[test]
         fn plain_scalars(text in "[-+.0-9a-fA-FxoeE_~]{1,7}|null|Null|true|False|\\.inf|-\\.Inf|\\.nan") {
             let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(&text) else {
@@ -597,22 +599,22 @@ mod resolution_agrees_with_the_typed_loader {
             };
             let ours = plain_value(&text);
             match value {
-                serde_yaml::Value::Null => prop_assert_eq!(ours, Plain::Null),
-                serde_yaml::Value::Bool(b) => prop_assert_eq!(ours, Plain::Bool(b)),
+                serde_yaml::Value::Null => prop_assert_eq!(ours, PlainScalar::Null),
+                serde_yaml::Value::Bool(b) => prop_assert_eq!(ours, PlainScalar::Bool(b)),
                 serde_yaml::Value::Number(n) => {
                     if let Some(i) = n.as_i64() {
-                        prop_assert_eq!(ours, Plain::Int(i128::from(i)));
+                        prop_assert_eq!(ours, PlainScalar::Int(i128::from(i)));
                     } else if let Some(u) = n.as_u64() {
-                        prop_assert_eq!(ours, Plain::Int(i128::from(u)));
+                        prop_assert_eq!(ours, PlainScalar::Int(i128::from(u)));
                     } else {
                         let f = n.as_f64().unwrap_or(f64::NAN);
                         match ours {
-                            Plain::Float(v) => prop_assert!(v == f || (v.is_nan() && f.is_nan())),
+                            PlainScalar::Float(v) => prop_assert!(v == f || (v.is_nan() && f.is_nan())),
                             other => prop_assert!(false, "{text:?}: serde reads float {f}, we read {other:?}"),
                         }
                     }
                 }
-                serde_yaml::Value::String(_) => prop_assert_eq!(ours, Plain::Text),
+                serde_yaml::Value::String(_) => prop_assert_eq!(ours, PlainScalar::Text),
                 _ => {}
             }
         }

@@ -1,7 +1,7 @@
 //! A YAML document parsed with the place of every node, so problems can be reported where they
 //! are.
 //!
-//! Every framework file is read through it. Parsing is bounded: nesting deeper than
+//! Every framework file and answers file is read through it. Parsing is bounded: nesting deeper than
 //! [`MAX_NESTING`] and aliases that would expand the document far beyond its own size are
 //! refused as soon as they are seen, and aliases are kept as references, never copied.
 
