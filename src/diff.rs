@@ -307,89 +307,6 @@ impl Diff {
     pub fn count(&self, kind: ChangeKind) -> usize {
         self.indicators.iter().filter(|i| i.change == kind).count()
     }
-
-    /// One line: how many competencies moved a level, how scores moved, how many ratings
-    /// changed; counts of zero are left out.
-    pub fn summary(&self) -> String {
-        if self.is_empty() {
-            return "No change: the same levels, scores and ratings.".to_string();
-        }
-        let count = |test: &dyn Fn(&CompetencyChange) -> bool| {
-            self.competencies.iter().filter(|c| test(c)).count()
-        };
-        let rank_up = count(&|c| c.rank_change().is_some_and(|d| d > 0));
-        let rank_down = count(&|c| c.rank_change().is_some_and(|d| d < 0));
-        let score_up = count(&|c| c.score_change.is_some_and(|d| d > 0.0));
-        let score_down = count(&|c| c.score_change.is_some_and(|d| d < 0.0));
-        let changed = self.count(ChangeKind::Changed);
-        let sections = [
-            (
-                "Levels",
-                vec![
-                    (rank_up, format!("{rank_up} up")),
-                    (rank_down, format!("{rank_down} down")),
-                ],
-            ),
-            (
-                "Scores",
-                vec![
-                    (score_up, format!("{score_up} rose")),
-                    (score_down, format!("{score_down} fell")),
-                ],
-            ),
-            (
-                "Ratings",
-                vec![
-                    (
-                        self.count(ChangeKind::Demonstrated),
-                        format!(
-                            "{} newly demonstrated",
-                            self.count(ChangeKind::Demonstrated)
-                        ),
-                    ),
-                    (
-                        self.count(ChangeKind::Lost),
-                        format!("{} lost", self.count(ChangeKind::Lost)),
-                    ),
-                    (changed, plural(changed, "other change", "other changes")),
-                ],
-            ),
-            (
-                "Framework",
-                vec![
-                    (
-                        self.added.len(),
-                        plural(self.added.len(), "indicator added", "indicators added"),
-                    ),
-                    (
-                        self.removed.len(),
-                        plural(
-                            self.removed.len(),
-                            "indicator removed",
-                            "indicators removed",
-                        ),
-                    ),
-                ],
-            ),
-        ];
-        sections
-            .into_iter()
-            .filter_map(|(title, parts)| {
-                let parts: Vec<String> = parts
-                    .into_iter()
-                    .filter(|(n, _)| *n > 0)
-                    .map(|(_, text)| text)
-                    .collect();
-                (!parts.is_empty()).then(|| format!("{title}: {}.", parts.join(", ")))
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-}
-
-/// "1 indicator", "3 indicators".
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[cfg(test)]
@@ -399,12 +316,10 @@ mod tests {
     use proptest::prelude::*;
 
     fn framework() -> Framework {
-        crate::framework::load(
+        crate::test_support::framework(
             "teamwork.yaml",
-            include_bytes!("../tests/fixtures/frameworks/teamwork.yaml"),
+            include_str!("../tests/fixtures/frameworks/teamwork.yaml"),
         )
-        .expect("the fixture framework loads")
-        .framework
     }
 
     /// Ratings over the fixture's 15 indicators: unrated, na, or 1..=4.
@@ -444,7 +359,7 @@ mod tests {
             let side = DiffSide { framework: &f, ladder: &l, ratings: &a };
             let d = diff(side, side);
             prop_assert!(d.is_empty());
-            prop_assert_eq!(d.summary(), "No change: the same levels, scores and ratings.");
+            prop_assert_eq!(crate::render::diff::summary(&d), "No change: the same levels, scores and ratings.");
         }
 
         #[test]

@@ -55,3 +55,6 @@ pub mod schema;
 pub mod scoring;
 pub mod team;
 pub mod walk;
+
+#[cfg(test)]
+mod test_support;

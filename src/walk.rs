@@ -747,7 +747,6 @@ impl<'f> Walk<'f> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::framework;
 
     const SMALL: &str = r#"
 id: small
@@ -776,10 +775,7 @@ competencies:
 "#;
 
     fn small() -> Framework {
-        match framework::load("small.yaml", SMALL.as_bytes()) {
-            Ok(loaded) => loaded.framework,
-            Err(e) => panic!("{e}"),
-        }
+        crate::test_support::framework("small.yaml", SMALL)
     }
 
     fn keys(text: &str) -> Vec<Key> {
@@ -907,10 +903,7 @@ competencies:
             "id: long\nname: Long\nversion: \"1\"\nlevels: [{{ id: one, name: One }}]\n\
              competencies: [{{ id: c, name: C, levels: [{{ level: one, indicators: [{yaml}] }}] }}]\n"
         );
-        let f = match framework::load("long.yaml", yaml.as_bytes()) {
-            Ok(l) => l.framework,
-            Err(e) => panic!("{e}"),
-        };
+        let f = crate::test_support::framework("long.yaml", &yaml);
         let mut walk = Walk::new(&f, Ratings::new(), false);
         press(&mut walk, "\n333333333333");
         assert_eq!(on_screen(&walk), "review");
@@ -1227,10 +1220,7 @@ levels: [{ id: one, name: One }]
 competencies:
   - { id: c, name: C, levels: [{ level: one, indicators: [{ id: x, text: X }, { id: y, text: Y }, { id: z, text: Z }] }] }
 "#;
-        let f = match framework::load("ten.yaml", yaml.as_bytes()) {
-            Ok(l) => l.framework,
-            Err(e) => panic!("{e}"),
-        };
+        let f = crate::test_support::framework("ten.yaml", yaml);
         let mut walk = Walk::new(&f, Ratings::new(), false);
         press(&mut walk, "\n1");
         assert_eq!(value(&walk, "x"), None, "1 may start 10");
@@ -1255,10 +1245,7 @@ levels: [{ id: one, name: One }]
 competencies:
   - { id: c, name: C, levels: [{ level: one, indicators: [{ id: x, text: X }, { id: y, text: Y }] }] }
 "#;
-        let f = match framework::load("zero.yaml", yaml.as_bytes()) {
-            Ok(l) => l.framework,
-            Err(e) => panic!("{e}"),
-        };
+        let f = crate::test_support::framework("zero.yaml", yaml);
         let mut walk = Walk::new(&f, Ratings::new(), false);
         press(&mut walk, "\n0n");
         assert_eq!(value(&walk, "x").as_deref(), Some("0"));

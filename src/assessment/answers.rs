@@ -342,7 +342,6 @@ fn expected(framework: &Framework) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::framework;
 
     const FRAMEWORK: &str = r#"
 id: small
@@ -358,10 +357,7 @@ competencies:
 "#;
 
     fn framework() -> Framework {
-        match framework::load("small.yaml", FRAMEWORK.as_bytes()) {
-            Ok(l) => l.framework,
-            Err(e) => panic!("{e}"),
-        }
+        crate::test_support::framework("small.yaml", FRAMEWORK)
     }
 
     fn resolve(text: &str) -> Result<Resolved, Vec<String>> {

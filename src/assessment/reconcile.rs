@@ -253,9 +253,7 @@ mod tests {
     use crate::assessment::{text_print, FrameworkRef, Rating, FORMAT};
 
     fn framework(yaml: &str) -> Framework {
-        crate::framework::load("f.yaml", yaml.as_bytes())
-            .expect("test framework")
-            .framework
+        crate::test_support::framework("f.yaml", yaml)
     }
 
     const BEFORE: &str = r#"

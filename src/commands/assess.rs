@@ -110,7 +110,7 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
             context.warn(format!(
                 "{}: {} not answered, left unrated: {}",
                 path.display(),
-                render::walk::plural(resolved.missing.len(), "indicator is", "indicators are"),
+                render::plural(resolved.missing.len(), "indicator is", "indicators are"),
                 resolved.missing.join(", ")
             ));
         }
@@ -186,7 +186,7 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
             let skipped = (skipped > 0).then(|| {
                 format!(
                     "{} not asked: their level was out of reach.",
-                    render::walk::plural(skipped, "indicator was", "indicators were")
+                    render::plural(skipped, "indicator was", "indicators were")
                 )
             });
             finish(

@@ -55,7 +55,7 @@ pub fn assessments(
     style: Style,
 ) -> String {
     let count = listing.assessments.len();
-    let mut out = super::walk::plural(count, "assessment", "assessments");
+    let mut out = super::plural(count, "assessment", "assessments");
     out.push_str(&format!(" in {dir}\n"));
     if count == 0 {
         out.push_str("Start one with: rungs assess FRAMEWORK\n");

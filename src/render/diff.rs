@@ -3,11 +3,12 @@
 use comfy_table::{Cell, CellAlignment, Color};
 use serde::Serialize;
 
+use super::plural;
 use super::report::markdown::{escape as md, row as md_row};
 use super::report::{date_part, level_text, score_text};
 use super::{bold, table, Style};
 use crate::assessment::RatingValue;
-use crate::diff::{plural, ChangeKind, CompetencyChange, Diff, IndicatorChange, IndicatorRef};
+use crate::diff::{ChangeKind, CompetencyChange, Diff, IndicatorChange, IndicatorRef};
 use crate::framework::Framework;
 
 /// One side of a diff as shown in headings and JSON.
@@ -111,7 +112,7 @@ impl DiffReport {
         DiffReport {
             framework: framework.id.clone(),
             name: framework.name.clone(),
-            summary: diff.summary(),
+            summary: summary(&diff),
             old,
             new,
             competencies: diff.competencies,
@@ -402,6 +403,84 @@ pub fn table_text(report: &DiffReport, style: Style) -> String {
     }
     out.push_str(&format!("\n{}\n", report.summary));
     out
+}
+
+/// One line: how many competencies moved a level, how scores moved, how many ratings
+/// changed; counts of zero are left out.
+pub fn summary(diff: &Diff) -> String {
+    if diff.is_empty() {
+        return "No change: the same levels, scores and ratings.".to_string();
+    }
+    let count = |test: &dyn Fn(&CompetencyChange) -> bool| {
+        diff.competencies.iter().filter(|c| test(c)).count()
+    };
+    let rank_up = count(&|c| c.rank_change().is_some_and(|d| d > 0));
+    let rank_down = count(&|c| c.rank_change().is_some_and(|d| d < 0));
+    let score_up = count(&|c| c.score_change.is_some_and(|d| d > 0.0));
+    let score_down = count(&|c| c.score_change.is_some_and(|d| d < 0.0));
+    let changed = diff.count(ChangeKind::Changed);
+    let sections = [
+        (
+            "Levels",
+            vec![
+                (rank_up, format!("{rank_up} up")),
+                (rank_down, format!("{rank_down} down")),
+            ],
+        ),
+        (
+            "Scores",
+            vec![
+                (score_up, format!("{score_up} rose")),
+                (score_down, format!("{score_down} fell")),
+            ],
+        ),
+        (
+            "Ratings",
+            vec![
+                (
+                    diff.count(ChangeKind::Demonstrated),
+                    format!(
+                        "{} newly demonstrated",
+                        diff.count(ChangeKind::Demonstrated)
+                    ),
+                ),
+                (
+                    diff.count(ChangeKind::Lost),
+                    format!("{} lost", diff.count(ChangeKind::Lost)),
+                ),
+                (changed, plural(changed, "other change", "other changes")),
+            ],
+        ),
+        (
+            "Framework",
+            vec![
+                (
+                    diff.added.len(),
+                    plural(diff.added.len(), "indicator added", "indicators added"),
+                ),
+                (
+                    diff.removed.len(),
+                    plural(
+                        diff.removed.len(),
+                        "indicator removed",
+                        "indicators removed",
+                    ),
+                ),
+            ],
+        ),
+    ];
+    sections
+        .into_iter()
+        .filter_map(|(title, parts)| {
+            let parts: Vec<String> = parts
+                .into_iter()
+                .filter(|(n, _)| *n > 0)
+                .map(|(_, text)| text)
+                .collect();
+            (!parts.is_empty()).then(|| format!("{title}: {}.", parts.join(", ")))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The diff as pretty JSON.

@@ -57,7 +57,7 @@ pub fn table_text(history: &History, style: Style) -> String {
             "{} ({}): {}",
             history.name,
             history.framework,
-            super::walk::plural(history.assessments.len(), "assessment", "assessments")
+            super::plural(history.assessments.len(), "assessment", "assessments")
         ),
         style,
     );

@@ -182,6 +182,11 @@ pub fn bold(text: &str, style: Style) -> String {
     }
 }
 
+/// `1 indicator`, `2 indicators`: a count with the word that fits it.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Wrap text at word boundaries to `width` columns, each line starting with `indent`.
 pub fn wrap(text: &str, indent: &str, width: u16) -> String {
     wrap_hanging(text, indent, indent, usize::from(width))

@@ -1,6 +1,6 @@
 //! The screens of `rungs assess`: the opening screen and one indicator at a time.
 
-use super::{bold, Style};
+use super::{bold, plural, Style};
 use crate::assessment::{Rater, Rating, RatingValue, Relation};
 use crate::framework::Framework;
 use crate::walk::{Notice, Opening, Question, Review};
@@ -447,15 +447,6 @@ fn value_range(framework: &Framework) -> String {
     }
 }
 
-/// `1 indicator`, `2 indicators`.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 fn na_keys(framework: &Framework) -> &'static str {
     if framework.scale_point(0).is_some() {
         "n"
@@ -562,10 +553,7 @@ competencies:
 "#;
 
     fn framework() -> Framework {
-        match framework::load("small.yaml", FRAMEWORK.as_bytes()) {
-            Ok(loaded) => loaded.framework,
-            Err(e) => panic!("{e}"),
-        }
+        crate::test_support::framework("small.yaml", FRAMEWORK)
     }
 
     fn question_text(walk: &Walk, f: &Framework) -> String {

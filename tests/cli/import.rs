@@ -367,3 +367,66 @@ fn broken_case_packages_are_bad_input() {
         "error: no-text.json: item \"b\" has no fullStatement: an indicator needs a text to rate\n"
     );
 }
+
+#[test]
+fn groups_travel_through_a_sheet_by_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ladder = crate::support::fixture("frameworks/engineering-ladder.yaml");
+    let csv = command(&["-q", "show", "--format", "csv"])
+        .arg(&ladder)
+        .env("NO_COLOR", "1")
+        .succeeds();
+    let sheet = dir.path().join("ladder.csv");
+    std::fs::write(&sheet, csv).expect("write");
+    let yaml = dir.path().join("ladder.yaml");
+    let run = command(&["import", "csv", "-o"])
+        .arg(&yaml)
+        .arg(&sheet)
+        .env("NO_COLOR", "1")
+        .run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::fs::read_to_string(&yaml).expect("written");
+    assert!(
+        text.contains("groups:\n  - id: technical-craft\n    name: Technical craft\n  - id: people-and-collaboration\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("    name: System design\n    group: technical-craft\n"),
+        "{text}"
+    );
+    let shown = command(&["show"])
+        .arg(&yaml)
+        .env("NO_COLOR", "1")
+        .succeeds();
+    assert!(
+        shown.contains("\n── Technical craft (technical-craft) ──"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn an_id_that_is_not_a_slug_is_bad_input_and_nothing_is_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sheet = fixture_path("import/ladder.csv");
+    let out = run_in(
+        dir.path(),
+        &[
+            "import",
+            "csv",
+            &sheet,
+            "--id",
+            "Bad Id",
+            "-o",
+            "ladder.yaml",
+        ],
+    );
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.ends_with(
+            "the imported framework is not valid: id: id \"Bad Id\" is not a slug: use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit\n"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(leftovers(dir.path()).is_empty());
+}
