@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use super::model::{Rating, RatingValue};
-use crate::error::BadInput;
+use crate::error::{BadInput, Diagnostic};
 use crate::framework::reader::{describe, plain_value, PlainScalar};
 use crate::framework::yaml_tree::{self, Document, NodeId, NodeKind};
 use crate::framework::Framework;
@@ -95,8 +95,8 @@ pub fn parse(shown: &str, bytes: &[u8]) -> Result<Answers, BadInput> {
     // The same bounded, positioned YAML reader as framework files: one alias budget, and every
     // entry's place from the parser.
     let document = yaml_tree::parse(text).map_err(|e| match e.at {
-        Some(at) => BadInput::new(format!("{shown}:{at}: {}", e.message)),
-        None => BadInput::new(format!("{shown}: {}", e.message)),
+        Some(at) => BadInput::located(vec![Diagnostic::at(shown, at.line, at.column, e.message)]),
+        None => BadInput::located(vec![Diagnostic::file_error(shown, e.message)]),
     })?;
     let Some(root) = document.root() else {
         return Err(BadInput::new(format!(
@@ -105,19 +105,29 @@ pub fn parse(shown: &str, bytes: &[u8]) -> Result<Answers, BadInput> {
     };
     let NodeKind::Mapping(pairs) = &document.node(root).kind else {
         let at = document.position(root);
-        return Err(BadInput::new(format!(
-            "{shown}:{at}: an answers file is a map of indicator id -> rating (value, label or na), but this is {}",
-            describe(&document, root)
-        )));
+        return Err(BadInput::located(vec![Diagnostic::at(
+            shown,
+            at.line,
+            at.column,
+            format!(
+                "an answers file is a map of indicator id -> rating (value, label or na), but this is {}",
+                describe(&document, root)
+            ),
+        )]));
     };
     let mut entries = Vec::with_capacity(pairs.len());
     let mut problems = Vec::new();
     for &(key, value) in pairs {
         let at = document.position(key);
         let Some(id) = document.scalar_text(key) else {
-            problems.push(format!(
-                "{shown}:{at}: a key must be an indicator id, but this one is {}",
-                describe(&document, key)
+            problems.push(Diagnostic::at(
+                shown,
+                at.line,
+                at.column,
+                format!(
+                    "a key must be an indicator id, but this one is {}",
+                    describe(&document, key)
+                ),
             ));
             continue;
         };
@@ -130,7 +140,7 @@ pub fn parse(shown: &str, bytes: &[u8]) -> Result<Answers, BadInput> {
         });
     }
     if !problems.is_empty() {
-        return Err(BadInput::many(problems));
+        return Err(BadInput::located(problems));
     }
     Ok(Answers {
         shown: shown.to_string(),
@@ -205,6 +215,14 @@ impl Answers {
         }
     }
 
+    /// A problem with an entry, at the entry's key.
+    fn problem(&self, answer: &Answer, message: String) -> Diagnostic {
+        match answer.position {
+            Some((line, column)) => Diagnostic::at(&self.shown, line, column, message),
+            None => Diagnostic::file_error(&self.shown, message),
+        }
+    }
+
     /// Check every entry against `framework`: unknown ids, values off the scale, a file for
     /// another framework and ids given twice are all reported together.
     pub fn resolve(&self, framework: &Framework) -> Result<Resolved, BadInput> {
@@ -222,31 +240,43 @@ impl Answers {
             if answer.id == FRAMEWORK_KEY && !known.contains(FRAMEWORK_KEY) {
                 match &answer.value {
                     Given::Text(id) if id == &framework.id => {}
-                    Given::Text(id) => problems.push(format!(
-                        "{at}: these answers are for framework {id:?}, not {:?}",
-                        framework.id
+                    Given::Text(id) => problems.push(self.problem(
+                        answer,
+                        format!(
+                            "these answers are for framework {id:?}, not {:?}",
+                            framework.id
+                        ),
                     )),
-                    _ => problems.push(format!(
-                        "{at}: `framework` names the framework the answers are for, e.g. `framework: {}`",
-                        framework.id
+                    _ => problems.push(self.problem(
+                        answer,
+                        format!(
+                            "`framework` names the framework the answers are for, e.g. `framework: {}`",
+                            framework.id
+                        ),
                     )),
                 }
                 continue;
             }
             counted += 1;
             if let Some((_, first)) = seen.iter().find(|(id, _)| *id == answer.id) {
-                problems.push(format!(
-                    "{at}: indicator {:?} is answered twice (first at {first})",
-                    answer.id
+                problems.push(self.problem(
+                    answer,
+                    format!(
+                        "indicator {:?} is answered twice (first at {first})",
+                        answer.id
+                    ),
                 ));
                 continue;
             }
             seen.push((&answer.id, at.clone()));
             if !known.contains(answer.id.as_str()) {
                 unknown += 1;
-                problems.push(format!(
-                    "{at}: unknown indicator {:?} (not in framework {:?})",
-                    answer.id, framework.id
+                problems.push(self.problem(
+                    answer,
+                    format!(
+                        "unknown indicator {:?} (not in framework {:?})",
+                        answer.id, framework.id
+                    ),
                 ));
                 continue;
             }
@@ -261,23 +291,27 @@ impl Answers {
                     );
                 }
                 Ok(None) => {}
-                Err(why) => problems.push(format!("{at}: indicator {:?}: {why}", answer.id)),
+                Err(why) => {
+                    problems.push(self.problem(answer, format!("indicator {:?}: {why}", answer.id)))
+                }
             }
         }
         if unknown > 0 && unknown == counted {
             problems.insert(
                 0,
-                format!(
-                    "{}: none of its {} ids is an indicator of framework {:?}: are these answers for another framework? (`rungs show {}` lists the ids)",
-                    self.shown,
-                    counted,
-                    framework.id,
-                    framework.id
+                Diagnostic::file_error(
+                    &self.shown,
+                    format!(
+                        "none of its {} ids is an indicator of framework {:?}: are these answers for another framework? (`rungs show {}` lists the ids)",
+                        counted,
+                        framework.id,
+                        framework.id
+                    ),
                 ),
             );
         }
         if !problems.is_empty() {
-            return Err(BadInput::many(problems));
+            return Err(BadInput::located(problems));
         }
         let missing = framework
             .indicators()
@@ -445,5 +479,25 @@ competencies:
         let answers = parse("a.json", br#"{"a1": 3, "a2": 4}"#).expect("parses");
         let positions: Vec<_> = answers.entries.iter().map(|a| a.position).collect();
         assert_eq!(positions, [Some((1, 2)), Some((1, 11))]);
+    }
+
+    #[test]
+    fn each_problem_is_a_value_with_its_file_and_place() {
+        let error = parse(
+            "answers.yaml",
+            b"a1: 3
+zz: 3
+",
+        )
+        .expect("parses")
+        .resolve(&framework())
+        .expect_err("zz is unknown");
+        let problem = &error.problems[0];
+        assert_eq!(problem.file, "answers.yaml");
+        assert_eq!((problem.line, problem.column), (Some(2), Some(1)));
+        assert_eq!(
+            problem.message,
+            "unknown indicator \"zz\" (not in framework \"small\")"
+        );
     }
 }

@@ -135,7 +135,7 @@ pub fn save(path: &Path, assessment: &Assessment) -> std::io::Result<()> {
     write_atomic(path, to_json(assessment).as_bytes())
 }
 
-/// The framework an assessment was made against, found as the contract says: `--framework`
+/// The framework an assessment was made against, found as docs/FORMAT.md (Assessment file) and the README say: `--framework`
 /// path, then a loaded framework with the recorded id, then the recorded path.
 #[derive(Debug, Clone)]
 pub struct FoundFramework {

@@ -5,10 +5,10 @@
 //! rated (when the file recorded it) and its value is on the current scale. Everything else is
 //! dropped, each with its reason, and left out of every score.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::file::{find_framework, FoundFramework};
-use super::model::{Assessment, IndicatorPrint, RatingValue, Ratings};
+use super::model::{text_print, Assessment, IndicatorPrint, RatingValue, Ratings};
 use crate::catalog::{Catalog, Entry};
 use crate::error::BadInput;
 use crate::framework::Framework;
@@ -85,14 +85,28 @@ fn place(print: &IndicatorPrint) -> String {
 /// what changed in the framework's indicators since the assessment was taken.
 pub fn reconcile(framework: &Framework, assessment: &Assessment) -> Reconciled {
     let recorded = assessment.framework.indicators.as_ref();
-    let current = super::model::indicator_prints(framework);
+    // Where each indicator stands now; its text print is computed only where one is recorded.
+    let current: HashMap<&str, (&str, &str, &str)> = framework
+        .indicators()
+        .map(|(c, l, indicator)| {
+            let competency = &framework.competencies[c];
+            (
+                indicator.id.as_str(),
+                (
+                    competency.id.as_str(),
+                    framework.levels[competency.levels[l].level].id.as_str(),
+                    indicator.text.as_str(),
+                ),
+            )
+        })
+        .collect();
     let mut ratings = Ratings::new();
     let mut dropped = Vec::new();
     for (id, rating) in &assessment.ratings {
-        let reason = match current.get(id) {
+        let reason = match current.get(id.as_str()) {
             None => Some(DropReason::NotInFramework),
-            Some(now) => match recorded.and_then(|r| r.get(id)) {
-                Some(then) if then.text != now.text => Some(DropReason::TextChanged),
+            Some(&(_, _, text)) => match recorded.and_then(|r| r.get(id)) {
+                Some(then) if then.text != text_print(text) => Some(DropReason::TextChanged),
                 _ => match rating.value {
                     RatingValue::Scale(v) if framework.scale_point(v).is_none() => {
                         Some(DropReason::OffScale)
@@ -115,20 +129,21 @@ pub fn reconcile(framework: &Framework, assessment: &Assessment) -> Reconciled {
     let since = recorded.map(|then| {
         let mut since = Since::default();
         for (_, _, indicator) in framework.indicators() {
-            let now = &current[&indicator.id];
+            let (competency, level, _) = current[indicator.id.as_str()];
+            let now = format!("{competency}/{level}");
             match then.get(&indicator.id) {
                 None => since.added.push(indicator.id.clone()),
-                Some(before) if place(before) != place(now) => since.moved.push(Moved {
+                Some(before) if place(before) != now => since.moved.push(Moved {
                     id: indicator.id.clone(),
                     from: place(before),
-                    to: place(now),
+                    to: now,
                 }),
                 Some(_) => {}
             }
         }
         since.removed = then
             .keys()
-            .filter(|id| !current.contains_key(*id))
+            .filter(|id| !current.contains_key(id.as_str()))
             .cloned()
             .collect();
         since
@@ -250,7 +265,7 @@ pub fn indicator_ids(framework: &Framework) -> HashSet<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::{text_print, FrameworkRef, Rating, FORMAT};
+    use crate::assessment::{FrameworkRef, Rating, FORMAT};
 
     fn framework(yaml: &str) -> Framework {
         crate::test_support::framework("f.yaml", yaml)
