@@ -248,6 +248,16 @@ impl Problems {
         });
     }
 
+    fn warn(&mut self, path: Vec<PathSegment>, message: String) {
+        self.warnings.push(Problem {
+            path,
+            message,
+            warning: true,
+            first: None,
+            character: None,
+        });
+    }
+
     fn warn_repeat(&mut self, path: Vec<PathSegment>, first: Vec<PathSegment>, message: String) {
         self.warnings.push(Problem {
             path,
@@ -529,6 +539,22 @@ fn check(raw: &RawFramework) -> Problems {
                     unknown_reference("group", group, &group_list, &group_list.join(", "))
                 };
                 problems.error(here(&[Key("group")]), message);
+            }
+        }
+        for (track, on_track) in raw.tracks.iter().zip(&track_levels) {
+            let listed = c
+                .levels
+                .iter()
+                .filter_map(|cl| level_ids.get(cl.level.as_str()))
+                .any(|level| on_track.contains(level));
+            if !listed && !on_track.is_empty() {
+                problems.warn(
+                    here(&[Key("levels")]),
+                    format!(
+                        "competency {:?} lists no level of track {:?}: on that track it has nothing to rate and no level to hold",
+                        c.id, track.id
+                    ),
+                );
             }
         }
         let mut last_rank: Option<(usize, &str)> = None;
@@ -1208,6 +1234,31 @@ competencies:
                 "f.yaml:12:16: unknown level \"b\"; the framework's levels are: a",
                 "f.yaml:13:9: unknown key `indicatrs` in a competency's level; did you mean `indicators`?",
             ]
+        );
+    }
+
+    #[test]
+    fn a_competency_off_a_track_is_a_warning() {
+        let text = "\
+id: demo
+name: Demo
+version: '1'
+levels:
+  - { id: a, name: A }
+  - { id: b, name: B }
+tracks:
+  - { id: one, name: One, levels: [a] }
+  - { id: two, name: Two, levels: [b] }
+competencies:
+  - id: c
+    name: C
+    levels:
+      - level: a
+        indicators: [First]
+";
+        assert_eq!(
+            messages(text),
+            vec!["f.yaml:14:7: warning: competency \"c\" lists no level of track \"two\": on that track it has nothing to rate and no level to hold"]
         );
     }
 
