@@ -3,6 +3,8 @@
 //!
 //! Pure functions of a framework and [`Sheet`]s: nothing here reads files or prints.
 
+use std::path::PathBuf;
+
 use serde::Serialize;
 
 use crate::assessment::gather::{offsets, Cell, Sheet};
@@ -174,6 +176,21 @@ pub fn hidden_when_anonymous(relation: Relation) -> bool {
     matches!(relation, Relation::Peer | Relation::Report)
 }
 
+/// A digest of a sheet's answers: an order for anonymous raters that owes nothing to their names.
+fn answers_digest(sheet: &Sheet) -> Vec<u8> {
+    use sha2::{Digest, Sha256};
+    let codes: Vec<u8> = sheet
+        .cells
+        .iter()
+        .map(|cell| match (cell.scale_position(), *cell == Cell::NA) {
+            (Some(position), _) => u8::try_from(position + 2).unwrap_or(u8::MAX),
+            (None, true) => 1,
+            (None, false) => 0,
+        })
+        .collect();
+    Sha256::digest(&codes).to_vec()
+}
+
 /// Compare the sheets of one subject on a ladder (the caller checks they are of one subject
 /// and framework). With `anonymous`, peers and reports are shown as `peer 1`, `report 1`, ...,
 /// without files or notes.
@@ -184,7 +201,16 @@ pub fn compare(
     anonymous: bool,
 ) -> Comparison {
     let mut ordered: Vec<&Sheet> = sheets.iter().collect();
-    ordered.sort_by(|a, b| (a.relation, &a.rater, &a.file).cmp(&(b.relation, &b.rater, &b.file)));
+    // Raters hidden by number are ordered by what they answered, not by name, so `peer 1`
+    // says nothing about who it is; the others by name.
+    let hidden = |s: &Sheet| anonymous && hidden_when_anonymous(s.relation);
+    ordered.sort_by_cached_key(|s| {
+        if hidden(s) {
+            (s.relation, String::new(), answers_digest(s), PathBuf::new())
+        } else {
+            (s.relation, s.rater.clone(), Vec::new(), s.file.clone())
+        }
+    });
     let has_self = ordered
         .first()
         .is_some_and(|s| s.relation == Relation::SelfRating);
@@ -192,8 +218,7 @@ pub fn compare(
     let raters: Vec<RaterInfo> = ordered
         .iter()
         .map(|s| {
-            let hide = anonymous && hidden_when_anonymous(s.relation);
-            if hide {
+            if hidden(s) {
                 let n = counters.entry(s.relation).or_insert(0);
                 *n += 1;
                 RaterInfo {

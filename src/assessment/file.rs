@@ -135,8 +135,9 @@ pub fn save(path: &Path, assessment: &Assessment) -> std::io::Result<()> {
     write_atomic(path, to_json(assessment).as_bytes())
 }
 
-/// The framework an assessment was made against, found as the contract says: `--framework`
-/// path, then a loaded framework with the recorded id, then the recorded path.
+/// The framework an assessment was made against, found as docs/FORMAT.md (Assessment file)
+/// says: `--framework` path, then a loaded framework with the recorded id, then the recorded
+/// path.
 #[derive(Debug, Clone)]
 pub struct FoundFramework {
     /// The framework found.

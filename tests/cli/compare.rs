@@ -205,6 +205,37 @@ fn anonymous_shows_peers_by_number_without_names_files_or_notes() {
 }
 
 #[test]
+fn anonymous_numbers_do_not_follow_the_peers_names() {
+    // Jo's and Kim's files with their names swapped: were peers numbered by name, `peer 1`
+    // would now carry the other person's answers, and the order would tell who is who.
+    let read =
+        |name: &str| std::fs::read_to_string(fixture(&format!("360/{name}"))).expect("fixture");
+    let swapped = |text: String, from: &str, to: &str| text.replace(from, to);
+    let as_written = sandbox_with(&[
+        ("alex-by-jo.json", &read("alex-by-jo.json")),
+        ("alex-by-kim.json", &read("alex-by-kim.json")),
+    ]);
+    let renamed = sandbox_with(&[
+        (
+            "alex-by-jo.json",
+            &swapped(read("alex-by-jo.json"), "Jo Chen", "Kim Park"),
+        ),
+        (
+            "alex-by-kim.json",
+            &swapped(read("alex-by-kim.json"), "Kim Park", "Jo Chen"),
+        ),
+    ]);
+    let shown = |dir: &tempfile::TempDir| {
+        let path = dir.path().display().to_string();
+        let out = compare(&[&path, "--anonymous", "--format", "json"]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(!out.stdout.contains("Jo Chen") && !out.stdout.contains("Kim Park"));
+        out.stdout.replace(&path, "DIR")
+    };
+    assert_eq!(shown(&as_written), shown(&renamed));
+}
+
+#[test]
 fn markdown_and_html_carry_the_flags() {
     let md = compare(&[&file(""), "--format", "markdown"]);
     assert_eq!(md.code, 0, "{}", md.stderr);
