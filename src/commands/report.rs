@@ -255,8 +255,10 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     let hint = (request.is_empty() && human).then(|| no_target_hint(framework));
     let report = Report::on_ladder(framework, &ladder, &opened.assessment, &request);
     let report = match report {
-        Ok(report) if problems.is_empty() && args.explain => report,
-        Ok(report) if problems.is_empty() => report.without_explanations(),
+        Ok(report) if problems.is_empty() && args.explain => {
+            report.with_explanations(framework, &ladder, &opened.assessment.ratings)
+        }
+        Ok(report) if problems.is_empty() => report,
         Ok(_) => return Err(BadInput::many(problems).into()),
         Err(more) => return Err(BadInput::many(problems).and(more).into()),
     };

@@ -159,8 +159,8 @@ pub struct CompetencyReport {
     pub gap: Option<usize>,
     /// Whether the target is met; `None` when no target applies.
     pub met: Option<bool>,
-    /// Why the competency stands where it does; kept only when asked for
-    /// ([`Report::without_explanations`] drops it).
+    /// Why the competency stands where it does; only when asked for
+    /// ([`Report::with_explanations`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explain: Option<ExplainReport>,
 }
@@ -417,7 +417,7 @@ impl Report {
                     target_rank: gap.map(|g| g.target_rank),
                     gap: gap.map(|g| g.gap),
                     met: gap.map(|g| g.met()),
-                    explain: Some(explain_report(framework, result)),
+                    explain: None,
                 }
             })
             .collect::<Vec<_>>();
@@ -522,7 +522,22 @@ impl Report {
         })
     }
 
-    /// The report without the per-level explanations (what `report` shows unless `--explain`).
+    /// The report with, per competency, why each level of its ladder is held or not
+    /// (`report --explain`); `ratings` and `ladder` are those the report was computed from.
+    pub fn with_explanations(
+        mut self,
+        framework: &Framework,
+        ladder: &Ladder,
+        ratings: &Ratings,
+    ) -> Report {
+        let profile = scoring::profile_on(framework, ladder, ratings);
+        for (row, result) in self.competencies.iter_mut().zip(&profile.competencies) {
+            row.explain = Some(explain_report(framework, result));
+        }
+        self
+    }
+
+    /// The report without the per-level explanations.
     pub fn without_explanations(mut self) -> Report {
         for c in &mut self.competencies {
             c.explain = None;
