@@ -90,3 +90,15 @@ fn csv_cells_that_look_like_formulas_open_as_text() {
         "'@SUM(1+1),'+One,\"'=HYPERLINK(\"\"http://x\"\")\",i1,c,one,'-2 is less,,,"
     );
 }
+
+#[test]
+fn a_built_in_frameworks_warnings_are_for_its_authors_not_its_users() {
+    // The shipped file has a repeated indicator text: `validate` of the file tells its author...
+    let run = rungs(&["validate", "frameworks/building-relationships.yaml"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stderr.contains("warning: indicator"), "{}", run.stderr);
+    // ...but a person who uses the built-in framework, and cannot change it, is not told.
+    let run = rungs(&["show", "building-relationships"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stderr, "");
+}
