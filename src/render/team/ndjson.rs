@@ -39,7 +39,6 @@ pub fn write<'a>(
         .iter()
         .map(|p| p.value.to_string())
         .collect();
-    let mut line = Vec::with_capacity(512);
     for sheet in sheets {
         let head = format!(
             "{{\"subject\":{},\"rater\":{},\"relation\":\"{}\"{framework_part}",
@@ -66,12 +65,10 @@ pub fn write<'a>(
                     values[at].as_str()
                 }
             };
-            line.clear();
-            line.extend_from_slice(head.as_bytes());
-            line.extend_from_slice(indicators[position].as_bytes());
-            line.extend_from_slice(value.as_bytes());
-            line.extend_from_slice(tail.as_bytes());
-            writer.write_all(&line)?;
+            writer.write_all(head.as_bytes())?;
+            writer.write_all(indicators[position].as_bytes())?;
+            writer.write_all(value.as_bytes())?;
+            writer.write_all(tail.as_bytes())?;
         }
     }
     writer.flush()
