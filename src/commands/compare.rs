@@ -25,6 +25,7 @@ pub fn run(context: &Context, args: &CompareArgs) -> anyhow::Result<ExitCode> {
         Strictness {
             skip_invalid: args.skip_invalid,
             refuse_other_framework: true,
+            anonymous: args.anonymous,
         },
     )?;
     let subjects: std::collections::BTreeSet<&str> =

@@ -15,6 +15,8 @@ pub struct Strictness {
     pub skip_invalid: bool,
     /// Files of another framework fail even with `skip_invalid`.
     pub refuse_other_framework: bool,
+    /// Raters shown by number (`compare --anonymous`): their files are never named.
+    pub anonymous: bool,
 }
 
 /// Read every assessment under `paths`. Bad files are errors (exit 2) unless skipped; files
@@ -69,11 +71,20 @@ pub fn read(
         context.warn(warning);
     }
     for old in &gathered.superseded {
-        context.say(format!(
-            "note: {}: not counted, {} is later (same subject and rater)",
-            visible(&old.path.display().to_string()),
-            visible(&old.by.display().to_string())
-        ));
+        let hidden = strictness.anonymous
+            && gathered
+                .sheets
+                .iter()
+                .any(|s| s.file == old.by && rungs::compare::hidden_when_anonymous(s.relation));
+        if hidden {
+            context.say("note: an earlier file of a rater shown by number is not counted; their later one is");
+        } else {
+            context.say(format!(
+                "note: {}: not counted, {} is later (same subject and rater)",
+                visible(&old.path.display().to_string()),
+                visible(&old.by.display().to_string())
+            ));
+        }
     }
     Ok(gathered)
 }

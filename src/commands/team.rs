@@ -32,6 +32,7 @@ pub fn run(context: &Context, args: &TeamArgs) -> anyhow::Result<ExitCode> {
         Strictness {
             skip_invalid: args.skip_invalid,
             refuse_other_framework: false,
+            anonymous: false,
         },
     )?;
     let framework = &gathered.entry.framework;

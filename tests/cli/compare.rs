@@ -236,6 +236,37 @@ fn anonymous_numbers_do_not_follow_the_peers_names() {
 }
 
 #[test]
+fn anonymous_never_names_a_hidden_raters_earlier_file() {
+    let kim = std::fs::read_to_string(fixture("360/alex-by-kim.json")).expect("fixture");
+    let earlier = kim.replace("2026-06-03T10:00:00Z", "2026-01-03T10:00:00Z");
+    let dir = sandbox_with(&[
+        ("alex-by-kim.json", &kim),
+        ("kim-park-january.json", &earlier),
+    ]);
+    let path = dir.path().display().to_string();
+    let hidden = compare(&[&path, "--anonymous", "--format", "json"]);
+    assert_eq!(hidden.code, 0, "{}", hidden.stderr);
+    assert!(
+        !hidden.stderr.contains("kim-park") && !hidden.stderr.contains("alex-by-kim"),
+        "{}",
+        hidden.stderr
+    );
+    assert!(
+        hidden
+            .stderr
+            .contains("an earlier file of a rater shown by number is not counted"),
+        "{}",
+        hidden.stderr
+    );
+    let named = compare(&[&path, "--format", "json"]);
+    assert!(
+        named.stderr.contains("kim-park-january.json: not counted"),
+        "{}",
+        named.stderr
+    );
+}
+
+#[test]
 fn markdown_and_html_carry_the_flags() {
     let md = compare(&[&file(""), "--format", "markdown"]);
     assert_eq!(md.code, 0, "{}", md.stderr);
