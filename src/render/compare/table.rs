@@ -5,7 +5,7 @@ use comfy_table::{Cell, CellAlignment};
 
 use super::{standing_text, value_text};
 use crate::compare::Comparison;
-use crate::render::{bold, table, visible, wrap, Style};
+use crate::render::{bold, table, visible, whole_words, wrap, Style};
 
 /// Everything, as text for a terminal.
 pub fn render(comparison: &Comparison, style: Style) -> String {
@@ -40,6 +40,7 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
         row.extend(c.raters.iter().map(|s| standing_text(Some(s))));
         levels.add_row(row);
     }
+    whole_words(&mut levels);
     out.push_str("Levels (score, then the level held)\n");
     out.push_str(&levels.to_string());
     out.push_str("\n\n");
@@ -63,6 +64,7 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
         row.push(Cell::new(i.flag.map_or("", |f| f.label())));
         indicators.add_row(row);
     }
+    whole_words(&mut indicators);
     out.push_str("Indicators\n");
     out.push_str(&indicators.to_string());
     out.push('\n');
