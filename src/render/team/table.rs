@@ -7,7 +7,7 @@
 use comfy_table::{Cell, CellAlignment};
 
 use super::{heading, risk, some_names};
-use crate::render::{bold, table, visible, whole_words, Style};
+use crate::render::{bold, table, visible, Style};
 use crate::team::Team;
 
 const NAME_MAX: usize = 24;
@@ -169,7 +169,6 @@ pub fn distribution(team: &Team, style: Style) -> String {
         }
         t.add_row(row);
     }
-    whole_words(&mut t);
     format!("How many people hold each level (– not on the competency's ladder)\n{t}\n")
 }
 
@@ -191,7 +190,6 @@ pub fn targets(team: &Team, style: Style) -> String {
             Cell::new(risk(c.met)),
         ]);
     }
-    whole_words(&mut t);
     let single = team
         .competencies
         .iter()
