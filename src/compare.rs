@@ -320,6 +320,20 @@ impl Comparison {
         &self.raters[usize::from(self.has_self)..]
     }
 
+    /// Every evidence note, indicator by indicator: the indicator id, who wrote it (as
+    /// [`Comparison::rater_label`] shows them) and the note.
+    pub fn notes(&self) -> impl Iterator<Item = (&str, String, &str)> + '_ {
+        self.indicators.iter().flat_map(move |i| {
+            i.notes.iter().map(move |(r, note)| {
+                (
+                    i.id.as_str(),
+                    Comparison::rater_label(&self.raters[*r]),
+                    note.as_str(),
+                )
+            })
+        })
+    }
+
     /// `Sam Lee (manager)`, or `peer 1`.
     pub fn rater_label(rater: &RaterInfo) -> String {
         if rater.name.starts_with(rater.relation.as_str()) && rater.file.is_none() {

@@ -55,17 +55,9 @@ pub fn render(comparison: &Comparison) -> String {
     out.push_str(&escape(&super::table::summary(comparison)));
     out.push('\n');
     let notes: Vec<String> = comparison
-        .indicators
-        .iter()
-        .flat_map(|i| {
-            i.notes.iter().map(move |(r, note)| {
-                format!(
-                    "- {} ({}): {}\n",
-                    escape(&i.id),
-                    escape(&Comparison::rater_label(&comparison.raters[*r])),
-                    escape(note)
-                )
-            })
+        .notes()
+        .map(|(id, rater, note)| {
+            format!("- {} ({}): {}\n", escape(id), escape(&rater), escape(note))
         })
         .collect();
     if !notes.is_empty() {

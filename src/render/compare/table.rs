@@ -71,17 +71,9 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
     out.push_str(&summary(comparison));
 
     let notes: Vec<String> = comparison
-        .indicators
-        .iter()
-        .flat_map(|i| {
-            i.notes.iter().map(move |(r, note)| {
-                format!(
-                    "  {} ({}): {}",
-                    visible(&i.id),
-                    visible(&Comparison::rater_label(&comparison.raters[*r])),
-                    visible(note)
-                )
-            })
+        .notes()
+        .map(|(id, rater, note)| {
+            format!("  {} ({}): {}", visible(id), visible(&rater), visible(note))
         })
         .collect();
     if !notes.is_empty() {
