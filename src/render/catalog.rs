@@ -28,7 +28,7 @@ pub fn list(catalog: &Catalog, style: Style) -> String {
         }
     }
     let mut out = String::new();
-    for line in t.to_string().lines() {
+    for line in crate::render::fit::laid_out(t).lines() {
         out.push_str(line.trim_end());
         out.push('\n');
     }

@@ -302,10 +302,12 @@ fn rating_change(i: &IndicatorChange) -> String {
 
 /// The diff for the terminal.
 pub fn table_text(report: &DiffReport, style: Style) -> String {
-    let mut out = bold(&report.heading(), style);
+    let width = usize::from(style.width);
+    let mut out = bold(&super::lines(&report.heading(), width), style);
     out.push('\n');
     if let Some(target) = &report.target {
-        out.push_str(&format!("Gaps to {target}\n"));
+        out.push_str(&super::lines(&format!("Gaps to {target}"), width));
+        out.push('\n');
     }
     out.push('\n');
     let mut t = table(style);
@@ -335,7 +337,7 @@ pub fn table_text(report: &DiffReport, style: Style) -> String {
         }
         t.add_row(row);
     }
-    super::whole_words(&mut t);
+    let t = crate::render::fit::laid_out(t);
     out.push_str(&format!("{t}\n"));
 
     for (_, title, items) in report.groups() {
@@ -351,7 +353,7 @@ pub fn table_text(report: &DiffReport, style: Style) -> String {
                 Cell::new(rating_change(i)),
             ]);
         }
-        super::whole_words(&mut t);
+        let t = crate::render::fit::laid_out(t);
         out.push_str(&format!("\n{}\n{t}\n", bold(title, style)));
     }
     for (title, items) in [
@@ -369,7 +371,7 @@ pub fn table_text(report: &DiffReport, style: Style) -> String {
                 Cell::new(&i.competency_name),
             ]);
         }
-        super::whole_words(&mut t);
+        let t = crate::render::fit::laid_out(t);
         out.push_str(&format!("\n{}\n{t}\n", bold(title, style)));
     }
     if !report.notes.is_empty() {
@@ -382,7 +384,7 @@ pub fn table_text(report: &DiffReport, style: Style) -> String {
                 Cell::new(note_text(n.to.as_deref())),
             ]);
         }
-        super::whole_words(&mut t);
+        let t = crate::render::fit::laid_out(t);
         out.push_str(&format!("\n{}\n{t}\n", bold("Changed notes", style)));
     }
     if !report.dropped.is_empty() {
@@ -396,12 +398,13 @@ pub fn table_text(report: &DiffReport, style: Style) -> String {
                 Cell::new(drop_reason(d.dropped.reason)),
             ]);
         }
+        let t = crate::render::fit::laid_out(t);
         out.push_str(&format!(
             "\n{}\n{t}\n",
             bold("Ratings left out (the framework changed)", style)
         ));
     }
-    out.push_str(&format!("\n{}\n", report.summary));
+    out.push_str(&format!("\n{}\n", super::lines(&report.summary, width)));
     out
 }
 

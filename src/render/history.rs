@@ -49,22 +49,56 @@ fn date_time(date: &str) -> String {
     }
 }
 
+/// The folder all these files are in, when they share one, and the names to show: each
+/// file's name within that folder, else each file as given. A table of long paths that differ
+/// only at their end would not fit a terminal.
+fn one_folder<'a>(files: &[&'a str]) -> (Option<&'a str>, Vec<&'a str>) {
+    let split = |file: &'a str| {
+        file.rsplit_once('/')
+            .filter(|(dir, name)| !dir.is_empty() && !name.is_empty())
+    };
+    let parts: Vec<Option<(&str, &str)>> = files.iter().map(|f| split(f)).collect();
+    match parts.first() {
+        Some(Some((folder, _)))
+            if parts
+                .iter()
+                .all(|p| p.is_some_and(|(dir, _)| dir == *folder)) =>
+        {
+            (
+                Some(*folder),
+                parts.iter().flatten().map(|(_, name)| *name).collect(),
+            )
+        }
+        _ => (None, files.to_vec()),
+    }
+}
+
 /// The history for the terminal: the assessments in date order, then one row per competency
 /// with a score per assessment, a sparkline and the change from first to last.
 pub fn table_text(history: &History, style: Style) -> String {
+    let files: Vec<&str> = history
+        .assessments
+        .iter()
+        .map(|a| a.file.as_str())
+        .collect();
+    let (folder, names) = one_folder(&files);
+    let mut heading = format!(
+        "{} ({}): {}",
+        history.name,
+        history.framework,
+        super::plural(history.assessments.len(), "assessment", "assessments")
+    );
+    if let Some(folder) = folder {
+        heading.push_str(&format!(" in {folder}/"));
+    }
     let mut out = bold(
-        &format!(
-            "{} ({}): {}",
-            history.name,
-            history.framework,
-            super::plural(history.assessments.len(), "assessment", "assessments")
-        ),
+        super::wrap_hanging(&heading, "", "", usize::from(style.width)).trim_end(),
         style,
     );
     out.push_str("\n\n");
     let mut t = table(style);
     t.set_header(vec!["#", "date", "subject", "file"]);
-    for (n, a) in history.assessments.iter().enumerate() {
+    for (n, (a, file)) in history.assessments.iter().zip(names).enumerate() {
         let mut date = date_time(&a.date);
         if !a.completed {
             date.push_str(" (in progress)");
@@ -73,14 +107,18 @@ pub fn table_text(history: &History, style: Style) -> String {
             Cell::new(n + 1),
             Cell::new(date),
             Cell::new(super::visible(a.subject.as_deref().unwrap_or(""))),
-            Cell::new(&a.file),
+            Cell::new(file),
         ]);
     }
-    super::whole_words(&mut t);
+    let t = crate::render::fit::laid_out(t);
     out.push_str(&format!("{t}\n\n"));
 
     if let Some(target) = &history.target {
-        out.push_str(&format!("Gaps to {target}, in the newest assessment\n"));
+        out.push_str(&super::lines(
+            &format!("Gaps to {target}, in the newest assessment"),
+            usize::from(style.width),
+        ));
+        out.push('\n');
     }
     let mut t = table(style);
     let mut header = vec!["competency".to_string()];
@@ -113,11 +151,14 @@ pub fn table_text(history: &History, style: Style) -> String {
         }
         t.add_row(row);
     }
-    super::whole_words(&mut t);
+    let t = crate::render::fit::laid_out(t);
     out.push_str(&format!(
         "{}\n{t}\n",
         bold(
-            "Scores per assessment (trend from 0 to the competency's top rank)",
+            &super::lines(
+                "Scores per assessment (trend from 0 to the competency's top rank)",
+                usize::from(style.width)
+            ),
             style
         )
     ));

@@ -5,6 +5,7 @@ pub mod compare;
 pub mod consistency;
 pub mod diff;
 pub mod explain;
+pub mod fit;
 pub mod history;
 pub mod prose;
 pub mod reconcile;
@@ -46,15 +47,16 @@ pub fn one_line(text: &str) -> String {
 
 /// Keep every word of a table whole when the table's width allows it: each column gets at
 /// least its longest word (header included), and the space left goes to the columns whose
-/// text is longer, a column at a time. Call once the rows are in. When even the longest words
-/// do not fit side by side, the table is left to break them.
-pub fn whole_words(table: &mut Table) {
+/// text is longer, a column at a time. Call once the rows are in. Returns false, leaving the
+/// table as it was, when even the longest words do not fit side by side ([`fit::laid_out`]
+/// then gives one block per row instead).
+pub fn whole_words(table: &mut Table) -> bool {
     let Some(width) = table.width() else {
-        return;
+        return true;
     };
     let columns = table.column_count();
     if columns == 0 {
-        return;
+        return true;
     }
     // Longest word and longest line per column.
     let mut words = vec![0usize; columns];
@@ -82,14 +84,18 @@ pub fn whole_words(table: &mut Table) {
             words[column] = lines[column];
         }
     }
+    // comfy-table gives even an empty column one character.
+    for w in &mut words {
+        *w = (*w).max(1);
+    }
     // Borders: one before each column and one after the last; padding: one each side.
     let frame = (columns + 1) + 2 * columns;
     let Some(available) = usize::from(width).checked_sub(frame) else {
-        return;
+        return false;
     };
     let needed: usize = words.iter().sum();
     if needed > available {
-        return;
+        return false;
     }
     let mut given = words.clone();
     let mut left = available - needed;
@@ -114,6 +120,7 @@ pub fn whole_words(table: &mut Table) {
             ));
         }
     }
+    true
 }
 
 /// A table with the house style: UTF-8 borders, dynamic arrangement within the width.
@@ -165,9 +172,12 @@ pub fn sections(
 /// The framework's title line, `Name (id version)`, bold when colour is on.
 pub fn title(framework: &crate::framework::Framework, style: Style) -> String {
     bold(
-        &format!(
-            "{} ({} {})",
-            framework.name, framework.id, framework.version
+        &lines(
+            &format!(
+                "{} ({} {})",
+                framework.name, framework.id, framework.version
+            ),
+            usize::from(style.width),
         ),
         style,
     ) + "\n"
@@ -190,6 +200,12 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 /// Wrap text at word boundaries to `width` columns, each line starting with `indent`.
 pub fn wrap(text: &str, indent: &str, width: u16) -> String {
     wrap_hanging(text, indent, indent, usize::from(width))
+}
+
+/// Text wrapped at spaces to `width` columns, without a newline at the end: a heading or a
+/// sentence on its own.
+pub fn lines(text: &str, width: usize) -> String {
+    wrap_hanging(text, "", "", width).trim_end().to_string()
 }
 
 /// Wrap text to `width` columns: the first line starts with `first`, the others with `rest`.

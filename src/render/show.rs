@@ -4,12 +4,13 @@ use comfy_table::Cell;
 
 use comfy_table::ColumnConstraint;
 
-use super::{bold, prose, table, wrap, wrap_hanging, Style};
+use super::{bold, lines, prose, table, wrap, wrap_hanging, Style};
 use crate::framework::Framework;
 
 /// The framework: heading, scale, levels, then each competency with its indicators and guidance.
 pub fn show(framework: &Framework, style: Style) -> String {
     let mut out = String::new();
+    let width = usize::from(style.width);
     out.push_str(&super::title(framework, style));
     if let Some(d) = &framework.description {
         out.push_str(&prose::wrap(d, "", "", usize::from(style.width)));
@@ -42,6 +43,7 @@ pub fn show(framework: &Framework, style: Style) -> String {
         "",
         style.width,
     ));
+    let scale = super::fit::laid_out(scale);
     out.push_str(&format!("{scale}\n\n"));
 
     let mut levels = table(style);
@@ -53,6 +55,7 @@ pub fn show(framework: &Framework, style: Style) -> String {
             Cell::new(prose::flow(l.description.as_deref().unwrap_or(""))),
         ]);
     }
+    let levels = super::fit::laid_out(levels);
     out.push_str(&format!("Levels\n{levels}\n"));
 
     let grouped = !framework.groups.is_empty();
@@ -73,7 +76,10 @@ pub fn show(framework: &Framework, style: Style) -> String {
         }
         for c in members {
             out.push('\n');
-            out.push_str(&bold(&format!("{} ({})", c.name, c.id), style));
+            out.push_str(&bold(
+                &lines(&format!("{} ({})", c.name, c.id), width),
+                style,
+            ));
             out.push('\n');
             if let Some(d) = &c.description {
                 out.push_str(&prose::wrap(d, "", "", usize::from(style.width)));
@@ -81,13 +87,19 @@ pub fn show(framework: &Framework, style: Style) -> String {
             for cl in &c.levels {
                 let rank = framework.rank(cl.level);
                 let level = &framework.levels[cl.level];
-                out.push_str(&format!("\nLevel {rank}: {}", framework.level_title(cl)));
+                let mut heading = format!("Level {rank}: {}", framework.level_title(cl));
                 if cl.title.is_some() {
-                    out.push_str(&format!(" ({})", level.name));
+                    heading.push_str(&format!(" ({})", level.name));
                 }
                 out.push('\n');
+                out.push_str(&wrap_hanging(&heading, "", "  ", width));
                 if cl.indicators.is_empty() {
-                    out.push_str("  (no indicators: this level imposes no requirement)\n");
+                    out.push_str(&wrap_hanging(
+                        "(no indicators: this level imposes no requirement)",
+                        "  ",
+                        "  ",
+                        width,
+                    ));
                     continue;
                 }
                 let id_width = cl
@@ -113,12 +125,19 @@ pub fn show(framework: &Framework, style: Style) -> String {
                 if let Some(column) = t.column_mut(0) {
                     column.set_constraint(ColumnConstraint::ContentWidth);
                 }
+                let t = super::fit::laid_out(t);
                 out.push_str(&format!("{t}\n"));
             }
             for g in &c.guidance {
-                out.push_str(&format!("\n{}\n", g.title));
+                out.push('\n');
+                out.push_str(&wrap_hanging(&g.title, "", "  ", width));
                 if g.items.is_empty() {
-                    out.push_str("  (the source text gives this heading with no content)\n");
+                    out.push_str(&wrap_hanging(
+                        "(the source text gives this heading with no content)",
+                        "  ",
+                        "  ",
+                        width,
+                    ));
                 }
                 for item in &g.items {
                     out.push_str(&prose::wrap(item, "  • ", "    ", usize::from(style.width)));
@@ -148,6 +167,7 @@ pub fn show(framework: &Framework, style: Style) -> String {
             }
             t.add_row(vec![Cell::new(name), Cell::new(levels)]);
         }
+        let t = super::fit::laid_out(t);
         out.push_str(&format!("\nTargets\n{t}\n"));
     }
     out

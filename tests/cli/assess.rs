@@ -907,12 +907,12 @@ fn history_of_the_assessments_folder_gives_one_history_per_framework() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout
-            .contains("Networking (networking): 1 assessment\n"),
+            .contains("Networking (networking): 1 assessment in"),
         "{}",
         out.stdout
     );
     assert!(
-        out.stdout.contains("(teamwork-walk): 2 assessments\n"),
+        out.stdout.contains("(teamwork-walk): 2 assessments in"),
         "{}",
         out.stdout
     );

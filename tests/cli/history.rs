@@ -101,8 +101,8 @@ fn a_folder_of_several_frameworks_gives_one_history_each() {
         .arg(dir.path())
         .run();
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let networking = out.stdout.find("Networking (networking): 1 assessment\n");
-    let teamwork = out.stdout.find("Teamwork (teamwork): 1 assessment\n");
+    let networking = out.stdout.find("Networking (networking): 1 assessment in ");
+    let teamwork = out.stdout.find("Teamwork (teamwork): 1 assessment in ");
     assert!(
         networking.is_some() && teamwork.is_some() && networking < teamwork,
         "one history per framework, by id: {}",

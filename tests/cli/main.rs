@@ -14,6 +14,7 @@ mod hardening;
 mod history;
 mod html;
 mod import;
+mod narrow;
 mod prose;
 mod pty;
 mod report;

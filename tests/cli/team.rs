@@ -499,3 +499,21 @@ fn a_track_changes_the_ladder_the_team_is_scored_on() {
     assert_eq!(unknown.code, 2, "{}", unknown.stderr);
     assert!(unknown.stderr.contains("nope"), "{}", unknown.stderr);
 }
+
+#[test]
+fn the_readme_team_session_is_real_output() {
+    // The six people of the README's team session, rated with --answers.
+    let out = command(&[
+        "team",
+        "tests/fixtures/readme/team",
+        "--target-level",
+        "sustaining",
+    ])
+    .env("NO_COLOR", "1")
+    .succeeds();
+    let readme = std::fs::read_to_string(fixture("../../README.md")).expect("README.md");
+    assert!(
+        readme.contains(&format!("```text\n{out}```")),
+        "README.md's team session differs from what rungs prints now:\n{out}"
+    );
+}

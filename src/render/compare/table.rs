@@ -5,12 +5,15 @@ use comfy_table::{Cell, CellAlignment};
 
 use super::{standing_text, value_text};
 use crate::compare::Comparison;
-use crate::render::{bold, table, visible, whole_words, wrap, Style};
+use crate::render::{bold, lines, table, visible, wrap, wrap_hanging, Style};
 
 /// Everything, as text for a terminal.
 pub fn render(comparison: &Comparison, style: Style) -> String {
     let mut out = String::new();
-    out.push_str(&bold(&heading(comparison), style));
+    out.push_str(&bold(
+        &lines(&heading(comparison), usize::from(style.width)),
+        style,
+    ));
     out.push('\n');
     out.push_str(&wrap(
         &format!("Rated by {}", rater_list(comparison)),
@@ -40,7 +43,7 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
         row.extend(c.raters.iter().map(|s| standing_text(Some(s))));
         levels.add_row(row);
     }
-    whole_words(&mut levels);
+    let levels = crate::render::fit::laid_out(levels);
     out.push_str("Levels (score, then the level held)\n");
     out.push_str(&levels.to_string());
     out.push_str("\n\n");
@@ -64,7 +67,7 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
         row.push(Cell::new(i.flag.map_or("", |f| f.label())));
         indicators.add_row(row);
     }
-    whole_words(&mut indicators);
+    let indicators = crate::render::fit::laid_out(indicators);
     out.push_str("Indicators\n");
     out.push_str(&indicators.to_string());
     out.push('\n');
@@ -73,14 +76,14 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
     let notes: Vec<String> = comparison
         .notes()
         .map(|(id, rater, note)| {
-            format!("  {} ({}): {}", visible(id), visible(&rater), visible(note))
+            let note = format!("{} ({}): {}", visible(id), visible(&rater), visible(note));
+            wrap_hanging(&note, "  ", "    ", usize::from(style.width))
         })
         .collect();
     if !notes.is_empty() {
         out.push_str("\nNotes\n");
         for note in notes {
             out.push_str(&note);
-            out.push('\n');
         }
     }
     out

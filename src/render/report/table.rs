@@ -5,12 +5,7 @@
 use comfy_table::{Cell, CellAlignment, Color};
 
 use super::{bar, bar_cells, level_text, progress_text, rating_text, score_text, Report};
-use crate::render::{bold, one_line, prose, table, visible, whole_words, wrap_hanging, Style};
-
-/// Wrap to `width` columns without the final newline.
-fn lines(text: &str, width: usize) -> String {
-    wrap_hanging(text, "", "", width).trim_end().to_string()
-}
+use crate::render::{bold, lines, one_line, prose, table, visible, wrap_hanging, Style};
 
 /// The whole report: heading, scoring rule, profile, and when a target was given the gap table
 /// and the development plan.
@@ -99,7 +94,7 @@ pub fn notes(report: &Report, style: Style) -> String {
             Cell::new(one_line(i.note.as_deref().unwrap_or_default())),
         ]);
     }
-    whole_words(&mut t);
+    let t = crate::render::fit::laid_out(t);
     format!("{}\n{t}\n", bold("Evidence notes", style))
 }
 
@@ -159,7 +154,7 @@ pub fn profile_table(report: &Report, style: Style) -> String {
             row.push(Cell::new(progress_text(c.next.as_ref())));
             t.add_row(row);
         }
-        whole_words(&mut t);
+        let t = crate::render::fit::laid_out(t);
         out.push_str(&format!("{t}\n"));
     }
     out
@@ -205,7 +200,7 @@ pub fn gap_table(report: &Report, style: Style) -> String {
         }
         t.add_row(row);
     }
-    whole_words(&mut t);
+    let t = crate::render::fit::laid_out(t);
     let met = report.gaps.iter().filter(|g| g.met).count();
     format!(
         "{title}\n{t}\nTargets met: {met} of {}.\n",
@@ -266,7 +261,7 @@ pub fn plan(report: &Report, style: Style) -> String {
                 }
                 t.add_row(vec![Cell::new(level), Cell::new(indicator), rating]);
             }
-            whole_words(&mut t);
+            let t = crate::render::fit::laid_out(t);
             out.push_str(&format!("{t}\n"));
         }
         for g in &entry.guidance {

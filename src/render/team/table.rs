@@ -7,7 +7,7 @@
 use comfy_table::{Cell, CellAlignment};
 
 use super::{heading, risk, some_names};
-use crate::render::{bold, table, visible, Style};
+use crate::render::{bold, lines, table, visible, Style};
 use crate::team::Team;
 
 const NAME_MAX: usize = 24;
@@ -16,7 +16,8 @@ const COLUMN: usize = 4;
 /// Everything, as text for a terminal of `style.width` columns.
 pub fn render(team: &Team, style: Style) -> String {
     let mut out = String::new();
-    out.push_str(&bold(&visible(&heading(team)), style));
+    let width = usize::from(style.width);
+    out.push_str(&bold(&lines(&visible(&heading(team)), width), style));
     out.push('\n');
     out.push_str(&matrix(team, style));
     out.push('\n');
@@ -82,10 +83,13 @@ pub fn matrix(team: &Team, style: Style) -> String {
         .unwrap_or(6)
         .clamp(6, NAME_MAX);
     let per_block = ((width - name_width - 1) / COLUMN).max(1);
-    let mut out = format!(
-        "Level held per competency (rank, · for none; * incomplete; top rank {})\n",
-        team.max_rank
-    );
+    let mut out = lines(
+        &format!(
+            "Level held per competency (rank, · for none; * incomplete; top rank {})",
+            team.max_rank
+        ),
+        width,
+    ) + "\n";
     let numbered: Vec<(usize, &crate::team::CompetencyStats)> =
         team.competencies.iter().enumerate().collect();
     for block in numbered.chunks(per_block) {
@@ -169,7 +173,12 @@ pub fn distribution(team: &Team, style: Style) -> String {
         }
         t.add_row(row);
     }
-    format!("How many people hold each level (– not on the competency's ladder)\n{t}\n")
+    let t = crate::render::fit::laid_out(t);
+    let title = lines(
+        "How many people hold each level (– not on the competency's ladder)",
+        usize::from(style.width),
+    );
+    format!("{title}\n{t}\n")
 }
 
 /// Per competency with a target: how many meet it, who could mentor, single points of failure.
@@ -195,6 +204,7 @@ pub fn targets(team: &Team, style: Style) -> String {
         .iter()
         .filter(|c| c.single_point())
         .count();
+    let t = crate::render::fit::laid_out(t);
     format!(
         "Against the target\n{t}\n{}\n",
         match single {
