@@ -8,6 +8,7 @@ use rungs::catalog::io_reason;
 use rungs::error::BadInput;
 use rungs::framework::{self, Diagnostic, LoadError};
 use rungs::import::{self, Imported, Options};
+use rungs::render;
 
 use super::new::{check_destination, write_reason};
 use super::Context;
@@ -81,9 +82,9 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
     let f = &framework;
     context.say(format!(
         "imported {}, {}, {}{}",
-        plural(f.competencies.len(), "competency", "competencies"),
-        plural(f.levels.len(), "level", "levels"),
-        plural(f.indicator_count(), "indicator", "indicators"),
+        render::plural(f.competencies.len(), "competency", "competencies"),
+        render::plural(f.levels.len(), "level", "levels"),
+        render::plural(f.indicator_count(), "indicator", "indicators"),
         match &args.output {
             Some(out) => format!(
                 " into {}; check it with: rungs validate {}",
@@ -94,14 +95,6 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
         }
     ));
     Ok(ExitCode::SUCCESS)
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 /// The file's bytes, or why they cannot be read.

@@ -5,7 +5,7 @@ use comfy_table::{Cell, CellAlignment};
 
 use super::{standing_text, value_text};
 use crate::compare::Comparison;
-use crate::render::{bold, table, visible, whole_words, wrap, Style};
+use crate::render::{bold, plural, table, visible, whole_words, wrap, Style};
 
 /// Everything, as text for a terminal.
 pub fn render(comparison: &Comparison, style: Style) -> String {
@@ -137,11 +137,9 @@ pub fn summary(comparison: &Comparison) -> String {
     let blind = count(crate::compare::Flag::BlindSpot);
     let hidden = count(crate::compare::Flag::HiddenStrength);
     let mut out = format!(
-        "{} blind {}, {} hidden {}.\n",
-        blind,
-        if blind == 1 { "spot" } else { "spots" },
-        hidden,
-        if hidden == 1 { "strength" } else { "strengths" }
+        "{}, {}.\n",
+        plural(blind, "blind spot", "blind spots"),
+        plural(hidden, "hidden strength", "hidden strengths")
     );
     if comparison.raters.iter().any(|r| !r.complete) {
         out.push_str("* incomplete: not every indicator was answered.\n");

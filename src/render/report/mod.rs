@@ -246,11 +246,7 @@ pub struct PlanReport {
 impl PlanReport {
     /// "1 level" or "N levels": how far the target is.
     pub fn levels_to_go(&self) -> String {
-        if self.gap == 1 {
-            "1 level".to_string()
-        } else {
-            format!("{} levels", self.gap)
-        }
+        crate::render::plural(self.gap, "level", "levels")
     }
 }
 

@@ -33,11 +33,7 @@ pub fn heading(team: &Team) -> String {
 
 /// `1 person`, `12 people`.
 pub fn people(n: usize) -> String {
-    if n == 1 {
-        "1 person".to_string()
-    } else {
-        format!("{n} people")
-    }
+    super::plural(n, "person", "people")
 }
 
 /// At most `limit` names, then `and N more`.
