@@ -4,7 +4,7 @@ use comfy_table::Cell;
 
 use comfy_table::ColumnConstraint;
 
-use super::{bold, prose, table, wrap, wrap_hanging, Style};
+use super::{bold, prose, table, wrap, wrap_hanging, wrap_prose, Style};
 use crate::framework::Framework;
 
 /// The framework: heading, scale, levels, then each competency with its indicators and guidance.
@@ -12,14 +12,14 @@ pub fn show(framework: &Framework, style: Style) -> String {
     let mut out = String::new();
     out.push_str(&super::title(framework, style));
     if let Some(d) = &framework.description {
-        out.push_str(&prose::wrap(d, "", "", usize::from(style.width)));
+        out.push_str(&wrap_prose(d, style.width, "", ""));
     }
     if let Some(s) = &framework.source {
         out.push_str(&wrap_hanging(
             &format!("Source: {}", s.trim()),
+            style.width,
             "",
             "  ",
-            usize::from(style.width),
         ));
     }
     out.push('\n');
@@ -39,8 +39,8 @@ pub fn show(framework: &Framework, style: Style) -> String {
             framework.demonstrated_at,
             (framework.threshold * 100.0).round()
         ),
-        "",
         style.width,
+        "",
     ));
     out.push_str(&format!("{scale}\n\n"));
 
@@ -68,7 +68,7 @@ pub fn show(framework: &Framework, style: Style) -> String {
             out.push_str(&bold(&format!("{heading}{}", "─".repeat(fill)), style));
             out.push('\n');
             if let Some(d) = group.and_then(|g| g.description.as_deref()) {
-                out.push_str(&prose::wrap(d, "", "", usize::from(style.width)));
+                out.push_str(&wrap_prose(d, style.width, "", ""));
             }
         }
         for c in members {
@@ -76,7 +76,7 @@ pub fn show(framework: &Framework, style: Style) -> String {
             out.push_str(&bold(&format!("{} ({})", c.name, c.id), style));
             out.push('\n');
             if let Some(d) = &c.description {
-                out.push_str(&prose::wrap(d, "", "", usize::from(style.width)));
+                out.push_str(&wrap_prose(d, style.width, "", ""));
             }
             for cl in &c.levels {
                 let rank = framework.rank(cl.level);
@@ -98,15 +98,16 @@ pub fn show(framework: &Framework, style: Style) -> String {
                     .unwrap_or(2)
                     .max(2);
                 // Borders and padding of a two-column table take 7 columns.
-                let text_width = usize::from(style.width)
-                    .saturating_sub(id_width + 7)
+                let text_width = style
+                    .width
+                    .saturating_sub(u16::try_from(id_width + 7).unwrap_or(u16::MAX))
                     .max(20);
                 let mut t = table(style);
                 t.set_header(vec!["id", "indicator"]);
                 for ind in &cl.indicators {
-                    let mut text = prose::wrap(&ind.text, "", "", text_width);
+                    let mut text = wrap_prose(&ind.text, text_width, "", "");
                     for e in &ind.examples {
-                        text.push_str(&prose::wrap(e, "  • ", "    ", text_width));
+                        text.push_str(&wrap_prose(e, text_width, "  • ", "    "));
                     }
                     t.add_row(vec![Cell::new(&ind.id), Cell::new(text.trim_end())]);
                 }
@@ -121,7 +122,7 @@ pub fn show(framework: &Framework, style: Style) -> String {
                     out.push_str("  (the source text gives this heading with no content)\n");
                 }
                 for item in &g.items {
-                    out.push_str(&prose::wrap(item, "  • ", "    ", usize::from(style.width)));
+                    out.push_str(&wrap_prose(item, style.width, "  • ", "    "));
                 }
             }
         }

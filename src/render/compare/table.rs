@@ -14,16 +14,16 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
     out.push('\n');
     out.push_str(&wrap(
         &format!("Rated by {}", rater_list(comparison)),
-        "",
         style.width,
+        "",
     ));
     out.push_str(&wrap(
         &format!(
             "Consensus: the median of the other raters' values (the lower middle one for an even count); {} or more counts as demonstrated.",
             comparison.demonstrated_at
         ),
-        "",
         style.width,
+        "",
     ));
     out.push('\n');
 
