@@ -421,10 +421,13 @@ fn resume(
         Some(name) => {
             let entry = catalog.resolve(name)?;
             if entry.framework.id != assessment.framework.id {
-                return Err(BadInput::new(format!(
-                    "{shown}: the assessment is of framework {:?}, but {name} is framework {:?}",
-                    assessment.framework.id, entry.framework.id
-                ))
+                return Err(BadInput::in_file(
+                    &shown,
+                    format!(
+                        "the assessment is of framework {:?}, but {name} is framework {:?}",
+                        assessment.framework.id, entry.framework.id
+                    ),
+                )
                 .into());
             }
             let changed = entry.digest != assessment.framework.digest;
@@ -525,19 +528,21 @@ impl Destination {
     ) -> anyhow::Result<Self> {
         if let Some(out) = &args.out {
             if out.is_dir() {
-                return Err(BadInput::new(format!(
-                    "{}: is a folder; --output takes a file name",
-                    out.display()
-                ))
+                return Err(BadInput::in_file(
+                    &out.display().to_string(),
+                    "is a folder; --output takes a file name",
+                )
                 .into());
             }
             let continuing = resumed.is_some_and(|r| same_file(r, out));
             if out.exists() && !args.force && !continuing {
-                return Err(BadInput::new(format!(
-                    "{}: already exists; pass --force to overwrite it, or --resume {} to continue it",
-                    out.display(),
-                    shell_word(out)
-                ))
+                return Err(BadInput::in_file(
+                    &out.display().to_string(),
+                    format!(
+                        "already exists; pass --force to overwrite it, or --resume {} to continue it",
+                        shell_word(out)
+                    ),
+                )
                 .into());
             }
             return Ok(Destination {
@@ -573,13 +578,11 @@ impl Destination {
         if !self.saved && !self.force && self.path.exists() {
             match &self.default_name {
                 Some((dir, stem)) => self.path = free_name(dir, stem),
-                None => {
-                    return Err(BadInput::new(format!(
-                        "{}: was created by something else meanwhile; not overwriting it (pass --force to)",
-                        self.path.display()
-                    ))
-                    .into())
-                }
+                None => return Err(BadInput::in_file(
+                    &self.path.display().to_string(),
+                    "was created by something else meanwhile; not overwriting it (pass --force to)",
+                )
+                .into()),
             }
         }
         file::save(&self.path, assessment).with_context(|| {

@@ -72,10 +72,10 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
                     (before.clone(), latest.clone())
                 }
                 _ => {
-                    return Err(BadInput::new(format!(
-                        "{}: diff compares two assessments: give OLD and NEW, or a framework id with at least two assessments in the assessments folder",
-                        args.old.display()
-                    ))
+                    return Err(BadInput::in_file(
+                        &args.old.display().to_string(),
+                        "diff compares two assessments: give OLD and NEW, or a framework id with at least two assessments in the assessments folder",
+                    )
                     .into())
                 }
             }

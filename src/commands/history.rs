@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use rungs::assessment::{file, Assessment};
 use rungs::catalog::io_reason;
-use rungs::error::BadInput;
+use rungs::error::{BadInput, Diagnostic};
 use rungs::history::{history, HistoryPoint};
 use rungs::render::history::{json_text, markdown_text, table_text};
 use rungs::render::report::{level_text, Report};
@@ -30,10 +30,9 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, BadInput> {
         let entries = match std::fs::read_dir(path) {
             Ok(entries) => entries,
             Err(e) => {
-                problems.push(format!(
-                    "{}: cannot read folder: {}",
-                    path.display(),
-                    io_reason(&e)
+                problems.push(Diagnostic::file_error(
+                    &path.display().to_string(),
+                    format!("cannot read folder: {}", io_reason(&e)),
                 ));
                 continue;
             }
@@ -44,9 +43,9 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, BadInput> {
             .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
             .collect();
         if found.is_empty() {
-            problems.push(format!(
-                "{}: no assessment files (*.json) in this folder",
-                path.display()
+            problems.push(Diagnostic::file_error(
+                &path.display().to_string(),
+                "no assessment files (*.json) in this folder",
             ));
         }
         found.sort();
@@ -55,7 +54,7 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, BadInput> {
     if problems.is_empty() {
         Ok(files)
     } else {
-        Err(BadInput::many(problems))
+        Err(BadInput::located(problems))
     }
 }
 
