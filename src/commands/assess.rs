@@ -19,6 +19,7 @@ use rungs::render::report::Report;
 use rungs::render::{self, Style};
 use rungs::scoring::{Ratings, TargetRequest};
 
+use super::output::same_file;
 use super::Context;
 use crate::cli::AssessArgs;
 
@@ -606,13 +607,6 @@ fn free_name(dir: &Path, stem: &str) -> PathBuf {
         .map(|n| dir.join(format!("{stem}-{n}.json")))
         .find(|p| !p.exists())
         .unwrap_or(first)
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    }
 }
 
 /// The path as one shell word, quoted when it needs to be.

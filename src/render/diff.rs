@@ -577,3 +577,26 @@ pub fn markdown_text(report: &DiffReport) -> String {
     out.push_str(&format!("\n{}\n", md(&report.summary)));
     out
 }
+
+/// The formats of a diff (and of a history).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Tables for a terminal.
+    Table,
+    /// Pretty JSON.
+    Json,
+    /// Markdown.
+    Markdown,
+}
+
+impl super::Document for DiffReport {
+    type Format = Format;
+
+    fn render(&self, format: Format, style: Style) -> String {
+        match format {
+            Format::Table => table_text(self, style),
+            Format::Json => json_text(self),
+            Format::Markdown => markdown_text(self),
+        }
+    }
+}

@@ -201,6 +201,31 @@ pub fn markdown_text(history: &History) -> String {
     out
 }
 
+/// A history has the formats of a diff.
+pub use super::diff::Format;
+
+/// The histories of several frameworks' assessments (one each), written as one document: one
+/// after another, or in JSON an array of them when there are several.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Histories(pub Vec<History>);
+
+impl super::Document for Histories {
+    type Format = Format;
+
+    fn render(&self, format: Format, style: Style) -> String {
+        let texts = self.0.iter().map(|history| match format {
+            Format::Table => table_text(history, style),
+            Format::Json => json_text(history),
+            Format::Markdown => markdown_text(history),
+        });
+        if format == Format::Json && self.0.len() > 1 {
+            let inner: Vec<String> = texts.map(|t| t.trim_end().to_string()).collect();
+            return format!("[\n{}\n]\n", inner.join(",\n"));
+        }
+        texts.collect::<Vec<_>>().join("\n")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

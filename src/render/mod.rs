@@ -5,6 +5,7 @@ pub mod compare;
 pub mod consistency;
 pub mod diff;
 pub mod explain;
+pub mod export;
 pub mod history;
 pub mod prose;
 pub mod reconcile;
@@ -18,6 +19,7 @@ pub mod team;
 pub mod walk;
 mod wrapping;
 
+pub use export::Document;
 pub use safe::visible;
 pub use wrapping::{wrap, wrap_hanging, wrap_prose};
 

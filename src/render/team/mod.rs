@@ -53,3 +53,50 @@ pub fn risk(met: Option<usize>) -> &'static str {
         _ => "",
     }
 }
+
+/// The formats of a team's matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Tables for a terminal.
+    Table,
+    /// Pretty JSON.
+    Json,
+    /// One row per person.
+    Csv,
+    /// Markdown.
+    Markdown,
+    /// A page that stands alone.
+    Html,
+}
+
+impl crate::render::Document for Team {
+    type Format = Format;
+
+    fn render(&self, format: Format, style: crate::render::Style) -> String {
+        match format {
+            Format::Table => table::render(self, style),
+            Format::Json => json::render(self),
+            Format::Csv => csv::render(self),
+            Format::Markdown => markdown::render(self),
+            Format::Html => html::render(self),
+        }
+    }
+
+    /// JSON and CSV grow with the team: streamed.
+    fn streams(&self, format: Format) -> bool {
+        matches!(format, Format::Json | Format::Csv)
+    }
+
+    fn write(
+        &self,
+        format: Format,
+        style: crate::render::Style,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        match format {
+            Format::Json => json::write(self, out),
+            Format::Csv => csv::write(self, out),
+            other => out.write_all(self.render(other, style).as_bytes()),
+        }
+    }
+}
