@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::ArgValueCompleter;
 
 /// Competency self-assessment in the terminal: rate behavioural indicators, see your level
 /// profile, close the gaps.
@@ -68,6 +69,7 @@ rungs show networking --format markdown > networking.md"
     )]
     Show {
         /// A built-in or --frameworks id, or a path to a YAML file.
+        #[arg(add = ArgValueCompleter::new(crate::commands::completions::framework))]
         framework: String,
 
         /// Output format: tables, a sheet that `rungs import csv` reads back, the loaded
@@ -128,11 +130,13 @@ An editor with the YAML language server checks and completes a framework whose f
         kind: SchemaArg,
     },
 
-    /// Print a shell completion script.
+    /// Print a shell completion script: on each Tab it asks rungs for the ids present then.
     #[command(
-        after_help = "Examples:\n  rungs completions bash > ~/.local/share/bash-completion/completions/rungs\n  \
-rungs completions zsh > ~/.zfunc/_rungs\n  rungs completions fish > ~/.config/fish/completions/rungs.fish\n  \
-rungs completions powershell >> $PROFILE\n  rungs completions elvish >> ~/.config/elvish/rc.elv"
+        after_help = "Examples:\n  rungs completions powershell >> $PROFILE\n  \
+rungs completions elvish >> ~/.config/elvish/rc.elv\n  \
+echo 'source <(rungs completions bash)' >> ~/.bashrc\n  \
+echo 'source <(rungs completions zsh)' >> ~/.zshrc\n  \
+echo 'rungs completions fish | source' >> ~/.config/fish/config.fish"
     )]
     Completions {
         /// The shell to complete for.
@@ -269,11 +273,11 @@ pub struct NewArgs {
 #[derive(Debug, Clone, Args, Default)]
 pub struct TargetArgs {
     /// A target (role) from the framework's `targets`, or COMPETENCY=LEVEL (repeatable; later ones win).
-    #[arg(long = "target", value_name = "ROLE|COMPETENCY=LEVEL")]
+    #[arg(long = "target", value_name = "ROLE|COMPETENCY=LEVEL", add = ArgValueCompleter::new(crate::commands::completions::target))]
     pub target: Vec<String>,
 
     /// The same target level for every competency.
-    #[arg(long = "target-level", value_name = "LEVEL")]
+    #[arg(long = "target-level", value_name = "LEVEL", add = ArgValueCompleter::new(crate::commands::completions::level))]
     pub target_level: Option<String>,
 }
 
@@ -281,7 +285,7 @@ pub struct TargetArgs {
 #[derive(Debug, Clone, Args, Default)]
 pub struct TrackArg {
     /// The framework's track to score on (default: the one recorded in the assessment, else the first track).
-    #[arg(long = "track", value_name = "ID")]
+    #[arg(long = "track", value_name = "ID", add = ArgValueCompleter::new(crate::commands::completions::track))]
     pub track: Option<String>,
 }
 
@@ -295,11 +299,11 @@ rungs assess networking --subject \"Alex Rivera\" --rater \"Sam Lee\" --relation
 )]
 pub struct AssessArgs {
     /// A built-in or --frameworks id, or a path to a YAML file.
-    #[arg(required_unless_present_any = ["resume", "from"])]
+    #[arg(required_unless_present_any = ["resume", "from"], add = ArgValueCompleter::new(crate::commands::completions::framework))]
     pub framework: Option<String>,
 
     /// Continue a saved assessment at its first unrated indicator.
-    #[arg(long, value_name = "FILE", conflicts_with = "answers")]
+    #[arg(long, value_name = "FILE", conflicts_with = "answers", add = ArgValueCompleter::new(crate::commands::completions::assessed))]
     pub resume: Option<PathBuf>,
 
     /// Start a new assessment from a previous one: each indicator shows last time's rating and
@@ -437,6 +441,7 @@ rungs report me.json --target-level growing --format markdown\n  rungs report me
 )]
 pub struct ReportArgs {
     /// A saved assessment (JSON).
+    #[arg(add = ArgValueCompleter::new(crate::commands::completions::assessed))]
     pub file: PathBuf,
 
     /// Output format.
@@ -477,9 +482,11 @@ pub struct ReportArgs {
 pub struct DiffArgs {
     /// The earlier assessment (a file, or a framework id for its latest in the assessments
     /// folder).
+    #[arg(add = ArgValueCompleter::new(crate::commands::completions::assessed))]
     pub old: PathBuf,
     /// The later assessment. Without it, OLD may be a framework id: its last two assessments
     /// in the assessments folder are compared.
+    #[arg(add = ArgValueCompleter::new(crate::commands::completions::assessed))]
     pub new: Option<PathBuf>,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
@@ -500,7 +507,7 @@ pub struct DiffArgs {
 )]
 pub struct HistoryArgs {
     /// Assessment files, or folders of them.
-    #[arg(required = true, value_name = "FILE")]
+    #[arg(required = true, value_name = "FILE", add = ArgValueCompleter::new(crate::commands::completions::assessed))]
     pub files: Vec<PathBuf>,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]

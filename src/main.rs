@@ -6,6 +6,8 @@ mod commands;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // A shell asking for completions (its script sets COMPLETE): answer and exit.
+    commands::completions::answer_if_asked();
     let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(e) => {

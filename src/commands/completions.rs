@@ -1,68 +1,176 @@
-//! `rungs completions SHELL`: a completion script on stdout.
+//! Shell completion, computed when the shell asks: `rungs completions SHELL` prints a small
+//! script that calls rungs back on each Tab (clap's dynamic completion), so the ids offered
+//! are those of the frameworks and assessments present at that moment, and a path is always
+//! offered beside them.
 //!
-//! The script offers the ids known when it is made: the frameworks (built-in ones, and those
-//! of --frameworks or RUNGS_FRAMEWORKS), their level ids for --target-level and their target
-//! (role) ids for --target.
+//! The completers below run inside that call-back. They see only the word being completed,
+//! so `--frameworks` folders come from `RUNGS_FRAMEWORKS`, and ids come from every framework
+//! known (a `--target-level` is not narrowed to the framework named earlier on the line).
+//! Nothing here may fail loudly: a folder that cannot be read offers nothing.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
+use std::ffi::OsStr;
+use std::io::Write as _;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::builder::{PossibleValue, PossibleValuesParser};
+use clap_complete::engine::{CompletionCandidate, PathCompleter, ValueCompleter};
+use clap_complete::env::Shells;
 use clap_complete::Shell;
+use rungs::catalog::Catalog;
+use rungs::render::safe::visible;
 
-use super::Context;
+/// The environment variable that switches rungs into answering a completion request.
+pub const VAR: &str = "COMPLETE";
 
-pub fn run(context: &Context, shell: Shell) -> anyhow::Result<ExitCode> {
-    let catalog = context.catalog()?;
-    let mut frameworks = BTreeSet::new();
-    let mut levels = BTreeSet::new();
-    let mut targets = BTreeSet::new();
-    for entry in &catalog.entries {
-        let f = &entry.framework;
-        frameworks.insert(f.id.clone());
-        levels.extend(f.levels.iter().map(|l| l.id.clone()));
-        targets.extend(f.targets.iter().map(|t| t.id.clone()));
-    }
-    let mut command = with_candidates(
-        crate::cli::command(),
-        &[
-            ("framework", &frameworks),
-            ("target_level", &levels),
-            ("target", &targets),
-        ],
-    );
+/// Answer a completion request and exit, when the shell's script made this call; otherwise
+/// return and let the command run.
+pub fn answer_if_asked() {
+    clap_complete::CompleteEnv::with_factory(crate::cli::command)
+        .var(VAR)
+        .bin("rungs")
+        .complete();
+}
+
+/// Run `rungs completions SHELL`: the script that registers the call-back.
+pub fn run(shell: Shell) -> anyhow::Result<ExitCode> {
+    let name = shell.to_string();
+    let shells = Shells::builtins();
+    let Some(completer) = shells.completer(&name) else {
+        anyhow::bail!("no completion support for {name}");
+    };
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut command, "rungs", &mut script);
-    super::write_stdout(&script)?;
+    completer.write_registration(VAR, "rungs", "rungs", &callback(), &mut script)?;
+    std::io::stdout().write_all(&script)?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The command with these candidates on every argument of these ids, in every subcommand. Only
-/// the completion script is made from it: parsing still takes any value (a path, a
-/// COMPETENCY=LEVEL pair).
-fn with_candidates(
-    command: clap::Command,
-    candidates: &[(&str, &BTreeSet<String>)],
-) -> clap::Command {
-    let names: Vec<String> = command
-        .get_subcommands()
-        .map(|s| s.get_name().to_string())
-        .collect();
-    let mut command = command;
-    for name in names {
-        command = command.mut_subcommand(name, |mut sub| {
-            for (id, values) in candidates {
-                if values.is_empty() || !sub.get_arguments().any(|a| a.get_id() == *id) {
-                    continue;
+/// The program the script calls back: this one as it was invoked, made absolute when it was
+/// named by a relative path (`./target/release/rungs`), else found on PATH by the shell.
+fn callback() -> String {
+    let invoked = PathBuf::from(std::env::args_os().next().unwrap_or_else(|| "rungs".into()));
+    let program = if invoked.components().count() > 1 && invoked.is_relative() {
+        std::env::current_dir()
+            .map(|dir| dir.join(&invoked))
+            .unwrap_or(invoked)
+    } else {
+        invoked
+    };
+    program.to_string_lossy().into_owned()
+}
+
+/// The frameworks a completion can see: built-in ones and those of RUNGS_FRAMEWORKS's
+/// folders (a folder with a broken file still contributes nothing rather than an error).
+fn catalog() -> Catalog {
+    let mut catalog = Catalog::builtin();
+    if let Some(dirs) = std::env::var_os("RUNGS_FRAMEWORKS") {
+        for dir in std::env::split_paths(&dirs) {
+            if let Ok(found) = Catalog::with_dirs(&[dir]) {
+                for entry in found.entries {
+                    if catalog.get(&entry.framework.id).is_none() {
+                        catalog.entries.push(entry);
+                    }
                 }
-                let values: Vec<PossibleValue> = values
-                    .iter()
-                    .map(|v| PossibleValue::new(&*Box::leak(v.clone().into_boxed_str())))
-                    .collect();
-                sub = sub.mut_arg(*id, |a| a.value_parser(PossibleValuesParser::new(values)));
             }
-            sub
-        });
+        }
     }
-    command
+    catalog
+}
+
+/// Candidates among `ids` (id → help) that start with `current`, in id order.
+fn matching(
+    ids: BTreeMap<String, String>,
+    current: &str,
+    prefix: &str,
+) -> Vec<CompletionCandidate> {
+    ids.into_iter()
+        .filter(|(id, _)| id.starts_with(current))
+        .map(|(id, help)| {
+            let candidate = CompletionCandidate::new(format!("{prefix}{id}"));
+            if help.is_empty() {
+                candidate
+            } else {
+                candidate.help(Some(visible(&help).into_owned().into()))
+            }
+        })
+        .collect()
+}
+
+/// Ids first, then the paths that match, so a file of the same name is never hidden.
+fn with_paths(mut ids: Vec<CompletionCandidate>, current: &OsStr) -> Vec<CompletionCandidate> {
+    ids.extend(PathCompleter::any().complete(current));
+    ids
+}
+
+/// A FRAMEWORK argument: a framework id, or a path to a YAML file.
+pub fn framework(current: &OsStr) -> Vec<CompletionCandidate> {
+    let text = current.to_string_lossy();
+    let ids = catalog()
+        .entries
+        .iter()
+        .map(|e| (e.framework.id.clone(), e.framework.name.clone()))
+        .collect();
+    with_paths(matching(ids, &text, ""), current)
+}
+
+/// An assessment argument of report, diff, history and `assess --resume`: the id of a
+/// framework that has assessments in the assessments folder, or a path.
+pub fn assessed(current: &OsStr) -> Vec<CompletionCandidate> {
+    let text = current.to_string_lossy();
+    let mut ids = BTreeMap::new();
+    if let Ok(dir) = super::named::assessments_dir() {
+        let listing = rungs::assessment::folder::list(&dir);
+        for id in listing.frameworks() {
+            let count = listing.of(id).len();
+            let help = rungs::render::plural(count, "assessment", "assessments");
+            ids.insert(id.to_string(), help);
+        }
+    }
+    with_paths(matching(ids, &text, ""), current)
+}
+
+/// `--target-level`: the level ids of every framework known.
+pub fn level(current: &OsStr) -> Vec<CompletionCandidate> {
+    let text = current.to_string_lossy();
+    matching(levels(), &text, "")
+}
+
+/// `--target`: a role id, or COMPETENCY=LEVEL (after the `=`, the level ids).
+pub fn target(current: &OsStr) -> Vec<CompletionCandidate> {
+    let text = current.to_string_lossy();
+    if let Some((competency, level)) = text.split_once('=') {
+        return matching(levels(), level, &format!("{competency}="));
+    }
+    let mut ids = BTreeMap::new();
+    for entry in &catalog().entries {
+        for role in &entry.framework.targets {
+            ids.entry(role.id.clone())
+                .or_insert_with(|| role.name.clone());
+        }
+    }
+    matching(ids, &text, "")
+}
+
+/// `--track`: the track ids of every framework known.
+pub fn track(current: &OsStr) -> Vec<CompletionCandidate> {
+    let text = current.to_string_lossy();
+    let mut ids = BTreeMap::new();
+    for entry in &catalog().entries {
+        for track in &entry.framework.tracks {
+            ids.entry(track.id.clone())
+                .or_insert_with(|| track.name.clone());
+        }
+    }
+    matching(ids, &text, "")
+}
+
+fn levels() -> BTreeMap<String, String> {
+    let mut ids = BTreeMap::new();
+    for entry in &catalog().entries {
+        for level in &entry.framework.levels {
+            ids.entry(level.id.clone())
+                .or_insert_with(|| level.name.clone());
+        }
+    }
+    ids
 }

@@ -60,6 +60,9 @@ When set and not empty, no colour (as \-\-color never).
 .TP
 \fBCOLUMNS\fR, \fBLINES\fR
 The width and height to lay output out for, when set.
+.TP
+\fBCOMPLETE\fR
+Set by the script of \fBrungs completions\fR when the shell asks for completions: rungs then prints what to offer and does nothing else.
 .SH FILES
 .TP
 \fB$XDG_DATA_HOME/rungs/assessments/\fR (else \fB~/.local/share/rungs/assessments/\fR)

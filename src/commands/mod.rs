@@ -9,7 +9,7 @@ use crate::cli::{Cli, ColorChoice, Command};
 
 mod assess;
 mod compare;
-mod completions;
+pub mod completions;
 mod diff;
 mod gathering;
 mod history;
@@ -132,7 +132,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::New(args) => new::run(&context, &args),
         Command::Import { source } => import::run(&context, &source),
         Command::Schema { kind } => schema::run(kind),
-        Command::Completions { shell } => completions::run(&context, shell),
+        Command::Completions { shell } => completions::run(shell),
         Command::Man { out_dir } => man::run(&context, out_dir.as_deref()),
     }
 }

@@ -2,8 +2,9 @@
 //! manual page, data on stdout and errors on stderr, exit codes, and `rungs new`.
 
 use std::fs;
+use std::path::Path;
 
-use crate::support::{command, run, run_in};
+use crate::support::{command, fixture, run, run_in};
 
 /// The command names listed by `rungs --help`.
 fn commands() -> Vec<String> {
@@ -83,12 +84,16 @@ fn bad_input_exits_2_with_the_file_named_on_stderr() {
 }
 
 #[test]
-fn completions_for_every_shell() {
+fn completions_for_every_shell_call_rungs_back() {
+    // Each script registers a function that asks rungs itself, at Tab time, what to offer.
     let expectations = [
-        ("bash", "complete -F _rungs"),
-        ("zsh", "#compdef rungs"),
-        ("fish", "complete -c rungs"),
-        ("powershell", "Register-ArgumentCompleter"),
+        ("bash", "-F _clap_complete_rungs rungs"),
+        ("zsh", "compdef _clap_dynamic_completer_rungs rungs"),
+        ("fish", "complete --keep-order --exclusive --command rungs"),
+        (
+            "powershell",
+            "Register-ArgumentCompleter -Native -CommandName rungs",
+        ),
         ("elvish", "edit:completion:arg-completer[rungs]"),
     ];
     for (shell, marker) in expectations {
@@ -96,14 +101,16 @@ fn completions_for_every_shell() {
         assert_eq!(result.code, 0, "{shell}: {}", result.stderr);
         assert!(
             result.stdout.contains(marker),
-            "{shell} script lacks {marker}"
+            "{shell} script lacks {marker}: {}",
+            result.stdout
         );
-        for command in ["validate", "assess", "schema", "target-level"] {
-            assert!(
-                result.stdout.contains(command),
-                "{shell} script does not complete {command}"
-            );
-        }
+        assert!(
+            result.stdout.contains("COMPLETE")
+                && (result.stdout.contains(&format!("\"{shell}\""))
+                    || result.stdout.contains(&format!("COMPLETE={shell} "))),
+            "{shell} script does not ask rungs: {}",
+            result.stdout
+        );
         assert!(result.stderr.is_empty());
     }
 }
@@ -185,19 +192,122 @@ fn man_page_has_examples_exit_status_environment_and_files() {
     }
 }
 
-#[test]
-fn completions_offer_framework_level_and_target_ids() {
-    for shell in ["bash", "zsh", "fish"] {
-        let script = run(&["completions", shell]);
-        assert_eq!(script.code, 0, "{}", script.stderr);
-        for id in [
-            "building-relationships", // a framework
-            "proficiency-3",          // a level of networking
-            "existing-footprint",     // a target of community-platform-relationships
-        ] {
-            assert!(script.stdout.contains(id), "{shell} completions lack {id}");
-        }
+/// What bash offers for the last word of `line` (split on spaces; a trailing space starts an
+/// empty word), with the script `rungs completions bash` printed sourced, run in `dir` with
+/// these variables. None when bash is not installed.
+fn bash_offers(dir: &Path, env: &[(&str, &str)], line: &str) -> Option<Vec<String>> {
+    let script = dir.join("rungs.bash");
+    if !script.exists() {
+        let made = command(&["completions", "bash"]).current_dir(dir).run();
+        assert_eq!(made.code, 0, "{}", made.stderr);
+        fs::write(&script, made.stdout).expect("write script");
     }
+    let words: Vec<&str> = line.split(' ').collect();
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let driver = format!(
+        "source rungs.bash\n\
+         COMP_WORDS=({words})\n\
+         COMP_CWORD={last}\n\
+         COMP_LINE='{line}'\n\
+         COMP_POINT=${{#COMP_LINE}}\n\
+         _clap_complete_rungs rungs \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"\n\
+         printf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
+        words = quoted.join(" "),
+        last = words.len() - 1,
+    );
+    let mut bash = std::process::Command::new("bash");
+    bash.arg("-c").arg(driver).current_dir(dir);
+    bash.env_remove("RUNGS_FRAMEWORKS").env_remove("COMPLETE");
+    for (key, value) in env {
+        bash.env(key, value);
+    }
+    let output = match bash.output() {
+        Ok(output) => output,
+        Err(_) => {
+            eprintln!("SKIPPED: bash not found; completions not run");
+            return None;
+        }
+    };
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Some(
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect(),
+    )
+}
+
+#[test]
+fn bash_completes_ids_known_at_tab_time_and_paths_beside_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let saved = data.join("rungs/assessments");
+    fs::create_dir_all(&saved).expect("assessments folder");
+    fs::copy(
+        fixture("assessments/networking/2026-03-10.json"),
+        saved.join("mine.json"),
+    )
+    .expect("copy an assessment");
+    fs::write(dir.path().join("our-framework.yaml"), "id: x\n").expect("a local file");
+    let ours = fixture("frameworks");
+    let env = [
+        ("XDG_DATA_HOME", data.to_str().expect("UTF-8")),
+        ("RUNGS_FRAMEWORKS", ours.to_str().expect("UTF-8")),
+    ];
+    let offers = |line: &str| bash_offers(dir.path(), &env, line);
+    let Some(frameworks) = offers("rungs show ") else {
+        return;
+    };
+    for expected in [
+        "building-relationships", // built in
+        "engineering-ladder",     // from RUNGS_FRAMEWORKS, read at Tab time
+        "our-framework.yaml",     // a path is still offered
+    ] {
+        assert!(
+            frameworks.iter().any(|o| o == expected),
+            "rungs show <Tab> lacks {expected}: {frameworks:?}"
+        );
+    }
+    assert_eq!(
+        offers("rungs assess net").expect("bash"),
+        vec!["networking"]
+    );
+    assert_eq!(
+        offers("rungs validate our").expect("bash"),
+        vec!["our-framework.yaml"]
+    );
+    // report, diff and history offer the frameworks that have assessments saved.
+    for line in ["rungs report ", "rungs diff ", "rungs history "] {
+        let offered = offers(line).expect("bash");
+        assert!(
+            offered.iter().any(|o| o == "networking"),
+            "{line}: {offered:?}"
+        );
+        assert!(
+            !offered.iter().any(|o| o == "building-relationships"),
+            "{line} offers a framework with no assessment: {offered:?}"
+        );
+        assert!(
+            offered.iter().any(|o| o == "our-framework.yaml"),
+            "{line}: {offered:?}"
+        );
+    }
+    let levels = offers("rungs report mine.json --target-level proficiency-").expect("bash");
+    assert_eq!(levels.len(), 5, "{levels:?}");
+    assert!(levels.iter().any(|l| l == "proficiency-3"));
+    let roles = offers("rungs assess community-platform-relationships --target exi").expect("bash");
+    assert_eq!(roles, vec!["existing-footprint"]);
+    let pairs = offers("rungs report mine.json --target networking=proficiency-4").expect("bash");
+    assert_eq!(pairs, vec!["networking=proficiency-4"]);
+    assert_eq!(
+        offers("rungs report mine.json --track ma").expect("bash"),
+        vec!["manager"]
+    );
     // Completions only suggest: a path is still a framework, a pair still a target.
     let out = run(&[
         "report",
@@ -207,6 +317,23 @@ fn completions_offer_framework_level_and_target_ids() {
         "-q",
     ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+#[test]
+fn the_other_shells_get_ids_with_their_names() {
+    // fish reads `value<Tab>help` lines; the call-back is what its script runs.
+    let out = command(&[
+        "--",
+        "rungs",
+        "report",
+        "x.json",
+        "--target-level",
+        "proficiency-1",
+    ])
+    .env("COMPLETE", "fish")
+    .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "proficiency-1\tProficiency Level 1\n");
 }
 
 #[test]

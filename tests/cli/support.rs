@@ -86,7 +86,8 @@ impl Rungs {
             .env("COLUMNS", "80")
             .env_remove("NO_COLOR")
             .env_remove("CLICOLOR_FORCE")
-            .env_remove("RUNGS_FRAMEWORKS");
+            .env_remove("RUNGS_FRAMEWORKS")
+            .env_remove("COMPLETE");
         for (key, value) in &self.envs {
             command.env(key, value);
         }
