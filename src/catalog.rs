@@ -108,11 +108,10 @@ pub fn io_reason(error: &std::io::Error) -> String {
 /// The YAML files directly inside a folder, sorted by name.
 pub fn yaml_files_in(dir: &Path) -> Result<Vec<PathBuf>, BadInput> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
-        BadInput::new(format!(
-            "{}: cannot read folder: {}",
-            dir.display(),
-            io_reason(&e)
-        ))
+        BadInput::in_file(
+            &dir.display().to_string(),
+            format!("cannot read folder: {}", io_reason(&e)),
+        )
     })?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
@@ -193,9 +192,12 @@ impl Catalog {
             .map(|e| e.framework.id.as_str())
             .collect::<Vec<_>>()
             .join(", ");
-        Err(BadInput::new(format!(
-            "{argument}: no framework with this id and no such file; available: {known} (see `rungs list`)"
-        )))
+        Err(BadInput::in_file(
+            argument,
+            format!(
+                "no framework with this id and no such file; available: {known} (see `rungs list`)"
+            ),
+        ))
     }
 }
 

@@ -394,12 +394,36 @@ pub enum ReportFormat {
     Html,
 }
 
+impl From<ReportFormat> for rungs::render::report::Format {
+    fn from(format: ReportFormat) -> Self {
+        use rungs::render::report::Format;
+        match format {
+            ReportFormat::Table => Format::Table,
+            ReportFormat::Json => Format::Json,
+            ReportFormat::Markdown => Format::Markdown,
+            ReportFormat::Csv => Format::Csv,
+            ReportFormat::Html => Format::Html,
+        }
+    }
+}
+
 /// Output formats of `diff` and `history`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DiffFormat {
     Table,
     Json,
     Markdown,
+}
+
+impl From<DiffFormat> for rungs::render::diff::Format {
+    fn from(format: DiffFormat) -> Self {
+        use rungs::render::diff::Format;
+        match format {
+            DiffFormat::Table => Format::Table,
+            DiffFormat::Json => Format::Json,
+            DiffFormat::Markdown => Format::Markdown,
+        }
+    }
 }
 
 /// How report, diff and history find the framework of an assessment.
@@ -507,6 +531,18 @@ pub enum CompareFormat {
     Html,
 }
 
+impl From<CompareFormat> for rungs::render::compare::Format {
+    fn from(format: CompareFormat) -> Self {
+        use rungs::render::compare::Format;
+        match format {
+            CompareFormat::Table => Format::Table,
+            CompareFormat::Json => Format::Json,
+            CompareFormat::Markdown => Format::Markdown,
+            CompareFormat::Html => Format::Html,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 #[command(
     after_help = "Consensus: per indicator, the median of the values of the raters other than self \
@@ -557,6 +593,21 @@ pub enum TeamFormat {
     Html,
     /// One JSON object a line per person × rater × rated indicator, for analytics engines.
     Ndjson,
+}
+
+impl TeamFormat {
+    /// The format of the matrix; `None` for NDJSON, which writes the ratings instead.
+    pub fn matrix(self) -> Option<rungs::render::team::Format> {
+        use rungs::render::team::Format;
+        match self {
+            TeamFormat::Table => Some(Format::Table),
+            TeamFormat::Json => Some(Format::Json),
+            TeamFormat::Csv => Some(Format::Csv),
+            TeamFormat::Markdown => Some(Format::Markdown),
+            TeamFormat::Html => Some(Format::Html),
+            TeamFormat::Ndjson => None,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -102,11 +102,23 @@ pub struct BadInput {
 }
 
 impl BadInput {
-    /// A single problem that is not located in a file (or whose message already names it).
+    /// A single problem that is not in a file: a command-line value, a choice that does not
+    /// fit.
     pub fn new(message: impl Into<String>) -> Self {
         BadInput {
             problems: vec![Diagnostic::general(message)],
         }
+    }
+
+    /// A single problem with a whole file (no place in it), printed `file: message`.
+    pub fn in_file(file: &str, message: impl Into<String>) -> Self {
+        BadInput::located(vec![Diagnostic::file_error(file, message)])
+    }
+
+    /// A single problem at a 1-based line and column of a file, printed
+    /// `file:line:col: message`.
+    pub fn at(file: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
+        BadInput::located(vec![Diagnostic::at(file, line, column, message)])
     }
 
     /// Several problems, reported together.
@@ -145,5 +157,30 @@ impl std::error::Error for BadInput {}
 impl From<crate::framework::LoadError> for BadInput {
     fn from(error: crate::framework::LoadError) -> Self {
         BadInput::located(error.diagnostics)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_problem_prints_its_file_and_place_before_the_message() {
+        let whole = BadInput::in_file("me.json", "is a folder");
+        assert_eq!(whole.problems[0].file, "me.json");
+        assert_eq!(whole.to_string(), "me.json: is a folder");
+        let placed = BadInput::at("me.json", 3, 7, "invalid assessment: expected `,`");
+        assert_eq!(
+            (placed.problems[0].line, placed.problems[0].column),
+            (Some(3), Some(7))
+        );
+        assert_eq!(
+            placed.to_string(),
+            "me.json:3:7: invalid assessment: expected `,`"
+        );
+        assert_eq!(
+            BadInput::new("--target needs a role id").to_string(),
+            "--target needs a role id"
+        );
     }
 }

@@ -10,7 +10,7 @@ use crate::error::BadInput;
 /// Read `path`, a `kind` of file ("framework file", "assessment file", "answers file"), of at
 /// most `limit` bytes. Every refusal names the file and says why, in one line.
 pub fn read_limited(path: &Path, limit: u64, kind: &str) -> Result<Vec<u8>, BadInput> {
-    let shown = path.display();
+    let shown = path.display().to_string();
     let size = |bytes: u64| {
         if bytes % (1024 * 1024) == 0 {
             format!("{} MiB", bytes / (1024 * 1024))
@@ -19,33 +19,40 @@ pub fn read_limited(path: &Path, limit: u64, kind: &str) -> Result<Vec<u8>, BadI
         }
     };
     let meta = std::fs::metadata(path)
-        .map_err(|e| BadInput::new(format!("{shown}: cannot read: {}", io_reason(&e))))?;
+        .map_err(|e| BadInput::in_file(&shown, format!("cannot read: {}", io_reason(&e))))?;
     if meta.is_dir() {
         let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
             "an"
         } else {
             "a"
         };
-        return Err(BadInput::new(format!(
-            "{shown}: is a folder, not {article} {kind}"
-        )));
+        return Err(BadInput::in_file(
+            &shown,
+            format!("is a folder, not {article} {kind}"),
+        ));
     }
     if meta.len() > limit {
-        return Err(BadInput::new(format!(
-            "{shown}: file is {} bytes; {kind}s are limited to {limit} bytes ({})",
-            meta.len(),
-            size(limit)
-        )));
+        return Err(BadInput::in_file(
+            &shown,
+            format!(
+                "file is {} bytes; {kind}s are limited to {limit} bytes ({})",
+                meta.len(),
+                size(limit)
+            ),
+        ));
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path)
         .and_then(|file| file.take(limit + 1).read_to_end(&mut bytes))
-        .map_err(|e| BadInput::new(format!("{shown}: cannot read: {}", io_reason(&e))))?;
+        .map_err(|e| BadInput::in_file(&shown, format!("cannot read: {}", io_reason(&e))))?;
     if bytes.len() as u64 > limit {
-        return Err(BadInput::new(format!(
-            "{shown}: more than {limit} bytes; {kind}s are limited to {}",
-            size(limit)
-        )));
+        return Err(BadInput::in_file(
+            &shown,
+            format!(
+                "more than {limit} bytes; {kind}s are limited to {}",
+                size(limit)
+            ),
+        ));
     }
     Ok(bytes)
 }

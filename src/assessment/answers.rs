@@ -24,6 +24,9 @@ use crate::scoring::Ratings;
 /// Largest answers file accepted, in bytes.
 pub const MAX_ANSWERS_SIZE: u64 = 8 * 1024 * 1024;
 
+/// What an empty answers file is told.
+const EMPTY: &str = "the file is empty; write one `indicator-id: value` line per answer";
+
 /// The key that may name the framework the answers are for.
 pub const FRAMEWORK_KEY: &str = "framework";
 
@@ -82,30 +85,29 @@ pub fn read(path: &Path) -> Result<Answers, BadInput> {
 /// Parse answers from YAML or JSON text; `shown` names the file in messages.
 pub fn parse(shown: &str, bytes: &[u8]) -> Result<Answers, BadInput> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        BadInput::new(format!(
-            "{shown}: not UTF-8 text (invalid byte at offset {})",
-            e.valid_up_to()
-        ))
+        BadInput::in_file(
+            shown,
+            format!(
+                "not UTF-8 text (invalid byte at offset {})",
+                e.valid_up_to()
+            ),
+        )
     })?;
     if text.trim().is_empty() {
-        return Err(BadInput::new(format!(
-            "{shown}: the file is empty; write one `indicator-id: value` line per answer"
-        )));
+        return Err(BadInput::in_file(shown, EMPTY));
     }
     // The same bounded, positioned YAML reader as framework files: one alias budget, and every
     // entry's place from the parser.
     let document = yaml_tree::parse(text).map_err(|e| match e.at {
-        Some(at) => BadInput::located(vec![Diagnostic::at(shown, at.line, at.column, e.message)]),
-        None => BadInput::located(vec![Diagnostic::file_error(shown, e.message)]),
+        Some(at) => BadInput::at(shown, at.line, at.column, e.message),
+        None => BadInput::in_file(shown, e.message),
     })?;
     let Some(root) = document.root() else {
-        return Err(BadInput::new(format!(
-            "{shown}: the file is empty; write one `indicator-id: value` line per answer"
-        )));
+        return Err(BadInput::in_file(shown, EMPTY));
     };
     let NodeKind::Mapping(pairs) = &document.node(root).kind else {
         let at = document.position(root);
-        return Err(BadInput::located(vec![Diagnostic::at(
+        return Err(BadInput::at(
             shown,
             at.line,
             at.column,
@@ -113,7 +115,7 @@ pub fn parse(shown: &str, bytes: &[u8]) -> Result<Answers, BadInput> {
                 "an answers file is a map of indicator id -> rating (value, label or na), but this is {}",
                 describe(&document, root)
             ),
-        )]));
+        ));
     };
     let mut entries = Vec::with_capacity(pairs.len());
     let mut problems = Vec::new();
@@ -291,9 +293,10 @@ impl Answers {
                     );
                 }
                 Ok(None) => {}
-                Err(why) => {
-                    problems.push(self.problem(answer, format!("indicator {:?}: {why}", answer.id)))
-                }
+                Err(why) => problems.push(self.problem(
+                    answer,
+                    format!("indicator {:?}: {}", answer.id, why.message(framework)),
+                )),
             }
         }
         if unknown > 0 && unknown == counted {
@@ -323,13 +326,45 @@ impl Answers {
     }
 }
 
+/// Why a written value is not a rating.
+#[derive(Debug, Clone, PartialEq)]
+enum NotARating {
+    /// A whole number that is not a value of the scale.
+    OffScale(i64),
+    /// Text that is neither a scale value, a scale label nor na.
+    Unknown(String),
+    /// Something that can never be a rating: what was found.
+    Invalid(String),
+    /// A `{ value, note }` map that is not well formed: what is wrong.
+    Malformed(String),
+}
+
+impl NotARating {
+    /// The problem in words, with the values the framework takes where they help.
+    fn message(&self, framework: &Framework) -> String {
+        match self {
+            NotARating::OffScale(n) => {
+                format!("{n} is not on the scale; {}", expected(framework))
+            }
+            NotARating::Unknown(text) => format!(
+                "{text:?} is neither a scale value, a scale label nor na; {}",
+                expected(framework)
+            ),
+            NotARating::Invalid(what) => {
+                format!("{what} is not a rating; {}", expected(framework))
+            }
+            NotARating::Malformed(why) => why.clone(),
+        }
+    }
+}
+
 /// The rating a written value stands for; `None` for no value.
-fn value_of(framework: &Framework, given: &Given) -> Result<Option<RatingValue>, String> {
+fn value_of(framework: &Framework, given: &Given) -> Result<Option<RatingValue>, NotARating> {
     match given {
         Given::Nothing => Ok(None),
         Given::Number(n) => on_scale(framework, *n).map(Some),
-        Given::Invalid(what) => Err(format!("{what} is not a rating; {}", expected(framework))),
-        Given::Malformed(why) => Err(why.clone()),
+        Given::Invalid(what) => Err(NotARating::Invalid(what.clone())),
+        Given::Malformed(why) => Err(NotARating::Malformed(why.clone())),
         Given::Text(text) => {
             let text = text.trim();
             if text.eq_ignore_ascii_case("na") || text.eq_ignore_ascii_case("n/a") {
@@ -343,24 +378,21 @@ fn value_of(framework: &Framework, given: &Given) -> Result<Option<RatingValue>,
                 .iter()
                 .find(|p| p.label.trim().eq_ignore_ascii_case(text))
                 .map(|p| Some(RatingValue::Scale(p.value)))
-                .ok_or_else(|| {
-                    format!(
-                        "{text:?} is neither a scale value, a scale label nor na; {}",
-                        expected(framework)
-                    )
-                })
+                .ok_or_else(|| NotARating::Unknown(text.to_string()))
         }
     }
 }
 
-fn on_scale(framework: &Framework, n: i64) -> Result<RatingValue, String> {
+/// The scale value `n`, when the framework's scale has it.
+fn on_scale(framework: &Framework, n: i64) -> Result<RatingValue, NotARating> {
     u32::try_from(n)
         .ok()
         .filter(|v| framework.scale_point(*v).is_some())
         .map(RatingValue::Scale)
-        .ok_or_else(|| format!("{n} is not on the scale; {}", expected(framework)))
+        .ok_or(NotARating::OffScale(n))
 }
 
+/// `use one of 1 (Rarely), ... or na`: what the scale takes.
 fn expected(framework: &Framework) -> String {
     format!(
         "use one of {} or na",

@@ -30,34 +30,41 @@ pub fn parse(shown: &str, bytes: &[u8]) -> Result<Assessment, BadInput> {
         } else {
             "the file is not valid JSON"
         };
-        BadInput::new(format!(
-            "{shown}:{}:{}: not a rungs assessment: {what} ({})",
+        BadInput::at(
+            shown,
             e.line(),
             e.column(),
-            strip_position(&e.to_string())
-        ))
+            format!(
+                "not a rungs assessment: {what} ({})",
+                strip_position(&e.to_string())
+            ),
+        )
     })?;
     match value.get("format").and_then(|f| f.as_str()) {
         Some(FORMAT) => {}
         Some(other) => {
-            return Err(BadInput::new(format!(
-                "{shown}: assessment format {other:?} is not supported by this version of rungs (it reads {FORMAT:?})"
-            )))
+            return Err(BadInput::in_file(
+                shown,
+                format!(
+                    "assessment format {other:?} is not supported by this version of rungs (it reads {FORMAT:?})"
+                ),
+            ))
         }
         None => {
-            return Err(BadInput::new(format!(
-                "{shown}: not a rungs assessment: no \"format\": {FORMAT:?} key"
-            )))
+            return Err(BadInput::in_file(
+                shown,
+                format!("not a rungs assessment: no \"format\": {FORMAT:?} key"),
+            ))
         }
     }
     drop(value);
     serde_json::from_slice(bytes).map_err(|e| {
-        BadInput::new(format!(
-            "{shown}:{}:{}: invalid assessment: {}",
+        BadInput::at(
+            shown,
             e.line(),
             e.column(),
-            strip_position(&e.to_string())
-        ))
+            format!("invalid assessment: {}", strip_position(&e.to_string())),
+        )
     })
 }
 
@@ -157,36 +164,48 @@ pub fn find_framework(
     let recorded = &assessment.framework;
     let entry = if let Some(entry) = override_entry {
         if entry.framework.id != recorded.id {
-            return Err(BadInput::new(format!(
-                "{shown}: the assessment is of framework {:?}, but {} is framework {:?}",
-                recorded.id,
-                entry.display_name(),
-                entry.framework.id
-            )));
+            return Err(BadInput::in_file(
+                shown,
+                format!(
+                    "the assessment is of framework {:?}, but {} is framework {:?}",
+                    recorded.id,
+                    entry.display_name(),
+                    entry.framework.id
+                ),
+            ));
         }
         entry.clone()
     } else if let Some(entry) = catalog.get(&recorded.id) {
         entry.clone()
     } else if let Some(path) = &recorded.path {
         if !Path::new(path).exists() {
-            return Err(BadInput::new(format!(
-                "{shown}: framework {:?} is neither built in nor in --frameworks, and its recorded file {path} is gone; pass --framework PATH",
-                recorded.id
-            )));
+            return Err(BadInput::in_file(
+                shown,
+                format!(
+                    "framework {:?} is neither built in nor in --frameworks, and its recorded file {path} is gone; pass --framework PATH",
+                    recorded.id
+                ),
+            ));
         }
         let entry = load_file(Path::new(path))?;
         if entry.framework.id != recorded.id {
-            return Err(BadInput::new(format!(
-                "{shown}: the recorded file {path} now holds framework {:?}, not {:?}; pass --framework PATH",
-                entry.framework.id, recorded.id
-            )));
+            return Err(BadInput::in_file(
+                shown,
+                format!(
+                    "the recorded file {path} now holds framework {:?}, not {:?}; pass --framework PATH",
+                    entry.framework.id, recorded.id
+                ),
+            ));
         }
         entry
     } else {
-        return Err(BadInput::new(format!(
-            "{shown}: framework {:?} is neither built in nor in --frameworks; pass --framework PATH or --frameworks DIR",
-            recorded.id
-        )));
+        return Err(BadInput::in_file(
+            shown,
+            format!(
+                "framework {:?} is neither built in nor in --frameworks; pass --framework PATH or --frameworks DIR",
+                recorded.id
+            ),
+        ));
     };
     Ok(FoundFramework {
         digest_changed: entry.digest != recorded.digest,

@@ -14,6 +14,7 @@ use time::OffsetDateTime;
 use super::file::{self, MAX_ASSESSMENT_SIZE};
 use super::model::{Assessment, Rater, RatingValue, Relation, FORMAT};
 use crate::catalog::{io_reason, Catalog, Entry};
+use crate::error::Diagnostic;
 use crate::framework::{Framework, Indicator};
 
 /// Why a file could not be counted.
@@ -48,8 +49,8 @@ pub struct Invalid {
     pub path: PathBuf,
     /// The kind of problem.
     pub reason: Reason,
-    /// The problem, naming the file (and line:col where there is one).
-    pub detail: String,
+    /// The problem, with its file (and line and column where there is one).
+    pub detail: Diagnostic,
 }
 
 /// One indicator's rating in a [`Sheet`]: unrated, not applicable, or a position on the scale.
@@ -186,7 +187,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Invalid>) {
             Err(e) => invalid.push(Invalid {
                 path: path.clone(),
                 reason: Reason::Unreadable,
-                detail: format!("{}: cannot read: {}", path.display(), io_reason(&e)),
+                detail: Diagnostic::file_error(
+                    &path.display().to_string(),
+                    format!("cannot read: {}", io_reason(&e)),
+                ),
             }),
         }
     }
@@ -202,10 +206,9 @@ fn walk_dir(dir: &Path, files: &mut Vec<PathBuf>, invalid: &mut Vec<Invalid>) {
             invalid.push(Invalid {
                 path: dir.to_path_buf(),
                 reason: Reason::Unreadable,
-                detail: format!(
-                    "{}: cannot read the folder: {}",
-                    dir.display(),
-                    io_reason(&e)
+                detail: Diagnostic::file_error(
+                    &dir.display().to_string(),
+                    format!("cannot read the folder: {}", io_reason(&e)),
                 ),
             });
             return;
@@ -307,29 +310,24 @@ pub fn gather(
 /// Read one file as an assessment, classifying what is wrong with it.
 fn read_assessment(path: &Path) -> Result<Assessment, Invalid> {
     let shown = path.display().to_string();
-    let unreadable = |detail: String| Invalid {
+    let unreadable = |message: String| Invalid {
         path: path.to_path_buf(),
         reason: Reason::Unreadable,
-        detail,
+        detail: Diagnostic::file_error(&shown, message),
     };
     let bytes = match std::fs::metadata(path) {
         Ok(meta) if meta.len() > MAX_ASSESSMENT_SIZE => {
             return Err(unreadable(format!(
-                "{shown}: file is {} bytes; assessment files are limited to {MAX_ASSESSMENT_SIZE} bytes",
+                "file is {} bytes; assessment files are limited to {MAX_ASSESSMENT_SIZE} bytes",
                 meta.len()
             )))
         }
         Ok(meta) if meta.is_dir() => {
-            return Err(unreadable(format!("{shown}: is a folder")));
+            return Err(unreadable("is a folder".to_string()));
         }
         Ok(_) => std::fs::read(path)
-            .map_err(|e| unreadable(format!("{shown}: cannot read: {}", io_reason(&e))))?,
-        Err(e) => {
-            return Err(unreadable(format!(
-                "{shown}: cannot read: {}",
-                io_reason(&e)
-            )))
-        }
+            .map_err(|e| unreadable(format!("cannot read: {}", io_reason(&e))))?,
+        Err(e) => return Err(unreadable(format!("cannot read: {}", io_reason(&e)))),
     };
     if let Ok(assessment) = serde_json::from_slice::<Assessment>(&bytes) {
         if assessment.format == FORMAT {
@@ -338,12 +336,12 @@ fn read_assessment(path: &Path) -> Result<Assessment, Invalid> {
     }
     let detail = match file::parse(&shown, &bytes) {
         Ok(assessment) => return Ok(assessment),
+        // Parsing stops at the first problem.
         Err(e) => e
             .problems
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; "),
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| Diagnostic::file_error(&shown, "not a rungs assessment")),
     };
     let reason = match serde_json::from_slice::<serde_json::Value>(&bytes) {
         Ok(value) if value.get("format").and_then(|f| f.as_str()) == Some(FORMAT) => {
@@ -385,14 +383,17 @@ impl<'a> Reader<'a> {
     /// framework lacks are dropped when the framework changed since (returned as the second
     /// value: how many), and make the file corrupt when it did not.
     fn sheet(&self, path: &Path, assessment: Assessment) -> Result<(Sheet, usize), Invalid> {
-        let shown = path.display();
+        let shown = path.display().to_string();
         if assessment.framework.id != self.framework.id {
             return Err(Invalid {
                 path: path.to_path_buf(),
                 reason: Reason::OtherFramework,
-                detail: format!(
-                    "{shown}: an assessment of framework {:?}, not {:?}",
-                    assessment.framework.id, self.framework.id
+                detail: Diagnostic::file_error(
+                    &shown,
+                    format!(
+                        "an assessment of framework {:?}, not {:?}",
+                        assessment.framework.id, self.framework.id
+                    ),
                 ),
             });
         }
@@ -432,8 +433,11 @@ impl<'a> Reader<'a> {
                     return Err(Invalid {
                         path: path.to_path_buf(),
                         reason: Reason::Corrupt,
-                        detail: format!(
-                            "{shown}: rating for unknown indicator {id:?} (the assessment does not match its framework)"
+                        detail: Diagnostic::file_error(
+                            &shown,
+                            format!(
+                                "rating for unknown indicator {id:?} (the assessment does not match its framework)"
+                            ),
                         ),
                     })
                 }
@@ -441,9 +445,12 @@ impl<'a> Reader<'a> {
                     return Err(Invalid {
                         path: path.to_path_buf(),
                         reason: Reason::Corrupt,
-                        detail: format!(
-                            "{shown}: indicator {id:?} is rated {}, which is not on the scale",
-                            rating.value
+                        detail: Diagnostic::file_error(
+                            &shown,
+                            format!(
+                                "indicator {id:?} is rated {}, which is not on the scale",
+                                rating.value
+                            ),
                         ),
                     })
                 }

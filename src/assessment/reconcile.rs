@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use super::file::{find_framework, FoundFramework};
 use super::model::{text_print, Assessment, IndicatorPrint, RatingValue, Ratings};
 use crate::catalog::{Catalog, Entry};
-use crate::error::BadInput;
+use crate::error::{BadInput, Diagnostic};
 use crate::framework::Framework;
 
 /// What [`reconcile`] made of an assessment's ratings.
@@ -205,14 +205,17 @@ pub fn attach_to(
         .map(|id| format!("note for unknown indicator {id:?}"))
         .collect();
     if !digest_changed && (!reconciled.dropped.is_empty() || !stray_notes.is_empty()) {
-        return Err(BadInput::many(
+        return Err(BadInput::located(
             reconciled
                 .dropped
                 .iter()
                 .map(|d| misfit(&entry.framework, d))
                 .chain(stray_notes)
                 .map(|problem| {
-                    format!("{shown}: {problem} (the assessment does not match its framework)")
+                    Diagnostic::file_error(
+                        shown,
+                        format!("{problem} (the assessment does not match its framework)"),
+                    )
                 })
                 .collect(),
         ));

@@ -19,6 +19,7 @@ use rungs::render::report::Report;
 use rungs::render::{self, Style};
 use rungs::scoring::{Ratings, TargetRequest};
 
+use super::output::same_file;
 use super::Context;
 use crate::cli::AssessArgs;
 
@@ -421,10 +422,13 @@ fn resume(
         Some(name) => {
             let entry = catalog.resolve(name)?;
             if entry.framework.id != assessment.framework.id {
-                return Err(BadInput::new(format!(
-                    "{shown}: the assessment is of framework {:?}, but {name} is framework {:?}",
-                    assessment.framework.id, entry.framework.id
-                ))
+                return Err(BadInput::in_file(
+                    &shown,
+                    format!(
+                        "the assessment is of framework {:?}, but {name} is framework {:?}",
+                        assessment.framework.id, entry.framework.id
+                    ),
+                )
                 .into());
             }
             let changed = entry.digest != assessment.framework.digest;
@@ -525,19 +529,21 @@ impl Destination {
     ) -> anyhow::Result<Self> {
         if let Some(out) = &args.out {
             if out.is_dir() {
-                return Err(BadInput::new(format!(
-                    "{}: is a folder; --output takes a file name",
-                    out.display()
-                ))
+                return Err(BadInput::in_file(
+                    &out.display().to_string(),
+                    "is a folder; --output takes a file name",
+                )
                 .into());
             }
             let continuing = resumed.is_some_and(|r| same_file(r, out));
             if out.exists() && !args.force && !continuing {
-                return Err(BadInput::new(format!(
-                    "{}: already exists; pass --force to overwrite it, or --resume {} to continue it",
-                    out.display(),
-                    shell_word(out)
-                ))
+                return Err(BadInput::in_file(
+                    &out.display().to_string(),
+                    format!(
+                        "already exists; pass --force to overwrite it, or --resume {} to continue it",
+                        shell_word(out)
+                    ),
+                )
                 .into());
             }
             return Ok(Destination {
@@ -573,13 +579,11 @@ impl Destination {
         if !self.saved && !self.force && self.path.exists() {
             match &self.default_name {
                 Some((dir, stem)) => self.path = free_name(dir, stem),
-                None => {
-                    return Err(BadInput::new(format!(
-                        "{}: was created by something else meanwhile; not overwriting it (pass --force to)",
-                        self.path.display()
-                    ))
-                    .into())
-                }
+                None => return Err(BadInput::in_file(
+                    &self.path.display().to_string(),
+                    "was created by something else meanwhile; not overwriting it (pass --force to)",
+                )
+                .into()),
             }
         }
         file::save(&self.path, assessment).with_context(|| {
@@ -603,13 +607,6 @@ fn free_name(dir: &Path, stem: &str) -> PathBuf {
         .map(|n| dir.join(format!("{stem}-{n}.json")))
         .find(|p| !p.exists())
         .unwrap_or(first)
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    }
 }
 
 /// The path as one shell word, quoted when it needs to be.

@@ -4,13 +4,12 @@ use std::process::ExitCode;
 
 use rungs::assessment::gather::Options;
 use rungs::error::BadInput;
-use rungs::render::compare as render;
-use rungs::render::Style;
 
 use super::gathering::{self, Strictness};
-use super::report::{emit, load_override};
+use super::output::Output;
+use super::report::load_override;
 use super::Context;
-use crate::cli::{CompareArgs, CompareFormat};
+use crate::cli::CompareArgs;
 
 /// Run `rungs compare`.
 pub fn run(context: &Context, args: &CompareArgs) -> anyhow::Result<ExitCode> {
@@ -48,29 +47,11 @@ pub fn run(context: &Context, args: &CompareArgs) -> anyhow::Result<ExitCode> {
         &Default::default(),
     )?;
     let comparison = rungs::compare::compare(framework, &ladder, &gathered.sheets, args.anonymous);
-    let style = Style {
-        width: context.width,
-        color: context.color && args.output.is_none(),
-    };
-    let text = match args.format {
-        CompareFormat::Table => render::table::render(&comparison, style),
-        CompareFormat::Json => render::json::render(&comparison),
-        CompareFormat::Markdown => render::markdown::render(&comparison),
-        CompareFormat::Html => render::html::render(&comparison),
-    };
-    if let Some(output) = &args.output {
-        if gathered
-            .sheets
-            .iter()
-            .any(|s| super::report::same_file(output, &s.file))
-        {
-            return Err(BadInput::new(format!(
-                "--output {}: that is one of the assessments compared; write to another file",
-                output.display()
-            ))
-            .into());
-        }
-    }
-    emit(context, args.output.as_deref(), args.force, &text)?;
+    let output = Output::new(args.output.as_deref(), args.force);
+    output.refuse_inputs(
+        gathered.sheets.iter().map(|s| s.file.as_path()),
+        "one of the assessments compared; write to another file",
+    )?;
+    output.write(context, &comparison, args.format.into())?;
     Ok(ExitCode::SUCCESS)
 }

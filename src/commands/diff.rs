@@ -5,18 +5,15 @@ use std::process::ExitCode;
 use rungs::assessment::file;
 use rungs::diff::{diff, DiffSide};
 use rungs::error::BadInput;
-use rungs::render::diff::{
-    json_text, markdown_text, table_text, DiffReport, DroppedRating, GapChange, NoteChange,
-    SideSummary,
-};
+use rungs::render::diff::{DiffReport, DroppedRating, GapChange, NoteChange, SideSummary};
 use rungs::render::report::Report;
-use rungs::render::Style;
 
 use rungs::scoring::TargetRequest;
 
-use super::report::{attach, choose_ladder, emit, Opened};
+use super::output::Output;
+use super::report::{attach, choose_ladder, Opened};
 use super::Context;
-use crate::cli::{DiffArgs, DiffFormat};
+use crate::cli::DiffArgs;
 
 fn summary(opened: &Opened) -> SideSummary {
     SideSummary {
@@ -72,10 +69,10 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
                     (before.clone(), latest.clone())
                 }
                 _ => {
-                    return Err(BadInput::new(format!(
-                        "{}: diff compares two assessments: give OLD and NEW, or a framework id with at least two assessments in the assessments folder",
-                        args.old.display()
-                    ))
+                    return Err(BadInput::in_file(
+                        &args.old.display().to_string(),
+                        "diff compares two assessments: give OLD and NEW, or a framework id with at least two assessments in the assessments folder",
+                    )
                     .into())
                 }
             }
@@ -184,20 +181,10 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
         let description = after.target.map(|t| t.description).unwrap_or_default();
         report = report.with_target(description, gaps);
     }
-    let style = Style {
-        width: context.width,
-        color: context.color && args.output.path.is_none(),
-    };
-    let text = match args.format {
-        DiffFormat::Table => table_text(&report, style),
-        DiffFormat::Json => json_text(&report),
-        DiffFormat::Markdown => markdown_text(&report),
-    };
-    emit(
+    Output::new(args.output.path.as_deref(), args.output.force).write(
         context,
-        args.output.path.as_deref(),
-        args.output.force,
-        &text,
+        &report,
+        args.format.into(),
     )?;
     Ok(ExitCode::SUCCESS)
 }

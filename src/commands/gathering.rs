@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use rungs::assessment::gather::{self, Failure, Gathered, Options, Reason};
 use rungs::error::BadInput;
-use rungs::render::visible;
+use rungs::render::{plural, visible};
 
 use super::Context;
 
@@ -58,8 +58,8 @@ pub fn read(
         if !strictness.skip_invalid {
             problems.push(format!(
                 "{} left out of {} (pass --skip-invalid to go on without them)",
-                count(invalid.len(), "file", "files"),
-                count(files.len(), "file", "files"),
+                plural(invalid.len(), "file", "files"),
+                plural(files.len(), "file", "files"),
             ));
         }
         return Err(BadInput::many(problems).into());
@@ -89,17 +89,19 @@ pub fn read(
     Ok(gathered)
 }
 
-/// `file: reason: detail`.
+/// `file: reason: message`, or `file: reason: line:col: message` where the problem has a place.
 fn line(invalid: &gather::Invalid) -> String {
-    let shown = invalid.path.display().to_string();
-    let detail = invalid
-        .detail
-        .strip_prefix(&shown)
-        .map(|rest| rest.trim_start_matches(':').trim_start())
-        .unwrap_or(&invalid.detail);
-    visible(&format!("{shown}: {}: {detail}", invalid.reason.as_str())).into_owned()
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    let detail = &invalid.detail;
+    let place = match (detail.line, detail.column) {
+        (Some(line), Some(column)) => format!("{line}:{column}: "),
+        (Some(line), None) => format!("{line}: "),
+        _ => String::new(),
+    };
+    visible(&format!(
+        "{}: {}: {place}{}",
+        invalid.path.display(),
+        invalid.reason.as_str(),
+        detail.message
+    ))
+    .into_owned()
 }

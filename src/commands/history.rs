@@ -6,17 +6,17 @@ use std::process::ExitCode;
 
 use rungs::assessment::{file, Assessment};
 use rungs::catalog::io_reason;
-use rungs::error::BadInput;
-use rungs::history::{history, HistoryPoint};
-use rungs::render::history::{json_text, markdown_text, table_text};
+use rungs::error::{BadInput, Diagnostic};
+use rungs::history::{history, History, HistoryPoint};
+use rungs::render::history::Histories;
 use rungs::render::report::{level_text, Report};
-use rungs::render::Style;
 
 use rungs::scoring::TargetRequest;
 
-use super::report::{attach, choose_ladder, emit};
+use super::output::Output;
+use super::report::{attach, choose_ladder};
 use super::Context;
-use crate::cli::{DiffFormat, HistoryArgs};
+use crate::cli::HistoryArgs;
 
 /// The assessment files named: files as given, folders as the `.json` files directly inside.
 fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, BadInput> {
@@ -30,10 +30,9 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, BadInput> {
         let entries = match std::fs::read_dir(path) {
             Ok(entries) => entries,
             Err(e) => {
-                problems.push(format!(
-                    "{}: cannot read folder: {}",
-                    path.display(),
-                    io_reason(&e)
+                problems.push(Diagnostic::file_error(
+                    &path.display().to_string(),
+                    format!("cannot read folder: {}", io_reason(&e)),
                 ));
                 continue;
             }
@@ -44,9 +43,9 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, BadInput> {
             .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
             .collect();
         if found.is_empty() {
-            problems.push(format!(
-                "{}: no assessment files (*.json) in this folder",
-                path.display()
+            problems.push(Diagnostic::file_error(
+                &path.display().to_string(),
+                "no assessment files (*.json) in this folder",
             ));
         }
         found.sort();
@@ -55,7 +54,7 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, BadInput> {
     if problems.is_empty() {
         Ok(files)
     } else {
-        Err(BadInput::many(problems))
+        Err(BadInput::located(problems))
     }
 }
 
@@ -87,9 +86,9 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
     }
     let catalog = context.catalog()?;
     let override_entry = super::report::load_override(&args.framework)?;
-    let mut texts = Vec::new();
+    let mut histories = Vec::new();
     for (_, read) in by_framework {
-        texts.push(one_framework(
+        histories.push(one_framework(
             context,
             args,
             &catalog,
@@ -97,31 +96,22 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
             read,
         )?);
     }
-    let text = match (args.format, texts.len()) {
-        (DiffFormat::Json, n) if n > 1 => {
-            // One JSON document: an array of the histories.
-            let inner: Vec<String> = texts.iter().map(|t| t.trim_end().to_string()).collect();
-            format!("[\n{}\n]\n", inner.join(",\n"))
-        }
-        _ => texts.join("\n"),
-    };
-    emit(
+    Output::new(args.output.path.as_deref(), args.output.force).write(
         context,
-        args.output.path.as_deref(),
-        args.output.force,
-        &text,
+        &Histories(histories),
+        args.format.into(),
     )?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The history of the assessments of one framework, rendered.
+/// The history of the assessments of one framework.
 fn one_framework(
     context: &Context,
     args: &HistoryArgs,
     catalog: &rungs::catalog::Catalog,
     override_entry: Option<&rungs::catalog::Entry>,
     read: Vec<(PathBuf, Assessment)>,
-) -> anyhow::Result<String> {
+) -> anyhow::Result<History> {
     let mut opened = Vec::new();
     for (path, assessment) in read {
         opened.push(attach(context, catalog, &path, assessment, override_entry)?);
@@ -199,13 +189,5 @@ fn one_framework(
             timeline.target = report.target.map(|t| t.description);
         }
     }
-    let style = Style {
-        width: context.width,
-        color: context.color && args.output.path.is_none(),
-    };
-    Ok(match args.format {
-        DiffFormat::Table => table_text(&timeline, style),
-        DiffFormat::Json => json_text(&timeline),
-        DiffFormat::Markdown => markdown_text(&timeline),
-    })
+    Ok(timeline)
 }

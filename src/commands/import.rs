@@ -8,6 +8,7 @@ use rungs::catalog::io_reason;
 use rungs::error::BadInput;
 use rungs::framework::{self, Diagnostic, LoadError};
 use rungs::import::{self, Imported, Options};
+use rungs::render;
 
 use super::new::{check_destination, write_reason};
 use super::Context;
@@ -55,10 +56,15 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
         format!("{}: {}", framework::load::render_path(&p.path), p.message)
     };
     let Some(framework) = framework.filter(|_| errors.is_empty()) else {
-        return Err(BadInput::many(
+        return Err(BadInput::located(
             errors
                 .iter()
-                .map(|p| format!("{shown}: the imported framework is not valid: {}", place(p)))
+                .map(|p| {
+                    Diagnostic::file_error(
+                        &shown,
+                        format!("the imported framework is not valid: {}", place(p)),
+                    )
+                })
                 .collect(),
         )
         .into());
@@ -76,14 +82,14 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
         }
     }
     for warning in &warnings {
-        context.say(format!("{shown}: warning: {}", place(warning)));
+        context.say(Diagnostic::file_error(&shown, place(warning)).warning());
     }
     let f = &framework;
     context.say(format!(
         "imported {}, {}, {}{}",
-        plural(f.competencies.len(), "competency", "competencies"),
-        plural(f.levels.len(), "level", "levels"),
-        plural(f.indicator_count(), "indicator", "indicators"),
+        render::plural(f.competencies.len(), "competency", "competencies"),
+        render::plural(f.levels.len(), "level", "levels"),
+        render::plural(f.indicator_count(), "indicator", "indicators"),
         match &args.output {
             Some(out) => format!(
                 " into {}; check it with: rungs validate {}",
@@ -96,27 +102,20 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
     Ok(ExitCode::SUCCESS)
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 /// The file's bytes, or why they cannot be read.
 fn read(path: &Path) -> Result<Vec<u8>, BadInput> {
     use std::io::Read;
-    let shown = path.display();
-    let file = std::fs::File::open(path)
-        .map_err(|e| BadInput::new(format!("{shown}: cannot read: {}", io_reason(&e))))?;
+    let shown = path.display().to_string();
+    let cannot_read =
+        |e: std::io::Error| BadInput::in_file(&shown, format!("cannot read: {}", io_reason(&e)));
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
     if file.metadata().is_ok_and(|m| m.is_dir()) {
-        return Err(BadInput::new(format!("{shown}: is a folder, not a file")));
+        return Err(BadInput::in_file(&shown, "is a folder, not a file"));
     }
     let mut bytes = Vec::new();
     file.take(MAX_READ)
         .read_to_end(&mut bytes)
-        .map_err(|e| BadInput::new(format!("{shown}: cannot read: {}", io_reason(&e))))?;
+        .map_err(cannot_read)?;
     Ok(bytes)
 }
 
@@ -129,7 +128,7 @@ fn problems(context: &Context, error: LoadError) -> BadInput {
     for warning in warnings {
         context.say(warning);
     }
-    BadInput::many(errors.iter().map(ToString::to_string).collect())
+    BadInput::located(errors)
 }
 
 /// The framework file, with a header saying where it came from.

@@ -18,6 +18,7 @@ mod list;
 mod man;
 mod named;
 mod new;
+mod output;
 mod report;
 mod schema;
 mod show;

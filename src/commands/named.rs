@@ -38,14 +38,14 @@ pub fn assessments(argument: &Path) -> Result<Vec<PathBuf>, BadInput> {
     let found: Vec<PathBuf> = listing.of(&id).iter().map(|a| a.path.clone()).collect();
     if found.is_empty() {
         let mut problem = format!(
-            "{id}: no such file, and no assessment of framework {id:?} in {}",
+            "no such file, and no assessment of framework {id:?} in {}",
             dir.display()
         );
         let known = listing.frameworks();
         if !known.is_empty() {
             problem.push_str(&format!(" (it holds: {})", known.join(", ")));
         }
-        return Err(BadInput::new(problem));
+        return Err(BadInput::in_file(&id, problem));
     }
     Ok(found)
 }

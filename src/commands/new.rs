@@ -62,27 +62,34 @@ fn check_scaffold(id: &str, text: &str) -> Result<(), BadInput> {
 }
 
 pub(super) fn check_destination(out: &Path, force: bool) -> Result<(), BadInput> {
-    let shown = out.display();
+    let shown = out.display().to_string();
     if out.is_dir() {
-        return Err(BadInput::new(format!(
-            "{shown}: is a folder; give a file name, e.g. --output {}",
-            out.join("framework.yaml").display()
-        )));
+        return Err(BadInput::in_file(
+            &shown,
+            format!(
+                "is a folder; give a file name, e.g. --output {}",
+                out.join("framework.yaml").display()
+            ),
+        ));
     }
     if out.exists() && !force {
-        return Err(BadInput::new(format!(
-            "{shown}: already exists; pass --force to overwrite it or --output another file"
-        )));
+        return Err(BadInput::in_file(
+            &shown,
+            "already exists; pass --force to overwrite it or --output another file",
+        ));
     }
     let folder = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     if !folder.is_dir() {
-        return Err(BadInput::new(format!(
-            "{shown}: folder {} does not exist; create it first",
-            folder.display()
-        )));
+        return Err(BadInput::in_file(
+            &shown,
+            format!(
+                "folder {} does not exist; create it first",
+                folder.display()
+            ),
+        ));
     }
     Ok(())
 }

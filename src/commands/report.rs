@@ -1,22 +1,22 @@
 //! `rungs report FILE`: profile, gaps and plan of a saved assessment, in five formats.
 //!
-//! Also home of what `diff` and `history` share: opening an assessment with its framework, and
-//! writing output to stdout or, atomically, to a file.
+//! Also home of what `diff` and `history` share: opening an assessment with its framework,
+//! choosing its ladder and target.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use rungs::assessment::file;
 use rungs::assessment::reconcile::{self, Attached};
 use rungs::assessment::Assessment;
 use rungs::catalog::{load_file, Catalog, Entry};
 use rungs::error::BadInput;
 use rungs::framework::{Framework, Ladder};
-use rungs::render::report::{self, Report};
-use rungs::render::{self, Style};
+use rungs::render;
+use rungs::render::report::Report;
 use rungs::scoring::TargetRequest;
 
+use super::output::Output;
 use super::Context;
 use crate::cli::{FrameworkOverride, ReportArgs, ReportFormat, TargetArgs};
 
@@ -179,45 +179,6 @@ pub fn target_request(args: &TargetArgs) -> (TargetRequest, Vec<String>) {
     (request, problems)
 }
 
-/// Print `text` to stdout, or write it atomically to `output`, refusing to replace an
-/// existing file unless `force`.
-pub fn emit(
-    context: &Context,
-    output: Option<&Path>,
-    force: bool,
-    text: &str,
-) -> anyhow::Result<()> {
-    let Some(path) = output else {
-        context.print(text)?;
-        return Ok(());
-    };
-    let shown = path.display();
-    if path.is_dir() {
-        return Err(
-            BadInput::new(format!("--output {shown}: is a folder; give a file name")).into(),
-        );
-    }
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        if !parent.is_dir() {
-            return Err(BadInput::new(format!(
-                "--output {shown}: folder {} does not exist",
-                parent.display()
-            ))
-            .into());
-        }
-    }
-    if path.exists() && !force {
-        return Err(BadInput::new(format!(
-            "--output {shown}: file exists; pass --force to overwrite it"
-        ))
-        .into());
-    }
-    file::write_atomic(path, render::safe::output(text, false).as_bytes())
-        .with_context(|| format!("cannot write {shown}"))?;
-    context.say(format!("wrote {shown}"));
-    Ok(())
-}
-
 /// Run `rungs report`.
 pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     let file = super::named::latest(&args.file)?;
@@ -271,47 +232,16 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     // output, the largest allocation, is built.
     drop(opened);
     drop(catalog);
-    let style = Style {
-        width: context.width,
-        color: context.color && args.output.is_none(),
-    };
-    if args.format == ReportFormat::Json && args.output.is_none() {
-        // The largest output: streamed, so it is never held whole in memory.
-        let stdout = std::io::BufWriter::new(std::io::stdout().lock());
-        return match report::json::write(&report, stdout) {
-            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-            _ => Ok(ExitCode::SUCCESS),
-        };
-    }
-    let text = match args.format {
-        ReportFormat::Table => report::table::render(&report, style),
-        ReportFormat::Json => report::json::render(&report),
-        ReportFormat::Markdown => report::markdown::render(&report),
-        ReportFormat::Csv => report::csv::render(&report),
-        ReportFormat::Html => report::html::render(&report),
-    };
-    if let Some(output) = &args.output {
-        if same_file(output, &file) {
-            return Err(BadInput::new(format!(
-                "--output {}: that is the assessment being reported; write the report to another file",
-                output.display()
-            ))
-            .into());
-        }
-    }
-    emit(context, args.output.as_deref(), args.force, &text)?;
+    let output = Output::new(args.output.as_deref(), args.force);
+    output.refuse_inputs(
+        [file.as_path()],
+        "the assessment being reported; write the report to another file",
+    )?;
+    output.write(context, &report, args.format.into())?;
     if let Some(hint) = hint {
         context.say(hint);
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Whether two paths name one existing file.
-pub fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
 }
 
 /// The one line that says how to get the gap table and plan a report without a target leaves

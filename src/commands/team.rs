@@ -1,19 +1,18 @@
 //! `rungs team PATH...`: a skills matrix over many assessments, or their ratings as NDJSON.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use rungs::assessment::gather::Options;
 use rungs::assessment::Relation;
 use rungs::error::BadInput;
-use rungs::render::team as render;
-use rungs::render::Style;
+use rungs::render::team::ndjson::{Ndjson, Ratings};
 use rungs::team::View;
 
 use super::gathering::{self, Strictness};
-use super::report::{choose_ladder, emit, load_override, target_request, warn_unreachable};
+use super::output::Output;
+use super::report::{choose_ladder, load_override, target_request, warn_unreachable};
 use super::Context;
-use crate::cli::{TeamArgs, TeamFormat};
+use crate::cli::TeamArgs;
 
 /// Run `rungs team`.
 pub fn run(context: &Context, args: &TeamArgs) -> anyhow::Result<ExitCode> {
@@ -36,32 +35,25 @@ pub fn run(context: &Context, args: &TeamArgs) -> anyhow::Result<ExitCode> {
         },
     )?;
     let framework = &gathered.entry.framework;
-    if let Some(output) = &args.output {
-        if gathered
-            .sheets
-            .iter()
-            .any(|s| super::report::same_file(output, &s.file))
-        {
-            return Err(BadInput::new(format!(
-                "--output {}: that is one of the assessments read; write to another file",
-                output.display()
-            ))
-            .into());
-        }
-    }
+    let output = Output::new(args.output.as_deref(), args.force);
+    output.refuse_inputs(
+        gathered.sheets.iter().map(|s| s.file.as_path()),
+        "one of the assessments read; write to another file",
+    )?;
     let relation = args.relation.map(Relation::from);
 
-    if args.format == TeamFormat::Ndjson {
-        let sheets: Vec<&rungs::assessment::gather::Sheet> = gathered
-            .sheets
-            .iter()
-            .filter(|s| relation.is_none_or(|r| s.relation == r))
-            .collect();
-        let write = |writer: &mut dyn Write| {
-            render::ndjson::write(framework, sheets.iter().copied(), writer)
+    let Some(format) = args.format.matrix() else {
+        let ratings = Ratings {
+            framework,
+            sheets: gathered
+                .sheets
+                .iter()
+                .filter(|s| relation.is_none_or(|r| s.relation == r))
+                .collect(),
         };
-        return finish(context, args, write);
-    }
+        output.write(context, &ratings, Ndjson)?;
+        return Ok(ExitCode::SUCCESS);
+    };
 
     let ladder = choose_ladder(framework, args.track.track.as_deref(), None, &request)?;
     let targets = if request.is_empty() {
@@ -88,46 +80,6 @@ pub fn run(context: &Context, args: &TeamArgs) -> anyhow::Result<ExitCode> {
         ))
         .into());
     }
-    let style = Style {
-        width: context.width,
-        color: context.color && args.output.is_none(),
-    };
-    match args.format {
-        TeamFormat::Json => finish(context, args, |w| render::json::write(&team, w)),
-        TeamFormat::Csv => finish(context, args, |w| render::csv::write(&team, w)),
-        TeamFormat::Table => text(context, args, &render::table::render(&team, style)),
-        TeamFormat::Markdown => text(context, args, &render::markdown::render(&team)),
-        TeamFormat::Html => text(context, args, &render::html::render(&team)),
-        // Written from the sheets above, before the matrix was built.
-        TeamFormat::Ndjson => Ok(ExitCode::SUCCESS),
-    }
-}
-
-fn text(context: &Context, args: &TeamArgs, text: &str) -> anyhow::Result<ExitCode> {
-    emit(context, args.output.as_deref(), args.force, text)?;
+    output.write(context, &team, format)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Stream to stdout (a closed pipe is not an error), or build the text and write it atomically.
-fn finish(
-    context: &Context,
-    args: &TeamArgs,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> anyhow::Result<ExitCode> {
-    match &args.output {
-        None => {
-            let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            match write(&mut stdout) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-                _ => Ok(ExitCode::SUCCESS),
-            }
-        }
-        Some(path) => {
-            let mut bytes = Vec::new();
-            write(&mut bytes)?;
-            let text = String::from_utf8(bytes)?;
-            emit(context, Some(path), args.force, &text)?;
-            Ok(ExitCode::SUCCESS)
-        }
-    }
 }

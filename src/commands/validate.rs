@@ -3,6 +3,7 @@ use std::process::ExitCode;
 
 use rungs::catalog::{read_framework_bytes, yaml_files_in};
 use rungs::framework;
+use rungs::render::plural;
 
 use super::Context;
 
@@ -46,9 +47,9 @@ pub fn run(context: &Context, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     }
     let checked = files.len().max(invalid);
     if invalid == 0 {
-        let mut summary = format!("{} valid", plural(checked, "file"));
+        let mut summary = format!("{} valid", plural(checked, "file", "files"));
         if warnings > 0 {
-            summary.push_str(&format!(" ({})", plural(warnings, "warning")));
+            summary.push_str(&format!(" ({})", plural(warnings, "warning", "warnings")));
         }
         context.say(summary);
         Ok(ExitCode::SUCCESS)
@@ -85,13 +86,5 @@ fn validate_one(context: &Context, file: &Path) -> Outcome {
             }
             Outcome::Invalid
         }
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }

@@ -4,9 +4,10 @@
 //! whether they are required, and what they mean. That one declaration gives the Rust struct
 //! (the file as written, before references are resolved), the reader that builds it from a
 //! positioned YAML tree (every wrong type, unknown, duplicate or missing key found in one run,
-//! each at its place; keys starting with `x-` skipped), the key lists in messages, and the JSON
-//! Schema that `rungs schema framework` prints. Adding a key is one line here, plus its
-//! semantic check in [`super::load`].
+//! each at its place; keys starting with `x-` skipped), the key lists in messages, the JSON
+//! Schema that `rungs schema framework` prints, and the writer that imports use
+//! ([`super::write`]). Adding a key is one line here, plus its semantic check in
+//! [`super::load`].
 
 #![allow(missing_docs)] // field names are the file format's keys, documented by their schema text
 
@@ -14,6 +15,7 @@ use serde_json::{json, Map, Value};
 
 use super::locate::PathSegment;
 use super::reader::{describe, plain_value, PlainScalar, Reader};
+use super::write::{write_key, WriteYaml};
 use super::yaml_tree::{NodeId, NodeKind};
 
 /// Whether a key must be present.
@@ -23,6 +25,10 @@ pub enum Need {
     Required,
     /// Missing means the default (none, or an empty list).
     Optional,
+    /// Missing means an empty list or map, as with `Optional`; but an empty one says something
+    /// (a level that asks nothing, a heading without items), so written files show it:
+    /// `indicators: []`.
+    OptionalShown,
 }
 
 /// A value of the file format: how it is read from a node, and its JSON Schema.
@@ -46,9 +52,13 @@ pub trait Record: Read {
     const KEYS: &'static [&'static str];
     /// Its schema object (not a reference to it).
     fn record_schema() -> Value;
+    /// Write its keys as YAML, in the order of the format, each key at column `indent`; the
+    /// first after a list's `- ` when `dash`. Optional keys without a value are left out.
+    fn write_fields(&self, out: &mut String, indent: usize, dash: bool);
 }
 
-/// Declare a record of the format: the struct, its reader, its key list and its schema.
+/// Declare a record of the format: the struct, its reader, its key list, its schema and its
+/// writer.
 ///
 /// `field: Type, Need, "meaning", { extra schema }` per key; the key is the field's name.
 macro_rules! record {
@@ -82,6 +92,27 @@ macro_rules! record {
                     );
                 )*
                 strict_object($doc, &required, properties)
+            }
+
+            fn write_fields(&self, out: &mut String, indent: usize, dash: bool) {
+                let mut dash = dash;
+                $(
+                    if Need::$need != Need::Optional || !self.$field.is_absent() {
+                        write_key(out, indent, &mut dash, stringify!($field));
+                        self.$field.write(out, indent);
+                    }
+                )*
+            }
+        }
+
+        impl WriteYaml for $name {
+            fn write(&self, out: &mut String, indent: usize) {
+                out.push('\n');
+                self.write_fields(out, indent + 2, false);
+            }
+
+            fn write_item(&self, out: &mut String, indent: usize) {
+                self.write_fields(out, indent + 2, true);
             }
         }
 
@@ -219,7 +250,7 @@ record! {
         evidence: Option<String>, Optional,
             "`required`: a demonstrated rating here should come with a note as evidence.",
             { "enum": ["required", "optional", null] };
-        indicators: Vec<RawIndicator>, Optional,
+        indicators: Vec<RawIndicator>, OptionalShown,
             "May be empty: an empty level imposes no requirement.";
     }
 }
@@ -240,7 +271,7 @@ record! {
     RawGuidance as "guidance", "a guidance list",
     "A titled list: key points, reflection questions, activities, courses." {
         title: String, Required, "Title of the list.";
-        items: Vec<String>, Optional, "The items of the list.";
+        items: Vec<String>, OptionalShown, "The items of the list.";
     }
 }
 
@@ -253,7 +284,7 @@ record! {
         track: Option<String>, Optional,
             "The id of the track the target is on; its levels must be on that track.",
             { "pattern": SLUG };
-        levels: OrderedMap, Optional, "Competency id -> the level id it should reach.";
+        levels: OrderedMap, OptionalShown, "Competency id -> the level id it should reach.";
     }
 }
 

@@ -1,7 +1,8 @@
 //! Writing a framework file (format 1) from the raw structs: what every import produces.
 //!
-//! The output is meant to be read and edited by a person: keys in the order the README shows,
-//! long texts as literal `|` blocks, and a comment header saying where the file came from.
+//! The output is meant to be read and edited by a person: keys spelled and ordered as
+//! [`super::format`] declares them (the order the README shows), long texts as literal `|`
+//! blocks, and a comment header saying where the file came from.
 
 use super::format::*;
 
@@ -26,154 +27,137 @@ pub fn yaml(raw: &RawFramework, header: &str) -> String {
             out.push_str(&format!("# {line}\n"));
         }
     }
-    let w = &mut out;
-    field(w, 0, "id", &raw.id);
-    field(w, 0, "name", &raw.name);
-    field(w, 0, "version", &raw.version.0);
-    optional(w, 0, "description", raw.description.as_deref());
-    optional(w, 0, "source", raw.source.as_deref());
-    if let Some(scale) = &raw.scale {
-        w.push_str("scale:\n");
-        for p in scale {
-            w.push_str(&format!("  - value: {}\n", p.value));
-            field(w, 4, "label", &p.label);
-            optional(w, 4, "description", p.description.as_deref());
-        }
-    }
-    if let Some(v) = raw.demonstrated_at {
-        w.push_str(&format!("demonstrated_at: {v}\n"));
-    }
-    if let Some(t) = raw.threshold {
-        w.push_str(&format!("threshold: {t}\n"));
-    }
-    optional(w, 0, "evidence", raw.evidence.as_deref());
-    w.push_str("levels:\n");
-    for l in &raw.levels {
-        item(w, 2, "id", &l.id);
-        field(w, 4, "name", &l.name);
-        optional(w, 4, "description", l.description.as_deref());
-    }
-    if !raw.groups.is_empty() {
-        w.push_str("groups:\n");
-        for g in &raw.groups {
-            item(w, 2, "id", &g.id);
-            field(w, 4, "name", &g.name);
-            optional(w, 4, "description", g.description.as_deref());
-        }
-    }
-    if !raw.tracks.is_empty() {
-        w.push_str("tracks:\n");
-        for t in &raw.tracks {
-            item(w, 2, "id", &t.id);
-            field(w, 4, "name", &t.name);
-            optional(w, 4, "description", t.description.as_deref());
-            w.push_str("    levels:\n");
-            for l in &t.levels {
-                list_item(w, 6, l);
-            }
-        }
-    }
-    w.push_str("competencies:\n");
-    for c in &raw.competencies {
-        item(w, 2, "id", &c.id);
-        field(w, 4, "name", &c.name);
-        optional(w, 4, "description", c.description.as_deref());
-        optional(w, 4, "group", c.group.as_deref());
-        w.push_str("    levels:\n");
-        for cl in &c.levels {
-            item(w, 6, "level", &cl.level);
-            optional(w, 8, "title", cl.title.as_deref());
-            optional(w, 8, "evidence", cl.evidence.as_deref());
-            if cl.indicators.is_empty() {
-                w.push_str("        indicators: []\n");
-                continue;
-            }
-            w.push_str("        indicators:\n");
-            for indicator in &cl.indicators {
-                match indicator {
-                    RawIndicator::Full(o) => {
-                        item(w, 10, "id", &o.id);
-                        field(w, 12, "text", &o.text);
-                        if !o.examples.is_empty() {
-                            w.push_str(&format!("{}examples:\n", " ".repeat(12)));
-                            for e in &o.examples {
-                                list_item(w, 14, e);
-                            }
-                        }
-                    }
-                    RawIndicator::Short(text) => list_item(w, 10, text),
-                }
-            }
-        }
-        if !c.guidance.is_empty() {
-            w.push_str("    guidance:\n");
-            for g in &c.guidance {
-                item(w, 6, "title", &g.title);
-                w.push_str("        items:");
-                if g.items.is_empty() {
-                    w.push_str(" []\n");
-                } else {
-                    w.push('\n');
-                    for i in &g.items {
-                        list_item(w, 10, i);
-                    }
-                }
-            }
-        }
-    }
-    if !raw.targets.is_empty() {
-        w.push_str("targets:\n");
-        for t in &raw.targets {
-            item(w, 2, "id", &t.id);
-            field(w, 4, "name", &t.name);
-            optional(w, 4, "description", t.description.as_deref());
-            optional(w, 4, "track", t.track.as_deref());
-            if t.levels.0.is_empty() {
-                w.push_str("    levels: {}\n");
-            } else {
-                w.push_str("    levels:\n");
-            }
-            for (competency, level) in &t.levels.0 {
-                w.push_str(&format!(
-                    "      {}: {}\n",
-                    inline(competency),
-                    inline(level)
-                ));
-            }
-        }
-    }
+    raw.write_fields(&mut out, 0, false);
     out
 }
 
-/// `key: value` at `indent`.
-fn field(out: &mut String, indent: usize, key: &str, value: &str) {
-    out.push_str(&" ".repeat(indent));
-    out.push_str(key);
-    out.push(':');
-    scalar(out, indent, value);
-}
+/// A value of the format written as YAML, the way a person writes it by hand. The keys and
+/// their order come from the format's declaration ([`super::format`]).
+pub trait WriteYaml {
+    /// Whether there is nothing to write: no value, or an empty list or map. An optional key
+    /// holding nothing is left out.
+    fn is_absent(&self) -> bool {
+        false
+    }
 
-/// `key: value` at `indent`, when there is a value.
-fn optional(out: &mut String, indent: usize, key: &str, value: Option<&str>) {
-    if let Some(value) = value {
-        field(out, indent, key, value);
+    /// Write the value after its `key:` (or a list's `-`), ending the line; `indent` is the
+    /// column of that key (or dash).
+    fn write(&self, out: &mut String, indent: usize);
+
+    /// Write the value as an item of a list, its dash at column `indent`.
+    fn write_item(&self, out: &mut String, indent: usize) {
+        out.push_str(&" ".repeat(indent));
+        out.push('-');
+        self.write(out, indent);
     }
 }
 
-/// `- key: value`: the first key of a mapping in a list, the dash at `indent`.
-fn item(out: &mut String, indent: usize, key: &str, value: &str) {
-    out.push_str(&" ".repeat(indent));
-    out.push_str("- ");
+/// `key:` at column `indent`; when `dash`, the first key of a mapping in a list, written
+/// `- key:` with the dash two columns before it (and `dash` is then spent).
+pub fn write_key(out: &mut String, indent: usize, dash: &mut bool, key: &str) {
+    if std::mem::take(dash) {
+        out.push_str(&" ".repeat(indent.saturating_sub(2)));
+        out.push_str("- ");
+    } else {
+        out.push_str(&" ".repeat(indent));
+    }
     out.push_str(key);
     out.push(':');
-    scalar(out, indent + 2, value);
 }
 
-/// `- value`: a string in a list, the dash at `indent`.
-fn list_item(out: &mut String, indent: usize, value: &str) {
-    out.push_str(&" ".repeat(indent));
-    out.push('-');
-    scalar(out, indent, value);
+impl WriteYaml for String {
+    fn write(&self, out: &mut String, indent: usize) {
+        scalar(out, indent, self);
+    }
+}
+
+impl WriteYaml for Version {
+    fn write(&self, out: &mut String, indent: usize) {
+        scalar(out, indent, &self.0);
+    }
+}
+
+impl WriteYaml for u32 {
+    fn write(&self, out: &mut String, _indent: usize) {
+        out.push_str(&format!(" {self}\n"));
+    }
+}
+
+impl WriteYaml for f64 {
+    fn write(&self, out: &mut String, _indent: usize) {
+        out.push_str(&format!(" {self}\n"));
+    }
+}
+
+impl<T: WriteYaml> WriteYaml for Option<T> {
+    fn is_absent(&self) -> bool {
+        self.is_none()
+    }
+
+    fn write(&self, out: &mut String, indent: usize) {
+        match self {
+            Some(value) => value.write(out, indent),
+            None => out.push_str(" null\n"),
+        }
+    }
+}
+
+/// A block list, items two columns in from the key; `[]` when empty.
+impl<T: WriteYaml> WriteYaml for Vec<T> {
+    fn is_absent(&self) -> bool {
+        self.is_empty()
+    }
+
+    fn write(&self, out: &mut String, indent: usize) {
+        if self.is_empty() {
+            out.push_str(" []\n");
+            return;
+        }
+        out.push('\n');
+        for item in self {
+            item.write_item(out, indent + 2);
+        }
+    }
+}
+
+/// One `key: value` line per entry, two columns in from the key; `{}` when empty.
+impl WriteYaml for OrderedMap {
+    fn is_absent(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn write(&self, out: &mut String, indent: usize) {
+        if self.0.is_empty() {
+            out.push_str(" {}\n");
+            return;
+        }
+        out.push('\n');
+        for (key, value) in &self.0 {
+            out.push_str(&format!(
+                "{}{}: {}\n",
+                " ".repeat(indent + 2),
+                inline(key),
+                inline(value)
+            ));
+        }
+    }
+}
+
+/// The object form as a mapping, the short form as the string it is.
+impl WriteYaml for RawIndicator {
+    fn write(&self, out: &mut String, indent: usize) {
+        match self {
+            RawIndicator::Full(object) => object.write(out, indent),
+            RawIndicator::Short(text) => text.write(out, indent),
+        }
+    }
+
+    fn write_item(&self, out: &mut String, indent: usize) {
+        match self {
+            RawIndicator::Full(object) => object.write_item(out, indent),
+            RawIndicator::Short(text) => text.write_item(out, indent),
+        }
+    }
 }
 
 /// A string value after its key (or dash), ending the line: a literal block for text over
@@ -262,8 +246,8 @@ mod tests {
     use super::*;
 
     fn round_trip(value: &str) -> String {
-        let mut text = String::new();
-        field(&mut text, 0, "text", value);
+        let mut text = String::from("text:");
+        value.to_string().write(&mut text, 0);
         #[derive(serde::Deserialize)]
         struct Holder {
             text: String,
@@ -352,10 +336,44 @@ mod tests {
         );
     }
 
+    /// The raw structs of a framework file.
+    fn read_raw(text: &str) -> RawFramework {
+        let document = match crate::framework::yaml_tree::parse(text) {
+            Ok(document) => document,
+            Err(e) => panic!("{}: {text}", e.message),
+        };
+        let reading = crate::framework::reader::read(&document);
+        assert!(
+            reading.findings.is_empty(),
+            "{:?}\n{text}",
+            reading.findings
+        );
+        reading.framework.expect("a framework")
+    }
+
+    #[test]
+    fn every_shipped_framework_reads_back_as_written() {
+        for (name, text) in crate::framework::builtin::BUILTIN_FILES {
+            let raw = read_raw(text);
+            assert_eq!(read_raw(&yaml(&raw, "")), raw, "{name}");
+        }
+    }
+
+    #[test]
+    fn optional_keys_without_a_value_are_left_out_and_meaningful_empties_shown() {
+        let raw = read_raw(
+            "id: x\nname: X\nversion: 1.0\nlevels: [{ id: a, name: A }]\ncompetencies:\n  - id: c\n    name: C\n    levels: [{ level: a, indicators: [] }]\n    guidance: [{ title: Read }]\ntargets: [{ id: t, name: T }]\n",
+        );
+        assert_eq!(
+            yaml(&raw, ""),
+            "id: x\nname: X\nversion: '1.0'\nlevels:\n  - id: a\n    name: A\ncompetencies:\n  - id: c\n    name: C\n    levels:\n      - level: a\n        indicators: []\n    guidance:\n      - title: Read\n        items: []\ntargets:\n  - id: t\n    name: T\n    levels: {}\n"
+        );
+    }
+
     #[test]
     fn long_texts_are_literal_blocks() {
-        let mut text = String::new();
-        field(&mut text, 4, "text", "One line\nand another\n");
+        let mut text = String::from("    text:");
+        "One line\nand another\n".to_string().write(&mut text, 4);
         assert_eq!(text, "    text: |\n      One line\n      and another\n");
     }
 }

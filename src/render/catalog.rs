@@ -41,7 +41,7 @@ pub fn list(catalog: &Catalog, style: Style) -> String {
         };
         out.push_str(&format!("\n{} ({from})\n", f.id));
         if let Some(source) = &f.source {
-            out.push_str(&wrap(source.trim(), "  ", style.width));
+            out.push_str(&wrap(source.trim(), style.width, "  "));
         }
     }
     out
@@ -88,7 +88,7 @@ pub fn assessments(
             }
             .to_string(),
         );
-        out.push_str(&wrap(&parts.join(" · "), "  ", style.width));
+        out.push_str(&wrap(&parts.join(" · "), style.width, "  "));
     }
     for problem in &listing.unreadable {
         out.push_str(&format!(

@@ -302,7 +302,7 @@ fn rating_change(i: &IndicatorChange) -> String {
 
 /// The diff for the terminal.
 pub fn table_text(report: &DiffReport, style: Style) -> String {
-    let width = usize::from(style.width);
+    let width = style.width;
     let mut out = bold(&super::lines(&report.heading(), width), style);
     out.push('\n');
     if let Some(target) = &report.target {
@@ -579,4 +579,27 @@ pub fn markdown_text(report: &DiffReport) -> String {
     }
     out.push_str(&format!("\n{}\n", md(&report.summary)));
     out
+}
+
+/// The formats of a diff (and of a history).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Tables for a terminal.
+    Table,
+    /// Pretty JSON.
+    Json,
+    /// Markdown.
+    Markdown,
+}
+
+impl super::Document for DiffReport {
+    type Format = Format;
+
+    fn render(&self, format: Format, style: Style) -> String {
+        match format {
+            Format::Table => table_text(self, style),
+            Format::Json => json_text(self),
+            Format::Markdown => markdown_text(self),
+        }
+    }
 }

@@ -30,11 +30,7 @@ pub fn reason(level: &LevelExplanation, below: Option<&LevelExplanation>) -> Str
         LevelStatus::BelowThreshold => format!("{name} not held: {counts}"),
         LevelStatus::NothingRated => format!(
             "{name} not held: none of its {} rated yet",
-            if level.indicators == 1 {
-                "1 indicator is".to_string()
-            } else {
-                format!("{} indicators is", level.indicators)
-            }
+            super::plural(level.indicators, "indicator is", "indicators is")
         ),
         LevelStatus::LowerNotHeld => match below {
             Some(below) => format!("{name} not counted: level {} is not held", below.rank),

@@ -16,13 +16,13 @@ pub fn laid_out(mut table: Table) -> String {
     if whole_words(&mut table) {
         return table.to_string();
     }
-    let width = usize::from(table.width().unwrap_or(80));
+    let width = table.width().unwrap_or(80);
     blocks(&table, width)
 }
 
 /// One block per row: the first cell, then `  column  value` for each other non-empty cell,
 /// values wrapped under themselves; a blank line between blocks.
-fn blocks(table: &Table, width: usize) -> String {
+fn blocks(table: &Table, width: u16) -> String {
     let names: Vec<String> = table
         .header()
         .map(|h| h.cell_iter().map(|c| one_line(&c.content())).collect())
@@ -44,7 +44,7 @@ fn blocks(table: &Table, width: usize) -> String {
             Some("#") => format!("#{heading}"),
             _ => heading,
         };
-        out.push_str(&wrap_hanging(&heading, "", "", width));
+        out.push_str(&wrap_hanging(&heading, width, "", ""));
         for (column, value) in cells.enumerate() {
             if value.trim().is_empty() {
                 continue;
@@ -57,7 +57,7 @@ fn blocks(table: &Table, width: usize) -> String {
                 format!("  {name}{}  ", " ".repeat(pad))
             };
             let rest = " ".repeat(console::measure_text_width(&first));
-            out.push_str(&wrap_hanging(&value, &first, &rest, width));
+            out.push_str(&wrap_hanging(&value, width, &first, &rest));
         }
     }
     out.truncate(out.trim_end().len());

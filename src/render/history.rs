@@ -91,10 +91,7 @@ pub fn table_text(history: &History, style: Style) -> String {
     if let Some(folder) = folder {
         heading.push_str(&format!(" in {folder}/"));
     }
-    let mut out = bold(
-        super::wrap_hanging(&heading, "", "", usize::from(style.width)).trim_end(),
-        style,
-    );
+    let mut out = bold(&super::lines(&heading, style.width), style);
     out.push_str("\n\n");
     let mut t = table(style);
     t.set_header(vec!["#", "date", "subject", "file"]);
@@ -116,7 +113,7 @@ pub fn table_text(history: &History, style: Style) -> String {
     if let Some(target) = &history.target {
         out.push_str(&super::lines(
             &format!("Gaps to {target}, in the newest assessment"),
-            usize::from(style.width),
+            style.width,
         ));
         out.push('\n');
     }
@@ -157,7 +154,7 @@ pub fn table_text(history: &History, style: Style) -> String {
         bold(
             &super::lines(
                 "Scores per assessment (trend from 0 to the competency's top rank)",
-                usize::from(style.width)
+                style.width
             ),
             style
         )
@@ -240,6 +237,31 @@ pub fn markdown_text(history: &History) -> String {
         out.push_str(&md_row(&row));
     }
     out
+}
+
+/// A history has the formats of a diff.
+pub use super::diff::Format;
+
+/// The histories of several frameworks' assessments (one each), written as one document: one
+/// after another, or in JSON an array of them when there are several.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Histories(pub Vec<History>);
+
+impl super::Document for Histories {
+    type Format = Format;
+
+    fn render(&self, format: Format, style: Style) -> String {
+        let texts = self.0.iter().map(|history| match format {
+            Format::Table => table_text(history, style),
+            Format::Json => json_text(history),
+            Format::Markdown => markdown_text(history),
+        });
+        if format == Format::Json && self.0.len() > 1 {
+            let inner: Vec<String> = texts.map(|t| t.trim_end().to_string()).collect();
+            return format!("[\n{}\n]\n", inner.join(",\n"));
+        }
+        texts.collect::<Vec<_>>().join("\n")
+    }
 }
 
 #[cfg(test)]

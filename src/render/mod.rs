@@ -5,6 +5,7 @@ pub mod compare;
 pub mod consistency;
 pub mod diff;
 pub mod explain;
+pub mod export;
 pub mod fit;
 pub mod history;
 pub mod prose;
@@ -17,8 +18,11 @@ pub mod show_json;
 pub mod show_markdown;
 pub mod team;
 pub mod walk;
+mod wrapping;
 
+pub use export::Document;
 pub use safe::visible;
+pub use wrapping::{lines, wrap, wrap_hanging, wrap_prose};
 
 use comfy_table::{presets, ContentArrangement, Table};
 
@@ -177,7 +181,7 @@ pub fn title(framework: &crate::framework::Framework, style: Style) -> String {
                 "{} ({} {})",
                 framework.name, framework.id, framework.version
             ),
-            usize::from(style.width),
+            style.width,
         ),
         style,
     ) + "\n"
@@ -195,50 +199,4 @@ pub fn bold(text: &str, style: Style) -> String {
 /// `1 indicator`, `2 indicators`: a count with the word that fits it.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// Wrap text at word boundaries to `width` columns, each line starting with `indent`.
-pub fn wrap(text: &str, indent: &str, width: u16) -> String {
-    wrap_hanging(text, indent, indent, usize::from(width))
-}
-
-/// Text wrapped at spaces to `width` columns, without a newline at the end: a heading or a
-/// sentence on its own.
-pub fn lines(text: &str, width: usize) -> String {
-    wrap_hanging(text, "", "", width).trim_end().to_string()
-}
-
-/// Wrap text to `width` columns: the first line starts with `first`, the others with `rest`.
-/// Every line, the last included, ends with a newline (empty text gives one empty line); a word
-/// longer than a line stands alone. Widths are measured without ANSI styling.
-pub fn wrap_hanging(text: &str, first: &str, rest: &str, width: usize) -> String {
-    let width = width.max(first.chars().count().max(rest.chars().count()) + 20);
-    let mut out = String::new();
-    let mut prefix = first;
-    for paragraph in text.lines() {
-        let mut line = String::from(prefix);
-        let mut empty = true;
-        for word in paragraph.split_whitespace() {
-            let needed = console::measure_text_width(&line) + 1 + console::measure_text_width(word);
-            if !empty && needed > width {
-                out.push_str(line.trim_end());
-                out.push('\n');
-                prefix = rest;
-                line = String::from(prefix);
-                empty = true;
-            }
-            if !empty {
-                line.push(' ');
-            }
-            line.push_str(word);
-            empty = false;
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-        prefix = rest;
-    }
-    if text.is_empty() {
-        out.push('\n');
-    }
-    out
 }

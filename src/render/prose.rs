@@ -112,42 +112,6 @@ pub fn flow(text: &str) -> String {
     out
 }
 
-/// The text word-wrapped to `width` columns for the terminal: the first line starts with
-/// `first`, the others with `rest`; paragraphs are separated by a blank line, and a list item's
-/// lines hang under its text. Every line, the last included, ends with a newline.
-pub fn wrap(text: &str, first: &str, rest: &str, width: usize) -> String {
-    let blocks = blocks(text);
-    if blocks.is_empty() {
-        return super::wrap_hanging("", first, rest, width);
-    }
-    let mut out = String::new();
-    let mut previous: Option<&Block> = None;
-    for block in &blocks {
-        let lead = if previous.is_none() { first } else { rest };
-        if let Some(previous) = previous {
-            let both_items =
-                matches!(previous, Block::Item { .. }) && matches!(block, Block::Item { .. });
-            if !both_items {
-                out.push('\n');
-            }
-        }
-        match block {
-            Block::Paragraph(p) => out.push_str(&super::wrap_hanging(p, lead, rest, width)),
-            Block::Item { marker, text } => {
-                let hang = format!("{rest}{}", " ".repeat(marker.chars().count() + 1));
-                out.push_str(&super::wrap_hanging(
-                    &format!("{marker} {text}"),
-                    lead,
-                    &hang,
-                    width,
-                ));
-            }
-        }
-        previous = Some(block);
-    }
-    out
-}
-
 /// The text as Markdown: `escape` is applied to the words (never to the list markers), blocks
 /// are separated as CommonMark needs, and every line after the first starts with `indent` (so
 /// the text can continue a list item). No trailing newline.
@@ -263,19 +227,6 @@ mod tests {
         assert_eq!(
             blocks("well-kept - and\n-1 degrees"),
             vec![Block::Paragraph("well-kept - and -1 degrees".into())]
-        );
-    }
-
-    #[test]
-    fn wrap_hangs_list_items_under_their_text() {
-        assert_eq!(
-            wrap(
-                "Intro line\nwrapped.\n- an item long enough to wrap onto a second line here",
-                "",
-                "",
-                30
-            ),
-            "Intro line wrapped.\n\n- an item long enough to wrap\n  onto a second line here\n"
         );
     }
 

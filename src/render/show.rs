@@ -4,23 +4,23 @@ use comfy_table::Cell;
 
 use comfy_table::ColumnConstraint;
 
-use super::{bold, lines, prose, table, wrap, wrap_hanging, Style};
+use super::{bold, lines, prose, table, wrap, wrap_hanging, wrap_prose, Style};
 use crate::framework::Framework;
 
 /// The framework: heading, scale, levels, then each competency with its indicators and guidance.
 pub fn show(framework: &Framework, style: Style) -> String {
     let mut out = String::new();
-    let width = usize::from(style.width);
+    let width = style.width;
     out.push_str(&super::title(framework, style));
     if let Some(d) = &framework.description {
-        out.push_str(&prose::wrap(d, "", "", usize::from(style.width)));
+        out.push_str(&wrap_prose(d, style.width, "", ""));
     }
     if let Some(s) = &framework.source {
         out.push_str(&wrap_hanging(
             &format!("Source: {}", s.trim()),
+            style.width,
             "",
             "  ",
-            usize::from(style.width),
         ));
     }
     out.push('\n');
@@ -40,8 +40,8 @@ pub fn show(framework: &Framework, style: Style) -> String {
             framework.demonstrated_at,
             (framework.threshold * 100.0).round()
         ),
-        "",
         style.width,
+        "",
     ));
     let scale = super::fit::laid_out(scale);
     out.push_str(&format!("{scale}\n\n"));
@@ -71,7 +71,7 @@ pub fn show(framework: &Framework, style: Style) -> String {
             out.push_str(&bold(&format!("{heading}{}", "─".repeat(fill)), style));
             out.push('\n');
             if let Some(d) = group.and_then(|g| g.description.as_deref()) {
-                out.push_str(&prose::wrap(d, "", "", usize::from(style.width)));
+                out.push_str(&wrap_prose(d, style.width, "", ""));
             }
         }
         for c in members {
@@ -82,7 +82,7 @@ pub fn show(framework: &Framework, style: Style) -> String {
             ));
             out.push('\n');
             if let Some(d) = &c.description {
-                out.push_str(&prose::wrap(d, "", "", usize::from(style.width)));
+                out.push_str(&wrap_prose(d, style.width, "", ""));
             }
             for cl in &c.levels {
                 let rank = framework.rank(cl.level);
@@ -92,13 +92,13 @@ pub fn show(framework: &Framework, style: Style) -> String {
                     heading.push_str(&format!(" ({})", level.name));
                 }
                 out.push('\n');
-                out.push_str(&wrap_hanging(&heading, "", "  ", width));
+                out.push_str(&wrap_hanging(&heading, width, "", "  "));
                 if cl.indicators.is_empty() {
                     out.push_str(&wrap_hanging(
                         "(no indicators: this level imposes no requirement)",
-                        "  ",
-                        "  ",
                         width,
+                        "  ",
+                        "  ",
                     ));
                     continue;
                 }
@@ -110,15 +110,16 @@ pub fn show(framework: &Framework, style: Style) -> String {
                     .unwrap_or(2)
                     .max(2);
                 // Borders and padding of a two-column table take 7 columns.
-                let text_width = usize::from(style.width)
-                    .saturating_sub(id_width + 7)
+                let text_width = style
+                    .width
+                    .saturating_sub(u16::try_from(id_width + 7).unwrap_or(u16::MAX))
                     .max(20);
                 let mut t = table(style);
                 t.set_header(vec!["id", "indicator"]);
                 for ind in &cl.indicators {
-                    let mut text = prose::wrap(&ind.text, "", "", text_width);
+                    let mut text = wrap_prose(&ind.text, text_width, "", "");
                     for e in &ind.examples {
-                        text.push_str(&prose::wrap(e, "  • ", "    ", text_width));
+                        text.push_str(&wrap_prose(e, text_width, "  • ", "    "));
                     }
                     t.add_row(vec![Cell::new(&ind.id), Cell::new(text.trim_end())]);
                 }
@@ -130,17 +131,17 @@ pub fn show(framework: &Framework, style: Style) -> String {
             }
             for g in &c.guidance {
                 out.push('\n');
-                out.push_str(&wrap_hanging(&g.title, "", "  ", width));
+                out.push_str(&wrap_hanging(&g.title, width, "", "  "));
                 if g.items.is_empty() {
                     out.push_str(&wrap_hanging(
                         "(the source text gives this heading with no content)",
-                        "  ",
-                        "  ",
                         width,
+                        "  ",
+                        "  ",
                     ));
                 }
                 for item in &g.items {
-                    out.push_str(&prose::wrap(item, "  • ", "    ", usize::from(style.width)));
+                    out.push_str(&wrap_prose(item, style.width, "  • ", "    "));
                 }
             }
         }

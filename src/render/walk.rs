@@ -1,6 +1,6 @@
 //! The screens of `rungs assess`: the opening screen and one indicator at a time.
 
-use super::{bold, plural, Style};
+use super::{bold, plural, wrap, wrap_hanging, wrap_prose, Style};
 use crate::assessment::{Rater, Rating, RatingValue, Relation};
 use crate::framework::Framework;
 use crate::walk::{Notice, Opening, Question, Review};
@@ -219,7 +219,12 @@ pub fn review(
         out.push('\n');
     }
     for warning in &all {
-        out.push_str(&hang(&format!("warning: {warning}"), style.width, "", "  "));
+        out.push_str(&wrap_hanging(
+            &format!("warning: {warning}"),
+            style.width,
+            "",
+            "  ",
+        ));
     }
     out.push('\n');
     if let Some(notice) = screen.notice {
@@ -265,7 +270,7 @@ pub fn question(
         .group_of(screen.competency)
         .map(|g| format!("{} › ", g.name))
         .unwrap_or_default();
-    out.push_str(&hang(
+    out.push_str(&wrap_hanging(
         &format!(
             "{} {group}{} › {}",
             bold(&progress, style),
@@ -289,15 +294,10 @@ pub fn question(
         out.push('\n');
     }
     out.push('\n');
-    let width = usize::from(style.width);
-    out.push_str(&super::prose::wrap(
-        &screen.indicator.text,
-        "  ",
-        "  ",
-        width,
-    ));
+    let width = style.width;
+    out.push_str(&wrap_prose(&screen.indicator.text, width, "  ", "  "));
     for example in &screen.indicator.examples {
-        out.push_str(&super::prose::wrap(example, "    • ", "      ", width));
+        out.push_str(&wrap_prose(example, width, "    • ", "      "));
     }
     out.push_str(&dim(&format!("  ({})", screen.indicator.id), style));
     out.push_str("\n\n");
@@ -405,7 +405,7 @@ pub fn scale(framework: &Framework, describe: bool, style: Style) -> String {
                 line.push_str(&format!(": {}", super::prose::flow(d)));
             }
         }
-        out.push_str(&hang(
+        out.push_str(&wrap_hanging(
             &line,
             style.width,
             &format!("{:>6}  ", point.value),
@@ -507,18 +507,6 @@ fn dim(text: &str, style: Style) -> String {
     } else {
         text.to_string()
     }
-}
-
-/// Word-wrap `text` to `width` columns, every line starting with `indent`. Every line ends
-/// with a newline.
-pub fn wrap(text: &str, width: u16, indent: &str) -> String {
-    hang(text, width, indent, indent)
-}
-
-/// Word-wrap `text` to `width` columns: the first line starts with `first`, the others with
-/// `rest`. Every line ends with a newline.
-pub fn hang(text: &str, width: u16, first: &str, rest: &str) -> String {
-    super::wrap_hanging(text, first, rest, usize::from(width))
 }
 
 #[cfg(test)]
@@ -687,14 +675,6 @@ competencies:
         assert!(
             text.contains("\n  Asks for feedback after a release:\n\n  - from users\n  - from the team\n  (a2)"),
             "{text}"
-        );
-    }
-
-    #[test]
-    fn wrap_breaks_between_words() {
-        assert_eq!(
-            wrap("one two three four five six", 20, "  "),
-            "  one two three four\n  five six\n"
         );
     }
 }

@@ -29,3 +29,29 @@ pub fn value_text(value: Option<RatingValue>) -> String {
         None => "–".to_string(),
     }
 }
+
+/// The formats of a comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Tables for a terminal.
+    Table,
+    /// Pretty JSON.
+    Json,
+    /// Markdown.
+    Markdown,
+    /// A page that stands alone.
+    Html,
+}
+
+impl crate::render::Document for crate::compare::Comparison {
+    type Format = Format;
+
+    fn render(&self, format: Format, style: crate::render::Style) -> String {
+        match format {
+            Format::Table => table::render(self, style),
+            Format::Json => json::render(self),
+            Format::Markdown => markdown::render(self),
+            Format::Html => html::render(self),
+        }
+    }
+}

@@ -5,28 +5,25 @@ use comfy_table::{Cell, CellAlignment};
 
 use super::{standing_text, value_text};
 use crate::compare::Comparison;
-use crate::render::{bold, lines, table, visible, wrap, wrap_hanging, Style};
+use crate::render::{bold, lines, plural, table, visible, wrap, wrap_hanging, Style};
 
 /// Everything, as text for a terminal.
 pub fn render(comparison: &Comparison, style: Style) -> String {
     let mut out = String::new();
-    out.push_str(&bold(
-        &lines(&heading(comparison), usize::from(style.width)),
-        style,
-    ));
+    out.push_str(&bold(&lines(&heading(comparison), style.width), style));
     out.push('\n');
     out.push_str(&wrap(
         &format!("Rated by {}", rater_list(comparison)),
-        "",
         style.width,
+        "",
     ));
     out.push_str(&wrap(
         &format!(
             "Consensus: the median of the other raters' values (the lower middle one for an even count); {} or more counts as demonstrated.",
             comparison.demonstrated_at
         ),
-        "",
         style.width,
+        "",
     ));
     out.push('\n');
 
@@ -77,7 +74,7 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
         .notes()
         .map(|(id, rater, note)| {
             let note = format!("{} ({}): {}", visible(id), visible(&rater), visible(note));
-            wrap_hanging(&note, "  ", "    ", usize::from(style.width))
+            wrap_hanging(&note, style.width, "  ", "    ")
         })
         .collect();
     if !notes.is_empty() {
@@ -140,11 +137,9 @@ pub fn summary(comparison: &Comparison) -> String {
     let blind = count(crate::compare::Flag::BlindSpot);
     let hidden = count(crate::compare::Flag::HiddenStrength);
     let mut out = format!(
-        "{} blind {}, {} hidden {}.\n",
-        blind,
-        if blind == 1 { "spot" } else { "spots" },
-        hidden,
-        if hidden == 1 { "strength" } else { "strengths" }
+        "{}, {}.\n",
+        plural(blind, "blind spot", "blind spots"),
+        plural(hidden, "hidden strength", "hidden strengths")
     );
     if comparison.raters.iter().any(|r| !r.complete) {
         out.push_str("* incomplete: not every indicator was answered.\n");

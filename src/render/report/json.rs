@@ -8,10 +8,7 @@ use super::Report;
 
 /// Pretty JSON with a trailing newline.
 pub fn render(report: &Report) -> String {
-    let mut bytes = Vec::new();
-    // Writing into a Vec cannot fail, and a Report has only string keys.
-    let _ = write(report, &mut bytes);
-    String::from_utf8(bytes).unwrap_or_default()
+    crate::render::export::written(|out| write(report, out))
 }
 
 /// Stream the same JSON to a writer, without building it in memory first.

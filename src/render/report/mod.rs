@@ -246,11 +246,7 @@ pub struct PlanReport {
 impl PlanReport {
     /// "1 level" or "N levels": how far the target is.
     pub fn levels_to_go(&self) -> String {
-        if self.gap == 1 {
-            "1 level".to_string()
-        } else {
-            format!("{} levels", self.gap)
-        }
+        crate::render::plural(self.gap, "level", "levels")
     }
 }
 
@@ -770,6 +766,52 @@ pub fn rating_text(indicator: &IndicatorReport) -> String {
         (Some(value), Some(label)) => format!("{value} · {label}"),
         (Some(value), None) => value.to_string(),
         _ => "not rated".to_string(),
+    }
+}
+
+/// The formats of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Tables for a terminal.
+    Table,
+    /// The contract's JSON.
+    Json,
+    /// Markdown.
+    Markdown,
+    /// One row per indicator (per level with explanations).
+    Csv,
+    /// A page that stands alone.
+    Html,
+}
+
+impl crate::render::Document for Report {
+    type Format = Format;
+
+    fn render(&self, format: Format, style: crate::render::Style) -> String {
+        match format {
+            Format::Table => table::render(self, style),
+            Format::Json => json::render(self),
+            Format::Markdown => markdown::render(self),
+            Format::Csv => csv::render(self),
+            Format::Html => html::render(self),
+        }
+    }
+
+    /// JSON, the largest output, is streamed.
+    fn streams(&self, format: Format) -> bool {
+        format == Format::Json
+    }
+
+    fn write(
+        &self,
+        format: Format,
+        style: crate::render::Style,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        match format {
+            Format::Json => json::write(self, out),
+            other => out.write_all(self.render(other, style).as_bytes()),
+        }
     }
 }
 

@@ -5,13 +5,15 @@
 use comfy_table::{Cell, CellAlignment, Color};
 
 use super::{bar, bar_cells, level_text, progress_text, rating_text, score_text, Report};
-use crate::render::{bold, lines, one_line, prose, table, visible, wrap_hanging, Style};
+use crate::render::{
+    bold, lines, one_line, prose, table, visible, wrap_hanging, wrap_prose, Style,
+};
 
 /// The whole report: heading, scoring rule, profile, and when a target was given the gap table
 /// and the development plan.
 pub fn render(report: &Report, style: Style) -> String {
     let mut out = String::new();
-    let width = usize::from(style.width);
+    let width = style.width;
     out.push_str(&bold(&lines(&report.heading(), width), style));
     out.push('\n');
     out.push_str(&lines(&report.rule(), width));
@@ -38,15 +40,15 @@ pub fn explanations(report: &Report, style: Style) -> String {
     if !report.is_explained() {
         return String::new();
     }
-    let width = usize::from(style.width);
+    let width = style.width;
     let mut out = format!("\n{}\n", bold("Why these levels", style));
     for c in &report.competencies {
         let Some(explain) = &c.explain else { continue };
         out.push_str(&wrap_hanging(
             &format!("{}: {}", c.name, explain.summary),
+            width,
             "",
             "  ",
-            width,
         ));
         for level in &explain.levels {
             out.push_str(&wrap_hanging(
@@ -55,9 +57,9 @@ pub fn explanations(report: &Report, style: Style) -> String {
                     level.reason,
                     crate::render::explain::counts(&level.level)
                 ),
+                width,
                 "  - ",
                 "    ",
-                width,
             ));
         }
     }
@@ -70,10 +72,10 @@ pub fn warnings(report: &Report, style: Style) -> String {
     if report.warnings.is_empty() {
         return String::new();
     }
-    let width = usize::from(style.width);
+    let width = style.width;
     let mut out = format!("\n{}\n", bold("Worth a second look", style));
     for w in &report.warnings {
-        out.push_str(&wrap_hanging(&w.message, "  - ", "    ", width));
+        out.push_str(&wrap_hanging(&w.message, width, "  - ", "    "));
     }
     out
 }
@@ -123,7 +125,7 @@ pub fn profile_table(report: &Report, style: Style) -> String {
     for (group, members) in report.sections() {
         if grouped {
             let heading = group.map_or("Other competencies", |g| g.name.as_str());
-            out.push_str(&bold(&lines(heading, usize::from(style.width)), style));
+            out.push_str(&bold(&lines(heading, style.width), style));
             out.push('\n');
         }
         // On a narrow terminal the bar gives way, so no word has to break.
@@ -167,10 +169,7 @@ pub fn gap_table(report: &Report, style: Style) -> String {
         return String::new();
     };
     let title = bold(
-        &lines(
-            &format!("Gaps to {}", target.description),
-            usize::from(style.width),
-        ),
+        &lines(&format!("Gaps to {}", target.description), style.width),
         style,
     );
     if report.gaps.is_empty() {
@@ -211,7 +210,7 @@ pub fn gap_table(report: &Report, style: Style) -> String {
 /// The development plan: per competency with a gap, the indicators not yet demonstrated and the
 /// competency's guidance.
 pub fn plan(report: &Report, style: Style) -> String {
-    let width = usize::from(style.width);
+    let width = style.width;
     let mut out = bold("Development plan", style);
     out.push('\n');
     if report.plan.is_empty() {
@@ -235,7 +234,7 @@ pub fn plan(report: &Report, style: Style) -> String {
         ));
         out.push('\n');
         if entry.indicators.is_empty() {
-            out.push_str(&wrap_hanging("Every indicator up to the target is demonstrated or not applicable; rate the remaining levels to climb.", "", "", width));
+            out.push_str(&wrap_hanging("Every indicator up to the target is demonstrated or not applicable; rate the remaining levels to climb.", width, "", ""));
         } else {
             let mut t = table(style);
             t.set_header(vec!["level", "indicator", "rating"]);
@@ -267,7 +266,7 @@ pub fn plan(report: &Report, style: Style) -> String {
         for g in &entry.guidance {
             out.push_str(&format!("{}\n", lines(&g.title, width)));
             for item in &g.items {
-                out.push_str(&prose::wrap(item, "  • ", "    ", width));
+                out.push_str(&wrap_prose(item, width, "  • ", "    "));
             }
         }
     }

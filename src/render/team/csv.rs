@@ -31,7 +31,5 @@ pub fn write(team: &Team, mut writer: impl Write) -> std::io::Result<()> {
 
 /// The same CSV as a String.
 pub fn render(team: &Team) -> String {
-    let mut bytes = Vec::new();
-    let _ = write(team, &mut bytes);
-    String::from_utf8(bytes).unwrap_or_default()
+    crate::render::export::written(|out| write(team, out))
 }

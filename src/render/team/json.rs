@@ -119,7 +119,5 @@ fn competency(c: &CompetencyStats) -> Competency<'_> {
 
 /// The same JSON as a String.
 pub fn render(team: &Team) -> String {
-    let mut bytes = Vec::new();
-    let _ = write(team, &mut bytes);
-    String::from_utf8(bytes).unwrap_or_default()
+    crate::render::export::written(|out| write(team, out))
 }

@@ -33,11 +33,7 @@ pub fn heading(team: &Team) -> String {
 
 /// `1 person`, `12 people`.
 pub fn people(n: usize) -> String {
-    if n == 1 {
-        "1 person".to_string()
-    } else {
-        format!("{n} people")
-    }
+    super::plural(n, "person", "people")
 }
 
 /// At most `limit` names, then `and N more`.
@@ -55,5 +51,52 @@ pub fn risk(met: Option<usize>) -> &'static str {
         Some(0) => "no one",
         Some(1) => "one person only",
         _ => "",
+    }
+}
+
+/// The formats of a team's matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Tables for a terminal.
+    Table,
+    /// Pretty JSON.
+    Json,
+    /// One row per person.
+    Csv,
+    /// Markdown.
+    Markdown,
+    /// A page that stands alone.
+    Html,
+}
+
+impl crate::render::Document for Team {
+    type Format = Format;
+
+    fn render(&self, format: Format, style: crate::render::Style) -> String {
+        match format {
+            Format::Table => table::render(self, style),
+            Format::Json => json::render(self),
+            Format::Csv => csv::render(self),
+            Format::Markdown => markdown::render(self),
+            Format::Html => html::render(self),
+        }
+    }
+
+    /// JSON and CSV grow with the team: streamed.
+    fn streams(&self, format: Format) -> bool {
+        matches!(format, Format::Json | Format::Csv)
+    }
+
+    fn write(
+        &self,
+        format: Format,
+        style: crate::render::Style,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        match format {
+            Format::Json => json::write(self, out),
+            Format::Csv => csv::write(self, out),
+            other => out.write_all(self.render(other, style).as_bytes()),
+        }
     }
 }

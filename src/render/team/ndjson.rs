@@ -77,3 +77,39 @@ pub fn write<'a>(
 fn cell_position(cell: Cell) -> usize {
     cell.scale_position().unwrap_or(0)
 }
+
+/// The ratings of a team's assessments, a line each: NDJSON is their only format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ndjson;
+
+/// The sheets whose ratings are written, with their framework.
+pub struct Ratings<'a> {
+    /// The framework the sheets are assessments of.
+    pub framework: &'a Framework,
+    /// The sheets, in the order written.
+    pub sheets: Vec<&'a Sheet>,
+}
+
+impl crate::render::Document for Ratings<'_> {
+    type Format = Ndjson;
+
+    fn render(&self, _format: Ndjson, _style: crate::render::Style) -> String {
+        crate::render::export::written(|out| {
+            write(self.framework, self.sheets.iter().copied(), out)
+        })
+    }
+
+    /// One line per rating of many files: always streamed.
+    fn streams(&self, _format: Ndjson) -> bool {
+        true
+    }
+
+    fn write(
+        &self,
+        _format: Ndjson,
+        _style: crate::render::Style,
+        out: &mut dyn Write,
+    ) -> std::io::Result<()> {
+        write(self.framework, self.sheets.iter().copied(), out)
+    }
+}

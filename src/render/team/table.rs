@@ -16,8 +16,7 @@ const COLUMN: usize = 4;
 /// Everything, as text for a terminal of `style.width` columns.
 pub fn render(team: &Team, style: Style) -> String {
     let mut out = String::new();
-    let width = usize::from(style.width);
-    out.push_str(&bold(&lines(&visible(&heading(team)), width), style));
+    out.push_str(&bold(&lines(&visible(&heading(team)), style.width), style));
     out.push('\n');
     out.push_str(&matrix(team, style));
     out.push('\n');
@@ -88,7 +87,7 @@ pub fn matrix(team: &Team, style: Style) -> String {
             "Level held per competency (rank, · for none; * incomplete; top rank {})",
             team.max_rank
         ),
-        width,
+        style.width,
     ) + "\n";
     let numbered: Vec<(usize, &crate::team::CompetencyStats)> =
         team.competencies.iter().enumerate().collect();
@@ -176,7 +175,7 @@ pub fn distribution(team: &Team, style: Style) -> String {
     let t = crate::render::fit::laid_out(t);
     let title = lines(
         "How many people hold each level (– not on the competency's ladder)",
-        usize::from(style.width),
+        style.width,
     );
     format!("{title}\n{t}\n")
 }

@@ -1,0 +1,191 @@
+//! Where a command's document goes: stdout, or (atomically) the file given with `--output`.
+//! The one place report, diff, history, compare and team write what they made.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context as _;
+use rungs::assessment::file;
+use rungs::error::BadInput;
+use rungs::render::{self, Document, Style};
+
+use super::Context;
+
+/// The `--output` and `--force` a command was given.
+#[derive(Debug, Clone, Copy)]
+pub struct Output<'a> {
+    /// The file to write; stdout when `None`.
+    pub path: Option<&'a Path>,
+    /// Whether an existing file may be replaced.
+    pub force: bool,
+}
+
+impl<'a> Output<'a> {
+    /// Output to `path` (stdout when `None`).
+    pub fn new(path: Option<&'a Path>, force: bool) -> Self {
+        Output { path, force }
+    }
+
+    /// Refuse an `--output` that names one of the files the command reads; `what` says which it
+    /// is and what to do instead.
+    pub fn refuse_inputs<'p>(
+        &self,
+        inputs: impl IntoIterator<Item = &'p Path>,
+        what: &str,
+    ) -> Result<(), BadInput> {
+        let Some(path) = self.path else {
+            return Ok(());
+        };
+        if inputs.into_iter().any(|input| same_file(path, input)) {
+            return Err(BadInput::new(format!(
+                "--output {}: that is {what}",
+                path.display()
+            )));
+        }
+        Ok(())
+    }
+
+    /// Refuse a folder, a file in a folder that does not exist, and an existing file without
+    /// `--force`.
+    fn check(&self) -> Result<(), BadInput> {
+        let Some(path) = self.path else {
+            return Ok(());
+        };
+        let shown = path.display();
+        if path.is_dir() {
+            return Err(BadInput::new(format!(
+                "--output {shown}: is a folder; give a file name"
+            )));
+        }
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            if !parent.is_dir() {
+                return Err(BadInput::new(format!(
+                    "--output {shown}: folder {} does not exist",
+                    parent.display()
+                )));
+            }
+        }
+        if path.exists() && !self.force {
+            return Err(BadInput::new(format!(
+                "--output {shown}: file exists; pass --force to overwrite it"
+            )));
+        }
+        Ok(())
+    }
+
+    /// Write `document` in `format`: to stdout (a streamed format as it is made, a closed pipe
+    /// being no error; the others with colour when the terminal has it), or atomically to the
+    /// file, every control character from a file made visible, then say so on stderr.
+    pub fn write<D: Document>(
+        &self,
+        context: &Context,
+        document: &D,
+        format: D::Format,
+    ) -> anyhow::Result<()> {
+        self.check()?;
+        let style = Style {
+            width: context.width,
+            color: context.color && self.path.is_none(),
+        };
+        let Some(path) = self.path else {
+            if document.streams(format) {
+                let mut stdout =
+                    std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+                return match document
+                    .write(format, style, &mut stdout)
+                    .and_then(|()| stdout.flush())
+                {
+                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+                    _ => Ok(()),
+                };
+            }
+            context.print(&document.render(format, style))?;
+            return Ok(());
+        };
+        let text = document.render(format, style);
+        file::write_atomic(path, render::safe::output(&text, false).as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        context.say(format!("wrote {}", path.display()));
+        Ok(())
+    }
+}
+
+/// Whether two paths name one file: the same existing file, or the same path.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(output: Output<'_>) -> String {
+        match output.check() {
+            Ok(()) => "accepted".to_string(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_folder_a_missing_folder_and_an_existing_file_are_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let existing = dir.path().join("report.md");
+        std::fs::write(&existing, "before").expect("write");
+        let folder = dir.path().display();
+        assert_eq!(
+            refusal(Output::new(Some(dir.path()), true)),
+            format!("--output {folder}: is a folder; give a file name")
+        );
+        let nowhere = dir.path().join("gone").join("report.md");
+        assert_eq!(
+            refusal(Output::new(Some(&nowhere), true)),
+            format!(
+                "--output {}: folder {} does not exist",
+                nowhere.display(),
+                dir.path().join("gone").display()
+            )
+        );
+        assert_eq!(
+            refusal(Output::new(Some(&existing), false)),
+            format!(
+                "--output {}: file exists; pass --force to overwrite it",
+                existing.display()
+            )
+        );
+        assert_eq!(refusal(Output::new(Some(&existing), true)), "accepted");
+        assert_eq!(
+            refusal(Output::new(Some(&dir.path().join("new.md")), false)),
+            "accepted"
+        );
+        assert_eq!(refusal(Output::new(None, false)), "accepted");
+    }
+
+    #[test]
+    fn an_input_named_as_output_is_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let input = dir.path().join("me.json");
+        std::fs::write(&input, "{}").expect("write");
+        let same = dir.path().join(".").join("me.json");
+        let output = Output::new(Some(&same), true);
+        let refused = output
+            .refuse_inputs([input.as_path()], "the assessment being reported")
+            .expect_err("the input itself");
+        assert_eq!(
+            refused.to_string(),
+            format!(
+                "--output {}: that is the assessment being reported",
+                same.display()
+            )
+        );
+        let other = dir.path().join("other.json");
+        assert!(Output::new(Some(&other), true)
+            .refuse_inputs([input.as_path()], "it")
+            .is_ok());
+        assert!(Output::new(None, true)
+            .refuse_inputs([input.as_path()], "it")
+            .is_ok());
+    }
+}
