@@ -171,6 +171,12 @@ fn the_table_shows_levels_values_flags_and_the_later_file_counts() {
     let out = compare(&[&file("")]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     insta::assert_snapshot!("compare_table", out.stdout);
+    // The table's short marks are said in words once, below it.
+    assert!(
+        out.stdout.contains("na: not applicable; –: not rated.\n"),
+        "{}",
+        out.stdout
+    );
     assert!(
         out.stderr.contains(
             "note: tests/fixtures/360/old/alex-by-sam-january.json: not counted, tests/fixtures/360/alex-by-sam.json is later"

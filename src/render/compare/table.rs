@@ -4,6 +4,7 @@
 use comfy_table::{Cell, CellAlignment};
 
 use super::{standing_text, value_text};
+use crate::assessment::RatingValue;
 use crate::compare::Comparison;
 use crate::render::{bold, lines, plural, table, visible, wrap, wrap_hanging, Style};
 
@@ -143,6 +144,23 @@ pub fn summary(comparison: &Comparison) -> String {
     );
     if comparison.raters.iter().any(|r| !r.complete) {
         out.push_str("* incomplete: not every indicator was answered.\n");
+    }
+    let cells = || {
+        comparison.indicators.iter().flat_map(|i| {
+            [i.self_value, i.consensus]
+                .into_iter()
+                .chain(i.values.iter().copied())
+        })
+    };
+    let mut legend = Vec::new();
+    if cells().any(|v| v == Some(RatingValue::NotApplicable)) {
+        legend.push("na: not applicable");
+    }
+    if cells().any(|v| v.is_none()) {
+        legend.push("–: not rated");
+    }
+    if !legend.is_empty() {
+        out.push_str(&format!("{}.\n", legend.join("; ")));
     }
     out
 }
