@@ -83,13 +83,19 @@ pub fn check(framework: &Framework, profile: &Profile, ratings: &Ratings) -> Vec
     let demonstrated =
         |id: &str| value(ratings, id).is_some_and(|v| v >= framework.demonstrated_at);
 
-    // Flat over the whole assessment: every scale rating (na aside) one value.
-    let rated: Vec<(&str, u32)> = framework
-        .indicators()
-        .filter_map(|(_, _, i)| value(ratings, &i.id).map(|v| (i.id.as_str(), v)))
-        .collect();
-    let whole_flat = rated.len() >= FLAT_MINIMUM && rated.iter().all(|(_, v)| *v == rated[0].1);
+    // Flat over the whole assessment: every scale rating (na aside) one value. Most
+    // assessments differ within their first few ratings, so the ids are collected only once
+    // every value is known to be the same.
+    let rated = || {
+        framework
+            .indicators()
+            .filter_map(|(_, _, i)| value(ratings, &i.id).map(|v| (i.id.as_str(), v)))
+    };
+    let first = rated().next().map(|(_, v)| v);
+    let whole_flat = first.is_some_and(|first| rated().all(|(_, v)| v == first))
+        && rated().nth(FLAT_MINIMUM - 1).is_some();
     if whole_flat {
+        let rated: Vec<(&str, u32)> = rated().collect();
         warnings.push(Warning {
             kind: WarningKind::FlatAnswers,
             competency: None,
@@ -156,24 +162,20 @@ pub fn check(framework: &Framework, profile: &Profile, ratings: &Ratings) -> Vec
 
         // Flat within a competency of at least five indicators, every one rated the same.
         if !whole_flat {
-            let values: Vec<(&str, Option<u32>)> = result
-                .levels
-                .iter()
-                .flat_map(|l| ids_at(l.position))
-                .map(|id| (id, value(ratings, id)))
-                .collect();
-            if values.len() >= FLAT_MINIMUM {
-                if let Some(first) = values[0].1 {
-                    if values.iter().all(|(_, v)| *v == Some(first)) {
-                        warnings.push(Warning {
-                            kind: WarningKind::FlatAnswers,
-                            competency: Some(competency.id.clone()),
-                            competency_name: Some(competency.name.clone()),
-                            indicators: values.iter().map(|(id, _)| id.to_string()).collect(),
-                            inversion: None,
-                            value: Some(first),
-                        });
-                    }
+            let ids = || result.levels.iter().flat_map(|l| ids_at(l.position));
+            let first = ids().next().and_then(|id| value(ratings, id));
+            if let Some(first) = first {
+                if ids().nth(FLAT_MINIMUM - 1).is_some()
+                    && ids().all(|id| value(ratings, id) == Some(first))
+                {
+                    warnings.push(Warning {
+                        kind: WarningKind::FlatAnswers,
+                        competency: Some(competency.id.clone()),
+                        competency_name: Some(competency.name.clone()),
+                        indicators: ids().map(str::to_string).collect(),
+                        inversion: None,
+                        value: Some(first),
+                    });
                 }
             }
         }

@@ -41,7 +41,9 @@ pub fn read_limited(path: &Path, limit: u64, kind: &str) -> Result<Vec<u8>, BadI
             ),
         ));
     }
-    let mut bytes = Vec::new();
+    // Sized from the metadata: `take` hides the length from `read_to_end`, which would grow
+    // the buffer a doubling at a time.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).map_or(0, |n| n + 1));
     std::fs::File::open(path)
         .and_then(|file| file.take(limit + 1).read_to_end(&mut bytes))
         .map_err(|e| BadInput::in_file(&shown, format!("cannot read: {}", io_reason(&e))))?;

@@ -403,9 +403,8 @@ impl<'a> Reader<'a> {
         if changed {
             // The framework changed since: keep the ratings that still count, as every command
             // does.
-            let reconciled = super::reconcile::reconcile(self.framework, &assessment);
+            let reconciled = super::reconcile::reconcile_in_place(self.framework, &mut assessment);
             dropped = reconciled.dropped.len();
-            assessment.ratings = reconciled.ratings;
         }
         let mut cells = vec![Cell::UNRATED; self.positions.len()].into_boxed_slice();
         let mut notes = Vec::new();

@@ -5,7 +5,7 @@
 //! rated (when the file recorded it) and its value is on the current scale. Everything else is
 //! dropped, each with its reason, and left out of every score.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::file::{find_framework, FoundFramework};
 use super::model::{text_print, Assessment, IndicatorPrint, RatingValue, Ratings};
@@ -84,48 +84,83 @@ fn place(print: &IndicatorPrint) -> String {
 /// Match an assessment's ratings to `framework`: which count, which are dropped and why, and
 /// what changed in the framework's indicators since the assessment was taken.
 pub fn reconcile(framework: &Framework, assessment: &Assessment) -> Reconciled {
+    let known = indicator_ids(framework);
     let recorded = assessment.framework.indicators.as_ref();
-    // Where each indicator stands now; its text print is computed only where one is recorded.
-    let current: HashMap<&str, (&str, &str, &str)> = framework
-        .indicators()
-        .map(|(c, l, indicator)| {
-            let competency = &framework.competencies[c];
-            (
-                indicator.id.as_str(),
+    sort_out(framework, &known, recorded, assessment.ratings.clone())
+}
+
+/// [`reconcile`], taking the ratings out of an assessment rather than copying them: after it,
+/// `assessment.ratings` holds the ratings that count.
+pub fn reconcile_in_place(framework: &Framework, assessment: &mut Assessment) -> Reconciled {
+    let known = indicator_ids(framework);
+    reconcile_known(framework, &known, assessment)
+}
+
+fn reconcile_known(
+    framework: &Framework,
+    known: &HashSet<&str>,
+    assessment: &mut Assessment,
+) -> Reconciled {
+    let ratings = std::mem::take(&mut assessment.ratings);
+    let recorded = assessment.framework.indicators.as_ref();
+    let mut reconciled = sort_out(framework, known, recorded, ratings);
+    assessment.ratings = std::mem::take(&mut reconciled.ratings);
+    reconciled
+}
+
+/// The rule itself: `ratings` keeps what counts, and the rest is listed with its reason.
+fn sort_out(
+    framework: &Framework,
+    known: &HashSet<&str>,
+    recorded: Option<&BTreeMap<String, IndicatorPrint>>,
+    mut ratings: Ratings,
+) -> Reconciled {
+    // Where each indicator stands now, only when the file recorded where each stood then
+    // (a text print is computed only for an indicator the file has one for).
+    let current: HashMap<&str, (&str, &str, &str)> = match recorded {
+        Some(_) => framework
+            .indicators()
+            .map(|(c, l, indicator)| {
+                let competency = &framework.competencies[c];
                 (
-                    competency.id.as_str(),
-                    framework.levels[competency.levels[l].level].id.as_str(),
-                    indicator.text.as_str(),
-                ),
-            )
-        })
-        .collect();
-    let mut ratings = Ratings::new();
+                    indicator.id.as_str(),
+                    (
+                        competency.id.as_str(),
+                        framework.levels[competency.levels[l].level].id.as_str(),
+                        indicator.text.as_str(),
+                    ),
+                )
+            })
+            .collect(),
+        None => HashMap::new(),
+    };
     let mut dropped = Vec::new();
-    for (id, rating) in &assessment.ratings {
-        let reason = match current.get(id.as_str()) {
-            None => Some(DropReason::NotInFramework),
-            Some(&(_, _, text)) => match recorded.and_then(|r| r.get(id)) {
-                Some(then) if then.text != text_print(text) => Some(DropReason::TextChanged),
-                _ => match rating.value {
-                    RatingValue::Scale(v) if framework.scale_point(v).is_none() => {
-                        Some(DropReason::OffScale)
-                    }
-                    _ => None,
-                },
-            },
+    ratings.retain(|id, rating| {
+        let reason = if !known.contains(id.as_str()) {
+            Some(DropReason::NotInFramework)
+        } else if recorded
+            .and_then(|r| r.get(id))
+            .zip(current.get(id.as_str()))
+            .is_some_and(|(then, &(_, _, text))| then.text != text_print(text))
+        {
+            Some(DropReason::TextChanged)
+        } else {
+            match rating.value {
+                RatingValue::Scale(v) if framework.scale_point(v).is_none() => {
+                    Some(DropReason::OffScale)
+                }
+                _ => None,
+            }
         };
-        match reason {
-            Some(reason) => dropped.push(Dropped {
+        if let Some(reason) = reason {
+            dropped.push(Dropped {
                 id: id.clone(),
                 value: rating.value,
                 reason,
-            }),
-            None => {
-                ratings.insert(id.clone(), rating.clone());
-            }
+            });
         }
-    }
+        reason.is_none()
+    });
     let since = recorded.map(|then| {
         let mut since = Since::default();
         for (_, _, indicator) in framework.indicators() {
@@ -196,8 +231,8 @@ pub fn attach_to(
     shown: &str,
     mut assessment: Assessment,
 ) -> Result<Attached, BadInput> {
-    let reconciled = reconcile(&entry.framework, &assessment);
     let known = indicator_ids(&entry.framework);
+    let reconciled = reconcile_known(&entry.framework, &known, &mut assessment);
     let stray_notes: Vec<String> = assessment
         .notes
         .keys()
@@ -221,7 +256,6 @@ pub fn attach_to(
         ));
     }
     assessment.notes.retain(|id, _| known.contains(id.as_str()));
-    assessment.ratings = reconciled.ratings;
     Ok(Attached {
         assessment,
         entry,

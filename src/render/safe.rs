@@ -21,10 +21,36 @@ pub fn is_hidden(c: char) -> bool {
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `text` may hold a character [`is_hidden`]: a byte scan that is exact for everything
+/// but a carriage return (which the callers look at again). Clean text, nearly all text, is
+/// then passed on without being decoded character by character.
+fn may_hide(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Printable ASCII throughout: the common case, in a loop the compiler vectorises.
+    if bytes.iter().all(|b| (0x20..0x7f).contains(b)) {
+        return false;
+    }
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' | b'\t' => false,
+        0..=0x1f | 0x7f => true,
+        // C1 controls: U+0080-U+009F.
+        0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        // Bidirectional embeddings, overrides (U+202A-U+202E) and isolates (U+2066-U+2069).
+        0xe2 => matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => false,
+    })
+}
+
 /// Text from a file, made safe to write anywhere a person reads it: each character
 /// [`is_hidden`] becomes `\u{..}` (`\u{1b}` for ESC), except a carriage return right before a
 /// newline (a line end, as CSV writes them). Clean text is borrowed as is.
 pub fn visible(text: &str) -> Cow<'_, str> {
+    if !may_hide(text) {
+        return Cow::Borrowed(text);
+    }
     let mut chars = text.char_indices().peekable();
     let mut out: Option<String> = None;
     let mut clean_to = 0;
@@ -114,6 +140,9 @@ impl Formatter for SafeJson<'_> {
         w: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        if !may_hide(fragment) {
+            return w.write_all(fragment.as_bytes());
+        }
         let mut start = 0;
         for (i, c) in fragment.char_indices() {
             if is_hidden(c) {
@@ -145,6 +174,18 @@ pub fn json_pretty<T: Serialize + ?Sized>(value: &T) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scan_finds_every_hidden_character() {
+        for c in (0..=0x3000u32).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            if is_hidden(c) {
+                assert!(may_hide(&text), "{:04x} missed", u32::from(c));
+            } else if c != '\r' {
+                assert!(!may_hide(&text), "{:04x} flagged", u32::from(c));
+            }
+        }
+    }
 
     #[test]
     fn controls_and_bidi_overrides_are_shown_not_obeyed() {
