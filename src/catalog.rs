@@ -17,8 +17,8 @@ pub enum Origin {
 /// A loaded framework and where it came from.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    /// The validated framework.
-    pub framework: Framework,
+    /// The validated framework, shared: an entry is cloned for each assessment that uses it.
+    pub framework: std::sync::Arc<Framework>,
     /// `sha256:<hex>` of its file bytes.
     pub digest: String,
     /// Where it came from.
@@ -59,7 +59,7 @@ pub fn load_file(path: &Path) -> Result<Entry, BadInput> {
     let loaded = framework::load(&shown, &bytes).map_err(BadInput::from)?;
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     Ok(Entry {
-        framework: loaded.framework,
+        framework: loaded.framework.into(),
         digest: loaded.digest,
         origin: Origin::File(absolute),
         warnings: loaded.warnings,
@@ -72,7 +72,7 @@ pub fn load_file(path: &Path) -> Result<Entry, BadInput> {
 fn builtin_entry(name: &'static str, text: &str) -> Option<Entry> {
     let loaded = framework::load(&format!("frameworks/{name}"), text.as_bytes()).ok()?;
     Some(Entry {
-        framework: loaded.framework,
+        framework: loaded.framework.into(),
         digest: loaded.digest,
         origin: Origin::Builtin(name),
         warnings: Vec::new(),

@@ -4,7 +4,7 @@
 //! compared: competencies and indicators are matched by id, and indicators only one version has
 //! are listed as added or removed rather than as rating changes.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -131,6 +131,8 @@ pub struct IndicatorRef {
 }
 
 struct Located<'a> {
+    /// Position in walk order.
+    order: usize,
     competency: usize,
     level: usize,
     text: &'a str,
@@ -140,17 +142,65 @@ fn locate(framework: &Framework) -> (Vec<&str>, HashMap<&str, Located<'_>>) {
     let mut order = Vec::new();
     let mut by_id = HashMap::new();
     for (c, position, indicator) in framework.indicators() {
-        order.push(indicator.id.as_str());
         by_id.insert(
             indicator.id.as_str(),
             Located {
+                order: order.len(),
                 competency: c,
                 level: framework.competencies[c].levels[position].level,
                 text: &indicator.text,
             },
         );
+        order.push(indicator.id.as_str());
     }
     (order, by_id)
+}
+
+/// The ids whose rating differs between two sets of ratings, with both ratings: one walk
+/// through both maps in id order.
+fn differing<'a>(
+    old: &'a Ratings,
+    new: &'a Ratings,
+) -> Vec<(
+    &'a str,
+    Option<&'a crate::assessment::Rating>,
+    Option<&'a crate::assessment::Rating>,
+)> {
+    use std::cmp::Ordering;
+    let mut out = Vec::new();
+    let (mut old, mut new) = (old.iter().peekable(), new.iter().peekable());
+    loop {
+        let (id, from, to) = match (old.peek(), new.peek()) {
+            (None, None) => break,
+            (Some(&(id, r)), None) => {
+                old.next();
+                (id, Some(r), None)
+            }
+            (None, Some(&(id, r))) => {
+                new.next();
+                (id, None, Some(r))
+            }
+            (Some(&(a, ra)), Some(&(b, rb))) => match a.cmp(b) {
+                Ordering::Less => {
+                    old.next();
+                    (a, Some(ra), None)
+                }
+                Ordering::Greater => {
+                    new.next();
+                    (b, None, Some(rb))
+                }
+                Ordering::Equal => {
+                    old.next();
+                    new.next();
+                    (a, Some(ra), Some(rb))
+                }
+            },
+        };
+        if from.map(|r| r.value) != to.map(|r| r.value) {
+            out.push((id.as_str(), from, to));
+        }
+    }
+    out
 }
 
 /// Compare two assessments.
@@ -221,21 +271,24 @@ pub fn diff(old: DiffSide<'_>, new: DiffSide<'_>) -> Diff {
         })
         .collect();
 
+    // One framework on both sides (the usual case) is located once.
+    let same = std::ptr::eq(old.framework, new.framework);
     let (old_order, old_located) = locate(old.framework);
-    let (new_order, new_located) = locate(new.framework);
-    let in_old: HashSet<&str> = old_order.iter().copied().collect();
-    let in_new: HashSet<&str> = new_order.iter().copied().collect();
+    let located_new;
+    let (new_order, new_located) = if same {
+        (&old_order, &old_located)
+    } else {
+        located_new = locate(new.framework);
+        (&located_new.0, &located_new.1)
+    };
 
-    let mut indicators: Vec<IndicatorChange> = new_order
-        .iter()
-        .filter(|id| in_old.contains(*id))
-        // Indicators of levels off the ladder are neither required nor attainable here.
-        .filter(|id| new.ladder.contains(new_located[*id].level))
-        .filter_map(|&id| {
-            let from = old.ratings.get(id);
-            let to = new.ratings.get(id);
-            let (from_value, to_value) = (from.map(|r| r.value), to.map(|r| r.value));
-            if from_value == to_value {
+    let mut indicators: Vec<(usize, IndicatorChange)> = differing(old.ratings, new.ratings)
+        .into_iter()
+        .filter_map(|(id, from, to)| {
+            // Only indicators of both versions, and not those of levels off the ladder (they
+            // are neither required nor attainable here).
+            let at = new_located.get(id)?;
+            if !old_located.contains_key(id) || !new.ladder.contains(at.level) {
                 return None;
             }
             let was = scoring::is_demonstrated(old.framework, from);
@@ -245,25 +298,28 @@ pub fn diff(old: DiffSide<'_>, new: DiffSide<'_>) -> Diff {
                 (true, false) => ChangeKind::Lost,
                 _ => ChangeKind::Changed,
             };
-            let at = &new_located[id];
             let competency = &new.framework.competencies[at.competency];
-            Some(IndicatorChange {
-                id: id.to_string(),
-                competency: competency.id.clone(),
-                competency_name: competency.name.clone(),
-                level: new.framework.levels[at.level].id.clone(),
-                rank: new.ladder.rank(at.level).unwrap_or(0),
-                text: at.text.to_string(),
-                from: from_value,
-                to: to_value,
-                from_label: rating_label(old.framework, from),
-                to_label: rating_label(new.framework, to),
-                change,
-            })
+            Some((
+                at.order,
+                IndicatorChange {
+                    id: id.to_string(),
+                    competency: competency.id.clone(),
+                    competency_name: competency.name.clone(),
+                    level: new.framework.levels[at.level].id.clone(),
+                    rank: new.ladder.rank(at.level).unwrap_or(0),
+                    text: at.text.to_string(),
+                    from: from.map(|r| r.value),
+                    to: to.map(|r| r.value),
+                    from_label: rating_label(old.framework, from),
+                    to_label: rating_label(new.framework, to),
+                    change,
+                },
+            ))
         })
         .collect();
-    // A stable sort keeps walk order within each kind of change.
-    indicators.sort_by_key(|i| i.change);
+    // Walk order within each kind of change.
+    indicators.sort_by_key(|(order, i)| (i.change, *order));
+    let indicators: Vec<IndicatorChange> = indicators.into_iter().map(|(_, i)| i).collect();
 
     let reference = |framework: &Framework, located: &HashMap<&str, Located<'_>>, id: &str| {
         let at = &located[id];
@@ -277,12 +333,12 @@ pub fn diff(old: DiffSide<'_>, new: DiffSide<'_>) -> Diff {
     };
     let added = new_order
         .iter()
-        .filter(|id| !in_old.contains(*id))
-        .map(|id| reference(new.framework, &new_located, id))
+        .filter(|id| !same && !old_located.contains_key(*id))
+        .map(|id| reference(new.framework, new_located, id))
         .collect();
     let removed = old_order
         .iter()
-        .filter(|id| !in_new.contains(*id))
+        .filter(|id| !same && !new_located.contains_key(*id))
         .map(|id| reference(old.framework, &old_located, id))
         .collect();
 

@@ -23,7 +23,7 @@ fn root() -> PathBuf {
 fn framework() -> (String, Framework) {
     let catalog = rungs::catalog::Catalog::builtin();
     let entry = catalog.get("networking").expect("networking is built in");
-    (entry.framework.id.clone(), entry.framework.clone())
+    (entry.framework.id.clone(), (*entry.framework).clone())
 }
 
 const WAIT_MS: u64 = 60_000;
