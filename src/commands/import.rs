@@ -1,10 +1,8 @@
 //! `rungs import csv|case FILE`: a framework file from a spreadsheet or a CASE package.
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use rungs::assessment::file::write_atomic;
-use rungs::catalog::io_reason;
 use rungs::error::BadInput;
 use rungs::framework::{self, Diagnostic, LoadError};
 use rungs::import::{self, Imported, Options};
@@ -15,8 +13,8 @@ use super::Context;
 use crate::cli::{ImportSource, LevelsFromArg};
 use rungs::import::case::LevelsFrom;
 
-/// Largest file read, in bytes (the importers refuse more with a clear message).
-const MAX_READ: u64 = 64 * 1024 * 1024 + 1;
+/// Largest file imported, in bytes: refused before it is read.
+const MAX_IMPORT_SIZE: u64 = 64 * 1024 * 1024;
 
 pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode> {
     let (args, kind) = match source {
@@ -27,7 +25,12 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
     if let Some(out) = &args.output {
         check_destination(out, args.force)?;
     }
-    let bytes = read(&args.file)?;
+    let what = if kind == "csv" {
+        "sheet"
+    } else {
+        "CASE package"
+    };
+    let bytes = rungs::read::read_limited(&args.file, MAX_IMPORT_SIZE, what)?;
     let options = Options {
         id: args.id.clone(),
         name: args.name.clone(),
@@ -100,23 +103,6 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
         }
     ));
     Ok(ExitCode::SUCCESS)
-}
-
-/// The file's bytes, or why they cannot be read.
-fn read(path: &Path) -> Result<Vec<u8>, BadInput> {
-    use std::io::Read;
-    let shown = path.display().to_string();
-    let cannot_read =
-        |e: std::io::Error| BadInput::in_file(&shown, format!("cannot read: {}", io_reason(&e)));
-    let file = std::fs::File::open(path).map_err(cannot_read)?;
-    if file.metadata().is_ok_and(|m| m.is_dir()) {
-        return Err(BadInput::in_file(&shown, "is a folder, not a file"));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_READ)
-        .read_to_end(&mut bytes)
-        .map_err(cannot_read)?;
-    Ok(bytes)
 }
 
 /// Every error as one line (exit 2); the warnings found with them go to stderr.

@@ -336,4 +336,15 @@ fn every_file_rungs_reads_is_refused_over_its_size_limit_before_it_is_read() {
     assert!(!dir.path().join("out.json").exists(), "nothing saved");
     let folder = crate::support::run_in(dir.path(), &["report", "."]);
     assert_eq!(folder.code, 2);
+    for (source, what) in [("csv", "sheets"), ("case", "CASE packages")] {
+        let name = format!("huge.{source}");
+        let file = big(&name, 64 * 1024 * 1024 + 1);
+        let out = crate::support::run_in(dir.path(), &["import", source, &name]);
+        assert_eq!(out.code, 2);
+        assert_eq!(
+            out.stderr,
+            format!("error: {name}: file is 67108865 bytes; {what} are limited to 67108864 bytes (64 MiB)\n")
+        );
+        drop(file);
+    }
 }
