@@ -80,20 +80,21 @@ pub fn render(report: &Report) -> String {
     for i in &report.indicators {
         out.push_str(&line(
             [
-                i.group.clone().unwrap_or_default(),
-                i.competency.clone(),
-                i.competency_name.clone(),
+                i.group.as_deref().unwrap_or_default().to_string(),
+                i.competency.to_string(),
+                i.competency_name.to_string(),
                 i.rank.to_string(),
-                i.level.clone(),
+                i.level.to_string(),
                 // The competency's own title of the level when it has one, as the framework
                 // gives it to this competency.
                 i.competency_title
-                    .clone()
-                    .unwrap_or_else(|| i.level_title.clone()),
+                    .as_deref()
+                    .unwrap_or(&i.level_title)
+                    .to_string(),
                 i.id.clone(),
                 i.text.clone(),
                 i.rating.map(|r| r.to_string()).unwrap_or_default(),
-                i.rating_label.clone().unwrap_or_default(),
+                i.rating_label.as_deref().unwrap_or_default().to_string(),
                 // Only a scale value is demonstrated or not; na and unrated say neither.
                 match i.rating {
                     Some(crate::assessment::RatingValue::Scale(_)) if i.demonstrated => "yes",

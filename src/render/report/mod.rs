@@ -250,23 +250,27 @@ impl PlanReport {
     }
 }
 
+/// Text many indicators of a report share (their competency's and level's names, a scale
+/// label): one allocation each, not one per indicator.
+pub type Shared = std::sync::Arc<str>;
+
 /// One indicator with its rating.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndicatorReport {
     /// Indicator id.
     pub id: String,
     /// Competency id.
-    pub competency: String,
+    pub competency: Shared,
     /// Competency name.
-    pub competency_name: String,
+    pub competency_name: Shared,
     /// Id of the competency's group, if any.
-    pub group: Option<String>,
+    pub group: Option<Shared>,
     /// Level id.
-    pub level: String,
+    pub level: Shared,
     /// The level's name.
-    pub level_title: String,
+    pub level_title: Shared,
     /// The competency's own title for the level, when it differs from the name.
-    pub competency_title: Option<String>,
+    pub competency_title: Option<Shared>,
     /// The level's rank.
     pub rank: usize,
     /// What is rated.
@@ -274,7 +278,7 @@ pub struct IndicatorReport {
     /// The rating value, `"na"`, or `None` when unrated.
     pub rating: Option<RatingValue>,
     /// The scale label of the rating ("Often"), "not applicable", or `None` when unrated.
-    pub rating_label: Option<String>,
+    pub rating_label: Option<Shared>,
     /// Whether the rating counts as demonstrated.
     pub demonstrated: bool,
     /// The evidence note given with the rating.
@@ -350,31 +354,88 @@ impl Report {
         gaps.sort_by_key(|g| std::cmp::Reverse(g.gap));
         let plan = scoring::plan(framework, ladder, &gaps, ratings);
 
-        let indicator = |c: usize, position: usize, id: &str| -> IndicatorReport {
-            let competency = &framework.competencies[c];
-            let level = &competency.levels[position];
-            let text = level
-                .indicators
-                .iter()
-                .find(|i| i.id == id)
-                .map(|i| i.text.clone())
-                .unwrap_or_default();
-            let rating = ratings.get(id);
+        // What the indicators of one competency level share, made once.
+        struct Place {
+            competency: Shared,
+            competency_name: Shared,
+            group: Option<Shared>,
+            level: Shared,
+            level_title: Shared,
+            competency_title: Option<Shared>,
+        }
+        let places: Vec<Vec<Place>> = framework
+            .competencies
+            .iter()
+            .enumerate()
+            .map(|(c, competency)| {
+                let (id, name): (Shared, Shared) = (
+                    competency.id.as_str().into(),
+                    competency.name.as_str().into(),
+                );
+                let group: Option<Shared> =
+                    framework.group_of(competency).map(|g| g.id.as_str().into());
+                competency
+                    .levels
+                    .iter()
+                    .map(|level| Place {
+                        competency: id.clone(),
+                        competency_name: name.clone(),
+                        group: group.clone(),
+                        level: framework.levels[level.level].id.as_str().into(),
+                        level_title: framework.levels[level.level].name.as_str().into(),
+                        competency_title: crate::scoring::competency_title(
+                            framework,
+                            c,
+                            level.level,
+                        )
+                        .map(Into::into),
+                    })
+                    .collect()
+            })
+            .collect();
+        let not_applicable: Shared = "not applicable".into();
+        let scale_labels: Vec<(u32, Shared)> = framework
+            .scale
+            .iter()
+            .map(|p| (p.value, p.label.as_str().into()))
+            .collect();
+        let label = |rating: Option<&crate::assessment::Rating>| -> Option<Shared> {
+            match rating?.value {
+                RatingValue::NotApplicable => Some(not_applicable.clone()),
+                RatingValue::Scale(v) => Some(
+                    scale_labels
+                        .iter()
+                        .find(|(value, _)| *value == v)
+                        .map_or_else(|| format!("{v} (off the scale)").into(), |(_, l)| l.clone()),
+                ),
+            }
+        };
+        let indicator = |c: usize, position: usize, found: &crate::framework::Indicator| {
+            let place = &places[c][position];
+            let level = framework.competencies[c].levels[position].level;
+            let rating = ratings.get(&found.id);
             IndicatorReport {
-                id: id.to_string(),
-                competency: competency.id.clone(),
-                competency_name: competency.name.clone(),
-                group: framework.group_of(competency).map(|g| g.id.clone()),
-                level: framework.levels[level.level].id.clone(),
-                level_title: framework.levels[level.level].name.clone(),
-                competency_title: crate::scoring::competency_title(framework, c, level.level),
-                rank: ladder.rank(level.level).unwrap_or(0),
-                text,
+                id: found.id.clone(),
+                competency: place.competency.clone(),
+                competency_name: place.competency_name.clone(),
+                group: place.group.clone(),
+                level: place.level.clone(),
+                level_title: place.level_title.clone(),
+                competency_title: place.competency_title.clone(),
+                rank: ladder.rank(level).unwrap_or(0),
+                text: found.text.clone(),
                 rating: rating.map(|r| r.value),
-                rating_label: rating_label(framework, rating),
+                rating_label: label(rating),
                 demonstrated: scoring::is_demonstrated(framework, rating),
                 note: rating.and_then(|r| r.note.clone()),
             }
+        };
+        // A plan item names its indicator by id, within its competency level.
+        let by_id = |c: usize, position: usize, id: &str| {
+            framework.competencies[c].levels[position]
+                .indicators
+                .iter()
+                .find(|i| i.id == id)
         };
 
         let competencies = profile
@@ -453,8 +514,10 @@ impl Report {
                     indicators: entry
                         .items
                         .iter()
-                        .map(|item| {
-                            indicator(entry.competency, item.competency_level, &item.indicator)
+                        .filter_map(|item| {
+                            let found =
+                                by_id(entry.competency, item.competency_level, &item.indicator)?;
+                            Some(indicator(entry.competency, item.competency_level, found))
                         })
                         .collect(),
                     // A heading without items says nothing to the reader: left out.
@@ -474,7 +537,7 @@ impl Report {
             .filter(|&(c, position, _)| {
                 ladder.contains(framework.competencies[c].levels[position].level)
             })
-            .map(|(c, position, i)| indicator(c, position, &i.id))
+            .map(|(c, position, i)| indicator(c, position, i))
             .collect();
         let track = ladder.track().map(|t| &framework.tracks[t]);
 
