@@ -1,7 +1,6 @@
 //! Every document a command writes (a report, a diff, histories, a comparison, a team), each in
 //! the formats it has: one trait, so the binary writes any of them to stdout or a file the same
-//! way. As hyperfine's exporters: the document says how it looks in each format; where it goes
-//! is not its business.
+//! way. The document says how it looks in each format; where it goes is not its business.
 
 use std::io::Write;
 
