@@ -387,3 +387,53 @@ fn diff_and_history_rank_along_the_track() {
     assert_eq!(delivery["scores"], serde_json::json!([3.0, 3.0]));
     assert_eq!(delivery["top_rank"], 5);
 }
+
+#[test]
+fn a_competency_with_no_level_on_the_track_is_said_to_be_off_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A competency only managers grow in: no level on the individual-contributor track.
+    let text = std::fs::read_to_string(ladder())
+        .expect("fixture")
+        .replacen(
+            "targets:",
+            "  - id: hiring\n    name: Hiring\n    levels:\n      - level: manager\n        \
+         indicators:\n          - { id: hi-mg-1, text: Runs a fair interview loop. }\n\
+         targets:",
+            1,
+        );
+    let framework = dir.path().join("forked.yaml");
+    std::fs::write(&framework, text).expect("framework written");
+    let answers = answers_except(dir.path(), &[]);
+    let saved = dir.path().join("ic.json");
+    let path = |p: &Path| p.to_str().expect("utf-8 path").to_string();
+    let run = rungs(&[
+        "assess",
+        &path(&framework),
+        "--answers",
+        &path(&answers),
+        "--track",
+        "ic",
+        "-q",
+        "-o",
+        &path(&saved),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for format in ["table", "markdown", "html"] {
+        let out = rungs(&["report", &path(&saved), "--format", format]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        // Every indicator on the track is demonstrated: the three competencies on it are at
+        // their top, and the fourth is off it.
+        assert_eq!(
+            out.stdout.matches("top level held").count(),
+            3,
+            "{format}: {}",
+            out.stdout
+        );
+        assert_eq!(
+            out.stdout.matches("not on this track").count(),
+            1,
+            "{format}: {}",
+            out.stdout
+        );
+    }
+}

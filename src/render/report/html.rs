@@ -105,7 +105,7 @@ pub fn render(report: &Report) -> String {
             escape(&c.name),
             escape(&level_text(c.rank, c.level_title.as_deref())),
             score_text(c.score),
-            escape(&progress_text(c.next.as_ref()))
+            escape(&progress_text(c))
         );
         }
         out.push_str("</tbody>\n");

@@ -55,7 +55,7 @@ pub fn render(report: &Report) -> String {
                 escape(&level_text(c.rank, c.level_title.as_deref())),
                 score_text(c.score),
                 format!("`{}`", super::bar(c.score, report.max_rank as f64, cells)),
-                escape(&progress_text(c.next.as_ref())),
+                escape(&progress_text(c)),
             ]));
         }
     }

@@ -794,10 +794,15 @@ pub fn level_text(rank: usize, title: Option<&str>) -> String {
     }
 }
 
-/// "1/2 shown toward 2 · Listens actively (1 not applicable)", or "top level held".
-pub fn progress_text(next: Option<&NextLevel>) -> String {
-    let Some(next) = next else {
-        return "top level held".to_string();
+/// "1/2 shown toward 2 · Listens actively (1 not applicable)", "top level held", or, for a
+/// competency with no level on the ladder of the report (a track's), "not on this track".
+pub fn progress_text(competency: &CompetencyReport) -> String {
+    let Some(next) = competency.next.as_ref() else {
+        return if competency.top_rank == 0 {
+            "not on this track".to_string()
+        } else {
+            "top level held".to_string()
+        };
     };
     let toward = level_text(next.rank, Some(&next.title));
     let mut extras = Vec::new();

@@ -153,7 +153,7 @@ pub fn profile_table(report: &Report, style: Style) -> String {
             if with_bar {
                 row.push(bar_cell);
             }
-            row.push(Cell::new(progress_text(c.next.as_ref())));
+            row.push(Cell::new(progress_text(c)));
             t.add_row(row);
         }
         let t = crate::render::fit::laid_out(t);
