@@ -448,13 +448,8 @@ pub struct ReportArgs {
     #[arg(long, short, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
 
-    /// Write to this file (atomically) instead of stdout.
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-
-    /// Overwrite --output if it exists.
-    #[arg(long)]
-    pub force: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 
     /// Say why each competency stands where it does: per level, what is rated and demonstrated
     /// against the threshold (with --format csv, one row per level instead of per indicator).
@@ -568,13 +563,8 @@ pub struct CompareArgs {
     #[arg(long)]
     pub skip_invalid: bool,
 
-    /// Write to this file (atomically) instead of stdout.
-    #[arg(long, short, visible_alias = "out", value_name = "FILE")]
-    pub output: Option<PathBuf>,
-
-    /// Overwrite --output if it exists.
-    #[arg(long)]
-    pub force: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 
     #[command(flatten)]
     pub track: TrackArg,
@@ -644,13 +634,8 @@ pub struct TeamArgs {
     #[arg(long)]
     pub skip_invalid: bool,
 
-    /// Write to this file (atomically) instead of stdout.
-    #[arg(long, short, visible_alias = "out", value_name = "FILE")]
-    pub output: Option<PathBuf>,
-
-    /// Overwrite --output if it exists.
-    #[arg(long)]
-    pub force: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 
     #[command(flatten)]
     pub target: TargetArgs,
@@ -662,11 +647,11 @@ pub struct TeamArgs {
     pub framework: FrameworkOverride,
 }
 
-/// Where `diff` and `history` write: stdout, or a file written atomically.
+/// Where report, diff, history, compare and team write: stdout, or a file written atomically.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
     /// Write to this file (atomically) instead of stdout.
-    #[arg(long = "output", short = 'o', value_name = "FILE")]
+    #[arg(long = "output", short = 'o', value_name = "FILE", alias = "out")]
     pub path: Option<PathBuf>,
     /// Overwrite --output if it exists.
     #[arg(long)]

@@ -232,7 +232,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     // output, the largest allocation, is built.
     drop(opened);
     drop(catalog);
-    let output = Output::new(args.output.as_deref(), args.force);
+    let output = Output::new(args.output.path.as_deref(), args.output.force);
     output.refuse_inputs(
         [file.as_path()],
         "the assessment being reported; write the report to another file",

@@ -462,6 +462,10 @@ fn one_output_flag_everywhere_with_out_kept_as_an_alias() {
         &["assess"][..],
         &["new"],
         &["report"],
+        &["diff"],
+        &["history"],
+        &["compare"],
+        &["team"],
         &["man"],
         &["import", "csv"],
     ] {
@@ -498,6 +502,39 @@ fn one_output_flag_everywhere_with_out_kept_as_an_alias() {
     let result = run(&["man", "--out-dir", &path("man")]);
     assert_eq!(result.code, 0, "{}", result.stderr);
     assert!(dir.path().join("man/rungs.1").is_file());
+    // Every command that writes a document takes --out as well.
+    let teamwork = "tests/fixtures/assess/teamwork.yaml";
+    let march = "tests/fixtures/assessments/teamwork/2026-03-01.json";
+    let june = "tests/fixtures/assessments/teamwork/2026-06-02.json";
+    for (args, name) in [
+        (vec!["report", march], "report.txt"),
+        (vec!["diff", march, june], "diff.txt"),
+        (vec!["history", march, june], "history.txt"),
+        (
+            vec!["compare", "tests/fixtures/360", "--framework", teamwork],
+            "compare.txt",
+        ),
+        (
+            vec!["team", "tests/fixtures/team", "--framework", teamwork],
+            "team.txt",
+        ),
+    ] {
+        let out = path(name);
+        let mut args = args;
+        args.extend([
+            "--frameworks",
+            "tests/fixtures/frameworks",
+            "-q",
+            "--out",
+            &out,
+        ]);
+        let result = run(&args);
+        assert_eq!(result.code, 0, "{args:?}: {}", result.stderr);
+        assert!(
+            fs::metadata(&out).is_ok_and(|m| m.len() > 0),
+            "{args:?} wrote nothing to --out"
+        );
+    }
 }
 
 #[test]
