@@ -25,10 +25,12 @@ pub enum Column {
     LevelDescription,
     /// The name of the group (area, theme) the competency belongs to.
     Group,
+    /// The id of that group (default: made from its name).
+    GroupId,
 }
 
 /// Every column, in the order `show --format csv` writes them.
-pub const COLUMNS: [Column; 10] = [
+pub const COLUMNS: [Column; 11] = [
     Column::Competency,
     Column::Level,
     Column::Indicator,
@@ -39,6 +41,7 @@ pub const COLUMNS: [Column; 10] = [
     Column::CompetencyDescription,
     Column::LevelDescription,
     Column::Group,
+    Column::GroupId,
 ];
 
 impl Column {
@@ -55,6 +58,7 @@ impl Column {
             Column::CompetencyDescription => "competency_description",
             Column::LevelDescription => "level_description",
             Column::Group => "group",
+            Column::GroupId => "group_id",
         }
     }
 

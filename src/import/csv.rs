@@ -42,7 +42,10 @@ struct CompetencyEntry {
     name: String,
     name_at: At,
     description: Option<(String, At)>,
+    /// The group's name, as the rows give it.
     group: Option<(String, At)>,
+    /// The group's id: given, or made from its name.
+    group_id: Option<(String, At)>,
     /// Its levels (indices into the level list) in the order the rows give them.
     levels: Vec<CompetencyLevelEntry>,
 }
@@ -226,6 +229,7 @@ pub fn import(file: &str, bytes: &[u8], options: &Options) -> Result<Imported, L
                     name_at: at(Column::Competency),
                     description: None,
                     group: None,
+                    group_id: None,
                     levels: Vec::new(),
                 });
                 competency_index.insert(competency_id.clone(), competencies.len() - 1);
@@ -243,24 +247,35 @@ pub fn import(file: &str, bytes: &[u8], options: &Options) -> Result<Imported, L
                 at(Column::CompetencyDescription),
             );
         }
-        if let Some(g) = non_blank(Column::Group) {
-            if sheet::slug(g).is_empty() {
-                problems.error(
+        let group_name = trimmed(Column::Group);
+        let group_id = trimmed(Column::GroupId);
+        if !group_name.is_empty() || !group_id.is_empty() {
+            if let Some(id) = id_of(
+                &mut problems,
+                "group",
+                group_id,
+                at(Column::GroupId),
+                group_name,
+                at(Column::Group),
+            ) {
+                let competency = &mut competencies[ci];
+                agree_optional(
+                    &mut problems,
+                    &what,
+                    "group",
+                    &mut competency.group,
+                    group_name,
                     at(Column::Group),
-                    format!(
-                        "cannot make an id from the group name {:?}; use letters or digits in it",
-                        g.trim()
-                    ),
+                );
+                agree_optional(
+                    &mut problems,
+                    &what,
+                    "group id",
+                    &mut competency.group_id,
+                    &id,
+                    at(Column::GroupId),
                 );
             }
-            agree_optional(
-                &mut problems,
-                &what,
-                "group",
-                &mut competencies[ci].group,
-                g.trim(),
-                at(Column::Group),
-            );
         }
 
         // The level.
@@ -410,16 +425,17 @@ pub fn import(file: &str, bytes: &[u8], options: &Options) -> Result<Imported, L
             }
         })
         .collect();
-    // Groups in order of first appearance, their ids made from their names.
+    // Groups in order of first appearance, each named as its first competency names it.
     let mut groups: Vec<RawGroup> = Vec::new();
-    for (name, _) in competencies.iter().filter_map(|c| c.group.as_ref()) {
-        let id = sheet::slug(name);
-        if !groups.iter().any(|g| g.id == id) {
-            groups.push(RawGroup {
-                id,
-                name: name.clone(),
-                description: None,
-            });
+    for c in &competencies {
+        if let (Some((name, _)), Some((id, _))) = (&c.group, &c.group_id) {
+            if !groups.iter().any(|g| &g.id == id) {
+                groups.push(RawGroup {
+                    id: id.clone(),
+                    name: name.clone(),
+                    description: None,
+                });
+            }
         }
     }
     let raw_competencies = competencies
@@ -440,7 +456,7 @@ pub fn import(file: &str, bytes: &[u8], options: &Options) -> Result<Imported, L
                         indicators: l.indicators.into_iter().map(RawIndicator::Full).collect(),
                     })
                     .collect(),
-                group: c.group.map(|(name, _)| sheet::slug(&name)),
+                group: c.group_id.map(|(id, _)| id),
                 guidance: Vec::new(),
             }
         })

@@ -57,5 +57,9 @@ fn cell(
             .group_of(competency)
             .map(|g| g.name.clone())
             .unwrap_or_default(),
+        Column::GroupId => framework
+            .group_of(competency)
+            .map(|g| g.id.clone())
+            .unwrap_or_default(),
     }
 }

@@ -93,7 +93,7 @@ fn show_puts_each_competency_under_its_group() {
         .env("NO_COLOR", "1")
         .succeeds();
     assert!(
-        csv.contains(",sd-jr-1,system-design,junior,,,,Technical craft\r\n"),
+        csv.contains(",sd-jr-1,system-design,junior,,,,Technical craft,craft\r\n"),
         "{csv}"
     );
 }

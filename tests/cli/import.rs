@@ -181,9 +181,9 @@ fn a_sheet_without_the_required_columns_says_which() {
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
-        "skills.csv:1:1: warning: column \"Skill\" is not read; the columns read are: competency, level, indicator, indicator_id, competency_id, level_id, examples, competency_description, level_description, group\n\
-         skills.csv:1:3: warning: column \"Behaviour\" is not read; the columns read are: competency, level, indicator, indicator_id, competency_id, level_id, examples, competency_description, level_description, group\n\
-         skills.csv:1:4: warning: column \"Notes\" is not read; the columns read are: competency, level, indicator, indicator_id, competency_id, level_id, examples, competency_description, level_description, group\n\
+        "skills.csv:1:1: warning: column \"Skill\" is not read; the columns read are: competency, level, indicator, indicator_id, competency_id, level_id, examples, competency_description, level_description, group, group_id\n\
+         skills.csv:1:3: warning: column \"Behaviour\" is not read; the columns read are: competency, level, indicator, indicator_id, competency_id, level_id, examples, competency_description, level_description, group, group_id\n\
+         skills.csv:1:4: warning: column \"Notes\" is not read; the columns read are: competency, level, indicator, indicator_id, competency_id, level_id, examples, competency_description, level_description, group, group_id\n\
          error: skills.csv:1: missing column \"competency\"; the header row must name competency, level and indicator\n\
          error: skills.csv:1: missing column \"indicator\"; the header row must name competency, level and indicator\n"
     );
@@ -369,33 +369,51 @@ fn broken_case_packages_are_bad_input() {
 }
 
 #[test]
-fn groups_travel_through_a_sheet_by_name() {
+fn groups_travel_through_a_sheet_with_their_ids() {
     let dir = tempfile::tempdir().expect("temp dir");
     let ladder = crate::support::fixture("frameworks/engineering-ladder.yaml");
     let csv = command(&["-q", "show", "--format", "csv"])
         .arg(&ladder)
         .env("NO_COLOR", "1")
         .succeeds();
-    let sheet = dir.path().join("ladder.csv");
-    std::fs::write(&sheet, csv).expect("write");
-    let yaml = dir.path().join("ladder.yaml");
-    let run = command(&["import", "csv", "-o"])
-        .arg(&yaml)
-        .arg(&sheet)
-        .env("NO_COLOR", "1")
-        .run();
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let text = std::fs::read_to_string(&yaml).expect("written");
+    let import = |name: &str, sheet_text: &str| {
+        let sheet = dir.path().join(format!("{name}.csv"));
+        std::fs::write(&sheet, sheet_text).expect("write");
+        let yaml = dir.path().join(format!("{name}.yaml"));
+        let run = command(&["import", "csv", "-o"])
+            .arg(&yaml)
+            .arg(&sheet)
+            .env("NO_COLOR", "1")
+            .run();
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        std::fs::read_to_string(&yaml).expect("written")
+    };
+    // The group's id is not made from its name ("craft" for "Technical craft"): the sheet
+    // carries it in group_id, and it comes back as it was.
+    let text = import("ladder", &csv);
     assert!(
-        text.contains("groups:\n  - id: technical-craft\n    name: Technical craft\n  - id: people-and-collaboration\n"),
+        text.contains("groups:\n  - id: craft\n    name: Technical craft\n  - id: people\n"),
         "{text}"
     );
     assert!(
-        text.contains("    name: System design\n    group: technical-craft\n"),
+        text.contains("    name: System design\n    group: craft\n"),
+        "{text}"
+    );
+    // A sheet without group_id (one kept by hand) makes each id from the group's name.
+    let without: String = csv
+        .lines()
+        .map(|line| {
+            let cut = line.rfind(',').expect("a group_id column");
+            format!("{}\r\n", &line[..cut])
+        })
+        .collect();
+    let text = import("by-name", &without);
+    assert!(
+        text.contains("groups:\n  - id: technical-craft\n    name: Technical craft\n"),
         "{text}"
     );
     let shown = command(&["show"])
-        .arg(&yaml)
+        .arg(dir.path().join("by-name.yaml"))
         .env("NO_COLOR", "1")
         .succeeds();
     assert!(
