@@ -18,6 +18,7 @@ use clap_complete::engine::{CompletionCandidate, PathCompleter, ValueCompleter};
 use clap_complete::env::Shells;
 use clap_complete::Shell;
 use rungs::catalog::Catalog;
+use rungs::framework::Framework;
 use rungs::render::safe::visible;
 
 /// The environment variable that switches rungs into answering a completion request.
@@ -141,35 +142,28 @@ pub fn target(current: &OsStr) -> Vec<CompletionCandidate> {
     if let Some((competency, level)) = text.split_once('=') {
         return matching(levels(), level, &format!("{competency}="));
     }
-    let mut ids = BTreeMap::new();
-    for entry in &catalog().entries {
-        for role in &entry.framework.targets {
-            ids.entry(role.id.clone())
-                .or_insert_with(|| role.name.clone());
-        }
-    }
-    matching(ids, &text, "")
+    let roles = named(|f| f.targets.iter().map(|t| (&t.id, &t.name)).collect());
+    matching(roles, &text, "")
 }
 
 /// `--track`: the track ids of every framework known.
 pub fn track(current: &OsStr) -> Vec<CompletionCandidate> {
     let text = current.to_string_lossy();
-    let mut ids = BTreeMap::new();
-    for entry in &catalog().entries {
-        for track in &entry.framework.tracks {
-            ids.entry(track.id.clone())
-                .or_insert_with(|| track.name.clone());
-        }
-    }
-    matching(ids, &text, "")
+    let tracks = named(|f| f.tracks.iter().map(|t| (&t.id, &t.name)).collect());
+    matching(tracks, &text, "")
 }
 
 fn levels() -> BTreeMap<String, String> {
+    named(|f| f.levels.iter().map(|l| (&l.id, &l.name)).collect())
+}
+
+/// Id → name of the things `pick` lists in every framework known; where two frameworks use
+/// one id, the first one's name.
+fn named(pick: impl Fn(&Framework) -> Vec<(&String, &String)>) -> BTreeMap<String, String> {
     let mut ids = BTreeMap::new();
     for entry in &catalog().entries {
-        for level in &entry.framework.levels {
-            ids.entry(level.id.clone())
-                .or_insert_with(|| level.name.clone());
+        for (id, name) in pick(&entry.framework) {
+            ids.entry(id.clone()).or_insert_with(|| name.clone());
         }
     }
     ids
