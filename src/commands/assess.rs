@@ -115,6 +115,23 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
                 resolved.missing.join(", ")
             ));
         }
+        if let Some(track) = ladder.track() {
+            let off: Vec<&str> = resolved
+                .ratings
+                .keys()
+                .map(String::as_str)
+                .filter(|id| !on_ladder.contains(id))
+                .collect();
+            if !off.is_empty() {
+                context.warn(format!(
+                    "{}: {} of levels off track {} (saved; they count only on a report of another track): {}",
+                    path.display(),
+                    render::plural(off.len(), "rating is", "ratings are"),
+                    framework.tracks[track].id,
+                    off.join(", ")
+                ));
+            }
+        }
         assessment.ratings = resolved.ratings;
         assessment.completed_at = resolved.missing.is_empty().then(now);
         destination.save(&assessment)?;

@@ -437,3 +437,45 @@ fn a_competency_with_no_level_on_the_track_is_said_to_be_off_it() {
         );
     }
 }
+
+#[test]
+fn answers_for_levels_off_the_track_are_named_and_kept() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The answers rate every indicator, the manager track's too.
+    let answers = answers_except(dir.path(), &[]);
+    let saved = dir.path().join("ic.json");
+    let path = |p: &Path| p.to_str().expect("utf-8 path").to_string();
+    let ladder = ladder();
+    let run = rungs(&[
+        "assess",
+        &path(&ladder),
+        "--answers",
+        &path(&answers),
+        "--track",
+        "ic",
+        "-o",
+        &path(&saved),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "4 ratings are of levels off track ic (saved; they count only on a report of another track): de-di-1, de-mg-1, me-di-1, me-mg-1"
+        ),
+        "{}",
+        run.stderr
+    );
+    // Kept in the file, and counted on the manager track: mentoring reaches its top there.
+    let file: Value =
+        serde_json::from_str(&std::fs::read_to_string(&saved).expect("saved")).expect("JSON");
+    assert_eq!(file["ratings"]["me-mg-1"]["value"], 4, "{file}");
+    let manager = report_json(&saved, &["--track", "manager"]);
+    let top = manager["competencies"]
+        .as_array()
+        .expect("competencies")
+        .iter()
+        .find(|c| c["id"] == "mentoring")
+        .map(|c| c["top_rank"].clone())
+        .expect("mentoring");
+    let (_, rank, _) = standing(&manager, "mentoring");
+    assert_eq!(Some(rank), top.as_u64(), "{manager}");
+}
