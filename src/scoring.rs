@@ -479,13 +479,18 @@ pub fn plan(
 
 /// The label shown for a rating: the scale label, "not applicable", or `None` when unrated.
 pub fn rating_label(framework: &Framework, rating: Option<&Rating>) -> Option<String> {
-    match rating.map(|r| r.value)? {
-        RatingValue::Scale(v) => Some(
-            framework
-                .scale_point(v)
-                .map_or_else(|| format!("{v} (off the scale)"), |p| p.label.clone()),
+    rating.map(|r| value_label(framework, r.value).into_owned())
+}
+
+/// What a value reads as: its scale label ("Often", borrowed from the framework), "not
+/// applicable", or "5 (off the scale)".
+pub fn value_label(framework: &Framework, value: RatingValue) -> std::borrow::Cow<'_, str> {
+    match value {
+        RatingValue::Scale(v) => framework.scale_point(v).map_or_else(
+            || format!("{v} (off the scale)").into(),
+            |p| p.label.as_str().into(),
         ),
-        RatingValue::NotApplicable => Some("not applicable".to_string()),
+        RatingValue::NotApplicable => "not applicable".into(),
     }
 }
 

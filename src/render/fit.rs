@@ -8,7 +8,7 @@
 
 use comfy_table::Table;
 
-use super::{whole_words, wrap_hanging};
+use super::{one_line, whole_words, wrap_hanging};
 
 /// The table as text for its width: drawn with every word whole, or one block per row when
 /// that cannot be. No newline at the end, as a drawn table has none.
@@ -62,11 +62,6 @@ fn blocks(table: &Table, width: u16) -> String {
     }
     out.truncate(out.trim_end().len());
     out
-}
-
-/// A header cell's lines as one line.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -393,22 +393,20 @@ impl Report {
                     .collect()
             })
             .collect();
-        let not_applicable: Shared = "not applicable".into();
-        let scale_labels: Vec<(u32, Shared)> = framework
+        // The labels of the scale and of na, made once; an off-scale value gets its own.
+        let labels: Vec<(RatingValue, Shared)> = framework
             .scale
             .iter()
-            .map(|p| (p.value, p.label.as_str().into()))
+            .map(|p| RatingValue::Scale(p.value))
+            .chain([RatingValue::NotApplicable])
+            .map(|v| (v, scoring::value_label(framework, v).into()))
             .collect();
         let label = |rating: Option<&crate::assessment::Rating>| -> Option<Shared> {
-            match rating?.value {
-                RatingValue::NotApplicable => Some(not_applicable.clone()),
-                RatingValue::Scale(v) => Some(
-                    scale_labels
-                        .iter()
-                        .find(|(value, _)| *value == v)
-                        .map_or_else(|| format!("{v} (off the scale)").into(), |(_, l)| l.clone()),
-                ),
-            }
+            let value = rating?.value;
+            Some(labels.iter().find(|(v, _)| *v == value).map_or_else(
+                || scoring::value_label(framework, value).into(),
+                |(_, label)| label.clone(),
+            ))
         };
         let indicator = |c: usize, position: usize, found: &crate::framework::Indicator| {
             let place = &places[c][position];
