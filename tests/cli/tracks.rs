@@ -35,6 +35,13 @@ fn answers_except(dir: &Path, weak: &[&str]) -> PathBuf {
 
 /// `rungs assess` with answers, saved to `name` in `dir`; the run must succeed.
 fn assess(dir: &Path, name: &str, weak: &[&str], extra: &[&str]) -> PathBuf {
+    let (out, run) = assess_run(dir, name, weak, extra);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    out
+}
+
+/// [`assess`], returning the run as well, whatever its outcome.
+fn assess_run(dir: &Path, name: &str, weak: &[&str], extra: &[&str]) -> (PathBuf, Run) {
     let answers = answers_except(dir, weak);
     let out = dir.join(name);
     let framework = ladder();
@@ -48,8 +55,7 @@ fn assess(dir: &Path, name: &str, weak: &[&str], extra: &[&str]) -> PathBuf {
     ];
     args.extend_from_slice(extra);
     let run = rungs(&args);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    out
+    (out, run)
 }
 
 fn report_json(file: &Path, extra: &[&str]) -> Value {
@@ -442,20 +448,7 @@ fn a_competency_with_no_level_on_the_track_is_said_to_be_off_it() {
 fn answers_for_levels_off_the_track_are_named_and_kept() {
     let dir = tempfile::tempdir().expect("temp dir");
     // The answers rate every indicator, the manager track's too.
-    let answers = answers_except(dir.path(), &[]);
-    let saved = dir.path().join("ic.json");
-    let path = |p: &Path| p.to_str().expect("utf-8 path").to_string();
-    let ladder = ladder();
-    let run = rungs(&[
-        "assess",
-        &path(&ladder),
-        "--answers",
-        &path(&answers),
-        "--track",
-        "ic",
-        "-o",
-        &path(&saved),
-    ]);
+    let (saved, run) = assess_run(dir.path(), "ic.json", &[], &["--track", "ic"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr.contains(
