@@ -12,8 +12,7 @@ use crate::support::run;
 
 /// The SQL between the README's `<!-- duckdb-query -->` marker and the end of its code block.
 fn readme_query() -> String {
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-        .expect("README.md");
+    let readme = crate::support::readme();
     let start = readme
         .find("<!-- duckdb-query -->")
         .expect("README marks its DuckDB query with <!-- duckdb-query -->");

@@ -29,6 +29,12 @@ pub fn fixture(relative: &str) -> PathBuf {
         .join(relative)
 }
 
+/// The README, whose examples some tests run.
+pub fn readme() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md")
+}
+
 /// A `rungs` command line to build up before running: from the crate root, 80 columns wide,
 /// no NO_COLOR and no frameworks from the environment.
 pub struct Rungs {

@@ -511,7 +511,7 @@ fn the_readme_team_session_is_real_output() {
     ])
     .env("NO_COLOR", "1")
     .succeeds();
-    let readme = std::fs::read_to_string(fixture("../../README.md")).expect("README.md");
+    let readme = crate::support::readme();
     assert!(
         readme.contains(&format!("```text\n{out}```")),
         "README.md's team session differs from what rungs prints now:\n{out}"
