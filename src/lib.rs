@@ -49,7 +49,7 @@ pub mod explain;
 pub mod framework;
 pub mod history;
 pub mod import;
-pub mod read;
+pub mod io;
 pub mod render;
 pub mod schema;
 pub mod scoring;
