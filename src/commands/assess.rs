@@ -379,7 +379,7 @@ fn changes_since(
 
 /// A new assessment that starts from an earlier one (already matched to `entry`): its ratings,
 /// notes, subject, rater, track and target, and a record of where it came from.
-fn started_from(entry: &Entry, earlier: &Assessment, path: &Path) -> Assessment {
+pub(super) fn started_from(entry: &Entry, earlier: &Assessment, path: &Path) -> Assessment {
     let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     Assessment {
         ratings: earlier.ratings.clone(),
@@ -398,7 +398,7 @@ fn started_from(entry: &Entry, earlier: &Assessment, path: &Path) -> Assessment 
 }
 
 /// A fresh assessment of a framework, started now.
-fn new_assessment(entry: &Entry) -> Assessment {
+pub(super) fn new_assessment(entry: &Entry) -> Assessment {
     Assessment {
         format: FORMAT.to_string(),
         framework: framework_ref(entry),
@@ -427,7 +427,7 @@ fn framework_ref(entry: &Entry) -> FrameworkRef {
 /// Read a saved assessment and find its framework. An unchanged framework must fit every
 /// rating; a changed one is matched by indicator id ([`reconcile`]), saying what was dropped and
 /// what is new.
-fn resume(
+pub(super) fn resume(
     context: &Context,
     catalog: &Catalog,
     path: &Path,
