@@ -30,21 +30,21 @@ pub fn run(context: &Context, args: &FormArgs) -> anyhow::Result<ExitCode> {
     let catalog = context.catalog()?;
     let (entry, base) = match &args.from {
         Some(from) => {
-            let (entry, earlier) =
-                super::assess::resume(context, &catalog, from, Some(&args.framework))?;
-            let base = super::assess::started_from(&entry, &earlier, from);
-            (entry, base)
+            let opened = rungs::open::to_continue(&catalog, from, Some(&args.framework))?;
+            context.warn_all(&opened.warnings);
+            let base = Assessment::started_from(&opened.entry, &opened.assessment, from);
+            (opened.entry, base)
         }
         None => {
             let entry = catalog.resolve(&args.framework)?;
-            let base = super::assess::new_assessment(&entry);
+            let base = Assessment::new(&entry);
             (entry, base)
         }
     };
     for warning in &entry.warnings {
         context.say(warning);
     }
-    let ladder = super::report::choose_ladder(
+    let ladder = rungs::open::choose_ladder(
         &entry.framework,
         args.track.track.as_deref(),
         base.track.as_deref(),
@@ -89,7 +89,7 @@ fn per_rater(
     dir: &Path,
 ) -> anyhow::Result<()> {
     let shown = raters.display().to_string();
-    let bytes = rungs::read::read_limited(raters, rungs::form::MAX_RATERS_SIZE, "raters sheet")?;
+    let bytes = rungs::io::read_limited(raters, rungs::form::MAX_RATERS_SIZE, "raters sheet")?;
     let rows = rungs::form::raters(&shown, &bytes)?;
     if args.subject.is_none() && base.subject.is_none() {
         return Err(
