@@ -49,6 +49,7 @@ pub mod explain;
 pub mod framework;
 pub mod history;
 pub mod import;
+pub mod io;
 pub mod read;
 pub mod render;
 pub mod schema;

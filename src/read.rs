@@ -12,7 +12,7 @@ use crate::error::BadInput;
 pub fn read_limited(path: &Path, limit: u64, kind: &str) -> Result<Vec<u8>, BadInput> {
     let shown = path.display().to_string();
     let size = |bytes: u64| {
-        if bytes % (1024 * 1024) == 0 {
+        if bytes.is_multiple_of(1024 * 1024) {
             format!("{} MiB", bytes / (1024 * 1024))
         } else {
             format!("{bytes} bytes")

@@ -19,7 +19,9 @@ use rungs::render::report::Report;
 use rungs::render::{self, Style};
 use rungs::scoring::{Ratings, TargetRequest};
 
-use super::output::same_file;
+use rungs::io::write::{check_target, is_stdout, same_file, Refusal};
+
+use super::output::Output;
 use super::Context;
 use crate::cli::AssessArgs;
 
@@ -90,6 +92,7 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
         &shown,
     );
     super::report::warn_unreachable(context, framework, &ladder, &targets);
+    refuse_inputs(&args, &entry)?;
     let mut destination = Destination::choose(&args, framework, args.resume.as_deref())?;
     let style = Style {
         width: context.width,
@@ -525,6 +528,27 @@ fn resolve_targets(
     }
 }
 
+/// `--output` must not name a file the assessment is made from: the framework file or the
+/// answers file.
+fn refuse_inputs(args: &AssessArgs, entry: &Entry) -> Result<(), BadInput> {
+    let output = Output::new(args.out.as_deref(), true);
+    if let rungs::catalog::Origin::File(framework) = &entry.origin {
+        output.refuse_inputs([framework.as_path()], "the framework being assessed")?;
+    }
+    output.refuse_inputs(args.answers.as_deref(), "the answers file")
+}
+
+/// The file a link leads to, so that saving replaces that file and keeps the link; any other
+/// path as it is.
+fn through_link(path: &Path) -> PathBuf {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
 /// Where answers are saved, and whether the first save must not replace an existing file.
 #[derive(Debug)]
 pub struct Destination {
@@ -545,34 +569,38 @@ impl Destination {
         resumed: Option<&Path>,
     ) -> anyhow::Result<Self> {
         if let Some(out) = &args.out {
-            if out.is_dir() {
-                return Err(BadInput::in_file(
-                    &out.display().to_string(),
-                    "is a folder; --output takes a file name",
+            let shown = out.display().to_string();
+            if is_stdout(out) {
+                return Err(BadInput::new(
+                    "--output -: an assessment is saved to its file after every answer, so it needs a file name; `rungs report FILE` prints it",
                 )
                 .into());
             }
-            let continuing = resumed.is_some_and(|r| same_file(r, out));
-            if out.exists() && !args.force && !continuing {
-                return Err(BadInput::in_file(
-                    &out.display().to_string(),
-                    format!(
-                        "already exists; pass --force to overwrite it, or --resume {} to continue it",
-                        shell_word(out)
-                    ),
-                )
-                .into());
+            let continuing = resumed.filter(|r| same_file(r, out));
+            if continuing.is_none() {
+                check_target(out, args.force).map_err(|refusal| {
+                    let message = match refusal {
+                        Refusal::Folder => "is a folder; --output takes a file name".to_string(),
+                        Refusal::Exists => format!(
+                            "already exists; pass --force to overwrite it, or --resume {} to continue it",
+                            shell_word(out)
+                        ),
+                        other => other.to_string(),
+                    };
+                    BadInput::in_file(&shown, message)
+                })?;
             }
             return Ok(Destination {
-                path: out.clone(),
+                path: continuing.map_or_else(|| out.clone(), through_link),
                 default_name: None,
-                saved: continuing,
-                force: args.force || continuing,
+                saved: continuing.is_some(),
+                force: args.force || continuing.is_some(),
             });
         }
         if let Some(resumed) = resumed {
+            // Resuming through a link saves to the file it leads to.
             return Ok(Destination {
-                path: resumed.to_path_buf(),
+                path: through_link(resumed),
                 default_name: None,
                 saved: true,
                 force: true,
@@ -593,7 +621,7 @@ impl Destination {
     /// Save atomically. The first save of a new file never replaces one that appeared
     /// meanwhile: a default name moves on to the next free one, an --output name is refused.
     pub fn save(&mut self, assessment: &Assessment) -> anyhow::Result<()> {
-        if !self.saved && !self.force && self.path.exists() {
+        if !self.saved && !self.force && taken(&self.path) {
             match &self.default_name {
                 Some((dir, stem)) => self.path = free_name(dir, stem),
                 None => return Err(BadInput::in_file(
@@ -617,13 +645,18 @@ impl Destination {
 /// `<stem>.json`, else `<stem>-2.json`, `<stem>-3.json`, ... whichever does not exist yet.
 fn free_name(dir: &Path, stem: &str) -> PathBuf {
     let first = dir.join(format!("{stem}.json"));
-    if !first.exists() {
+    if !taken(&first) {
         return first;
     }
     (2..)
         .map(|n| dir.join(format!("{stem}-{n}.json")))
-        .find(|p| !p.exists())
+        .find(|p| !taken(p))
         .unwrap_or(first)
+}
+
+/// Whether anything is at `path`, a dangling link included.
+fn taken(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
 }
 
 /// The path as one shell word, quoted when it needs to be.

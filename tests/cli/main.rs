@@ -25,3 +25,4 @@ mod support;
 mod team;
 mod tracks;
 mod validate;
+mod writing;
