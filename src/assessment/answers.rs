@@ -14,12 +14,11 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use super::model::{Rating, RatingValue};
+use super::model::{Rating, RatingValue, Ratings};
 use crate::error::{BadInput, Diagnostic};
 use crate::framework::reader::{describe, plain_value, PlainScalar};
 use crate::framework::yaml_tree::{self, Document, NodeId, NodeKind};
 use crate::framework::Framework;
-use crate::scoring::Ratings;
 
 /// Largest answers file accepted, in bytes.
 pub const MAX_ANSWERS_SIZE: u64 = 8 * 1024 * 1024;

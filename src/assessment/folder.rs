@@ -11,6 +11,25 @@ use super::file;
 use super::model::{Assessment, Rater};
 use crate::error::Diagnostic;
 
+/// The assessments folder: `$XDG_DATA_HOME/rungs/assessments`, else
+/// `$HOME/.local/share/rungs/assessments`.
+pub fn default_dir() -> Result<PathBuf, crate::error::BadInput> {
+    let absolute = |name: &str| {
+        std::env::var_os(name)
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+    };
+    if let Some(data) = absolute("XDG_DATA_HOME") {
+        return Ok(data.join("rungs").join("assessments"));
+    }
+    if let Some(home) = absolute("HOME") {
+        return Ok(home.join(".local/share/rungs/assessments"));
+    }
+    Err(crate::error::BadInput::new(
+        "no place for assessments: neither XDG_DATA_HOME nor HOME is set; pass --output FILE",
+    ))
+}
+
 /// One assessment file in the folder, with what a listing shows of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Listed {
@@ -33,7 +52,7 @@ pub struct Listed {
 impl Listed {
     fn new(path: PathBuf, assessment: &Assessment) -> Listed {
         Listed {
-            placed: crate::history::placed_at(assessment).ok(),
+            placed: assessment.placed_at().ok(),
             framework: assessment.framework.id.clone(),
             subject: assessment.subject.clone(),
             rater: assessment.rater.clone(),

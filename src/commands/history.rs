@@ -11,10 +11,10 @@ use rungs::history::{history, History, HistoryPoint};
 use rungs::render::history::Histories;
 use rungs::render::report::{level_text, Report};
 
-use rungs::scoring::TargetRequest;
+use rungs::assessment::TargetRequest;
+use rungs::open::{attach, choose_ladder, effective_target, unreachable};
 
 use super::output::Output;
-use super::report::{attach, choose_ladder};
 use super::Context;
 use crate::cli::HistoryArgs;
 
@@ -91,7 +91,7 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
             .push((path, assessment));
     }
     let catalog = context.catalog()?;
-    let override_entry = super::report::load_override(&args.framework)?;
+    let override_entry = args.framework.load()?;
     let mut histories = Vec::new();
     for (_, read) in by_framework {
         histories.push(one_framework(
@@ -116,7 +116,9 @@ fn one_framework(
 ) -> anyhow::Result<History> {
     let mut opened = Vec::new();
     for (path, assessment) in read {
-        opened.push(attach(context, catalog, &path, assessment, override_entry)?);
+        let one = attach(catalog, &path, assessment, override_entry)?;
+        context.warn_all(&one.warnings);
+        opened.push(one);
     }
     let none = TargetRequest::default();
     let ladders = opened
@@ -146,7 +148,7 @@ fn one_framework(
         })
         .collect();
     let mut timeline = history(&points)?;
-    let (given, problems) = super::report::target_request(&args.target);
+    let (given, problems) = args.target.request();
     if !problems.is_empty() {
         return Err(BadInput::many(problems).into());
     }
@@ -164,14 +166,14 @@ fn one_framework(
                 .rev()
                 .find_map(|o| o.assessment.target.as_ref())
         });
-        let request = super::report::effective_target(
-            context,
+        let (request, misfit) = effective_target(
             given,
             saved,
             &newest.entry.framework,
             ladder,
             &newest.path.display().to_string(),
         );
+        context.warn_all(misfit);
         if !request.is_empty() {
             let report = Report::from_ratings_on(
                 &newest.entry.framework,
@@ -179,7 +181,7 @@ fn one_framework(
                 &newest.assessment.ratings,
                 &request,
             )?;
-            super::report::warn_unreachable(context, &newest.entry.framework, ladder, &request);
+            context.warn_all(unreachable(&newest.entry.framework, ladder, &request));
             for series in &mut timeline.competencies {
                 if let Some(c) = report.competencies.iter().find(|c| c.id == series.id) {
                     series.target = c
