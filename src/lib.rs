@@ -52,7 +52,6 @@ pub mod history;
 pub mod import;
 pub mod io;
 pub mod open;
-pub mod read;
 pub mod render;
 pub mod schema;
 pub mod scoring;

@@ -38,7 +38,7 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
         }
         check_destination(out, args.force)?;
     }
-    let bytes = rungs::read::read_limited(&args.file, MAX_IMPORT_SIZE, what)?;
+    let bytes = rungs::io::read_limited(&args.file, MAX_IMPORT_SIZE, what)?;
     let options = Options {
         id: args.id.clone(),
         name: args.name.clone(),

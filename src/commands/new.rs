@@ -3,9 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use rungs::catalog::io_reason;
 use rungs::error::BadInput;
 use rungs::framework;
+use rungs::io::io_reason;
 use rungs::io::write::{check_target, is_stdout, write_atomic, Refusal};
 
 use super::Context;
