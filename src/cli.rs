@@ -153,9 +153,12 @@ echo 'rungs completions fish | source' >> ~/.config/fish/config.fish"
     )]
     Man {
         /// Write rungs.1 and a rungs-COMMAND.1 page per command into this folder instead
-        /// (created when missing).
+        /// (created when missing; - is stdout).
         #[arg(long = "output", short = 'o', value_name = "DIR", alias = "out-dir")]
         out_dir: Option<PathBuf>,
+        /// Overwrite pages that exist in --output.
+        #[arg(long)]
+        force: bool,
     },
 }
 

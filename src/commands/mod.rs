@@ -142,6 +142,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Import { source } => import::run(&context, &source),
         Command::Schema { kind } => schema::run(kind),
         Command::Completions { shell } => completions::run(shell),
-        Command::Man { out_dir } => man::run(&context, out_dir.as_deref()),
+        Command::Man { out_dir, force } => man::run(&context, out_dir.as_deref(), force),
     }
 }

@@ -28,3 +28,4 @@ mod support;
 mod team;
 mod tracks;
 mod validate;
+mod writing;
