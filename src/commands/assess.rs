@@ -33,6 +33,16 @@ fn saving_failed(error: destination::SaveError) -> anyhow::Error {
     }
 }
 
+/// `--output` must not name a file the assessment is made from: the framework file or the
+/// answers file.
+fn refuse_inputs(args: &AssessArgs, entry: &rungs::catalog::Entry) -> Result<(), BadInput> {
+    let output = super::output::Output::new(args.out.as_deref(), true);
+    if let rungs::catalog::Origin::File(framework) = &entry.origin {
+        output.refuse_inputs([framework.as_path()], "the framework being assessed")?;
+    }
+    output.refuse_inputs(args.answers.as_deref(), "the answers file")
+}
+
 /// Print the warnings of an opened assessment and keep its framework and assessment.
 fn opened(context: &Context, opened: Opened) -> (rungs::catalog::Entry, Assessment) {
     context.warn_all(&opened.warnings);
@@ -113,6 +123,7 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
     context.warn_all(misfit);
     let warnings = unreachable(framework, &ladder, &targets);
     context.warn_all(&warnings);
+    refuse_inputs(&args, &entry)?;
     let mut destination = Destination::choose(Choice {
         out: args.out.as_deref(),
         force: args.force,
@@ -254,28 +265,28 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
         }
         terminal::Outcome::Closed => {}
         terminal::Outcome::Quit { answered, total } => {
-            super::eprint_line("");
+            context.say("");
             if destination.saved && assessment.completed_at.is_some() {
-                super::eprint_line(format_args!(
+                context.say(format_args!(
                     "Saved {answered} of {total} answers, complete, to {}",
                     destination.path.display()
                 ));
-                super::eprint_line(format_args!(
+                context.say(format_args!(
                     "Review or change it with: rungs assess --resume {}",
                     shell_word(&destination.path)
                 ));
             } else if destination.saved {
-                super::eprint_line(format_args!(
+                context.say(format_args!(
                     "Saved {answered} of {total} answers to {}",
                     destination.path.display()
                 ));
-                super::eprint_line(format_args!(
+                context.say(format_args!(
                     "Continue with: rungs assess --resume {}{}",
                     shell_word(&destination.path),
                     if args.adaptive { " --adaptive" } else { "" }
                 ));
             } else {
-                super::eprint_line("Nothing answered, nothing saved.");
+                context.say("Nothing answered, nothing saved.");
             }
         }
     }

@@ -1,16 +1,15 @@
 //! Where a command's document goes: stdout, or (atomically) the file given with `--output`.
 //! The one place report, diff, history, compare and team write what they made.
 
-use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context as _;
-use rungs::assessment::destination::same_file;
-use rungs::assessment::file;
 use rungs::error::BadInput;
+use rungs::io::write::{check_target, is_stdout, same_file, write_atomic};
 use rungs::render::{self, Document, Style};
 
 use super::Context;
+use crate::cli::FrameworkOverride;
 
 /// The `--output` and `--force` a command was given.
 #[derive(Debug, Clone, Copy)]
@@ -22,9 +21,12 @@ pub struct Output<'a> {
 }
 
 impl<'a> Output<'a> {
-    /// Output to `path` (stdout when `None`).
+    /// Output to `path` (stdout when `None` or `-`).
     pub fn new(path: Option<&'a Path>, force: bool) -> Self {
-        Output { path, force }
+        Output {
+            path: path.filter(|p| !is_stdout(p)),
+            force,
+        }
     }
 
     /// Refuse an `--output` that names one of the files the command reads; `what` says which it
@@ -46,32 +48,22 @@ impl<'a> Output<'a> {
         Ok(())
     }
 
-    /// Refuse a folder, a file in a folder that does not exist, and an existing file without
-    /// `--force`.
+    /// Refuse an `--output` that names the `--framework` file the command reads.
+    pub fn refuse_framework(&self, framework: &FrameworkOverride) -> Result<(), BadInput> {
+        self.refuse_inputs(
+            framework.framework.as_deref(),
+            "the framework file read; write to another file",
+        )
+    }
+
+    /// Refuse what [`check_target`] refuses: a folder, a file in a folder that does not exist,
+    /// a link, FIFO or device, and an existing file without `--force`.
     fn check(&self) -> Result<(), BadInput> {
         let Some(path) = self.path else {
             return Ok(());
         };
-        let shown = path.display();
-        if path.is_dir() {
-            return Err(BadInput::new(format!(
-                "--output {shown}: is a folder; give a file name"
-            )));
-        }
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            if !parent.is_dir() {
-                return Err(BadInput::new(format!(
-                    "--output {shown}: folder {} does not exist",
-                    parent.display()
-                )));
-            }
-        }
-        if path.exists() && !self.force {
-            return Err(BadInput::new(format!(
-                "--output {shown}: file exists; pass --force to overwrite it"
-            )));
-        }
-        Ok(())
+        check_target(path, self.force)
+            .map_err(|refusal| BadInput::new(format!("--output {}: {refusal}", path.display())))
     }
 
     /// Write `document` in `format`: to stdout (a streamed format as it is made, a closed pipe
@@ -90,21 +82,23 @@ impl<'a> Output<'a> {
         };
         let Some(path) = self.path else {
             if document.streams(format) {
-                let mut stdout =
-                    std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-                return match document
+                super::stdout_open()?;
+                // Every streamed format passes through the one escaping writer, in large pieces.
+                let mut stdout = std::io::BufWriter::with_capacity(
+                    1 << 16,
+                    render::safe::VisibleWriter::new(std::io::stdout().lock()),
+                );
+                let written = document
                     .write(format, style, &mut stdout)
-                    .and_then(|()| stdout.flush())
-                {
-                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-                    _ => Ok(()),
-                };
+                    .and_then(|()| stdout.into_inner().map_err(|e| e.into_error()))
+                    .and_then(|visible| visible.finish().map(drop));
+                return Ok(super::stdout_result(written)?);
             }
             context.print(&document.render(format, style))?;
             return Ok(());
         };
         let text = document.render(format, style);
-        file::write_atomic(path, render::safe::output(&text, false).as_bytes())
+        write_atomic(path, render::safe::output(&text, false).as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?;
         context.say(format!("wrote {}", path.display()));
         Ok(())

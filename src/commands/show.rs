@@ -1,8 +1,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use rungs::assessment::file::write_atomic;
 use rungs::error::BadInput;
+use rungs::io::write::write_atomic;
 use rungs::render::{self, Style};
 
 use super::new::{check_destination, write_reason};
