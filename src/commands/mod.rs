@@ -11,6 +11,7 @@ mod assess;
 mod compare;
 pub mod completions;
 mod diff;
+mod form;
 mod gathering;
 mod history;
 mod import;
@@ -78,6 +79,13 @@ impl Context {
     pub fn warn(&self, message: impl std::fmt::Display) {
         self.say(format_args!("warning: {message}"));
     }
+
+    /// [`Context::warn`] each of the lines the library returned.
+    pub fn warn_all<T: std::fmt::Display>(&self, messages: impl IntoIterator<Item = T>) {
+        for message in messages {
+            self.warn(message);
+        }
+    }
 }
 
 /// COLUMNS when set, else the terminal's width, else 80.
@@ -130,9 +138,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::History(args) => history::run(&context, &args),
         Command::Assess(args) => assess::run(&context, args),
         Command::New(args) => new::run(&context, &args),
+        Command::Form(args) => form::run(&context, &args),
         Command::Import { source } => import::run(&context, &source),
         Command::Schema { kind } => schema::run(kind),
         Command::Completions { shell } => completions::run(shell),
-        Command::Man { out_dir } => man::run(&context, out_dir.as_deref()),
+        Command::Man { out_dir, force } => man::run(&context, out_dir.as_deref(), force),
     }
 }
