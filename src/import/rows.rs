@@ -771,7 +771,7 @@ impl Gathered {
                     groups.push(RawGroup {
                         id: id.clone(),
                         name: name.clone(),
-                        description: None,
+                        ..RawGroup::default()
                     });
                 }
             }
@@ -801,7 +801,7 @@ impl Gathered {
                             indicators: l.indicators.into_iter().map(RawIndicator::Full).collect(),
                         })
                         .collect(),
-                    guidance: Vec::new(),
+                    ..RawCompetency::default()
                 }
             })
             .collect();
@@ -819,7 +819,7 @@ impl Gathered {
             groups,
             tracks,
             competencies,
-            targets: Vec::new(),
+            ..RawFramework::default()
         }
     }
 }
@@ -920,6 +920,7 @@ fn indicator(
         id,
         text: text.to_string(),
         examples,
+        ..RawIndicatorObject::default()
     });
 }
 
