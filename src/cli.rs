@@ -340,8 +340,9 @@ pub struct AssessArgs {
     #[arg(long, value_name = "FILE", conflicts_with = "answers", add = ArgValueCompleter::new(crate::commands::completions::assessed))]
     pub resume: Option<PathBuf>,
 
-    /// Start a new assessment from a previous one: each indicator shows last time's rating and
-    /// note, Enter keeps it, a digit changes it; the previous file is left as it is.
+    /// Start a new assessment from a previous one (a file, or a framework id for your latest
+    /// self-assessment of it): each indicator shows last time's rating and note, Enter keeps it,
+    /// a digit changes it, each saved at once; the previous file is left as it is.
     #[arg(long, value_name = "PREVIOUS", conflicts_with_all = ["resume", "answers"])]
     pub from: Option<PathBuf>,
 

@@ -47,6 +47,13 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
         }
         args.resume = Some(path);
     }
+    if let Some(named) = &args.from {
+        let path = super::named::latest(named)?;
+        if &path != named {
+            context.say(format!("Starting from {}", path.display()));
+        }
+        args.from = Some(path);
+    }
     let catalog = context.catalog()?;
     let mut previous: Option<Assessment> = None;
     let (entry, mut assessment) = match (&args.resume, &args.from) {
@@ -210,11 +217,27 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
         .into());
     }
 
+    let resumed_earlier = match (&previous, &args.resume) {
+        (None, Some(path)) => match rungs::open::earlier_ratings(&entry, &assessment) {
+            Ok(found) => found,
+            Err(problem) => {
+                context.warn(format!(
+                    "{}: last time's ratings are not shown: {problem}",
+                    path.display()
+                ));
+                None
+            }
+        },
+        _ => None,
+    };
     let closing = terminal::Closing {
         targets: &targets,
         ladder: &ladder,
         warnings: &warnings,
-        revisit: previous.is_some(),
+        earlier: previous
+            .as_ref()
+            .map(|earlier| &earlier.ratings)
+            .or(resumed_earlier.as_ref()),
     };
     let outcome = terminal::walk(
         &entry,

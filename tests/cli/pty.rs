@@ -1080,3 +1080,104 @@ fn from_a_previous_assessment_enter_keeps_a_digit_changes_and_the_changes_are_sh
     assert_eq!(origin["started_at"], saved(&previous)["started_at"]);
     assert!(new["completed_at"].is_string());
 }
+
+/// Run `rungs` (no terminal) with the environment of [`spawn`].
+fn run_plain(home: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(args)
+        .current_dir(home)
+        .env("HOME", home.join("home"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env_remove("RUNGS_FRAMEWORKS")
+        .output()
+        .expect("rungs runs")
+}
+
+#[test]
+fn from_enter_on_last_times_rating_is_saved_at_once_and_survives_sigkill() {
+    let (path, framework) = framework();
+    let ids: Vec<String> = framework
+        .indicators()
+        .map(|(_, _, i)| i.id.clone())
+        .collect();
+    let total = ids.len();
+    let home = tempfile::tempdir().expect("temporary folder");
+    // Last time: every indicator rated 3, saved in the assessments folder.
+    let answers = home.path().join("spring.yaml");
+    let lines: String = ids.iter().map(|id| format!("{id}: 3\n")).collect();
+    std::fs::write(&answers, lines).expect("answers");
+    let made = run_plain(
+        home.path(),
+        &["assess", &path, "--answers", &answers.display().to_string()],
+    );
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+
+    let file = home.path().join("autumn.json");
+    let file_arg = file.display().to_string();
+    // --from takes the framework id: the latest own self-assessment of it.
+    let mut session = spawn(
+        home.path(),
+        &["assess", "--from", &path, "--out", &file_arg],
+    );
+    let opening = wait_for(&mut session, "Press Enter to begin");
+    assert!(
+        opening.contains("those you do not reach stay unanswered"),
+        "{opening}"
+    );
+    press(&mut session, "\r");
+    for number in 1..=3 {
+        wait_for(&mut session, &format!("[{number}/{total}]"));
+        let screen = wait_for(&mut session, render::walk::PROMPT);
+        assert!(screen.contains("last time: 3 "), "{screen}");
+        assert!(!screen.contains("Rated 3"), "{screen}");
+        press(&mut session, "\r");
+    }
+    at_indicator(&mut session, 4, total);
+    press(&mut session, "1");
+    // The next screen is drawn only after the answer before it was saved.
+    at_indicator(&mut session, 5, total);
+    session
+        .process_mut()
+        .signal(Signal::SIGKILL)
+        .expect("send SIGKILL");
+    match session.process_mut().wait() {
+        Ok(WaitStatus::Signaled(_, Signal::SIGKILL, _)) => {}
+        other => panic!("expected death by SIGKILL, got {other:?}"),
+    }
+    let kept = saved(&file);
+    let ratings = kept["ratings"].as_object().expect("ratings");
+    assert_eq!(ratings.len(), 4, "only the answers given: {ratings:?}");
+    for id in &ids[..3] {
+        assert_eq!(ratings[id], scale(3), "{id} kept with Enter");
+    }
+    assert_eq!(ratings[&ids[3]], scale(1), "changed");
+    assert!(kept["completed_at"].is_null(), "in progress: {kept}");
+
+    // --resume continues at the first unanswered, still offering last time's rating.
+    let mut session = spawn(home.path(), &["assess", "--resume", &file_arg]);
+    let opening = wait_for(&mut session, "Press Enter to begin");
+    assert!(
+        opening.contains(&format!("4 of {total} already answered")),
+        "{opening}"
+    );
+    press(&mut session, "\r");
+    wait_for(&mut session, &format!("[5/{total}]"));
+    let screen = wait_for(&mut session, render::walk::PROMPT);
+    assert!(screen.contains("last time: 3 "), "{screen}");
+    press(&mut session, "\r");
+    at_indicator(&mut session, 6, total);
+    press(&mut session, "q");
+    let rest = utf8(&session.exp_eof().expect("rungs ends after q"));
+    assert!(
+        rest.contains(&format!("Saved 5 of {total} answers to")),
+        "{rest}"
+    );
+    let kept = saved(&file);
+    assert_eq!(kept["ratings"].as_object().expect("ratings").len(), 5);
+    assert_eq!(kept["ratings"][&ids[4]], scale(3));
+    assert!(kept["completed_at"].is_null());
+}
