@@ -77,7 +77,7 @@ pub struct Resolved {
 
 /// Read and parse an answers file.
 pub fn read(path: &Path) -> Result<Answers, BadInput> {
-    let bytes = crate::read::read_limited(path, MAX_ANSWERS_SIZE, "answers file")?;
+    let bytes = crate::io::read_limited(path, MAX_ANSWERS_SIZE, "answers file")?;
     parse(&path.display().to_string(), &bytes)
 }
 

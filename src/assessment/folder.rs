@@ -11,6 +11,7 @@ use time::OffsetDateTime;
 use super::file;
 use super::model::{Assessment, Rater};
 use crate::error::Diagnostic;
+use crate::io::{files_in, Depth};
 
 /// The assessments folder: `$XDG_DATA_HOME/rungs/assessments`, else
 /// `$HOME/.local/share/rungs/assessments`.
@@ -114,16 +115,14 @@ impl Listing {
 /// The `*.json` assessment files directly inside `dir`, latest first. A folder that does not
 /// exist holds nothing.
 pub fn list(dir: &Path) -> Listing {
-    let Ok(entries) = std::fs::read_dir(dir) else {
+    let Ok(found) = files_in(dir, &["json"], Depth::Top) else {
         return Listing::default();
     };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    paths.sort();
-    let mut listing = Listing::default();
+    let paths = found.files;
+    let mut listing = Listing {
+        unreadable: found.skipped.into_iter().map(|s| s.detail).collect(),
+        ..Listing::default()
+    };
     for path in paths {
         match file::read(&path) {
             Ok(assessment) => listing.assessments.push(Listed::new(path, &assessment)),

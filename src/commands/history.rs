@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use rungs::assessment::person::{self, Labelled};
 use rungs::assessment::{file, Assessment};
-use rungs::catalog::io_reason;
 use rungs::error::{BadInput, Diagnostic};
 use rungs::history::{history, History, HistoryPoint};
+use rungs::io::{files_in, Depth};
 use rungs::render::history::Histories;
 use rungs::render::report::{level_text, Report};
 
@@ -20,6 +20,7 @@ use super::Context;
 use crate::cli::HistoryArgs;
 
 /// The assessment files named: files as given, folders as the `.json` files directly inside.
+/// Whatever in a folder cannot be read as a file is a problem, as an unreadable file is.
 fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, BadInput> {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -28,29 +29,19 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, BadInput> {
             files.push(path.clone());
             continue;
         }
-        let entries = match std::fs::read_dir(path) {
-            Ok(entries) => entries,
-            Err(e) => {
-                problems.push(Diagnostic::file_error(
-                    &path.display().to_string(),
-                    format!("cannot read folder: {}", io_reason(&e)),
-                ));
-                continue;
+        match files_in(path, &["json"], Depth::Top) {
+            Ok(found) => {
+                if found.files.is_empty() && found.skipped.is_empty() {
+                    problems.push(Diagnostic::file_error(
+                        &path.display().to_string(),
+                        "no assessment files (*.json) in this folder",
+                    ));
+                }
+                problems.extend(found.skipped.into_iter().map(|s| s.detail));
+                files.extend(found.files);
             }
-        };
-        let mut found: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        if found.is_empty() {
-            problems.push(Diagnostic::file_error(
-                &path.display().to_string(),
-                "no assessment files (*.json) in this folder",
-            ));
+            Err(problem) => problems.push(problem),
         }
-        found.sort();
-        files.extend(found);
     }
     if problems.is_empty() {
         Ok(files)
@@ -66,6 +57,12 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
         named.extend(super::named::assessments(argument)?);
     }
     let files = expand(&named)?;
+    let output = Output::new(args.output.path.as_deref(), args.output.force);
+    output.refuse_framework(&args.framework)?;
+    output.refuse_inputs(
+        files.iter().map(PathBuf::as_path),
+        "one of the assessments read; write to another file",
+    )?;
     let mut read = Vec::new();
     let mut problems = Vec::new();
     for path in files {
@@ -98,11 +95,7 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
             read,
         )?);
     }
-    Output::new(args.output.path.as_deref(), args.output.force).write(
-        context,
-        &Histories(histories),
-        args.format.into(),
-    )?;
+    output.write(context, &Histories(histories), args.format.into())?;
     Ok(ExitCode::SUCCESS)
 }
 

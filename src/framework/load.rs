@@ -857,6 +857,10 @@ fn check_texts(raw: &RawFramework, problems: &mut Problems) {
             };
             check(&|| level(&[Key("level")]), &cl.level);
             check(&|| level(&[Key("title")]), opt(&cl.title));
+            check(&|| level(&[Key("description")]), opt(&cl.description));
+            for (ei, example) in cl.examples.iter().enumerate() {
+                check(&|| level(&[Key("examples"), Index(ei)]), example);
+            }
             check(&|| level(&[Key("evidence")]), opt(&cl.evidence));
             for (ii, indicator) in cl.indicators.iter().enumerate() {
                 let item = [Key("indicators"), Index(ii)];
@@ -986,6 +990,8 @@ fn convert(raw: RawFramework) -> Framework {
                     Some(CompetencyLevel {
                         level,
                         title: cl.title,
+                        description: cl.description,
+                        examples: cl.examples,
                         evidence_required: required(&cl.evidence),
                         indicators,
                     })

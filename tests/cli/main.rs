@@ -1,6 +1,7 @@
 //! Integration tests: the built `rungs` binary, one module per command or topic.
 
 mod assess;
+mod browser;
 mod builtin_frameworks;
 mod catalog;
 mod changed_framework;
@@ -9,6 +10,7 @@ mod controls;
 mod conventions;
 mod diff;
 mod duckdb;
+mod form;
 mod groups;
 mod hardening;
 mod history;
@@ -21,7 +23,9 @@ mod report;
 mod schema;
 mod second_look;
 mod show;
+mod strangers;
 mod support;
 mod team;
 mod tracks;
 mod validate;
+mod writing;
