@@ -9,6 +9,7 @@ mod controls;
 mod conventions;
 mod diff;
 mod duckdb;
+mod evidence;
 mod groups;
 mod hardening;
 mod history;
