@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::BadInput;
 use crate::framework::{self, builtin::BUILTIN_FILES, Diagnostic, Framework};
+use crate::io::{files_in, Depth, Found};
 
 /// Where a framework was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,45 +82,17 @@ fn builtin_entry(name: &'static str, text: &str) -> Option<Entry> {
 
 /// Read a framework file, refusing folders and files over the size limit before reading them.
 pub fn read_framework_bytes(path: &Path) -> Result<Vec<u8>, BadInput> {
-    crate::read::read_limited(
+    crate::io::read_limited(
         path,
         framework::load::MAX_FILE_SIZE as u64,
         "framework file",
     )
 }
 
-/// A short, lower-case reason for an I/O error, without the OS error number.
-pub fn io_reason(error: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    match error.kind() {
-        NotFound => "no such file or folder".into(),
-        PermissionDenied => "permission denied".into(),
-        IsADirectory => "is a folder".into(),
-        _ => {
-            let text = error.to_string();
-            match text.find(" (os error") {
-                Some(i) => text[..i].to_lowercase(),
-                None => text.to_lowercase(),
-            }
-        }
-    }
-}
-
-/// The YAML files directly inside a folder, sorted by name.
-pub fn yaml_files_in(dir: &Path) -> Result<Vec<PathBuf>, BadInput> {
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        BadInput::in_file(
-            &dir.display().to_string(),
-            format!("cannot read folder: {}", io_reason(&e)),
-        )
-    })?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
-        .collect();
-    files.sort();
-    Ok(files)
+/// The YAML files directly inside a folder, sorted by name, each real file once; pipes and
+/// devices named like one are returned as problems.
+pub fn yaml_files_in(dir: &Path) -> Result<Found, BadInput> {
+    files_in(dir, &["yaml", "yml"], Depth::Top).map_err(|d| BadInput::located(vec![d]))
 }
 
 impl Catalog {
@@ -138,14 +111,15 @@ impl Catalog {
         let mut catalog = Catalog::builtin();
         let mut problems = Vec::new();
         for dir in dirs {
-            let files = match yaml_files_in(dir) {
-                Ok(f) => f,
+            let found = match yaml_files_in(dir) {
+                Ok(found) => found,
                 Err(e) => {
                     problems.extend(e.problems);
                     continue;
                 }
             };
-            for file in files {
+            problems.extend(found.skipped.into_iter().map(|s| s.detail));
+            for file in found.files {
                 match load_file(&file) {
                     Ok(entry) => {
                         if let Some(other) = catalog.get(&entry.framework.id) {

@@ -281,6 +281,40 @@ pub struct TargetArgs {
     pub target_level: Option<String>,
 }
 
+impl TargetArgs {
+    /// The [`TargetRequest`](rungs::assessment::TargetRequest) asked for: a `--target` value
+    /// with `=` is COMPETENCY=LEVEL, any other is a role (the last role given wins). Malformed
+    /// values are returned as problems beside the request made of the others.
+    pub fn request(&self) -> (rungs::assessment::TargetRequest, Vec<String>) {
+        let mut request = rungs::assessment::TargetRequest {
+            level: self.target_level.clone(),
+            ..Default::default()
+        };
+        let mut problems = Vec::new();
+        for value in &self.target {
+            match value.split_once('=') {
+                Some((competency, level)) => {
+                    let (competency, level) = (competency.trim(), level.trim());
+                    if competency.is_empty() || level.is_empty() {
+                        problems.push(format!(
+                            "--target {value:?}: give COMPETENCY=LEVEL, both ids, e.g. --target listening=practising"
+                        ));
+                    } else {
+                        request
+                            .per_competency
+                            .push((competency.to_string(), level.to_string()));
+                    }
+                }
+                None if value.trim().is_empty() => {
+                    problems.push("--target needs a role id or COMPETENCY=LEVEL".to_string())
+                }
+                None => request.role = Some(value.trim().to_string()),
+            }
+        }
+        (request, problems)
+    }
+}
+
 /// The `--track` option of the commands that score.
 #[derive(Debug, Clone, Args, Default)]
 pub struct TrackArg {
@@ -432,6 +466,16 @@ pub struct FrameworkOverride {
     /// Use this framework file instead of the one the assessment names.
     #[arg(long = "framework", value_name = "PATH")]
     pub framework: Option<PathBuf>,
+}
+
+impl FrameworkOverride {
+    /// The framework named with `--framework`, loaded once for every assessment of the command.
+    pub fn load(&self) -> Result<Option<rungs::catalog::Entry>, rungs::error::BadInput> {
+        self.framework
+            .as_deref()
+            .map(rungs::catalog::load_file)
+            .transpose()
+    }
 }
 
 #[derive(Debug, Args)]

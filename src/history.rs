@@ -1,8 +1,6 @@
 //! Scores per competency over several assessments of one framework, in date order.
 
 use serde::Serialize;
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
 
 use crate::assessment::Assessment;
 use crate::error::{BadInput, Diagnostic};
@@ -81,17 +79,6 @@ pub struct Series {
     pub gap: Option<usize>,
 }
 
-/// When an assessment is placed on the timeline: completion, else start. A time that does
-/// not parse is a problem that names the key.
-pub fn placed_at(assessment: &Assessment) -> Result<OffsetDateTime, BadInput> {
-    let (key, text) = match &assessment.completed_at {
-        Some(done) => ("completed_at", done),
-        None => ("started_at", &assessment.started_at),
-    };
-    OffsetDateTime::parse(text, &Rfc3339)
-        .map_err(|e| BadInput::new(format!("{key} {text:?} is not an RFC 3339 time ({e})")))
-}
-
 /// Whether the assessment gave any of the competency's indicators a rating (value or na).
 fn rated_any(point: &HistoryPoint<'_>, competency: usize) -> bool {
     point.framework.competencies[competency]
@@ -107,7 +94,7 @@ pub fn history(points: &[HistoryPoint<'_>]) -> Result<History, BadInput> {
     let mut dated = points
         .iter()
         .map(|p| {
-            placed_at(p.assessment).map(|t| (t, *p)).map_err(|e| {
+            p.assessment.placed_at().map(|t| (t, *p)).map_err(|e| {
                 BadInput::located(
                     e.problems
                         .into_iter()

@@ -2,8 +2,9 @@
 //!
 //! Data flows one way: [`framework`] (model, load, validate) -> [`assessment`] (ratings, files)
 //! -> [`scoring`] (profile, gaps, plan), [`diff`] and [`history`] (changes over time)
-//! -> [`render`]. The library returns values and strings; only the binary reads the terminal,
-//! prints or exits.
+//! -> [`render`]. [`open`] is the one policy every command follows to read a saved assessment
+//! with its framework, ladder and target. The library returns values and strings; only the
+//! binary reads the terminal, prints or exits.
 //!
 //! ```
 //! use rungs::assessment::{Rating, RatingValue};
@@ -49,7 +50,8 @@ pub mod explain;
 pub mod framework;
 pub mod history;
 pub mod import;
-pub mod read;
+pub mod io;
+pub mod open;
 pub mod render;
 pub mod schema;
 pub mod scoring;

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::assessment::{Rating, RatingValue};
-use crate::framework::{Competency, Framework, Indicator, Ladder};
+use crate::framework::{Competency, CompetencyLevel, Framework, Indicator, Ladder};
 use crate::scoring::Ratings;
 
 /// A key press, as the walk understands it.
@@ -149,6 +149,8 @@ pub struct Question<'w> {
     pub competency: &'w Competency,
     /// The title of the indicator's level in that competency.
     pub level_title: &'w str,
+    /// The indicator's level in that competency (its description and examples).
+    pub level: &'w CompetencyLevel,
     /// The indicator.
     pub indicator: &'w Indicator,
     /// 1-based position among the indicators to ask.
@@ -721,6 +723,7 @@ impl<'f> Walk<'f> {
                 Screen::Question(Question {
                     competency,
                     level_title: self.framework.level_title(&competency.levels[item.level]),
+                    level: &competency.levels[item.level],
                     indicator,
                     number,
                     total: asked.len(),

@@ -677,6 +677,8 @@ fn build(shape: &Shape) -> Framework {
                 .map(|&(level, count)| CompetencyLevel {
                     level,
                     title: None,
+                    description: None,
+                    examples: vec![],
                     evidence_required: false,
                     indicators: (0..count)
                         .map(|i| Indicator {

@@ -14,12 +14,11 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use super::model::{Rating, RatingValue};
+use super::model::{Rating, RatingValue, Ratings};
 use crate::error::{BadInput, Diagnostic};
 use crate::framework::reader::{describe, plain_value, PlainScalar};
 use crate::framework::yaml_tree::{self, Document, NodeId, NodeKind};
 use crate::framework::Framework;
-use crate::scoring::Ratings;
 
 /// Largest answers file accepted, in bytes.
 pub const MAX_ANSWERS_SIZE: u64 = 8 * 1024 * 1024;
@@ -78,7 +77,7 @@ pub struct Resolved {
 
 /// Read and parse an answers file.
 pub fn read(path: &Path) -> Result<Answers, BadInput> {
-    let bytes = crate::read::read_limited(path, MAX_ANSWERS_SIZE, "answers file")?;
+    let bytes = crate::io::read_limited(path, MAX_ANSWERS_SIZE, "answers file")?;
     parse(&path.display().to_string(), &bytes)
 }
 

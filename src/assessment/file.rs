@@ -12,7 +12,7 @@ pub const MAX_ASSESSMENT_SIZE: u64 = 64 * 1024 * 1024;
 
 /// Read and parse an assessment file, checking its `format`.
 pub fn read(path: &Path) -> Result<Assessment, BadInput> {
-    let bytes = crate::read::read_limited(path, MAX_ASSESSMENT_SIZE, "assessment file")?;
+    let bytes = crate::io::read_limited(path, MAX_ASSESSMENT_SIZE, "assessment file")?;
     parse(&path.display().to_string(), &bytes)
 }
 

@@ -10,6 +10,26 @@ use time::OffsetDateTime;
 use super::file;
 use super::model::{Assessment, Rater};
 use crate::error::Diagnostic;
+use crate::io::{files_in, Depth};
+
+/// The assessments folder: `$XDG_DATA_HOME/rungs/assessments`, else
+/// `$HOME/.local/share/rungs/assessments`.
+pub fn default_dir() -> Result<PathBuf, crate::error::BadInput> {
+    let absolute = |name: &str| {
+        std::env::var_os(name)
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+    };
+    if let Some(data) = absolute("XDG_DATA_HOME") {
+        return Ok(data.join("rungs").join("assessments"));
+    }
+    if let Some(home) = absolute("HOME") {
+        return Ok(home.join(".local/share/rungs/assessments"));
+    }
+    Err(crate::error::BadInput::new(
+        "no place for assessments: neither XDG_DATA_HOME nor HOME is set; pass --output FILE",
+    ))
+}
 
 /// One assessment file in the folder, with what a listing shows of it.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,7 +53,7 @@ pub struct Listed {
 impl Listed {
     fn new(path: PathBuf, assessment: &Assessment) -> Listed {
         Listed {
-            placed: crate::history::placed_at(assessment).ok(),
+            placed: assessment.placed_at().ok(),
             framework: assessment.framework.id.clone(),
             subject: assessment.subject.clone(),
             rater: assessment.rater.clone(),
@@ -81,16 +101,14 @@ impl Listing {
 /// The `*.json` assessment files directly inside `dir`, latest first. A folder that does not
 /// exist holds nothing.
 pub fn list(dir: &Path) -> Listing {
-    let Ok(entries) = std::fs::read_dir(dir) else {
+    let Ok(found) = files_in(dir, &["json"], Depth::Top) else {
         return Listing::default();
     };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    paths.sort();
-    let mut listing = Listing::default();
+    let paths = found.files;
+    let mut listing = Listing {
+        unreadable: found.skipped.into_iter().map(|s| s.detail).collect(),
+        ..Listing::default()
+    };
     for path in paths {
         match file::read(&path) {
             Ok(assessment) => listing.assessments.push(Listed::new(path, &assessment)),

@@ -13,9 +13,10 @@ use time::OffsetDateTime;
 
 use super::file::{self, MAX_ASSESSMENT_SIZE};
 use super::model::{Assessment, Rater, RatingValue, Relation, FORMAT};
-use crate::catalog::{io_reason, Catalog, Entry};
+use crate::catalog::{Catalog, Entry};
 use crate::error::Diagnostic;
 use crate::framework::{Framework, Indicator};
+use crate::io::{files_in, io_reason, once_each, read_limited, Depth};
 
 /// Why a file could not be counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -175,66 +176,43 @@ pub enum Failure {
     Framework(crate::error::BadInput),
 }
 
-/// Every file named, folders searched recursively for `*.json`, sorted; a missing path or
-/// unreadable folder is returned as [`Invalid`].
+/// Every file named, folders searched recursively for `*.json`, sorted, each real file once; a
+/// missing path, an unreadable folder, or a pipe or device in a folder is returned as
+/// [`Invalid`].
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Invalid>) {
     let mut files = Vec::new();
     let mut invalid = Vec::new();
+    let unreadable = |path: &Path, detail: Diagnostic| Invalid {
+        path: path.to_path_buf(),
+        reason: Reason::Unreadable,
+        detail,
+    };
     for path in paths {
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk_dir(path, &mut files, &mut invalid),
+            Ok(meta) if meta.is_dir() => match files_in(path, &["json"], Depth::Nested) {
+                Ok(found) => {
+                    files.extend(found.files);
+                    invalid.extend(
+                        found
+                            .skipped
+                            .into_iter()
+                            .map(|s| unreadable(&s.path, s.detail)),
+                    );
+                }
+                Err(detail) => invalid.push(unreadable(path, detail)),
+            },
             Ok(_) => files.push(path.clone()),
-            Err(e) => invalid.push(Invalid {
-                path: path.clone(),
-                reason: Reason::Unreadable,
-                detail: Diagnostic::file_error(
+            Err(e) => invalid.push(unreadable(
+                path,
+                Diagnostic::file_error(
                     &path.display().to_string(),
                     format!("cannot read: {}", io_reason(&e)),
                 ),
-            }),
+            )),
         }
     }
-    files.sort();
-    files.dedup();
+    once_each(&mut files);
     (files, invalid)
-}
-
-fn walk_dir(dir: &Path, files: &mut Vec<PathBuf>, invalid: &mut Vec<Invalid>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            invalid.push(Invalid {
-                path: dir.to_path_buf(),
-                reason: Reason::Unreadable,
-                detail: Diagnostic::file_error(
-                    &dir.display().to_string(),
-                    format!("cannot read the folder: {}", io_reason(&e)),
-                ),
-            });
-            return;
-        }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        let kind = if kind.is_symlink() {
-            match std::fs::metadata(&path) {
-                Ok(meta) => meta.file_type(),
-                Err(_) => continue,
-            }
-        } else {
-            kind
-        };
-        if kind.is_dir() {
-            if !entry.file_name().to_string_lossy().starts_with('.') {
-                walk_dir(&path, files, invalid);
-            }
-        } else if path.extension().is_some_and(|e| e == "json") {
-            files.push(path);
-        }
-    }
 }
 
 /// Read the files (from [`discover`]) and fold them into sheets of one framework: the one
@@ -278,28 +256,15 @@ pub fn gather(
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
     };
-    let chunk = rest.len().div_ceil(threads).max(64);
-    let folds: Vec<Fold> = std::thread::scope(|scope| {
-        let handles: Vec<_> = rest
-            .chunks(chunk)
-            .map(|part| {
-                let reader = &reader;
-                scope.spawn(move || {
-                    let mut fold = Fold::default();
-                    for path in part {
-                        match read_assessment(path) {
-                            Ok(assessment) => fold.add(reader, path, assessment),
-                            Err(invalid) => fold.invalid.push(invalid),
-                        }
-                    }
-                    fold
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_default())
-            .collect()
+    let folds = in_parallel(rest, threads, |part| {
+        let mut fold = Fold::default();
+        for path in part {
+            match read_assessment(path) {
+                Ok(assessment) => fold.add(&reader, path, assessment),
+                Err(invalid) => fold.invalid.push(invalid),
+            }
+        }
+        fold
     });
     for fold in folds {
         first.merge(fold);
@@ -307,28 +272,48 @@ pub fn gather(
     Ok(first.finish(entry))
 }
 
+/// `work` done on parts of `items` on up to `threads` threads, the results in order. A thread
+/// that panics makes this panic with its payload: its share is never silently dropped.
+fn in_parallel<I: Sync, T: Send>(
+    items: &[I],
+    threads: usize,
+    work: impl Fn(&[I]) -> T + Sync,
+) -> Vec<T> {
+    let chunk = items.len().div_ceil(threads.max(1)).max(64);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| {
+                let work = &work;
+                scope.spawn(move || work(part))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
 /// Read one file as an assessment, classifying what is wrong with it.
 fn read_assessment(path: &Path) -> Result<Assessment, Invalid> {
     let shown = path.display().to_string();
-    let unreadable = |message: String| Invalid {
+    let unreadable = |detail: Diagnostic| Invalid {
         path: path.to_path_buf(),
         reason: Reason::Unreadable,
-        detail: Diagnostic::file_error(&shown, message),
+        detail,
     };
-    let bytes = match std::fs::metadata(path) {
-        Ok(meta) if meta.len() > MAX_ASSESSMENT_SIZE => {
-            return Err(unreadable(format!(
-                "file is {} bytes; assessment files are limited to {MAX_ASSESSMENT_SIZE} bytes",
-                meta.len()
-            )))
-        }
-        Ok(meta) if meta.is_dir() => {
-            return Err(unreadable("is a folder".to_string()));
-        }
-        Ok(_) => std::fs::read(path)
-            .map_err(|e| unreadable(format!("cannot read: {}", io_reason(&e))))?,
-        Err(e) => return Err(unreadable(format!("cannot read: {}", io_reason(&e)))),
-    };
+    let bytes = read_limited(path, MAX_ASSESSMENT_SIZE, "assessment file").map_err(|bad| {
+        unreadable(
+            bad.problems
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| Diagnostic::file_error(&shown, "cannot read")),
+        )
+    })?;
     if let Ok(assessment) = serde_json::from_slice::<Assessment>(&bytes) {
         if assessment.format == FORMAT {
             return Ok(assessment);
@@ -622,4 +607,24 @@ pub fn indicator_rows(framework: &Framework) -> Vec<(&str, &str, &Indicator)> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_part_is_worked_on_and_a_panicking_worker_is_not_dropped() {
+        let items: Vec<usize> = (0..1000).collect();
+        let sums = in_parallel(&items, 4, |part| part.iter().sum::<usize>());
+        assert_eq!(sums.len(), 4);
+        assert_eq!(sums.iter().sum::<usize>(), items.iter().sum::<usize>());
+        let outcome = std::panic::catch_unwind(|| {
+            in_parallel(&items, 4, |part| {
+                assert!(!part.contains(&700), "a worker fails");
+                part.len()
+            })
+        });
+        assert!(outcome.is_err(), "the worker's panic reaches the caller");
+    }
 }

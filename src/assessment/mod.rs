@@ -1,11 +1,15 @@
 //! Assessments: ratings of a framework's indicators, and their files.
 
 pub mod answers;
+pub mod destination;
 pub mod file;
 pub mod folder;
 pub mod gather;
 pub mod model;
 pub mod reconcile;
+pub mod start;
+pub mod target;
 
 pub use model::*;
 pub use reconcile::{reconcile, Reconciled};
+pub use target::{TargetLevels, TargetRequest};

@@ -77,7 +77,7 @@ pub struct SavedTargetPair {
 
 impl SavedTarget {
     /// The saved form of a request; `None` when nothing was asked for.
-    pub fn from_request(request: &crate::scoring::TargetRequest) -> Option<SavedTarget> {
+    pub fn from_request(request: &super::target::TargetRequest) -> Option<SavedTarget> {
         (!request.is_empty()).then(|| SavedTarget {
             role: request.role.clone(),
             level: request.level.clone(),
@@ -93,8 +93,8 @@ impl SavedTarget {
     }
 
     /// The request this target stands for.
-    pub fn request(&self) -> crate::scoring::TargetRequest {
-        crate::scoring::TargetRequest {
+    pub fn request(&self) -> super::target::TargetRequest {
+        super::target::TargetRequest {
             role: self.role.clone(),
             level: self.level.clone(),
             per_competency: self
@@ -118,6 +118,20 @@ impl Assessment {
     /// Whether every indicator was answered (`completed_at` is set).
     pub fn is_complete(&self) -> bool {
         self.completed_at.is_some()
+    }
+
+    /// When the assessment is placed on a timeline: completion, else start. A time that does
+    /// not parse is a problem that names the key.
+    pub fn placed_at(&self) -> Result<time::OffsetDateTime, crate::error::BadInput> {
+        let (key, text) = match &self.completed_at {
+            Some(done) => ("completed_at", done),
+            None => ("started_at", &self.started_at),
+        };
+        time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).map_err(
+            |e| {
+                crate::error::BadInput::new(format!("{key} {text:?} is not an RFC 3339 time ({e})"))
+            },
+        )
     }
 }
 

@@ -3,25 +3,41 @@
 mod terminal;
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
+use rungs::assessment::destination::{self, same_file, shell_word, Choice, Destination};
+use rungs::assessment::start::now;
 use rungs::assessment::{
-    answers, file, indicator_prints, reconcile, Assessment, FrameworkRef, Origin, Rater, Relation,
-    SavedTarget, FORMAT,
+    answers, Assessment, Rater, Ratings, Relation, SavedTarget, TargetRequest,
 };
-use rungs::catalog::{Catalog, Entry};
 use rungs::error::BadInput;
 use rungs::framework::{Framework, Ladder};
+use rungs::open::{choose_ladder, effective_target, to_continue, unreachable, Opened};
 use rungs::render::diff::{DiffReport, SideSummary};
 use rungs::render::report::Report;
 use rungs::render::{self, Style};
-use rungs::scoring::{Ratings, TargetRequest};
 
-use super::output::same_file;
 use super::Context;
 use crate::cli::AssessArgs;
+
+/// Save through `destination`: a refusal is bad input, a failed write an error with its cause.
+pub fn save(destination: &mut Destination, assessment: &Assessment) -> anyhow::Result<()> {
+    destination.save(assessment).map_err(saving_failed)
+}
+
+fn saving_failed(error: destination::SaveError) -> anyhow::Error {
+    match error {
+        destination::SaveError::Refused(bad) => bad.into(),
+        io => io.into(),
+    }
+}
+
+/// Print the warnings of an opened assessment and keep its framework and assessment.
+fn opened(context: &Context, opened: Opened) -> (rungs::catalog::Entry, Assessment) {
+    context.warn_all(&opened.warnings);
+    (opened.entry, opened.assessment)
+}
 
 pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> {
     if let Some(named) = &args.resume {
@@ -34,9 +50,15 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
     let catalog = context.catalog()?;
     let mut previous: Option<Assessment> = None;
     let (entry, mut assessment) = match (&args.resume, &args.from) {
-        (Some(path), _) => resume(context, &catalog, path, args.framework.as_deref())?,
+        (Some(path), _) => opened(
+            context,
+            to_continue(&catalog, path, args.framework.as_deref())?,
+        ),
         (None, Some(from)) => {
-            let (entry, earlier) = resume(context, &catalog, from, args.framework.as_deref())?;
+            let (entry, earlier) = opened(
+                context,
+                to_continue(&catalog, from, args.framework.as_deref())?,
+            );
             if args.out.as_deref().is_some_and(|out| same_file(out, from)) {
                 return Err(BadInput::new(format!(
                     "--out {}: that is the assessment to start from, which is left as it is; save the new one to another file",
@@ -44,7 +66,7 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
                 ))
                 .into());
             }
-            let assessment = started_from(&entry, &earlier, from);
+            let assessment = Assessment::started_from(&entry, &earlier, from);
             previous = Some(earlier);
             (entry, assessment)
         }
@@ -53,7 +75,7 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
                 BadInput::new("name the FRAMEWORK to assess, or pass --resume FILE")
             })?;
             let entry = catalog.resolve(name)?;
-            let assessment = new_assessment(&entry);
+            let assessment = Assessment::new(&entry);
             (entry, assessment)
         }
     };
@@ -65,8 +87,8 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
     }
     set_rater(&args, &mut assessment)?;
     let framework = &entry.framework;
-    let (request, problems) = super::report::target_request(&args.target);
-    let ladder = super::report::choose_ladder(
+    let (request, problems) = args.target.request();
+    let ladder = choose_ladder(
         framework,
         args.track.track.as_deref(),
         assessment.track.as_deref(),
@@ -81,16 +103,23 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
         .resume
         .as_deref()
         .map_or_else(String::new, |p| p.display().to_string());
-    let targets = super::report::effective_target(
-        context,
+    let (targets, misfit) = effective_target(
         given,
         assessment.target.as_ref(),
         framework,
         &ladder,
         &shown,
     );
-    super::report::warn_unreachable(context, framework, &ladder, &targets);
-    let mut destination = Destination::choose(&args, framework, args.resume.as_deref())?;
+    context.warn_all(misfit);
+    let warnings = unreachable(framework, &ladder, &targets);
+    context.warn_all(&warnings);
+    let mut destination = Destination::choose(Choice {
+        out: args.out.as_deref(),
+        force: args.force,
+        resumed: args.resume.as_deref(),
+        framework: &framework.id,
+    })
+    .map_err(saving_failed)?;
     let style = Style {
         width: context.width,
         color: context.color,
@@ -134,7 +163,7 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
         }
         assessment.ratings = resolved.ratings;
         assessment.completed_at = resolved.missing.is_empty().then(now);
-        destination.save(&assessment)?;
+        save(&mut destination, &assessment)?;
         finish(
             context,
             framework,
@@ -181,10 +210,6 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
         .into());
     }
 
-    let warnings: Vec<String> = targets
-        .resolve_on(framework, &ladder)
-        .map(|levels| rungs::scoring::unreachable_targets(framework, &ladder, &levels))
-        .unwrap_or_default();
     let closing = terminal::Closing {
         targets: &targets,
         ladder: &ladder,
@@ -377,133 +402,6 @@ fn changes_since(
     format!("\n{}", render::diff::table_text(&report, style))
 }
 
-/// A new assessment that starts from an earlier one (already matched to `entry`): its ratings,
-/// notes, subject, rater, track and target, and a record of where it came from.
-fn started_from(entry: &Entry, earlier: &Assessment, path: &Path) -> Assessment {
-    let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    Assessment {
-        ratings: earlier.ratings.clone(),
-        notes: earlier.notes.clone(),
-        subject: earlier.subject.clone(),
-        rater: earlier.rater.clone(),
-        track: earlier.track.clone(),
-        target: earlier.target.clone(),
-        from: Some(Origin {
-            path: shown.display().to_string(),
-            started_at: earlier.started_at.clone(),
-            completed_at: earlier.completed_at.clone(),
-        }),
-        ..new_assessment(entry)
-    }
-}
-
-/// A fresh assessment of a framework, started now.
-fn new_assessment(entry: &Entry) -> Assessment {
-    Assessment {
-        format: FORMAT.to_string(),
-        framework: framework_ref(entry),
-        subject: None,
-        track: None,
-        rater: None,
-        from: None,
-        started_at: now(),
-        completed_at: None,
-        ratings: Ratings::new(),
-        notes: Default::default(),
-        target: None,
-    }
-}
-
-fn framework_ref(entry: &Entry) -> FrameworkRef {
-    FrameworkRef {
-        id: entry.framework.id.clone(),
-        version: entry.framework.version.clone(),
-        digest: entry.digest.clone(),
-        path: entry.recorded_path(),
-        indicators: Some(indicator_prints(&entry.framework)),
-    }
-}
-
-/// Read a saved assessment and find its framework. An unchanged framework must fit every
-/// rating; a changed one is matched by indicator id ([`reconcile`]), saying what was dropped and
-/// what is new.
-fn resume(
-    context: &Context,
-    catalog: &Catalog,
-    path: &Path,
-    framework_argument: Option<&str>,
-) -> anyhow::Result<(Entry, Assessment)> {
-    let assessment = file::read(path)?;
-    let shown = path.display().to_string();
-    let attached = match framework_argument {
-        Some(name) => {
-            let entry = catalog.resolve(name)?;
-            if entry.framework.id != assessment.framework.id {
-                return Err(BadInput::in_file(
-                    &shown,
-                    format!(
-                        "the assessment is of framework {:?}, but {name} is framework {:?}",
-                        assessment.framework.id, entry.framework.id
-                    ),
-                )
-                .into());
-            }
-            let changed = entry.digest != assessment.framework.digest;
-            reconcile::attach_to(entry, changed, &shown, assessment)?
-        }
-        None => reconcile::attach(catalog, &shown, assessment, None).map_err(|e| {
-            BadInput::located(
-                e.problems
-                    .into_iter()
-                    .map(|mut p| {
-                        p.message = p.message.replace(
-                            "pass --framework PATH",
-                            "name it: rungs assess FRAMEWORK --resume FILE",
-                        );
-                        p
-                    })
-                    .collect(),
-            )
-        })?,
-    };
-    for warning in render::reconcile::warnings(&shown, &attached) {
-        context.warn(warning);
-    }
-    let reconcile::Attached {
-        entry,
-        mut assessment,
-        digest_changed,
-        since,
-        ..
-    } = attached;
-    if digest_changed && since.is_none() {
-        // A file written before rungs recorded the framework's indicators: guess what is new.
-        let framework = &entry.framework;
-        let order: Vec<&str> = framework
-            .indicators()
-            .map(|(_, _, i)| i.id.as_str())
-            .collect();
-        if let Some(last) = order
-            .iter()
-            .rposition(|id| assessment.ratings.contains_key(*id))
-        {
-            let added: Vec<&str> = order[..last]
-                .iter()
-                .copied()
-                .filter(|id| !assessment.ratings.contains_key(*id))
-                .collect();
-            if !added.is_empty() {
-                context.warn(format!(
-                    "{shown}: not yet rated though before your last answer (added since, or skipped), asked first: {}",
-                    added.join(", ")
-                ));
-            }
-        }
-    }
-    assessment.framework = framework_ref(&entry);
-    Ok((entry, assessment))
-}
-
 /// `--target ROLE` / `--target COMPETENCY=LEVEL` (repeatable) and `--target-level LEVEL`,
 /// checked against the framework and its ladder before any question is asked.
 fn resolve_targets(
@@ -523,141 +421,4 @@ fn resolve_targets(
     } else {
         Err(problems)
     }
-}
-
-/// Where answers are saved, and whether the first save must not replace an existing file.
-#[derive(Debug)]
-pub struct Destination {
-    /// The file written after every answer.
-    pub path: PathBuf,
-    /// Folder and file stem when the name was chosen by rungs (to pick another if it is taken).
-    default_name: Option<(PathBuf, String)>,
-    /// Set once the file was written by this run (or belongs to the resumed assessment).
-    pub saved: bool,
-    /// Whether an existing file may be replaced.
-    force: bool,
-}
-
-impl Destination {
-    fn choose(
-        args: &AssessArgs,
-        framework: &Framework,
-        resumed: Option<&Path>,
-    ) -> anyhow::Result<Self> {
-        if let Some(out) = &args.out {
-            if out.is_dir() {
-                return Err(BadInput::in_file(
-                    &out.display().to_string(),
-                    "is a folder; --output takes a file name",
-                )
-                .into());
-            }
-            let continuing = resumed.is_some_and(|r| same_file(r, out));
-            if out.exists() && !args.force && !continuing {
-                return Err(BadInput::in_file(
-                    &out.display().to_string(),
-                    format!(
-                        "already exists; pass --force to overwrite it, or --resume {} to continue it",
-                        shell_word(out)
-                    ),
-                )
-                .into());
-            }
-            return Ok(Destination {
-                path: out.clone(),
-                default_name: None,
-                saved: continuing,
-                force: args.force || continuing,
-            });
-        }
-        if let Some(resumed) = resumed {
-            return Ok(Destination {
-                path: resumed.to_path_buf(),
-                default_name: None,
-                saved: true,
-                force: true,
-            });
-        }
-        let dir = super::named::assessments_dir()?;
-        std::fs::create_dir_all(&dir)
-            .with_context(|| format!("cannot create the folder {}", dir.display()))?;
-        let stem = format!("{}-{}", framework.id, today());
-        Ok(Destination {
-            path: free_name(&dir, &stem),
-            default_name: Some((dir, stem)),
-            saved: false,
-            force: false,
-        })
-    }
-
-    /// Save atomically. The first save of a new file never replaces one that appeared
-    /// meanwhile: a default name moves on to the next free one, an --output name is refused.
-    pub fn save(&mut self, assessment: &Assessment) -> anyhow::Result<()> {
-        if !self.saved && !self.force && self.path.exists() {
-            match &self.default_name {
-                Some((dir, stem)) => self.path = free_name(dir, stem),
-                None => return Err(BadInput::in_file(
-                    &self.path.display().to_string(),
-                    "was created by something else meanwhile; not overwriting it (pass --force to)",
-                )
-                .into()),
-            }
-        }
-        file::save(&self.path, assessment).with_context(|| {
-            format!(
-                "cannot save the assessment to {} (answers saved before are still in it)",
-                self.path.display()
-            )
-        })?;
-        self.saved = true;
-        Ok(())
-    }
-}
-
-/// `<stem>.json`, else `<stem>-2.json`, `<stem>-3.json`, ... whichever does not exist yet.
-fn free_name(dir: &Path, stem: &str) -> PathBuf {
-    let first = dir.join(format!("{stem}.json"));
-    if !first.exists() {
-        return first;
-    }
-    (2..)
-        .map(|n| dir.join(format!("{stem}-{n}.json")))
-        .find(|p| !p.exists())
-        .unwrap_or(first)
-}
-
-/// The path as one shell word, quoted when it needs to be.
-fn shell_word(path: &Path) -> String {
-    let text = path.display().to_string();
-    if text
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || "/._-+:@%,=~".contains(c))
-    {
-        text
-    } else {
-        format!("'{}'", text.replace('\'', r"'\''"))
-    }
-}
-
-fn local_now() -> time::OffsetDateTime {
-    time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc())
-}
-
-/// The current time as RFC 3339.
-pub fn now() -> String {
-    local_now()
-        .replace_nanosecond(0)
-        .unwrap_or_else(|_| local_now())
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
-}
-
-fn today() -> String {
-    let date = local_now().date();
-    format!(
-        "{:04}-{:02}-{:02}",
-        date.year(),
-        u8::from(date.month()),
-        date.day()
-    )
 }

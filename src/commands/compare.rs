@@ -7,7 +7,6 @@ use rungs::error::BadInput;
 
 use super::gathering::{self, Strictness};
 use super::output::Output;
-use super::report::load_override;
 use super::Context;
 use crate::cli::CompareArgs;
 
@@ -17,7 +16,7 @@ pub fn run(context: &Context, args: &CompareArgs) -> anyhow::Result<ExitCode> {
         context,
         &args.files,
         Options {
-            framework: load_override(&args.framework)?,
+            framework: args.framework.load()?,
             keep_notes: true,
             threads: 0,
         },
@@ -40,7 +39,7 @@ pub fn run(context: &Context, args: &CompareArgs) -> anyhow::Result<ExitCode> {
         return Err(BadInput::many(problems).into());
     }
     let framework = &gathered.entry.framework;
-    let ladder = super::report::choose_ladder(
+    let ladder = rungs::open::choose_ladder(
         framework,
         args.track.track.as_deref(),
         None,

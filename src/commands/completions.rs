@@ -119,7 +119,7 @@ pub fn framework(current: &OsStr) -> Vec<CompletionCandidate> {
 pub fn assessed(current: &OsStr) -> Vec<CompletionCandidate> {
     let text = current.to_string_lossy();
     let mut ids = BTreeMap::new();
-    if let Ok(dir) = super::named::assessments_dir() {
+    if let Ok(dir) = rungs::assessment::folder::default_dir() {
         let listing = rungs::assessment::folder::list(&dir);
         for id in listing.frameworks() {
             let count = listing.of(id).len();

@@ -8,10 +8,10 @@ use rungs::error::BadInput;
 use rungs::render::diff::{DiffReport, DroppedRating, GapChange, NoteChange, SideSummary};
 use rungs::render::report::Report;
 
-use rungs::scoring::TargetRequest;
+use rungs::assessment::TargetRequest;
+use rungs::open::{attach, choose_ladder, effective_target, unreachable, Opened};
 
 use super::output::Output;
-use super::report::{attach, choose_ladder, Opened};
 use super::Context;
 use crate::cli::DiffArgs;
 
@@ -91,9 +91,11 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
         .into());
     }
     let catalog = context.catalog()?;
-    let override_entry = super::report::load_override(&args.framework)?;
-    let old = attach(context, &catalog, &old_path, old, override_entry.as_ref())?;
-    let new = attach(context, &catalog, &new_path, new, override_entry.as_ref())?;
+    let override_entry = args.framework.load()?;
+    let old = attach(&catalog, &old_path, old, override_entry.as_ref())?;
+    context.warn_all(&old.warnings);
+    let new = attach(&catalog, &new_path, new, override_entry.as_ref())?;
+    context.warn_all(&new.warnings);
     let none = TargetRequest::default();
     let asked = args.track.track.as_deref();
     let old_ladder = choose_ladder(
@@ -133,7 +135,7 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
                 })
                 .collect(),
         );
-    let (given, problems) = super::report::target_request(&args.target);
+    let (given, problems) = args.target.request();
     if !problems.is_empty() {
         return Err(BadInput::many(problems).into());
     }
@@ -142,14 +144,14 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
         .target
         .as_ref()
         .or(old.assessment.target.as_ref());
-    let request = super::report::effective_target(
-        context,
+    let (request, misfit) = effective_target(
         given,
         saved,
         &new.entry.framework,
         &new_ladder,
         &new_path.display().to_string(),
     );
+    context.warn_all(misfit);
     if !request.is_empty() {
         let side = |opened: &Opened, ladder| {
             Report::from_ratings_on(
@@ -163,7 +165,7 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
             (Ok(before), Ok(after)) => (before, after),
             (Err(problems), _) | (_, Err(problems)) => return Err(problems.into()),
         };
-        super::report::warn_unreachable(context, &new.entry.framework, &new_ladder, &request);
+        context.warn_all(unreachable(&new.entry.framework, &new_ladder, &request));
         let gaps = after
             .gaps
             .iter()

@@ -5,20 +5,21 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use rungs::assessment::{file, Assessment};
-use rungs::catalog::io_reason;
 use rungs::error::{BadInput, Diagnostic};
 use rungs::history::{history, History, HistoryPoint};
+use rungs::io::{files_in, Depth};
 use rungs::render::history::Histories;
 use rungs::render::report::{level_text, Report};
 
-use rungs::scoring::TargetRequest;
+use rungs::assessment::TargetRequest;
+use rungs::open::{attach, choose_ladder, effective_target, unreachable};
 
 use super::output::Output;
-use super::report::{attach, choose_ladder};
 use super::Context;
 use crate::cli::HistoryArgs;
 
 /// The assessment files named: files as given, folders as the `.json` files directly inside.
+/// Whatever in a folder cannot be read as a file is a problem, as an unreadable file is.
 fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, BadInput> {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -27,29 +28,19 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, BadInput> {
             files.push(path.clone());
             continue;
         }
-        let entries = match std::fs::read_dir(path) {
-            Ok(entries) => entries,
-            Err(e) => {
-                problems.push(Diagnostic::file_error(
-                    &path.display().to_string(),
-                    format!("cannot read folder: {}", io_reason(&e)),
-                ));
-                continue;
+        match files_in(path, &["json"], Depth::Top) {
+            Ok(found) => {
+                if found.files.is_empty() && found.skipped.is_empty() {
+                    problems.push(Diagnostic::file_error(
+                        &path.display().to_string(),
+                        "no assessment files (*.json) in this folder",
+                    ));
+                }
+                problems.extend(found.skipped.into_iter().map(|s| s.detail));
+                files.extend(found.files);
             }
-        };
-        let mut found: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        if found.is_empty() {
-            problems.push(Diagnostic::file_error(
-                &path.display().to_string(),
-                "no assessment files (*.json) in this folder",
-            ));
+            Err(problem) => problems.push(problem),
         }
-        found.sort();
-        files.extend(found);
     }
     if problems.is_empty() {
         Ok(files)
@@ -85,7 +76,7 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
             .push((path, assessment));
     }
     let catalog = context.catalog()?;
-    let override_entry = super::report::load_override(&args.framework)?;
+    let override_entry = args.framework.load()?;
     let mut histories = Vec::new();
     for (_, read) in by_framework {
         histories.push(one_framework(
@@ -114,7 +105,9 @@ fn one_framework(
 ) -> anyhow::Result<History> {
     let mut opened = Vec::new();
     for (path, assessment) in read {
-        opened.push(attach(context, catalog, &path, assessment, override_entry)?);
+        let one = attach(catalog, &path, assessment, override_entry)?;
+        context.warn_all(&one.warnings);
+        opened.push(one);
     }
     let none = TargetRequest::default();
     let ladders = opened
@@ -144,7 +137,7 @@ fn one_framework(
         })
         .collect();
     let mut timeline = history(&points)?;
-    let (given, problems) = super::report::target_request(&args.target);
+    let (given, problems) = args.target.request();
     if !problems.is_empty() {
         return Err(BadInput::many(problems).into());
     }
@@ -162,14 +155,14 @@ fn one_framework(
                 .rev()
                 .find_map(|o| o.assessment.target.as_ref())
         });
-        let request = super::report::effective_target(
-            context,
+        let (request, misfit) = effective_target(
             given,
             saved,
             &newest.entry.framework,
             ladder,
             &newest.path.display().to_string(),
         );
+        context.warn_all(misfit);
         if !request.is_empty() {
             let report = Report::from_ratings_on(
                 &newest.entry.framework,
@@ -177,7 +170,7 @@ fn one_framework(
                 &newest.assessment.ratings,
                 &request,
             )?;
-            super::report::warn_unreachable(context, &newest.entry.framework, ladder, &request);
+            context.warn_all(unreachable(&newest.entry.framework, ladder, &request));
             for series in &mut timeline.competencies {
                 if let Some(c) = report.competencies.iter().find(|c| c.id == series.id) {
                     series.target = c

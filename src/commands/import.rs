@@ -30,7 +30,7 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
     } else {
         "CASE package"
     };
-    let bytes = rungs::read::read_limited(&args.file, MAX_IMPORT_SIZE, what)?;
+    let bytes = rungs::io::read_limited(&args.file, MAX_IMPORT_SIZE, what)?;
     let options = Options {
         id: args.id.clone(),
         name: args.name.clone(),

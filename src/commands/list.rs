@@ -16,7 +16,7 @@ pub fn run(context: &Context) -> anyhow::Result<ExitCode> {
 
 /// `rungs ls`, `rungs list --assessments`: what the assessments folder holds.
 pub fn assessments(context: &Context) -> anyhow::Result<ExitCode> {
-    let dir = super::named::assessments_dir()?;
+    let dir = rungs::assessment::folder::default_dir()?;
     let listing = rungs::assessment::folder::list(&dir);
     let style = Style {
         width: context.width,

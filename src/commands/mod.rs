@@ -78,6 +78,13 @@ impl Context {
     pub fn warn(&self, message: impl std::fmt::Display) {
         self.say(format_args!("warning: {message}"));
     }
+
+    /// [`Context::warn`] each of the lines the library returned.
+    pub fn warn_all<T: std::fmt::Display>(&self, messages: impl IntoIterator<Item = T>) {
+        for message in messages {
+            self.warn(message);
+        }
+    }
 }
 
 /// COLUMNS when set, else the terminal's width, else 80.

@@ -6,24 +6,6 @@ use std::path::{Path, PathBuf};
 use rungs::assessment::folder;
 use rungs::error::BadInput;
 
-/// `$XDG_DATA_HOME/rungs/assessments`, else `$HOME/.local/share/rungs/assessments`.
-pub fn assessments_dir() -> Result<PathBuf, BadInput> {
-    let absolute = |name: &str| {
-        std::env::var_os(name)
-            .map(PathBuf::from)
-            .filter(|p| p.is_absolute())
-    };
-    if let Some(data) = absolute("XDG_DATA_HOME") {
-        return Ok(data.join("rungs").join("assessments"));
-    }
-    if let Some(home) = absolute("HOME") {
-        return Ok(home.join(".local/share/rungs/assessments"));
-    }
-    Err(BadInput::new(
-        "no place for assessments: neither XDG_DATA_HOME nor HOME is set; pass --output FILE",
-    ))
-}
-
 /// The assessment files an argument names: an existing file or folder as it is; otherwise,
 /// when it can be a framework id, that framework's assessments in the assessments folder,
 /// latest first (at least one, else bad input). Any other argument is returned as it is, for
@@ -32,7 +14,7 @@ pub fn assessments(argument: &Path) -> Result<Vec<PathBuf>, BadInput> {
     if argument.exists() || !folder::looks_like_id(argument) {
         return Ok(vec![argument.to_path_buf()]);
     }
-    let dir = assessments_dir()?;
+    let dir = folder::default_dir()?;
     let id = argument.to_string_lossy();
     let listing = folder::list(&dir);
     let found: Vec<PathBuf> = listing.of(&id).iter().map(|a| a.path.clone()).collect();

@@ -4,9 +4,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use rungs::assessment::file::write_atomic;
-use rungs::catalog::io_reason;
 use rungs::error::BadInput;
 use rungs::framework;
+use rungs::io::io_reason;
 
 use super::Context;
 use crate::cli::NewArgs;

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context as _;
+use rungs::assessment::destination::same_file;
 use rungs::assessment::file;
 use rungs::error::BadInput;
 use rungs::render::{self, Document, Style};
@@ -107,14 +108,6 @@ impl<'a> Output<'a> {
             .with_context(|| format!("cannot write {}", path.display()))?;
         context.say(format!("wrote {}", path.display()));
         Ok(())
-    }
-}
-
-/// Whether two paths name one file: the same existing file, or the same path.
-pub fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
     }
 }
 

@@ -10,13 +10,13 @@ use rungs::team::View;
 
 use super::gathering::{self, Strictness};
 use super::output::Output;
-use super::report::{choose_ladder, load_override, target_request, warn_unreachable};
 use super::Context;
 use crate::cli::TeamArgs;
+use rungs::open::{choose_ladder, unreachable};
 
 /// Run `rungs team`.
 pub fn run(context: &Context, args: &TeamArgs) -> anyhow::Result<ExitCode> {
-    let (request, problems) = target_request(&args.target);
+    let (request, problems) = args.target.request();
     if !problems.is_empty() {
         return Err(BadInput::many(problems).into());
     }
@@ -24,7 +24,7 @@ pub fn run(context: &Context, args: &TeamArgs) -> anyhow::Result<ExitCode> {
         context,
         &args.paths,
         Options {
-            framework: load_override(&args.framework)?,
+            framework: args.framework.load()?,
             keep_notes: false,
             threads: 0,
         },
@@ -59,7 +59,7 @@ pub fn run(context: &Context, args: &TeamArgs) -> anyhow::Result<ExitCode> {
     let targets = if request.is_empty() {
         None
     } else {
-        warn_unreachable(context, framework, &ladder, &request);
+        context.warn_all(unreachable(framework, &ladder, &request));
         Some(request.resolve_on(framework, &ladder)?)
     };
     let view = if args.consensus {

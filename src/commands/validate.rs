@@ -21,14 +21,20 @@ pub fn run(context: &Context, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     for path in paths {
         if path.is_dir() {
             match yaml_files_in(path) {
-                Ok(found) if found.is_empty() => {
+                Ok(found) if found.files.is_empty() && found.skipped.is_empty() => {
                     super::eprint_line(format_args!(
                         "{}: is a folder with no .yaml or .yml files in it",
                         path.display()
                     ));
                     invalid += 1;
                 }
-                Ok(found) => files.extend(found),
+                Ok(found) => {
+                    for skipped in &found.skipped {
+                        super::eprint_line(&skipped.detail);
+                        invalid += 1;
+                    }
+                    files.extend(found.files);
+                }
                 Err(e) => {
                     e.problems.iter().for_each(super::eprint_line);
                     invalid += 1;

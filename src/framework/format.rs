@@ -247,6 +247,10 @@ record! {
         level: String, Required,
             "A framework level id; a competency lists its levels lowest first.", { "pattern": SLUG };
         title: Option<String>, Optional, "A title specific to this competency at this level.";
+        description: Option<String>, Optional,
+            "What this competency looks like at this level: a paragraph shown while rating its indicators.";
+        examples: Vec<String>, Optional,
+            "Examples of this competency at this level, shown with its description.";
         evidence: Option<String>, Optional,
             "`required`: a demonstrated rating here should come with a note as evidence.",
             { "enum": ["required", "optional", null] };
@@ -509,7 +513,14 @@ mod tests {
     fn keys_come_from_the_declaration_in_order() {
         assert_eq!(
             RawCompetencyLevel::KEYS,
-            ["level", "title", "evidence", "indicators"]
+            [
+                "level",
+                "title",
+                "description",
+                "examples",
+                "evidence",
+                "indicators"
+            ]
         );
         assert_eq!(RawFramework::WHAT_MISSING, "the framework");
         assert_eq!(RawLevel::WHAT_MISSING, "a level");

@@ -949,6 +949,10 @@ fn check_texts(raw: &RawFramework, problems: &mut Problems) {
             };
             check(&|| level(&[Key("level")]), &cl.level);
             check(&|| level(&[Key("title")]), opt(&cl.title));
+            check(&|| level(&[Key("description")]), opt(&cl.description));
+            for (ei, example) in cl.examples.iter().enumerate() {
+                check(&|| level(&[Key("examples"), Index(ei)]), example);
+            }
             check(&|| level(&[Key("evidence")]), opt(&cl.evidence));
             for (ii, indicator) in cl.indicators.iter().enumerate() {
                 let item = [Key("indicators"), Index(ii)];
@@ -1078,6 +1082,8 @@ fn convert(raw: RawFramework) -> Framework {
                     Some(CompetencyLevel {
                         level,
                         title: cl.title,
+                        description: cl.description,
+                        examples: cl.examples,
                         evidence_required: required(&cl.evidence),
                         indicators,
                     })
@@ -1454,7 +1460,10 @@ competencies:
     fn a_hole_in_a_ladder_and_a_role_naming_an_unlisted_level_are_warnings() {
         // Listening lists starting and growing; speaking only growing (a late start, no hole).
         let text = RICH
-            .replace("      - level: growing\n        indicators: []\n", "      - level: leading\n        indicators: []\n")
+            .replace(
+                "      - level: growing\n        indicators: []\n",
+                "      - level: leading\n        indicators: []\n",
+            )
             .replace(
                 "levels: { listening: growing, speaking: growing }",
                 "levels: { listening: leading, speaking: leading }",

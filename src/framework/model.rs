@@ -174,6 +174,10 @@ pub struct CompetencyLevel {
     pub level: usize,
     /// Competency-specific title for this level, if the framework gives one.
     pub title: Option<String>,
+    /// What this competency looks like at this level, if the framework says.
+    pub description: Option<String>,
+    /// Examples of this competency at this level.
+    pub examples: Vec<String>,
     /// Whether a demonstrated rating here should come with a note (`evidence: required`).
     pub evidence_required: bool,
     /// Behavioural indicators; may be empty (an empty level imposes no requirement).

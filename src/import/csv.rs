@@ -452,6 +452,8 @@ pub fn import(file: &str, bytes: &[u8], options: &Options) -> Result<Imported, L
                     .map(|l| RawCompetencyLevel {
                         level: levels[l.level].id.clone(),
                         title: None,
+                        description: None,
+                        examples: Vec::new(),
                         evidence: None,
                         indicators: l.indicators.into_iter().map(RawIndicator::Full).collect(),
                     })

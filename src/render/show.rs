@@ -93,6 +93,11 @@ pub fn show(framework: &Framework, style: Style) -> String {
                 }
                 out.push('\n');
                 out.push_str(&wrap_hanging(&heading, width, "", "  "));
+                out.push_str(&super::walk::level_text(
+                    cl.description.as_deref(),
+                    &cl.examples,
+                    width,
+                ));
                 if cl.indicators.is_empty() {
                     out.push_str(&wrap_hanging(
                         "(no indicators: this level imposes no requirement)",

@@ -8,6 +8,7 @@ use crate::framework::Framework;
 /// The framework as pretty JSON with a trailing newline.
 pub fn render(framework: &Framework) -> String {
     let level_id = |index: usize| framework.levels[index].id.clone();
+    let evidence = |required: bool| if required { Some("required") } else { None };
     let value = json!({
         "id": framework.id,
         "name": framework.name,
@@ -17,20 +18,32 @@ pub fn render(framework: &Framework) -> String {
         "scale": framework.scale,
         "demonstrated_at": framework.demonstrated_at,
         "threshold": framework.threshold,
+        "evidence": evidence(framework.evidence_required),
         "levels": framework.levels.iter().enumerate().map(|(i, l)| json!({
             "id": l.id,
             "name": l.name,
             "rank": framework.rank(i),
             "description": l.description,
         })).collect::<Vec<_>>(),
+        "groups": framework.groups,
+        "tracks": framework.tracks.iter().map(|t| json!({
+            "id": t.id,
+            "name": t.name,
+            "description": t.description,
+            "levels": t.levels.iter().map(|&l| level_id(l)).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
         "competencies": framework.competencies.iter().map(|c| json!({
             "id": c.id,
             "name": c.name,
             "description": c.description,
+            "group": framework.group_of(c).map(|g| g.id.as_str()),
             "levels": c.levels.iter().map(|cl| json!({
                 "level": level_id(cl.level),
                 "rank": framework.rank(cl.level),
                 "title": framework.level_title(cl),
+                "description": cl.description,
+                "examples": cl.examples,
+                "evidence": evidence(cl.evidence_required),
                 "indicators": cl.indicators,
             })).collect::<Vec<_>>(),
             "guidance": c.guidance,
@@ -39,6 +52,7 @@ pub fn render(framework: &Framework) -> String {
             "id": t.id,
             "name": t.name,
             "description": t.description,
+            "track": t.track.map(|i| framework.tracks[i].id.as_str()),
             "levels": t.levels.iter().map(|&(c, l)| {
                 (framework.competencies[c].id.clone(), Value::String(level_id(l)))
             }).collect::<serde_json::Map<String, Value>>(),

@@ -1,7 +1,7 @@
 //! `rungs show --format markdown`: the framework as a readable document, for a wiki.
 
 use super::prose;
-use super::report::markdown::{escape, row};
+use super::report::markdown::{escape, level_texts, row};
 use crate::framework::Framework;
 
 /// The framework as Markdown: title, description, scale, levels, each competency with its
@@ -78,6 +78,7 @@ pub fn render(framework: &Framework) -> String {
                     framework.rank(cl.level),
                     escape(framework.level_title(cl))
                 ));
+                out.push_str(&level_texts(cl.description.as_deref(), &cl.examples));
                 if cl.indicators.is_empty() {
                     out.push_str("No indicators: this level imposes no requirement.\n\n");
                     continue;

@@ -238,6 +238,23 @@ pub fn review(
     out
 }
 
+/// What a competency looks like at a level, as the framework says: its description as a
+/// paragraph and its examples as a list, indented under the level's heading; empty when the
+/// framework says nothing. `show`, the walk and the report's plan all write it so.
+pub fn level_text(description: Option<&str>, examples: &[String], width: u16) -> String {
+    let mut out = String::new();
+    if let Some(d) = description {
+        out.push_str(&wrap_prose(d, width, "  ", "  "));
+    }
+    if !examples.is_empty() {
+        out.push_str(&wrap_hanging("For example:", width, "  ", "    "));
+    }
+    for e in examples {
+        out.push_str(&wrap_prose(e, width, "    • ", "      "));
+    }
+    out
+}
+
 /// One indicator: the answer just given, whose behaviour is rated, progress and breadcrumb, the
 /// text and its examples, the rating given when revisiting, then the prompt.
 pub fn question(
@@ -281,6 +298,15 @@ pub fn question(
         "",
         "",
     ));
+    let level = level_text(
+        screen.level.description.as_deref(),
+        &screen.level.examples,
+        style.width,
+    );
+    if !level.is_empty() {
+        out.push_str(&dim(level.trim_end(), style));
+        out.push('\n');
+    }
     if screen.skipped > 0 {
         let line = wrap(
             &format!(
@@ -594,6 +620,42 @@ competencies:
             • writes notes
             • runs a demo
           (a1)
+
+        Your rating (1-4, 0/n not applicable, ← back, e note, ? help, q quit):
+        ");
+    }
+
+    #[test]
+    fn a_question_shows_what_the_competency_looks_like_at_its_level() {
+        let f = crate::test_support::framework(
+            "texts.yaml",
+            r#"
+id: texts
+name: Texts
+version: "1"
+levels: [{ id: m1, name: Milestone 1 }]
+competencies:
+  - id: mobile
+    name: Mobile
+    levels:
+      - level: m1
+        title: Adopts
+        description: Works within established architectures.
+        examples: [Added an existing button to another surface]
+        indicators: [{ id: mo-1, text: Follows the app's architecture }]
+"#,
+        );
+        let mut walk = Walk::new(&f, Ratings::new(), false);
+        walk.handle(Key::Enter);
+        insta::assert_snapshot!(question_text(&walk, &f), @r"
+
+        [1/1] Mobile › Adopts
+          Works within established architectures.
+          For example:
+            • Added an existing button to another surface
+
+          Follows the app's architecture
+          (mo-1)
 
         Your rating (1-4, 0/n not applicable, ← back, e note, ? help, q quit):
         ");

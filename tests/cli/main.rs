@@ -22,6 +22,7 @@ mod report;
 mod schema;
 mod second_look;
 mod show;
+mod strangers;
 mod support;
 mod team;
 mod tracks;

@@ -715,3 +715,49 @@ fn at_50_columns_no_word_breaks_in_the_profile_and_gap_tables() {
         assert!(count(&narrow) > 0, "{word}");
     }
 }
+
+#[test]
+fn the_plan_says_what_the_target_level_looks_like() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = dir.path().join("answers.yaml");
+    std::fs::write(&answers, "mo-1: 4\nmo-2: 4\nmo-3: 1\nme-2: 1\n").expect("answers written");
+    let out = dir.path().join("a.json");
+    let framework = crate::support::fixture("frameworks/milestones.yaml");
+    let path = |p: &std::path::Path| p.to_str().expect("utf-8 path").to_string();
+    let run = crate::support::rungs(&[
+        "assess",
+        &path(&framework),
+        "--answers",
+        &path(&answers),
+        "--out",
+        &path(&out),
+        "--track",
+        "ic",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report = |args: &[&str]| {
+        command(&["report", &path(&out), "--target", "senior-ic"])
+            .args(args)
+            .env("NO_COLOR", "1")
+            .succeeds()
+    };
+    let text = report(&[]);
+    assert!(
+        text.contains("Mobile: 2 · Milestone 2 → 3 · Milestone 3 (IC) (1 level to go)\n  Sets the direction of the app's architecture.\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  For example:\n    • Onboarded a new hire\n"),
+        "{text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&report(&["--format", "json"])).expect("report json");
+    let mobile = json["plan"]
+        .as_array()
+        .and_then(|plan| plan.iter().find(|p| p["competency"] == "mobile"))
+        .expect("mobile in the plan");
+    assert_eq!(
+        mobile["target_description"],
+        "Sets the direction of the app's architecture."
+    );
+}

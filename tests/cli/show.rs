@@ -102,3 +102,91 @@ fn a_built_in_frameworks_warnings_are_for_its_authors_not_its_users() {
     assert_eq!(run.code, 0);
     assert_eq!(run.stderr, "");
 }
+
+/// The fixture with competency-level descriptions and examples, groups, a forked pair of
+/// tracks and targets on them.
+fn milestones() -> String {
+    crate::support::fixture("frameworks/milestones.yaml")
+        .to_str()
+        .expect("utf-8 path")
+        .to_string()
+}
+
+#[test]
+fn competency_level_texts_show_under_their_level_in_text_and_markdown() {
+    let file = milestones();
+    let text = crate::support::command(&["show", &file])
+        .env("NO_COLOR", "1")
+        .succeeds();
+    let level = text
+        .split("Level 1: Adopts (Milestone 1)\n")
+        .nth(1)
+        .expect("the level's heading");
+    assert!(
+        level.starts_with(
+            "  Works effectively within established iOS or Android architectures, following\n  current best practices.\n  For example:\n    • Delivered a new screen in an existing flow\n    • Added an existing button to another surface\n"
+        ),
+        "{level}"
+    );
+    let markdown = crate::support::command(&["show", &file, "--format", "markdown"])
+        .env("NO_COLOR", "1")
+        .succeeds();
+    assert!(
+        markdown.contains("Develops new flows in the app's architecture and reviews others' work.\n\n- Builds a new flow end to end. (`mo-2`)"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("Examples:\n\n- Onboarded a new hire\n"),
+        "{markdown}"
+    );
+}
+
+/// Every key of every mapping in `file` is a key of `shown` at the same place (lists matched
+/// item by item); the places where they are missing.
+fn keys_missing(file: &serde_json::Value, shown: &serde_json::Value, at: &str) -> Vec<String> {
+    use serde_json::Value;
+    match (file, shown) {
+        (Value::Object(keys), Value::Object(shown_keys)) => keys
+            .iter()
+            .flat_map(|(key, value)| match shown_keys.get(key) {
+                Some(shown) => keys_missing(value, shown, &format!("{at}.{key}")),
+                None => vec![format!("{at}.{key}")],
+            })
+            .collect(),
+        (Value::Array(items), Value::Array(shown_items)) => items
+            .iter()
+            .enumerate()
+            .flat_map(|(i, item)| match shown_items.get(i) {
+                Some(shown) => keys_missing(item, shown, &format!("{at}[{i}]")),
+                None => vec![format!("{at}[{i}]")],
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[test]
+fn json_carries_every_key_of_the_file() {
+    let file = milestones();
+    let yaml = std::fs::read_to_string(&file).expect("fixture read");
+    let written: serde_json::Value = serde_yaml::from_str(&yaml).expect("fixture is YAML");
+    let json = crate::support::command(&["show", &file, "--format", "json"])
+        .env("NO_COLOR", "1")
+        .succeeds();
+    let shown: serde_json::Value = serde_json::from_str(&json).expect("show json is JSON");
+    assert_eq!(keys_missing(&written, &shown, ""), Vec::<String>::new());
+    assert_eq!(
+        shown["tracks"][1]["levels"],
+        serde_json::json!(["m1", "m2", "m3-mgr"])
+    );
+    assert_eq!(shown["competencies"][1]["group"], "people");
+    assert_eq!(shown["targets"][0]["track"], "ic");
+    assert_eq!(
+        shown["competencies"][0]["levels"][0]["examples"][1],
+        "Added an existing button to another surface"
+    );
+    assert_eq!(
+        shown["competencies"][0]["levels"][2]["evidence"],
+        "required"
+    );
+}

@@ -2,15 +2,14 @@
 //! answer. Everything the walk decides lives in [`rungs::walk`].
 
 use console::Term;
-use rungs::assessment::Assessment;
+use rungs::assessment::destination::Destination;
+use rungs::assessment::start::now;
+use rungs::assessment::{Assessment, TargetRequest};
 use rungs::catalog::Entry;
 use rungs::framework::Ladder;
 use rungs::render::report::Report;
 use rungs::render::{self, Style};
-use rungs::scoring::TargetRequest;
 use rungs::walk::{Key, Screen, Step, Walk};
-
-use super::{now, Destination};
 
 /// How a walk at the terminal ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,7 +124,7 @@ fn save(
     assessment.ratings = walk.ratings().clone();
     assessment.notes = walk.notes().clone();
     assessment.completed_at = walk.is_complete().then(now);
-    destination.save(assessment)
+    super::save(destination, assessment)
 }
 
 fn draw(

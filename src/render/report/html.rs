@@ -345,6 +345,20 @@ fn plan(out: &mut String, report: &Report) {
             escape(&level_text(entry.target_rank, Some(&entry.target_title))),
             entry.levels_to_go()
         );
+        if let Some(d) = &entry.target_description {
+            let _ = writeln!(
+                out,
+                "<p class=\"level-description\">{}</p>",
+                prose::html(d, escape)
+            );
+        }
+        if !entry.target_examples.is_empty() {
+            out.push_str("<ul class=\"level-examples\">\n");
+            for e in &entry.target_examples {
+                let _ = writeln!(out, "<li>{}</li>", prose::html(e, escape));
+            }
+            out.push_str("</ul>\n");
+        }
         if entry.indicators.is_empty() {
             out.push_str("<p>Every indicator up to the target is demonstrated or not applicable; rate the remaining levels to climb.</p>\n");
         } else {

@@ -5,6 +5,23 @@ use crate::render::prose;
 
 use super::{level_text, name_with_coverage, progress_text, rating_text, score_text, Report};
 
+/// What a competency looks like at a level: its description as a paragraph, its examples as a
+/// list; empty when the framework says nothing. `show` and the report's plan write it so.
+pub fn level_texts(description: Option<&str>, examples: &[String]) -> String {
+    let mut out = String::new();
+    if let Some(d) = description {
+        out.push_str(&format!("{}\n\n", prose::markdown(d, escape, "")));
+    }
+    if !examples.is_empty() {
+        out.push_str("Examples:\n\n");
+        for e in examples {
+            out.push_str(&format!("- {}\n", prose::markdown(e, escape, "  ")));
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// Escape text for Markdown inline content and table cells: characters with an inline Markdown
 /// meaning are backslash-escaped, `<` and `>` become entities so no HTML gets through, and line
 /// breaks become spaces.
@@ -125,6 +142,10 @@ pub fn render(report: &Report) -> String {
             escape(&level_text(entry.rank, entry.level_title.as_deref())),
             escape(&level_text(entry.target_rank, Some(&entry.target_title))),
             entry.levels_to_go()
+        ));
+        out.push_str(&level_texts(
+            entry.target_description.as_deref(),
+            &entry.target_examples,
         ));
         if entry.indicators.is_empty() {
             out.push_str("Every indicator up to the target is demonstrated or not applicable; rate the remaining levels to climb.\n");

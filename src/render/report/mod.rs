@@ -286,6 +286,12 @@ pub struct PlanReport {
     pub target: String,
     /// Target level title.
     pub target_title: String,
+    /// What the competency looks like at the target level, if the framework says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_description: Option<String>,
+    /// Examples of the competency at the target level.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub target_examples: Vec<String>,
     /// Target rank.
     pub target_rank: usize,
     /// Levels to climb.
@@ -557,6 +563,10 @@ impl Report {
             .iter()
             .map(|entry| {
                 let row = &competencies[entry.competency];
+                let target_level = framework.competencies[entry.competency]
+                    .levels
+                    .iter()
+                    .find(|l| l.level == entry.gap.target);
                 PlanReport {
                     competency: row.id.clone(),
                     name: row.name.clone(),
@@ -564,6 +574,8 @@ impl Report {
                     rank: row.rank,
                     target: framework.levels[entry.gap.target].id.clone(),
                     target_title: level_title_for(framework, entry.competency, entry.gap.target),
+                    target_description: target_level.and_then(|l| l.description.clone()),
+                    target_examples: target_level.map(|l| l.examples.clone()).unwrap_or_default(),
                     target_rank: entry.gap.target_rank,
                     gap: entry.gap.gap,
                     indicators: entry

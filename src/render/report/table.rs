@@ -249,6 +249,11 @@ pub fn plan(report: &Report, style: Style) -> String {
             style,
         ));
         out.push('\n');
+        out.push_str(&crate::render::walk::level_text(
+            entry.target_description.as_deref(),
+            &entry.target_examples,
+            width,
+        ));
         if entry.indicators.is_empty() {
             out.push_str(&wrap_hanging("Every indicator up to the target is demonstrated or not applicable; rate the remaining levels to climb.", width, "", ""));
         } else {

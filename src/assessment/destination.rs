@@ -1,0 +1,180 @@
+//! Where a new or resumed assessment is saved: the file named with `--output`, the resumed
+//! file, or a new dated file in the assessments folder.
+
+use std::path::{Path, PathBuf};
+
+use super::{file, folder, Assessment};
+use crate::error::BadInput;
+
+/// Where answers are saved, and whether the first save must not replace an existing file.
+#[derive(Debug)]
+pub struct Destination {
+    /// The file written after every answer.
+    pub path: PathBuf,
+    /// Folder and file stem when the name was chosen by rungs (to pick another if it is taken).
+    default_name: Option<(PathBuf, String)>,
+    /// Set once the file was written by this run (or belongs to the resumed assessment).
+    pub saved: bool,
+    /// Whether an existing file may be replaced.
+    force: bool,
+}
+
+/// Why an assessment could not be saved: a choice to refuse (bad input), or the system failed.
+#[derive(Debug)]
+pub enum SaveError {
+    /// The file or folder named cannot be used as it is.
+    Refused(BadInput),
+    /// Writing failed: what was being done, and why.
+    Io(String, std::io::Error),
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::Refused(bad) => bad.fmt(f),
+            SaveError::Io(doing, _) => f.write_str(doing),
+        }
+    }
+}
+
+impl std::error::Error for SaveError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SaveError::Refused(_) => None,
+            SaveError::Io(_, e) => Some(e),
+        }
+    }
+}
+
+impl From<BadInput> for SaveError {
+    fn from(bad: BadInput) -> Self {
+        SaveError::Refused(bad)
+    }
+}
+
+/// What decides where an assessment is saved.
+#[derive(Debug, Clone, Copy)]
+pub struct Choice<'a> {
+    /// The file named with `--output`.
+    pub out: Option<&'a Path>,
+    /// Whether `out` may replace an existing file.
+    pub force: bool,
+    /// The file being resumed, when one is.
+    pub resumed: Option<&'a Path>,
+    /// The framework id, first part of a default file name.
+    pub framework: &'a str,
+}
+
+impl Destination {
+    /// `--output` when given (refused when it is a folder, or exists and is neither forced nor
+    /// the file resumed); else the resumed file; else a new `FRAMEWORK-DATE.json` in the
+    /// assessments folder (created when missing).
+    pub fn choose(choice: Choice) -> Result<Destination, SaveError> {
+        if let Some(out) = choice.out {
+            if out.is_dir() {
+                return Err(BadInput::in_file(
+                    &out.display().to_string(),
+                    "is a folder; --output takes a file name",
+                )
+                .into());
+            }
+            let continuing = choice.resumed.is_some_and(|r| same_file(r, out));
+            if out.exists() && !choice.force && !continuing {
+                return Err(BadInput::in_file(
+                    &out.display().to_string(),
+                    format!(
+                        "already exists; pass --force to overwrite it, or --resume {} to continue it",
+                        shell_word(out)
+                    ),
+                )
+                .into());
+            }
+            return Ok(Destination {
+                path: out.to_path_buf(),
+                default_name: None,
+                saved: continuing,
+                force: choice.force || continuing,
+            });
+        }
+        if let Some(resumed) = choice.resumed {
+            return Ok(Destination {
+                path: resumed.to_path_buf(),
+                default_name: None,
+                saved: true,
+                force: true,
+            });
+        }
+        let dir = folder::default_dir()?;
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| SaveError::Io(format!("cannot create the folder {}", dir.display()), e))?;
+        let stem = format!("{}-{}", choice.framework, super::start::today());
+        Ok(Destination {
+            path: free_name(&dir, &stem),
+            default_name: Some((dir, stem)),
+            saved: false,
+            force: false,
+        })
+    }
+
+    /// Save atomically. The first save of a new file never replaces one that appeared
+    /// meanwhile: a default name moves on to the next free one, an --output name is refused.
+    pub fn save(&mut self, assessment: &Assessment) -> Result<(), SaveError> {
+        if !self.saved && !self.force && self.path.exists() {
+            match &self.default_name {
+                Some((dir, stem)) => self.path = free_name(dir, stem),
+                None => return Err(BadInput::in_file(
+                    &self.path.display().to_string(),
+                    "was created by something else meanwhile; not overwriting it (pass --force to)",
+                )
+                .into()),
+            }
+        }
+        file::save(&self.path, assessment).map_err(|e| {
+            SaveError::Io(
+                format!(
+                    "cannot save the assessment to {} (answers saved before are still in it)",
+                    self.path.display()
+                ),
+                e,
+            )
+        })?;
+        self.saved = true;
+        Ok(())
+    }
+}
+
+/// `<stem>.json`, else `<stem>-2.json`, `<stem>-3.json`, ... whichever does not exist yet.
+fn free_name(dir: &Path, stem: &str) -> PathBuf {
+    let first = dir.join(format!("{stem}.json"));
+    if !first.exists() {
+        return first;
+    }
+    (2..)
+        .map(|n| dir.join(format!("{stem}-{n}.json")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
+/// Whether two paths name the same existing file (or are the same path).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    if a == b {
+        return true;
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// The path as one shell word, quoted when it needs to be.
+pub fn shell_word(path: &Path) -> String {
+    let text = path.display().to_string();
+    if text
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-+:@%,=~".contains(c))
+    {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
