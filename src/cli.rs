@@ -109,6 +109,9 @@ rungs show networking --format markdown > networking.md"
     /// Write a commented starter framework file that validates, to edit into your own.
     New(NewArgs),
 
+    /// Write an HTML page a rater fills in a browser and saves as an assessment file: no terminal, no install.
+    Form(FormArgs),
+
     /// Make a framework file from one kept elsewhere: a spreadsheet (CSV) or a CASE package.
     #[command(
         after_help = "Examples:\n  rungs import csv ladder.csv -o ladder.yaml\n  rungs validate ladder.yaml"
@@ -150,9 +153,12 @@ echo 'rungs completions fish | source' >> ~/.config/fish/config.fish"
     )]
     Man {
         /// Write rungs.1 and a rungs-COMMAND.1 page per command into this folder instead
-        /// (created when missing).
+        /// (created when missing; - is stdout).
         #[arg(long = "output", short = 'o', value_name = "DIR", alias = "out-dir")]
         out_dir: Option<PathBuf>,
+        /// Overwrite pages that exist in --output.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -375,6 +381,62 @@ pub struct AssessArgs {
 
     #[command(flatten)]
     pub target: TargetArgs,
+
+    #[command(flatten)]
+    pub track: TrackArg,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The page is one file with no network access: the rater opens it in a browser, \
+rates (clicks or keys: a digit rates and moves on, n is not applicable), and presses Save, \
+which downloads SUBJECT-by-RATER.json. Answers are kept in the browser until then.\n\n\
+Examples:\n  rungs form networking --subject \"Alex Rivera\" --rater \"Sam Lee\" --relation manager -o alex-by-sam.html\n  \
+rungs form networking --subject \"Alex Rivera\" --raters raters.csv --output-dir forms/   # columns name,relation\n  \
+rungs form networking --from alex-by-sam.json -o alex-by-sam-2.html   # a second round, last answers filled in\n  \
+rungs compare alex.json alex-by-*.json"
+)]
+pub struct FormArgs {
+    /// A built-in or --frameworks id, or a path to a YAML file.
+    #[arg(add = ArgValueCompleter::new(crate::commands::completions::framework))]
+    pub framework: String,
+
+    /// The page to write (FILE.html).
+    #[arg(long, short = 'o', value_name = "FILE", required_unless_present = "raters", conflicts_with_all = ["raters", "output_dir"])]
+    pub output: Option<PathBuf>,
+
+    /// A CSV sheet of raters (columns name, relation): one page each, in --output-dir.
+    #[arg(
+        long,
+        value_name = "FILE",
+        requires = "output_dir",
+        conflicts_with = "rater"
+    )]
+    pub raters: Option<PathBuf>,
+
+    /// The folder the pages of --raters go to, each named from the rater's name.
+    #[arg(long = "output-dir", value_name = "DIR", requires = "raters")]
+    pub output_dir: Option<PathBuf>,
+
+    /// Overwrite pages that exist.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Name of the person rated (without it, the rater types it).
+    #[arg(long, value_name = "NAME")]
+    pub subject: Option<String>,
+
+    /// Name of the person rating (without it, the rater types it).
+    #[arg(long, value_name = "NAME")]
+    pub rater: Option<String>,
+
+    /// How the rater relates to the subject (without it, the rater picks it).
+    #[arg(long, value_enum, value_name = "RELATION")]
+    pub relation: Option<RelationArg>,
+
+    /// Fill the page with the answers of an earlier assessment (a rater's second round).
+    #[arg(long, value_name = "PREVIOUS")]
+    pub from: Option<PathBuf>,
 
     #[command(flatten)]
     pub track: TrackArg,

@@ -47,6 +47,7 @@ pub mod consistency;
 pub mod diff;
 pub mod error;
 pub mod explain;
+pub mod form;
 pub mod framework;
 pub mod history;
 pub mod import;

@@ -304,7 +304,7 @@ pub fn assessment_json(shape: Shape, digest: &str, changed_percent: u64) -> Stri
             _ => "4".into(),
         };
         let separator = if n == 0 { "" } else { "," };
-        if value % 17 == 0 {
+        if value.is_multiple_of(17) {
             let _ = write!(
                 out,
                 "{separator}\n    \"{id}\": {{\n      \"value\": {rating},\n      \"note\": \"Shown in the March project review\"\n    }}"

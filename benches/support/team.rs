@@ -59,7 +59,8 @@ pub fn write_team(dir: &Path, entry: &Entry, people: usize, seed: u64) -> usize 
         assessment.subject = Some(subject);
         assessment.rater = rater;
         assessment.ratings = ratings;
-        std::fs::write(dir.join(name), file::to_json(&assessment)).expect("write assessment");
+        std::fs::write(dir.join(name), file::to_json(&assessment).expect("JSON"))
+            .expect("write assessment");
         written += 1;
     };
     for person in 0..people {

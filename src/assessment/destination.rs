@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use super::{file, folder, Assessment};
 use crate::error::BadInput;
+pub use crate::io::write::same_file;
+use crate::io::write::{check_target, is_stdout, Refusal};
 
 /// Where answers are saved, and whether the first save must not replace an existing file.
 #[derive(Debug)]
@@ -66,39 +68,42 @@ pub struct Choice<'a> {
 }
 
 impl Destination {
-    /// `--output` when given (refused when it is a folder, or exists and is neither forced nor
-    /// the file resumed); else the resumed file; else a new `FRAMEWORK-DATE.json` in the
+    /// `--output` when given (refused as [`check_target`] says, unless it is the file resumed); else the resumed file; else a new `FRAMEWORK-DATE.json` in the
     /// assessments folder (created when missing).
     pub fn choose(choice: Choice) -> Result<Destination, SaveError> {
         if let Some(out) = choice.out {
-            if out.is_dir() {
-                return Err(BadInput::in_file(
-                    &out.display().to_string(),
-                    "is a folder; --output takes a file name",
+            let shown = out.display().to_string();
+            if is_stdout(out) {
+                return Err(BadInput::new(
+                    "--output -: an assessment is saved to its file after every answer, so it needs a file name; `rungs report FILE` prints it",
                 )
                 .into());
             }
-            let continuing = choice.resumed.is_some_and(|r| same_file(r, out));
-            if out.exists() && !choice.force && !continuing {
-                return Err(BadInput::in_file(
-                    &out.display().to_string(),
-                    format!(
-                        "already exists; pass --force to overwrite it, or --resume {} to continue it",
-                        shell_word(out)
-                    ),
-                )
-                .into());
+            let continuing = choice.resumed.filter(|r| same_file(r, out));
+            if continuing.is_none() {
+                check_target(out, choice.force).map_err(|refusal| {
+                    let message = match refusal {
+                        Refusal::Folder => "is a folder; --output takes a file name".to_string(),
+                        Refusal::Exists => format!(
+                            "already exists; pass --force to overwrite it, or --resume {} to continue it",
+                            shell_word(out)
+                        ),
+                        other => other.to_string(),
+                    };
+                    BadInput::in_file(&shown, message)
+                })?;
             }
             return Ok(Destination {
-                path: out.to_path_buf(),
+                path: continuing.map_or_else(|| out.to_path_buf(), through_link),
                 default_name: None,
-                saved: continuing,
-                force: choice.force || continuing,
+                saved: continuing.is_some(),
+                force: choice.force || continuing.is_some(),
             });
         }
         if let Some(resumed) = choice.resumed {
+            // Resuming through a link saves to the file it leads to, and keeps the link.
             return Ok(Destination {
-                path: resumed.to_path_buf(),
+                path: through_link(resumed),
                 default_name: None,
                 saved: true,
                 force: true,
@@ -119,7 +124,7 @@ impl Destination {
     /// Save atomically. The first save of a new file never replaces one that appeared
     /// meanwhile: a default name moves on to the next free one, an --output name is refused.
     pub fn save(&mut self, assessment: &Assessment) -> Result<(), SaveError> {
-        if !self.saved && !self.force && self.path.exists() {
+        if !self.saved && !self.force && taken(&self.path) {
             match &self.default_name {
                 Some((dir, stem)) => self.path = free_name(dir, stem),
                 None => return Err(BadInput::in_file(
@@ -146,23 +151,28 @@ impl Destination {
 /// `<stem>.json`, else `<stem>-2.json`, `<stem>-3.json`, ... whichever does not exist yet.
 fn free_name(dir: &Path, stem: &str) -> PathBuf {
     let first = dir.join(format!("{stem}.json"));
-    if !first.exists() {
+    if !taken(&first) {
         return first;
     }
     (2..)
         .map(|n| dir.join(format!("{stem}-{n}.json")))
-        .find(|p| !p.exists())
+        .find(|p| !taken(p))
         .unwrap_or(first)
 }
 
-/// Whether two paths name the same existing file (or are the same path).
-pub fn same_file(a: &Path, b: &Path) -> bool {
-    if a == b {
-        return true;
-    }
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
+/// Whether anything is at `path`, a dangling link included.
+fn taken(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}
+
+/// The file a link leads to, so that saving replaces that file and keeps the link; any other
+/// path as it is.
+fn through_link(path: &Path) -> PathBuf {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
     }
 }
 

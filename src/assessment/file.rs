@@ -1,7 +1,6 @@
 //! Reading and writing assessment files: strict on read, atomic on write.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::model::{Assessment, FORMAT};
 use crate::catalog::{load_file, Catalog, Entry};
@@ -76,70 +75,24 @@ fn strip_position(message: &str) -> String {
 }
 
 /// Serialise an assessment as pretty JSON with a trailing newline.
-pub fn to_json(assessment: &Assessment) -> String {
-    let mut text = serde_json::to_string_pretty(assessment).unwrap_or_default();
+pub fn to_json(assessment: &Assessment) -> serde_json::Result<String> {
+    let mut text = serde_json::to_string_pretty(assessment)?;
     text.push('\n');
-    text
+    Ok(text)
 }
 
-/// Write bytes to `path` atomically: a temporary file in the same folder, flushed and synced,
-/// then renamed over the target. A crash or a failed write (full disk, read-only folder) at any
-/// point leaves either the old file or the new one, never a mix, and no temporary file behind.
-///
-/// A missing folder is reported as `NotFound` naming the folder; a replaced file keeps its
-/// permissions.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::{Error, ErrorKind};
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    match std::fs::metadata(&dir) {
-        Ok(meta) if meta.is_dir() => {}
-        Ok(_) => {
-            return Err(Error::new(
-                ErrorKind::NotADirectory,
-                format!("{} is not a folder", dir.display()),
-            ))
-        }
-        Err(e) if e.kind() == ErrorKind::NotFound => {
-            return Err(Error::new(
-                ErrorKind::NotFound,
-                format!("folder {} does not exist", dir.display()),
-            ))
-        }
-        Err(e) => return Err(e),
-    }
-    let previous_permissions = std::fs::metadata(path).ok().map(|m| m.permissions());
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "assessment".into());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.flush()?;
-        file.sync_all()?;
-        if let Some(permissions) = previous_permissions {
-            file.set_permissions(permissions)?;
-        }
-        drop(file);
-        std::fs::rename(&temp, path)?;
-        if let Ok(d) = std::fs::File::open(&dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
-}
-
-/// Save an assessment atomically.
+/// Save an assessment atomically ([`crate::io::write::write_atomic`]).
 pub fn save(path: &Path, assessment: &Assessment) -> std::io::Result<()> {
-    write_atomic(path, to_json(assessment).as_bytes())
+    crate::io::write::write_atomic(path, to_json(assessment)?.as_bytes())
+}
+
+/// Save an assessment atomically, keeping it locked
+/// ([`crate::io::write::write_atomic_locked`]).
+pub fn save_locked(
+    path: &Path,
+    assessment: &Assessment,
+) -> std::io::Result<crate::io::write::Lock> {
+    crate::io::write::write_atomic_locked(path, to_json(assessment)?.as_bytes())
 }
 
 /// The framework an assessment was made against, found as docs/FORMAT.md (Assessment file)

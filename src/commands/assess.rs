@@ -33,6 +33,16 @@ fn saving_failed(error: destination::SaveError) -> anyhow::Error {
     }
 }
 
+/// `--output` must not name a file the assessment is made from: the framework file or the
+/// answers file.
+fn refuse_inputs(args: &AssessArgs, entry: &rungs::catalog::Entry) -> Result<(), BadInput> {
+    let output = super::output::Output::new(args.out.as_deref(), true);
+    if let rungs::catalog::Origin::File(framework) = &entry.origin {
+        output.refuse_inputs([framework.as_path()], "the framework being assessed")?;
+    }
+    output.refuse_inputs(args.answers.as_deref(), "the answers file")
+}
+
 /// Print the warnings of an opened assessment and keep its framework and assessment.
 fn opened(context: &Context, opened: Opened) -> (rungs::catalog::Entry, Assessment) {
     context.warn_all(&opened.warnings);
@@ -113,6 +123,7 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
     context.warn_all(misfit);
     let warnings = unreachable(framework, &ladder, &targets);
     context.warn_all(&warnings);
+    refuse_inputs(&args, &entry)?;
     let mut destination = Destination::choose(Choice {
         out: args.out.as_deref(),
         force: args.force,

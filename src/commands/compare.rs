@@ -47,6 +47,7 @@ pub fn run(context: &Context, args: &CompareArgs) -> anyhow::Result<ExitCode> {
     )?;
     let comparison = rungs::compare::compare(framework, &ladder, &gathered.sheets, args.anonymous);
     let output = Output::new(args.output.path.as_deref(), args.output.force);
+    output.refuse_framework(&args.framework)?;
     output.refuse_inputs(
         gathered.sheets.iter().map(|s| s.file.as_path()),
         "one of the assessments compared; write to another file",

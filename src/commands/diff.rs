@@ -78,6 +78,12 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
             }
         }
     };
+    let output = Output::new(args.output.path.as_deref(), args.output.force);
+    output.refuse_framework(&args.framework)?;
+    output.refuse_inputs(
+        [old_path.as_path(), new_path.as_path()],
+        "one of the assessments compared; write to another file",
+    )?;
     let old = file::read(&old_path)?;
     let new = file::read(&new_path)?;
     if old.framework.id != new.framework.id {
@@ -183,10 +189,6 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
         let description = after.target.map(|t| t.description).unwrap_or_default();
         report = report.with_target(description, gaps);
     }
-    Output::new(args.output.path.as_deref(), args.output.force).write(
-        context,
-        &report,
-        args.format.into(),
-    )?;
+    output.write(context, &report, args.format.into())?;
     Ok(ExitCode::SUCCESS)
 }

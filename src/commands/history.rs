@@ -56,6 +56,12 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
         named.extend(super::named::assessments(argument)?);
     }
     let files = expand(&named)?;
+    let output = Output::new(args.output.path.as_deref(), args.output.force);
+    output.refuse_framework(&args.framework)?;
+    output.refuse_inputs(
+        files.iter().map(PathBuf::as_path),
+        "one of the assessments read; write to another file",
+    )?;
     let mut read = Vec::new();
     let mut problems = Vec::new();
     for path in files {
@@ -87,11 +93,7 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
             read,
         )?);
     }
-    Output::new(args.output.path.as_deref(), args.output.force).write(
-        context,
-        &Histories(histories),
-        args.format.into(),
-    )?;
+    output.write(context, &Histories(histories), args.format.into())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -2,10 +2,10 @@
 
 use std::process::ExitCode;
 
-use rungs::assessment::file::write_atomic;
 use rungs::error::BadInput;
 use rungs::framework::{self, Diagnostic, LoadError};
 use rungs::import::{self, Imported, Options};
+use rungs::io::write::{is_stdout, same_file, write_atomic};
 use rungs::render;
 
 use super::new::{check_destination, write_reason};
@@ -22,14 +22,22 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
         ImportSource::Case(case) => (&case.common, "case"),
     };
     let shown = args.file.display().to_string();
-    if let Some(out) = &args.output {
-        check_destination(out, args.force)?;
-    }
     let what = if kind == "csv" {
         "sheet"
     } else {
         "CASE package"
     };
+    let output = args.output.as_deref().filter(|out| !is_stdout(out));
+    if let Some(out) = output {
+        if same_file(out, &args.file) {
+            return Err(BadInput::new(format!(
+                "--output {}: that is the {what} being imported; write the framework to another file",
+                out.display()
+            ))
+            .into());
+        }
+        check_destination(out, args.force)?;
+    }
     let bytes = rungs::io::read_limited(&args.file, MAX_IMPORT_SIZE, what)?;
     let options = Options {
         id: args.id.clone(),
@@ -72,7 +80,7 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
         )
         .into());
     };
-    match &args.output {
+    match output {
         None => super::write_stdout(text.as_bytes())?,
         Some(out) => {
             if let Err(e) = write_atomic(out, text.as_bytes()) {
@@ -93,7 +101,7 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
         render::plural(f.competencies.len(), "competency", "competencies"),
         render::plural(f.levels.len(), "level", "levels"),
         render::plural(f.indicator_count(), "indicator", "indicators"),
-        match &args.output {
+        match output {
             Some(out) => format!(
                 " into {}; check it with: rungs validate {}",
                 out.display(),

@@ -5,6 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
+use rungs::error::BadInput;
+use rungs::io::write::{check_target, is_stdout, write_atomic};
 
 use super::Context;
 
@@ -80,23 +82,51 @@ fn main_page(command: clap::Command) -> std::io::Result<Vec<u8>> {
     Ok(page)
 }
 
-pub fn run(context: &Context, out_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+pub fn run(context: &Context, out_dir: Option<&Path>, force: bool) -> anyhow::Result<ExitCode> {
     let command = crate::cli::command();
-    match out_dir {
-        None => {
-            super::write_stdout(&main_page(command)?)?;
-        }
-        Some(dir) => {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create the folder {}", dir.display()))?;
-            clap_mangen::generate_to(command.clone(), dir)
-                .with_context(|| format!("cannot write manual pages into {}", dir.display()))?;
-            let mut main = command.disable_help_subcommand(true);
-            main.build();
-            std::fs::write(dir.join("rungs.1"), main_page(main)?)
-                .with_context(|| format!("cannot write manual pages into {}", dir.display()))?;
-            context.say(format!("wrote manual pages into {}", dir.display()));
-        }
+    let Some(dir) = out_dir.filter(|d| !is_stdout(d)) else {
+        super::write_stdout(&main_page(command)?)?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let pages = pages(command)?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+    // Every page is checked before any is written: a refusal leaves the folder as it was.
+    let problems: Vec<String> = pages
+        .iter()
+        .filter_map(|(name, _)| {
+            let path = dir.join(name);
+            check_target(&path, force)
+                .err()
+                .map(|refusal| format!("--output {}: {refusal}", path.display()))
+        })
+        .collect();
+    if !problems.is_empty() {
+        return Err(BadInput::many(problems).into());
     }
+    for (name, page) in &pages {
+        let path = dir.join(name);
+        write_atomic(&path, page).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    context.say(format!("wrote manual pages into {}", dir.display()));
     Ok(ExitCode::SUCCESS)
+}
+
+/// `rungs.1` and a `rungs-COMMAND.1` page per command, as the files clap_mangen would write.
+fn pages(command: clap::Command) -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    let mut main = command.disable_help_subcommand(true);
+    main.build();
+    let mut pages = vec![("rungs.1".to_string(), main_page(main.clone())?)];
+    let mut pending: Vec<clap::Command> = main.get_subcommands().cloned().collect();
+    while let Some(sub) = pending.pop() {
+        if sub.is_hide_set() {
+            continue;
+        }
+        pending.extend(sub.get_subcommands().cloned());
+        let man = clap_mangen::Man::new(sub.clone());
+        let mut page = Vec::new();
+        man.render(&mut page)?;
+        pages.push((man.get_filename(), page));
+    }
+    Ok(pages)
 }

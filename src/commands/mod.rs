@@ -11,6 +11,7 @@ mod assess;
 mod compare;
 pub mod completions;
 mod diff;
+mod form;
 mod gathering;
 mod history;
 mod import;
@@ -137,9 +138,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::History(args) => history::run(&context, &args),
         Command::Assess(args) => assess::run(&context, args),
         Command::New(args) => new::run(&context, &args),
+        Command::Form(args) => form::run(&context, &args),
         Command::Import { source } => import::run(&context, &source),
         Command::Schema { kind } => schema::run(kind),
         Command::Completions { shell } => completions::run(shell),
-        Command::Man { out_dir } => man::run(&context, out_dir.as_deref()),
+        Command::Man { out_dir, force } => man::run(&context, out_dir.as_deref(), force),
     }
 }

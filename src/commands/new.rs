@@ -3,10 +3,10 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use rungs::assessment::file::write_atomic;
 use rungs::error::BadInput;
 use rungs::framework;
 use rungs::io::io_reason;
+use rungs::io::write::{check_target, is_stdout, write_atomic, Refusal};
 
 use super::Context;
 use crate::cli::NewArgs;
@@ -19,6 +19,10 @@ pub fn run(context: &Context, args: &NewArgs) -> anyhow::Result<ExitCode> {
     let name = args.name.clone().unwrap_or_else(|| name_from_id(&args.id));
     let text = scaffold(&args.id, &name);
     check_scaffold(&args.id, &text)?;
+    if is_stdout(&out) {
+        super::write_stdout(text.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     check_destination(&out, args.force)?;
     if let Err(e) = write_atomic(&out, text.as_bytes()) {
         anyhow::bail!(
@@ -61,37 +65,27 @@ fn check_scaffold(id: &str, text: &str) -> Result<(), BadInput> {
     }
 }
 
+/// The one output check ([`check_target`]), worded for a framework file.
 pub(super) fn check_destination(out: &Path, force: bool) -> Result<(), BadInput> {
-    let shown = out.display().to_string();
-    if out.is_dir() {
-        return Err(BadInput::in_file(
-            &shown,
-            format!(
+    check_target(out, force).map_err(|refusal| {
+        let message = match refusal {
+            Refusal::Folder => format!(
                 "is a folder; give a file name, e.g. --output {}",
                 out.join("framework.yaml").display()
             ),
-        ));
-    }
-    if out.exists() && !force {
-        return Err(BadInput::in_file(
-            &shown,
-            "already exists; pass --force to overwrite it or --output another file",
-        ));
-    }
-    let folder = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    if !folder.is_dir() {
-        return Err(BadInput::in_file(
-            &shown,
-            format!(
-                "folder {} does not exist; create it first",
-                folder.display()
-            ),
-        ));
-    }
-    Ok(())
+            Refusal::Exists => {
+                "already exists; pass --force to overwrite it or --output another file".into()
+            }
+            Refusal::NoFolder(folder) => {
+                format!(
+                    "folder {} does not exist; create it first",
+                    folder.display()
+                )
+            }
+            other => other.to_string(),
+        };
+        BadInput::in_file(&out.display().to_string(), message)
+    })
 }
 
 /// `our-framework` -> `Our framework`.

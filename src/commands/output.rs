@@ -5,12 +5,12 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context as _;
-use rungs::assessment::destination::same_file;
-use rungs::assessment::file;
 use rungs::error::BadInput;
+use rungs::io::write::{check_target, is_stdout, same_file, write_atomic};
 use rungs::render::{self, Document, Style};
 
 use super::Context;
+use crate::cli::FrameworkOverride;
 
 /// The `--output` and `--force` a command was given.
 #[derive(Debug, Clone, Copy)]
@@ -22,9 +22,12 @@ pub struct Output<'a> {
 }
 
 impl<'a> Output<'a> {
-    /// Output to `path` (stdout when `None`).
+    /// Output to `path` (stdout when `None` or `-`).
     pub fn new(path: Option<&'a Path>, force: bool) -> Self {
-        Output { path, force }
+        Output {
+            path: path.filter(|p| !is_stdout(p)),
+            force,
+        }
     }
 
     /// Refuse an `--output` that names one of the files the command reads; `what` says which it
@@ -46,32 +49,22 @@ impl<'a> Output<'a> {
         Ok(())
     }
 
-    /// Refuse a folder, a file in a folder that does not exist, and an existing file without
-    /// `--force`.
+    /// Refuse an `--output` that names the `--framework` file the command reads.
+    pub fn refuse_framework(&self, framework: &FrameworkOverride) -> Result<(), BadInput> {
+        self.refuse_inputs(
+            framework.framework.as_deref(),
+            "the framework file read; write to another file",
+        )
+    }
+
+    /// Refuse what [`check_target`] refuses: a folder, a file in a folder that does not exist,
+    /// a link, FIFO or device, and an existing file without `--force`.
     fn check(&self) -> Result<(), BadInput> {
         let Some(path) = self.path else {
             return Ok(());
         };
-        let shown = path.display();
-        if path.is_dir() {
-            return Err(BadInput::new(format!(
-                "--output {shown}: is a folder; give a file name"
-            )));
-        }
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            if !parent.is_dir() {
-                return Err(BadInput::new(format!(
-                    "--output {shown}: folder {} does not exist",
-                    parent.display()
-                )));
-            }
-        }
-        if path.exists() && !self.force {
-            return Err(BadInput::new(format!(
-                "--output {shown}: file exists; pass --force to overwrite it"
-            )));
-        }
-        Ok(())
+        check_target(path, self.force)
+            .map_err(|refusal| BadInput::new(format!("--output {}: {refusal}", path.display())))
     }
 
     /// Write `document` in `format`: to stdout (a streamed format as it is made, a closed pipe
@@ -104,7 +97,7 @@ impl<'a> Output<'a> {
             return Ok(());
         };
         let text = document.render(format, style);
-        file::write_atomic(path, render::safe::output(&text, false).as_bytes())
+        write_atomic(path, render::safe::output(&text, false).as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?;
         context.say(format!("wrote {}", path.display()));
         Ok(())

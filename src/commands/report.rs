@@ -60,6 +60,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     drop(opened);
     drop(catalog);
     let output = Output::new(args.output.path.as_deref(), args.output.force);
+    output.refuse_framework(&args.framework)?;
     output.refuse_inputs(
         [file.as_path()],
         "the assessment being reported; write the report to another file",

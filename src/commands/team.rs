@@ -36,6 +36,7 @@ pub fn run(context: &Context, args: &TeamArgs) -> anyhow::Result<ExitCode> {
     )?;
     let framework = &gathered.entry.framework;
     let output = Output::new(args.output.path.as_deref(), args.output.force);
+    output.refuse_framework(&args.framework)?;
     output.refuse_inputs(
         gathered.sheets.iter().map(|s| s.file.as_path()),
         "one of the assessments read; write to another file",

@@ -51,7 +51,7 @@ pub fn read_limited(path: &Path, limit: u64, kind: &str) -> Result<Vec<u8>, BadI
 
 /// `8 MiB`, or the exact number of bytes.
 fn size(bytes: u64) -> String {
-    if bytes % (1024 * 1024) == 0 {
+    if bytes.is_multiple_of(1024 * 1024) {
         format!("{} MiB", bytes / (1024 * 1024))
     } else {
         format!("{bytes} bytes")

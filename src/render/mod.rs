@@ -7,6 +7,7 @@ pub mod diff;
 pub mod explain;
 pub mod export;
 pub mod fit;
+pub mod form;
 pub mod history;
 pub mod prose;
 pub mod reconcile;

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use rungs::assessment::file::write_atomic;
+use rungs::io::write::write_atomic;
 
 use crate::support::Run;
 

@@ -18,7 +18,7 @@ const MARCH: &str = "tests/fixtures/assessments/teamwork/2026-03-01.json";
 
 /// The Chromium binary: $RUNGS_CHROMIUM when set (and a file), else the first of the usual
 /// names on PATH.
-fn find_chromium() -> Option<PathBuf> {
+pub(crate) fn find_chromium() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("RUNGS_CHROMIUM") {
         let path = PathBuf::from(path);
         return path.is_file().then_some(path);

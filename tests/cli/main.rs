@@ -1,6 +1,7 @@
 //! Integration tests: the built `rungs` binary, one module per command or topic.
 
 mod assess;
+mod browser;
 mod builtin_frameworks;
 mod catalog;
 mod changed_framework;
@@ -10,6 +11,7 @@ mod conventions;
 mod diff;
 mod duckdb;
 mod evidence;
+mod form;
 mod groups;
 mod hardening;
 mod history;
@@ -27,3 +29,4 @@ mod support;
 mod team;
 mod tracks;
 mod validate;
+mod writing;

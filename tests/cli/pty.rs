@@ -1080,3 +1080,53 @@ fn from_a_previous_assessment_enter_keeps_a_digit_changes_and_the_changes_are_sh
     assert_eq!(origin["started_at"], saved(&previous)["started_at"]);
     assert!(new["completed_at"].is_string());
 }
+
+/// Save answers to the first indicator of [`three_indicators`] in `file`, without a terminal.
+fn first_answered(home: &Path, framework: &str, file: &Path) {
+    let answers = home.join("first.yaml");
+    std::fs::write(&answers, "t1: 3\n").expect("answers");
+    let made = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(["assess", framework, "--answers"])
+        .arg(&answers)
+        .arg("--out")
+        .arg(file)
+        .env("HOME", home)
+        .output()
+        .expect("rungs runs");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+}
+
+#[test]
+fn resuming_through_a_link_saves_to_the_file_it_leads_to_and_keeps_the_link() {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let framework = three_indicators(home.path());
+    let real = home.path().join("real.json");
+    first_answered(home.path(), &framework, &real);
+    let link = home.path().join("link.json");
+    std::os::unix::fs::symlink(&real, &link).expect("link");
+    let link_arg = link.display().to_string();
+    let mut session = spawn(home.path(), &["assess", "--resume", &link_arg]);
+    wait_for(&mut session, "Press Enter to begin");
+    press(&mut session, "\r");
+    at_indicator(&mut session, 2, 3);
+    press(&mut session, "4");
+    at_indicator(&mut session, 3, 3);
+    press(&mut session, "q");
+    session.exp_eof().expect("rungs ends after q");
+    assert_eq!(exit_code(&mut session), 0);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("the link")
+            .file_type()
+            .is_symlink(),
+        "the link is still a link"
+    );
+    assert_eq!(
+        saved(&real)["ratings"],
+        serde_json::json!({ "t1": { "value": 3 }, "t2": { "value": 4 } })
+    );
+}

@@ -182,7 +182,8 @@ fn the_assessment_schema_accepts_what_rungs_writes() {
     }"#;
     let assessment = rungs::assessment::file::parse("a.json", text.as_bytes()).expect("parses");
     let written: Value =
-        serde_json::from_str(&rungs::assessment::file::to_json(&assessment)).expect("JSON");
+        serde_json::from_str(&rungs::assessment::file::to_json(&assessment).expect("JSON"))
+            .expect("JSON");
     assert_eq!(problems(&validator, &written), Vec::<String>::new());
 
     let mut wrong_format = written.clone();

@@ -1,0 +1,148 @@
+//! `rungs form`: a self-contained HTML page for a rater who does not use a terminal, or one
+//! page per rater of a raters sheet.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use rungs::assessment::Assessment;
+use rungs::catalog::Entry;
+use rungs::error::BadInput;
+use rungs::form::{form, FormPage, Who};
+use rungs::framework::Ladder;
+use rungs::render::{Document, Style};
+
+use super::output::Output;
+use super::Context;
+use crate::cli::FormArgs;
+
+/// The page as a document with one format, written the way every command writes a file.
+struct Page(FormPage);
+
+impl Document for Page {
+    type Format = ();
+
+    fn render(&self, _format: (), _style: Style) -> String {
+        rungs::render::form::render(&self.0)
+    }
+}
+
+pub fn run(context: &Context, args: &FormArgs) -> anyhow::Result<ExitCode> {
+    let catalog = context.catalog()?;
+    let (entry, base) = match &args.from {
+        Some(from) => {
+            let opened = rungs::open::to_continue(&catalog, from, Some(&args.framework))?;
+            context.warn_all(&opened.warnings);
+            let base = Assessment::started_from(&opened.entry, &opened.assessment, from);
+            (opened.entry, base)
+        }
+        None => {
+            let entry = catalog.resolve(&args.framework)?;
+            let base = Assessment::new(&entry);
+            (entry, base)
+        }
+    };
+    for warning in &entry.warnings {
+        context.say(warning);
+    }
+    let ladder = rungs::open::choose_ladder(
+        &entry.framework,
+        args.track.track.as_deref(),
+        base.track.as_deref(),
+        &Default::default(),
+    )?;
+    let relation = args.relation.map(Into::into);
+    match (&args.output, &args.raters, &args.output_dir) {
+        (Some(output), None, None) => {
+            let who = Who {
+                subject: args.subject.clone(),
+                rater: args.rater.clone(),
+                relation,
+            };
+            let page = page(&entry, &ladder, &base, who);
+            Output::new(Some(output), args.force).write(context, &page, ())?;
+            say_next(context, &page.0);
+        }
+        (None, Some(raters), Some(dir)) => {
+            per_rater(context, args, (&entry, &ladder, &base), raters, dir)?;
+        }
+        _ => {
+            return Err(BadInput::new(
+                "give --output FILE.html for one page, or --raters FILE.csv --output-dir DIR for a page per rater",
+            )
+            .into())
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn page(entry: &Entry, ladder: &Ladder, base: &Assessment, who: Who) -> Page {
+    Page(form(&entry.framework, ladder, base, who))
+}
+
+/// One page per row of the raters sheet, named from the rater's name, all checked before any
+/// is written.
+fn per_rater(
+    context: &Context,
+    args: &FormArgs,
+    (entry, ladder, base): (&Entry, &Ladder, &Assessment),
+    raters: &Path,
+    dir: &Path,
+) -> anyhow::Result<()> {
+    let shown = raters.display().to_string();
+    let bytes = rungs::io::read_limited(raters, rungs::form::MAX_RATERS_SIZE, "raters sheet")?;
+    let rows = rungs::form::raters(&shown, &bytes)?;
+    if args.subject.is_none() && base.subject.is_none() {
+        return Err(
+            BadInput::new("--raters: name the person they rate with --subject NAME").into(),
+        );
+    }
+    if !dir.is_dir() {
+        return Err(BadInput::new(format!(
+            "--output-dir {}: {}",
+            dir.display(),
+            if dir.exists() {
+                "is not a folder"
+            } else {
+                "folder does not exist; create it first"
+            }
+        ))
+        .into());
+    }
+    let targets: Vec<_> = rows
+        .iter()
+        .map(|row| dir.join(format!("{}.html", row.stem)))
+        .collect();
+    if !args.force {
+        let taken: Vec<String> = targets
+            .iter()
+            .filter(|t| t.exists())
+            .map(|t| format!("{}: file exists; pass --force to overwrite it", t.display()))
+            .collect();
+        if !taken.is_empty() {
+            return Err(BadInput::many(taken).into());
+        }
+    }
+    for (row, target) in rows.iter().zip(&targets) {
+        let who = Who {
+            subject: args.subject.clone(),
+            rater: Some(row.name.clone()),
+            relation: Some(row.relation),
+        };
+        let page = page(entry, ladder, base, who);
+        Output::new(Some(target), true).write(context, &page, ())?;
+    }
+    context.say(format!(
+        "{} pages written to {}. Send each person their page; each saves a file to send back. Then: rungs compare FILE...",
+        rows.len(),
+        dir.display()
+    ));
+    Ok(())
+}
+
+/// What to do with the page.
+fn say_next(context: &Context, page: &FormPage) {
+    context.say(format!(
+        "{} indicators to rate. Send the page to the rater: they open it in a browser, rate, and press Save to download a file to send back. Then: rungs compare FILE...",
+        page.indicator_count()
+    ));
+}

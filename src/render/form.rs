@@ -1,0 +1,281 @@
+//! The rater form as one self-contained HTML page: the framework's indicators as radio
+//! choices with a note each, a script that keeps the answers in the browser, rates by keyboard
+//! and saves an assessment file, and a print stylesheet that makes it a paper form.
+//!
+//! Nothing leaves the page: its Content-Security-Policy allows no source but its own script and
+//! style, named by their SHA-256. Every text from the framework or the command line is escaped
+//! (the HTML report's [`escape`]); the data the script needs is JSON in a block that is not run.
+
+use std::fmt::Write;
+
+use sha2::{Digest, Sha256};
+
+use super::report::html::escape;
+use super::safe;
+use crate::assessment::{RatingValue, Relation};
+use crate::form::{FormIndicator, FormPage};
+
+const STYLE: &str = include_str!("form.css");
+const SCRIPT: &str = include_str!("form.js");
+
+/// The whole page.
+pub fn render(page: &FormPage) -> String {
+    let title = format!("{} {}", page.framework_name, page.framework_version);
+    let mut out = String::with_capacity(4096 + page.indicator_count() * 900);
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let _ = writeln!(
+        out,
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        content_security_policy()
+    );
+    let _ = writeln!(
+        out,
+        "<title>{}</title>",
+        escape(&match &page.subject {
+            Some(subject) => format!("{title}: rating {subject}"),
+            None => format!("{title}: rating form"),
+        })
+    );
+    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
+    header(&mut out, page, &title);
+    for competency in &page.competencies {
+        let _ = writeln!(
+            out,
+            "<section class=\"competency\" data-competency=\"{}\">\n<h2>{}</h2>",
+            escape(&competency.id),
+            escape(&competency.name)
+        );
+        if let Some(description) = &competency.description {
+            let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(description.trim()));
+        }
+        for level in &competency.levels {
+            let heading = match &level.title {
+                Some(title) => format!("{}: {title}", level.name),
+                None => level.name.clone(),
+            };
+            let _ = writeln!(
+                out,
+                "<section class=\"level\" data-level=\"{}\">\n<h3>{}</h3>",
+                escape(&level.id),
+                escape(&heading)
+            );
+            for indicator in &level.indicators {
+                indicator_fieldset(&mut out, page, indicator);
+            }
+            out.push_str("</section>\n");
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("<p class=\"hint\">When you are done, press <strong>Save answers as a file</strong> at the top and send the file back to the person who sent you this form.</p>\n");
+    let _ = writeln!(
+        out,
+        "<script type=\"application/json\" id=\"form-data\">{}</script>",
+        script_json(&serde_json::json!({ "key": page.storage_key, "base": page.base }))
+    );
+    let _ = writeln!(out, "<script>{SCRIPT}</script>\n</body>\n</html>");
+    out
+}
+
+/// The page's policy: no source at all, except its own style and script by hash; no form
+/// submission, no base URL.
+pub fn content_security_policy() -> String {
+    format!(
+        "default-src 'none'; script-src '{}'; style-src '{}'; form-action 'none'; base-uri 'none'",
+        source_hash(SCRIPT),
+        source_hash(STYLE)
+    )
+}
+
+/// A CSP hash source (`sha256-<base64>`) for an inline script or style.
+fn source_hash(text: &str) -> String {
+    format!("sha256-{}", base64(&Sha256::digest(text.as_bytes())))
+}
+
+/// Standard base64 with padding.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> shift) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// JSON that can stand inside a `<script>` element: no `<`, `>` or `&` (so no `</script>` or
+/// `<!--`), no line or paragraph separator, no hidden character raw.
+fn script_json(value: &serde_json::Value) -> String {
+    safe::json_pretty(value)
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+}
+
+/// Title, who rates whom, the scale, the keys, and the bar with the progress and the save
+/// button.
+fn header(out: &mut String, page: &FormPage, title: &str) {
+    let _ = writeln!(out, "<header>\n<h1>{}</h1>", escape(title));
+    if let Some(track) = &page.track {
+        let _ = writeln!(out, "<p class=\"meta\">Track: {}</p>", escape(track));
+    }
+    out.push_str("<div class=\"who\">\n");
+    match &page.subject {
+        Some(subject) => {
+            let _ = writeln!(
+                out,
+                "<p>Rating <strong id=\"subject-name\">{}</strong></p>",
+                escape(subject)
+            );
+        }
+        None => out.push_str("<label for=\"subject\">Person rated <input id=\"subject\" type=\"text\" autocomplete=\"off\"></label>\n"),
+    }
+    let _ = writeln!(
+        out,
+        "<label for=\"rater-name\">Your name <input id=\"rater-name\" type=\"text\" autocomplete=\"name\" value=\"{}\"></label>",
+        escape(page.rater.as_deref().unwrap_or_default())
+    );
+    out.push_str("<label for=\"relation\">You are their <select id=\"relation\">\n");
+    let chosen = page.relation;
+    let _ = writeln!(
+        out,
+        "<option value=\"\"{}>(choose)</option>",
+        selected(chosen.is_none())
+    );
+    for relation in Relation::ALL {
+        let shown = match relation {
+            Relation::SelfRating => "self (you are the person rated)",
+            Relation::Manager => "manager",
+            Relation::Peer => "peer",
+            Relation::Report => "report (you report to them)",
+            Relation::Other => "other",
+        };
+        let _ = writeln!(
+            out,
+            "<option value=\"{}\"{}>{shown}</option>",
+            relation.as_str(),
+            selected(chosen == Some(relation))
+        );
+    }
+    out.push_str("</select></label>\n</div>\n");
+
+    let described = page.scale.iter().any(|p| p.description.is_some());
+    let _ = writeln!(
+        out,
+        "<table class=\"scale\">\n<caption class=\"meta\">The scale</caption>\n<thead><tr><th scope=\"col\">Value</th><th scope=\"col\">Label</th>{}</tr></thead>\n<tbody>",
+        if described { "<th scope=\"col\">Meaning</th>" } else { "" }
+    );
+    for point in &page.scale {
+        let meaning = point.description.as_deref().unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td>{}</tr>",
+            point.value,
+            escape(&point.label),
+            if described {
+                format!("<td>{}</td>", escape(meaning))
+            } else {
+                String::new()
+            }
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<tr><td>na</td><td>Not applicable: you have had no chance to see it (it does not count)</td>{}</tr>\n</tbody>\n</table>",
+        if described { "<td></td>" } else { "" }
+    );
+    let _ = writeln!(
+        out,
+        "<p class=\"keys hint\">With the keyboard: Tab to an indicator, a digit rates it and moves on, n (or 0) says not applicable, arrow keys change a choice. Your answers are kept in this browser as you go: you can close the page and open the file again later.</p>"
+    );
+    let _ = writeln!(
+        out,
+        "</header>\n<div id=\"progress\" role=\"region\" aria-label=\"Progress\"><span id=\"count\" role=\"status\" aria-live=\"polite\">{} of {} answered</span><button id=\"save\" type=\"button\">Save answers as a file</button><p id=\"save-status\" role=\"status\" aria-live=\"polite\"></p></div>",
+        page.answered_count(),
+        page.indicator_count()
+    );
+}
+
+fn selected(yes: bool) -> &'static str {
+    if yes {
+        " selected"
+    } else {
+        ""
+    }
+}
+
+/// One indicator: a fieldset whose legend is its text, its examples, a radio per scale value
+/// and `na`, and a note.
+fn indicator_fieldset(out: &mut String, page: &FormPage, indicator: &FormIndicator) {
+    let id = escape(&indicator.id);
+    let _ = writeln!(
+        out,
+        "<fieldset class=\"indicator\" data-id=\"{id}\">\n<legend>{} <span class=\"id\">{id}</span></legend>",
+        escape(&indicator.text)
+    );
+    if !indicator.examples.is_empty() {
+        out.push_str("<ul class=\"examples\">");
+        for example in &indicator.examples {
+            let _ = write!(out, "<li>{}</li>", escape(example));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("<div class=\"choices\">");
+    let choices = page
+        .scale
+        .iter()
+        .map(|p| (RatingValue::Scale(p.value), p.label.as_str()))
+        .chain([(RatingValue::NotApplicable, "Not applicable")]);
+    for (value, label) in choices {
+        let _ = write!(
+            out,
+            "<label><input type=\"radio\" name=\"{id}\" value=\"{value}\"{}> {value} <span class=\"label\">{}</span></label>",
+            if indicator.answer == Some(value) { " checked" } else { "" },
+            escape(label)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "</div>\n<label class=\"note\">Note <textarea name=\"note:{id}\" rows=\"1\">{}</textarea></label>\n</fieldset>",
+        escape(indicator.note.as_deref().unwrap_or_default())
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_standard_alphabet_and_padding() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+        assert_eq!(
+            source_hash(""),
+            "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
+        );
+    }
+
+    #[test]
+    fn script_json_cannot_close_its_element() {
+        let json = script_json(&serde_json::json!({ "t": "</script><!-- a & b \u{2028}" }));
+        assert!(!json.contains('<') && !json.contains('>') && !json.contains('&'));
+        let back: serde_json::Value = serde_json::from_str(&json).expect("still JSON");
+        assert_eq!(back["t"], "</script><!-- a & b \u{2028}");
+    }
+}

@@ -1,0 +1,560 @@
+//! `rungs form`: the rater's page, written, then filled in headless Chromium by clicks and by
+//! keys, reloaded, saved, and the downloaded file read by `compare` like any other.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use scraper::{Html, Selector};
+use serde_json::{json, Value};
+
+use crate::browser::{browser_or_skip, Browser};
+use crate::support::command;
+
+const TEAMWORK: &str = "tests/fixtures/frameworks/teamwork.yaml";
+
+/// The teamwork framework's indicators, in file order.
+const IDS: [&str; 15] = [
+    "lis-1",
+    "lis-2",
+    "lis-3",
+    "lis-4",
+    "lis-5",
+    "lis-6",
+    "fb-1",
+    "fb-2",
+    "fb-3",
+    "fb-4",
+    "planning.practising.1",
+    "planning.practising.2",
+    "planning.practising.3",
+    "planning.leading.1",
+    "planning.leading.2",
+];
+
+fn write_form(dir: &Path, name: &str, args: &[&str]) -> PathBuf {
+    let page = dir.join(name);
+    let out = command(&["form", TEAMWORK, "--output"])
+        .arg(&page)
+        .args(args)
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    page
+}
+
+fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    let selector = Selector::parse(css).expect("valid selector");
+    doc.select(&selector).collect()
+}
+
+fn text(element: &scraper::ElementRef<'_>) -> String {
+    element.text().collect::<String>().trim().to_string()
+}
+
+/// The values each indicator is given in the browser tests: a mix of every scale value and na.
+fn chosen(i: usize) -> &'static str {
+    [
+        "3", "4", "2", "na", "1", "3", "4", "3", "2", "3", "4", "1", "3", "na", "2",
+    ][i]
+}
+
+/// Every indicator's checked value as the page shows it (null when none).
+fn checked(browser: &Browser) -> Value {
+    browser.eval(
+        "return Array.from(document.querySelectorAll('fieldset.indicator')).map(function (f) {\
+           var c = f.querySelector('input:checked'); return c ? c.value : null; });",
+        json!([]),
+    )
+}
+
+fn count_text(browser: &Browser) -> String {
+    browser
+        .eval(
+            "return document.getElementById('count').textContent;",
+            json!([]),
+        )
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn a_rater_clicks_every_answer_reloads_finds_them_and_saves_a_file_compare_reads() {
+    let Some((chromium, driver)) = browser_or_skip(
+        "a_rater_clicks_every_answer_reloads_finds_them_and_saves_a_file_compare_reads",
+    ) else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = write_form(
+        dir.path(),
+        "ana-by-sam.html",
+        &[
+            "--subject",
+            "Ana Lee",
+            "--rater",
+            "Sam Lee",
+            "--relation",
+            "manager",
+        ],
+    );
+    let browser = Browser::start(&chromium, &driver);
+    browser.open(&page);
+    assert_eq!(count_text(&browser), "0 of 15 answered");
+    for (i, id) in IDS.iter().enumerate() {
+        browser.click(&format!("input[name='{id}'][value='{}']", chosen(i)));
+    }
+    browser.type_into(
+        "textarea[name='note:fb-3']",
+        "Named the behaviour in the March review.",
+    );
+    assert_eq!(count_text(&browser), "15 of 15 answered");
+
+    browser.reload();
+    let expected: Vec<&str> = (0..IDS.len()).map(chosen).collect();
+    assert_eq!(
+        checked(&browser),
+        json!(expected),
+        "every answer is there after a reload"
+    );
+    assert_eq!(count_text(&browser), "15 of 15 answered");
+    let note = browser.eval(
+        "return document.querySelector('textarea[name=\"note:fb-3\"]').value;",
+        json!([]),
+    );
+    assert_eq!(note, "Named the behaviour in the March review.");
+
+    browser.click("#save");
+    let saved = browser.downloaded("Ana Lee-by-Sam Lee.json");
+    let file: Value =
+        serde_json::from_str(&std::fs::read_to_string(&saved).expect("read")).expect("JSON");
+    assert_eq!(file["subject"], "Ana Lee");
+    assert_eq!(
+        file["rater"],
+        json!({ "name": "Sam Lee", "relation": "manager" })
+    );
+    assert_eq!(file["ratings"]["fb-3"]["value"], 2);
+    assert_eq!(
+        file["ratings"]["fb-3"]["note"],
+        "Named the behaviour in the March review."
+    );
+    assert_eq!(file["ratings"]["lis-4"]["value"], "na");
+    assert!(file["completed_at"].is_string(), "{file}");
+
+    // Ana's own view, at the terminal; then the comparison of the two.
+    let answers = dir.path().join("answers.json");
+    let mine: serde_json::Map<String, Value> =
+        IDS.iter().map(|id| (id.to_string(), json!(3))).collect();
+    std::fs::write(&answers, Value::Object(mine).to_string()).expect("write answers");
+    let me = dir.path().join("ana.json");
+    let out = command(&["assess", TEAMWORK, "--subject", "Ana Lee", "--answers"])
+        .arg(&answers)
+        .arg("-o")
+        .arg(&me)
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = command(&["compare", "--format", "json"])
+        .arg(&me)
+        .arg(&saved)
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stderr.contains("digest"), "{}", out.stderr);
+    let compared: Value = serde_json::from_str(&out.stdout).expect("compare JSON");
+    let consensus: BTreeMap<String, Value> = compared["indicators"]
+        .as_array()
+        .expect("indicators")
+        .iter()
+        .map(|i| {
+            (
+                i["id"].as_str().unwrap_or_default().to_string(),
+                i["consensus"].clone(),
+            )
+        })
+        .collect();
+    let expected: BTreeMap<String, Value> = IDS
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let value = chosen(i);
+            (
+                id.to_string(),
+                value.parse::<u32>().map_or(json!("na"), |v| json!(v)),
+            )
+        })
+        .collect();
+    assert_eq!(consensus, expected, "the manager alone is the consensus");
+    let fb3 = compared["indicators"]
+        .as_array()
+        .and_then(|all| all.iter().find(|i| i["id"] == "fb-3"))
+        .expect("fb-3");
+    assert_eq!(fb3["flag"], "blind_spot", "self 3, the manager 2");
+}
+
+#[test]
+fn the_page_lists_every_indicator_with_labelled_choices_under_a_strict_policy() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = write_form(dir.path(), "form.html", &["--subject", "Ana Lee"]);
+    let html = std::fs::read_to_string(&page).expect("page written");
+    let doc = Html::parse_document(&html);
+
+    let policy = select(&doc, "meta[http-equiv=Content-Security-Policy]")
+        .first()
+        .and_then(|m| m.value().attr("content"))
+        .expect("a policy")
+        .to_string();
+    assert!(
+        policy.starts_with("default-src 'none'; script-src 'sha256-"),
+        "{policy}"
+    );
+    assert!(policy.contains("style-src 'sha256-"), "{policy}");
+    assert!(!policy.contains("unsafe"), "{policy}");
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "no address to fetch"
+    );
+    assert!(select(&doc, "link, img, iframe, object, [src]").is_empty());
+
+    assert_eq!(
+        select(&doc, "h1").first().map(text).as_deref(),
+        Some("Teamwork 1.0")
+    );
+    assert_eq!(
+        select(&doc, "#subject-name").first().map(text).as_deref(),
+        Some("Ana Lee")
+    );
+    let scale: Vec<String> = select(&doc, "table.scale tbody tr")
+        .iter()
+        .map(|r| {
+            r.text()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    assert_eq!(
+        scale,
+        [
+            "1 Rarely",
+            "2 Sometimes",
+            "3 Often",
+            "4 Consistently",
+            "na Not applicable: you have had no chance to see it (it does not count)"
+        ]
+    );
+
+    // Every indicator under its competency and level, as a fieldset whose legend is its text,
+    // with a labelled radio per scale value and na, and a labelled note.
+    let sets = select(&doc, "section.competency section.level fieldset.indicator");
+    let ids: Vec<&str> = sets
+        .iter()
+        .filter_map(|f| f.value().attr("data-id"))
+        .collect();
+    assert_eq!(ids, IDS);
+    let first = &sets[0];
+    let legend = select(&doc, "fieldset[data-id=lis-1] > legend");
+    assert!(text(&legend[0]).starts_with("Lets others finish before replying."));
+    for (set, id) in sets.iter().zip(IDS) {
+        let radios: Vec<(String, String)> = set
+            .select(&Selector::parse("label > input[type=radio]").expect("selector"))
+            .map(|r| {
+                (
+                    r.value().attr("name").unwrap_or_default().to_string(),
+                    r.value().attr("value").unwrap_or_default().to_string(),
+                )
+            })
+            .collect();
+        let want: Vec<(String, String)> = ["1", "2", "3", "4", "na"]
+            .iter()
+            .map(|v| (id.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(radios, want, "{id}");
+        let notes = set
+            .select(&Selector::parse("label > textarea").expect("selector"))
+            .filter_map(|t| t.value().attr("name"))
+            .collect::<Vec<_>>();
+        assert_eq!(notes, [format!("note:{id}")]);
+    }
+    assert_eq!(first.value().attr("data-id"), Some("lis-1"));
+    let headings: Vec<String> = select(&doc, "section.competency > h2")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(
+        headings,
+        ["Listening", "Giving feedback", "Planning together"]
+    );
+    assert_eq!(
+        select(&doc, "#count").first().map(text).as_deref(),
+        Some("0 of 15 answered")
+    );
+    assert_eq!(select(&doc, "button#save").len(), 1);
+    // Rater and relation are fields to fill; every field has a label.
+    for field in select(&doc, "input[type=text], select, textarea") {
+        let id = field.value().attr("id");
+        let labelled = id.is_some_and(|id| !select(&doc, &format!("label[for='{id}']")).is_empty())
+            || field
+                .parent()
+                .and_then(scraper::ElementRef::wrap)
+                .is_some_and(|p| p.value().name() == "label");
+        assert!(labelled, "{:?} has no label", field.value());
+    }
+}
+
+/// A framework whose texts try to be markup and script.
+const HOSTILE_FRAMEWORK: &str = r#"id: hostile
+name: "Hostile <b>bold</b>"
+version: "1.0"
+levels:
+  - { id: one, name: One }
+competencies:
+  - id: sneaky
+    name: "<img src=x onerror=\"document.title='pwned'\">Sneaky"
+    levels:
+      - level: one
+        title: "</section><script>document.title='pwned'</script>"
+        indicators:
+          - id: s-1
+            text: "<script>document.title='pwned'</script>"
+            examples: ["<img src=x onerror=\"document.title='pwned'\">"]
+          - id: s-2
+            text: "</script><script>document.title='pwned'</script>"
+          - id: s-3
+            text: "Plain <!-- text & more"
+"#;
+
+fn hostile_form(dir: &Path) -> PathBuf {
+    let framework = dir.join("hostile.yaml");
+    std::fs::write(&framework, HOSTILE_FRAMEWORK).expect("write framework");
+    let page = dir.join("hostile.html");
+    let out = command(&["form"])
+        .arg(&framework)
+        .arg("-o")
+        .arg(&page)
+        .args(&[
+            "--subject",
+            "</script><script>document.title='pwned'</script>",
+            "--rater",
+            "\"><img src=x onerror=\"document.title='pwned'\">",
+            "--relation",
+            "peer",
+        ])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    page
+}
+
+#[test]
+fn framework_text_and_names_are_written_as_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = hostile_form(dir.path());
+    let html = std::fs::read_to_string(&page).expect("page written");
+    assert_eq!(
+        html.matches("<script").count(),
+        2,
+        "the data block and the page's script"
+    );
+    assert_eq!(html.matches("</script>").count(), 2);
+    assert!(!html.contains("<img"), "no image element is written");
+    assert!(!html.contains("<b>"));
+    let doc = Html::parse_document(&html);
+    let legends: Vec<String> = select(&doc, "legend").iter().map(text).collect();
+    assert_eq!(
+        legends,
+        [
+            "<script>document.title='pwned'</script> s-1",
+            "</script><script>document.title='pwned'</script> s-2",
+            "Plain <!-- text & more s-3",
+        ]
+    );
+    assert_eq!(
+        select(&doc, "#rater-name")
+            .first()
+            .and_then(|r| r.value().attr("value")),
+        Some("\"><img src=x onerror=\"document.title='pwned'\">")
+    );
+    let data: Value = serde_json::from_str(
+        &select(&doc, "script#form-data")
+            .first()
+            .map(|s| s.inner_html())
+            .expect("data"),
+    )
+    .expect("the data block is JSON");
+    assert_eq!(
+        data["base"]["subject"],
+        "</script><script>document.title='pwned'</script>"
+    );
+}
+
+#[test]
+fn one_page_per_rater_from_a_sheet() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sheet = dir.path().join("raters.csv");
+    std::fs::write(
+        &sheet,
+        "Name,Relation,email\nSam Lee,manager,sam@example.org\nKim Park,peer,\n\"O'Neil, Jo\",Peer,\n",
+    )
+    .expect("write sheet");
+    let forms = dir.path().join("forms");
+    std::fs::create_dir(&forms).expect("folder");
+    let out = command(&["form", TEAMWORK, "--subject", "Ana Lee", "--raters"])
+        .arg(&sheet)
+        .arg("--output-dir")
+        .arg(&forms)
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut names: Vec<String> = std::fs::read_dir(&forms)
+        .expect("read folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["kim-park.html", "o-neil-jo.html", "sam-lee.html"]);
+    for (file, rater, relation) in [
+        ("sam-lee.html", "Sam Lee", "manager"),
+        ("kim-park.html", "Kim Park", "peer"),
+        ("o-neil-jo.html", "O'Neil, Jo", "peer"),
+    ] {
+        let doc = Html::parse_document(&std::fs::read_to_string(forms.join(file)).expect("page"));
+        assert_eq!(
+            select(&doc, "#rater-name")
+                .first()
+                .and_then(|r| r.value().attr("value")),
+            Some(rater)
+        );
+        assert_eq!(
+            select(&doc, "#relation option[selected]")
+                .first()
+                .and_then(|o| o.value().attr("value")),
+            Some(relation)
+        );
+        assert_eq!(
+            select(&doc, "#subject-name").first().map(text).as_deref(),
+            Some("Ana Lee")
+        );
+    }
+
+    // Again: nothing is overwritten without --force, and the refusal names every page.
+    let out = command(&["form", TEAMWORK, "--subject", "Ana Lee", "--raters"])
+        .arg(&sheet)
+        .arg("--output-dir")
+        .arg(&forms)
+        .run();
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(
+        out.stderr.matches("file exists; pass --force").count(),
+        3,
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_bad_raters_sheet_is_refused_row_by_row() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sheet = dir.path().join("raters.csv");
+    std::fs::write(
+        &sheet,
+        "name,relation\nSam Lee,boss\n,peer\nKim Park,peer\n",
+    )
+    .expect("write");
+    let out = command(&["form", TEAMWORK, "--subject", "Ana Lee", "--raters"])
+        .arg(&sheet)
+        .arg("--output-dir")
+        .arg(dir.path())
+        .run();
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    let shown = sheet.display();
+    assert_eq!(
+        out.stderr,
+        format!(
+            "error: {shown}:2:2: relation \"boss\" of \"Sam Lee\" is not one of self, manager, peer, report, other\n\
+             error: {shown}:3:1: the rater's name is empty\n"
+        )
+    );
+    assert!(
+        !dir.path().join("kim-park.html").exists(),
+        "nothing written"
+    );
+
+    std::fs::write(&sheet, "who,relation\nSam Lee,peer\n").expect("write");
+    let out = command(&["form", TEAMWORK, "--subject", "Ana Lee", "--raters"])
+        .arg(&sheet)
+        .arg("--output-dir")
+        .arg(dir.path())
+        .run();
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        format!("error: {shown}:1:1: a raters sheet needs the columns `name` and `relation` in its first row\n")
+    );
+}
+
+#[test]
+fn from_fills_in_last_rounds_answers_and_notes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = dir.path().join("answers.json");
+    std::fs::write(&answers, r#"{"lis-1": 3, "lis-2": "na", "fb-1": 2}"#).expect("write");
+    let earlier = dir.path().join("ana-by-sam.json");
+    let out = command(&[
+        "assess",
+        TEAMWORK,
+        "--subject",
+        "Ana Lee",
+        "--rater",
+        "Sam Lee",
+        "--relation",
+        "manager",
+        "--answers",
+    ])
+    .arg(&answers)
+    .arg("-o")
+    .arg(&earlier)
+    .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let page = dir.path().join("again.html");
+    let out = command(&["form", TEAMWORK, "--from"])
+        .arg(&earlier)
+        .arg("-o")
+        .arg(&page)
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let doc = Html::parse_document(&std::fs::read_to_string(&page).expect("page"));
+    let checked: Vec<(String, String)> = select(&doc, "input[type=radio][checked]")
+        .iter()
+        .map(|r| {
+            (
+                r.value().attr("name").unwrap_or_default().to_string(),
+                r.value().attr("value").unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        checked,
+        [
+            ("lis-1".into(), "3".into()),
+            ("lis-2".into(), "na".into()),
+            ("fb-1".into(), "2".into())
+        ]
+    );
+    assert_eq!(
+        select(&doc, "#count").first().map(text).as_deref(),
+        Some("3 of 15 answered")
+    );
+    assert_eq!(
+        select(&doc, "#rater-name")
+            .first()
+            .and_then(|r| r.value().attr("value")),
+        Some("Sam Lee")
+    );
+    let data: Value = serde_json::from_str(
+        &select(&doc, "script#form-data")
+            .first()
+            .map(|s| s.inner_html())
+            .expect("data"),
+    )
+    .expect("JSON");
+    assert!(data["base"]["from"]["path"]
+        .as_str()
+        .is_some_and(|p| p.ends_with("ana-by-sam.json")));
+    assert_eq!(data["base"]["subject"], "Ana Lee");
+}
