@@ -265,28 +265,28 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
         }
         terminal::Outcome::Closed => {}
         terminal::Outcome::Quit { answered, total } => {
-            super::eprint_line("");
+            context.say("");
             if destination.saved && assessment.completed_at.is_some() {
-                super::eprint_line(format_args!(
+                context.say(format_args!(
                     "Saved {answered} of {total} answers, complete, to {}",
                     destination.path.display()
                 ));
-                super::eprint_line(format_args!(
+                context.say(format_args!(
                     "Review or change it with: rungs assess --resume {}",
                     shell_word(&destination.path)
                 ));
             } else if destination.saved {
-                super::eprint_line(format_args!(
+                context.say(format_args!(
                     "Saved {answered} of {total} answers to {}",
                     destination.path.display()
                 ));
-                super::eprint_line(format_args!(
+                context.say(format_args!(
                     "Continue with: rungs assess --resume {}{}",
                     shell_word(&destination.path),
                     if args.adaptive { " --adaptive" } else { "" }
                 ));
             } else {
-                super::eprint_line("Nothing answered, nothing saved.");
+                context.say("Nothing answered, nothing saved.");
             }
         }
     }

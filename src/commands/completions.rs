@@ -10,7 +10,6 @@
 
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
-use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -42,7 +41,7 @@ pub fn run(shell: Shell) -> anyhow::Result<ExitCode> {
     };
     let mut script = Vec::new();
     completer.write_registration(VAR, "rungs", "rungs", &callback(), &mut script)?;
-    std::io::stdout().write_all(&script)?;
+    super::write_stdout(&script)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -65,7 +65,7 @@ pub fn read(
         return Err(BadInput::many(problems).into());
     }
     for bad in &invalid {
-        eprintln!("skipped: {}", line(bad));
+        context.say(format_args!("skipped: {}", line(bad)));
     }
     for warning in &gathered.warnings {
         context.warn(warning);

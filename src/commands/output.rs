@@ -1,7 +1,6 @@
 //! Where a command's document goes: stdout, or (atomically) the file given with `--output`.
 //! The one place report, diff, history, compare and team write what they made.
 
-use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context as _;
@@ -83,15 +82,17 @@ impl<'a> Output<'a> {
         };
         let Some(path) = self.path else {
             if document.streams(format) {
-                let mut stdout =
-                    std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-                return match document
+                super::stdout_open()?;
+                // Every streamed format passes through the one escaping writer, in large pieces.
+                let mut stdout = std::io::BufWriter::with_capacity(
+                    1 << 16,
+                    render::safe::VisibleWriter::new(std::io::stdout().lock()),
+                );
+                let written = document
                     .write(format, style, &mut stdout)
-                    .and_then(|()| stdout.flush())
-                {
-                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-                    _ => Ok(()),
-                };
+                    .and_then(|()| stdout.into_inner().map_err(|e| e.into_error()))
+                    .and_then(|visible| visible.finish().map(drop));
+                return Ok(super::stdout_result(written)?);
             }
             context.print(&document.render(format, style))?;
             return Ok(());

@@ -61,9 +61,9 @@ pub fn run(context: &Context, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
         Ok(ExitCode::SUCCESS)
     } else {
         if checked == 1 {
-            eprintln!("1 file invalid");
+            context.say("1 file invalid");
         } else {
-            eprintln!("{invalid} of {checked} files invalid");
+            context.say(format!("{invalid} of {checked} files invalid"));
         }
         Ok(ExitCode::from(2))
     }

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde_json::ser::{Formatter, PrettyFormatter};
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
 /// Whether a character must never be written raw: C0 controls other than tab and newline, DEL,
 /// C1 controls, and the Unicode bidirectional embeddings, overrides and isolates
@@ -105,9 +105,9 @@ pub fn output(text: &str, keep_style: bool) -> Cow<'_, str> {
 
 /// serde_json's pretty printer, escaping in strings every character [`is_hidden`] (serde_json
 /// escapes C0 itself; this adds DEL, C1 and the bidirectional controls) as `\uXXXX`.
-struct SafeJson<'a>(PrettyFormatter<'a>);
+struct SafeJson<F>(F);
 
-impl Formatter for SafeJson<'_> {
+impl<F: Formatter> Formatter for SafeJson<F> {
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
         self.0.begin_array(w)
     }
@@ -162,6 +162,78 @@ pub fn write_json_pretty<W: Write, T: Serialize + ?Sized>(writer: W, value: &T) 
     value.serialize(&mut serializer).map_err(io::Error::from)
 }
 
+/// `text` as one JSON string, quoted, with no character [`is_hidden`] raw: how line-at-a-time
+/// JSON (NDJSON) writes text from files.
+pub fn json_string(text: &str) -> String {
+    let mut bytes = Vec::with_capacity(text.len() + 2);
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut bytes, SafeJson(CompactFormatter));
+    if text.serialize(&mut serializer).is_err() {
+        return "\"\"".to_string();
+    }
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// A writer that passes text on as [`visible`] makes it: how every streamed output reaches
+/// stdout, so that a renderer writing piece by piece can never let a control character
+/// through. A character split across two writes, and a carriage return that a newline may
+/// follow, are held back until the next write or [`VisibleWriter::finish`].
+pub struct VisibleWriter<W: Write> {
+    inner: W,
+    held: Vec<u8>,
+}
+
+impl<W: Write> VisibleWriter<W> {
+    /// Pass what is written on to `inner`.
+    pub fn new(inner: W) -> Self {
+        VisibleWriter {
+            inner,
+            held: Vec::new(),
+        }
+    }
+
+    /// Write what was held back (a final lone carriage return is shown, not obeyed), flush,
+    /// and return the inner writer.
+    pub fn finish(mut self) -> io::Result<W> {
+        let held = std::mem::take(&mut self.held);
+        self.inner
+            .write_all(visible(&String::from_utf8_lossy(&held)).as_bytes())?;
+        self.inner.flush()?;
+        Ok(self.inner)
+    }
+
+    fn pass(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let mut ready = match std::str::from_utf8(bytes) {
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            _ => bytes.len(),
+        };
+        if ready > 0 && bytes[ready - 1] == b'\r' {
+            ready -= 1;
+        }
+        let text = String::from_utf8_lossy(&bytes[..ready]);
+        self.inner.write_all(visible(&text).as_bytes())?;
+        self.held.extend_from_slice(&bytes[ready..]);
+        Ok(())
+    }
+}
+
+impl<W: Write> Write for VisibleWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.held.is_empty() {
+            self.pass(buf)?;
+        } else {
+            let mut joined = std::mem::take(&mut self.held);
+            joined.extend_from_slice(buf);
+            self.pass(&joined)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// `value` as pretty JSON (see [`write_json_pretty`]), without a trailing newline.
 pub fn json_pretty<T: Serialize + ?Sized>(value: &T) -> String {
     let mut bytes = Vec::new();
@@ -214,6 +286,31 @@ mod tests {
         assert_eq!(output("\u{1b}", true), "\\u{1b}");
         assert_eq!(output("\u{1b}[", true), "\\u{1b}[");
         assert_eq!(output("\u{1b}[12", true), "\\u{1b}[12");
+    }
+
+    #[test]
+    fn a_streamed_text_is_made_visible_even_when_cut_anywhere() {
+        let text = "a\u{1b}[2J\u{9b}é\u{202e}x\r\n\ry\r";
+        for cut in 0..=text.len() {
+            let mut writer = VisibleWriter::new(Vec::new());
+            writer.write_all(&text.as_bytes()[..cut]).expect("write");
+            writer.write_all(&text.as_bytes()[cut..]).expect("write");
+            let out = String::from_utf8(writer.finish().expect("finish")).expect("UTF-8");
+            assert_eq!(out, visible(text), "cut at {cut}");
+        }
+        assert_eq!(
+            visible(text),
+            "a\\u{1b}[2J\\u{9b}é\\u{202e}x\r\n\\u{d}y\\u{d}"
+        );
+    }
+
+    #[test]
+    fn a_json_string_escapes_every_hidden_character_and_stays_exact() {
+        let text = "e\u{1b}c\u{9b}\u{202e}\"";
+        let quoted = json_string(text);
+        assert!(!quoted.chars().any(is_hidden), "{quoted:?}");
+        let back: String = serde_json::from_str(&quoted).expect("valid JSON");
+        assert_eq!(back, text);
     }
 
     #[test]

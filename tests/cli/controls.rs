@@ -228,3 +228,60 @@ fn a_file_name_with_controls_is_shown_not_obeyed() {
         missing.stderr
     );
 }
+
+/// A folder holding a class's assessment as a self-assessment and as a manager's rating of
+/// the same person by a rater whose name carries the subject's characters.
+fn rated_by_two(class: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read_to_string(assessment(class)).expect("fixture");
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let object = value.as_object_mut().expect("an object");
+    object.remove("rater");
+    std::fs::write(dir.path().join("self.json"), value.to_string()).expect("write");
+    let rater = format!("Mo {}", value["subject"].as_str().expect("a subject"));
+    value["rater"] = serde_json::json!({ "name": rater, "relation": "manager" });
+    std::fs::write(dir.path().join("manager.json"), value.to_string()).expect("write");
+    dir
+}
+
+#[test]
+fn no_compare_or_team_writes_a_control_character_from_a_file_in_any_format() {
+    let frameworks = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(FRAMEWORKS);
+    let frameworks = frameworks.display().to_string();
+    for class in CLASSES {
+        let dir = rated_by_two(class);
+        for colour in ["never", "always"] {
+            let on = colour == "always";
+            let run = |args: &[&str]| {
+                let mut all = args.to_vec();
+                all.extend(["--frameworks", &frameworks, "--color", colour]);
+                let run = command(&all).current_dir(dir.path()).run();
+                check(&format!("{class} {all:?}"), &run, on);
+                run
+            };
+            for format in ["table", "json", "markdown", "html"] {
+                let out = run(&["compare", "self.json", "manager.json", "--format", format]);
+                assert!(!out.stdout.is_empty(), "compare {format} wrote nothing");
+            }
+            for format in ["table", "json", "csv", "markdown", "html", "ndjson"] {
+                for view in ["--relation=self", "--relation=manager", "--consensus"] {
+                    if format == "ndjson" && view == "--consensus" {
+                        continue;
+                    }
+                    let out = run(&["team", ".", view, "--format", format]);
+                    assert!(!out.stdout.is_empty(), "team {format} {view} wrote nothing");
+                    if format == "json" || format == "ndjson" {
+                        for line in out.stdout.lines().filter(|_| format == "ndjson") {
+                            serde_json::from_str::<serde_json::Value>(line)
+                                .expect("each NDJSON line is valid JSON");
+                        }
+                        if format == "json" {
+                            serde_json::from_str::<serde_json::Value>(&out.stdout)
+                                .expect("valid JSON");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -153,7 +153,7 @@ pub fn render(comparison: &Comparison) -> String {
         },
         consensus_coverage: comparison.consensus_coverage.map(Into::into),
     };
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    let mut text = crate::render::safe::json_pretty(&document);
     text.push('\n');
     text
 }

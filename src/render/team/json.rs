@@ -106,7 +106,7 @@ pub fn write(team: &Team, mut writer: impl Write) -> std::io::Result<()> {
         competencies: team.competencies.iter().map(competency).collect(),
         without: &team.without_view,
     };
-    serde_json::to_writer_pretty(&mut writer, &document)?;
+    crate::render::safe::write_json_pretty(&mut writer, &document)?;
     writer.write_all(b"\n")?;
     writer.flush()
 }

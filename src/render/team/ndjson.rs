@@ -8,9 +8,7 @@ use crate::assessment::gather::{indicator_rows, Cell, Sheet};
 use crate::assessment::RatingValue;
 use crate::framework::Framework;
 
-fn quoted(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
-}
+use crate::render::safe::json_string as quoted;
 
 /// Write a line per rating of every sheet.
 pub fn write<'a>(

@@ -1,0 +1,107 @@
+//! When stdout or stderr cannot be written: a closed pipe, a full disk, no stdout at all. rungs
+//! never panics on them, saves what it was to save first, and fails in one line when its
+//! output cannot be written.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::support::Run;
+
+/// Run `rungs ARGS` under `sh` with `redirect` applied (`2>/dev/full`, `>&-`), in `dir`.
+fn run_redirected(dir: &Path, args: &[&str], redirect: &str) -> Run {
+    let output = Command::new("sh")
+        .arg("-c")
+        .arg(format!("exec \"$0\" \"$@\" {redirect}"))
+        .arg(env!("CARGO_BIN_EXE_rungs"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .env("NO_COLOR", "1")
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("RUNGS_FRAMEWORKS")
+        .output()
+        .expect("sh runs");
+    Run {
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        code: output.status.code().unwrap_or(-1),
+    }
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn a_full_stderr_is_no_panic_and_what_was_answered_is_saved() {
+    let out = run_redirected(root(), &["validate", "tests/broken"], "2>/dev/full");
+    assert_eq!(out.code, 2, "invalid files, and no panic: {}", out.stdout);
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("answers.yaml"), "lis-1: 3\n").expect("write");
+    let framework = root().join("tests/fixtures/assess/teamwork.yaml");
+    let framework = framework.display().to_string();
+    let args = [
+        "assess",
+        &framework,
+        "--answers",
+        "answers.yaml",
+        "-o",
+        "me.json",
+    ];
+    let out = run_redirected(dir.path(), &args, "2>/dev/full");
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let saved = std::fs::read_to_string(dir.path().join("me.json")).expect("saved");
+    assert!(saved.contains("\"lis-1\""), "{saved}");
+}
+
+#[test]
+fn a_stderr_closed_early_is_no_panic() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(["validate", "tests/broken"])
+        .current_dir(root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .env_remove("RUST_BACKTRACE")
+        .spawn()
+        .expect("rungs starts");
+    // The reading end goes before rungs writes its first line: each line meets a closed pipe.
+    drop(child.stderr.take());
+    let status = child.wait().expect("wait");
+    assert_eq!(status.code(), Some(2));
+}
+
+#[test]
+fn output_that_cannot_be_written_fails_in_one_line() {
+    let report = [
+        "report",
+        "tests/fixtures/assessments/networking/2026-03-10.json",
+        "-q",
+    ];
+    let team = [
+        "team",
+        "tests/fixtures/team",
+        "--framework",
+        "tests/fixtures/assess/teamwork.yaml",
+        "--format",
+        "csv",
+        "-q",
+    ];
+    for args in [&report[..], &team[..]] {
+        let out = run_redirected(root(), args, ">&-");
+        assert_eq!(out.code, 1, "{args:?}: {}", out.stderr);
+        assert_eq!(
+            out.stderr, "error: cannot write the output: stdout is closed\n",
+            "{args:?}"
+        );
+        let out = run_redirected(root(), args, ">/dev/full");
+        assert_eq!(out.code, 1, "{args:?}: {}", out.stderr);
+        assert_eq!(
+            out.stderr, "error: cannot write the output: no space left on device\n",
+            "{args:?}"
+        );
+        let out = run_redirected(root(), args, ">/dev/null");
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        assert_eq!(out.stderr, "", "{args:?}");
+    }
+}
