@@ -1081,6 +1081,56 @@ fn from_a_previous_assessment_enter_keeps_a_digit_changes_and_the_changes_are_sh
     assert!(new["completed_at"].is_string());
 }
 
+#[test]
+fn a_competency_on_its_own_scale_is_rated_with_its_labels_and_origins_are_shown() {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let framework = root()
+        .join("tests/fixtures/frameworks/own-scales.yaml")
+        .display()
+        .to_string();
+    let file = home.path().join("own.json");
+    let file_arg = file.display().to_string();
+    let mut session = spawn(home.path(), &["assess", &framework, "--out", &file_arg]);
+    let opening = wait_for(&mut session, "Press Enter to begin");
+    assert!(
+        opening.contains("Rated on a scale of its own, shown with its indicators: Knowing."),
+        "{opening}"
+    );
+    press(&mut session, "\r");
+    at_indicator(&mut session, 1, 4);
+    press(&mut session, "4");
+    wait_for(&mut session, "[2/4]");
+    let second = wait_for(&mut session, render::walk::PROMPT);
+    assert!(
+        second.contains("From: Author, 2020, p. 5 (quoted)"),
+        "{second}"
+    );
+    press(&mut session, "4");
+    wait_for(&mut session, "[3/4]");
+    let third = wait_for(&mut session, render::walk::PROMPT);
+    assert!(
+        third.contains("Its own scale: 0 Not yet · 1 Partly · 2 Can explain (2 or more counts as demonstrated)"),
+        "{third}"
+    );
+    // 3 is on the framework's scale, not on knowing's; 0 is a rating there, not "na".
+    press(&mut session, "3");
+    let refused = wait_for(&mut session, render::walk::PROMPT);
+    assert!(refused.contains("3 is not on the scale (0-2)"), "{refused}");
+    press(&mut session, "0");
+    let confirmed = wait_for(&mut session, "[4/4]");
+    assert!(confirmed.contains("k1 0 Not yet"), "{confirmed}");
+    wait_for(&mut session, render::walk::PROMPT);
+    press(&mut session, "2");
+    wait_for(&mut session, REVIEW);
+    press(&mut session, "\r");
+    session.exp_eof().expect("rungs ends after the review");
+    assert_eq!(exit_code(&mut session), 0);
+    let value = saved(&file);
+    assert_eq!(value["ratings"]["k1"]["value"], 0);
+    assert_eq!(value["ratings"]["k2"]["value"], 2);
+    assert_eq!(value["ratings"]["d2"]["value"], 4);
+}
+
 /// Save answers to the first indicator of [`three_indicators`] in `file`, without a terminal.
 fn first_answered(home: &Path, framework: &str, file: &Path) {
     let answers = home.join("first.yaml");
