@@ -1748,7 +1748,7 @@ competencies:
             messages(&text),
             vec![
                 "f.yaml:24:7: warning: competency \"listening\" skips level growing between its first and last level: that level is neither required nor attainable, and its gaps are counted on the levels it lists",
-                "f.yaml:46:45: warning: target \"team-lead\" names level \"leading\" for competency \"speaking\", which does not list that level (it lists: growing); its gap is counted on the levels it lists",
+                "f.yaml:47:45: warning: target \"team-lead\" names level \"leading\" for competency \"speaking\", which does not list that level (it lists: growing); its gap is counted on the levels it lists",
             ]
         );
     }
