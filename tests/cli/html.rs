@@ -11,24 +11,11 @@ use std::time::{Duration, Instant};
 
 use scraper::{Html, Selector};
 
+use crate::browser::find_chromium;
 use crate::support::command;
 
 const FRAMEWORKS: &str = "tests/fixtures/frameworks";
 const MARCH: &str = "tests/fixtures/assessments/teamwork/2026-03-01.json";
-
-/// The Chromium binary: $RUNGS_CHROMIUM when set (and a file), else the first of the usual
-/// names on PATH.
-pub(crate) fn find_chromium() -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os("RUNGS_CHROMIUM") {
-        let path = PathBuf::from(path);
-        return path.is_file().then_some(path);
-    }
-    let path = std::env::var_os("PATH")?;
-    ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
-        .find(|candidate| candidate.is_file())
-}
 
 /// Chromium, or `None` after a loud skip message; a missing Chromium fails the test under CI.
 fn chromium_or_skip(test: &str) -> Option<PathBuf> {
