@@ -21,6 +21,7 @@ impl Assessment {
             ratings: Ratings::new(),
             notes: Default::default(),
             target: None,
+            set_aside: Default::default(),
         }
     }
 

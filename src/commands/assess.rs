@@ -339,6 +339,12 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
             }
         }
     }
+    if outcome != terminal::Outcome::Closed && destination.saved {
+        let shown = destination.path.display().to_string();
+        if let Some(kept) = render::reconcile::set_aside(&shown, &assessment) {
+            context.say(kept);
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1392,3 +1392,84 @@ fn a_second_rungs_on_a_file_a_walk_has_open_is_refused_and_nothing_is_lost() {
         String::from_utf8_lossy(&after.stderr)
     );
 }
+
+#[test]
+fn ratings_of_indicators_gone_from_the_framework_are_set_aside_and_come_back_with_them() {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let framework = three_indicators(home.path());
+    let original = std::fs::read_to_string(&framework).expect("framework");
+    let file = home.path().join("aside.json");
+    let file_arg = file.display().to_string();
+    first_answered(home.path(), &framework, &file);
+
+    // t1 is renamed t9: its rating is set aside by the first save, and the walk says so.
+    std::fs::write(&framework, original.replace("id: t1,", "id: t9,")).expect("rename t1");
+    let mut session = spawn(home.path(), &["assess", "--resume", &file_arg]);
+    wait_for(&mut session, "Press Enter to begin");
+    press(&mut session, "\r");
+    wait_for(&mut session, "(t9)");
+    wait_for(&mut session, render::walk::PROMPT);
+    press(&mut session, "2");
+    at_indicator(&mut session, 2, 3);
+    press(&mut session, "q");
+    let bye = wait_for(
+        &mut session,
+        "comes back when its indicator does: t1 (no longer in the framework)",
+    );
+    assert!(bye.contains("Saved 1 of 3 answers"), "{bye}");
+    assert!(
+        bye.contains("1 rating or note that no longer fit the framework is kept under \"set_aside\", not counted"),
+        "{bye}"
+    );
+    session.exp_eof().expect("rungs ends after q");
+    let value = saved(&file);
+    assert_eq!(
+        value["ratings"],
+        serde_json::json!({ "t9": { "value": 2 } })
+    );
+    assert_eq!(value["set_aside"]["t1"]["value"], 3, "{value}");
+    assert_eq!(value["set_aside"]["t1"]["reason"], "not_in_framework");
+
+    // report counts what the framework has, and nothing set aside.
+    let report = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(["report", &file_arg, "--format", "json"])
+        .env("HOME", home.path())
+        .output()
+        .expect("rungs runs");
+    assert!(
+        report.status.success(),
+        "{}",
+        String::from_utf8_lossy(&report.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&report.stdout).expect("JSON");
+    assert!(!json.to_string().contains("\"t1\""), "{json}");
+    assert!(
+        report.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&report.stderr)
+    );
+
+    // t1 is back (and t9 gone): its rating returns, t9's goes aside.
+    std::fs::write(&framework, &original).expect("t1 back");
+    let mut session = spawn(home.path(), &["assess", "--resume", &file_arg]);
+    let opening = wait_for(&mut session, "Press Enter to begin");
+    assert!(opening.contains("counted again: t1"), "{opening}");
+    press(&mut session, "\r");
+    wait_for(&mut session, "(t2)");
+    wait_for(&mut session, render::walk::PROMPT);
+    press(&mut session, "4");
+    at_indicator(&mut session, 3, 3);
+    press(&mut session, "q");
+    wait_for(&mut session, "t9 (no longer in the framework)");
+    session.exp_eof().expect("rungs ends after q");
+    let value = saved(&file);
+    assert_eq!(
+        value["ratings"],
+        serde_json::json!({ "t1": { "value": 3 }, "t2": { "value": 4 } })
+    );
+    assert_eq!(
+        value["set_aside"],
+        serde_json::json!({ "t9": { "value": 2, "reason": "not_in_framework", "text": value["set_aside"]["t9"]["text"] } })
+    );
+    assert!(value["set_aside"]["t9"]["text"].is_string(), "{value}");
+}
