@@ -10,7 +10,7 @@ use rungs::catalog::Entry;
 use rungs::error::BadInput;
 use rungs::form::{form, FormPage, Who};
 use rungs::framework::Ladder;
-use rungs::io::write::check_target;
+use rungs::io::write::{check_target, Refusal};
 use rungs::render::{Document, Style};
 
 use super::output::Output;
@@ -114,9 +114,11 @@ fn per_rater(
     let refused: Vec<String> = targets
         .iter()
         .filter_map(|t| {
-            check_target(t, args.force)
-                .err()
-                .map(|refusal| format!("{}: {refusal}", t.display()))
+            match check_target(t, args.force) {
+                // The folder is made below.
+                Ok(()) | Err(Refusal::NoFolder(_)) => None,
+                Err(refusal) => Some(format!("{}: {refusal}", t.display())),
+            }
         })
         .collect();
     if !refused.is_empty() {
