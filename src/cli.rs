@@ -346,8 +346,9 @@ pub struct AssessArgs {
     #[arg(long, value_name = "FILE", conflicts_with = "answers", add = ArgValueCompleter::new(crate::commands::completions::assessed))]
     pub resume: Option<PathBuf>,
 
-    /// Start a new assessment from a previous one: each indicator shows last time's rating and
-    /// note, Enter keeps it, a digit changes it; the previous file is left as it is.
+    /// Start a new assessment from a previous one (a file, or a framework id for your latest
+    /// self-assessment of it): each indicator shows last time's rating and note, Enter keeps it,
+    /// a digit changes it, each saved at once; the previous file is left as it is.
     #[arg(long, value_name = "PREVIOUS", conflicts_with_all = ["resume", "answers"])]
     pub from: Option<PathBuf>,
 
@@ -550,9 +551,9 @@ pub struct ReportArgs {
     #[arg(add = ArgValueCompleter::new(crate::commands::completions::assessed))]
     pub file: PathBuf,
 
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
+    /// Output format (default: the one the --output file's extension names, else table).
+    #[arg(long, short, value_enum)]
+    pub format: Option<ReportFormat>,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -589,9 +590,9 @@ pub struct DiffArgs {
     /// in the assessments folder are compared.
     #[arg(add = ArgValueCompleter::new(crate::commands::completions::assessed))]
     pub new: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
-    pub format: DiffFormat,
+    /// Output format (default: the one the --output file's extension names, else table).
+    #[arg(long, short, value_enum)]
+    pub format: Option<DiffFormat>,
     #[command(flatten)]
     pub output: OutputArgs,
     #[command(flatten)]
@@ -604,15 +605,22 @@ pub struct DiffArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  rungs history networking         # its assessments in the assessments folder\n  rungs history ~/.local/share/rungs/assessments/   # one history per framework\n  rungs history a.json b.json c.json --format json"
+    after_help = "Examples:\n  rungs history networking         # its assessments in the assessments folder\n  rungs history ~/.local/share/rungs/assessments/   # one history per framework\n  rungs history a.json b.json c.json --format json\n  rungs history 360/ --subject \"Alex Rivera\" --rater self"
 )]
 pub struct HistoryArgs {
     /// Assessment files, or folders of them.
     #[arg(required = true, value_name = "FILE", add = ArgValueCompleter::new(crate::commands::completions::assessed))]
     pub files: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
-    pub format: DiffFormat,
+    /// Only the assessments of this person (a history follows one person).
+    #[arg(long, value_name = "NAME")]
+    pub subject: Option<String>,
+    /// Only the assessments by this rater: a rater's name, or `self` for self-assessments (a
+    /// history follows one rater).
+    #[arg(long, value_name = "NAME")]
+    pub rater: Option<String>,
+    /// Output format (default: the one the --output file's extension names, else table).
+    #[arg(long, short, value_enum)]
+    pub format: Option<DiffFormat>,
     #[command(flatten)]
     pub output: OutputArgs,
     #[command(flatten)]
@@ -657,9 +665,9 @@ pub struct CompareArgs {
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = CompareFormat::Table)]
-    pub format: CompareFormat,
+    /// Output format (default: the one the --output file's extension names, else table).
+    #[arg(long, short, value_enum)]
+    pub format: Option<CompareFormat>,
 
     /// Show peers and reports as "peer 1", "report 1", ..., never their names, files or notes.
     #[arg(long)]
@@ -719,9 +727,9 @@ pub struct TeamArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = TeamFormat::Table)]
-    pub format: TeamFormat,
+    /// Output format (default: the one the --output file's extension names, else table).
+    #[arg(long, short, value_enum)]
+    pub format: Option<TeamFormat>,
 
     /// Count the latest assessment by a rater of this relation instead of the self-assessment.
     #[arg(
@@ -762,6 +770,45 @@ pub struct OutputArgs {
     /// Overwrite --output if it exists.
     #[arg(long)]
     pub force: bool,
+}
+
+impl OutputArgs {
+    /// The format to write: the one given with `--format`; else the one the `--output` file's
+    /// extension names (`.json`, `.md`, `.csv`, `.html`, `.ndjson`, `.txt` for a table); else a
+    /// table. An extension naming a format the command does not write is refused.
+    pub fn format<F: ValueEnum>(&self, given: Option<F>) -> Result<F, rungs::error::BadInput> {
+        if let Some(given) = given {
+            return Ok(given);
+        }
+        let named = |name: &str| F::from_str(name, true).ok();
+        let table =
+            || named("table").ok_or_else(|| rungs::error::BadInput::new("pass --format FORMAT"));
+        let Some(path) = &self.path else {
+            return table();
+        };
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        let format = match extension.as_deref() {
+            Some("json") => "json",
+            Some("md" | "markdown") => "markdown",
+            Some("csv") => "csv",
+            Some("html" | "htm") => "html",
+            Some("ndjson" | "jsonl") => "ndjson",
+            _ => return table(),
+        };
+        named(format).ok_or_else(|| {
+            let known: Vec<String> = F::value_variants()
+                .iter()
+                .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
+                .collect();
+            rungs::error::BadInput::new(format!(
+                "--output {}: its extension asks for {format}, which this command does not write ({}); pass --format FORMAT",
+                path.display(),
+                known.join(", ")
+            ))
+        })
+    }
 }
 
 /// The global flags each command leaves alone: their help, man page and completions do not

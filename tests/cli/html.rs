@@ -162,7 +162,12 @@ fn chart_and_tables_render_in_chromium() {
         .collect();
     assert_eq!(
         profile,
-        ["Listening", "Giving feedback", "Planning together"]
+        // Giving feedback has fb-4 unanswered: it says how much of it is.
+        [
+            "Listening",
+            "Giving feedback (3 of 4 answered)",
+            "Planning together"
+        ]
     );
     let gaps: Vec<String> = select(&doc, "table.gaps tbody tr")
         .iter()
@@ -293,7 +298,7 @@ fn script_in_framework_text_or_note_is_inert() {
     let name = select(&doc, "table.profile tbody td").first().map(text);
     assert_eq!(
         name.as_deref(),
-        Some("<img src=x onerror=\"document.title='pwned'\">Sneaky")
+        Some("<img src=x onerror=\"document.title='pwned'\">Sneaky (1 of 2 answered)")
     );
     let guidance: Vec<String> = select(&doc, "#plan li").iter().map(text).collect();
     assert_eq!(guidance, [HOSTILE]);
