@@ -591,9 +591,9 @@ pub struct ReportArgs {
     #[arg(add = ArgValueCompleter::new(crate::commands::completions::assessed))]
     pub file: PathBuf,
 
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
+    /// Output format (default: the one the --output file's extension names, else table).
+    #[arg(long, short, value_enum)]
+    pub format: Option<ReportFormat>,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -630,9 +630,9 @@ pub struct DiffArgs {
     /// in the assessments folder are compared.
     #[arg(add = ArgValueCompleter::new(crate::commands::completions::assessed))]
     pub new: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
-    pub format: DiffFormat,
+    /// Output format (default: the one the --output file's extension names, else table).
+    #[arg(long, short, value_enum)]
+    pub format: Option<DiffFormat>,
     #[command(flatten)]
     pub output: OutputArgs,
     #[command(flatten)]
@@ -658,9 +658,9 @@ pub struct HistoryArgs {
     /// history follows one rater).
     #[arg(long, value_name = "NAME")]
     pub rater: Option<String>,
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
-    pub format: DiffFormat,
+    /// Output format (default: the one the --output file's extension names, else table).
+    #[arg(long, short, value_enum)]
+    pub format: Option<DiffFormat>,
     #[command(flatten)]
     pub output: OutputArgs,
     #[command(flatten)]
@@ -705,9 +705,9 @@ pub struct CompareArgs {
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = CompareFormat::Table)]
-    pub format: CompareFormat,
+    /// Output format (default: the one the --output file's extension names, else table).
+    #[arg(long, short, value_enum)]
+    pub format: Option<CompareFormat>,
 
     /// Show peers and reports as "peer 1", "report 1", ..., never their names, files or notes.
     #[arg(long)]
@@ -767,9 +767,9 @@ pub struct TeamArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = TeamFormat::Table)]
-    pub format: TeamFormat,
+    /// Output format (default: the one the --output file's extension names, else table).
+    #[arg(long, short, value_enum)]
+    pub format: Option<TeamFormat>,
 
     /// Count the latest assessment by a rater of this relation instead of the self-assessment.
     #[arg(
@@ -810,6 +810,45 @@ pub struct OutputArgs {
     /// Overwrite --output if it exists.
     #[arg(long)]
     pub force: bool,
+}
+
+impl OutputArgs {
+    /// The format to write: the one given with `--format`; else the one the `--output` file's
+    /// extension names (`.json`, `.md`, `.csv`, `.html`, `.ndjson`, `.txt` for a table); else a
+    /// table. An extension naming a format the command does not write is refused.
+    pub fn format<F: ValueEnum>(&self, given: Option<F>) -> Result<F, rungs::error::BadInput> {
+        if let Some(given) = given {
+            return Ok(given);
+        }
+        let named = |name: &str| F::from_str(name, true).ok();
+        let table =
+            || named("table").ok_or_else(|| rungs::error::BadInput::new("pass --format FORMAT"));
+        let Some(path) = &self.path else {
+            return table();
+        };
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        let format = match extension.as_deref() {
+            Some("json") => "json",
+            Some("md" | "markdown") => "markdown",
+            Some("csv") => "csv",
+            Some("html" | "htm") => "html",
+            Some("ndjson" | "jsonl") => "ndjson",
+            _ => return table(),
+        };
+        named(format).ok_or_else(|| {
+            let known: Vec<String> = F::value_variants()
+                .iter()
+                .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
+                .collect();
+            rungs::error::BadInput::new(format!(
+                "--output {}: its extension asks for {format}, which this command does not write ({}); pass --format FORMAT",
+                path.display(),
+                known.join(", ")
+            ))
+        })
+    }
 }
 
 /// The global flags each command leaves alone: their help, man page and completions do not
