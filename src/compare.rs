@@ -51,15 +51,16 @@ impl Flag {
     }
 }
 
-/// The flag of an indicator: both self and consensus must be scale values.
+/// The flag of an indicator of `competency`: both self and consensus must be scale values.
 pub fn flag(
     framework: &Framework,
+    competency: usize,
     self_value: Option<RatingValue>,
     consensus: Option<RatingValue>,
 ) -> Option<Flag> {
     match (self_value, consensus) {
         (Some(RatingValue::Scale(s)), Some(RatingValue::Scale(c))) => {
-            let at = framework.demonstrated_at;
+            let at = framework.demonstrated_at_of(competency);
             if s >= at && c < at {
                 Some(Flag::BlindSpot)
             } else if s < at && c >= at {
@@ -169,6 +170,9 @@ pub struct Comparison {
     pub max_rank: usize,
     /// A value at least this counts as demonstrated.
     pub demonstrated_at: u32,
+    /// Competencies (by name) rated on a scale of their own, with the value from which a
+    /// rating of theirs counts as demonstrated.
+    pub own_demonstrated_at: Vec<(String, u32)>,
 }
 
 /// Whether a relation's raters are shown by number under `--anonymous`.
@@ -273,8 +277,9 @@ pub fn compare(
 
     let indicators = crate::assessment::gather::indicator_rows(framework)
         .into_iter()
+        .zip(framework.indicators().map(|(c, _, _)| c))
         .enumerate()
-        .map(|(p, (competency, level, indicator))| {
+        .map(|(p, ((competency, level, indicator), c))| {
             let cell = |s: &Sheet| s.cells.get(p).copied().unwrap_or(Cell::UNRATED);
             let self_value = self_sheet.and_then(|s| cell(s).value(framework));
             let consensus = consensus_cells[p];
@@ -293,7 +298,7 @@ pub fn compare(
                 consensus,
                 values: others.iter().map(|s| cell(s).value(framework)).collect(),
                 notes,
-                flag: flag(framework, self_value, consensus),
+                flag: flag(framework, c, self_value, consensus),
             }
         })
         .collect();
@@ -311,6 +316,11 @@ pub fn compare(
         indicators,
         max_rank: ladder.top_rank(),
         demonstrated_at: framework.demonstrated_at,
+        own_demonstrated_at: framework
+            .competencies
+            .iter()
+            .filter_map(|c| Some((c.name.clone(), c.scale.as_ref()?.demonstrated_at)))
+            .collect(),
     }
 }
 

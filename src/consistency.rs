@@ -80,8 +80,9 @@ fn value(ratings: &Ratings, id: &str) -> Option<u32> {
 /// warning first, then per competency in framework order.
 pub fn check(framework: &Framework, profile: &Profile, ratings: &Ratings) -> Vec<Warning> {
     let mut warnings = Vec::new();
-    let demonstrated =
-        |id: &str| value(ratings, id).is_some_and(|v| v >= framework.demonstrated_at);
+    let demonstrated = |competency: usize, id: &str| {
+        value(ratings, id).is_some_and(|v| v >= framework.demonstrated_at_of(competency))
+    };
 
     // Flat over the whole assessment: every scale rating (na aside) one value. Most
     // assessments differ within their first few ratings, so the ids are collected only once
@@ -130,11 +131,13 @@ pub fn check(framework: &Framework, profile: &Profile, ratings: &Ratings) -> Vec
                 .find(|l| l.rated > 0 && l.share() >= framework.threshold);
             if let Some(higher) = higher {
                 let lower_not: Vec<String> = ids_at(lower.position)
-                    .filter(|id| value(ratings, id).is_some() && !demonstrated(id))
+                    .filter(|id| {
+                        value(ratings, id).is_some() && !demonstrated(result.competency, id)
+                    })
                     .map(str::to_string)
                     .collect();
                 let higher_yes: Vec<String> = ids_at(higher.position)
-                    .filter(|id| demonstrated(id))
+                    .filter(|id| demonstrated(result.competency, id))
                     .map(str::to_string)
                     .collect();
                 warnings.push(Warning {
@@ -189,7 +192,7 @@ pub fn check(framework: &Framework, profile: &Profile, ratings: &Ratings) -> Vec
             })
             .flat_map(|l| ids_at(l.position))
             .filter(|id| {
-                demonstrated(id)
+                demonstrated(result.competency, id)
                     && ratings
                         .get(*id)
                         .and_then(|r| r.note.as_deref())

@@ -288,11 +288,12 @@ pub fn diff(old: DiffSide<'_>, new: DiffSide<'_>) -> Diff {
             // Only indicators of both versions, and not those of levels off the ladder (they
             // are neither required nor attainable here).
             let at = new_located.get(id)?;
-            if !old_located.contains_key(id) || !new.ladder.contains(at.level) {
+            let then = old_located.get(id)?.competency;
+            if !new.ladder.contains(at.level) {
                 return None;
             }
-            let was = scoring::is_demonstrated(old.framework, from);
-            let is = scoring::is_demonstrated(new.framework, to);
+            let was = scoring::is_demonstrated(old.framework, then, from);
+            let is = scoring::is_demonstrated(new.framework, at.competency, to);
             let change = match (was, is) {
                 (false, true) => ChangeKind::Demonstrated,
                 (true, false) => ChangeKind::Lost,
@@ -310,8 +311,8 @@ pub fn diff(old: DiffSide<'_>, new: DiffSide<'_>) -> Diff {
                     text: at.text.to_string(),
                     from: from.map(|r| r.value),
                     to: to.map(|r| r.value),
-                    from_label: rating_label(old.framework, from),
-                    to_label: rating_label(new.framework, to),
+                    from_label: rating_label(old.framework, then, from),
+                    to_label: rating_label(new.framework, at.competency, to),
                     change,
                 },
             ))

@@ -77,15 +77,16 @@ pub struct Profile {
     pub ladder: Ladder,
 }
 
-/// Whether a rating counts as demonstrated under the framework's `demonstrated_at`.
-pub fn is_demonstrated(framework: &Framework, rating: Option<&Rating>) -> bool {
-    matches!(rating.map(|r| r.value), Some(RatingValue::Scale(v)) if v >= framework.demonstrated_at)
+/// Whether a rating of an indicator of `competency` counts as demonstrated under its
+/// `demonstrated_at` (the competency's own, else the framework's).
+pub fn is_demonstrated(framework: &Framework, competency: usize, rating: Option<&Rating>) -> bool {
+    matches!(rating.map(|r| r.value), Some(RatingValue::Scale(v)) if v >= framework.demonstrated_at_of(competency))
 }
 
 /// Counts for one list of indicators, without the cumulative attainment rule. `value` gives
 /// each indicator's rating by its position in the list.
 fn tally(
-    framework: &Framework,
+    demonstrated_at: u32,
     level: usize,
     indicators: &[Indicator],
     value: impl Fn(usize, &Indicator) -> Option<RatingValue>,
@@ -104,7 +105,7 @@ fn tally(
         match value(position, indicator) {
             Some(RatingValue::Scale(v)) => {
                 result.rated += 1;
-                if v >= framework.demonstrated_at {
+                if v >= demonstrated_at {
                     result.demonstrated += 1;
                 }
             }
@@ -158,7 +159,8 @@ pub fn score_competency_by(
             continue;
         };
         top_rank = rank;
-        let mut result = tally(framework, level.level, &level.indicators, |p, i| {
+        let demonstrated_at = framework.demonstrated_at_of(competency);
+        let mut result = tally(demonstrated_at, level.level, &level.indicators, |p, i| {
             value(start + p, i)
         });
         result.position = position;
@@ -322,7 +324,7 @@ pub fn plan(
                 .flat_map(|(position, level)| {
                     level.indicators.iter().filter_map(move |indicator| {
                         let rating = ratings.get(&indicator.id);
-                        let skip = is_demonstrated(framework, rating)
+                        let skip = is_demonstrated(framework, gap.competency, rating)
                             || matches!(rating.map(|r| r.value), Some(RatingValue::NotApplicable));
                         (!skip).then(|| PlanItem {
                             level: level.level,
@@ -342,16 +344,25 @@ pub fn plan(
         .collect()
 }
 
-/// The label shown for a rating: the scale label, "not applicable", or `None` when unrated.
-pub fn rating_label(framework: &Framework, rating: Option<&Rating>) -> Option<String> {
-    rating.map(|r| value_label(framework, r.value).into_owned())
+/// The label shown for a rating of an indicator of `competency`: the scale label, "not
+/// applicable", or `None` when unrated.
+pub fn rating_label(
+    framework: &Framework,
+    competency: usize,
+    rating: Option<&Rating>,
+) -> Option<String> {
+    rating.map(|r| value_label(framework, competency, r.value).into_owned())
 }
 
-/// What a value reads as: its scale label ("Often", borrowed from the framework), "not
-/// applicable", or "5 (off the scale)".
-pub fn value_label(framework: &Framework, value: RatingValue) -> std::borrow::Cow<'_, str> {
+/// What a value of an indicator of `competency` reads as: its scale label ("Often", borrowed
+/// from the framework), "not applicable", or "5 (off the scale)".
+pub fn value_label(
+    framework: &Framework,
+    competency: usize,
+    value: RatingValue,
+) -> std::borrow::Cow<'_, str> {
     match value {
-        RatingValue::Scale(v) => framework.scale_point(v).map_or_else(
+        RatingValue::Scale(v) => framework.point_of(competency, v).map_or_else(
             || format!("{v} (off the scale)").into(),
             |p| p.label.as_str().into(),
         ),

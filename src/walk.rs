@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::assessment::{Rating, RatingValue};
-use crate::framework::{Competency, CompetencyLevel, Framework, Indicator, Ladder};
+use crate::framework::{Competency, CompetencyLevel, Framework, Indicator, Ladder, RatingScale};
 use crate::scoring::Ratings;
 
 /// A key press, as the walk understands it.
@@ -169,8 +169,8 @@ pub struct Question<'w> {
     pub show_scale: bool,
     /// A message for the person.
     pub notice: Option<&'w Notice>,
-    /// The answer given just before, to confirm it.
-    pub previous: Option<(&'w Indicator, &'w Rating)>,
+    /// The answer given just before, to confirm it, with its competency (whose scale labels it).
+    pub previous: Option<(&'w Competency, &'w Indicator, &'w Rating)>,
 }
 
 /// An assessment in progress: the ratings and where the person is.
@@ -532,7 +532,7 @@ impl<'f> Walk<'f> {
         self.typed.push(digit);
         let typed = self.typed.clone();
         let exact = self.scale_value(&typed);
-        let longer = self.framework.scale.iter().any(|p| {
+        let longer = self.current_scale().points.iter().any(|p| {
             let text = p.value.to_string();
             text.len() > typed.len() && text.starts_with(&typed)
         });
@@ -556,7 +556,17 @@ impl<'f> Walk<'f> {
 
     fn scale_value(&self, typed: &str) -> Option<u32> {
         let value = typed.parse::<u32>().ok()?;
-        (self.framework.scale_point(value).is_some() && value.to_string() == typed).then_some(value)
+        (self.current_scale().point(value).is_some() && value.to_string() == typed).then_some(value)
+    }
+
+    /// The scale of the indicator asked now (its competency's).
+    fn current_scale(&self) -> RatingScale<'f> {
+        match self.items.get(self.position) {
+            Some(item) => self
+                .framework
+                .rating_scale(&self.framework.competencies[item.competency]),
+            None => self.framework.framework_scale(),
+        }
     }
 
     fn answer(&mut self, value: RatingValue) -> Step {
@@ -655,6 +665,7 @@ impl<'f> Walk<'f> {
     /// In an adaptive walk: whether a lower level of the item's competency can no longer reach
     /// the threshold, even if every indicator of it still unanswered were demonstrated.
     fn is_skipped(&self, item: &Item) -> bool {
+        let demonstrated_at = self.framework.demonstrated_at_of(item.competency);
         self.adaptive
             && self.framework.competencies[item.competency].levels[..item.level]
                 .iter()
@@ -664,7 +675,7 @@ impl<'f> Walk<'f> {
                         match self.ratings.get(&indicator.id).map(|r| r.value) {
                             Some(RatingValue::Scale(v)) => {
                                 rated += 1;
-                                if v >= self.framework.demonstrated_at {
+                                if v >= demonstrated_at {
                                     demonstrated += 1;
                                 }
                             }
@@ -739,7 +750,10 @@ impl<'f> Walk<'f> {
                         .and_then(|p| self.items.get(p))
                         .and_then(|item| {
                             let indicator = self.indicator(item);
-                            self.ratings.get(&indicator.id).map(|r| (indicator, r))
+                            let competency = &self.framework.competencies[item.competency];
+                            self.ratings
+                                .get(&indicator.id)
+                                .map(|r| (competency, indicator, r))
                         }),
                 })
             }

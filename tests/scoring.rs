@@ -394,6 +394,7 @@ fn build(shape: &Shape) -> Framework {
             name: format!("C{c}"),
             description: None,
             group: None,
+            scale: None,
             levels: listed
                 .iter()
                 .map(|&(level, count)| CompetencyLevel {
@@ -407,6 +408,7 @@ fn build(shape: &Shape) -> Framework {
                             id: format!("c{c}.l{level}.{i}"),
                             text: "t".into(),
                             examples: vec![],
+                            origin: None,
                         })
                         .collect(),
                 })

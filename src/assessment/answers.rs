@@ -11,14 +11,14 @@
 //! Reading is strict: every unknown id and every value off the scale is reported, each with
 //! its line and column, before anything is saved.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::Path;
 
 use super::model::{Rating, RatingValue, Ratings};
 use crate::error::{BadInput, Diagnostic};
 use crate::framework::reader::{describe, plain_value, PlainScalar};
 use crate::framework::yaml_tree::{self, Document, NodeId, NodeKind};
-use crate::framework::Framework;
+use crate::framework::{Framework, ScalePoint};
 
 /// Largest answers file accepted, in bytes.
 pub const MAX_ANSWERS_SIZE: u64 = 8 * 1024 * 1024;
@@ -227,9 +227,10 @@ impl Answers {
     /// Check every entry against `framework`: unknown ids, values off the scale, a file for
     /// another framework and ids given twice are all reported together.
     pub fn resolve(&self, framework: &Framework) -> Result<Resolved, BadInput> {
-        let known: HashSet<&str> = framework
+        // Each indicator with its competency, whose scale its labels and values are read on.
+        let known: HashMap<&str, usize> = framework
             .indicators()
-            .map(|(_, _, i)| i.id.as_str())
+            .map(|(c, _, i)| (i.id.as_str(), c))
             .collect();
         let mut problems = Vec::new();
         let mut ratings = Ratings::new();
@@ -238,7 +239,7 @@ impl Answers {
         let mut counted = 0usize;
         for answer in &self.entries {
             let at = self.at(answer);
-            if answer.id == FRAMEWORK_KEY && !known.contains(FRAMEWORK_KEY) {
+            if answer.id == FRAMEWORK_KEY && !known.contains_key(FRAMEWORK_KEY) {
                 match &answer.value {
                     Given::Text(id) if id == &framework.id => {}
                     Given::Text(id) => problems.push(self.problem(
@@ -270,7 +271,7 @@ impl Answers {
                 continue;
             }
             seen.push((&answer.id, at.clone()));
-            if !known.contains(answer.id.as_str()) {
+            let Some(&competency) = known.get(answer.id.as_str()) else {
                 unknown += 1;
                 problems.push(self.problem(
                     answer,
@@ -280,8 +281,9 @@ impl Answers {
                     ),
                 ));
                 continue;
-            }
-            match value_of(framework, &answer.value) {
+            };
+            let scale = framework.scale_of(competency);
+            match value_of(scale, &answer.value) {
                 Ok(Some(value)) => {
                     ratings.insert(
                         answer.id.clone(),
@@ -294,7 +296,7 @@ impl Answers {
                 Ok(None) => {}
                 Err(why) => problems.push(self.problem(
                     answer,
-                    format!("indicator {:?}: {}", answer.id, why.message(framework)),
+                    format!("indicator {:?}: {}", answer.id, why.message(scale)),
                 )),
             }
         }
@@ -340,28 +342,28 @@ enum NotARating {
 
 impl NotARating {
     /// The problem in words, with the values the framework takes where they help.
-    fn message(&self, framework: &Framework) -> String {
+    fn message(&self, scale: &[ScalePoint]) -> String {
         match self {
             NotARating::OffScale(n) => {
-                format!("{n} is not on the scale; {}", expected(framework))
+                format!("{n} is not on the scale; {}", expected(scale))
             }
             NotARating::Unknown(text) => format!(
                 "{text:?} is neither a scale value, a scale label nor na; {}",
-                expected(framework)
+                expected(scale)
             ),
             NotARating::Invalid(what) => {
-                format!("{what} is not a rating; {}", expected(framework))
+                format!("{what} is not a rating; {}", expected(scale))
             }
             NotARating::Malformed(why) => why.clone(),
         }
     }
 }
 
-/// The rating a written value stands for; `None` for no value.
-fn value_of(framework: &Framework, given: &Given) -> Result<Option<RatingValue>, NotARating> {
+/// The rating a written value stands for on an indicator's scale; `None` for no value.
+fn value_of(scale: &[ScalePoint], given: &Given) -> Result<Option<RatingValue>, NotARating> {
     match given {
         Given::Nothing => Ok(None),
-        Given::Number(n) => on_scale(framework, *n).map(Some),
+        Given::Number(n) => on_scale(scale, *n).map(Some),
         Given::Invalid(what) => Err(NotARating::Invalid(what.clone())),
         Given::Malformed(why) => Err(NotARating::Malformed(why.clone())),
         Given::Text(text) => {
@@ -370,10 +372,9 @@ fn value_of(framework: &Framework, given: &Given) -> Result<Option<RatingValue>,
                 return Ok(Some(RatingValue::NotApplicable));
             }
             if let Ok(n) = text.parse::<i64>() {
-                return on_scale(framework, n).map(Some);
+                return on_scale(scale, n).map(Some);
             }
-            framework
-                .scale
+            scale
                 .iter()
                 .find(|p| p.label.trim().eq_ignore_ascii_case(text))
                 .map(|p| Some(RatingValue::Scale(p.value)))
@@ -382,21 +383,20 @@ fn value_of(framework: &Framework, given: &Given) -> Result<Option<RatingValue>,
     }
 }
 
-/// The scale value `n`, when the framework's scale has it.
-fn on_scale(framework: &Framework, n: i64) -> Result<RatingValue, NotARating> {
+/// The scale value `n`, when the scale has it.
+fn on_scale(scale: &[ScalePoint], n: i64) -> Result<RatingValue, NotARating> {
     u32::try_from(n)
         .ok()
-        .filter(|v| framework.scale_point(*v).is_some())
+        .filter(|v| scale.iter().any(|p| p.value == *v))
         .map(RatingValue::Scale)
         .ok_or(NotARating::OffScale(n))
 }
 
 /// `use one of 1 (Rarely), ... or na`: what the scale takes.
-fn expected(framework: &Framework) -> String {
+fn expected(scale: &[ScalePoint]) -> String {
     format!(
         "use one of {} or na",
-        framework
-            .scale
+        scale
             .iter()
             .map(|p| format!("{} ({})", p.value, p.label))
             .collect::<Vec<_>>()

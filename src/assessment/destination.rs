@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::{file, folder, Assessment};
 use crate::error::BadInput;
 pub use crate::io::write::same_file;
-use crate::io::write::{check_target, is_stdout, Refusal};
+use crate::io::write::{check_target, is_stdout, Lock, LockError, Refusal};
 
 /// Where answers are saved, and whether the first save must not replace an existing file.
 #[derive(Debug)]
@@ -19,6 +19,9 @@ pub struct Destination {
     pub saved: bool,
     /// Whether an existing file may be replaced.
     force: bool,
+    /// The advisory lock on the file at `path`, held from the first save (or from the start
+    /// of a resumed walk) to the end: a second walk of the same file is refused.
+    lock: Option<Lock>,
 }
 
 /// Why an assessment could not be saved: a choice to refuse (bad input), or the system failed.
@@ -98,6 +101,7 @@ impl Destination {
                 default_name: None,
                 saved: continuing.is_some(),
                 force: choice.force || continuing.is_some(),
+                lock: None,
             });
         }
         if let Some(resumed) = choice.resumed {
@@ -107,6 +111,7 @@ impl Destination {
                 default_name: None,
                 saved: true,
                 force: true,
+                lock: None,
             });
         }
         let dir = folder::default_dir()?;
@@ -118,7 +123,17 @@ impl Destination {
             default_name: Some((dir, stem)),
             saved: false,
             force: false,
+            lock: None,
         })
+    }
+
+    /// Keep `lock`, taken with [`hold`] on the file resumed before it was read, when this is
+    /// where answers are saved.
+    pub fn holding(mut self, lock: Option<Lock>, resumed: Option<&Path>) -> Self {
+        if resumed.is_some_and(|resumed| same_file(resumed, &self.path)) {
+            self.lock = lock;
+        }
+        self
     }
 
     /// Save atomically. The first save of a new file never replaces one that appeared
@@ -134,7 +149,10 @@ impl Destination {
                 .into()),
             }
         }
-        file::save(&self.path, assessment).map_err(|e| {
+        if self.lock.is_none() {
+            self.lock = hold(&self.path)?;
+        }
+        let lock = file::save_locked(&self.path, assessment).map_err(|e| {
             SaveError::Io(
                 format!(
                     "cannot save the assessment to {} (answers saved before are still in it)",
@@ -143,8 +161,27 @@ impl Destination {
                 e,
             )
         })?;
+        self.lock = Some(lock);
         self.saved = true;
         Ok(())
+    }
+}
+
+/// Lock the assessment at `path` for this run, or refuse: another `rungs assess` has it open
+/// and would overwrite what this one saves (or the other way round). `None` when there is no
+/// file there yet.
+pub fn hold(path: &Path) -> Result<Option<Lock>, BadInput> {
+    let shown = path.display().to_string();
+    match crate::io::write::lock(path) {
+        Ok(lock) => Ok(lock),
+        Err(LockError::Held) => Err(BadInput::in_file(
+            &shown,
+            "another rungs assess has this assessment open; finish or quit that walk first (nothing was changed)",
+        )),
+        Err(LockError::Io(e)) => Err(BadInput::in_file(
+            &shown,
+            format!("cannot lock: {}", crate::io::io_reason(&e)),
+        )),
     }
 }
 

@@ -65,7 +65,8 @@ impl Cell {
     /// Not applicable.
     pub const NA: Cell = Cell(1);
 
-    /// The rating at a position of the framework's scale.
+    /// The rating at a position of the framework's rating values
+    /// ([`Framework::rating_values`]).
     pub fn scale(position: usize) -> Option<Cell> {
         u8::try_from(position + 2).ok().map(Cell)
     }
@@ -81,9 +82,9 @@ impl Cell {
             0 => None,
             1 => Some(RatingValue::NotApplicable),
             n => framework
-                .scale
+                .rating_values()
                 .get(usize::from(n) - 2)
-                .map(|p| RatingValue::Scale(p.value)),
+                .map(|&v| RatingValue::Scale(v)),
         }
     }
 }
@@ -409,9 +410,9 @@ impl<'a> Reader<'a> {
                 RatingValue::NotApplicable => Some(Cell::NA),
                 RatingValue::Scale(v) => self
                     .framework
-                    .scale
-                    .iter()
-                    .position(|p| p.value == v)
+                    .rating_values()
+                    .binary_search(&v)
+                    .ok()
                     .and_then(Cell::scale),
             };
             // `fit` left only ratings of known indicators, on the scale.

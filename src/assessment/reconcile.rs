@@ -11,7 +11,7 @@ use super::file::{find_framework, FoundFramework};
 use super::model::{text_print, Assessment, IndicatorPrint, RatingValue, Ratings};
 use crate::catalog::{Catalog, Entry};
 use crate::error::{BadInput, Diagnostic};
-use crate::framework::Framework;
+use crate::framework::{Framework, ScalePoint};
 
 /// What [`reconcile`] made of an assessment's ratings.
 #[derive(Debug, Clone, PartialEq)]
@@ -127,6 +127,15 @@ fn sort_out(
             .collect(),
         None => HashMap::new(),
     };
+    // Each indicator's competency, for its scale, only when some competency has its own.
+    let competency_of: HashMap<&str, usize> = if framework.has_own_scales() {
+        framework
+            .indicators()
+            .map(|(c, _, indicator)| (indicator.id.as_str(), c))
+            .collect()
+    } else {
+        HashMap::new()
+    };
     let mut dropped = Vec::new();
     ratings.retain(|id, rating| {
         let reason = if !known.contains(id.as_str()) {
@@ -139,7 +148,13 @@ fn sort_out(
             Some(DropReason::TextChanged)
         } else {
             match rating.value {
-                RatingValue::Scale(v) if framework.scale_point(v).is_none() => {
+                RatingValue::Scale(v)
+                    if !competency_of
+                        .get(id.as_str())
+                        .map_or(framework.scale.as_slice(), |&c| framework.scale_of(c))
+                        .iter()
+                        .any(|p| p.value == v) =>
+                {
                     Some(DropReason::OffScale)
                 }
                 _ => None,
@@ -292,15 +307,34 @@ fn misfit(framework: &Framework, dropped: &Dropped) -> String {
         DropReason::OffScale => format!(
             "indicator {id:?} is rated {}, which is not on the scale ({})",
             dropped.value,
-            scale_values(framework)
+            values(
+                framework
+                    .indicators()
+                    .find(|(_, _, i)| &i.id == id)
+                    .map_or(framework.scale.as_slice(), |(c, _, _)| framework
+                        .scale_of(c))
+            )
         ),
     }
 }
 
-/// The scale's values, `1, 2, 3, 4`.
+/// The scale's values, `1, 2, 3, 4`; with competencies on scales of their own, the values of
+/// every scale.
 pub fn scale_values(framework: &Framework) -> String {
-    framework
-        .scale
+    if framework.has_own_scales() {
+        framework
+            .rating_values()
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    } else {
+        values(&framework.scale)
+    }
+}
+
+fn values(scale: &[ScalePoint]) -> String {
+    scale
         .iter()
         .map(|p| p.value.to_string())
         .collect::<Vec<_>>()

@@ -1,5 +1,6 @@
 //! `rungs assess`: the interactive walk, `--resume`, and `--answers` without a terminal.
 
+mod keys;
 mod terminal;
 
 use std::io::IsTerminal;
@@ -57,6 +58,11 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
         }
         args.resume = Some(path);
     }
+    // Held from before the file is read until the walk ends: a second walk of it is refused.
+    let held = match &args.resume {
+        Some(path) => destination::hold(path)?,
+        None => None,
+    };
     let catalog = context.catalog()?;
     let mut previous: Option<Assessment> = None;
     let (entry, mut assessment) = match (&args.resume, &args.from) {
@@ -130,7 +136,8 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
         resumed: args.resume.as_deref(),
         framework: &framework.id,
     })
-    .map_err(saving_failed)?;
+    .map_err(saving_failed)?
+    .holding(held, args.resume.as_deref());
     let style = Style {
         width: context.width,
         color: context.color,

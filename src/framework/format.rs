@@ -182,6 +182,8 @@ record! {
         competencies: Vec<RawCompetency>, Required, "The competencies rated.", { "minItems": 1 };
         targets: Vec<RawTarget>, Optional,
             "Named target profiles: the level each competency should reach.";
+        guidance: Vec<RawGuidance>, Optional,
+            "Titled lists about the whole framework (closing advice, references), as a competency's.";
     }
 }
 
@@ -209,6 +211,11 @@ record! {
         id: String, Required, "Named by a competency's group.", { "pattern": SLUG };
         name: String, Required, "Human name of the group, shown as a heading.";
         description: Option<String>, Optional, "What the group covers.";
+        scale: Option<Vec<RawScalePoint>>, Optional,
+            "A rating scale for the group's competencies instead of the framework's.",
+            { "minItems": 1 };
+        demonstrated_at: Option<u32>, Optional,
+            "For the group's competencies, a rating of at least this value counts as demonstrated.";
     }
 }
 
@@ -234,6 +241,11 @@ record! {
         description: Option<String>, Optional, "What the competency is about.";
         group: Option<String>, Optional,
             "The id of the group (area or theme) the competency belongs to.", { "pattern": SLUG };
+        scale: Option<Vec<RawScalePoint>>, Optional,
+            "A rating scale for this competency's indicators instead of its group's or the framework's (knowledge is not rated on a frequency scale).",
+            { "minItems": 1 };
+        demonstrated_at: Option<u32>, Optional,
+            "For this competency's indicators, a rating of at least this value counts as demonstrated (default: the value above the middle of its own scale).";
         levels: Vec<RawCompetencyLevel>, Required,
             "Any subset of the framework levels, lowest first.";
         guidance: Vec<RawGuidance>, Optional, "Titled lists shown with the competency.";
@@ -267,6 +279,9 @@ record! {
             { "pattern": SOME_TEXT };
         text: String, Required, "The behaviour the person rates.", { "pattern": SOME_TEXT };
         examples: Vec<String>, Optional, "Details shown while rating.";
+        origin: Option<String>, Optional,
+            "Where the text comes from when it is not the framework's own, e.g. \"Metz et al. 2020, p. 5 (quoted)\".",
+            { "pattern": SOME_TEXT };
     }
 }
 
@@ -276,6 +291,8 @@ record! {
     "A titled list: key points, reflection questions, activities, courses." {
         title: String, Required, "Title of the list.";
         items: Vec<String>, OptionalShown, "The items of the list.";
+        note: Option<String>, Optional,
+            "Said with the list, e.g. why it is empty: \"The source text gives this heading with no content.\"";
     }
 }
 

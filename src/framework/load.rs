@@ -347,48 +347,14 @@ fn check(raw: &RawFramework) -> Problems {
     }
 
     // Scale.
-    let scale_values: Vec<u32> = match &raw.scale {
-        None => default_scale().iter().map(|p| p.value).collect(),
-        Some(points) => points.iter().map(|p| p.value).collect(),
-    };
-    if raw.scale.as_ref().is_some_and(Vec::is_empty) {
-        problems.error(vec![Key("scale")], "scale is empty; give at least one { value, label } or leave scale out for the default 1-4 scale".into());
-    }
-    for i in 1..scale_values.len() {
-        if scale_values[i] <= scale_values[i - 1] {
-            let path = vec![Key("scale"), Index(i), Key("value")];
-            match scale_values[..i].iter().position(|v| *v == scale_values[i]) {
-                Some(f) => problems.repeat(
-                    path,
-                    vec![Key("scale"), Index(f), Key("value")],
-                    format!("duplicate scale value {}", scale_values[i]),
-                ),
-                None => problems.error(
-                    path,
-                    format!(
-                        "scale values must be strictly increasing: {} comes after {}",
-                        scale_values[i],
-                        scale_values[i - 1]
-                    ),
-                ),
-            }
-        }
-    }
-    if let Some(v) = raw.demonstrated_at {
-        if !scale_values.is_empty() && !scale_values.contains(&v) {
-            problems.error(
-                vec![Key("demonstrated_at")],
-                format!(
-                    "demonstrated_at {v} is not a scale value; use one of {}",
-                    scale_values
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            );
-        }
-    }
+    let default_values: Vec<u32> = default_scale().iter().map(|p| p.value).collect();
+    let scale_values = check_scale(
+        &mut problems,
+        &[],
+        raw.scale.as_deref(),
+        raw.demonstrated_at,
+        &default_values,
+    );
     let threshold = raw.threshold.unwrap_or(DEFAULT_THRESHOLD);
     if !(threshold > 0.0 && threshold <= 1.0) {
         problems.error(
@@ -440,6 +406,20 @@ fn check(raw: &RawFramework) -> Problems {
         raw.groups.iter().map(|g| g.id.as_str()),
     );
     let group_list: Vec<&str> = raw.groups.iter().map(|g| g.id.as_str()).collect();
+    let group_values: Vec<Vec<u32>> = raw
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(gi, g)| {
+            check_scale(
+                &mut problems,
+                &[Key("groups"), Index(gi)],
+                g.scale.as_deref(),
+                g.demonstrated_at,
+                &scale_values,
+            )
+        })
+        .collect();
 
     // Tracks.
     let track_ids = unique_ids(
@@ -531,6 +511,20 @@ fn check(raw: &RawFramework) -> Problems {
         } else {
             competency_ids.insert(&c.id, ci);
         }
+        let inherited = c
+            .group
+            .as_deref()
+            .and_then(|g| group_ids.get(g))
+            .and_then(|&gi| group_values.get(gi))
+            .unwrap_or(&scale_values);
+        check_scale(
+            &mut problems,
+            &here(&[]),
+            c.scale.as_deref(),
+            c.demonstrated_at,
+            inherited,
+        );
+        check_guidance(&mut problems, &here(&[]), &c.guidance);
         if let Some(group) = &c.group {
             if !group_ids.contains_key(group.as_str()) {
                 let message = if group_list.is_empty() {
@@ -613,6 +607,20 @@ fn check(raw: &RawFramework) -> Problems {
                 }
                 if text.trim().is_empty() {
                     problems.error(indicator_path(at), format!("indicator {id:?} has no text"));
+                }
+                if let RawIndicator::Full(RawIndicatorObject {
+                    origin: Some(origin),
+                    ..
+                }) = indicator
+                {
+                    if origin.trim().is_empty() {
+                        let mut path = indicator_path(at);
+                        path.push(Key("origin"));
+                        problems.error(
+                            path,
+                            format!("indicator {id:?} has an empty origin; say where its text comes from, or leave origin out"),
+                        );
+                    }
                 }
                 let derived = matches!(indicator, RawIndicator::Short(_));
                 let normalised = normalise_space(text);
@@ -730,8 +738,89 @@ fn check(raw: &RawFramework) -> Problems {
             }
         }
     }
+    check_guidance(&mut problems, &[], &raw.guidance);
     check_texts(raw, &mut problems);
     problems
+}
+
+/// A scale and `demonstrated_at` declared at `at` (the framework, a group or a competency);
+/// `inherited` is the scale's values where none is declared here. Returns the values in force.
+fn check_scale(
+    problems: &mut Problems,
+    at: &[PathSegment],
+    scale: Option<&[RawScalePoint]>,
+    demonstrated_at: Option<u32>,
+    inherited: &[u32],
+) -> Vec<u32> {
+    use PathSegment::{Index, Key};
+    let path = |rest: &[PathSegment]| {
+        let mut p = at.to_vec();
+        p.extend_from_slice(rest);
+        p
+    };
+    let values: Vec<u32> = match scale {
+        None => inherited.to_vec(),
+        Some(points) => points.iter().map(|p| p.value).collect(),
+    };
+    if scale.is_some_and(<[RawScalePoint]>::is_empty) {
+        problems.error(path(&[Key("scale")]), "scale is empty; give at least one { value, label } or leave scale out for the default 1-4 scale".into());
+    }
+    if scale.is_some() {
+        for i in 1..values.len() {
+            if values[i] <= values[i - 1] {
+                let here = path(&[Key("scale"), Index(i), Key("value")]);
+                match values[..i].iter().position(|v| *v == values[i]) {
+                    Some(f) => problems.repeat(
+                        here,
+                        path(&[Key("scale"), Index(f), Key("value")]),
+                        format!("duplicate scale value {}", values[i]),
+                    ),
+                    None => problems.error(
+                        here,
+                        format!(
+                            "scale values must be strictly increasing: {} comes after {}",
+                            values[i],
+                            values[i - 1]
+                        ),
+                    ),
+                }
+            }
+        }
+    }
+    if let Some(v) = demonstrated_at {
+        if !values.is_empty() && !values.contains(&v) {
+            problems.error(
+                path(&[Key("demonstrated_at")]),
+                format!(
+                    "demonstrated_at {v} is not a scale value; use one of {}",
+                    values
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+        }
+    }
+    values
+}
+
+/// A guidance list without items says why, or it reads as something lost: a warning.
+fn check_guidance(problems: &mut Problems, at: &[PathSegment], guidance: &[RawGuidance]) {
+    use PathSegment::{Index, Key};
+    for (gi, g) in guidance.iter().enumerate() {
+        if g.items.is_empty() && g.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+            let mut path = at.to_vec();
+            path.extend([Key("guidance"), Index(gi), Key("title")]);
+            problems.warn(
+                path,
+                format!(
+                    "guidance {:?} has no items; add them, or say why it is empty with `note` (e.g. \"The source text gives this heading with no content.\")",
+                    g.title
+                ),
+            );
+        }
+    }
 }
 
 /// Ids of one kind (groups, tracks) that must be slugs and unique; their indices by id.
@@ -787,6 +876,9 @@ fn check_evidence(problems: &mut Problems, path: Vec<PathSegment>, evidence: &st
     }
 }
 
+/// Checks one text, given the path to it (made only when the text is at fault).
+type TextCheck<'a> = dyn FnMut(&dyn Fn() -> Vec<PathSegment>, &str) + 'a;
+
 /// Every text of the framework is free of control characters and bidirectional overrides.
 fn check_texts(raw: &RawFramework, problems: &mut Problems) {
     use PathSegment::{EntryKey, EntryValue, Index, Key};
@@ -810,11 +902,36 @@ fn check_texts(raw: &RawFramework, problems: &mut Problems) {
     check(&|| vec![Key("description")], opt(&raw.description));
     check(&|| vec![Key("source")], opt(&raw.source));
     check(&|| vec![Key("evidence")], opt(&raw.evidence));
-    for (i, p) in raw.scale.iter().flatten().enumerate() {
-        let at = |k| move || vec![Key("scale"), Index(i), Key(k)];
-        check(&at("label"), &p.label);
-        check(&at("description"), opt(&p.description));
-    }
+    let scale_texts =
+        |check: &mut TextCheck<'_>, at: &[PathSegment], scale: &Option<Vec<RawScalePoint>>| {
+            for (i, p) in scale.iter().flatten().enumerate() {
+                let here = |k| {
+                    let mut path = at.to_vec();
+                    path.extend([Key("scale"), Index(i), Key(k)]);
+                    path
+                };
+                check(&|| here("label"), &p.label);
+                check(&|| here("description"), opt(&p.description));
+            }
+        };
+    let guidance_texts =
+        |check: &mut TextCheck<'_>, at: &[PathSegment], guidance: &[RawGuidance]| {
+            for (gi, g) in guidance.iter().enumerate() {
+                let here = |rest: &[PathSegment]| {
+                    let mut path = at.to_vec();
+                    path.extend([Key("guidance"), Index(gi)]);
+                    path.extend_from_slice(rest);
+                    path
+                };
+                check(&|| here(&[Key("title")]), &g.title);
+                check(&|| here(&[Key("note")]), opt(&g.note));
+                for (ii, text) in g.items.iter().enumerate() {
+                    check(&|| here(&[Key("items"), Index(ii)]), text);
+                }
+            }
+        };
+    scale_texts(&mut check, &[], &raw.scale);
+    guidance_texts(&mut check, &[], &raw.guidance);
     for (i, l) in raw.levels.iter().enumerate() {
         let at = |k| move || vec![Key("levels"), Index(i), Key(k)];
         check(&at("id"), &l.id);
@@ -826,6 +943,7 @@ fn check_texts(raw: &RawFramework, problems: &mut Problems) {
         check(&at("id"), &g.id);
         check(&at("name"), &g.name);
         check(&at("description"), opt(&g.description));
+        scale_texts(&mut check, &[Key("groups"), Index(i)], &g.scale);
     }
     for (i, t) in raw.tracks.iter().enumerate() {
         let at = |k| move || vec![Key("tracks"), Index(i), Key(k)];
@@ -849,6 +967,7 @@ fn check_texts(raw: &RawFramework, problems: &mut Problems) {
         check(&|| at(&[Key("name")]), &c.name);
         check(&|| at(&[Key("description")]), opt(&c.description));
         check(&|| at(&[Key("group")]), opt(&c.group));
+        scale_texts(&mut check, &at(&[]), &c.scale);
         for (li, cl) in c.levels.iter().enumerate() {
             let level = |rest: &[PathSegment]| {
                 let mut path = at(&[Key("levels"), Index(li)]);
@@ -875,6 +994,10 @@ fn check_texts(raw: &RawFramework, problems: &mut Problems) {
                             &|| level(&[item[0].clone(), item[1].clone(), Key("text")]),
                             &o.text,
                         );
+                        check(
+                            &|| level(&[item[0].clone(), item[1].clone(), Key("origin")]),
+                            opt(&o.origin),
+                        );
                         for (ei, example) in o.examples.iter().enumerate() {
                             check(
                                 &|| {
@@ -892,18 +1015,7 @@ fn check_texts(raw: &RawFramework, problems: &mut Problems) {
                 }
             }
         }
-        for (gi, g) in c.guidance.iter().enumerate() {
-            check(
-                &|| at(&[Key("guidance"), Index(gi), Key("title")]),
-                &g.title,
-            );
-            for (ii, text) in g.items.iter().enumerate() {
-                check(
-                    &|| at(&[Key("guidance"), Index(gi), Key("items"), Index(ii)]),
-                    text,
-                );
-            }
-        }
+        guidance_texts(&mut check, &at(&[]), &c.guidance);
     }
     for (ti, t) in raw.targets.iter().enumerate() {
         let at = |k| move || vec![Key("targets"), Index(ti), Key(k)];
@@ -924,18 +1036,21 @@ fn check_texts(raw: &RawFramework, problems: &mut Problems) {
 fn convert(raw: RawFramework) -> Framework {
     let scale = match raw.scale {
         None => default_scale(),
-        Some(points) => points
-            .into_iter()
-            .map(|p| ScalePoint {
-                value: p.value,
-                label: p.label,
-                description: p.description,
-            })
-            .collect(),
+        Some(points) => scale_points(points),
     };
     let demonstrated_at = raw
         .demonstrated_at
         .unwrap_or_else(|| default_demonstrated_at(&scale));
+    let groups: Vec<Group> = raw
+        .groups
+        .into_iter()
+        .map(|g| Group {
+            scale: own_scale(g.scale, g.demonstrated_at, None, (&scale, demonstrated_at)),
+            id: g.id,
+            name: g.name,
+            description: g.description,
+        })
+        .collect();
     let level_index: HashMap<String, usize> = raw
         .levels
         .iter()
@@ -948,8 +1063,7 @@ fn convert(raw: RawFramework) -> Framework {
         .enumerate()
         .map(|(i, c)| (c.id.clone(), i))
         .collect();
-    let group_index: HashMap<&str, usize> = raw
-        .groups
+    let group_index: HashMap<&str, usize> = groups
         .iter()
         .enumerate()
         .map(|(i, g)| (g.id.as_str(), i))
@@ -961,7 +1075,7 @@ fn convert(raw: RawFramework) -> Framework {
         .map(|(i, t)| (t.id.as_str(), i))
         .collect();
     let required = |evidence: &Option<String>| evidence.as_deref() == Some("required");
-    let competencies = raw
+    let competencies: Vec<Competency> = raw
         .competencies
         .into_iter()
         .map(|c| {
@@ -979,11 +1093,13 @@ fn convert(raw: RawFramework) -> Framework {
                                 id: o.id,
                                 text: o.text,
                                 examples: o.examples,
+                                origin: o.origin,
                             },
                             RawIndicator::Short(text) => Indicator {
                                 id: format!("{}.{}.{}", c.id, cl.level, n + 1),
                                 text,
                                 examples: Vec::new(),
+                                origin: None,
                             },
                         })
                         .collect();
@@ -997,20 +1113,20 @@ fn convert(raw: RawFramework) -> Framework {
                     })
                 })
                 .collect();
+            let group = c.group.as_deref().and_then(|g| group_index.get(g).copied());
             Competency {
-                group: c.group.as_deref().and_then(|g| group_index.get(g).copied()),
+                scale: own_scale(
+                    c.scale,
+                    c.demonstrated_at,
+                    group.and_then(|g| groups[g].scale.as_ref()),
+                    (&scale, demonstrated_at),
+                ),
+                group,
                 id: c.id,
                 name: c.name,
                 description: c.description,
                 levels,
-                guidance: c
-                    .guidance
-                    .into_iter()
-                    .map(|g| Guidance {
-                        title: g.title,
-                        items: g.items,
-                    })
-                    .collect(),
+                guidance: guidance(c.guidance),
             }
         })
         .collect();
@@ -1039,7 +1155,6 @@ fn convert(raw: RawFramework) -> Framework {
         version: raw.version.0,
         description: raw.description,
         source: raw.source,
-        scale,
         demonstrated_at,
         threshold: raw.threshold.unwrap_or(DEFAULT_THRESHOLD),
         evidence_required: required(&raw.evidence),
@@ -1057,15 +1172,7 @@ fn convert(raw: RawFramework) -> Framework {
                     .collect(),
             })
             .collect(),
-        groups: raw
-            .groups
-            .iter()
-            .map(|g| Group {
-                id: g.id.clone(),
-                name: g.name.clone(),
-                description: g.description.clone(),
-            })
-            .collect(),
+        groups,
         levels: raw
             .levels
             .into_iter()
@@ -1075,9 +1182,76 @@ fn convert(raw: RawFramework) -> Framework {
                 description: l.description,
             })
             .collect(),
+        rating_values: rating_values(&scale, &competencies),
         competencies,
         targets,
+        guidance: guidance(raw.guidance),
+        scale,
     }
+}
+
+/// Every value of the framework's scale and of the competencies' own, ascending.
+fn rating_values(scale: &[ScalePoint], competencies: &[Competency]) -> Vec<u32> {
+    let mut values: Vec<u32> = scale
+        .iter()
+        .chain(
+            competencies
+                .iter()
+                .flat_map(|c| c.scale.iter().flat_map(|s| &s.scale)),
+        )
+        .map(|p| p.value)
+        .collect();
+    values.sort_unstable();
+    values.dedup();
+    values
+}
+
+fn scale_points(points: Vec<RawScalePoint>) -> Vec<ScalePoint> {
+    points
+        .into_iter()
+        .map(|p| ScalePoint {
+            value: p.value,
+            label: p.label,
+            description: p.description,
+        })
+        .collect()
+}
+
+/// The scale a group or competency declares, resolved: a declared `demonstrated_at` holds
+/// on the scale in force; a declared scale without one takes its own default; with neither,
+/// the enclosing one's (a competency's group's, `None` for the framework's).
+fn own_scale(
+    scale: Option<Vec<RawScalePoint>>,
+    demonstrated_at: Option<u32>,
+    enclosing: Option<&OwnScale>,
+    framework: (&[ScalePoint], u32),
+) -> Option<OwnScale> {
+    match (scale, demonstrated_at) {
+        (None, None) => enclosing.cloned(),
+        (Some(points), at) => {
+            let scale = scale_points(points);
+            let demonstrated_at = at.unwrap_or_else(|| default_demonstrated_at(&scale));
+            Some(OwnScale {
+                scale,
+                demonstrated_at,
+            })
+        }
+        (None, Some(at)) => Some(OwnScale {
+            scale: enclosing.map_or_else(|| framework.0.to_vec(), |e| e.scale.clone()),
+            demonstrated_at: at,
+        }),
+    }
+}
+
+fn guidance(lists: Vec<RawGuidance>) -> Vec<Guidance> {
+    lists
+        .into_iter()
+        .map(|g| Guidance {
+            title: g.title,
+            items: g.items,
+            note: g.note,
+        })
+        .collect()
 }
 
 /// When a custom scale gives no `demonstrated_at`: the value just above the middle of the scale
@@ -1129,6 +1303,7 @@ competencies:
       - title: Reflection questions
         items: ["Who spoke least today?"]
       - title: Empty list
+        note: Kept empty on purpose.
   - id: speaking
     name: Speaking
     levels:
@@ -1173,6 +1348,107 @@ targets:
         );
         assert_eq!(framework.scale[3].value, 5);
         assert_eq!(framework.targets[0].levels, vec![(0, 2), (1, 1)]);
+    }
+
+    const OWN_SCALES: &str = r#"
+id: own
+name: Own scales
+version: "1"
+demonstrated_at: 4
+groups:
+  - id: know
+    name: Knowledge
+    scale: [{ value: 1, label: Cannot explain }, { value: 2, label: Can explain }]
+    demonstrated_at: 2
+levels: [{ id: one, name: One }]
+competencies:
+  - id: plain
+    name: Plain
+    levels: [{ level: one, indicators: [Does it.] }]
+  - id: grouped
+    name: Grouped
+    group: know
+    levels: [{ level: one, indicators: [Knows it.] }]
+  - id: own
+    name: Own
+    scale: [{ value: 0, label: No }, { value: 1, label: Partly }, { value: 2, label: Yes }]
+    levels: [{ level: one, indicators: [{ id: o, text: Says it., origin: "Someone, 2020 (quoted)" }] }]
+  - id: lower
+    name: Lower bar
+    demonstrated_at: 2
+    levels: [{ level: one, indicators: [Tries it.] }]
+guidance:
+  - title: References
+    items: ["Someone (2020). A book."]
+"#;
+
+    #[test]
+    fn a_competency_or_its_group_may_have_its_own_scale() {
+        let loaded = load("f.yaml", OWN_SCALES.as_bytes()).expect("valid");
+        assert_eq!(loaded.warnings, vec![]);
+        let f = loaded.framework;
+        let labels =
+            |c: usize| -> Vec<&str> { f.scale_of(c).iter().map(|p| p.label.as_str()).collect() };
+        // The framework's default scale, with its own demonstrated_at.
+        assert_eq!(labels(0), ["Rarely", "Sometimes", "Often", "Consistently"]);
+        assert_eq!(f.demonstrated_at_of(0), 4);
+        // The group's scale and demonstrated_at.
+        assert_eq!(labels(1), ["Cannot explain", "Can explain"]);
+        assert_eq!(f.demonstrated_at_of(1), 2);
+        // Its own scale, demonstrated from the value above its middle.
+        assert_eq!(labels(2), ["No", "Partly", "Yes"]);
+        assert_eq!(f.demonstrated_at_of(2), 1);
+        // Only its own demonstrated_at, on the framework's scale.
+        assert_eq!(labels(3), labels(0));
+        assert_eq!(f.demonstrated_at_of(3), 2);
+        assert_eq!(f.rating_values(), [0, 1, 2, 3, 4]);
+        assert_eq!(
+            f.competencies[2].levels[0].indicators[0].origin.as_deref(),
+            Some("Someone, 2020 (quoted)")
+        );
+        assert_eq!(f.guidance[0].items, ["Someone (2020). A book."]);
+    }
+
+    #[test]
+    fn an_own_scale_is_checked_where_it_is_written() {
+        let text = OWN_SCALES
+            .replace(
+                "  - id: lower\n    name: Lower bar\n    demonstrated_at: 2",
+                "  - id: lower\n    name: Lower bar\n    demonstrated_at: 7",
+            )
+            .replace("{ value: 2, label: Yes }", "{ value: 1, label: Yes }")
+            .replace("origin: \"Someone, 2020 (quoted)\"", "origin: \" \"");
+        assert_eq!(
+            messages(&text),
+            [
+                "f.yaml:22:76: duplicate scale value 1 (first at 22:47)",
+                "f.yaml:23:74: indicator \"o\" has an empty origin; say where its text comes from, or leave origin out",
+                "f.yaml:26:22: demonstrated_at 7 is not a scale value; use one of 1, 2, 3, 4",
+            ]
+        );
+        // A group's demonstrated_at is checked against the group's scale.
+        let text = OWN_SCALES.replace(
+            "    demonstrated_at: 2\nlevels",
+            "    demonstrated_at: 3\nlevels",
+        );
+        assert_eq!(
+            messages(&text),
+            ["f.yaml:10:22: demonstrated_at 3 is not a scale value; use one of 1, 2"]
+        );
+    }
+
+    #[test]
+    fn an_empty_guidance_list_is_a_warning_unless_its_note_says_why() {
+        let text = OWN_SCALES.replace("    items: [\"Someone (2020). A book.\"]", "    items: []");
+        assert_eq!(
+            messages(&text),
+            ["f.yaml:29:12: warning: guidance \"References\" has no items; add them, or say why it is empty with `note` (e.g. \"The source text gives this heading with no content.\")"]
+        );
+        let text = text.replace(
+            "    items: []",
+            "    items: []\n    note: The source gives none.",
+        );
+        assert_eq!(messages(&text), Vec::<String>::new());
     }
 
     #[test]
@@ -1298,7 +1574,7 @@ competencies:
         );
         assert_eq!(
             messages(&text),
-            vec!["f.yaml:42:13: warning: indicator \"speaking.growing.1\" has the same text as an earlier indicator (first at 27:13)"]
+            vec!["f.yaml:43:13: warning: indicator \"speaking.growing.1\" has the same text as an earlier indicator (first at 27:13)"]
         );
     }
 
@@ -1373,8 +1649,8 @@ competencies:
         assert_eq!(
             messages(&text),
             vec![
-                "f.yaml:46:35: target \"team-lead\" lists competency \"listening\" twice (first at 46:15)",
-                "f.yaml:46:46: target \"team-lead\" names unknown level \"top\" for competency \"listening\"; the framework's levels are: starting, growing, leading",
+                "f.yaml:47:35: target \"team-lead\" lists competency \"listening\" twice (first at 47:15)",
+                "f.yaml:47:46: target \"team-lead\" names unknown level \"top\" for competency \"listening\"; the framework's levels are: starting, growing, leading",
             ]
         );
     }

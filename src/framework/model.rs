@@ -38,6 +38,22 @@ pub struct Framework {
     pub competencies: Vec<Competency>,
     /// Named target profiles (roles, contexts).
     pub targets: Vec<Target>,
+    /// Titled lists about the whole framework (closing advice, references).
+    pub guidance: Vec<Guidance>,
+    /// Every value of the framework's scale and of the competencies' own scales, ascending:
+    /// what a compact rating indexes.
+    #[serde(skip)]
+    pub(super) rating_values: Vec<u32>,
+}
+
+/// A scale of its own (a competency's or a group's) with the rating from which it counts as
+/// demonstrated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OwnScale {
+    /// The points, strictly increasing by value.
+    pub scale: Vec<ScalePoint>,
+    /// A rating `>=` this counts as demonstrated.
+    pub demonstrated_at: u32,
 }
 
 /// An area or theme that gathers competencies.
@@ -49,6 +65,9 @@ pub struct Group {
     pub name: String,
     /// Optional description.
     pub description: Option<String>,
+    /// The group's own scale for its competencies, when it declares one.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<OwnScale>,
 }
 
 /// A track: the framework levels one career path climbs, lowest first.
@@ -139,6 +158,25 @@ pub struct ScalePoint {
     pub description: Option<String>,
 }
 
+/// The scale a competency's indicators are rated on, borrowed from the framework or the
+/// competency (see [`Framework::rating_scale`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RatingScale<'f> {
+    /// The points, strictly increasing by value.
+    pub points: &'f [ScalePoint],
+    /// A rating `>=` this counts as demonstrated.
+    pub demonstrated_at: u32,
+    /// Whether it is the competency's own (or its group's), not the framework's.
+    pub own: bool,
+}
+
+impl<'f> RatingScale<'f> {
+    /// The point with this value.
+    pub fn point(&self, value: u32) -> Option<&'f ScalePoint> {
+        self.points.iter().find(|p| p.value == value)
+    }
+}
+
 /// A framework-wide growth level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Level {
@@ -161,6 +199,10 @@ pub struct Competency {
     pub description: Option<String>,
     /// Index into [`Framework::groups`] of the group it belongs to, if any.
     pub group: Option<usize>,
+    /// The scale its indicators are rated on when it is not the framework's: its own, or its
+    /// group's.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<OwnScale>,
     /// The levels this competency lists, in framework order.
     pub levels: Vec<CompetencyLevel>,
     /// Titled lists: key points, reflection questions, activities, courses.
@@ -193,15 +235,21 @@ pub struct Indicator {
     pub text: String,
     /// Optional details shown while rating.
     pub examples: Vec<String>,
+    /// Where the text comes from when it is not the framework's own (e.g. a quoted author).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
 }
 
-/// A titled list of guidance attached to a competency.
+/// A titled list of guidance attached to a competency or to the whole framework.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Guidance {
     /// E.g. "Reflection questions".
     pub title: String,
     /// The items of the list.
     pub items: Vec<String>,
+    /// Said with the list, e.g. why it is empty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// A named target profile: the level each listed competency should reach.
@@ -322,6 +370,67 @@ impl Framework {
     /// The scale point with this value.
     pub fn scale_point(&self, value: u32) -> Option<&ScalePoint> {
         self.scale.iter().find(|p| p.value == value)
+    }
+
+    /// The scale a competency's indicators are rated on, with its `demonstrated_at`.
+    pub fn rating_scale<'f>(&'f self, competency: &'f Competency) -> RatingScale<'f> {
+        match &competency.scale {
+            Some(own) => RatingScale {
+                points: &own.scale,
+                demonstrated_at: own.demonstrated_at,
+                own: true,
+            },
+            None => self.framework_scale(),
+        }
+    }
+
+    /// The framework's own scale, with its `demonstrated_at`.
+    pub fn framework_scale(&self) -> RatingScale<'_> {
+        RatingScale {
+            points: &self.scale,
+            demonstrated_at: self.demonstrated_at,
+            own: false,
+        }
+    }
+
+    /// The scale the indicators of a competency (by index) are rated on: its own or its
+    /// group's, else the framework's.
+    pub fn scale_of(&self, competency: usize) -> &[ScalePoint] {
+        match self
+            .competencies
+            .get(competency)
+            .and_then(|c| c.scale.as_ref())
+        {
+            Some(own) => &own.scale,
+            None => &self.scale,
+        }
+    }
+
+    /// The rating from which an indicator of a competency (by index) counts as demonstrated.
+    pub fn demonstrated_at_of(&self, competency: usize) -> u32 {
+        match self
+            .competencies
+            .get(competency)
+            .and_then(|c| c.scale.as_ref())
+        {
+            Some(own) => own.demonstrated_at,
+            None => self.demonstrated_at,
+        }
+    }
+
+    /// The point with this value on the scale of a competency (by index).
+    pub fn point_of(&self, competency: usize, value: u32) -> Option<&ScalePoint> {
+        self.scale_of(competency).iter().find(|p| p.value == value)
+    }
+
+    /// Every value of the framework's scale and of the competencies' own scales, ascending.
+    pub fn rating_values(&self) -> &[u32] {
+        &self.rating_values
+    }
+
+    /// Whether some competency is rated on a scale other than the framework's.
+    pub fn has_own_scales(&self) -> bool {
+        self.competencies.iter().any(|c| c.scale.is_some())
     }
 
     /// Every indicator, in walk order, with its competency and competency-level indices.

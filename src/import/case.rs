@@ -418,6 +418,7 @@ pub fn import(
                                 id: id.clone(),
                                 name: item.name().to_string(),
                                 description: item.abbreviated.as_ref().map(|_| item.full.clone()),
+                                ..Default::default()
                             });
                             group_of.insert(g, id.clone());
                             id
@@ -448,6 +449,7 @@ pub fn import(
             id,
             text: item.full.clone(),
             examples: Vec::new(),
+            ..Default::default()
         });
     }
 

@@ -374,6 +374,7 @@ pub fn import(file: &str, bytes: &[u8], options: &Options) -> Result<Imported, L
             id,
             text: indicator_text.to_string(),
             examples,
+            ..Default::default()
         });
     }
 
@@ -434,6 +435,7 @@ pub fn import(file: &str, bytes: &[u8], options: &Options) -> Result<Imported, L
                     id: id.clone(),
                     name: name.clone(),
                     description: None,
+                    ..Default::default()
                 });
             }
         }
@@ -460,6 +462,7 @@ pub fn import(file: &str, bytes: &[u8], options: &Options) -> Result<Imported, L
                     .collect(),
                 group: c.group_id.map(|(id, _)| id),
                 guidance: Vec::new(),
+                ..Default::default()
             }
         })
         .collect();
@@ -479,6 +482,7 @@ pub fn import(file: &str, bytes: &[u8], options: &Options) -> Result<Imported, L
             tracks: Vec::new(),
             competencies: raw_competencies,
             targets: Vec::new(),
+            guidance: Vec::new(),
         },
         warnings: problems.diagnostics,
         about: None,

@@ -197,6 +197,28 @@ pub fn bold(text: &str, style: Style) -> String {
     }
 }
 
+/// "Rated on a scale of its own: 1 Not yet · 2 Partly · 3 Fully; 3 or more counts as
+/// demonstrated." for a competency or group with its own scale.
+pub fn own_scale_line(own: &crate::framework::OwnScale) -> String {
+    format!(
+        "Rated on a scale of its own: {}; {} or more counts as demonstrated.",
+        own.scale
+            .iter()
+            .map(|p| format!("{} {}", p.value, one_line(&p.label)))
+            .collect::<Vec<_>>()
+            .join(" · "),
+        own.demonstrated_at
+    )
+}
+
+/// "; for Knowledge, 2 or more": the competencies that count from another value on a scale
+/// of their own; empty when none does.
+pub fn own_scales_note(own: &[(String, u32)]) -> String {
+    own.iter()
+        .map(|(name, at)| format!("; for {name}, {at} or more on its own scale"))
+        .collect()
+}
+
 /// `1 indicator`, `2 indicators`: a count with the word that fits it.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

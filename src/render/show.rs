@@ -5,7 +5,7 @@ use comfy_table::Cell;
 use comfy_table::ColumnConstraint;
 
 use super::{bold, lines, prose, table, wrap, wrap_hanging, wrap_prose, Style};
-use crate::framework::Framework;
+use crate::framework::{Framework, Guidance};
 
 /// The framework: heading, scale, levels, then each competency with its indicators and guidance.
 pub fn show(framework: &Framework, style: Style) -> String {
@@ -73,6 +73,14 @@ pub fn show(framework: &Framework, style: Style) -> String {
             if let Some(d) = group.and_then(|g| g.description.as_deref()) {
                 out.push_str(&wrap_prose(d, style.width, "", ""));
             }
+            if let Some(own) = group.and_then(|g| g.scale.as_ref()) {
+                out.push_str(&wrap_prose(
+                    &super::own_scale_line(own),
+                    style.width,
+                    "",
+                    "",
+                ));
+            }
         }
         for c in members {
             out.push('\n');
@@ -83,6 +91,14 @@ pub fn show(framework: &Framework, style: Style) -> String {
             out.push('\n');
             if let Some(d) = &c.description {
                 out.push_str(&wrap_prose(d, style.width, "", ""));
+            }
+            if let Some(own) = &c.scale {
+                out.push_str(&wrap_prose(
+                    &super::own_scale_line(own),
+                    style.width,
+                    "",
+                    "",
+                ));
             }
             for cl in &c.levels {
                 let rank = framework.rank(cl.level);
@@ -126,6 +142,14 @@ pub fn show(framework: &Framework, style: Style) -> String {
                     for e in &ind.examples {
                         text.push_str(&wrap_prose(e, text_width, "  • ", "    "));
                     }
+                    if let Some(origin) = &ind.origin {
+                        text.push_str(&wrap_prose(
+                            &format!("From: {origin}"),
+                            text_width,
+                            "",
+                            "  ",
+                        ));
+                    }
                     t.add_row(vec![Cell::new(&ind.id), Cell::new(text.trim_end())]);
                 }
                 if let Some(column) = t.column_mut(0) {
@@ -134,22 +158,16 @@ pub fn show(framework: &Framework, style: Style) -> String {
                 let t = super::fit::laid_out(t);
                 out.push_str(&format!("{t}\n"));
             }
-            for g in &c.guidance {
-                out.push('\n');
-                out.push_str(&wrap_hanging(&g.title, width, "", "  "));
-                if g.items.is_empty() {
-                    out.push_str(&wrap_hanging(
-                        "(the source text gives this heading with no content)",
-                        width,
-                        "  ",
-                        "  ",
-                    ));
-                }
-                for item in &g.items {
-                    out.push_str(&wrap_prose(item, style.width, "  • ", "    "));
-                }
-            }
+            guidance(&mut out, &c.guidance, style);
         }
+    }
+    if !framework.guidance.is_empty() {
+        let heading = "── About the whole framework ";
+        let fill = usize::from(style.width).saturating_sub(console::measure_text_width(heading));
+        out.push('\n');
+        out.push_str(&bold(&format!("{heading}{}", "─".repeat(fill)), style));
+        out.push('\n');
+        guidance(&mut out, &framework.guidance, style);
     }
 
     if !framework.targets.is_empty() {
@@ -177,4 +195,26 @@ pub fn show(framework: &Framework, style: Style) -> String {
         out.push_str(&format!("\nTargets\n{t}\n"));
     }
     out
+}
+
+/// Titled lists, each with its note; a list without items or note is shown as empty.
+fn guidance(out: &mut String, lists: &[Guidance], style: Style) {
+    let width = style.width;
+    for g in lists {
+        out.push('\n');
+        out.push_str(&wrap_hanging(&g.title, width, "", "  "));
+        if let Some(note) = &g.note {
+            out.push_str(&wrap_prose(
+                &format!("({})", note.trim()),
+                width,
+                "  ",
+                "  ",
+            ));
+        } else if g.items.is_empty() {
+            out.push_str("  (no items)\n");
+        }
+        for item in &g.items {
+            out.push_str(&wrap_prose(item, width, "  • ", "    "));
+        }
+    }
 }

@@ -32,7 +32,7 @@ pub fn render(framework: &Framework) -> String {
             "description": t.description,
             "levels": t.levels.iter().map(|&l| level_id(l)).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
-        "competencies": framework.competencies.iter().map(|c| json!({
+        "competencies": framework.competencies.iter().map(|c| own_scale(c, json!({
             "id": c.id,
             "name": c.name,
             "description": c.description,
@@ -47,7 +47,7 @@ pub fn render(framework: &Framework) -> String {
                 "indicators": cl.indicators,
             })).collect::<Vec<_>>(),
             "guidance": c.guidance,
-        })).collect::<Vec<_>>(),
+        }))).collect::<Vec<_>>(),
         "targets": framework.targets.iter().map(|t| json!({
             "id": t.id,
             "name": t.name,
@@ -57,8 +57,18 @@ pub fn render(framework: &Framework) -> String {
                 (framework.competencies[c].id.clone(), Value::String(level_id(l)))
             }).collect::<serde_json::Map<String, Value>>(),
         })).collect::<Vec<_>>(),
+        "guidance": framework.guidance,
     });
     let mut text = crate::render::safe::json_pretty(&value);
     text.push('\n');
     text
+}
+
+/// A competency's JSON with its own `scale` and `demonstrated_at`, when it has them.
+fn own_scale(competency: &crate::framework::Competency, mut value: Value) -> Value {
+    if let (Some(own), Value::Object(map)) = (&competency.scale, &mut value) {
+        map.insert("scale".into(), json!(own.scale));
+        map.insert("demonstrated_at".into(), json!(own.demonstrated_at));
+    }
+    value
 }

@@ -2,7 +2,7 @@
 
 use super::prose;
 use super::report::markdown::{escape, level_texts, row};
-use crate::framework::Framework;
+use crate::framework::{Framework, Guidance};
 
 /// The framework as Markdown: title, description, scale, levels, each competency with its
 /// levels' indicators and examples, guidance, and the targets.
@@ -59,6 +59,9 @@ pub fn render(framework: &Framework) -> String {
                     if let Some(d) = &g.description {
                         out.push_str(&format!("{}\n", prose::markdown(d, escape, "")));
                     }
+                    if let Some(own) = &g.scale {
+                        out.push_str(&format!("{}\n", escape(&super::own_scale_line(own))));
+                    }
                 }
                 None => out.push_str("\n## Other competencies\n"),
             }
@@ -71,6 +74,9 @@ pub fn render(framework: &Framework) -> String {
             ));
             if let Some(d) = &c.description {
                 out.push_str(&format!("{}\n\n", prose::markdown(d, escape, "")));
+            }
+            if let Some(own) = &c.scale {
+                out.push_str(&format!("{}\n\n", escape(&super::own_scale_line(own))));
             }
             for cl in &c.levels {
                 out.push_str(&format!(
@@ -92,20 +98,18 @@ pub fn render(framework: &Framework) -> String {
                     for e in &i.examples {
                         out.push_str(&format!("  - {}\n", prose::markdown(e, escape, "    ")));
                     }
+                    if let Some(origin) = &i.origin {
+                        out.push_str(&format!("  From: {}\n", escape(&prose::flow(origin))));
+                    }
                 }
                 out.push('\n');
             }
-            for g in &c.guidance {
-                out.push_str(&format!("**{}**\n\n", escape(&g.title)));
-                if g.items.is_empty() {
-                    out.push_str("The source text gives this heading with no content.\n");
-                }
-                for item in &g.items {
-                    out.push_str(&format!("- {}\n", prose::markdown(item, escape, "  ")));
-                }
-                out.push('\n');
-            }
+            guidance(&mut out, &c.guidance);
         }
+    }
+    if !framework.guidance.is_empty() {
+        out.push_str("\n## About the whole framework\n\n");
+        guidance(&mut out, &framework.guidance);
     }
 
     if !framework.targets.is_empty() {
@@ -134,4 +138,20 @@ pub fn render(framework: &Framework) -> String {
         out.pop();
     }
     out
+}
+
+/// Titled lists, each with its note; a list without items or note is shown as empty.
+fn guidance(out: &mut String, lists: &[Guidance]) {
+    for g in lists {
+        out.push_str(&format!("**{}**\n\n", escape(&g.title)));
+        if let Some(note) = &g.note {
+            out.push_str(&format!("{}\n", prose::markdown(note, escape, "")));
+        } else if g.items.is_empty() {
+            out.push_str("(no items)\n");
+        }
+        for item in &g.items {
+            out.push_str(&format!("- {}\n", prose::markdown(item, escape, "  ")));
+        }
+        out.push('\n');
+    }
 }

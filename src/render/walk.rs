@@ -2,7 +2,7 @@
 
 use super::{bold, plural, wrap, wrap_hanging, wrap_prose, Style};
 use crate::assessment::{Rater, Rating, RatingValue, Relation};
-use crate::framework::Framework;
+use crate::framework::{Framework, RatingScale};
 use crate::walk::{Notice, Opening, Question, Review};
 
 /// The text of the prompt line under each indicator; tests wait for it.
@@ -137,12 +137,29 @@ fn opening_text(
         ));
     }
     out.push('\n');
-    out.push_str(&scale(framework, !compact, style));
+    let shared = framework.framework_scale();
+    out.push_str(&scale(shared, !compact, style));
+    let own: Vec<&str> = framework
+        .competencies
+        .iter()
+        .filter(|c| c.scale.is_some())
+        .map(|c| c.name.as_str())
+        .collect();
+    if !own.is_empty() {
+        out.push_str(&wrap(
+            &format!(
+                "Rated on a scale of its own, shown with its indicators: {}.",
+                own.join(", ")
+            ),
+            style.width,
+            "",
+        ));
+    }
     if compact {
-        out.push_str(&short_keys(framework, style));
+        out.push_str(&short_keys(shared, style));
     } else {
         out.push('\n');
-        out.push_str(&keys(framework, style));
+        out.push_str(&keys(shared, style));
     }
     out.push('\n');
     out.push_str(&wrap(
@@ -152,7 +169,7 @@ fn opening_text(
     ));
     out.push('\n');
     if let Some(notice) = screen.notice {
-        out.push_str(&notice_text(framework, notice, style));
+        out.push_str(&notice_text(shared, notice, style));
         out.push('\n');
     }
     let begin = if screen.complete {
@@ -228,7 +245,7 @@ pub fn review(
     }
     out.push('\n');
     if let Some(notice) = screen.notice {
-        out.push_str(&notice_text(framework, notice, style));
+        out.push_str(&notice_text(framework.framework_scale(), notice, style));
         out.push('\n');
     }
     out.push_str(&format!(
@@ -264,12 +281,13 @@ pub fn question(
     style: Style,
 ) -> String {
     let mut out = String::new();
-    if let Some((indicator, rating)) = screen.previous {
+    let own = framework.rating_scale(screen.competency);
+    if let Some((competency, indicator, rating)) = screen.previous {
         let line = wrap(
             &format!(
                 "✓ {} {}",
                 indicator.id,
-                rating_text(framework, rating.value)
+                rating_text(framework.rating_scale(competency), rating.value)
             ),
             style.width,
             "",
@@ -325,13 +343,36 @@ pub fn question(
     for example in &screen.indicator.examples {
         out.push_str(&wrap_prose(example, width, "    • ", "      "));
     }
+    if let Some(origin) = &screen.indicator.origin {
+        out.push_str(&dim(
+            wrap_prose(&format!("From: {origin}"), width, "  ", "  ").trim_end(),
+            style,
+        ));
+        out.push('\n');
+    }
     out.push_str(&dim(&format!("  ({})", screen.indicator.id), style));
     out.push_str("\n\n");
+    if own.own && !screen.show_scale {
+        out.push_str(&wrap_hanging(
+            &format!(
+                "Its own scale: {} ({} or more counts as demonstrated)",
+                own.points
+                    .iter()
+                    .map(|p| format!("{} {}", p.value, p.label))
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+                own.demonstrated_at
+            ),
+            style.width,
+            "",
+            "  ",
+        ));
+    }
     if let Some(rating) = screen.rating {
         out.push_str(&wrap(
             &format!(
                 "Rated {} (Enter keeps it, or give another)",
-                bold(&rating_text(framework, rating.value), style)
+                bold(&rating_text(own, rating.value), style)
             ),
             style.width,
             "",
@@ -345,13 +386,13 @@ pub fn question(
         ));
     }
     if screen.show_scale {
-        out.push_str(&scale(framework, true, style));
+        out.push_str(&scale(own, true, style));
         out.push('\n');
-        out.push_str(&keys(framework, style));
+        out.push_str(&keys(own, style));
         out.push('\n');
     }
     if let Some(notice) = screen.notice {
-        out.push_str(&notice_text(framework, notice, style));
+        out.push_str(&notice_text(own, notice, style));
         out.push('\n');
     }
     let of_whom = match who.and_then(|w| w.split_once(", rated by ")) {
@@ -362,8 +403,8 @@ pub fn question(
     let prompt = wrap(
         &format!(
             "{PROMPT}{of_whom} ({}, {} not applicable, ← back, e note, ? help, q quit):",
-            value_range(framework),
-            na_key(framework)
+            value_range(own),
+            na_key(own)
         ),
         style.width,
         "",
@@ -375,8 +416,8 @@ pub fn question(
 }
 
 /// `n`, or `0/n` when 0 is not on the scale.
-fn na_key(framework: &Framework) -> &'static str {
-    if framework.scale_point(0).is_some() {
+fn na_key(scale: RatingScale<'_>) -> &'static str {
+    if scale.point(0).is_some() {
         "n"
     } else {
         "0/n"
@@ -384,12 +425,12 @@ fn na_key(framework: &Framework) -> &'static str {
 }
 
 /// The keys in one short line, for a small screen.
-pub fn short_keys(framework: &Framework, style: Style) -> String {
+pub fn short_keys(scale: RatingScale<'_>, style: Style) -> String {
     wrap(
         &format!(
             "Keys: {} rate, {} not applicable, ← back, e note, ? help, q quit.",
-            value_range(framework),
-            na_key(framework)
+            value_range(scale),
+            na_key(scale)
         ),
         style.width,
         "",
@@ -419,12 +460,17 @@ fn one_row(text: &str, width: u16) -> String {
 }
 
 /// The scale, one value per line with its label and meaning, and how na is typed.
-pub fn scale(framework: &Framework, describe: bool, style: Style) -> String {
+pub fn scale(scale: RatingScale<'_>, describe: bool, style: Style) -> String {
     let mut out = format!(
-        "Rating scale ({} or more counts as demonstrated):\n",
-        framework.demonstrated_at
+        "{} ({} or more counts as demonstrated):\n",
+        if scale.own {
+            "Its own rating scale"
+        } else {
+            "Rating scale"
+        },
+        scale.demonstrated_at
     );
-    for point in &framework.scale {
+    for point in scale.points {
         let mut line = point.label.clone();
         if describe {
             if let Some(d) = &point.description {
@@ -438,18 +484,18 @@ pub fn scale(framework: &Framework, describe: bool, style: Style) -> String {
             "          ",
         ));
     }
-    out.push_str(&format!("{:>6}  not applicable\n", na_keys(framework)));
+    out.push_str(&format!("{:>6}  not applicable\n", na_keys(scale)));
     out
 }
 
 /// The keys, in one short paragraph.
-pub fn keys(framework: &Framework, style: Style) -> String {
+pub fn keys(scale: RatingScale<'_>, style: Style) -> String {
     wrap(
         &format!(
             "Keys: {} rate, {} not applicable, Backspace or ← back to change the previous answer, \
              Enter or → keep a rating, e add a note, ? show the scale, q save and quit.",
-            value_range(framework),
-            na_keys(framework)
+            value_range(scale),
+            na_keys(scale)
         ),
         style.width,
         "",
@@ -457,8 +503,8 @@ pub fn keys(framework: &Framework, style: Style) -> String {
 }
 
 /// `1-4` for a run of values, else the values listed.
-fn value_range(framework: &Framework) -> String {
-    let values: Vec<u32> = framework.scale.iter().map(|p| p.value).collect();
+fn value_range(scale: RatingScale<'_>) -> String {
+    let values: Vec<u32> = scale.points.iter().map(|p| p.value).collect();
     match (values.first(), values.last()) {
         (Some(first), Some(last))
             if values.len() > 2 && (*last - *first) as usize + 1 == values.len() =>
@@ -473,8 +519,8 @@ fn value_range(framework: &Framework) -> String {
     }
 }
 
-fn na_keys(framework: &Framework) -> &'static str {
-    if framework.scale_point(0).is_some() {
+fn na_keys(scale: RatingScale<'_>) -> &'static str {
+    if scale.point(0).is_some() {
         "n"
     } else {
         "0 or n"
@@ -482,9 +528,9 @@ fn na_keys(framework: &Framework) -> &'static str {
 }
 
 /// `3 Often`, or `na`.
-pub fn rating_text(framework: &Framework, value: RatingValue) -> String {
+pub fn rating_text(scale: RatingScale<'_>, value: RatingValue) -> String {
     match value {
-        RatingValue::Scale(v) => match framework.scale_point(v) {
+        RatingValue::Scale(v) => match scale.point(v) {
             Some(point) => format!("{v} {}", point.label),
             None => v.to_string(),
         },
@@ -496,16 +542,16 @@ fn note_of<'a>(rating: Option<&'a Rating>, draft: Option<&'a str>) -> Option<&'a
     rating.and_then(|r| r.note.as_deref()).or(draft)
 }
 
-fn notice_text(framework: &Framework, notice: &Notice, style: Style) -> String {
+fn notice_text(scale: RatingScale<'_>, notice: &Notice, style: Style) -> String {
     let text = match notice {
         Notice::NotOnScale(typed) => format!(
             "{typed} is not on the scale ({}); ? shows it",
-            value_range(framework)
+            value_range(scale)
         ),
         Notice::AtFirst => "This is the first indicator.".into(),
         Notice::RateFirst => format!(
             "Rate it first ({}), or n for not applicable.",
-            value_range(framework)
+            value_range(scale)
         ),
         Notice::UnknownKey => "That key does nothing here; ? shows the keys.".into(),
         Notice::NoteHeld => "Note saved; your rating will join it.".into(),

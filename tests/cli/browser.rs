@@ -273,6 +273,26 @@ impl Browser {
             .to_string()
     }
 
+    /// Wait until one file is downloaded, whatever its name, and return its path.
+    pub fn only_download(&self) -> PathBuf {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let names: Vec<PathBuf> = std::fs::read_dir(self.downloads.path())
+                .map(|d| d.flatten().map(|e| e.path()).collect())
+                .unwrap_or_default();
+            if let [one] = names.as_slice() {
+                if !one.to_string_lossy().ends_with(".crdownload") {
+                    return one.clone();
+                }
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no single download within 30 s: {names:?}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     /// Wait until a file with this name is downloaded (and no partial download is left), then
     /// return its path.
     pub fn downloaded(&self, name: &str) -> PathBuf {

@@ -558,3 +558,330 @@ fn from_fills_in_last_rounds_answers_and_notes() {
         .is_some_and(|p| p.ends_with("ana-by-sam.json")));
     assert_eq!(data["base"]["subject"], "Ana Lee");
 }
+
+/// The keys rater `r` types for the teamwork indicators: every scale value and `n`, a different
+/// mix per rater.
+fn keys_of(r: usize) -> String {
+    (0..IDS.len())
+        .map(|i| ['1', '2', '3', '4', 'n'][(i * (r + 2) + r) % 5])
+        .collect()
+}
+
+/// Put the keyboard focus on the first indicator's first choice, as Tab would.
+fn focus_first_choice(browser: &Browser) {
+    browser.eval(
+        "document.querySelector('fieldset.indicator input[type=radio]').focus();",
+        json!([]),
+    );
+}
+
+#[test]
+fn keys_alone_rate_every_indicator_and_save() {
+    let Some((chromium, driver)) = browser_or_skip("keys_alone_rate_every_indicator_and_save")
+    else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = write_form(dir.path(), "anyone.html", &["--subject", "Ana Lee"]);
+    let browser = Browser::start(&chromium, &driver);
+    browser.open(&page);
+
+    // The rater types their name and picks the relation with the keyboard too.
+    browser.type_into("#rater-name", "Kim Park");
+    browser.type_into("#relation", "peer");
+    focus_first_choice(&browser);
+    let typed = keys_of(1);
+    browser.keys(&typed[..7]);
+    // The focused indicator is the next one, its focus ring drawn.
+    let focused = browser.eval(
+        "var a = document.activeElement; var s = getComputedStyle(a);\
+         return [a.closest('fieldset').getAttribute('data-id'), a.value, s.outlineStyle, s.outlineWidth];",
+        json!([]),
+    );
+    assert_eq!(focused, json!(["fb-2", "1", "solid", "3px"]));
+    assert_eq!(count_text(&browser), "7 of 15 answered");
+    browser.keys(&typed[7..]);
+    let expected: Vec<&str> = typed
+        .chars()
+        .map(|k| {
+            if k == 'n' {
+                "na"
+            } else {
+                ["1", "2", "3", "4"][k as usize - '1' as usize]
+            }
+        })
+        .collect();
+    assert_eq!(checked(&browser), json!(expected));
+    assert_eq!(count_text(&browser), "15 of 15 answered");
+    // After the last indicator the focus is on the save button: Enter saves.
+    assert_eq!(
+        browser.eval("return document.activeElement.id;", json!([])),
+        "save"
+    );
+    browser.keys("\u{E007}");
+    let saved = browser.downloaded("Ana Lee-by-Kim Park.json");
+    let file: Value =
+        serde_json::from_str(&std::fs::read_to_string(&saved).expect("read")).expect("JSON");
+    assert_eq!(
+        file["rater"],
+        json!({ "name": "Kim Park", "relation": "peer" })
+    );
+    let values: Vec<Value> = IDS
+        .iter()
+        .map(|id| file["ratings"][id]["value"].clone())
+        .collect();
+    let want: Vec<Value> = expected
+        .iter()
+        .map(|v| v.parse::<u32>().map_or(json!("na"), |n| json!(n)))
+        .collect();
+    assert_eq!(values, want);
+
+    // `report` reads it like any other file, complete, every rating counted.
+    let out = command(&["report", "--format", "json"]).arg(&saved).run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stderr, "", "nothing to warn about");
+    let report: Value = serde_json::from_str(&out.stdout).expect("report JSON");
+    assert_eq!(report["completed_at"], file["completed_at"]);
+    let rated: Vec<Value> = report["indicators"]
+        .as_array()
+        .expect("indicators")
+        .iter()
+        .map(|i| i["rating"].clone())
+        .collect();
+    assert_eq!(rated, want);
+}
+
+#[test]
+fn three_forms_and_a_self_assessment_compare_like_four_terminal_assessments() {
+    let Some((chromium, driver)) =
+        browser_or_skip("three_forms_and_a_self_assessment_compare_like_four_terminal_assessments")
+    else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let raters = [
+        ("Sam Lee", "manager"),
+        ("Kim Park", "peer"),
+        ("Jo Chen", "peer"),
+    ];
+    let sheet = dir.path().join("raters.csv");
+    let rows: String = raters.iter().map(|(n, r)| format!("{n},{r}\n")).collect();
+    std::fs::write(&sheet, format!("name,relation\n{rows}")).expect("write sheet");
+    let forms = dir.path().join("forms");
+    std::fs::create_dir(&forms).expect("folder");
+    let out = command(&["form", TEAMWORK, "--subject", "Alex Rivera", "--raters"])
+        .arg(&sheet)
+        .arg("--output-dir")
+        .arg(&forms)
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+
+    // Each rater fills their own page in one browser: the pages keep their answers apart.
+    let browser = Browser::start(&chromium, &driver);
+    let mut from_forms = Vec::new();
+    for (r, (name, _)) in raters.iter().enumerate() {
+        browser.open(&forms.join(format!("{}.html", name.to_lowercase().replace(' ', "-"))));
+        assert_eq!(
+            count_text(&browser),
+            "0 of 15 answered",
+            "{name}'s page starts empty"
+        );
+        focus_first_choice(&browser);
+        browser.keys(&keys_of(r));
+        browser.keys("\u{E007}");
+        from_forms.push(browser.downloaded(&format!("Alex Rivera-by-{name}.json")));
+    }
+
+    // The same ratings typed at the terminal (through --answers).
+    let answers = |r: usize| {
+        let map: serde_json::Map<String, Value> = IDS
+            .iter()
+            .zip(keys_of(r).chars())
+            .map(|(id, k)| {
+                let value = if k == 'n' {
+                    json!("na")
+                } else {
+                    json!(k.to_digit(10))
+                };
+                (id.to_string(), value)
+            })
+            .collect();
+        let path = dir.path().join(format!("answers-{r}.json"));
+        std::fs::write(&path, Value::Object(map).to_string()).expect("write answers");
+        path
+    };
+    let assess = |r: usize, who: &[&str], out: &Path| {
+        let run = command(&["assess", TEAMWORK, "--subject", "Alex Rivera"])
+            .args(who)
+            .arg("--answers")
+            .arg(answers(r))
+            .arg("-o")
+            .arg(out)
+            .run();
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    };
+    let me = dir.path().join("alex.json");
+    assess(3, &[], &me);
+    let mut from_terminal = Vec::new();
+    for (r, (name, relation)) in raters.iter().enumerate() {
+        let out = dir.path().join(format!("terminal-{r}.json"));
+        assess(r, &["--rater", name, "--relation", relation], &out);
+        from_terminal.push(out);
+    }
+
+    let compare = |files: &[PathBuf]| {
+        let run = files
+            .iter()
+            .fold(
+                command(&["compare", "--format", "json"]).arg(&me),
+                |c, f| c.arg(f),
+            )
+            .run();
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let mut value: Value = serde_json::from_str(&run.stdout).expect("compare JSON");
+        for rater in value["raters"].as_array_mut().expect("raters") {
+            rater["file"] = Value::Null;
+        }
+        value
+    };
+    let by_forms = compare(&from_forms);
+    let by_terminal = compare(&from_terminal);
+    assert_eq!(by_forms, by_terminal);
+    assert_eq!(by_forms["raters"].as_array().map(Vec::len), Some(4));
+    assert!(
+        by_forms["indicators"]
+            .as_array()
+            .is_some_and(|all| all.iter().any(|i| !i["flag"].is_null())),
+        "the comparison finds blind spots or hidden strengths: {by_forms}"
+    );
+}
+
+#[test]
+fn the_hostile_page_runs_only_its_own_script() {
+    let Some((chromium, driver)) = browser_or_skip("the_hostile_page_runs_only_its_own_script")
+    else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = hostile_form(dir.path());
+    let browser = Browser::start(&chromium, &driver);
+    browser.open(&page);
+    assert_eq!(
+        browser.title(),
+        "Hostile <b>bold</b> 1.0: rating </script><script>document.title='pwned'</script>",
+        "no script from the framework or the names ran"
+    );
+    let found = browser.eval(
+        "return [document.scripts.length, document.images.length,\
+                 document.querySelectorAll('b, section.level script').length,\
+                 Array.from(document.querySelectorAll('legend')).map(function (l) { return l.textContent; })];",
+        json!([]),
+    );
+    assert_eq!(
+        found,
+        json!([
+            2,
+            0,
+            0,
+            [
+                "<script>document.title='pwned'</script> s-1",
+                "</script><script>document.title='pwned'</script> s-2",
+                "Plain <!-- text & more s-3",
+            ]
+        ])
+    );
+    // The page's own script runs (the policy names it by its hash): a click is counted.
+    browser.click("input[name='s-1'][value='2']");
+    assert_eq!(count_text(&browser), "1 of 3 answered");
+    browser.click("#save");
+    // Its name is made of the names, with every character a file name cannot hold replaced.
+    let saved = browser.only_download();
+    let name = saved
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    assert!(name.ends_with(".json") && name.contains("-by-"), "{name}");
+    assert!(!name.contains(['<', '>', '/', '"']), "{name}");
+    let file: Value =
+        serde_json::from_str(&std::fs::read_to_string(&saved).expect("read")).expect("JSON");
+    assert_eq!(
+        file["subject"],
+        "</script><script>document.title='pwned'</script>"
+    );
+    assert_eq!(
+        file["rater"]["name"],
+        "\"><img src=x onerror=\"document.title='pwned'\">"
+    );
+    assert_eq!(file["ratings"]["s-1"]["value"], 2);
+}
+
+#[test]
+fn every_control_has_a_role_and_a_name_and_print_makes_a_paper_form() {
+    let Some((chromium, driver)) =
+        browser_or_skip("every_control_has_a_role_and_a_name_and_print_makes_a_paper_form")
+    else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = write_form(dir.path(), "form.html", &[]);
+    let browser = Browser::start(&chromium, &driver);
+    browser.open(&page);
+
+    // The accessibility tree, as a screen reader gets it.
+    let tree = browser.cdp("Accessibility.getFullAXTree", json!({}));
+    let nodes = tree["nodes"].as_array().expect("nodes");
+    let named = |role: &str| -> Vec<String> {
+        nodes
+            .iter()
+            .filter(|n| n["ignored"] != true && n["role"]["value"] == role)
+            .map(|n| n["name"]["value"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    let groups = named("group");
+    assert_eq!(groups.len(), IDS.len(), "a group per indicator: {groups:?}");
+    assert_eq!(groups[0], "Lets others finish before replying. lis-1");
+    let radios = named("radio");
+    assert_eq!(radios.len(), IDS.len() * 5);
+    assert_eq!(
+        radios[..5],
+        [
+            "1 Rarely",
+            "2 Sometimes",
+            "3 Often",
+            "4 Consistently",
+            "na Not applicable"
+        ]
+    );
+    let boxes = named("textbox");
+    assert_eq!(boxes[..2], ["Person rated", "Your name"]);
+    assert_eq!(boxes.len(), 2 + IDS.len());
+    assert!(boxes[2..].iter().all(|b| b == "Note"), "{boxes:?}");
+    assert_eq!(named("combobox"), ["You are their"]);
+    assert_eq!(named("button"), ["Save answers as a file"]);
+    assert_eq!(
+        named("status").len(),
+        2,
+        "the count and what saving did are announced"
+    );
+    assert!(named("heading").contains(&"Giving feedback".to_string()));
+
+    // Printed: no controls but the boxes, one line per indicator.
+    browser.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }));
+    let printed = browser.eval(
+        "var f = document.querySelector('fieldset.indicator');\
+         var r = f.querySelector('input[type=radio]');\
+         var box = getComputedStyle(r);\
+         return [getComputedStyle(document.getElementById('progress')).display,\
+                 getComputedStyle(f.querySelector('label.note')).display,\
+                 getComputedStyle(f).display, box.appearance, box.borderTopStyle,\
+                 getComputedStyle(f.querySelector('.label')).display,\
+                 Math.abs(f.getBoundingClientRect().height) < 3 * parseFloat(getComputedStyle(f).fontSize)];",
+        json!([]),
+    );
+    assert_eq!(
+        printed,
+        json!(["none", "none", "flex", "none", "solid", "none", true])
+    );
+    let pdf = browser.cdp("Page.printToPDF", json!({}));
+    assert!(pdf["data"].as_str().is_some_and(|d| d.len() > 1000));
+}

@@ -17,6 +17,7 @@ mod history;
 mod html;
 mod import;
 mod narrow;
+mod own_scales;
 mod prose;
 mod pty;
 mod quiet;

@@ -1081,6 +1081,56 @@ fn from_a_previous_assessment_enter_keeps_a_digit_changes_and_the_changes_are_sh
     assert!(new["completed_at"].is_string());
 }
 
+#[test]
+fn a_competency_on_its_own_scale_is_rated_with_its_labels_and_origins_are_shown() {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let framework = root()
+        .join("tests/fixtures/frameworks/own-scales.yaml")
+        .display()
+        .to_string();
+    let file = home.path().join("own.json");
+    let file_arg = file.display().to_string();
+    let mut session = spawn(home.path(), &["assess", &framework, "--out", &file_arg]);
+    let opening = wait_for(&mut session, "Press Enter to begin");
+    assert!(
+        opening.contains("Rated on a scale of its own, shown with its indicators: Knowing."),
+        "{opening}"
+    );
+    press(&mut session, "\r");
+    at_indicator(&mut session, 1, 4);
+    press(&mut session, "4");
+    wait_for(&mut session, "[2/4]");
+    let second = wait_for(&mut session, render::walk::PROMPT);
+    assert!(
+        second.contains("From: Author, 2020, p. 5 (quoted)"),
+        "{second}"
+    );
+    press(&mut session, "4");
+    wait_for(&mut session, "[3/4]");
+    let third = wait_for(&mut session, render::walk::PROMPT);
+    assert!(
+        third.contains("Its own scale: 0 Not yet · 1 Partly · 2 Can explain (2 or more counts as demonstrated)"),
+        "{third}"
+    );
+    // 3 is on the framework's scale, not on knowing's; 0 is a rating there, not "na".
+    press(&mut session, "3");
+    let refused = wait_for(&mut session, render::walk::PROMPT);
+    assert!(refused.contains("3 is not on the scale (0-2)"), "{refused}");
+    press(&mut session, "0");
+    let confirmed = wait_for(&mut session, "[4/4]");
+    assert!(confirmed.contains("k1 0 Not yet"), "{confirmed}");
+    wait_for(&mut session, render::walk::PROMPT);
+    press(&mut session, "2");
+    wait_for(&mut session, REVIEW);
+    press(&mut session, "\r");
+    session.exp_eof().expect("rungs ends after the review");
+    assert_eq!(exit_code(&mut session), 0);
+    let value = saved(&file);
+    assert_eq!(value["ratings"]["k1"]["value"], 0);
+    assert_eq!(value["ratings"]["k2"]["value"], 2);
+    assert_eq!(value["ratings"]["d2"]["value"], 4);
+}
+
 /// Save answers to the first indicator of [`three_indicators`] in `file`, without a terminal.
 fn first_answered(home: &Path, framework: &str, file: &Path) {
     let answers = home.join("first.yaml");
@@ -1128,5 +1178,116 @@ fn resuming_through_a_link_saves_to_the_file_it_leads_to_and_keeps_the_link() {
     assert_eq!(
         saved(&real)["ratings"],
         serde_json::json!({ "t1": { "value": 3 }, "t2": { "value": 4 } })
+    );
+}
+
+#[test]
+fn a_paste_is_note_text_in_the_note_editor_and_no_keys_at_the_rating_prompt() {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let framework = three_indicators(home.path());
+    let file = home.path().join("p.json");
+    let file_arg = file.display().to_string();
+    let mut session = spawn(home.path(), &["assess", &framework, "--out", &file_arg]);
+    let opening = wait_for(&mut session, "Press Enter to begin");
+    assert!(
+        opening.contains("\x1b[?2004h"),
+        "the walk turns bracketed paste on: {opening:?}"
+    );
+    press(&mut session, "\r");
+    at_indicator(&mut session, 1, 3);
+    // Pasted at the rating prompt: neither ratings nor a quit.
+    press(&mut session, "\x1b[200~4\n4\nq\n\x1b[201~");
+    press(&mut session, "e");
+    wait_for(&mut session, "Evidence note for t1");
+    // Pasted into the note: all of it is the note, on one line.
+    press(
+        &mut session,
+        "seen: \x1b[200~pasted line one\n4\n4\n1\nq\x1b[201~\r",
+    );
+    wait_for(&mut session, "Note saved");
+    wait_for(&mut session, render::walk::PROMPT);
+    press(&mut session, "3");
+    at_indicator(&mut session, 2, 3);
+    press(&mut session, "q");
+    let bye = wait_for(&mut session, "Continue with");
+    assert!(bye.contains("Saved 1 of 3 answers"), "{bye}");
+    session.exp_eof().expect("rungs ends after q");
+    assert_eq!(exit_code(&mut session), 0);
+    assert_eq!(
+        saved(&file)["ratings"],
+        serde_json::json!({ "t1": { "value": 3, "note": "seen: pasted line one 4 4 1 q" } })
+    );
+}
+
+#[test]
+fn a_second_rungs_on_a_file_a_walk_has_open_is_refused_and_nothing_is_lost() {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let framework = three_indicators(home.path());
+    let file = home.path().join("shared.json");
+    first_answered(home.path(), &framework, &file);
+    let file_arg = file.display().to_string();
+    let mut session = spawn(home.path(), &["assess", "--resume", &file_arg]);
+    wait_for(&mut session, "Press Enter to begin");
+    press(&mut session, "\r");
+    at_indicator(&mut session, 2, 3);
+    press(&mut session, "4");
+    at_indicator(&mut session, 3, 3);
+
+    let other = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_rungs"))
+            .args(args)
+            .env("HOME", home.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("rungs runs")
+    };
+    let answers = home.path().join("other.yaml");
+    std::fs::write(&answers, "t1: 1\nt2: 1\nt3: 1\n").expect("answers");
+    let answers_arg = answers.display().to_string();
+    for args in [
+        vec!["assess", "--resume", &file_arg],
+        vec![
+            "assess",
+            &framework,
+            "--answers",
+            &answers_arg,
+            "--out",
+            &file_arg,
+            "--force",
+        ],
+    ] {
+        let refused = other(&args);
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert_eq!(refused.status.code(), Some(2), "{args:?}: {stderr}");
+        assert_eq!(
+            stderr,
+            format!("error: {file_arg}: another rungs assess has this assessment open; finish or quit that walk first (nothing was changed)\n"),
+            "{args:?}"
+        );
+    }
+
+    press(&mut session, "2");
+    wait_for(&mut session, REVIEW);
+    press(&mut session, "q");
+    session.exp_eof().expect("rungs ends after q");
+    assert_eq!(
+        saved(&file)["ratings"],
+        serde_json::json!({ "t1": { "value": 3 }, "t2": { "value": 4 }, "t3": { "value": 2 } }),
+        "every answer of the walk is kept"
+    );
+    // Once the walk is over, the file is free again.
+    let after = other(&[
+        "assess",
+        &framework,
+        "--answers",
+        &answers_arg,
+        "--out",
+        &file_arg,
+        "--force",
+    ]);
+    assert!(
+        after.status.success(),
+        "{}",
+        String::from_utf8_lossy(&after.stderr)
     );
 }

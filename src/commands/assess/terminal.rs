@@ -2,6 +2,8 @@
 //! answer. Everything the walk decides lives in [`rungs::walk`].
 
 use console::Term;
+
+use super::keys::{self, BracketedPaste, Input};
 use rungs::assessment::destination::Destination;
 use rungs::assessment::start::now;
 use rungs::assessment::{Assessment, TargetRequest};
@@ -46,8 +48,8 @@ pub fn walk(
     style: Style,
 ) -> anyhow::Result<Outcome> {
     let term = Term::stderr();
-    // Ctrl-C reaches the walk as a key (it saves and quits), but the note prompt reads keys the
-    // way that raises SIGINT; handled, it cancels the note instead of killing the process.
+    // Ctrl-C reaches the walk and the note editor as a key (it saves and quits, or cancels the
+    // note); one pressed between two reads raises SIGINT, which must not kill the process.
     let _ = ctrlc::set_handler(|| {});
     let framework = &entry.framework;
     let mut walk = Walk::new(framework, assessment.ratings.clone(), adaptive)
@@ -63,9 +65,14 @@ pub fn walk(
     };
     let who = render::walk::whose(assessment.subject.as_deref(), assessment.rater.as_ref());
     let who = who.as_deref();
+    let _paste = BracketedPaste::on(&term);
     draw(&term, &walk, framework, who, &saving_to, closing, style);
     loop {
-        let key = read_key(&term);
+        let key = match keys::read(&term) {
+            Input::Key(key) => key,
+            // Keys pasted at a rating prompt are not ratings.
+            Input::Paste(_) | Input::Escape => Key::Other,
+        };
         if key == Key::Closed {
             return Ok(Outcome::Closed);
         }
@@ -77,15 +84,9 @@ pub fn walk(
                 let prompt = format!("Evidence note for {} (empty removes it)", indicator.id);
                 let initial = walk.current_note().unwrap_or_default().to_string();
                 let _ = term.write_line("");
-                let typed = dialoguer::Input::<String>::new()
-                    .with_prompt(prompt)
-                    .with_initial_text(initial)
-                    .allow_empty(true)
-                    .report(false)
-                    .interact_text_on(&term);
-                match typed {
-                    Ok(text) => walk.set_note(&text),
-                    Err(_) => Step::Redraw,
+                match keys::read_note(&term, &prompt, &initial) {
+                    Some(text) => walk.set_note(&text),
+                    None => Step::Redraw,
                 }
             }
             step => step,
@@ -166,21 +167,6 @@ fn draw(
     let _ = term.clear_screen();
     let _ = term.write_str(&render::safe::output(&text, style.color));
     let _ = term.flush();
-}
-
-/// One key press; a terminal that is gone (end of input, an error, or console's `Unknown`)
-/// reads as [`Key::Closed`].
-fn read_key(term: &Term) -> Key {
-    match term.read_key_raw() {
-        Ok(console::Key::Char(c)) => Key::Char(c),
-        Ok(console::Key::Enter) => Key::Enter,
-        Ok(console::Key::Backspace) => Key::Backspace,
-        Ok(console::Key::ArrowLeft) => Key::Left,
-        Ok(console::Key::ArrowRight) => Key::Right,
-        Ok(console::Key::CtrlC) => Key::Interrupt,
-        Ok(console::Key::Unknown) | Err(_) => Key::Closed,
-        Ok(_) => Key::Other,
-    }
 }
 
 /// The terminal's height in rows: LINES when set, else as the terminal says, else 24.

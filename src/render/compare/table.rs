@@ -20,8 +20,9 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
     ));
     out.push_str(&wrap(
         &format!(
-            "Consensus: the median of the other raters' values (the lower middle one for an even count); {} or more counts as demonstrated.",
-            comparison.demonstrated_at
+            "Consensus: the median of the other raters' values (the lower middle one for an even count); {} or more counts as demonstrated{}.",
+            comparison.demonstrated_at,
+            super::super::own_scales_note(&comparison.own_demonstrated_at)
         ),
         style.width,
         "",

@@ -35,6 +35,9 @@ pub struct Report {
     pub demonstrated_at: u32,
     /// The label of the `demonstrated_at` scale point.
     pub demonstrated_label: Option<String>,
+    /// Competencies rated on a scale of their own, with theirs; empty when none is.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub own_scales: Vec<OwnScaleSummary>,
     /// Share of a level's rated indicators that must be demonstrated.
     pub threshold: f64,
     /// Rank of the framework's top level: the highest score possible.
@@ -53,6 +56,21 @@ pub struct Report {
     pub indicators: Vec<IndicatorReport>,
     /// Ratings that do not hang together, worth a second look; scores are not changed by them.
     pub warnings: Vec<WarningReport>,
+}
+
+/// A competency rated on a scale of its own.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OwnScaleSummary {
+    /// Competency id.
+    pub competency: String,
+    /// Competency name.
+    pub name: String,
+    /// A rating at least this counts as demonstrated.
+    pub demonstrated_at: u32,
+    /// The label of that point of its scale.
+    pub demonstrated_label: Option<String>,
+    /// Its scale.
+    pub scale: Vec<crate::framework::ScalePoint>,
 }
 
 /// A consistency warning and its sentence.
@@ -399,18 +417,23 @@ impl Report {
                     .collect()
             })
             .collect();
-        // The labels of the scale and of na, made once; an off-scale value gets its own.
-        let labels: Vec<(RatingValue, Shared)> = framework
-            .scale
-            .iter()
-            .map(|p| RatingValue::Scale(p.value))
-            .chain([RatingValue::NotApplicable])
-            .map(|v| (v, scoring::value_label(framework, v).into()))
+        // The labels of each competency's scale and of na, made once per competency; an
+        // off-scale value gets its own.
+        let labels: Vec<Vec<(RatingValue, Shared)>> = (0..framework.competencies.len())
+            .map(|c| {
+                framework
+                    .scale_of(c)
+                    .iter()
+                    .map(|p| RatingValue::Scale(p.value))
+                    .chain([RatingValue::NotApplicable])
+                    .map(|v| (v, scoring::value_label(framework, c, v).into()))
+                    .collect()
+            })
             .collect();
-        let label = |rating: Option<&crate::assessment::Rating>| -> Option<Shared> {
+        let label = |c: usize, rating: Option<&crate::assessment::Rating>| -> Option<Shared> {
             let value = rating?.value;
-            Some(labels.iter().find(|(v, _)| *v == value).map_or_else(
-                || scoring::value_label(framework, value).into(),
+            Some(labels[c].iter().find(|(v, _)| *v == value).map_or_else(
+                || scoring::value_label(framework, c, value).into(),
                 |(_, label)| label.clone(),
             ))
         };
@@ -429,8 +452,8 @@ impl Report {
                 rank: ladder.rank(level).unwrap_or(0),
                 text: found.text.clone(),
                 rating: rating.map(|r| r.value),
-                rating_label: label(rating),
-                demonstrated: scoring::is_demonstrated(framework, rating),
+                rating_label: label(c, rating),
+                demonstrated: scoring::is_demonstrated(framework, c, rating),
                 note: rating.and_then(|r| r.note.clone()),
             }
         };
@@ -566,6 +589,24 @@ impl Report {
             demonstrated_label: framework
                 .scale_point(framework.demonstrated_at)
                 .map(|p| p.label.clone()),
+            own_scales: framework
+                .competencies
+                .iter()
+                .filter_map(|c| {
+                    let own = c.scale.as_ref()?;
+                    Some(OwnScaleSummary {
+                        competency: c.id.clone(),
+                        name: c.name.clone(),
+                        demonstrated_at: own.demonstrated_at,
+                        demonstrated_label: own
+                            .scale
+                            .iter()
+                            .find(|p| p.value == own.demonstrated_at)
+                            .map(|p| p.label.clone()),
+                        scale: own.scale.clone(),
+                    })
+                })
+                .collect(),
             threshold: framework.threshold,
             max_rank: ladder.top_rank(),
             target: (!target.is_empty()).then(|| describe_target(framework, target)),
@@ -689,8 +730,23 @@ impl Report {
             .as_ref()
             .map(|l| format!(" ({l})"))
             .unwrap_or_default();
+        let own: String = self
+            .own_scales
+            .iter()
+            .map(|o| {
+                let label = o
+                    .demonstrated_label
+                    .as_ref()
+                    .map(|l| format!(" ({l})"))
+                    .unwrap_or_default();
+                format!(
+                    " {} is rated on a scale of its own, where {}{label} or more counts.",
+                    o.name, o.demonstrated_at
+                )
+            })
+            .collect();
         format!(
-            "A level is held when {} of its rated indicators are rated {}{label} or more, and every lower level is held.",
+            "A level is held when {} of its rated indicators are rated {}{label} or more, and every lower level is held.{own}",
             percent(self.threshold),
             self.demonstrated_at
         )

@@ -33,9 +33,9 @@ pub fn write<'a>(
         })
         .collect();
     let values: Vec<String> = framework
-        .scale
+        .rating_values()
         .iter()
-        .map(|p| p.value.to_string())
+        .map(ToString::to_string)
         .collect();
     for sheet in sheets {
         let head = format!(
