@@ -4,6 +4,8 @@
 //! runs, timed with `std::time::Instant`; processes are timed from spawn to exit. Targets are
 //! ratios measured side by side in the same run, so the machine's speed cancels out.
 
+#[path = "../tests/cli/browser.rs"]
+mod browser;
 #[path = "support/synthetic.rs"]
 mod synthetic;
 #[path = "support/team.rs"]
@@ -188,6 +190,77 @@ fn verdict(ok: bool) -> &'static str {
     }
 }
 
+/// `rungs form` at the reference size: the process, the page's size, and in headless Chromium
+/// the time from opening the file to its load event and to the first answer counted.
+fn form_section(files: &Files, dir: &Path, rungs_bin: &Path) {
+    let page = dir.join("form.html");
+    let framework = files.framework.to_str().expect("UTF-8 temp path");
+    let page_arg = page.to_str().expect("UTF-8 temp path");
+    let args = [
+        "form",
+        framework,
+        "--subject",
+        "Ana Lee",
+        "--rater",
+        "Sam Lee",
+        "--relation",
+        "peer",
+        "--force",
+        "-o",
+        page_arg,
+    ];
+    let process = measure_process(Duration::from_secs(10), 5, rungs_bin, &args);
+    let bytes = std::fs::metadata(&page).map_or(0, |m| m.len() as usize);
+    println!(
+        "\n## The rater form at the reference size ({} indicators)\n",
+        files.shape.indicators()
+    );
+    println!("| what | figure |");
+    println!("| --- | ---: |");
+    if let Some(process) = process {
+        println!("| `rungs form` process, median ms | {:.0} |", process.ms());
+    }
+    println!("| page size, MiB | {:.1} |", mib(bytes));
+    let (Some(chromium), Some(driver)) = (browser::find_chromium(), browser::find_chromedriver())
+    else {
+        println!("| Chromium and chromedriver | not installed: no browser figures |");
+        return;
+    };
+    let browser = browser::Browser::start(&chromium, &driver);
+    let mut loaded = Vec::new();
+    let mut answered = Vec::new();
+    for _ in 0..5 {
+        let started = Instant::now();
+        browser.open(&page);
+        loaded.push(started.elapsed());
+        browser.click("fieldset.indicator input[type=radio]");
+        while !browser
+            .eval(
+                "return document.getElementById('count').textContent;",
+                serde_json::json!([]),
+            )
+            .as_str()
+            .is_some_and(|t| t.starts_with("1 of"))
+        {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        answered.push(started.elapsed());
+        browser.eval("localStorage.clear();", serde_json::json!([]));
+    }
+    let median = |times: &mut Vec<Duration>| {
+        times.sort();
+        times[times.len() / 2].as_secs_f64() * 1000.0
+    };
+    println!(
+        "| Chromium: opening the file to its load event, median ms | {:.0} |",
+        median(&mut loaded)
+    );
+    println!(
+        "| Chromium: opening the file to the first answer counted, median ms | {:.0} |",
+        median(&mut answered)
+    );
+}
+
 /// `rungs team` over generated teams of 10,000 and 100,000 files, against `cat` of the same
 /// files, with peak memory.
 fn team_section(dir: &Path, rungs_bin: &Path) {
@@ -335,6 +408,10 @@ fn main() {
     let budget = Duration::from_secs(3);
     if std::env::var_os("RUNGS_BENCH_TEAM_ONLY").is_some() {
         team_section(dir.path(), &rungs_bin);
+        return;
+    }
+    if std::env::var_os("RUNGS_BENCH_FORM_ONLY").is_some() {
+        form_section(&write_files(dir.path(), 200), dir.path(), &rungs_bin);
         return;
     }
 
@@ -702,6 +779,7 @@ fn main() {
         "| peak memory under 40 MB | {peak:.1} MiB | {} |",
         verdict(peak * 1.048_576 < 40.0)
     );
+    form_section(&write_files(dir.path(), 200), dir.path(), &rungs_bin);
     team_section(dir.path(), &rungs_bin);
     println!("\nReproduce: `cargo bench --bench perf`");
 }

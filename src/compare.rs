@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::assessment::gather::{offsets, Cell, Sheet};
 use crate::assessment::{RatingValue, Relation};
 use crate::framework::{Framework, Ladder};
-use crate::scoring::{self, CompetencyResult};
+use crate::scoring::{self, CompetencyResult, Coverage, NamedFit, Profile};
 
 /// The consensus of other raters' values for one indicator: the median of the scale values
 /// (the lower middle one for an even count); `na` when no one gave a scale value but someone
@@ -85,6 +85,8 @@ pub struct RaterInfo {
     pub file: Option<String>,
     /// Whether every indicator was answered.
     pub complete: bool,
+    /// How many indicators of the scored ladder the rater answered.
+    pub coverage: Coverage,
 }
 
 /// Where someone (or the consensus) places the subject on one competency.
@@ -94,8 +96,10 @@ pub struct Standing {
     pub level: Option<String>,
     /// Rank of the level, 0 for none.
     pub rank: usize,
-    /// Section 2 score.
+    /// Section 7 score, exact.
     pub score: f64,
+    /// How many indicators of the competency's ladder are answered.
+    pub coverage: Coverage,
 }
 
 impl Standing {
@@ -104,8 +108,27 @@ impl Standing {
         Standing {
             level: result.current.map(|l| framework.levels[l].id.clone()),
             rank: result.rank,
-            score: (result.score * 100.0).round() / 100.0,
+            score: result.score,
+            coverage: result.coverage(),
         }
+    }
+}
+
+/// The profile of one set of cells (a sheet's, or the consensus), looked up by position among
+/// the framework's indicators.
+pub fn profile_of(
+    framework: &Framework,
+    ladder: &Ladder,
+    offsets: &[usize],
+    value: &dyn Fn(usize) -> Option<RatingValue>,
+) -> Profile {
+    Profile {
+        competencies: (0..framework.competencies.len())
+            .map(|c| {
+                scoring::score_competency_by(framework, ladder, c, |p, _| value(offsets[c] + p))
+            })
+            .collect(),
+        ladder: ladder.clone(),
     }
 }
 
@@ -162,6 +185,13 @@ pub struct Comparison {
     pub raters: Vec<RaterInfo>,
     /// Whether `raters[0]` is the self-assessment.
     pub has_self: bool,
+    /// Self's best-fit role; `None` without a self-assessment or without roles on the ladder.
+    pub self_fit: Option<NamedFit>,
+    /// The consensus's best-fit role; `None` without other raters or roles on the ladder.
+    pub consensus_fit: Option<NamedFit>,
+    /// How many indicators of the ladder the consensus has a value for (a scale value or na);
+    /// `None` without other raters.
+    pub consensus_coverage: Option<Coverage>,
     /// Per competency in framework order.
     pub competencies: Vec<CompetencyComparison>,
     /// Per indicator in walk order.
@@ -218,10 +248,18 @@ pub fn compare(
     let has_self = ordered
         .first()
         .is_some_and(|s| s.relation == Relation::SelfRating);
+    let offsets = offsets(framework);
+    let sheet_profile = |s: &Sheet| {
+        profile_of(framework, ladder, &offsets, &|p| {
+            s.cells.get(p).and_then(|v| v.value(framework))
+        })
+    };
+    let profiles: Vec<Profile> = ordered.iter().map(|s| sheet_profile(s)).collect();
     let mut counters = std::collections::HashMap::new();
     let raters: Vec<RaterInfo> = ordered
         .iter()
-        .map(|s| {
+        .zip(&profiles)
+        .map(|(s, profile)| {
             if hidden(s) {
                 let n = counters.entry(s.relation).or_insert(0);
                 *n += 1;
@@ -230,6 +268,7 @@ pub fn compare(
                     relation: s.relation,
                     file: None,
                     complete: s.is_complete(),
+                    coverage: profile.coverage(),
                 }
             } else {
                 RaterInfo {
@@ -237,6 +276,7 @@ pub fn compare(
                     relation: s.relation,
                     file: Some(s.file.display().to_string()),
                     complete: s.is_complete(),
+                    coverage: profile.coverage(),
                 }
             }
         })
@@ -252,12 +292,10 @@ pub fn compare(
         .map(|p| consensus(others.iter().map(|s| s.cells[p].value(framework))))
         .collect();
 
-    let offsets = offsets(framework);
-    let score = |cells: &dyn Fn(usize) -> Option<RatingValue>, c: usize| {
-        let result =
-            scoring::score_competency_by(framework, ladder, c, |p, _| cells(offsets[c] + p));
-        Standing::of(framework, &result)
-    };
+    let self_profile = has_self.then(|| &profiles[0]);
+    let other_profiles = &profiles[usize::from(has_self)..];
+    let consensus_profile = (!others.is_empty())
+        .then(|| profile_of(framework, ladder, &offsets, &|p| consensus_cells[p]));
     let competencies = framework
         .competencies
         .iter()
@@ -265,12 +303,13 @@ pub fn compare(
         .map(|(c, competency)| CompetencyComparison {
             id: competency.id.clone(),
             name: competency.name.clone(),
-            self_standing: self_sheet
-                .map(|s| score(&|p| s.cells.get(p).and_then(|v| v.value(framework)), c)),
-            consensus: (!others.is_empty()).then(|| score(&|p| consensus_cells[p], c)),
-            raters: others
+            self_standing: self_profile.map(|p| Standing::of(framework, &p.competencies[c])),
+            consensus: consensus_profile
+                .as_ref()
+                .map(|p| Standing::of(framework, &p.competencies[c])),
+            raters: other_profiles
                 .iter()
-                .map(|s| score(&|p| s.cells.get(p).and_then(|v| v.value(framework)), c))
+                .map(|p| Standing::of(framework, &p.competencies[c]))
                 .collect(),
         })
         .collect();
@@ -312,6 +351,11 @@ pub fn compare(
             .unwrap_or_default(),
         raters,
         has_self,
+        self_fit: self_profile.and_then(|p| NamedFit::of(framework, p)),
+        consensus_fit: consensus_profile
+            .as_ref()
+            .and_then(|p| NamedFit::of(framework, p)),
+        consensus_coverage: consensus_profile.as_ref().map(Profile::coverage),
         competencies,
         indicators,
         max_rank: ladder.top_rank(),

@@ -24,13 +24,15 @@ pub struct LevelExplanation {
     pub demonstrated: usize,
     /// Indicators marked not applicable.
     pub not_applicable: usize,
+    /// Indicators that count toward the level: every one not na, rated or not yet.
+    pub counted: usize,
     /// Indicators not rated yet.
     pub unrated: usize,
-    /// demonstrated / rated, 0 when nothing is rated.
+    /// demonstrated / counted, 0 when nothing counts.
     pub share: f64,
     /// The framework's threshold.
     pub threshold: f64,
-    /// How many of the rated indicators must be demonstrated to meet the threshold.
+    /// How many of the counted indicators must be demonstrated to meet the threshold.
     pub needed: usize,
     /// Whether the level's own counts meet the rule, lower levels aside.
     pub meets_rule: bool,
@@ -46,7 +48,7 @@ pub enum LevelStatus {
     Held,
     /// Held without a requirement: every indicator is not applicable, or there are none.
     HeldNoRequirement,
-    /// Not held: its share is below the threshold.
+    /// Not held: its share of the indicators that count is below the threshold.
     BelowThreshold,
     /// Not held: none of its indicators is rated yet.
     NothingRated,
@@ -64,11 +66,11 @@ pub struct Explanation {
     pub stops_at: Option<usize>,
 }
 
-/// The smallest number of demonstrated indicators out of `rated` that meets `threshold`, by the
-/// same comparison scoring makes.
-pub fn needed(rated: usize, threshold: f64) -> usize {
-    (0..=rated)
-        .find(|&d| rated > 0 && d as f64 / rated as f64 >= threshold)
+/// The smallest number of demonstrated indicators out of `counted` that meets `threshold`, by
+/// the same comparison scoring makes.
+pub fn needed(counted: usize, threshold: f64) -> usize {
+    (0..=counted)
+        .find(|&d| counted > 0 && d as f64 / counted as f64 >= threshold)
         .unwrap_or(0)
 }
 
@@ -81,14 +83,10 @@ pub fn explain(framework: &Framework, result: &CompetencyResult) -> Explanation 
         .iter()
         .map(|level: &LevelResult| {
             let listed = &competency.levels[level.position];
-            let meets_rule = if level.rated > 0 {
-                level.share() >= framework.threshold
-            } else {
-                level.not_applicable == level.total
-            };
+            let meets_rule = level.meets(framework.threshold);
             let status = if stops_at.is_some() {
                 LevelStatus::LowerNotHeld
-            } else if level.attained && level.rated == 0 {
+            } else if level.attained && level.counted() == 0 {
                 LevelStatus::HeldNoRequirement
             } else if level.attained {
                 LevelStatus::Held
@@ -108,10 +106,11 @@ pub fn explain(framework: &Framework, result: &CompetencyResult) -> Explanation 
                 rated: level.rated,
                 demonstrated: level.demonstrated,
                 not_applicable: level.not_applicable,
-                unrated: level.total - level.rated - level.not_applicable,
+                counted: level.counted(),
+                unrated: level.unanswered(),
                 share: level.share(),
                 threshold: framework.threshold,
-                needed: needed(level.rated, framework.threshold),
+                needed: needed(level.counted(), framework.threshold),
                 meets_rule,
                 status,
             }

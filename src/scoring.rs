@@ -31,12 +31,57 @@ pub struct LevelResult {
 }
 
 impl LevelResult {
-    /// demonstrated / rated, 0 when nothing is rated.
+    /// Indicators that count toward the level: every one not marked na, rated or not yet
+    /// (an unanswered indicator is not yet shown).
+    pub fn counted(&self) -> usize {
+        self.total - self.not_applicable
+    }
+
+    /// Indicators answered: rated or marked na.
+    pub fn answered(&self) -> usize {
+        self.rated + self.not_applicable
+    }
+
+    /// Indicators not answered yet.
+    pub fn unanswered(&self) -> usize {
+        self.total - self.answered()
+    }
+
+    /// demonstrated / counted, 0 when nothing counts.
     pub fn share(&self) -> f64 {
-        if self.rated == 0 {
-            0.0
-        } else {
-            self.demonstrated as f64 / self.rated as f64
+        match self.counted() {
+            0 => 0.0,
+            counted => self.demonstrated as f64 / counted as f64,
+        }
+    }
+
+    /// Whether the level's own counts meet the rule, lower levels aside: nothing counts (every
+    /// indicator na, or none), or the demonstrated share of what counts reaches `threshold`.
+    pub fn meets(&self, threshold: f64) -> bool {
+        self.counted() == 0 || self.share() >= threshold
+    }
+}
+
+/// How much of a ladder is answered: `answered` (rated or na) of `of` indicators.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    /// Indicators rated or marked na.
+    pub answered: usize,
+    /// Indicators on the ladder.
+    pub of: usize,
+}
+
+impl Coverage {
+    /// Whether every indicator is answered.
+    pub fn complete(&self) -> bool {
+        self.answered == self.of
+    }
+
+    /// This coverage and another, added.
+    pub fn plus(self, other: Coverage) -> Coverage {
+        Coverage {
+            answered: self.answered + other.answered,
+            of: self.of + other.of,
         }
     }
 }
@@ -65,6 +110,34 @@ impl CompetencyResult {
     pub fn next_level(&self) -> Option<&LevelResult> {
         self.next.map(|n| &self.levels[n])
     }
+
+    /// How many indicators of the competency's ladder are answered.
+    pub fn coverage(&self) -> Coverage {
+        self.levels.iter().fold(Coverage::default(), |sum, l| {
+            sum.plus(Coverage {
+                answered: l.answered(),
+                of: l.total,
+            })
+        })
+    }
+
+    /// Levels on the competency's own ladder ranked above the current level and at or below
+    /// `target_rank`: the levels still to climb (section 7).
+    pub fn levels_to(&self, target_rank: usize) -> usize {
+        self.levels
+            .iter()
+            .filter(|l| l.rank > self.rank && l.rank <= target_rank)
+            .count()
+    }
+
+    /// Indicators not answered yet on the levels of the ladder at or below `target_rank`.
+    pub fn unanswered_to(&self, target_rank: usize) -> usize {
+        self.levels
+            .iter()
+            .filter(|l| l.rank <= target_rank)
+            .map(LevelResult::unanswered)
+            .sum()
+    }
 }
 
 /// The level profile: one result per competency, in framework order.
@@ -75,6 +148,15 @@ pub struct Profile {
     /// The ladder the ranks are on.
     #[serde(skip)]
     pub ladder: Ladder,
+}
+
+impl Profile {
+    /// How many indicators of the scored ladder are answered, over every competency.
+    pub fn coverage(&self) -> Coverage {
+        self.competencies
+            .iter()
+            .fold(Coverage::default(), |sum, c| sum.plus(c.coverage()))
+    }
 }
 
 /// Whether a rating of an indicator of `competency` counts as demonstrated under its
@@ -114,15 +196,6 @@ fn tally(
         }
     }
     result
-}
-
-/// Whether a level's own counts meet the rule (ignoring lower levels).
-fn meets_rule(framework: &Framework, level: &LevelResult) -> bool {
-    if level.rated > 0 {
-        level.share() >= framework.threshold
-    } else {
-        level.not_applicable == level.total
-    }
 }
 
 /// Score one competency on a ladder: only the levels it lists that are on the ladder count.
@@ -165,7 +238,7 @@ pub fn score_competency_by(
         });
         result.position = position;
         result.rank = rank;
-        result.attained = holding && meets_rule(framework, &result);
+        result.attained = holding && result.meets(framework.threshold);
         if result.attained {
             current = Some(level.level);
         } else if holding {
@@ -203,8 +276,8 @@ pub fn profile_on(framework: &Framework, ladder: &Ladder, ratings: &Ratings) -> 
     }
 }
 
-/// One message per target that no rating can meet: the target level ranks above every level
-/// the competency lists, so its gap can never close.
+/// One message per target that ranks above every level the competency lists: it is met by
+/// holding the competency's top level (section 7), which the person should know.
 pub fn unreachable_targets(
     framework: &Framework,
     ladder: &Ladder,
@@ -225,9 +298,10 @@ pub fn unreachable_targets(
             let top_rank = ladder.rank(top.level)?;
             (top_rank < target_rank).then(|| {
                 format!(
-                    "target {} (rank {target_rank}) for {} is above its highest level, {} (rank {top_rank}): that gap cannot close",
+                    "target {} (rank {target_rank}) for {} is above its highest level, {} (rank {top_rank}): holding {} meets it, the top of its ladder",
                     framework.levels[target].id,
                     competency.id,
+                    framework.levels[top.level].id,
                     framework.levels[top.level].id,
                 )
             })
@@ -246,14 +320,34 @@ pub struct Gap {
     pub target_rank: usize,
     /// Rank of the current level (0 for none).
     pub current_rank: usize,
-    /// target rank - current rank, 0 when met.
+    /// Levels on the competency's own ladder above the current one and at or below the
+    /// target's rank; 0 when met.
     pub gap: usize,
+    /// Indicators not answered yet on the ladder's levels at or below the target's rank: a
+    /// met target with unanswered indicators below it is met on what was answered so far.
+    pub unanswered: usize,
+    /// Met because the competency's top level is held and the target ranks above it.
+    pub top_of_ladder: bool,
 }
 
 impl Gap {
     /// Whether the target is met.
     pub fn met(&self) -> bool {
         self.gap == 0
+    }
+
+    /// The gap of one scored competency to a target level of rank `target_rank`.
+    pub fn of(result: &CompetencyResult, target: usize, target_rank: usize) -> Gap {
+        let gap = result.levels_to(target_rank);
+        Gap {
+            competency: result.competency,
+            target,
+            target_rank,
+            current_rank: result.rank,
+            gap,
+            unanswered: result.unanswered_to(target_rank),
+            top_of_ladder: gap == 0 && target_rank > result.top_rank,
+        }
     }
 }
 
@@ -265,15 +359,126 @@ pub fn gaps(profile: &Profile, targets: &TargetLevels) -> Vec<Gap> {
         .filter_map(|result| {
             let target = targets.levels.get(result.competency).copied().flatten()?;
             let target_rank = profile.ladder.rank(target)?;
-            Some(Gap {
-                competency: result.competency,
-                target,
-                target_rank,
-                current_rank: result.rank,
-                gap: target_rank.saturating_sub(result.rank),
-            })
+            Some(Gap::of(result, target, target_rank))
         })
         .collect()
+}
+
+/// The roles (framework `targets`) a profile fits: the best one met and the next to aim for
+/// (section 7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct BestFit {
+    /// Index into the framework's targets of the met role whose named levels rank highest;
+    /// `None` when no role is met.
+    pub role: Option<usize>,
+    /// Index of the role not met, ranked at least as high as the best fit, with the smallest
+    /// total gap; `None` when there is none.
+    pub next: Option<usize>,
+    /// The next role's total gap in levels (0 without a next role).
+    pub next_gap: usize,
+}
+
+/// The best-fit role of a profile and the next one; `None` when no role takes part (the
+/// framework has none, or none on the profile's track). A role takes part when it is on the
+/// profile's track or on none, and every level it names is on the ladder.
+pub fn best_fit(framework: &Framework, profile: &Profile) -> Option<BestFit> {
+    // Per role taking part: (index, rank sum, total gap).
+    let roles: Vec<(usize, usize, usize)> = framework
+        .targets
+        .iter()
+        .enumerate()
+        .filter(|(_, role)| role.track.is_none() || role.track == profile.ladder.track())
+        .filter_map(|(t, role)| {
+            let (mut sum, mut gap) = (0, 0);
+            for &(c, level) in &role.levels {
+                let rank = profile.ladder.rank(level)?;
+                sum += rank;
+                gap += profile.competencies.get(c)?.levels_to(rank);
+            }
+            Some((t, sum, gap))
+        })
+        .collect();
+    if roles.is_empty() {
+        return None;
+    }
+    // max_by_key keeps the last of equals: reversed, the earliest in the file wins.
+    let best = roles
+        .iter()
+        .rev()
+        .filter(|r| r.2 == 0)
+        .max_by_key(|r| r.1)
+        .copied();
+    let floor = best.map_or(0, |b| b.1);
+    // min_by_key keeps the first of equals: the earliest in the file.
+    let next = roles
+        .iter()
+        .filter(|r| r.2 > 0 && r.1 >= floor)
+        .min_by_key(|r| r.2)
+        .copied();
+    Some(BestFit {
+        role: best.map(|b| b.0),
+        next: next.map(|n| n.0),
+        next_gap: next.map_or(0, |n| n.2),
+    })
+}
+
+/// The best-fit role and the next one to aim for (contract section 7).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NamedFit {
+    /// Id of the met role whose named levels rank highest; `None` when no role is met.
+    pub role: Option<String>,
+    /// Its name.
+    pub role_name: Option<String>,
+    /// Id of the next role to aim for; `None` when there is none.
+    pub next: Option<String>,
+    /// Its name.
+    pub next_name: Option<String>,
+    /// Levels still to climb for the next role, over every competency it names.
+    pub next_gap: usize,
+}
+
+impl NamedFit {
+    /// The best fit of a profile, named; `None` when no role takes part.
+    pub fn of(framework: &Framework, profile: &Profile) -> Option<NamedFit> {
+        let fit = best_fit(framework, profile)?;
+        let role = |t: Option<usize>| t.map(|t| &framework.targets[t]);
+        Some(NamedFit {
+            role: role(fit.role).map(|r| r.id.clone()),
+            role_name: role(fit.role).map(|r| r.name.clone()),
+            next: role(fit.next).map(|r| r.id.clone()),
+            next_name: role(fit.next).map(|r| r.name.clone()),
+            next_gap: fit.next_gap,
+        })
+    }
+
+    /// "Team lead (team-lead)", or "no role met yet".
+    pub fn role_text(&self) -> String {
+        match (&self.role_name, &self.role) {
+            (Some(name), Some(id)) => format!("{name} ({id})"),
+            _ => "no role met yet".to_string(),
+        }
+    }
+
+    /// "Senior (senior), 2 levels to go", or "none above it" when no role is left to aim for.
+    pub fn next_text(&self) -> String {
+        match (&self.next_name, &self.next) {
+            (Some(name), Some(id)) => format!(
+                "{name} ({id}), {} to go",
+                crate::render::plural(self.next_gap, "level", "levels")
+            ),
+            _ if self.role.is_some() => "none above it".to_string(),
+            _ => "none".to_string(),
+        }
+    }
+
+    /// "Best fit: Team lead (team-lead). Next: Senior (senior), 2 levels to go."
+    pub fn sentence(&self) -> String {
+        format!(
+            "Best fit: {}. Next: {}.",
+            self.role_text(),
+            self.next_text()
+        )
+    }
 }
 
 /// One indicator to work on.

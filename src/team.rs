@@ -6,9 +6,9 @@
 
 use crate::assessment::gather::{offsets, Sheet};
 use crate::assessment::{RatingValue, Relation};
-use crate::compare::{consensus, Standing};
+use crate::compare::{consensus, profile_of, Standing};
 use crate::framework::{Framework, Ladder};
-use crate::scoring::{self, TargetLevels};
+use crate::scoring::{Coverage, Gap, NamedFit, Profile, TargetLevels};
 
 /// Whose view of each person counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +32,13 @@ pub struct Member {
     pub raters: usize,
     /// Per competency, in framework order.
     pub competencies: Vec<Standing>,
+    /// How many indicators of the ladder are answered (for a consensus: have a value).
+    pub coverage: Coverage,
+    /// The best-fit role; `None` when the framework has no role on the ladder.
+    pub fit: Option<NamedFit>,
+    /// Per competency: whether the target is met on the competency's own ladder (false
+    /// without a target).
+    pub meets: Vec<bool>,
 }
 
 /// One competency across the team.
@@ -103,7 +110,14 @@ pub fn team(
                 .iter()
                 .take_while(|s| &s.subject == subject)
                 .count();
-        match member(framework, ladder, &offsets, &sheets[start..end], view) {
+        match member(
+            framework,
+            ladder,
+            &offsets,
+            &sheets[start..end],
+            view,
+            targets,
+        ) {
             Some(member) => members.push(member),
             None => without_view.push(subject.clone()),
         }
@@ -130,14 +144,11 @@ pub fn team(
             }
             let target = targets.and_then(|t| t.levels.get(c).copied().flatten());
             let target_rank = target.and_then(|l| ladder.rank(l));
-            let holders: Vec<String> = match target_rank {
-                Some(rank) => members
-                    .iter()
-                    .filter(|m| m.competencies[c].rank >= rank)
-                    .map(|m| m.subject.clone())
-                    .collect(),
-                None => Vec::new(),
-            };
+            let holders: Vec<String> = members
+                .iter()
+                .filter(|m| m.meets[c])
+                .map(|m| m.subject.clone())
+                .collect();
             CompetencyStats {
                 id: competency.id.clone(),
                 name: competency.name.clone(),
@@ -173,17 +184,33 @@ fn member(
     offsets: &[usize],
     sheets: &[Sheet],
     view: View,
+    targets: Option<&TargetLevels>,
 ) -> Option<Member> {
     let subject = sheets.first()?.subject.clone();
-    let standing = |value: &dyn Fn(usize) -> Option<RatingValue>| -> Vec<Standing> {
-        (0..framework.competencies.len())
-            .map(|c| {
-                let result = scoring::score_competency_by(framework, ladder, c, |p, _| {
-                    value(offsets[c] + p)
-                });
-                Standing::of(framework, &result)
+    // The standings, coverage, best fit and targets met of one set of values.
+    let scored = |value: &dyn Fn(usize) -> Option<RatingValue>| {
+        let profile: Profile = profile_of(framework, ladder, offsets, value);
+        let meets = profile
+            .competencies
+            .iter()
+            .map(|result| {
+                let target =
+                    targets.and_then(|t| t.levels.get(result.competency).copied().flatten());
+                target
+                    .and_then(|l| Some(Gap::of(result, l, ladder.rank(l)?).met()))
+                    .unwrap_or(false)
             })
-            .collect()
+            .collect();
+        (
+            profile
+                .competencies
+                .iter()
+                .map(|result| Standing::of(framework, result))
+                .collect(),
+            profile.coverage(),
+            NamedFit::of(framework, &profile),
+            meets,
+        )
     };
     match view {
         View::Relation(relation) => {
@@ -192,12 +219,16 @@ fn member(
                 .iter()
                 .filter(|s| s.relation == relation)
                 .max_by(|a, b| a.order_key().cmp(&b.order_key()))?;
+            let (competencies, coverage, fit, meets) = scored(&|p| sheet.cells[p].value(framework));
             Some(Member {
                 subject,
                 file: Some(sheet.file.display().to_string()),
                 complete: sheet.is_complete(),
                 raters: 1,
-                competencies: standing(&|p| sheet.cells[p].value(framework)),
+                competencies,
+                coverage,
+                fit,
+                meets,
             })
         }
         View::Consensus => {
@@ -211,12 +242,16 @@ fn member(
             let cells: Vec<Option<RatingValue>> = (0..framework.indicator_count())
                 .map(|p| consensus(others.iter().map(|s| s.cells[p].value(framework))))
                 .collect();
+            let (competencies, coverage, fit, meets) = scored(&|p| cells[p]);
             Some(Member {
                 subject,
                 file: None,
                 complete: others.iter().all(|s| s.is_complete()),
                 raters: others.len(),
-                competencies: standing(&|p| cells[p]),
+                competencies,
+                coverage,
+                fit,
+                meets,
             })
         }
     }

@@ -1,4 +1,5 @@
-//! The scoring rule of contract section 2: hand-made cases and properties.
+//! The scoring rule of contract sections 2 and 7: hand-made cases, a second computation of the
+//! rule written apart from the library, and properties.
 
 use proptest::prelude::*;
 use rungs::assessment::{Rating, RatingValue};
@@ -72,6 +73,12 @@ targets:
   - id: senior
     name: Senior
     levels: { craft: three, late: three }
+  - id: junior
+    name: Junior
+    levels: { craft: one }
+  - id: mid
+    name: Mid
+    levels: { craft: two, open: two }
 "#;
 
 fn result(framework: &Framework, given: &[(&str, RatingValue)], competency: &str) -> (usize, f64) {
@@ -344,6 +351,277 @@ fn unknown_targets_are_each_reported() {
     assert_eq!(problems.problems.len(), 3, "{problems:?}");
 }
 
+/// Section 7 computed by hand, apart from the library: `levels` are one competency's ladder,
+/// lowest first, as (rank, values); returns (rank held, score).
+fn by_the_rule(
+    levels: &[(usize, Vec<Option<RatingValue>>)],
+    at: u32,
+    threshold: f64,
+) -> (usize, f64) {
+    let mut held = 0;
+    for (rank, values) in levels {
+        let counted = values.iter().filter(|v| **v != Some(Na)).count();
+        let shown = values
+            .iter()
+            .filter(|v| matches!(v, Some(Scale(x)) if *x >= at))
+            .count();
+        let share = if counted == 0 {
+            0.0
+        } else {
+            shown as f64 / counted as f64
+        };
+        if counted == 0 || share >= threshold {
+            held = *rank;
+        } else {
+            return (held, held as f64 + share);
+        }
+    }
+    (held, held as f64)
+}
+
+/// One competency's ladder as [`by_the_rule`] takes it, from the framework and ratings.
+fn ladder_of(
+    framework: &Framework,
+    given: &Ratings,
+    competency: usize,
+) -> Vec<(usize, Vec<Option<RatingValue>>)> {
+    framework.competencies[competency]
+        .levels
+        .iter()
+        .map(|l| {
+            (
+                l.level + 1,
+                l.indicators
+                    .iter()
+                    .map(|i| given.get(&i.id).map(|r| r.value))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_unanswered_indicator_is_not_yet_shown() {
+    let f = load(LADDERS);
+    // Four of five shown, the fifth unanswered: 4/5 is exactly the threshold, held.
+    let four = [
+        ("c1a", Scale(4)),
+        ("c1b", Scale(4)),
+        ("c1c", Scale(4)),
+        ("c1d", Scale(4)),
+    ];
+    assert_eq!(result(&f, &four, "craft"), (1, 1.0));
+    // One of five shown, four unanswered: not held (section 2 held it on 1 of 1).
+    assert_eq!(result(&f, &[("c1a", Scale(4))], "craft"), (0, 0.2));
+    // Level two: one shown, one unanswered: 1/2 of it.
+    let mut more = four.to_vec();
+    more.extend([("c1e", Scale(4)), ("c2a", Scale(4))]);
+    assert_eq!(result(&f, &more, "craft"), (1, 1.5));
+    // A level all na except one unanswered: that one still counts.
+    assert_eq!(result(&f, &[("g3a", Na)], "gappy"), (0, 0.0));
+    assert_eq!(result(&f, &[("g1a", Na), ("g3a", Na)], "gappy"), (1, 1.0));
+}
+
+#[test]
+fn coverage_counts_answered_of_every_indicator_on_the_ladder() {
+    let f = load(LADDERS);
+    let given = ratings(&[("c1a", Scale(4)), ("c1b", Na), ("g3a", Scale(1))]);
+    let profile = scoring::profile(&f, &given);
+    let craft = profile.competencies[0].coverage();
+    assert_eq!((craft.answered, craft.of, craft.complete()), (2, 8, false));
+    let open = profile.competencies[3].coverage();
+    assert_eq!((open.answered, open.of), (0, 1));
+    let all = profile.coverage();
+    // craft 8, late 2, gappy 3, open 1 indicators.
+    assert_eq!((all.answered, all.of, all.complete()), (3, 14, false));
+}
+
+#[test]
+fn gaps_count_the_levels_of_the_competencys_own_ladder() {
+    let f = load(LADDERS);
+    let target = |pairs: &[(&str, &str)]| {
+        TargetRequest {
+            per_competency: pairs
+                .iter()
+                .map(|(c, l)| (c.to_string(), l.to_string()))
+                .collect(),
+            ..TargetRequest::default()
+        }
+        .resolve(&f)
+        .expect("known ids")
+    };
+    // gappy holds one; three is one level away on its ladder (two is not on it).
+    let given = ratings(&[("g1a", Scale(4)), ("o2a", Scale(4))]);
+    let profile = scoring::profile(&f, &given);
+    let gaps = scoring::gaps(
+        &profile,
+        &target(&[("gappy", "three"), ("late", "three"), ("open", "three")]),
+    );
+    let summary: Vec<(usize, usize, bool, bool)> = gaps
+        .iter()
+        .map(|g| (g.competency, g.gap, g.met(), g.top_of_ladder))
+        .collect();
+    // late starts at three: none held, one level to go; open's top (two) is held and meets
+    // three: the top of its ladder.
+    assert_eq!(
+        summary,
+        vec![
+            (1, 1, false, false),
+            (2, 1, false, false),
+            (3, 0, true, true)
+        ]
+    );
+    // The plan names only levels on the ladder: gappy's level three, not the level it skips.
+    let plan = scoring::plan(&f, &profile.ladder, &gaps, &given);
+    let gappy: Vec<&str> = plan
+        .iter()
+        .find(|p| p.competency == 2)
+        .expect("gappy has a gap")
+        .items
+        .iter()
+        .map(|i| i.indicator.as_str())
+        .collect();
+    assert_eq!(gappy, ["g3a", "g3b"]);
+    // A late start below its ladder: nothing on the ladder up to two, so met.
+    let low = scoring::gaps(&profile, &target(&[("late", "two")]));
+    assert_eq!((low[0].gap, low[0].top_of_ladder), (0, false));
+}
+
+#[test]
+fn a_target_met_with_unanswered_indicators_below_says_how_many() {
+    let f = load(LADDERS);
+    let given = ratings(&[
+        ("c1a", Scale(4)),
+        ("c1b", Scale(4)),
+        ("c1c", Scale(4)),
+        ("c1d", Scale(4)),
+    ]);
+    let profile = scoring::profile(&f, &given);
+    let targets = TargetRequest {
+        level: Some("one".into()),
+        ..TargetRequest::default()
+    }
+    .resolve(&f)
+    .expect("one is a level");
+    let gaps = scoring::gaps(&profile, &targets);
+    let craft = &gaps[0];
+    assert_eq!((craft.met(), craft.unanswered), (true, 1));
+}
+
+#[test]
+fn the_best_fit_is_the_highest_role_met_and_next_the_closest_above() {
+    let f = load(LADDERS);
+    let fit = |pairs: &[(&str, RatingValue)]| {
+        let fit = scoring::best_fit(&f, &scoring::profile(&f, &ratings(pairs)))
+            .expect("the framework has roles");
+        let id = |t: Option<usize>| t.map(|t| f.targets[t].id.as_str());
+        (id(fit.role), id(fit.next), fit.next_gap)
+    };
+    let craft_one: Vec<(&str, RatingValue)> = ["c1a", "c1b", "c1c", "c1d", "c1e"]
+        .into_iter()
+        .map(|id| (id, Scale(4)))
+        .collect();
+    // Nothing shown: no role met; the closest of all is junior, one level away.
+    assert_eq!(fit(&[]), (None, Some("junior"), 1));
+    // Craft's first level: junior met; of the roles ranked as high or higher, mid is two
+    // levels away (craft two, open two), senior three (craft two and three, late three).
+    assert_eq!(fit(&craft_one), (Some("junior"), Some("mid"), 2));
+    let mut mid = craft_one.clone();
+    mid.extend([("c2a", Scale(4)), ("c2b", Scale(4)), ("o2a", Scale(4))]);
+    assert_eq!(fit(&mid), (Some("mid"), Some("senior"), 2));
+    let mut senior = mid.clone();
+    senior.extend([("c3a", Scale(4)), ("l3a", Scale(4)), ("l3b", Scale(4))]);
+    assert_eq!(fit(&senior), (Some("senior"), None, 0));
+}
+
+#[test]
+fn without_roles_there_is_no_best_fit() {
+    let f = load(&LADDERS[..LADDERS.find("targets:").expect("targets")]);
+    assert_eq!(
+        scoring::best_fit(&f, &scoring::profile(&f, &Ratings::new())),
+        None
+    );
+}
+
+/// Two tracks sharing `one` and `two`; roles on each and one on none.
+const TRACKS: &str = r#"
+id: forks
+name: Forks
+version: "1"
+levels:
+  - { id: one, name: One }
+  - { id: two, name: Two }
+  - { id: staff, name: Staff }
+  - { id: manager, name: Manager }
+tracks:
+  - { id: ic, name: IC, levels: [one, two, staff] }
+  - { id: m, name: Manager, levels: [one, two, manager] }
+competencies:
+  - id: craft
+    name: Craft
+    levels:
+      - level: one
+        indicators: [{ id: k1, text: a }]
+      - level: two
+        indicators: [{ id: k2, text: a }, { id: k2b, text: b }]
+      - level: staff
+        indicators: [{ id: ks, text: a }]
+      - level: manager
+        indicators: [{ id: km, text: a }]
+targets:
+  - { id: base, name: Base, levels: { craft: two } }
+  - { id: staff, name: Staff, track: ic, levels: { craft: staff } }
+  - { id: lead, name: Lead, track: m, levels: { craft: manager } }
+"#;
+
+#[test]
+fn on_a_track_only_its_roles_and_levels_take_part() {
+    let f = load(TRACKS);
+    let given = ratings(&[("k1", Scale(4)), ("k2", Scale(4)), ("ks", Scale(4))]);
+    let on = |track: &str| {
+        let ladder = f.ladder(f.track_index(track));
+        let profile = scoring::profile_on(&f, &ladder, &given);
+        let craft = &profile.competencies[0];
+        let fit = scoring::best_fit(&f, &profile).expect("roles on the track");
+        let id = |t: Option<usize>| t.map(|t| f.targets[t].id.as_str());
+        (
+            craft.rank,
+            craft.coverage().answered,
+            craft.coverage().of,
+            id(fit.role),
+            id(fit.next),
+            fit.next_gap,
+        )
+    };
+    // k2b unanswered: two is 1 of 2 shown, not held, on either track.
+    assert_eq!(on("ic"), (1, 3, 4, None, Some("base"), 1));
+    assert_eq!(on("m"), (1, 2, 4, None, Some("base"), 1));
+    let mut all = given.clone();
+    all.insert(
+        "k2b".into(),
+        Rating {
+            value: Scale(4),
+            note: None,
+        },
+    );
+    let on_all = |track: &str| {
+        let ladder = f.ladder(f.track_index(track));
+        let profile = scoring::profile_on(&f, &ladder, &all);
+        let fit = scoring::best_fit(&f, &profile).expect("roles on the track");
+        let id = |t: Option<usize>| t.map(|t| f.targets[t].id.as_str());
+        (
+            profile.competencies[0].rank,
+            id(fit.role),
+            id(fit.next),
+            fit.next_gap,
+        )
+    };
+    // On ic, staff (rank 3 on ic) is held: the staff role, and lead never takes part.
+    assert_eq!(on_all("ic"), (3, Some("staff"), None, 0));
+    // On m, the manager level is not shown: base is met and lead is next, one level away.
+    assert_eq!(on_all("m"), (2, Some("base"), Some("lead"), 1));
+}
+
 // Properties over generated frameworks and ratings.
 
 /// A framework shape: per competency, per listed level (framework level index), its indicator count.
@@ -491,6 +769,45 @@ proptest! {
             if c != *competency {
                 prop_assert_eq!(b, a);
             }
+        }
+    }
+
+    #[test]
+    fn the_profile_is_section_7_computed_by_hand((f, given, _pick, _raise) in cases()) {
+        let profile = scoring::profile(&f, &given);
+        for (c, result) in profile.competencies.iter().enumerate() {
+            let (rank, score) = by_the_rule(&ladder_of(&f, &given, c), f.demonstrated_at, f.threshold);
+            prop_assert_eq!(result.rank, rank);
+            prop_assert!((result.score - score).abs() < 1e-12, "score {} by hand {}", result.score, score);
+        }
+    }
+
+    #[test]
+    fn a_complete_assessment_scores_as_when_unrated_was_left_out((f, given, _pick, _raise) in cases()) {
+        // Answer every indicator left open with 1: then rated-only (section 2) and section 7 agree.
+        let mut complete = given.clone();
+        for (_, _, i) in f.indicators() {
+            complete.entry(i.id.clone()).or_insert(Rating { value: Scale(1), note: None });
+        }
+        let profile = scoring::profile(&f, &complete);
+        for (c, result) in profile.competencies.iter().enumerate() {
+            // Section 2 by hand: na and unrated left out, a level with nothing rated held only
+            // when every indicator is na.
+            let mut held = 0;
+            let mut score = None;
+            for (rank, values) in ladder_of(&f, &complete, c) {
+                let rated: Vec<u32> = values.iter().filter_map(|v| match v { Some(Scale(x)) => Some(*x), _ => None }).collect();
+                let shown = rated.iter().filter(|x| **x >= f.demonstrated_at).count();
+                let meets = if rated.is_empty() { true } else { shown as f64 / rated.len() as f64 >= f.threshold };
+                if meets {
+                    held = rank;
+                } else {
+                    score = Some(held as f64 + shown as f64 / rated.len() as f64);
+                    break;
+                }
+            }
+            prop_assert_eq!(result.rank, held);
+            prop_assert!((result.score - score.unwrap_or(held as f64)).abs() < 1e-12);
         }
     }
 

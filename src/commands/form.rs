@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use anyhow::Context as _;
 use rungs::assessment::Assessment;
 use rungs::catalog::Entry;
 use rungs::error::BadInput;
@@ -96,17 +97,10 @@ fn per_rater(
             BadInput::new("--raters: name the person they rate with --subject NAME").into(),
         );
     }
-    if !dir.is_dir() {
-        return Err(BadInput::new(format!(
-            "--output-dir {}: {}",
-            dir.display(),
-            if dir.exists() {
-                "is not a folder"
-            } else {
-                "folder does not exist; create it first"
-            }
-        ))
-        .into());
+    if dir.exists() && !dir.is_dir() {
+        return Err(
+            BadInput::new(format!("--output-dir {}: is not a folder", dir.display())).into(),
+        );
     }
     let targets: Vec<_> = rows
         .iter()
@@ -122,6 +116,8 @@ fn per_rater(
             return Err(BadInput::many(taken).into());
         }
     }
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the folder {}", dir.display()))?;
     for (row, target) in rows.iter().zip(&targets) {
         let who = Who {
             subject: args.subject.clone(),

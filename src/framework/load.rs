@@ -651,6 +651,8 @@ fn check(raw: &RawFramework) -> Problems {
         }
     }
 
+    check_ladders(raw, &level_ids, &track_levels, &mut problems);
+
     // Targets.
     let mut target_ids: HashMap<&str, usize> = HashMap::new();
     for (ti, t) in raw.targets.iter().enumerate() {
@@ -721,6 +723,21 @@ fn check(raw: &RawFramework) -> Problems {
                     ),
                 ),
                 Some(index) => {
+                    let listed = raw
+                        .competencies
+                        .iter()
+                        .find(|c| &c.id == competency)
+                        .map(|c| c.levels.iter().map(|l| l.level.as_str()).collect::<Vec<_>>());
+                    if let Some(listed) = listed.filter(|l| !l.contains(&level.as_str())) {
+                        problems.warn(
+                            entry(EntryValue(ei)),
+                            format!(
+                                "target {:?} names level {level:?} for competency {competency:?}, which does not list that level (it lists: {}); its gap is counted on the levels it lists",
+                                t.id,
+                                listed.join(", ")
+                            ),
+                        );
+                    }
                     if let Some(track) = target_track {
                         if !track_levels[track].contains(index) {
                             problems.error(
@@ -741,6 +758,81 @@ fn check(raw: &RawFramework) -> Problems {
     check_guidance(&mut problems, &[], &raw.guidance);
     check_texts(raw, &mut problems);
     problems
+}
+
+/// Warn about a competency whose ladder has a hole: it skips a level (of the framework, or of a
+/// track) between the first and the last level it lists. Scoring counts its gaps on the levels
+/// it lists, so the skipped level is neither required nor attainable; the warning says so in
+/// case the level was left out by mistake.
+fn check_ladders(
+    raw: &RawFramework,
+    level_ids: &HashMap<&str, usize>,
+    track_levels: &[Vec<usize>],
+    problems: &mut Problems,
+) {
+    use PathSegment::{Index, Key};
+    let every_level: Vec<usize> = (0..raw.levels.len()).collect();
+    let ladders: Vec<(Option<&str>, &[usize])> = if raw.tracks.is_empty() {
+        vec![(None, &every_level)]
+    } else {
+        raw.tracks
+            .iter()
+            .zip(track_levels)
+            .map(|(t, levels)| (Some(t.id.as_str()), levels.as_slice()))
+            .collect()
+    };
+    for (ci, c) in raw.competencies.iter().enumerate() {
+        let listed: Vec<usize> = c
+            .levels
+            .iter()
+            .filter_map(|l| level_ids.get(l.level.as_str()).copied())
+            .collect();
+        let mut skipped: Vec<usize> = Vec::new();
+        let mut on: Vec<&str> = Vec::new();
+        for (track, ladder) in &ladders {
+            let positions: Vec<usize> = ladder
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| listed.contains(l))
+                .map(|(p, _)| p)
+                .collect();
+            let (Some(&first), Some(&last)) = (positions.first(), positions.last()) else {
+                continue;
+            };
+            let holes: Vec<usize> = ladder[first..=last]
+                .iter()
+                .copied()
+                .filter(|l| !listed.contains(l) && !skipped.contains(l))
+                .collect();
+            if !holes.is_empty() {
+                skipped.extend(holes);
+                on.extend(*track);
+            }
+        }
+        if skipped.is_empty() {
+            continue;
+        }
+        skipped.sort_unstable();
+        let names: Vec<&str> = skipped
+            .iter()
+            .filter_map(|&l| raw.levels.get(l).map(|l| l.id.as_str()))
+            .collect();
+        let track = match on.as_slice() {
+            [] => String::new(),
+            [one] => format!(" of track {one:?}"),
+            many => format!(" of tracks {}", many.join(", ")),
+        };
+        problems.warn(
+            vec![Key("competencies"), Index(ci), Key("levels")],
+            format!(
+                "competency {:?} skips {} {}{track} between its first and last level: {} neither required nor attainable, and its gaps are counted on the levels it lists",
+                c.id,
+                if names.len() == 1 { "level" } else { "levels" },
+                names.join(", "),
+                if names.len() == 1 { "that level is" } else { "those levels are" },
+            ),
+        );
+    }
 }
 
 /// A scale and `demonstrated_at` declared at `at` (the framework, a group or a competency);
@@ -1297,7 +1389,7 @@ competencies:
           - id: listen-summary
             text: Summarises what was said.
             examples: [In meetings, "In one-to-ones"]
-      - level: leading
+      - level: growing
         indicators: []
     guidance:
       - title: Reflection questions
@@ -1313,7 +1405,7 @@ competencies:
 targets:
   - id: team-lead
     name: Team lead
-    levels: { listening: leading, speaking: growing }
+    levels: { listening: growing, speaking: growing }
   - id: newcomer
     name: Newcomer
 "#;
@@ -1347,7 +1439,7 @@ targets:
             ["In meetings", "In one-to-ones"]
         );
         assert_eq!(framework.scale[3].value, 5);
-        assert_eq!(framework.targets[0].levels, vec![(0, 2), (1, 1)]);
+        assert_eq!(framework.targets[0].levels, vec![(0, 1), (1, 1)]);
     }
 
     const OWN_SCALES: &str = r#"
@@ -1641,10 +1733,68 @@ competencies:
     }
 
     #[test]
+    fn a_hole_in_a_ladder_and_a_role_naming_an_unlisted_level_are_warnings() {
+        // Listening lists starting and growing; speaking only growing (a late start, no hole).
+        let text = RICH
+            .replace(
+                "      - level: growing\n        indicators: []\n",
+                "      - level: leading\n        indicators: []\n",
+            )
+            .replace(
+                "levels: { listening: growing, speaking: growing }",
+                "levels: { listening: leading, speaking: leading }",
+            );
+        assert_eq!(
+            messages(&text),
+            vec![
+                "f.yaml:24:7: warning: competency \"listening\" skips level growing between its first and last level: that level is neither required nor attainable, and its gaps are counted on the levels it lists",
+                "f.yaml:47:45: warning: target \"team-lead\" names level \"leading\" for competency \"speaking\", which does not list that level (it lists: growing); its gap is counted on the levels it lists",
+            ]
+        );
+    }
+
+    #[test]
+    fn on_a_track_a_hole_is_a_level_of_the_track_skipped() {
+        // Two tracks fork after starting; a competency listing starting and lead (on the
+        // manager track) skips no level of that track, but one listing starting and expert
+        // skips senior on the ic track.
+        let text = r#"
+id: forks
+name: Forks
+version: "1"
+levels:
+  - { id: starting, name: Starting }
+  - { id: senior, name: Senior }
+  - { id: lead, name: Lead }
+  - { id: expert, name: Expert }
+tracks:
+  - { id: ic, name: IC, levels: [starting, senior, expert] }
+  - { id: m, name: Manager, levels: [starting, lead] }
+competencies:
+  - id: people
+    name: People
+    levels:
+      - { level: starting, indicators: [a] }
+      - { level: lead, indicators: [b] }
+  - id: craft
+    name: Craft
+    levels:
+      - { level: starting, indicators: [c] }
+      - { level: expert, indicators: [d] }
+"#;
+        assert_eq!(
+            messages(text),
+            vec![
+                "f.yaml:22:7: warning: competency \"craft\" skips level senior of track \"ic\" between its first and last level: that level is neither required nor attainable, and its gaps are counted on the levels it lists",
+            ]
+        );
+    }
+
+    #[test]
     fn target_entries_are_located_by_position() {
         let text = RICH.replace(
-            "levels: { listening: leading, speaking: growing }",
-            "levels: { listening: leading, listening: top }",
+            "levels: { listening: growing, speaking: growing }",
+            "levels: { listening: growing, listening: top }",
         );
         assert_eq!(
             messages(&text),

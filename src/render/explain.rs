@@ -12,13 +12,16 @@ fn level_name(level: &LevelExplanation) -> String {
 /// 5 demonstrated, 4 needed (80%)".
 pub fn reason(level: &LevelExplanation, below: Option<&LevelExplanation>) -> String {
     let name = level_name(level);
-    let counts = format!(
+    let mut counts = format!(
         "{} of {} demonstrated, {} needed ({})",
         level.demonstrated,
-        level.rated,
+        level.counted,
         level.needed,
         percent(level.threshold)
     );
+    if level.unrated > 0 && level.rated > 0 {
+        counts.push_str(&format!("; {} not rated yet", level.unrated));
+    }
     match level.status {
         LevelStatus::Held => format!("{name} held: {counts}"),
         LevelStatus::HeldNoRequirement if level.indicators == 0 => {

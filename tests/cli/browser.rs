@@ -16,8 +16,22 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
+/// The Chromium binary: $RUNGS_CHROMIUM when set (and a file), else the first of the usual
+/// names on PATH.
+pub fn find_chromium() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("RUNGS_CHROMIUM") {
+        let path = PathBuf::from(path);
+        return path.is_file().then_some(path);
+    }
+    let path = std::env::var_os("PATH")?;
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
 /// chromedriver: $RUNGS_CHROMEDRIVER when set (and a file), else `chromedriver` on PATH.
-fn find_chromedriver() -> Option<PathBuf> {
+pub fn find_chromedriver() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("RUNGS_CHROMEDRIVER") {
         let path = PathBuf::from(path);
         return path.is_file().then_some(path);
@@ -31,7 +45,7 @@ fn find_chromedriver() -> Option<PathBuf> {
 /// Chromium and chromedriver, or `None` after a loud skip message; either one missing fails the
 /// test under CI.
 pub fn browser_or_skip(test: &str) -> Option<(PathBuf, PathBuf)> {
-    let chromium = crate::html::find_chromium();
+    let chromium = find_chromium();
     let driver = find_chromedriver();
     if let (Some(chromium), Some(driver)) = (&chromium, &driver) {
         return Some((chromium.clone(), driver.clone()));

@@ -36,7 +36,7 @@ competencies:
 "#;
 
 /// Rated 7 (on the scale then) once; with it 3 of 5 are demonstrated (score 0.6), without it
-/// 2 of 4 (score 0.5).
+/// c1 is unanswered, which counts as not yet shown: 2 of 5 (score 0.4).
 const EARLIER: &str = "c1: 7\nc2: 3\nc3: 3\nc4: 1\nc5: 1\nc6: 0\n";
 /// 4 of 5 demonstrated: level one held, nothing of level two (score 1.0).
 const LATER: &str = "c1: 3\nc2: 3\nc3: 3\nc4: 3\nc5: 1\nc6: 0\n";
@@ -96,12 +96,12 @@ fn a_rating_off_the_current_scale_counts_nowhere() {
 
     let report = run_in(at, &["report", "a.json", "--format", "json"]);
     assert_eq!(warnings(&report, "a.json"), [said]);
-    assert_eq!(json(&report)["competencies"][0]["score"], 0.5);
+    assert_eq!(json(&report)["competencies"][0]["score"], 0.4);
 
     let diff = run_in(at, &["diff", "a.json", "b.json", "--format", "json"]);
     assert_eq!(warnings(&diff, "a.json"), [said]);
     let changes = json(&diff);
-    assert_eq!(changes["competencies"][0]["from_score"], 0.5);
+    assert_eq!(changes["competencies"][0]["from_score"], 0.4);
     assert_eq!(changes["competencies"][0]["to_score"], 1.0);
     let c1 = changes["indicators"]
         .as_array()
@@ -117,7 +117,7 @@ fn a_rating_off_the_current_scale_counts_nowhere() {
     let timeline = json(&history);
     assert_eq!(
         timeline["competencies"][0]["scores"],
-        serde_json::json!([0.5, 1.0])
+        serde_json::json!([0.4, 1.0])
     );
 
     let resumed = resume(at, "a.json");
@@ -186,10 +186,11 @@ fn added_removed_moved_and_reworded_indicators_are_named_exactly() {
     assert_eq!(warnings(&diff, "a.json"), expected);
     assert_eq!(warnings(&diff, "b.json"), expected);
     assert_eq!(warnings(&resume(at, "a.json"), "a.json"), expected);
-    // c3 was only re-wrapped: its rating still counts. c1 7, c3 3, c4 1: 2 of 3 demonstrated.
+    // c3 was only re-wrapped: its rating still counts. c1 7, c3 3, c4 1, with c2 (reworded)
+    // and c7 (added) unanswered: 2 of 5 demonstrated.
     let score = json(&run_in(at, &["report", "a.json", "--format", "json"]));
     let score = score["competencies"][0]["score"].as_f64().expect("a score");
-    assert!((score - 2.0 / 3.0).abs() < 1e-9, "{score}");
+    assert!((score - 2.0 / 5.0).abs() < 1e-9, "{score}");
 }
 
 #[test]

@@ -885,3 +885,93 @@ fn every_control_has_a_role_and_a_name_and_print_makes_a_paper_form() {
     let pdf = browser.cdp("Page.printToPDF", json!({}));
     assert!(pdf["data"].as_str().is_some_and(|d| d.len() > 1000));
 }
+
+#[test]
+fn the_readme_shows_the_form_as_it_is() {
+    let readme = crate::support::readme();
+    let section = readme
+        .split("### Raters who do not use a terminal: `rungs form`")
+        .nth(1)
+        .and_then(|s| s.split("\n### ").next())
+        .expect("the README's form section");
+    let sheet = "name,relation\nSam Lee,manager\nKim Park,peer\nJo Chen,peer\n";
+    assert!(section.contains(&format!("$ cat raters.csv\n{sheet}$ rungs form")));
+    assert!(section.contains(
+        "$ rungs form lasting-relationships --subject \"Alex Rivera\" --raters raters.csv --output-dir forms/\n\
+         $ ls forms/\njo-chen.html  kim-park.html  sam-lee.html\n"
+    ));
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("raters.csv"), sheet).expect("write sheet");
+    let out = command(&[
+        "form",
+        "lasting-relationships",
+        "--subject",
+        "Alex Rivera",
+        "--raters",
+        "raters.csv",
+        "--output-dir",
+        "forms/",
+    ])
+    .current_dir(dir.path())
+    .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut names: Vec<String> = std::fs::read_dir(dir.path().join("forms"))
+        .expect("the folder is made")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names.join("  "),
+        "jo-chen.html  kim-park.html  sam-lee.html"
+    );
+
+    // The page's text as the README shows it.
+    let page = std::fs::read_to_string(dir.path().join("forms/sam-lee.html")).expect("page");
+    let doc = Html::parse_document(&page);
+    let first = |css: &str| select(&doc, css).first().map(text).unwrap_or_default();
+    let shown = section
+        .split("```text\n")
+        .nth(1)
+        .and_then(|s| s.split("```").next())
+        .expect("the page's text");
+    let lines: Vec<&str> = shown.lines().map(str::trim).collect();
+    assert_eq!(lines[0], first("h1"));
+    assert_eq!(
+        lines[1],
+        format!(
+            "{}    Your name [{}]    You are their [{}]",
+            first(".who p"),
+            select(&doc, "#rater-name")[0]
+                .value()
+                .attr("value")
+                .unwrap_or_default(),
+            first("#relation option[selected]")
+        )
+    );
+    let scale: Vec<String> = select(&doc, "table.scale tbody tr")
+        .iter()
+        .map(|r| {
+            let cells: Vec<String> = r.child_elements().map(|c| text(&c)).collect();
+            format!(
+                "{} {}",
+                cells[0],
+                cells[1].split(':').next().unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(lines[2], format!("The scale: {}", scale.join(", ")));
+    assert_eq!(
+        lines[3],
+        format!("{}    [{}]", first("#count"), first("#save"))
+    );
+    assert_eq!(lines[5], first("section.competency h2"));
+    assert_eq!(lines[6], first("section.level h3"));
+    assert_eq!(lines[7], first("fieldset.indicator legend"));
+    let choices: Vec<String> = select(&doc, "fieldset.indicator")[0]
+        .select(&Selector::parse(".choices label").expect("selector"))
+        .map(|l| format!("( ) {}", text(&l)))
+        .collect();
+    assert_eq!(lines[8], choices.join("  "));
+    assert!(lines[9].starts_with(&format!("{} [", first("label.note"))));
+}

@@ -133,7 +133,7 @@ fn every_report_format_groups_the_profile() {
 
     let markdown = report("markdown");
     assert!(
-        markdown.contains("### Technical craft\n\n| Competency | Level | Score | Progress | Next level |\n| --- | --- | ---: | --- | --- |\n| System design |"),
+        markdown.contains("### Technical craft\n\n| Competency | Level | Score | Progress | Next level |\n| --- | --- | ---: | --- | --- |\n| System design (2 of 5 answered) |"),
         "{markdown}"
     );
     assert!(

@@ -11,24 +11,11 @@ use std::time::{Duration, Instant};
 
 use scraper::{Html, Selector};
 
+use crate::browser::find_chromium;
 use crate::support::command;
 
 const FRAMEWORKS: &str = "tests/fixtures/frameworks";
 const MARCH: &str = "tests/fixtures/assessments/teamwork/2026-03-01.json";
-
-/// The Chromium binary: $RUNGS_CHROMIUM when set (and a file), else the first of the usual
-/// names on PATH.
-pub(crate) fn find_chromium() -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os("RUNGS_CHROMIUM") {
-        let path = PathBuf::from(path);
-        return path.is_file().then_some(path);
-    }
-    let path = std::env::var_os("PATH")?;
-    ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
-        .find(|candidate| candidate.is_file())
-}
 
 /// Chromium, or `None` after a loud skip message; a missing Chromium fails the test under CI.
 fn chromium_or_skip(test: &str) -> Option<PathBuf> {
@@ -175,7 +162,12 @@ fn chart_and_tables_render_in_chromium() {
         .collect();
     assert_eq!(
         profile,
-        ["Listening", "Giving feedback", "Planning together"]
+        // Giving feedback has fb-4 unanswered: it says how much of it is.
+        [
+            "Listening",
+            "Giving feedback (3 of 4 answered)",
+            "Planning together"
+        ]
     );
     let gaps: Vec<String> = select(&doc, "table.gaps tbody tr")
         .iter()
@@ -306,7 +298,7 @@ fn script_in_framework_text_or_note_is_inert() {
     let name = select(&doc, "table.profile tbody td").first().map(text);
     assert_eq!(
         name.as_deref(),
-        Some("<img src=x onerror=\"document.title='pwned'\">Sneaky")
+        Some("<img src=x onerror=\"document.title='pwned'\">Sneaky (1 of 2 answered)")
     );
     let guidance: Vec<String> = select(&doc, "#plan li").iter().map(text).collect();
     assert_eq!(guidance, [HOSTILE]);

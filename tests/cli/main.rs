@@ -10,6 +10,7 @@ mod controls;
 mod conventions;
 mod diff;
 mod duckdb;
+mod evidence;
 mod form;
 mod groups;
 mod hardening;

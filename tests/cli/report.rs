@@ -425,8 +425,13 @@ fn a_changed_framework_is_said_on_stderr_and_ratings_match_by_id() {
         )
     );
     let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("valid JSON");
-    // lis-1 is now unrated, so listening's first level (2 indicators) holds 1/1 = 100%.
-    assert_eq!(json["competencies"][0]["rank"], 3);
+    // lis-1 is now unrated, which counts as not yet shown: listening's first level (2
+    // indicators) has 1 of 2 shown, under 80%, so no level is held.
+    assert_eq!(json["competencies"][0]["rank"], 0);
+    assert_eq!(
+        json["competencies"][0]["coverage"],
+        serde_json::json!({ "answered": 5, "of": 6 })
+    );
     let quiet = command(&["report", "--quiet", "--frameworks", FRAMEWORKS])
         .arg(&path)
         .run();
@@ -585,7 +590,7 @@ fn a_target_above_a_competencys_ladder_is_warned_about() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stderr.contains(
-            "warning: target leading (rank 3) for feedback is above its highest level, practising (rank 2): that gap cannot close\n"
+            "warning: target leading (rank 3) for feedback is above its highest level, practising (rank 2): holding practising meets it, the top of its ladder\n"
         ),
         "{}",
         out.stderr
@@ -601,7 +606,7 @@ fn a_target_above_a_competencys_ladder_is_warned_about() {
     ])
     .run();
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(!out.stderr.contains("cannot close"), "{}", out.stderr);
+    assert!(!out.stderr.contains("top of its ladder"), "{}", out.stderr);
 }
 
 #[test]

@@ -76,7 +76,11 @@ pub fn render(comparison: &Comparison) -> String {
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n</section>\n");
+    out.push_str("</tbody>\n</table>\n");
+    for line in super::fit_lines(comparison) {
+        let _ = writeln!(out, "<p class=\"fit\">{}</p>", escape(&line));
+    }
+    out.push_str("</section>\n");
 
     out.push_str("<section id=\"indicators\">\n<h2>Indicators</h2>\n<table class=\"indicators\">\n<thead><tr><th>Indicator</th><th>Self</th><th>Consensus</th>");
     for r in comparison.others() {

@@ -5,6 +5,8 @@ use serde::Serialize;
 
 use crate::assessment::{RatingValue, Relation};
 use crate::compare::{Comparison, Flag, Standing};
+use crate::render::report::ReportCoverage;
+use crate::scoring::NamedFit;
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -13,6 +15,8 @@ struct Document<'a> {
     raters: Vec<Rater<'a>>,
     competencies: Vec<Competency<'a>>,
     indicators: Vec<Indicator<'a>>,
+    best_fit: BestFits<'a>,
+    consensus_coverage: Option<ReportCoverage>,
 }
 
 #[derive(Serialize)]
@@ -21,12 +25,21 @@ struct FrameworkId<'a> {
     version: &'a str,
 }
 
+/// The best-fit role of self and of the consensus.
+#[derive(Serialize)]
+struct BestFits<'a> {
+    #[serde(rename = "self")]
+    self_fit: Option<&'a NamedFit>,
+    consensus: Option<&'a NamedFit>,
+}
+
 #[derive(Serialize)]
 struct Rater<'a> {
     name: &'a str,
     relation: Relation,
     file: Option<&'a str>,
     complete: bool,
+    coverage: ReportCoverage,
 }
 
 #[derive(Serialize)]
@@ -86,6 +99,7 @@ pub fn render(comparison: &Comparison) -> String {
                 relation: r.relation,
                 file: r.file.as_deref(),
                 complete: r.complete,
+                coverage: r.coverage.into(),
             })
             .collect(),
         competencies: comparison
@@ -133,6 +147,11 @@ pub fn render(comparison: &Comparison) -> String {
                 flag: i.flag,
             })
             .collect(),
+        best_fit: BestFits {
+            self_fit: comparison.self_fit.as_ref(),
+            consensus: comparison.consensus_fit.as_ref(),
+        },
+        consensus_coverage: comparison.consensus_coverage.map(Into::into),
     };
     let mut text = crate::render::safe::json_pretty(&document);
     text.push('\n');

@@ -31,6 +31,13 @@ pub fn render(comparison: &Comparison) -> String {
         cells.extend(c.raters.iter().map(|s| escape(&standing_text(Some(s)))));
         out.push_str(&row(&cells));
     }
+    let fits = super::fit_lines(comparison);
+    if !fits.is_empty() {
+        out.push('\n');
+        for line in fits {
+            out.push_str(&format!("{}\n", escape(&line)));
+        }
+    }
 
     out.push_str("\n## Indicators\n\n");
     let mut header = vec!["Indicator".to_string(), "Self".into(), "Consensus".into()];

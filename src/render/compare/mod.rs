@@ -9,17 +9,42 @@ pub mod table;
 use crate::assessment::RatingValue;
 use crate::compare::Standing;
 
-/// `2.50 growing`, or `0.40 none`: the score, then the level held; `–` when there is no
-/// standing.
+/// `2.50 growing`, or `0.40 none (4 of 24)`: the score, then the level held, then how many of
+/// the competency's indicators are answered when not all are; `–` when there is no standing.
 pub fn standing_text(standing: Option<&Standing>) -> String {
     match standing {
-        Some(s) => format!(
-            "{:.2} {}",
-            s.score,
-            s.level.as_deref().map_or("none", |l| l)
-        ),
+        Some(s) => {
+            let mut text = format!(
+                "{:.2} {}",
+                s.score,
+                s.level.as_deref().map_or("none", |l| l)
+            );
+            if !s.coverage.complete() {
+                text.push_str(&format!(" ({} of {})", s.coverage.answered, s.coverage.of));
+            }
+            text
+        }
         None => "–".to_string(),
     }
+}
+
+/// "Best fit, self: Team lead (team-lead). Next: Senior (senior), 1 level to go." and the same
+/// for the consensus; none when the framework has no role on the ladder.
+pub fn fit_lines(comparison: &crate::compare::Comparison) -> Vec<String> {
+    [
+        ("self", &comparison.self_fit),
+        ("consensus", &comparison.consensus_fit),
+    ]
+    .into_iter()
+    .filter_map(|(whose, fit)| {
+        let fit = fit.as_ref()?;
+        Some(format!(
+            "Best fit, {whose}: {}. Next: {}.",
+            fit.role_text(),
+            fit.next_text()
+        ))
+    })
+    .collect()
 }
 
 /// A value as shown in tables: `3`, `na`, or `–` when unrated.

@@ -45,7 +45,11 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
     let levels = crate::render::fit::laid_out(levels);
     out.push_str("Levels (score, then the level held)\n");
     out.push_str(&levels.to_string());
-    out.push_str("\n\n");
+    out.push('\n');
+    for line in super::fit_lines(comparison) {
+        out.push_str(&wrap(&line, style.width, ""));
+    }
+    out.push('\n');
 
     let mut indicators = table(style);
     let mut header = vec!["indicator".to_string(), "self".into(), "consensus".into()];
@@ -109,7 +113,12 @@ pub fn rater_list(comparison: &Comparison) -> String {
             } else {
                 visible(&Comparison::rater_label(r)).into_owned()
             };
-            if !r.complete {
+            if !r.coverage.complete() {
+                text.push_str(&format!(
+                    " (in progress: {} of {} answered)",
+                    r.coverage.answered, r.coverage.of
+                ));
+            } else if !r.complete {
                 text.push_str(" (incomplete)");
             }
             text

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{level_text, progress_text, rating_text, score_text, Report};
+use super::{level_text, name_with_coverage, progress_text, rating_text, score_text, Report};
 use crate::render::prose;
 
 /// Escape text for HTML element content and quoted attribute values.
@@ -102,7 +102,7 @@ pub fn render(report: &Report) -> String {
             out,
             "<tr data-competency=\"{}\"><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
             escape(&c.id),
-            escape(&c.name),
+            escape(&name_with_coverage(c)),
             escape(&level_text(c.rank, c.level_title.as_deref())),
             score_text(c.score),
             escape(&progress_text(c))
@@ -110,7 +110,11 @@ pub fn render(report: &Report) -> String {
         }
         out.push_str("</tbody>\n");
     }
-    out.push_str("</table>\n</section>\n");
+    out.push_str("</table>\n");
+    if let Some(fit) = &report.best_fit {
+        let _ = writeln!(out, "<p class=\"fit\">{}</p>", escape(&fit.sentence()));
+    }
+    out.push_str("</section>\n");
 
     if report.is_explained() {
         out.push_str("<section id=\"explain\">\n<h2>Why these levels</h2>\n");
@@ -162,14 +166,7 @@ fn meta_line(report: &Report) -> String {
     if let Some(subject) = &report.subject {
         parts.push(subject.clone());
     }
-    match (&report.completed_at, &report.started_at) {
-        (Some(done), _) => parts.push(format!("completed {}", super::date_part(done))),
-        (None, Some(started)) => parts.push(format!(
-            "in progress (started {})",
-            super::date_part(started)
-        )),
-        (None, None) => {}
-    }
+    parts.extend(report.progress());
     parts.push(format!("framework {}", report.framework.id));
     parts.join(" · ")
 }
@@ -291,14 +288,13 @@ fn gaps(out: &mut String, report: &Report, description: &str) {
             escape(&level_text(g.target_rank, Some(&g.target_title))),
             g.gap,
             if g.met { "met" } else { "missed" },
-            if g.met { "met" } else { "not met" }
+            escape(&g.status())
         );
     }
-    let met = report.gaps.iter().filter(|g| g.met).count();
     let _ = writeln!(
         out,
-        "</tbody>\n</table>\n<p>Targets met: {met} of {}.</p>\n</section>",
-        report.gaps.len()
+        "</tbody>\n</table>\n<p>{}</p>\n</section>",
+        escape(&report.targets_met_text())
     );
 }
 
@@ -337,7 +333,7 @@ fn level_cell(i: &super::IndicatorReport, first: bool) -> String {
 fn plan(out: &mut String, report: &Report) {
     out.push_str("<section id=\"plan\">\n<h2>Development plan</h2>\n");
     if report.plan.is_empty() {
-        out.push_str("<p>Every target is met: nothing to close.</p>\n");
+        let _ = writeln!(out, "<p>{}</p>", escape(&report.all_met_text()));
     }
     for entry in &report.plan {
         let _ = writeln!(

@@ -3,7 +3,7 @@
 
 use crate::render::prose;
 
-use super::{level_text, progress_text, rating_text, score_text, Report};
+use super::{level_text, name_with_coverage, progress_text, rating_text, score_text, Report};
 
 /// What a competency looks like at a level: its description as a paragraph, its examples as a
 /// list; empty when the framework says nothing. `show` and the report's plan write it so.
@@ -68,13 +68,17 @@ pub fn render(report: &Report) -> String {
         out.push_str("| --- | --- | ---: | --- | --- |\n");
         for c in members {
             out.push_str(&row(&[
-                escape(&c.name),
+                escape(&name_with_coverage(c)),
                 escape(&level_text(c.rank, c.level_title.as_deref())),
                 score_text(c.score),
                 format!("`{}`", super::bar(c.score, report.max_rank as f64, cells)),
                 escape(&progress_text(c)),
             ]));
         }
+    }
+
+    if let Some(fit) = &report.best_fit {
+        out.push_str(&format!("\n{}\n", escape(&fit.sentence())));
     }
 
     if report.is_explained() {
@@ -118,16 +122,18 @@ pub fn render(report: &Report) -> String {
                 escape(&level_text(g.rank, g.level_title.as_deref())),
                 escape(&level_text(g.target_rank, Some(&g.target_title))),
                 g.gap.to_string(),
-                if g.met { "yes" } else { "no" }.to_string(),
+                match g.status().strip_prefix("met") {
+                    Some(rest) if g.met => format!("yes{}", escape(rest)),
+                    _ => "no".to_string(),
+                },
             ]));
         }
-        let met = report.gaps.iter().filter(|g| g.met).count();
-        out.push_str(&format!("\nTargets met: {met} of {}.\n", report.gaps.len()));
+        out.push_str(&format!("\n{}\n", escape(&report.targets_met_text())));
     }
 
     out.push_str("\n## Development plan\n");
     if report.plan.is_empty() {
-        out.push_str("\nEvery target is met: nothing to close.\n");
+        out.push_str(&format!("\n{}\n", escape(&report.all_met_text())));
     }
     for entry in &report.plan {
         out.push_str(&format!(

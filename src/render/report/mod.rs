@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::assessment::{Assessment, RatingValue};
 use crate::error::BadInput;
 use crate::framework::{Framework, Guidance, Ladder};
-use crate::scoring::{self, Ratings, TargetLevels, TargetRequest};
+use crate::scoring::{self, Coverage, Ratings, TargetLevels, TargetRequest};
 
 /// A report of one assessment: profile, gaps against the target and the development plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -42,6 +42,11 @@ pub struct Report {
     pub threshold: f64,
     /// Rank of the framework's top level: the highest score possible.
     pub max_rank: usize,
+    /// How many indicators of the scored ladder are answered (rated or na).
+    pub coverage: ReportCoverage,
+    /// The best-fit role and the next one; `None` when the framework has no role on the
+    /// ladder scored.
+    pub best_fit: Option<BestFitReport>,
     /// What the gaps are measured against; `None` when no target was asked for.
     pub target: Option<TargetSummary>,
     /// The framework's groups (areas, themes), in file order; empty when it has none.
@@ -57,6 +62,29 @@ pub struct Report {
     /// Ratings that do not hang together, worth a second look; scores are not changed by them.
     pub warnings: Vec<WarningReport>,
 }
+
+/// How many indicators of the scored ladder are answered, and whether that is all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ReportCoverage {
+    /// Indicators rated or marked na.
+    pub answered: usize,
+    /// Indicators on the ladder.
+    pub of: usize,
+    /// Whether every indicator on the ladder is answered.
+    pub complete: bool,
+}
+
+impl From<Coverage> for ReportCoverage {
+    fn from(coverage: Coverage) -> ReportCoverage {
+        ReportCoverage {
+            answered: coverage.answered,
+            of: coverage.of,
+            complete: coverage.complete(),
+        }
+    }
+}
+
+pub use crate::scoring::NamedFit as BestFitReport;
 
 /// A competency rated on a scale of its own.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -165,6 +193,8 @@ pub struct CompetencyReport {
     pub score: f64,
     /// Rank of the highest level on this competency's ladder.
     pub top_rank: usize,
+    /// How many indicators of this competency's ladder are answered.
+    pub coverage: Coverage,
     /// Progress toward the next level; `None` when the top level is held.
     pub next: Option<NextLevel>,
     /// Id of the target level; `None` when no target applies.
@@ -200,7 +230,9 @@ pub struct NextLevel {
     pub demonstrated: usize,
     /// Indicators marked not applicable.
     pub not_applicable: usize,
-    /// demonstrated / rated (0 when nothing is rated).
+    /// Indicators that count: every one not na, rated or not yet.
+    pub counted: usize,
+    /// demonstrated / counted (0 when nothing counts).
     pub share: f64,
 }
 
@@ -230,10 +262,31 @@ pub struct GapReport {
     pub target_title: String,
     /// Target rank.
     pub target_rank: usize,
-    /// Levels still to climb, 0 when met.
+    /// Levels still to climb on the competency's own ladder, 0 when met.
     pub gap: usize,
     /// Whether the target is met.
     pub met: bool,
+    /// Indicators not answered yet on the levels up to the target.
+    pub unanswered: usize,
+    /// Met because the top of the competency's ladder is held, below the target's rank.
+    pub top_of_ladder: bool,
+}
+
+impl GapReport {
+    /// "met", "met (top of its ladder)", "met so far (3 not answered)" or "not met".
+    pub fn status(&self) -> String {
+        if !self.met {
+            return "not met".to_string();
+        }
+        let mut status = "met".to_string();
+        if self.top_of_ladder {
+            status.push_str(" (top of its ladder)");
+        }
+        if self.unanswered > 0 {
+            status.push_str(&format!(" so far ({} not answered)", self.unanswered));
+        }
+        status
+    }
 }
 
 /// The development plan of one competency with a gap.
@@ -483,6 +536,7 @@ impl Report {
                         rated: counts.rated,
                         demonstrated: counts.demonstrated,
                         not_applicable: counts.not_applicable,
+                        counted: counts.counted(),
                         share: counts.share(),
                     }
                 });
@@ -495,6 +549,7 @@ impl Report {
                     rank: result.rank,
                     score: result.score,
                     top_rank: result.top_rank,
+                    coverage: result.coverage(),
                     next,
                     target: gap.map(|g| framework.levels[g.target].id.clone()),
                     target_title: gap.map(|g| level_title_for(framework, c, g.target)),
@@ -521,6 +576,8 @@ impl Report {
                     target_rank: g.target_rank,
                     gap: g.gap,
                     met: g.met(),
+                    unanswered: g.unanswered,
+                    top_of_ladder: g.top_of_ladder,
                 }
             })
             .collect();
@@ -609,6 +666,8 @@ impl Report {
                 .collect(),
             threshold: framework.threshold,
             max_rank: ladder.top_rank(),
+            coverage: profile.coverage().into(),
+            best_fit: BestFitReport::of(framework, &profile),
             target: (!target.is_empty()).then(|| describe_target(framework, target)),
             groups: framework
                 .groups
@@ -713,14 +772,82 @@ impl Report {
         if let Some(subject) = &self.subject {
             parts.push(crate::render::visible(subject).into_owned());
         }
-        match (&self.completed_at, &self.started_at) {
-            (Some(done), _) => parts.push(format!("completed {}", date_part(done))),
-            (None, Some(started)) => {
-                parts.push(format!("in progress (started {})", date_part(started)))
-            }
-            (None, None) => {}
-        }
+        parts.extend(self.progress());
         parts.join(" · ")
+    }
+
+    /// "completed 2026-03-01", "in progress: 4 of 24 answered (started 2026-03-01)": when the
+    /// assessment was made and, while indicators are unanswered, how many of them are.
+    pub fn progress(&self) -> Option<String> {
+        let coverage = self.coverage_text();
+        match (&self.completed_at, &self.started_at, coverage) {
+            (Some(done), _, None) => Some(format!("completed {}", date_part(done))),
+            // Finished with indicators left out (an adaptive walk skips levels out of reach).
+            (Some(done), _, Some(_)) => Some(format!(
+                "completed {} · {} of {} answered",
+                date_part(done),
+                self.coverage.answered,
+                self.coverage.of
+            )),
+            (None, Some(started), Some(coverage)) => {
+                Some(format!("{coverage} (started {})", date_part(started)))
+            }
+            (None, Some(started), None) => {
+                Some(format!("in progress (started {})", date_part(started)))
+            }
+            (None, None, coverage) => coverage,
+        }
+    }
+
+    /// "in progress: 4 of 24 answered", or `None` when every indicator is answered.
+    pub fn coverage_text(&self) -> Option<String> {
+        (!self.coverage.complete).then(|| {
+            format!(
+                "in progress: {} of {} answered",
+                self.coverage.answered, self.coverage.of
+            )
+        })
+    }
+
+    /// "Targets met: 1 of 2.", and when a met target has unanswered indicators below it, that
+    /// it is met on the answers so far.
+    pub fn targets_met_text(&self) -> String {
+        let met = self.gaps.iter().filter(|g| g.met).count();
+        let mut text = format!("Targets met: {met} of {}.", self.gaps.len());
+        let unanswered: usize = self
+            .gaps
+            .iter()
+            .filter(|g| g.met)
+            .map(|g| g.unanswered)
+            .sum();
+        if unanswered > 0 {
+            text.push_str(&format!(
+                " Met on the answers so far: {} up to {} not answered yet.",
+                crate::render::plural(unanswered, "indicator", "indicators"),
+                match (met, unanswered) {
+                    (1, 1) => "it is",
+                    (1, _) => "it are",
+                    (_, 1) => "them is",
+                    _ => "them are",
+                }
+            ));
+        }
+        text
+    }
+
+    /// What the development plan says when no competency has a gap: "nothing to close", or,
+    /// with indicators up to the targets unanswered, that the targets are met only so far.
+    pub fn all_met_text(&self) -> String {
+        let unanswered: usize = self.gaps.iter().map(|g| g.unanswered).sum();
+        if unanswered == 0 {
+            "Every target is met: nothing to close.".to_string()
+        } else {
+            format!(
+                "Every target is met on the answers so far; {} up to the targets {} not answered yet.",
+                crate::render::plural(unanswered, "indicator", "indicators"),
+                if unanswered == 1 { "is" } else { "are" }
+            )
+        }
     }
 
     /// One sentence stating the scoring rule in the framework's own terms.
@@ -746,7 +873,7 @@ impl Report {
             })
             .collect();
         format!(
-            "A level is held when {} of its rated indicators are rated {}{label} or more, and every lower level is held.{own}",
+            "A level is held when {} of its indicators (not counting those not applicable) are rated {}{label} or more, and every lower level is held; an indicator not answered yet is not yet shown.{own}",
             percent(self.threshold),
             self.demonstrated_at
         )
@@ -888,8 +1015,22 @@ pub fn progress_text(competency: &CompetencyReport) -> String {
     } else {
         format!(
             "{}/{} shown toward {toward}{extras}",
-            next.demonstrated, next.rated
+            next.demonstrated, next.counted
         )
+    }
+}
+
+/// "4 of 24 answered" beside a competency not fully answered; `None` when it is.
+pub fn competency_coverage_text(competency: &CompetencyReport) -> Option<String> {
+    let coverage = competency.coverage;
+    (!coverage.complete()).then(|| format!("{} of {} answered", coverage.answered, coverage.of))
+}
+
+/// The competency's name, with "4 of 24 answered" beside it while it is not fully answered.
+pub fn name_with_coverage(competency: &CompetencyReport) -> String {
+    match competency_coverage_text(competency) {
+        Some(coverage) => format!("{} ({coverage})", competency.name),
+        None => competency.name.clone(),
     }
 }
 

@@ -4,7 +4,10 @@
 
 use comfy_table::{Cell, CellAlignment, Color};
 
-use super::{bar, bar_cells, level_text, progress_text, rating_text, score_text, Report};
+use super::{
+    bar, bar_cells, competency_coverage_text, level_text, progress_text, rating_text, score_text,
+    Report,
+};
 use crate::render::{
     bold, lines, one_line, prose, table, visible, wrap_hanging, wrap_prose, Style,
 };
@@ -100,9 +103,15 @@ pub fn notes(report: &Report, style: Style) -> String {
     format!("{}\n{t}\n", bold("Evidence notes", style))
 }
 
-/// What `rungs assess` prints when a walk ends: the profile, and the gaps when a target was given.
+/// What `rungs assess` prints when a walk ends: how much is answered, the profile, and the gaps
+/// when a target was given.
 pub fn profile_and_gaps(report: &Report, style: Style) -> String {
-    let mut out = profile_table(report, style);
+    let mut out = String::new();
+    if let Some(coverage) = report.coverage_text() {
+        out.push_str(&lines(&coverage, style.width));
+        out.push('\n');
+    }
+    out.push_str(&profile_table(report, style));
     if report.target.is_some() {
         out.push('\n');
         out.push_str(&gap_table(report, style));
@@ -146,7 +155,10 @@ pub fn profile_table(report: &Report, style: Style) -> String {
                 }
             }
             let mut row = vec![
-                Cell::new(&c.name),
+                Cell::new(match competency_coverage_text(c) {
+                    Some(coverage) => format!("{}\n{coverage}", c.name),
+                    None => c.name.clone(),
+                }),
                 level_cell,
                 Cell::new(score_text(c.score)).set_alignment(CellAlignment::Right),
             ];
@@ -158,6 +170,10 @@ pub fn profile_table(report: &Report, style: Style) -> String {
         }
         let t = crate::render::fit::laid_out(t);
         out.push_str(&format!("{t}\n"));
+    }
+    if let Some(fit) = &report.best_fit {
+        out.push_str(&lines(&fit.sentence(), style.width));
+        out.push('\n');
     }
     out
 }
@@ -184,7 +200,7 @@ pub fn gap_table(report: &Report, style: Style) -> String {
     }
     t.set_header(header);
     for g in &report.gaps {
-        let mut status = Cell::new(if g.met { "met" } else { "not met" });
+        let mut status = Cell::new(g.status());
         if style.color {
             status = status.fg(if g.met { Color::Green } else { Color::Yellow });
         }
@@ -200,10 +216,9 @@ pub fn gap_table(report: &Report, style: Style) -> String {
         t.add_row(row);
     }
     let t = crate::render::fit::laid_out(t);
-    let met = report.gaps.iter().filter(|g| g.met).count();
     format!(
-        "{title}\n{t}\nTargets met: {met} of {}.\n",
-        report.gaps.len()
+        "{title}\n{t}\n{}\n",
+        lines(&report.targets_met_text(), style.width)
     )
 }
 
@@ -214,7 +229,8 @@ pub fn plan(report: &Report, style: Style) -> String {
     let mut out = bold("Development plan", style);
     out.push('\n');
     if report.plan.is_empty() {
-        out.push_str("Every target is met: nothing to close.\n");
+        out.push_str(&lines(&report.all_met_text(), width));
+        out.push('\n');
         return out;
     }
     for entry in &report.plan {

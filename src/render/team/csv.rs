@@ -8,7 +8,16 @@ use crate::team::Team;
 
 /// Write the CSV (CRLF line ends, RFC 4180) to a writer.
 pub fn write(team: &Team, mut writer: impl Write) -> std::io::Result<()> {
-    let mut header = vec!["subject".to_string(), "complete".into(), "file".into()];
+    let mut header = vec![
+        "subject".to_string(),
+        "complete".into(),
+        "file".into(),
+        "answered".into(),
+        "of".into(),
+        "best_fit".into(),
+        "next_role".into(),
+        "next_gap".into(),
+    ];
     header.extend(team.competencies.iter().map(|c| field(&c.id)));
     writer.write_all(header.join(",").as_bytes())?;
     writer.write_all(b"\r\n")?;
@@ -17,6 +26,15 @@ pub fn write(team: &Team, mut writer: impl Write) -> std::io::Result<()> {
             field(&m.subject),
             if m.complete { "yes" } else { "no" }.to_string(),
             field(m.file.as_deref().unwrap_or("")),
+            m.coverage.answered.to_string(),
+            m.coverage.of.to_string(),
+            field(m.fit.as_ref().and_then(|f| f.role.as_deref()).unwrap_or("")),
+            field(m.fit.as_ref().and_then(|f| f.next.as_deref()).unwrap_or("")),
+            m.fit
+                .as_ref()
+                .filter(|f| f.next.is_some())
+                .map(|f| f.next_gap.to_string())
+                .unwrap_or_default(),
         ];
         row.extend(
             m.competencies

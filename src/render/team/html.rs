@@ -52,6 +52,10 @@ pub fn render(team: &Team) -> String {
     for c in &team.competencies {
         let _ = write!(out, "<th>{}</th>", escape(&c.name));
     }
+    let fits = super::has_fits(team);
+    if fits {
+        out.push_str("<th>Best fit</th>");
+    }
     out.push_str("</tr></thead>\n<tbody>\n");
     for m in &team.members {
         let _ = write!(
@@ -63,7 +67,11 @@ pub fn render(team: &Team) -> String {
                 " class=\"incomplete\""
             },
             escape(&m.subject),
-            if m.complete { "" } else { " (incomplete)" }
+            match super::progress_text(m) {
+                Some(progress) => format!(" ({})", escape(&progress)),
+                None if !m.complete => " (incomplete)".to_string(),
+                None => String::new(),
+            }
         );
         for s in &m.competencies {
             let _ = write!(
@@ -71,10 +79,14 @@ pub fn render(team: &Team) -> String {
                 "<td class=\"cell\" style=\"background:{}\" title=\"score {:.2}\">{}</td>",
                 shade(s.rank, team.max_rank),
                 s.score,
-                match &s.level {
-                    Some(level) => format!("{} {}", s.rank, escape(level)),
-                    None => "none".to_string(),
-                }
+                super::standing_cell(s, escape)
+            );
+        }
+        if fits {
+            let _ = write!(
+                out,
+                "<td>{}</td>",
+                escape(&super::fit_text(m).unwrap_or_default())
             );
         }
         out.push_str("</tr>\n");

@@ -7,6 +7,8 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 use crate::compare::Standing;
+use crate::render::report::ReportCoverage;
+use crate::scoring::NamedFit;
 use crate::team::{CompetencyStats, Member, Team, View};
 
 #[derive(Serialize)]
@@ -31,6 +33,8 @@ struct Subject<'a> {
     file: Option<&'a str>,
     complete: bool,
     raters: usize,
+    coverage: ReportCoverage,
+    best_fit: Option<&'a NamedFit>,
     competencies: Vec<Level<'a>>,
 }
 
@@ -64,6 +68,8 @@ fn members<S: Serializer>(
             file: m.file.as_deref(),
             complete: m.complete,
             raters: m.raters,
+            coverage: m.coverage.into(),
+            best_fit: m.fit.as_ref(),
             competencies: ids
                 .iter()
                 .zip(&m.competencies)

@@ -9,18 +9,26 @@ pub fn render(team: &Team) -> String {
     let mut out = format!("# {}\n\n## Levels held\n\n", escape(&heading(team)));
     let mut header = vec!["Person".to_string()];
     header.extend(team.competencies.iter().map(|c| escape(&c.name)));
+    let fits = super::has_fits(team);
+    if fits {
+        header.push("Best fit".into());
+    }
     out.push_str(&row(&header));
     out.push_str(&row(&vec!["---".to_string(); header.len()]));
     for m in &team.members {
-        let mut cells = vec![format!(
-            "{}{}",
-            escape(&m.subject),
-            if m.complete { "" } else { " (incomplete)" }
-        )];
-        cells.extend(m.competencies.iter().map(|s| match &s.level {
-            Some(level) => format!("{} {}", s.rank, escape(level)),
-            None => "none".to_string(),
-        }));
+        let mut cells = vec![match super::progress_text(m) {
+            Some(progress) => format!("{} ({progress})", escape(&m.subject)),
+            None if !m.complete => format!("{} (incomplete)", escape(&m.subject)),
+            None => escape(&m.subject),
+        }];
+        cells.extend(
+            m.competencies
+                .iter()
+                .map(|s| super::standing_cell(s, escape)),
+        );
+        if fits {
+            cells.push(escape(&super::fit_text(m).unwrap_or_default()));
+        }
         out.push_str(&row(&cells));
     }
 

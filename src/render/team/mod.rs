@@ -9,7 +9,7 @@ pub mod ndjson;
 pub mod table;
 
 use crate::assessment::Relation;
-use crate::team::{Team, View};
+use crate::team::{Member, Team, View};
 
 /// `self-assessments`, `manager assessments`, `consensus of the raters other than self`.
 pub fn view_text(view: View) -> String {
@@ -29,6 +29,42 @@ pub fn heading(team: &Team) -> String {
         people(team.members.len()),
         view_text(team.view)
     )
+}
+
+/// "in progress: 4 of 24 answered" for a person whose indicators are not all answered.
+pub fn progress_text(member: &Member) -> Option<String> {
+    let c = member.coverage;
+    (!c.complete()).then(|| format!("in progress: {} of {} answered", c.answered, c.of))
+}
+
+/// "Team lead (team-lead); next: Senior (senior), 2 levels to go"; `None` when the framework
+/// has no role on the ladder.
+pub fn fit_text(member: &Member) -> Option<String> {
+    let fit = member.fit.as_ref()?;
+    Some(format!("{}; next: {}", fit.role_text(), fit.next_text()))
+}
+
+/// Whether any person has a best fit to show (the framework has roles on the ladder).
+pub fn has_fits(team: &Team) -> bool {
+    team.members.iter().any(|m| m.fit.is_some())
+}
+
+/// "2 growing", "none", with " (3 of 6)" while the competency is not fully answered.
+pub fn standing_cell(
+    standing: &crate::compare::Standing,
+    escape: impl Fn(&str) -> String,
+) -> String {
+    let mut text = match &standing.level {
+        Some(level) => format!("{} {}", standing.rank, escape(level)),
+        None => "none".to_string(),
+    };
+    if !standing.coverage.complete() {
+        text.push_str(&format!(
+            " ({} of {})",
+            standing.coverage.answered, standing.coverage.of
+        ));
+    }
+    text
 }
 
 /// `1 person`, `12 people`.

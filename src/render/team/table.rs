@@ -20,6 +20,11 @@ pub fn render(team: &Team, style: Style) -> String {
     out.push('\n');
     out.push_str(&matrix(team, style));
     out.push('\n');
+    let people = people(team, style);
+    if !people.is_empty() {
+        out.push_str(&people);
+        out.push('\n');
+    }
     out.push_str(&distribution(team, style));
     if team.competencies.iter().any(|c| c.target.is_some()) {
         out.push('\n');
@@ -142,6 +147,44 @@ fn pack(items: &[String], width: usize) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Per person not fully answered or with a best fit: how much is answered and the best-fit
+/// role. Empty when every assessment is answered in full and the framework has no roles.
+pub fn people(team: &Team, style: Style) -> String {
+    let fits = super::has_fits(team);
+    if !fits && team.members.iter().all(|m| m.coverage.complete()) {
+        return String::new();
+    }
+    let mut t = table(style);
+    let mut header = vec!["person", "answered"];
+    if fits {
+        header.push("best fit");
+    }
+    t.set_header(header);
+    // Without roles, only the people still in progress.
+    let shown = team
+        .members
+        .iter()
+        .filter(|m| fits || !m.coverage.complete());
+    for m in shown {
+        let answered = match super::progress_text(m) {
+            Some(progress) => progress,
+            None => format!("all {}", m.coverage.of),
+        };
+        let mut row = vec![Cell::new(visible(&m.subject)), Cell::new(answered)];
+        if fits {
+            row.push(Cell::new(visible(&super::fit_text(m).unwrap_or_default())));
+        }
+        t.add_row(row);
+    }
+    let t = crate::render::fit::laid_out(t);
+    let title = if fits {
+        "Per person: how much is answered, and the best-fit role"
+    } else {
+        "Not fully answered"
+    };
+    format!("{}\n{t}\n", lines(title, style.width))
 }
 
 /// Per competency, how many people hold each level.
