@@ -346,8 +346,9 @@ pub struct AssessArgs {
     #[arg(long, value_name = "FILE", conflicts_with = "answers", add = ArgValueCompleter::new(crate::commands::completions::assessed))]
     pub resume: Option<PathBuf>,
 
-    /// Start a new assessment from a previous one: each indicator shows last time's rating and
-    /// note, Enter keeps it, a digit changes it; the previous file is left as it is.
+    /// Start a new assessment from a previous one (a file, or a framework id for your latest
+    /// self-assessment of it): each indicator shows last time's rating and note, Enter keeps it,
+    /// a digit changes it, each saved at once; the previous file is left as it is.
     #[arg(long, value_name = "PREVIOUS", conflicts_with_all = ["resume", "answers"])]
     pub from: Option<PathBuf>,
 
@@ -604,12 +605,19 @@ pub struct DiffArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  rungs history networking         # its assessments in the assessments folder\n  rungs history ~/.local/share/rungs/assessments/   # one history per framework\n  rungs history a.json b.json c.json --format json"
+    after_help = "Examples:\n  rungs history networking         # its assessments in the assessments folder\n  rungs history ~/.local/share/rungs/assessments/   # one history per framework\n  rungs history a.json b.json c.json --format json\n  rungs history 360/ --subject \"Alex Rivera\" --rater self"
 )]
 pub struct HistoryArgs {
     /// Assessment files, or folders of them.
     #[arg(required = true, value_name = "FILE", add = ArgValueCompleter::new(crate::commands::completions::assessed))]
     pub files: Vec<PathBuf>,
+    /// Only the assessments of this person (a history follows one person).
+    #[arg(long, value_name = "NAME")]
+    pub subject: Option<String>,
+    /// Only the assessments by this rater: a rater's name, or `self` for self-assessments (a
+    /// history follows one rater).
+    #[arg(long, value_name = "NAME")]
+    pub rater: Option<String>,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
     pub format: DiffFormat,

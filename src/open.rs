@@ -157,7 +157,7 @@ pub fn to_continue(
 ) -> Result<Opened, BadInput> {
     let assessment = file::read(path)?;
     let shown = path.display().to_string();
-    let attached = match framework_argument {
+    let mut attached = match framework_argument {
         Some(name) => {
             let entry = catalog.resolve(name)?;
             if entry.framework.id != assessment.framework.id {
@@ -187,10 +187,24 @@ pub fn to_continue(
             )
         })?,
     };
+    let stray_notes = std::mem::take(&mut attached.stray_notes);
     let mut opened = opened(path, attached);
     if opened.digest_changed && opened.since.is_none() {
         // A file written before rungs recorded the framework's indicators: guess what is new.
         opened.warnings.extend(unrated_before_last(&opened));
+    }
+    // Nothing the framework no longer takes is lost when the walk saves: it is set aside.
+    let aside = reconcile::set_aside(
+        &opened.entry.framework,
+        &mut opened.assessment,
+        opened.dropped.clone(),
+        stray_notes,
+    );
+    if !aside.returned.is_empty() {
+        opened.warnings.push(format!(
+            "{shown}: set aside before and back in the framework now, so counted again: {}",
+            aside.returned.join(", ")
+        ));
     }
     opened.assessment.framework = crate::assessment::FrameworkRef::of(&opened.entry);
     Ok(opened)
@@ -218,4 +232,30 @@ fn unrated_before_last(opened: &Opened) -> Option<String> {
             added.join(", ")
         )
     })
+}
+
+/// The ratings of the assessment `assessment` started from (`assess --from`, recorded in its
+/// `from`), matched to the framework of `entry`: what a resumed walk offers as last time's.
+/// `None` when it started from none; a file that is gone or not of this framework is a
+/// problem to tell, not a reason to stop.
+pub fn earlier_ratings(
+    entry: &Entry,
+    assessment: &Assessment,
+) -> Result<Option<crate::assessment::Ratings>, BadInput> {
+    let Some(origin) = &assessment.from else {
+        return Ok(None);
+    };
+    let earlier = file::read(Path::new(&origin.path))?;
+    if earlier.framework.id != entry.framework.id {
+        return Err(BadInput::in_file(
+            &origin.path,
+            format!(
+                "is an assessment of framework {:?}, not {:?}",
+                earlier.framework.id, entry.framework.id
+            ),
+        ));
+    }
+    Ok(Some(
+        reconcile::reconcile(&entry.framework, &earlier).ratings,
+    ))
 }

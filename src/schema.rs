@@ -157,6 +157,30 @@ pub fn assessment() -> Value {
                 "description": "Indicator id -> evidence note, for indicators not rated yet; rating the indicator moves its note into the rating.",
                 "additionalProperties": { "type": "string" },
             },
+            "set_aside": {
+                "type": "object",
+                "description": "Indicator id -> a rating or note kept aside when a resumed walk found it no longer fits the framework; never counted, brought back when it fits again.",
+                "additionalProperties": {
+                    "type": "object",
+                    "required": ["reason"],
+                    "additionalProperties": false,
+                    "properties": {
+                        "value": {
+                            "description": "The rating's value (a scale value, or \"na\"); absent for a note given before any rating.",
+                            "oneOf": [
+                                { "type": "integer", "minimum": 0, "maximum": u32::MAX },
+                                { "const": "na" },
+                            ],
+                        },
+                        "note": { "type": "string", "description": "The evidence note." },
+                        "reason": {
+                            "enum": ["not_in_framework", "text_changed", "off_scale"],
+                            "description": "Why it no longer counted: the indicator was removed or renamed, reworded since it was rated, or the value left the scale.",
+                        },
+                        "text": { "type": "string", "description": "Print of the text it was given to (as framework.indicators records), when known: it comes back only to that text." },
+                    },
+                },
+            },
         },
     })
 }

@@ -301,6 +301,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                     track,
                     rater: None,
                     from: None,
+                    set_aside: Default::default(),
                     started_at,
                     completed_at,
                     ratings: ratings.into_iter().collect::<BTreeMap<_, _>>(),

@@ -48,6 +48,42 @@ pub struct Assessment {
     /// The assessment this one started from (`rungs assess --from`), when it did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<Origin>,
+    /// Indicator id -> a rating or note kept aside when a resumed walk found it no longer fits
+    /// the framework (the indicator was removed or renamed, reworded, or the value left the
+    /// scale). Never counted; it comes back when it fits again (see
+    /// [`super::reconcile::set_aside`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub set_aside: BTreeMap<String, SetAside>,
+}
+
+/// A rating or note kept aside, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetAside {
+    /// The rating's value; absent for a note given before any rating.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<RatingValue>,
+    /// The evidence note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Why it no longer counted.
+    pub reason: DropReason,
+    /// [`text_print`] of the text it was given to, when the file recorded it: it comes back
+    /// only to that text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// Why a rating no longer counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DropReason {
+    /// The framework has no indicator with this id.
+    NotInFramework,
+    /// The indicator's text changed since it was rated: the rating was given to another text.
+    TextChanged,
+    /// The value is not on the framework's scale.
+    OffScale,
 }
 
 /// A target as saved in an assessment: the same parts as `--target` and `--target-level`.

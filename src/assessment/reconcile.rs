@@ -34,19 +34,12 @@ pub struct Dropped {
     pub value: RatingValue,
     /// Why it no longer counts.
     pub reason: DropReason,
+    /// The rating's evidence note, kept with it when it is set aside.
+    #[serde(skip)]
+    pub note: Option<String>,
 }
 
-/// Why a rating no longer counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DropReason {
-    /// The framework has no indicator with this id.
-    NotInFramework,
-    /// The indicator's text changed since it was rated: the rating was given to another text.
-    TextChanged,
-    /// The value is not on the framework's scale.
-    OffScale,
-}
+pub use super::model::DropReason;
 
 /// How the framework's indicators changed since the assessment was taken.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -165,6 +158,7 @@ fn sort_out(
                 id: id.clone(),
                 value: rating.value,
                 reason,
+                note: rating.note.clone(),
             });
         }
         reason.is_none()
@@ -213,6 +207,8 @@ pub struct Attached {
     pub dropped: Vec<Dropped>,
     /// How the indicators changed since the assessment was taken, when the file records it.
     pub since: Option<Since>,
+    /// Notes on indicators the framework no longer has, taken out of the assessment's notes.
+    pub stray_notes: BTreeMap<String, String>,
 }
 
 /// Find the framework of an assessment (see [`find_framework`]) and [`attach_to`] it.
@@ -240,7 +236,7 @@ pub fn attach_to(
     mut assessment: Assessment,
 ) -> Result<Attached, BadInput> {
     let known = indicator_ids(&entry.framework);
-    let reconciled = fit(
+    let (reconciled, stray_notes) = fit(
         &entry.framework,
         &known,
         digest_changed,
@@ -253,6 +249,7 @@ pub fn attach_to(
         digest_changed,
         dropped: reconciled.dropped,
         since: reconciled.since,
+        stray_notes,
     })
 }
 
@@ -262,13 +259,14 @@ pub fn attach_to(
 /// a rating for an unknown indicator, off the scale or given to another text than the one
 /// recorded, or a note for an unknown indicator, means the file was edited: it is refused.
 /// `known` is [`indicator_ids`] of `framework`, made once by a caller fitting many files.
+/// Notes of indicators the framework lacks are taken out of the assessment and returned.
 pub fn fit(
     framework: &Framework,
     known: &HashSet<&str>,
     digest_changed: bool,
     shown: &str,
     assessment: &mut Assessment,
-) -> Result<Reconciled, BadInput> {
+) -> Result<(Reconciled, BTreeMap<String, String>), BadInput> {
     let reconciled = reconcile_known(framework, known, assessment);
     let stray_notes: Vec<String> = assessment
         .notes
@@ -292,8 +290,101 @@ pub fn fit(
                 .collect(),
         ));
     }
-    assessment.notes.retain(|id, _| known.contains(id.as_str()));
-    Ok(reconciled)
+    let (notes, stray_notes) = std::mem::take(&mut assessment.notes)
+        .into_iter()
+        .partition(|(id, _)| known.contains(id.as_str()));
+    assessment.notes = notes;
+    Ok((reconciled, stray_notes))
+}
+
+/// What [`set_aside`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Aside {
+    /// Indicator ids whose rating or note came back from `set_aside`, in id order.
+    pub returned: Vec<String>,
+    /// Indicator ids newly set aside, in id order.
+    pub added: Vec<String>,
+}
+
+/// Keep what a resumed assessment would otherwise lose to a changed framework: the ratings
+/// [`attach_to`] dropped and the notes of indicators no longer there move to
+/// `assessment.set_aside` with their reason, and what was set aside before and fits again (its
+/// indicator is back, with the text it was given to, and its value is on the scale) returns.
+/// Call it before the assessment records the new framework: the text prints it keeps are the
+/// recorded ones.
+pub fn set_aside(
+    framework: &Framework,
+    assessment: &mut Assessment,
+    dropped: Vec<Dropped>,
+    stray_notes: BTreeMap<String, String>,
+) -> Aside {
+    let mut aside = Aside::default();
+    let current: HashMap<&str, (usize, &str)> = framework
+        .indicators()
+        .map(|(c, _, i)| (i.id.as_str(), (c, i.text.as_str())))
+        .collect();
+    let fits = |id: &str, kept: &super::model::SetAside| {
+        current.get(id).is_some_and(|&(c, text)| {
+            kept.text
+                .as_ref()
+                .is_none_or(|print| *print == text_print(text))
+                && match kept.value {
+                    Some(RatingValue::Scale(v)) => {
+                        framework.scale_of(c).iter().any(|p| p.value == v)
+                    }
+                    _ => true,
+                }
+        })
+    };
+    let earlier = std::mem::take(&mut assessment.set_aside);
+    for (id, kept) in earlier {
+        let free = !assessment.ratings.contains_key(&id) && !assessment.notes.contains_key(&id);
+        if free && fits(&id, &kept) {
+            match kept.value {
+                Some(value) => {
+                    assessment.ratings.insert(
+                        id.clone(),
+                        super::model::Rating {
+                            value,
+                            note: kept.note,
+                        },
+                    );
+                }
+                None => {
+                    if let Some(note) = kept.note {
+                        assessment.notes.insert(id.clone(), note);
+                    }
+                }
+            }
+            aside.returned.push(id);
+        } else {
+            assessment.set_aside.insert(id, kept);
+        }
+    }
+    let recorded = assessment.framework.indicators.as_ref();
+    let print = |id: &str| recorded.and_then(|r| r.get(id)).map(|p| p.text.clone());
+    for d in dropped {
+        let kept = super::model::SetAside {
+            value: Some(d.value),
+            note: d.note,
+            reason: d.reason,
+            text: print(&d.id),
+        };
+        aside.added.push(d.id.clone());
+        assessment.set_aside.insert(d.id, kept);
+    }
+    for (id, note) in stray_notes {
+        let kept = super::model::SetAside {
+            value: None,
+            note: Some(note),
+            reason: DropReason::NotInFramework,
+            text: print(&id),
+        };
+        aside.added.push(id.clone());
+        assessment.set_aside.insert(id, kept);
+    }
+    aside.added.sort();
+    aside
 }
 
 /// Why one rating does not fit an unchanged framework.
@@ -393,6 +484,7 @@ competencies:
             notes: Default::default(),
             target: None,
             from: None,
+            set_aside: Default::default(),
             ratings: ratings
                 .iter()
                 .map(|(id, v)| {
@@ -406,6 +498,64 @@ competencies:
                 })
                 .collect(),
         }
+    }
+
+    fn entry(framework: &Framework) -> Entry {
+        Entry {
+            framework: std::sync::Arc::new(framework.clone()),
+            digest: "sha256:1".into(),
+            origin: crate::catalog::Origin::File("f.yaml".into()),
+            warnings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn what_no_longer_fits_is_set_aside_and_returns_only_when_it_fits_again() {
+        let before = framework(BEFORE);
+        let mut a = assessment(&before, &[("i1", 7), ("i2", 2), ("i3", 1)]);
+        a.notes
+            .insert("i9".into(), "a note on a gone indicator".into());
+        // i1 off the new scale, i2 renamed i5, i3 reworded.
+        let after = framework(
+            &BEFORE
+                .replace("{ value: 7, label: Seven }", "{ value: 3, label: Three }")
+                .replace("id: i2", "id: i5")
+                .replace("text: Third", "text: Third again"),
+        );
+        let changed = |a: Assessment| attach_to(entry(&after), true, "a.json", a).expect("attach");
+        let attached = changed(a);
+        let mut resumed = attached.assessment;
+        let aside = set_aside(&after, &mut resumed, attached.dropped, attached.stray_notes);
+        assert_eq!(aside.added, ["i1", "i2", "i3", "i9"]);
+        assert!(aside.returned.is_empty());
+        assert!(resumed.ratings.is_empty());
+        let reasons: Vec<(&str, DropReason, bool)> = resumed
+            .set_aside
+            .iter()
+            .map(|(id, kept)| (id.as_str(), kept.reason, kept.value.is_some()))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                ("i1", DropReason::OffScale, true),
+                ("i2", DropReason::NotInFramework, true),
+                ("i3", DropReason::TextChanged, true),
+                ("i9", DropReason::NotInFramework, false),
+            ]
+        );
+        // Resumed again on the same framework: nothing fits yet, nothing returns.
+        let mut same = resumed.clone();
+        let none = set_aside(&after, &mut same, Vec::new(), BTreeMap::new());
+        assert!(none.returned.is_empty() && none.added.is_empty());
+        assert_eq!(same.set_aside, resumed.set_aside);
+        // Back to the first framework: i1 and i2 fit again; i3 too, its text is the one rated;
+        // the note on i9 stays aside, i9 is still not there.
+        resumed.framework.indicators = Some(crate::assessment::indicator_prints(&after));
+        let mut again = changed(resumed).assessment;
+        let aside = set_aside(&before, &mut again, Vec::new(), BTreeMap::new());
+        assert_eq!(aside.returned, ["i1", "i2", "i3"]);
+        assert_eq!(again.ratings.len(), 3);
+        assert_eq!(again.set_aside.keys().collect::<Vec<_>>(), ["i9"]);
     }
 
     #[test]

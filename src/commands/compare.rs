@@ -34,8 +34,16 @@ pub fn run(context: &Context, args: &CompareArgs) -> anyhow::Result<ExitCode> {
             subjects.len()
         )];
         problems.extend(gathered.sheets.iter().map(|s| {
-            rungs::render::visible(&format!("  {}: {}", s.file.display(), s.subject)).into_owned()
+            let who = if s.subject_recorded {
+                format!("{:?}", s.subject)
+            } else {
+                "no name recorded".to_string()
+            };
+            rungs::render::visible(&format!("  {}: {who}", s.file.display())).into_owned()
         }));
+        problems.push(
+            "when they are one person, name them alike: rungs assess --resume FILE --subject NAME sets the name of a file that records none; otherwise compare each person's files on their own".to_string(),
+        );
         return Err(BadInput::many(problems).into());
     }
     let framework = &gathered.entry.framework;

@@ -33,7 +33,10 @@ pub fn run(context: &Context, args: &FormArgs) -> anyhow::Result<ExitCode> {
         Some(from) => {
             let opened = rungs::open::to_continue(&catalog, from, Some(&args.framework))?;
             context.warn_all(&opened.warnings);
-            let base = Assessment::started_from(&opened.entry, &opened.assessment, from);
+            let mut base = Assessment::started_from(&opened.entry, &opened.assessment, from);
+            // The page offers last time's ratings and notes as the values to start from.
+            base.ratings = opened.assessment.ratings.clone();
+            base.notes = opened.assessment.notes.clone();
             (opened.entry, base)
         }
         None => {

@@ -66,7 +66,7 @@ pub struct DroppedRating {
 }
 
 /// Why a rating was left out, in a few words.
-fn drop_reason(reason: crate::assessment::reconcile::DropReason) -> &'static str {
+pub fn drop_reason(reason: crate::assessment::reconcile::DropReason) -> &'static str {
     use crate::assessment::reconcile::DropReason;
     match reason {
         DropReason::NotInFramework => "no longer in the framework",

@@ -374,31 +374,6 @@ fn adaptive_skips_levels_out_of_reach() {
     press(&mut session, "\r");
     // Rating every indicator 1 puts each competency's first level out of reach: only that
     // level is asked (or, after empty levels, the first one with indicators).
-    let mut asked = 0;
-    loop {
-        match session.exp_any(vec![
-            rexpect::ReadUntil::String(render::walk::PROMPT.into()),
-            rexpect::ReadUntil::String(REVIEW.into()),
-        ]) {
-            Ok((review, found)) if found == REVIEW => {
-                assert!(
-                    utf8(&review).contains("not asked: their level is out of reach"),
-                    "the review warns of what was skipped: {}",
-                    utf8(&review)
-                );
-                press(&mut session, "\r");
-                wait_for(&mut session, "Level profile");
-                break;
-            }
-            Ok(_) => {
-                asked += 1;
-                press(&mut session, "1");
-            }
-            Err(e) => panic!("waiting for the next screen after {asked} answers: {e}"),
-        }
-    }
-    let rest = utf8(&session.exp_eof().expect("rungs ends"));
-    assert_eq!(exit_code(&mut session), 0);
     let expected: usize = framework
         .competencies
         .iter()
@@ -413,6 +388,39 @@ fn adaptive_skips_levels_out_of_reach() {
             count
         })
         .sum();
+    let mut asked = 0;
+    loop {
+        match session.exp_any(vec![
+            rexpect::ReadUntil::String(render::walk::PROMPT.into()),
+            rexpect::ReadUntil::String(REVIEW.into()),
+        ]) {
+            Ok((review, found)) if found == REVIEW => {
+                assert!(
+                    utf8(&review).contains("not asked: their level is out of reach"),
+                    "the review warns of what was skipped: {}",
+                    utf8(&review)
+                );
+                press(&mut session, "\r");
+                // The levels skipped stay unanswered, and the profile says how many.
+                wait_for(
+                    &mut session,
+                    &format!(
+                        "in progress: {expected} of {} answered",
+                        framework.indicator_count()
+                    ),
+                );
+                wait_for(&mut session, "Level profile");
+                break;
+            }
+            Ok(_) => {
+                asked += 1;
+                press(&mut session, "1");
+            }
+            Err(e) => panic!("waiting for the next screen after {asked} answers: {e}"),
+        }
+    }
+    let rest = utf8(&session.exp_eof().expect("rungs ends"));
+    assert_eq!(exit_code(&mut session), 0);
     assert_eq!(asked, expected);
     assert!(asked < framework.indicator_count());
     assert!(
@@ -1181,6 +1189,107 @@ fn resuming_through_a_link_saves_to_the_file_it_leads_to_and_keeps_the_link() {
     );
 }
 
+/// Run `rungs` (no terminal) with the environment of [`spawn`].
+fn run_plain(home: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(args)
+        .current_dir(home)
+        .env("HOME", home.join("home"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env_remove("RUNGS_FRAMEWORKS")
+        .output()
+        .expect("rungs runs")
+}
+
+#[test]
+fn from_enter_on_last_times_rating_is_saved_at_once_and_survives_sigkill() {
+    let (path, framework) = framework();
+    let ids: Vec<String> = framework
+        .indicators()
+        .map(|(_, _, i)| i.id.clone())
+        .collect();
+    let total = ids.len();
+    let home = tempfile::tempdir().expect("temporary folder");
+    // Last time: every indicator rated 3, saved in the assessments folder.
+    let answers = home.path().join("spring.yaml");
+    let lines: String = ids.iter().map(|id| format!("{id}: 3\n")).collect();
+    std::fs::write(&answers, lines).expect("answers");
+    let made = run_plain(
+        home.path(),
+        &["assess", &path, "--answers", &answers.display().to_string()],
+    );
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+
+    let file = home.path().join("autumn.json");
+    let file_arg = file.display().to_string();
+    // --from takes the framework id: the latest own self-assessment of it.
+    let mut session = spawn(
+        home.path(),
+        &["assess", "--from", &path, "--out", &file_arg],
+    );
+    let opening = wait_for(&mut session, "Press Enter to begin");
+    assert!(
+        opening.contains("those you do not reach stay unanswered"),
+        "{opening}"
+    );
+    press(&mut session, "\r");
+    for number in 1..=3 {
+        wait_for(&mut session, &format!("[{number}/{total}]"));
+        let screen = wait_for(&mut session, render::walk::PROMPT);
+        assert!(screen.contains("last time: 3 "), "{screen}");
+        assert!(!screen.contains("Rated 3"), "{screen}");
+        press(&mut session, "\r");
+    }
+    at_indicator(&mut session, 4, total);
+    press(&mut session, "1");
+    // The next screen is drawn only after the answer before it was saved.
+    at_indicator(&mut session, 5, total);
+    session
+        .process_mut()
+        .signal(Signal::SIGKILL)
+        .expect("send SIGKILL");
+    match session.process_mut().wait() {
+        Ok(WaitStatus::Signaled(_, Signal::SIGKILL, _)) => {}
+        other => panic!("expected death by SIGKILL, got {other:?}"),
+    }
+    let kept = saved(&file);
+    let ratings = kept["ratings"].as_object().expect("ratings");
+    assert_eq!(ratings.len(), 4, "only the answers given: {ratings:?}");
+    for id in &ids[..3] {
+        assert_eq!(ratings[id], scale(3), "{id} kept with Enter");
+    }
+    assert_eq!(ratings[&ids[3]], scale(1), "changed");
+    assert!(kept["completed_at"].is_null(), "in progress: {kept}");
+
+    // --resume continues at the first unanswered, still offering last time's rating.
+    let mut session = spawn(home.path(), &["assess", "--resume", &file_arg]);
+    let opening = wait_for(&mut session, "Press Enter to begin");
+    assert!(
+        opening.contains(&format!("4 of {total} already answered")),
+        "{opening}"
+    );
+    press(&mut session, "\r");
+    wait_for(&mut session, &format!("[5/{total}]"));
+    let screen = wait_for(&mut session, render::walk::PROMPT);
+    assert!(screen.contains("last time: 3 "), "{screen}");
+    press(&mut session, "\r");
+    at_indicator(&mut session, 6, total);
+    press(&mut session, "q");
+    let rest = utf8(&session.exp_eof().expect("rungs ends after q"));
+    assert!(
+        rest.contains(&format!("Saved 5 of {total} answers to")),
+        "{rest}"
+    );
+    let kept = saved(&file);
+    assert_eq!(kept["ratings"].as_object().expect("ratings").len(), 5);
+    assert_eq!(kept["ratings"][&ids[4]], scale(3));
+    assert!(kept["completed_at"].is_null());
+}
+
 #[test]
 fn a_paste_is_note_text_in_the_note_editor_and_no_keys_at_the_rating_prompt() {
     let home = tempfile::tempdir().expect("temporary folder");
@@ -1290,4 +1399,85 @@ fn a_second_rungs_on_a_file_a_walk_has_open_is_refused_and_nothing_is_lost() {
         "{}",
         String::from_utf8_lossy(&after.stderr)
     );
+}
+
+#[test]
+fn ratings_of_indicators_gone_from_the_framework_are_set_aside_and_come_back_with_them() {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let framework = three_indicators(home.path());
+    let original = std::fs::read_to_string(&framework).expect("framework");
+    let file = home.path().join("aside.json");
+    let file_arg = file.display().to_string();
+    first_answered(home.path(), &framework, &file);
+
+    // t1 is renamed t9: its rating is set aside by the first save, and the walk says so.
+    std::fs::write(&framework, original.replace("id: t1,", "id: t9,")).expect("rename t1");
+    let mut session = spawn(home.path(), &["assess", "--resume", &file_arg]);
+    wait_for(&mut session, "Press Enter to begin");
+    press(&mut session, "\r");
+    wait_for(&mut session, "(t9)");
+    wait_for(&mut session, render::walk::PROMPT);
+    press(&mut session, "2");
+    at_indicator(&mut session, 2, 3);
+    press(&mut session, "q");
+    let bye = wait_for(
+        &mut session,
+        "comes back when its indicator does: t1 (no longer in the framework)",
+    );
+    assert!(bye.contains("Saved 1 of 3 answers"), "{bye}");
+    assert!(
+        bye.contains("1 rating or note that no longer fit the framework is kept under \"set_aside\", not counted"),
+        "{bye}"
+    );
+    session.exp_eof().expect("rungs ends after q");
+    let value = saved(&file);
+    assert_eq!(
+        value["ratings"],
+        serde_json::json!({ "t9": { "value": 2 } })
+    );
+    assert_eq!(value["set_aside"]["t1"]["value"], 3, "{value}");
+    assert_eq!(value["set_aside"]["t1"]["reason"], "not_in_framework");
+
+    // report counts what the framework has, and nothing set aside.
+    let report = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(["report", &file_arg, "--format", "json"])
+        .env("HOME", home.path())
+        .output()
+        .expect("rungs runs");
+    assert!(
+        report.status.success(),
+        "{}",
+        String::from_utf8_lossy(&report.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&report.stdout).expect("JSON");
+    assert!(!json.to_string().contains("\"t1\""), "{json}");
+    assert!(
+        report.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&report.stderr)
+    );
+
+    // t1 is back (and t9 gone): its rating returns, t9's goes aside.
+    std::fs::write(&framework, &original).expect("t1 back");
+    let mut session = spawn(home.path(), &["assess", "--resume", &file_arg]);
+    let opening = wait_for(&mut session, "Press Enter to begin");
+    assert!(opening.contains("counted again: t1"), "{opening}");
+    press(&mut session, "\r");
+    wait_for(&mut session, "(t2)");
+    wait_for(&mut session, render::walk::PROMPT);
+    press(&mut session, "4");
+    at_indicator(&mut session, 3, 3);
+    press(&mut session, "q");
+    wait_for(&mut session, "t9 (no longer in the framework)");
+    session.exp_eof().expect("rungs ends after q");
+    let value = saved(&file);
+    assert_eq!(
+        value["ratings"],
+        serde_json::json!({ "t1": { "value": 3 }, "t2": { "value": 4 } })
+    );
+    assert_eq!(
+        value["set_aside"],
+        serde_json::json!({ "t9": { "value": 2, "reason": "not_in_framework", "text": value["set_aside"]["t9"]["text"] } })
+    );
+    assert!(value["set_aside"]["t9"]["text"].is_string(), "{value}");
 }

@@ -209,11 +209,12 @@ fn csv_neutralises_formulas() {
     .succeeds();
     assert!(out.contains(r#""'=HYPERLINK(""http://example.invalid"",""click"")""#));
     assert!(out.contains(r#""'+1 and a comma, ""quoted""""#));
-    assert!(out.contains(",'-2+3\r\n"));
-    assert!(out.contains(",'@SUM(A1:A9)\r\n"));
-    // Every line has the header's 12 columns once quoted commas are accounted for.
+    // The note, then the best fit (none), the next role (member) and its gap.
+    assert!(out.contains(",'-2+3,,member,3\r\n"));
+    assert!(out.contains(",'@SUM(A1:A9),,member,3\r\n"));
+    // Every line has the header's 15 columns once quoted commas are accounted for.
     let header = out.lines().next().expect("a header");
-    assert_eq!(header.split(',').count(), 12);
+    assert_eq!(header.split(',').count(), 15);
     assert_eq!(out.lines().count(), 1 + 15, "one row per indicator");
     for line in out.lines() {
         for cell in line.split(',') {
@@ -662,14 +663,19 @@ fn empty_guidance_sections_print_nothing_and_levels_have_one_naming() {
 fn csv_says_nothing_about_demonstrated_for_na_and_unrated_rows() {
     let csv = report(&["--format", "csv"]);
     let rows: Vec<&str> = csv.lines().collect();
-    assert!(rows[0].ends_with(",demonstrated,note"), "{}", rows[0]);
-    // These rows have no note, so the last two fields are an empty note and demonstrated.
+    assert!(
+        rows[0].ends_with(",demonstrated,note,best_fit,next_role,next_gap"),
+        "{}",
+        rows[0]
+    );
+    // These rows have no note, so after demonstrated come an empty note and the three fields
+    // of the best fit.
     let cell = |id: &str| -> String {
         let row = rows
             .iter()
             .find(|r| r.contains(&format!(",{id},")))
             .unwrap_or_else(|| panic!("row {id}: {csv}"));
-        row.rsplit(',').nth(1).unwrap_or_default().to_string()
+        row.rsplit(',').nth(4).unwrap_or_default().to_string()
     };
     assert_eq!(cell("planning.practising.1"), "", "na");
     assert_eq!(cell("lis-1"), "yes");

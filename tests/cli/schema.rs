@@ -178,9 +178,14 @@ fn the_assessment_schema_accepts_what_rungs_writes() {
       "framework": { "id": "tiny", "version": "1", "digest": "sha256:00" },
       "started_at": "2026-01-02T03:04:05Z",
       "completed_at": null,
-      "ratings": { "a": { "value": 3, "note": "did it" }, "b": { "value": "na" } }
+      "ratings": { "a": { "value": 3, "note": "did it" }, "b": { "value": "na" } },
+      "set_aside": {
+        "gone": { "value": 4, "note": "kept", "reason": "not_in_framework", "text": "0123456789ab" },
+        "noted": { "note": "before any rating", "reason": "text_changed" }
+      }
     }"#;
     let assessment = rungs::assessment::file::parse("a.json", text.as_bytes()).expect("parses");
+    assert_eq!(assessment.set_aside.len(), 2);
     let written: Value =
         serde_json::from_str(&rungs::assessment::file::to_json(&assessment).expect("JSON"))
             .expect("JSON");
@@ -192,6 +197,9 @@ fn the_assessment_schema_accepts_what_rungs_writes() {
     let mut bad_value = written.clone();
     bad_value["ratings"]["a"]["value"] = json!("often");
     assert!(!validator.is_valid(&bad_value));
+    let mut bad_reason = written.clone();
+    bad_reason["set_aside"]["gone"]["reason"] = json!("forgotten");
+    assert!(!validator.is_valid(&bad_reason));
     let mut unknown = written;
     unknown["ratings"]["a"]["score"] = json!(1);
     assert!(!validator.is_valid(&unknown));
