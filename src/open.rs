@@ -233,3 +233,29 @@ fn unrated_before_last(opened: &Opened) -> Option<String> {
         )
     })
 }
+
+/// The ratings of the assessment `assessment` started from (`assess --from`, recorded in its
+/// `from`), matched to the framework of `entry`: what a resumed walk offers as last time's.
+/// `None` when it started from none; a file that is gone or not of this framework is a
+/// problem to tell, not a reason to stop.
+pub fn earlier_ratings(
+    entry: &Entry,
+    assessment: &Assessment,
+) -> Result<Option<crate::assessment::Ratings>, BadInput> {
+    let Some(origin) = &assessment.from else {
+        return Ok(None);
+    };
+    let earlier = file::read(Path::new(&origin.path))?;
+    if earlier.framework.id != entry.framework.id {
+        return Err(BadInput::in_file(
+            &origin.path,
+            format!(
+                "is an assessment of framework {:?}, not {:?}",
+                earlier.framework.id, entry.framework.id
+            ),
+        ));
+    }
+    Ok(Some(
+        reconcile::reconcile(&entry.framework, &earlier).ratings,
+    ))
+}

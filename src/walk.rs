@@ -135,8 +135,8 @@ pub struct Opening<'w> {
     pub track: Option<&'w str>,
     /// Whether every indicator to ask is answered already: Enter opens the review.
     pub complete: bool,
-    /// Whether every indicator is revisited from the first, showing the rating it holds (a new
-    /// assessment started from a previous one).
+    /// Whether the walk starts from a previous assessment: each indicator shows last time's
+    /// rating, which Enter keeps.
     pub revisiting: bool,
     /// A message for the person.
     pub notice: Option<&'w Notice>,
@@ -159,8 +159,11 @@ pub struct Question<'w> {
     pub total: usize,
     /// How many indicators are skipped (adaptive walk: levels out of reach).
     pub skipped: usize,
-    /// The rating given, when revisiting.
+    /// The rating given, when going back to an answered indicator.
     pub rating: Option<&'w Rating>,
+    /// Last time's rating, when the walk starts from a previous assessment and this indicator
+    /// is not answered yet: Enter keeps it.
+    pub earlier: Option<&'w Rating>,
     /// A note typed before the indicator was rated.
     pub draft_note: Option<&'w str>,
     /// Digits typed so far toward a multi-digit scale value.
@@ -190,7 +193,7 @@ pub struct Walk<'f> {
     previous: Option<usize>,
     furthest: usize,
     back_to_review: bool,
-    revisiting: bool,
+    earlier: Ratings,
 }
 
 impl<'f> Walk<'f> {
@@ -230,7 +233,7 @@ impl<'f> Walk<'f> {
             previous: None,
             furthest: 0,
             back_to_review: false,
-            revisiting: false,
+            earlier: Ratings::new(),
         };
         walk.position = walk.first_open().unwrap_or(walk.items.len());
         walk
@@ -251,15 +254,12 @@ impl<'f> Walk<'f> {
         self
     }
 
-    /// Revisit every indicator from the first, each showing the rating and note it holds (a new
-    /// assessment started from a previous one): Enter keeps a rating, a digit changes it, and
-    /// the walk moves to the next indicator whether it is rated or not.
-    pub fn revisiting(mut self) -> Walk<'f> {
-        self.position = (0..self.items.len())
-            .find(|&p| !self.left_out(&self.items[p]))
-            .unwrap_or(self.items.len());
-        self.furthest = self.items.len();
-        self.revisiting = true;
+    /// Offer the ratings of a previous assessment (`assess --from`): an indicator not answered
+    /// yet shows last time's rating and note; Enter keeps it, which answers the indicator like
+    /// a digit does (saved at once), and a digit gives another. Indicators not reached stay
+    /// unanswered.
+    pub fn with_earlier(mut self, earlier: Ratings) -> Walk<'f> {
+        self.earlier = earlier;
         self
     }
 
@@ -320,10 +320,19 @@ impl<'f> Walk<'f> {
     /// The note already given for the indicator on screen (saved or held), to edit.
     pub fn current_note(&self) -> Option<&str> {
         let indicator = self.note_target()?;
-        self.ratings
-            .get(&indicator.id)
-            .and_then(|r| r.note.as_deref())
-            .or_else(|| self.drafts.get(&indicator.id).map(String::as_str))
+        match self.ratings.get(&indicator.id) {
+            Some(rating) => rating.note.as_deref(),
+            None => self
+                .drafts
+                .get(&indicator.id)
+                .map(String::as_str)
+                .or_else(|| self.earlier_note(&indicator.id)),
+        }
+    }
+
+    /// Last time's note on an indicator, when the walk starts from a previous assessment.
+    fn earlier_note(&self, id: &str) -> Option<&str> {
+        self.earlier.get(id).and_then(|r| r.note.as_deref())
     }
 
     /// Attach a note to the indicator on screen; an empty note removes it. Either way the file
@@ -350,7 +359,15 @@ impl<'f> Walk<'f> {
                 self.notice = Some(Notice::NoteHeld);
             }
             None => {
+                // Last time's note is not carried over once removed; it was never saved here.
+                let earlier = self
+                    .earlier
+                    .get_mut(&indicator.id)
+                    .and_then(|r| r.note.take());
                 if self.drafts.remove(&indicator.id).is_none() {
+                    if earlier.is_some() {
+                        self.notice = Some(Notice::NoteRemoved);
+                    }
                     return Step::Redraw;
                 }
                 self.notice = Some(Notice::NoteRemoved);
@@ -505,6 +522,8 @@ impl<'f> Walk<'f> {
                 self.previous = None;
                 if self.current_rating().is_some() {
                     self.advance()
+                } else if let Some(kept) = self.current_earlier() {
+                    self.answer(kept)
                 } else {
                     self.notice = Some(Notice::RateFirst);
                     Step::Redraw
@@ -574,11 +593,13 @@ impl<'f> Walk<'f> {
             return Step::Finished;
         };
         let id = self.indicator(&item).id.clone();
-        let note = self
-            .ratings
-            .get(&id)
-            .and_then(|r| r.note.clone())
-            .or_else(|| self.drafts.remove(&id));
+        let note = match self.ratings.get(&id) {
+            Some(rating) => rating.note.clone(),
+            None => self
+                .drafts
+                .remove(&id)
+                .or_else(|| self.earlier_note(&id).map(str::to_string)),
+        };
         self.ratings.insert(id, Rating { value, note });
         self.previous = Some(self.position);
         self.advance();
@@ -657,6 +678,15 @@ impl<'f> Walk<'f> {
             .and_then(|item| self.rating_of(item))
     }
 
+    /// Last time's value of the indicator on screen, when it is not answered yet.
+    fn current_earlier(&self) -> Option<RatingValue> {
+        let item = self.items.get(self.position)?;
+        if self.rating_of(item).is_some() {
+            return None;
+        }
+        self.earlier.get(&self.indicator(item).id).map(|r| r.value)
+    }
+
     /// Whether the walk leaves an item out: unanswered, in a level an adaptive walk skips.
     fn left_out(&self, item: &Item) -> bool {
         self.rating_of(item).is_none() && self.is_skipped(item)
@@ -698,8 +728,8 @@ impl<'f> Walk<'f> {
                 answered: self.answered(),
                 adaptive: self.adaptive,
                 track: self.track,
-                complete: self.is_complete() && !self.revisiting,
-                revisiting: self.revisiting,
+                complete: self.is_complete(),
+                revisiting: !self.earlier.is_empty(),
                 notice: self.notice.as_ref(),
             }),
             Phase::Review => {
@@ -740,6 +770,10 @@ impl<'f> Walk<'f> {
                     total: asked.len(),
                     skipped: self.items.len() - asked.len(),
                     rating: self.ratings.get(&indicator.id),
+                    earlier: self
+                        .earlier
+                        .get(&indicator.id)
+                        .filter(|_| !self.ratings.contains_key(&indicator.id)),
                     draft_note: self.drafts.get(&indicator.id).map(String::as_str),
                     typed: &self.typed,
                     show_scale: self.show_scale,
@@ -1129,26 +1163,66 @@ competencies:
     }
 
     #[test]
-    fn revisiting_walks_every_indicator_from_the_first_keeping_or_changing_each() {
+    fn from_earlier_ratings_enter_keeps_each_as_an_answer_and_the_rest_stay_unanswered() {
         let f = small();
         let mut first = Walk::new(&f, Ratings::new(), false);
         press(&mut first, "\n333333");
-        let mut walk = Walk::new(&f, first.ratings().clone(), false).revisiting();
+        let mut earlier = first.ratings().clone();
+        earlier.get_mut("a1").expect("rated").note = Some("spring retro".into());
+        let mut walk = Walk::new(&f, Ratings::new(), false).with_earlier(earlier);
         assert!(matches!(walk.screen(), Screen::Opening(o) if o.revisiting && !o.complete));
         press(&mut walk, "\n");
         assert_eq!(on_screen(&walk), "a1");
-        press(&mut walk, "\n");
+        match walk.screen() {
+            Screen::Question(q) => {
+                assert_eq!(q.rating, None, "nothing is answered yet");
+                assert_eq!(q.earlier.map(|r| r.value), Some(RatingValue::Scale(3)));
+            }
+            other => panic!("{other:?}"),
+        }
         assert_eq!(
-            on_screen(&walk),
-            "a2",
-            "Enter keeps the rating and moves on"
+            press(&mut walk, "\n"),
+            vec![Step::Answered],
+            "Enter on last time's rating is an answer, saved at once"
         );
-        press(&mut walk, "1");
-        assert_eq!(value(&walk, "a2").as_deref(), Some("1"));
         assert_eq!(value(&walk, "a1").as_deref(), Some("3"));
+        assert_eq!(
+            walk.ratings()["a1"].note.as_deref(),
+            Some("spring retro"),
+            "its note comes with it"
+        );
+        assert_eq!(on_screen(&walk), "a2");
+        assert_eq!(press(&mut walk, "1"), vec![Step::Answered]);
+        assert_eq!(value(&walk, "a2").as_deref(), Some("1"));
+        assert_eq!(
+            walk.ratings().len(),
+            2,
+            "indicators not reached stay unanswered"
+        );
+        assert!(!walk.is_complete());
         press(&mut walk, "\n\n\n\n");
         assert_eq!(on_screen(&walk), "review");
         assert_eq!(press(&mut walk, "\n"), vec![Step::Finished]);
+    }
+
+    #[test]
+    fn a_note_removed_from_last_times_rating_is_not_carried_over() {
+        let f = small();
+        let mut earlier = Ratings::new();
+        earlier.insert(
+            "a1".into(),
+            Rating {
+                value: RatingValue::Scale(2),
+                note: Some("old".into()),
+            },
+        );
+        let mut walk = Walk::new(&f, Ratings::new(), false).with_earlier(earlier);
+        press(&mut walk, "\n");
+        assert_eq!(walk.current_note(), Some("old"));
+        assert_eq!(walk.set_note(""), Step::Redraw, "nothing of it was saved");
+        press(&mut walk, "\n");
+        assert_eq!(walk.ratings()["a1"].note, None);
+        assert_eq!(value(&walk, "a1").as_deref(), Some("2"));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The assessments folder: what is in it, and which files belong to a framework.
 //!
-//! `rungs assess` saves there by default; `report`, `diff`, `history` and `assess --resume`
-//! take a framework id in place of a file and find its assessments here, latest first.
+//! `rungs assess` saves self-assessments there by default; `report`, `diff`, `history` and
+//! `assess --resume`/`--from` take a framework id in place of a file and find its
+//! self-assessments here, latest first. A rating of someone else is never picked that way.
 
 use std::path::{Path, PathBuf};
 
@@ -46,6 +47,9 @@ pub struct Listed {
     pub date: String,
     /// Whether every indicator was answered.
     pub complete: bool,
+    /// Whether it is a self-assessment (no rater other than the subject): the only kind a
+    /// framework id picks.
+    pub own: bool,
     placed: Option<OffsetDateTime>,
     modified: Option<std::time::SystemTime>,
 }
@@ -62,6 +66,7 @@ impl Listed {
                 .clone()
                 .unwrap_or_else(|| assessment.started_at.clone()),
             complete: assessment.is_complete(),
+            own: assessment.is_self_assessment(),
             modified: std::fs::metadata(&path).and_then(|m| m.modified()).ok(),
             path,
         }
@@ -78,11 +83,20 @@ pub struct Listing {
 }
 
 impl Listing {
-    /// The assessments of one framework, latest first.
+    /// The self-assessments of one framework, latest first: what a framework id names in
+    /// place of a file. Ratings by someone else are never picked this way.
     pub fn of(&self, framework: &str) -> Vec<&Listed> {
         self.assessments
             .iter()
-            .filter(|a| a.framework == framework)
+            .filter(|a| a.framework == framework && a.own)
+            .collect()
+    }
+
+    /// The assessments of one framework by someone other than its subject, latest first.
+    pub fn by_others(&self, framework: &str) -> Vec<&Listed> {
+        self.assessments
+            .iter()
+            .filter(|a| a.framework == framework && !a.own)
             .collect()
     }
 

@@ -13,6 +13,7 @@ use time::OffsetDateTime;
 
 use super::file::{self, MAX_ASSESSMENT_SIZE};
 use super::model::{Assessment, Rater, RatingValue, Relation, FORMAT};
+use super::person;
 use crate::catalog::{Catalog, Entry};
 use crate::error::Diagnostic;
 use crate::framework::{Framework, Indicator};
@@ -93,8 +94,10 @@ impl Cell {
 pub struct Sheet {
     /// The file it was read from.
     pub file: PathBuf,
-    /// The person rated: `subject`, else the file stem.
+    /// The person rated: `subject` (as [`person::name`] makes it), else the file stem.
     pub subject: String,
+    /// Whether the file records its subject (when not, `subject` is the file stem).
+    pub subject_recorded: bool,
     /// The rater's name (the subject's, for a self-assessment without a rater).
     pub rater: String,
     /// How the rater relates to the subject.
@@ -449,7 +452,13 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        let subject = match assessment.subject {
+        let recorded = assessment
+            .subject
+            .as_deref()
+            .map(person::name)
+            .filter(|n| !n.is_empty());
+        let subject_recorded = recorded.is_some();
+        let subject = match recorded {
             Some(subject) => subject,
             None => path
                 .file_stem()
@@ -457,7 +466,7 @@ impl<'a> Reader<'a> {
                 .unwrap_or_default(),
         };
         let (rater, relation) = match assessment.rater {
-            Some(Rater { name, relation }) => (name, relation),
+            Some(Rater { name, relation }) => (person::name(&name), relation),
             None => (subject.clone(), Relation::SelfRating),
         };
         let parse = |t: &str| OffsetDateTime::parse(t, &Rfc3339).ok();
@@ -470,6 +479,7 @@ impl<'a> Reader<'a> {
             Sheet {
                 file: path.to_path_buf(),
                 subject,
+                subject_recorded,
                 rater,
                 relation,
                 started_at: assessment.started_at,

@@ -6,6 +6,7 @@ pub mod file;
 pub mod folder;
 pub mod gather;
 pub mod model;
+pub mod person;
 pub mod reconcile;
 pub mod start;
 pub mod target;

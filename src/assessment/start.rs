@@ -26,13 +26,12 @@ impl Assessment {
     }
 
     /// A new assessment that starts from an earlier one read from `path` (already matched to
-    /// `entry`): its ratings, notes, subject, rater, track and target, and a record of where it
-    /// came from.
+    /// `entry`): its subject, rater, track and target, and a record of where it came from. Its
+    /// ratings are not copied: each becomes an answer only when it is given again (kept with
+    /// Enter in the walk), so an indicator never reached stays unanswered.
     pub fn started_from(entry: &Entry, earlier: &Assessment, path: &Path) -> Assessment {
         let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         Assessment {
-            ratings: earlier.ratings.clone(),
-            notes: earlier.notes.clone(),
             subject: earlier.subject.clone(),
             rater: earlier.rater.clone(),
             track: earlier.track.clone(),

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use rungs::assessment::destination::{self, same_file, shell_word, Choice, Destination};
 use rungs::assessment::start::now;
 use rungs::assessment::{
-    answers, Assessment, Rater, Ratings, Relation, SavedTarget, TargetRequest,
+    answers, person, Assessment, Rater, Ratings, Relation, SavedTarget, TargetRequest,
 };
 use rungs::error::BadInput;
 use rungs::framework::{Framework, Ladder};
@@ -58,6 +58,13 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
         }
         args.resume = Some(path);
     }
+    if let Some(named) = &args.from {
+        let path = super::named::latest(named)?;
+        if &path != named {
+            context.say(format!("Starting from {}", path.display()));
+        }
+        args.from = Some(path);
+    }
     // Held from before the file is read until the walk ends: a second walk of it is refused.
     let held = match &args.resume {
         Some(path) => destination::hold(path)?,
@@ -98,10 +105,17 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
     for warning in &entry.warnings {
         context.say(warning);
     }
-    if let Some(subject) = &args.subject {
-        assessment.subject = Some(subject.clone());
+    let continued = args.resume.as_deref().or(args.from.as_deref());
+    let people_before = (assessment.subject.clone(), assessment.rater.clone());
+    set_subject(args.subject.as_deref(), continued, &mut assessment)?;
+    set_rater(&args, continued, &mut assessment)?;
+    if !assessment.is_self_assessment() && args.out.is_none() && args.resume.is_none() {
+        return Err(BadInput::new(format!(
+            "{}: a rating of someone else is not saved in your assessments folder, which holds your own self-assessments (what a framework id picks in report, diff, history and assess --resume); name its file with -o FILE",
+            describe_rater(&assessment)
+        ))
+        .into());
     }
-    set_rater(&args, &mut assessment)?;
     let framework = &entry.framework;
     let (request, problems) = args.target.request();
     let ladder = choose_ladder(
@@ -138,6 +152,18 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
     })
     .map_err(saving_failed)?
     .holding(held, args.resume.as_deref());
+    if args.resume.is_some()
+        && args.answers.is_none()
+        && people_before != (assessment.subject.clone(), assessment.rater.clone())
+    {
+        save(&mut destination, &assessment)?;
+        context.say(format!(
+            "{}: now records whose behaviour: {}",
+            destination.path.display(),
+            render::walk::whose(assessment.subject.as_deref(), assessment.rater.as_ref())
+                .unwrap_or_default()
+        ));
+    }
     let style = Style {
         width: context.width,
         color: context.color,
@@ -228,11 +254,27 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
         .into());
     }
 
+    let resumed_earlier = match (&previous, &args.resume) {
+        (None, Some(path)) => match rungs::open::earlier_ratings(&entry, &assessment) {
+            Ok(found) => found,
+            Err(problem) => {
+                context.warn(format!(
+                    "{}: last time's ratings are not shown: {problem}",
+                    path.display()
+                ));
+                None
+            }
+        },
+        _ => None,
+    };
     let closing = terminal::Closing {
         targets: &targets,
         ladder: &ladder,
         warnings: &warnings,
-        revisit: previous.is_some(),
+        earlier: previous
+            .as_ref()
+            .map(|earlier| &earlier.ratings)
+            .or(resumed_earlier.as_ref()),
     };
     let outcome = terminal::walk(
         &entry,
@@ -306,11 +348,75 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
     Ok(ExitCode::SUCCESS)
 }
 
+/// `--rater NAME --relation REL` as given, for messages.
+fn describe_rater(assessment: &Assessment) -> String {
+    match &assessment.rater {
+        Some(rater) => format!("--rater {:?} --relation {}", rater.name, rater.relation),
+        None => "--rater".to_string(),
+    }
+}
+
+/// Record `--subject` (trimmed, inner spaces made one): it names the person of a new
+/// assessment, and of a continued one (`continued`, resumed or started from) that records
+/// none; one that names another person is refused.
+fn set_subject(
+    given: Option<&str>,
+    continued: Option<&Path>,
+    assessment: &mut Assessment,
+) -> Result<(), BadInput> {
+    let Some(given) = given else {
+        return Ok(());
+    };
+    let subject = person::name(given);
+    if subject.is_empty() {
+        return Err(BadInput::new("--subject needs a name"));
+    }
+    if let (Some(recorded), Some(file)) = (assessment.subject_name(), continued) {
+        if recorded != subject {
+            return Err(BadInput::in_file(
+                &file.display().to_string(),
+                format!(
+                    "is an assessment of {recorded:?}, not {subject:?} (--subject); an assessment stays of the person it is of: start another one for {subject:?}"
+                ),
+            ));
+        }
+    }
+    assessment.subject = Some(subject);
+    Ok(())
+}
+
 /// Record `--rater` and `--relation`: a rater other than the subject needs a relation and a
-/// subject; `--relation` other than self needs a rater's name.
-fn set_rater(args: &AssessArgs, assessment: &mut Assessment) -> Result<(), BadInput> {
+/// subject; `--relation` other than self needs a rater's name. A continued assessment that
+/// records another rater is refused.
+fn set_rater(
+    args: &AssessArgs,
+    continued: Option<&Path>,
+    assessment: &mut Assessment,
+) -> Result<(), BadInput> {
     let relation = args.relation.map(Relation::from);
-    match (&args.rater, relation) {
+    let before = assessment.rated_by();
+    set_rater_as_given(args.rater.as_deref(), relation, assessment)?;
+    if let Some(file) = continued.filter(|_| args.rater.is_some() || relation.is_some()) {
+        let now = assessment.rated_by();
+        if now != before {
+            return Err(BadInput::in_file(
+                &file.display().to_string(),
+                format!(
+                    "is rated by {before}, not {now} (--rater, --relation); an assessment keeps its rater: start another one with -o FILE"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn set_rater_as_given(
+    rater: Option<&str>,
+    relation: Option<Relation>,
+    assessment: &mut Assessment,
+) -> Result<(), BadInput> {
+    let rater = rater.map(person::name);
+    match (&rater, relation) {
         (None, None) => Ok(()),
         (None, Some(Relation::SelfRating)) => {
             assessment.rater = None;

@@ -12,6 +12,7 @@ use crate::cli::CompareArgs;
 
 /// Run `rungs compare`.
 pub fn run(context: &Context, args: &CompareArgs) -> anyhow::Result<ExitCode> {
+    let format = args.output.format(args.format)?;
     let gathered = gathering::read(
         context,
         &args.files,
@@ -34,8 +35,16 @@ pub fn run(context: &Context, args: &CompareArgs) -> anyhow::Result<ExitCode> {
             subjects.len()
         )];
         problems.extend(gathered.sheets.iter().map(|s| {
-            rungs::render::visible(&format!("  {}: {}", s.file.display(), s.subject)).into_owned()
+            let who = if s.subject_recorded {
+                format!("{:?}", s.subject)
+            } else {
+                "no name recorded".to_string()
+            };
+            rungs::render::visible(&format!("  {}: {who}", s.file.display())).into_owned()
         }));
+        problems.push(
+            "when they are one person, name them alike: rungs assess --resume FILE --subject NAME sets the name of a file that records none; otherwise compare each person's files on their own".to_string(),
+        );
         return Err(BadInput::many(problems).into());
     }
     let framework = &gathered.entry.framework;
@@ -52,6 +61,6 @@ pub fn run(context: &Context, args: &CompareArgs) -> anyhow::Result<ExitCode> {
         gathered.sheets.iter().map(|s| s.file.as_path()),
         "one of the assessments compared; write to another file",
     )?;
-    output.write(context, &comparison, args.format.into())?;
+    output.write(context, &comparison, format.into())?;
     Ok(ExitCode::SUCCESS)
 }

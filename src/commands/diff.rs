@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use rungs::assessment::file;
+use rungs::assessment::person::{self, Labelled};
 use rungs::diff::{diff, DiffSide};
 use rungs::error::BadInput;
 use rungs::render::diff::{DiffReport, DroppedRating, GapChange, NoteChange, SideSummary};
@@ -55,6 +56,7 @@ fn note_changes(old: &Opened, new: &Opened) -> Vec<NoteChange> {
 
 /// Run `rungs diff`.
 pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
+    let format = args.output.format(args.format)?;
     let (old_path, new_path) = match &args.new {
         Some(new) => (super::named::latest(&args.old)?, super::named::latest(new)?),
         None => {
@@ -96,6 +98,24 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
         ))
         .into());
     }
+    let (old_label, new_label) = (
+        old_path.display().to_string(),
+        new_path.display().to_string(),
+    );
+    person::one_series(
+        &[
+            Labelled {
+                label: &old_label,
+                assessment: &old,
+            },
+            Labelled {
+                label: &new_label,
+                assessment: &new,
+            },
+        ],
+        "diff",
+        "give two assessments of one person by one rater",
+    )?;
     let catalog = context.catalog()?;
     let override_entry = args.framework.load()?;
     let old = attach(&catalog, &old_path, old, override_entry.as_ref())?;
@@ -189,6 +209,6 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
         let description = after.target.map(|t| t.description).unwrap_or_default();
         report = report.with_target(description, gaps);
     }
-    output.write(context, &report, args.format.into())?;
+    output.write(context, &report, format.into())?;
     Ok(ExitCode::SUCCESS)
 }

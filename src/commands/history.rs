@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use rungs::assessment::person::{self, Labelled};
 use rungs::assessment::{file, Assessment};
 use rungs::error::{BadInput, Diagnostic};
 use rungs::history::{history, History, HistoryPoint};
@@ -51,6 +52,7 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, BadInput> {
 
 /// Run `rungs history`.
 pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
+    let format = args.output.format(args.format)?;
     let mut named = Vec::new();
     for argument in &args.files {
         named.extend(super::named::assessments(argument)?);
@@ -73,6 +75,7 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
     if !problems.is_empty() {
         return Err(BadInput::located(problems).into());
     }
+    let read = one_person(args, read)?;
     // Several frameworks (a folder holds them all): one history each, by framework id.
     let mut by_framework: BTreeMap<String, Vec<(PathBuf, Assessment)>> = BTreeMap::new();
     for (path, assessment) in read {
@@ -93,8 +96,58 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
             read,
         )?);
     }
-    output.write(context, &Histories(histories), args.format.into())?;
+    output.write(context, &Histories(histories), format.into())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The assessments `--subject` and `--rater` pick; refused when those left are of more than
+/// one person or rater (a history follows one person rated by one rater).
+fn one_person(
+    args: &HistoryArgs,
+    read: Vec<(PathBuf, Assessment)>,
+) -> Result<Vec<(PathBuf, Assessment)>, BadInput> {
+    let subject = args.subject.as_deref().map(person::name);
+    let had = read.len();
+    let read: Vec<(PathBuf, Assessment)> = read
+        .into_iter()
+        .filter(|(_, a)| {
+            subject
+                .as_ref()
+                .is_none_or(|s| a.subject_name().as_ref() == Some(s))
+                && args.rater.as_deref().is_none_or(|r| a.is_rated_by(r))
+        })
+        .collect();
+    if read.is_empty() && had > 0 {
+        let mut wanted = Vec::new();
+        if let Some(subject) = &subject {
+            wanted.push(format!("of {subject:?}"));
+        }
+        if let Some(rater) = &args.rater {
+            wanted.push(format!("by {:?}", person::name(rater)));
+        }
+        return Err(BadInput::new(format!(
+            "none of the {had} assessments is {}",
+            wanted.join(" ")
+        )));
+    }
+    let labels: Vec<String> = read.iter().map(|(p, _)| p.display().to_string()).collect();
+    let mut frameworks: Vec<&str> = read.iter().map(|(_, a)| a.framework.id.as_str()).collect();
+    frameworks.sort_unstable();
+    frameworks.dedup();
+    for framework in frameworks {
+        let items: Vec<Labelled> = read
+            .iter()
+            .zip(&labels)
+            .filter(|((_, a), _)| a.framework.id == framework)
+            .map(|((_, assessment), label)| Labelled { label, assessment })
+            .collect();
+        person::one_series(
+            &items,
+            "history",
+            "pick one series with --subject NAME and --rater NAME (or --rater self)",
+        )?;
+    }
+    Ok(read)
 }
 
 /// The history of the assessments of one framework.

@@ -1,5 +1,6 @@
 //! Assessments named by their framework: `rungs report networking` finds the latest
-//! assessment of `networking` in the assessments folder when no file of that name exists.
+//! self-assessment of `networking` in the assessments folder when no file of that name exists.
+//! Ratings of someone else in that folder (saved there by an older version) are never picked.
 
 use std::path::{Path, PathBuf};
 
@@ -7,7 +8,7 @@ use rungs::assessment::folder;
 use rungs::error::BadInput;
 
 /// The assessment files an argument names: an existing file or folder as it is; otherwise,
-/// when it can be a framework id, that framework's assessments in the assessments folder,
+/// when it can be a framework id, that framework's self-assessments in the assessments folder,
 /// latest first (at least one, else bad input). Any other argument is returned as it is, for
 /// the command to report as missing.
 pub fn assessments(argument: &Path) -> Result<Vec<PathBuf>, BadInput> {
@@ -23,8 +24,15 @@ pub fn assessments(argument: &Path) -> Result<Vec<PathBuf>, BadInput> {
             "no such file, and no assessment of framework {id:?} in {}",
             dir.display()
         );
+        let others = listing.by_others(&id);
         let known = listing.frameworks();
-        if !known.is_empty() {
+        if let Some(other) = others.first() {
+            problem = format!(
+                "no such file, and no self-assessment of framework {id:?} in {}; a framework id picks only your own, and the ratings by others there are named by file, e.g. {}",
+                dir.display(),
+                other.path.display()
+            );
+        } else if !known.is_empty() {
             problem.push_str(&format!(" (it holds: {})", known.join(", ")));
         }
         return Err(BadInput::in_file(&id, problem));

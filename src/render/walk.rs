@@ -113,11 +113,12 @@ fn opening_text(
     }
     if screen.revisiting {
         out.push_str(&wrap(
-            "Starting from your previous answers: each indicator shows last time's rating and note; Enter keeps it, a digit changes it.",
+            "Starting from your previous answers: each indicator shows last time's rating and note; Enter keeps it, a digit changes it. Each is saved at once; those you do not reach stay unanswered.",
             style.width,
             "",
         ));
-    } else if screen.complete {
+    }
+    if screen.complete {
         out.push_str(&wrap(
             &format!(
                 "Resuming: all {} answered. Enter opens the review, where any answer can be changed.",
@@ -377,8 +378,18 @@ pub fn question(
             style.width,
             "",
         ));
+    } else if let Some(earlier) = screen.earlier {
+        out.push_str(&wrap(
+            &format!(
+                "last time: {} (Enter keeps it, or give another)",
+                bold(&rating_text(own, earlier.value), style)
+            ),
+            style.width,
+            "",
+        ));
     }
-    if let Some(note) = note_of(screen.rating, screen.draft_note) {
+    let earlier_note = screen.earlier.and_then(|r| r.note.as_deref());
+    if let Some(note) = note_of(screen.rating, screen.draft_note).or(earlier_note) {
         out.push_str(&wrap(
             &format!("Note: {}", super::visible(note)),
             style.width,

@@ -780,12 +780,26 @@ fn every_note_shows_beside_its_rating_in_table_markdown_and_html_unless_no_notes
 }
 
 /// Save assessments in the sandbox's assessments folder, in this order: two of the teamwork
-/// fixture (a partial self-assessment, then a complete one by a manager) and one of
-/// networking.
+/// fixture (a partial self-assessment, then a complete self-assessment of Alex Rivera) and one
+/// of networking.
 fn three_saved(sandbox: &Sandbox) {
+    three_saved_with(sandbox, &[]);
+}
+
+/// [`three_saved`], the second saved with `second` added to its arguments.
+fn three_saved_with(sandbox: &Sandbox, second: &[&str]) {
     let partial = sandbox.write("partial.yaml", "lis-1: 3\nlis-2: 2\n");
     let all = sandbox.write("all.yaml", ALL_ANSWERS);
     let network = sandbox.write("net.yaml", "net-l2-1: 3\n");
+    let mut complete = vec![
+        "assess",
+        FRAMEWORK,
+        "--answers",
+        all.to_str().expect("utf-8"),
+        "--subject",
+        "Alex Rivera",
+    ];
+    complete.extend_from_slice(second);
     for args in [
         vec![
             "assess",
@@ -793,18 +807,7 @@ fn three_saved(sandbox: &Sandbox) {
             "--answers",
             partial.to_str().expect("utf-8"),
         ],
-        vec![
-            "assess",
-            FRAMEWORK,
-            "--answers",
-            all.to_str().expect("utf-8"),
-            "--subject",
-            "Alex Rivera",
-            "--rater",
-            "Sam Lee",
-            "--relation",
-            "manager",
-        ],
+        complete,
         vec![
             "assess",
             "networking",
@@ -829,7 +832,19 @@ fn ls_and_list_assessments_show_what_the_folder_holds_latest_first() {
         "{}",
         empty.stdout
     );
-    three_saved(&sandbox);
+    // A rating by someone else is saved in the folder only when named there with -o.
+    let by_sam = sandbox.assessments().join("teamwork-walk-by-sam.json");
+    three_saved_with(
+        &sandbox,
+        &[
+            "--rater",
+            "Sam Lee",
+            "--relation",
+            "manager",
+            "-o",
+            by_sam.to_str().expect("utf-8"),
+        ],
+    );
     let out = sandbox.run(&["ls"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let text = sandbox.clean(&out.stdout);
@@ -919,4 +934,135 @@ fn history_of_the_assessments_folder_gives_one_history_per_framework() {
     let json = sandbox.run(&["history", &folder, "--format", "json"]);
     let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("one JSON document");
     assert_eq!(value.as_array().map(Vec::len), Some(2), "{value}");
+}
+
+#[test]
+fn a_rating_of_someone_else_needs_its_own_file_and_names_are_tidied() {
+    let sandbox = Sandbox::new();
+    let all = sandbox.write("all.yaml", ALL_ANSWERS);
+    let all = all.to_str().expect("utf-8");
+    let refused = sandbox.run(&[
+        "assess",
+        FRAMEWORK,
+        "--answers",
+        all,
+        "--subject",
+        "Alex Rivera",
+        "--rater",
+        "Pat Ng",
+        "--relation",
+        "peer",
+    ]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("--rater \"Pat Ng\" --relation peer: a rating of someone else is not saved in your assessments folder")
+            && refused.stderr.contains("name its file with -o FILE"),
+        "{}",
+        refused.stderr
+    );
+    assert!(sandbox.saved().is_empty(), "nothing saved");
+
+    let out = sandbox.path("alex-by-pat.json");
+    let saved = sandbox.run(&[
+        "assess",
+        FRAMEWORK,
+        "--answers",
+        all,
+        "--subject",
+        " Alex   Rivera ",
+        "--rater",
+        "Pat  Ng",
+        "--relation",
+        "peer",
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(saved.code, 0, "{}", saved.stderr);
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("saved")).expect("JSON");
+    assert_eq!(file["subject"], "Alex Rivera");
+    assert_eq!(file["rater"]["name"], "Pat Ng");
+}
+
+#[test]
+fn a_framework_id_picks_only_own_self_assessments() {
+    let sandbox = Sandbox::new();
+    three_saved(&sandbox);
+    // Pat's rating of Alex, kept in the folder by name (as an older version saved it there).
+    let all = sandbox.write("all.yaml", ALL_ANSWERS);
+    let by_pat = sandbox.assessments().join("zz-by-pat.json");
+    let saved = sandbox.run(&[
+        "assess",
+        FRAMEWORK,
+        "--answers",
+        all.to_str().expect("utf-8"),
+        "--subject",
+        "Alex Rivera",
+        "--rater",
+        "Pat Ng",
+        "--relation",
+        "peer",
+        "-o",
+        by_pat.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(saved.code, 0, "{}", saved.stderr);
+    let own = sandbox.saved()[1].clone();
+    assert!(own.ends_with("-2.json"), "{own}");
+    for args in [
+        vec!["report", "teamwork-walk"],
+        vec!["assess", "--resume", "teamwork-walk"],
+    ] {
+        let out = sandbox.run(&args);
+        assert!(
+            sandbox.clean(&out.stderr).contains(&own),
+            "{args:?} picks the latest own self-assessment: {}",
+            out.stderr
+        );
+        assert!(!out.stderr.contains("zz-by-pat"), "{}", out.stderr);
+    }
+    let diff = sandbox.run(&["diff", "teamwork-walk"]);
+    assert_eq!(diff.code, 0, "{}", diff.stderr);
+    assert!(!diff.stderr.contains("zz-by-pat"), "{}", diff.stderr);
+    let history = sandbox.run(&["history", "teamwork-walk"]);
+    assert_eq!(history.code, 0, "{}", history.stderr);
+    assert!(
+        history.stdout.contains("2 assessments"),
+        "{}",
+        history.stdout
+    );
+}
+
+#[test]
+fn subject_on_resume_sets_a_missing_one_and_refuses_another() {
+    let sandbox = Sandbox::new();
+    let all = sandbox.write("all.yaml", ALL_ANSWERS);
+    let file = sandbox.path("me.json");
+    let file = file.to_str().expect("utf-8");
+    let made = sandbox.run(&[
+        "assess",
+        FRAMEWORK,
+        "--answers",
+        all.to_str().expect("utf-8"),
+        "-o",
+        file,
+    ]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let set = sandbox.run(&["assess", "--resume", file, "--subject", "Alex  Rivera"]);
+    assert_eq!(set.code, 0, "{}", set.stderr);
+    let read = || -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(file).expect("saved")).expect("JSON")
+    };
+    assert_eq!(read()["subject"], "Alex Rivera", "{}", set.stderr);
+    let again = sandbox.run(&["assess", "--resume", file, "--subject", "Alex Rivera "]);
+    assert_eq!(again.code, 0, "the same name: {}", again.stderr);
+    let other = sandbox.run(&["assess", "--resume", file, "--subject", "Pat Ng"]);
+    assert_eq!(other.code, 2, "{}", other.stderr);
+    assert!(
+        other
+            .stderr
+            .contains("is an assessment of \"Alex Rivera\", not \"Pat Ng\" (--subject)"),
+        "{}",
+        other.stderr
+    );
+    assert_eq!(read()["subject"], "Alex Rivera");
 }

@@ -320,9 +320,13 @@ fn files_of_two_people_are_refused_naming_each_file() {
     let out = compare(&[&dir.path().display().to_string()]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains("of 2 people"), "{}", out.stderr);
-    assert!(out.stderr.contains("bo.json: Bo Diaz"), "{}", out.stderr);
     assert!(
-        out.stderr.contains("alex.json: Alex Rivera"),
+        out.stderr.contains("bo.json: \"Bo Diaz\""),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("alex.json: \"Alex Rivera\""),
         "{}",
         out.stderr
     );
@@ -402,4 +406,28 @@ fn a_file_without_subject_belongs_to_its_stem() {
     let value = json_of(&[&dir.path().join("alex.json").display().to_string()]);
     assert_eq!(value["subject"], "alex");
     assert_eq!(value["raters"][0]["relation"], "self");
+}
+
+#[test]
+fn two_people_because_a_file_records_no_name_says_how_to_name_it() {
+    let mut own: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("360/alex.json")).expect("fixture"))
+            .expect("JSON");
+    own.as_object_mut().expect("object").remove("subject");
+    let dir = sandbox_with(&[("me.json", &own.to_string())]);
+    let me = dir.path().join("me.json").display().to_string();
+    let out = compare(&[&me, &file("alex-by-sam.json")]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("me.json: no name recorded"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(
+            "when they are one person, name them alike: rungs assess --resume FILE --subject NAME"
+        ),
+        "{}",
+        out.stderr
+    );
 }

@@ -52,14 +52,32 @@ fn check(what: &str, run: &Run, colour: bool) {
     assert!(stderr.is_empty(), "{what}: stderr carries {stderr:?}");
 }
 
+/// [`OTHER`], saved in `dir` as an assessment of the same person by the same rater as `file`
+/// (diff and history follow one person rated by one rater): the file to set beside the hostile
+/// one.
+fn other_of_same_person(dir: &std::path::Path, file: &str) -> String {
+    let read = |path: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(path).expect("fixture")).expect("JSON")
+    };
+    let mut other = read(OTHER);
+    let hostile = read(file);
+    other["subject"] = hostile["subject"].clone();
+    other["rater"] = hostile["rater"].clone();
+    let path = dir.join("other.json");
+    std::fs::write(&path, other.to_string()).expect("write");
+    path.display().to_string()
+}
+
 fn assessment(class: &str) -> String {
     format!("tests/fixtures/controls/assessment-{class}.json")
 }
 
 #[test]
 fn no_report_diff_or_history_writes_a_control_character_from_a_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
     for class in CLASSES {
         let file = assessment(class);
+        let other = other_of_same_person(dir.path(), &file);
         for colour in ["never", "always"] {
             let on = colour == "always";
             for format in ["table", "json", "markdown", "csv", "html"] {
@@ -82,7 +100,7 @@ fn no_report_diff_or_history_writes_a_control_character_from_a_file() {
                     let args = [
                         command_name,
                         &file,
-                        OTHER,
+                        &other,
                         "--frameworks",
                         FRAMEWORKS,
                         "--format",
@@ -203,9 +221,10 @@ fn a_file_name_with_controls_is_shown_not_obeyed() {
     let dir = tempfile::tempdir().expect("temp dir");
     let hostile = dir.path().join("a\u{1b}[2J\u{202e}.json");
     std::fs::copy(assessment("c0"), &hostile).expect("copy");
+    let other = other_of_same_person(dir.path(), &assessment("c0"));
     let run = command(&["history", "--frameworks", FRAMEWORKS, "--color", "never"])
         .arg(&hostile)
-        .arg(OTHER)
+        .arg(&other)
         .run();
     check("history of a hostile file name", &run, false);
     assert!(

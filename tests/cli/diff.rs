@@ -321,3 +321,58 @@ fn same_day_assessments_are_told_apart_and_changed_notes_are_shown() {
     );
     assert!(out.contains("## Changed notes"), "{out}");
 }
+
+/// JUNE, saved in `dir` as `name` with `change` made to its JSON.
+fn june_changed(dir: &std::path::Path, name: &str, change: impl Fn(&mut Value)) -> String {
+    let mut june: Value =
+        serde_json::from_str(&std::fs::read_to_string(JUNE).expect("fixture")).expect("JSON");
+    change(&mut june);
+    let path = dir.join(name);
+    std::fs::write(&path, june.to_string()).expect("write");
+    path.display().to_string()
+}
+
+fn diff_run(old: &str, new: &str) -> crate::support::Run {
+    command(&["diff", old, new, "--frameworks", FRAMEWORKS]).run()
+}
+
+#[test]
+fn two_people_or_two_raters_are_refused_naming_both() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pat = june_changed(dir.path(), "pat.json", |a| {
+        a["subject"] = "Pat Ng".into();
+    });
+    let out = diff_run(MARCH, &pat);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(out.stdout, "");
+    assert!(
+        out.stderr.contains(&format!(
+            "of 2 people: \"Sam Example\" ({MARCH}), \"Pat Ng\" ({pat})"
+        )),
+        "{}",
+        out.stderr
+    );
+
+    let by_lee = june_changed(dir.path(), "by-lee.json", |a| {
+        a["rater"] = serde_json::json!({ "name": "Kim Lee", "relation": "manager" });
+    });
+    let out = diff_run(MARCH, &by_lee);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(&format!(
+            "of 2 raters: self ({MARCH}), \"Kim Lee\" (manager) ({by_lee})"
+        )),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn names_differing_only_in_spaces_are_one_person() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let spaced = june_changed(dir.path(), "spaced.json", |a| {
+        a["subject"] = " Sam   Example ".into();
+    });
+    let out = diff_run(MARCH, &spaced);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}

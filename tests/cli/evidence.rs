@@ -227,6 +227,26 @@ fn the_table_says_how_much_is_answered_and_what_met_rests_on() {
 }
 
 #[test]
+fn csv_rows_carry_the_best_fit_and_unanswered_ratings_stay_empty() {
+    let dir = assessed();
+    let csv = report(dir.path(), &["--format", "csv"]);
+    let mut lines = csv.lines();
+    assert!(
+        lines
+            .next()
+            .is_some_and(|h| h.ends_with(",note,best_fit,next_role,next_gap")),
+        "{csv}"
+    );
+    // Every row names starter and lead, 2 to go; b3 is unanswered: no rating, no verdict.
+    assert!(
+        lines.clone().all(|l| l.ends_with(",starter,lead,2")),
+        "{csv}"
+    );
+    let b3 = lines.find(|l| l.contains(",b3,")).expect("b3 has a row");
+    assert!(b3.contains(",b3,Fifth craft,,,,,starter"), "{b3}");
+}
+
+#[test]
 fn validate_warns_about_a_hole_and_a_role_naming_a_level_not_listed() {
     let dir = assessed();
     let out = run_in(dir.path(), &["validate", "shapes.yaml"]);

@@ -159,3 +159,92 @@ fn seed_history_in_every_format() {
         insta::assert_snapshot!(name, out);
     }
 }
+
+/// The 360 fixtures of Alex Rivera: a self-assessment, a manager's and two peers' ratings.
+const THREE_SIXTY: &str = "tests/fixtures/360";
+const TEAMWORK_WALK: &str = "tests/fixtures/assess/teamwork.yaml";
+
+fn history_360(extra: &[&str]) -> crate::support::Run {
+    let mut args = vec![
+        "history",
+        "tests/fixtures/360/alex.json",
+        "tests/fixtures/360/alex-by-sam.json",
+        "tests/fixtures/360/old/alex-by-sam-january.json",
+        "tests/fixtures/360/alex-by-jo.json",
+        "--framework",
+        TEAMWORK_WALK,
+    ];
+    args.extend_from_slice(extra);
+    command(&args).run()
+}
+
+#[test]
+fn a_mix_of_raters_is_refused_naming_each() {
+    let out = history_360(&[]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(out.stdout, "");
+    let stderr = out.stderr.replace('\n', " ");
+    assert!(
+        stderr.contains("history follows one person rated by one rater; these assessments are of 3 raters: self (tests/fixtures/360/alex.json), \"Sam Lee\" (manager) (tests/fixtures/360/alex-by-sam.json, tests/fixtures/360/old/alex-by-sam-january.json), \"Jo Chen\" (peer) (tests/fixtures/360/alex-by-jo.json)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("--subject NAME and --rater NAME"),
+        "{stderr}"
+    );
+    // A folder of a 360 is refused the same way.
+    let folder = command(&["history", THREE_SIXTY, "--framework", TEAMWORK_WALK]).run();
+    assert_eq!(folder.code, 2, "{}", folder.stderr);
+    assert!(folder.stderr.contains("raters"), "{}", folder.stderr);
+}
+
+#[test]
+fn rater_and_subject_pick_one_series() {
+    let out = history_360(&["--rater", "Sam  Lee ", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let h: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let files: Vec<&str> = h["assessments"]
+        .as_array()
+        .expect("assessments")
+        .iter()
+        .map(|a| a["file"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "tests/fixtures/360/old/alex-by-sam-january.json",
+            "tests/fixtures/360/alex-by-sam.json"
+        ]
+    );
+    let own = history_360(&["--subject", "Alex Rivera", "--rater", "self"]);
+    assert_eq!(own.code, 0, "{}", own.stderr);
+    assert!(own.stdout.contains("1 assessment"), "{}", own.stdout);
+    let by_name = history_360(&["--rater", "Alex Rivera", "--format", "json"]);
+    assert_eq!(
+        by_name.code, 0,
+        "the subject's own name picks self-assessments: {}",
+        by_name.stderr
+    );
+    let nobody = history_360(&["--subject", "Pat Ng"]);
+    assert_eq!(nobody.code, 2);
+    assert!(
+        nobody
+            .stderr
+            .contains("none of the 4 assessments is of \"Pat Ng\""),
+        "{}",
+        nobody.stderr
+    );
+}
+
+#[test]
+fn the_readme_shows_the_refusal_of_a_360_folder_as_it_is() {
+    let out = command(&["history", "360/"])
+        .current_dir(&crate::support::fixture(""))
+        .run();
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    let line = out.stderr.trim_end();
+    assert!(
+        crate::support::readme().contains(&format!("$ rungs history 360/\n{line}\n")),
+        "README shows: {line}"
+    );
+}

@@ -374,31 +374,6 @@ fn adaptive_skips_levels_out_of_reach() {
     press(&mut session, "\r");
     // Rating every indicator 1 puts each competency's first level out of reach: only that
     // level is asked (or, after empty levels, the first one with indicators).
-    let mut asked = 0;
-    loop {
-        match session.exp_any(vec![
-            rexpect::ReadUntil::String(render::walk::PROMPT.into()),
-            rexpect::ReadUntil::String(REVIEW.into()),
-        ]) {
-            Ok((review, found)) if found == REVIEW => {
-                assert!(
-                    utf8(&review).contains("not asked: their level is out of reach"),
-                    "the review warns of what was skipped: {}",
-                    utf8(&review)
-                );
-                press(&mut session, "\r");
-                wait_for(&mut session, "Level profile");
-                break;
-            }
-            Ok(_) => {
-                asked += 1;
-                press(&mut session, "1");
-            }
-            Err(e) => panic!("waiting for the next screen after {asked} answers: {e}"),
-        }
-    }
-    let rest = utf8(&session.exp_eof().expect("rungs ends"));
-    assert_eq!(exit_code(&mut session), 0);
     let expected: usize = framework
         .competencies
         .iter()
@@ -413,6 +388,39 @@ fn adaptive_skips_levels_out_of_reach() {
             count
         })
         .sum();
+    let mut asked = 0;
+    loop {
+        match session.exp_any(vec![
+            rexpect::ReadUntil::String(render::walk::PROMPT.into()),
+            rexpect::ReadUntil::String(REVIEW.into()),
+        ]) {
+            Ok((review, found)) if found == REVIEW => {
+                assert!(
+                    utf8(&review).contains("not asked: their level is out of reach"),
+                    "the review warns of what was skipped: {}",
+                    utf8(&review)
+                );
+                press(&mut session, "\r");
+                // The levels skipped stay unanswered, and the profile says how many.
+                wait_for(
+                    &mut session,
+                    &format!(
+                        "in progress: {expected} of {} answered",
+                        framework.indicator_count()
+                    ),
+                );
+                wait_for(&mut session, "Level profile");
+                break;
+            }
+            Ok(_) => {
+                asked += 1;
+                press(&mut session, "1");
+            }
+            Err(e) => panic!("waiting for the next screen after {asked} answers: {e}"),
+        }
+    }
+    let rest = utf8(&session.exp_eof().expect("rungs ends"));
+    assert_eq!(exit_code(&mut session), 0);
     assert_eq!(asked, expected);
     assert!(asked < framework.indicator_count());
     assert!(
@@ -1179,6 +1187,107 @@ fn resuming_through_a_link_saves_to_the_file_it_leads_to_and_keeps_the_link() {
         saved(&real)["ratings"],
         serde_json::json!({ "t1": { "value": 3 }, "t2": { "value": 4 } })
     );
+}
+
+/// Run `rungs` (no terminal) with the environment of [`spawn`].
+fn run_plain(home: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(args)
+        .current_dir(home)
+        .env("HOME", home.join("home"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env_remove("RUNGS_FRAMEWORKS")
+        .output()
+        .expect("rungs runs")
+}
+
+#[test]
+fn from_enter_on_last_times_rating_is_saved_at_once_and_survives_sigkill() {
+    let (path, framework) = framework();
+    let ids: Vec<String> = framework
+        .indicators()
+        .map(|(_, _, i)| i.id.clone())
+        .collect();
+    let total = ids.len();
+    let home = tempfile::tempdir().expect("temporary folder");
+    // Last time: every indicator rated 3, saved in the assessments folder.
+    let answers = home.path().join("spring.yaml");
+    let lines: String = ids.iter().map(|id| format!("{id}: 3\n")).collect();
+    std::fs::write(&answers, lines).expect("answers");
+    let made = run_plain(
+        home.path(),
+        &["assess", &path, "--answers", &answers.display().to_string()],
+    );
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+
+    let file = home.path().join("autumn.json");
+    let file_arg = file.display().to_string();
+    // --from takes the framework id: the latest own self-assessment of it.
+    let mut session = spawn(
+        home.path(),
+        &["assess", "--from", &path, "--out", &file_arg],
+    );
+    let opening = wait_for(&mut session, "Press Enter to begin");
+    assert!(
+        opening.contains("those you do not reach stay unanswered"),
+        "{opening}"
+    );
+    press(&mut session, "\r");
+    for number in 1..=3 {
+        wait_for(&mut session, &format!("[{number}/{total}]"));
+        let screen = wait_for(&mut session, render::walk::PROMPT);
+        assert!(screen.contains("last time: 3 "), "{screen}");
+        assert!(!screen.contains("Rated 3"), "{screen}");
+        press(&mut session, "\r");
+    }
+    at_indicator(&mut session, 4, total);
+    press(&mut session, "1");
+    // The next screen is drawn only after the answer before it was saved.
+    at_indicator(&mut session, 5, total);
+    session
+        .process_mut()
+        .signal(Signal::SIGKILL)
+        .expect("send SIGKILL");
+    match session.process_mut().wait() {
+        Ok(WaitStatus::Signaled(_, Signal::SIGKILL, _)) => {}
+        other => panic!("expected death by SIGKILL, got {other:?}"),
+    }
+    let kept = saved(&file);
+    let ratings = kept["ratings"].as_object().expect("ratings");
+    assert_eq!(ratings.len(), 4, "only the answers given: {ratings:?}");
+    for id in &ids[..3] {
+        assert_eq!(ratings[id], scale(3), "{id} kept with Enter");
+    }
+    assert_eq!(ratings[&ids[3]], scale(1), "changed");
+    assert!(kept["completed_at"].is_null(), "in progress: {kept}");
+
+    // --resume continues at the first unanswered, still offering last time's rating.
+    let mut session = spawn(home.path(), &["assess", "--resume", &file_arg]);
+    let opening = wait_for(&mut session, "Press Enter to begin");
+    assert!(
+        opening.contains(&format!("4 of {total} already answered")),
+        "{opening}"
+    );
+    press(&mut session, "\r");
+    wait_for(&mut session, &format!("[5/{total}]"));
+    let screen = wait_for(&mut session, render::walk::PROMPT);
+    assert!(screen.contains("last time: 3 "), "{screen}");
+    press(&mut session, "\r");
+    at_indicator(&mut session, 6, total);
+    press(&mut session, "q");
+    let rest = utf8(&session.exp_eof().expect("rungs ends after q"));
+    assert!(
+        rest.contains(&format!("Saved 5 of {total} answers to")),
+        "{rest}"
+    );
+    let kept = saved(&file);
+    assert_eq!(kept["ratings"].as_object().expect("ratings").len(), 5);
+    assert_eq!(kept["ratings"][&ids[4]], scale(3));
+    assert!(kept["completed_at"].is_null());
 }
 
 #[test]

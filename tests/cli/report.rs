@@ -4,6 +4,7 @@ use crate::support::{command, fixture};
 
 const MARCH: &str = "tests/fixtures/assessments/teamwork/2026-03-01.json";
 const FRAMEWORKS: &str = "tests/fixtures/frameworks";
+const JUNE: &str = "tests/fixtures/assessments/teamwork/2026-06-02.json";
 
 fn report(args: &[&str]) -> String {
     command(&["report", MARCH, "--frameworks", FRAMEWORKS])
@@ -209,11 +210,12 @@ fn csv_neutralises_formulas() {
     .succeeds();
     assert!(out.contains(r#""'=HYPERLINK(""http://example.invalid"",""click"")""#));
     assert!(out.contains(r#""'+1 and a comma, ""quoted""""#));
-    assert!(out.contains(",'-2+3\r\n"));
-    assert!(out.contains(",'@SUM(A1:A9)\r\n"));
-    // Every line has the header's 12 columns once quoted commas are accounted for.
+    // The note, then the best fit (none), the next role (member) and its gap.
+    assert!(out.contains(",'-2+3,,member,3\r\n"));
+    assert!(out.contains(",'@SUM(A1:A9),,member,3\r\n"));
+    // Every line has the header's 15 columns once quoted commas are accounted for.
     let header = out.lines().next().expect("a header");
-    assert_eq!(header.split(',').count(), 12);
+    assert_eq!(header.split(',').count(), 15);
     assert_eq!(out.lines().count(), 1 + 15, "one row per indicator");
     for line in out.lines() {
         for cell in line.split(',') {
@@ -662,14 +664,19 @@ fn empty_guidance_sections_print_nothing_and_levels_have_one_naming() {
 fn csv_says_nothing_about_demonstrated_for_na_and_unrated_rows() {
     let csv = report(&["--format", "csv"]);
     let rows: Vec<&str> = csv.lines().collect();
-    assert!(rows[0].ends_with(",demonstrated,note"), "{}", rows[0]);
-    // These rows have no note, so the last two fields are an empty note and demonstrated.
+    assert!(
+        rows[0].ends_with(",demonstrated,note,best_fit,next_role,next_gap"),
+        "{}",
+        rows[0]
+    );
+    // These rows have no note, so after demonstrated come an empty note and the three fields
+    // of the best fit.
     let cell = |id: &str| -> String {
         let row = rows
             .iter()
             .find(|r| r.contains(&format!(",{id},")))
             .unwrap_or_else(|| panic!("row {id}: {csv}"));
-        row.rsplit(',').nth(1).unwrap_or_default().to_string()
+        row.rsplit(',').nth(4).unwrap_or_default().to_string()
     };
     assert_eq!(cell("planning.practising.1"), "", "na");
     assert_eq!(cell("lis-1"), "yes");
@@ -759,5 +766,113 @@ fn the_plan_says_what_the_target_level_looks_like() {
     assert_eq!(
         mobile["target_description"],
         "Sets the direction of the app's architecture."
+    );
+}
+
+#[test]
+fn the_output_files_extension_picks_the_format_unless_format_is_given() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).expect("written");
+    let write = |name: &str, extra: &[&str]| {
+        let out = dir.path().join(name).display().to_string();
+        let mut args = vec!["report", MARCH, "--frameworks", FRAMEWORKS, "-o", &out];
+        args.extend_from_slice(extra);
+        command(&args).run()
+    };
+    for (name, starts) in [
+        ("r.html", "<!DOCTYPE html>"),
+        ("r.json", "{"),
+        ("r.md", "# "),
+        ("r.csv", "group,competency_id,"),
+        ("r.txt", "Teamwork"),
+        ("r", "Teamwork"),
+    ] {
+        let run = write(name, &[]);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        let text = read(name);
+        assert!(text.starts_with(starts), "{name}: {text}");
+    }
+    assert!(serde_json::from_str::<serde_json::Value>(&read("r.json")).is_ok());
+    let given = write("given.json", &["--format", "table", "--force"]);
+    assert_eq!(given.code, 0, "{}", given.stderr);
+    assert!(read("given.json").starts_with("Teamwork"), "--format wins");
+
+    // Every command with -o follows the extension; one it cannot write is refused.
+    let diff_json = dir.path().join("d.json").display().to_string();
+    let diff = command(&[
+        "diff",
+        MARCH,
+        JUNE,
+        "--frameworks",
+        FRAMEWORKS,
+        "-o",
+        &diff_json,
+    ])
+    .run();
+    assert_eq!(diff.code, 0, "{}", diff.stderr);
+    assert!(serde_json::from_str::<serde_json::Value>(&read("d.json")).is_ok());
+    let history_md = dir.path().join("h.md").display().to_string();
+    let history = command(&[
+        "history",
+        MARCH,
+        JUNE,
+        "--frameworks",
+        FRAMEWORKS,
+        "-o",
+        &history_md,
+    ])
+    .run();
+    assert_eq!(history.code, 0, "{}", history.stderr);
+    assert!(read("h.md").starts_with("# "), "{}", read("h.md"));
+    let diff_html = dir.path().join("d.html").display().to_string();
+    let refused = command(&[
+        "diff",
+        MARCH,
+        JUNE,
+        "--frameworks",
+        FRAMEWORKS,
+        "-o",
+        &diff_html,
+    ])
+    .run();
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("its extension asks for html, which this command does not write (table, json, markdown); pass --format FORMAT"),
+        "{}",
+        refused.stderr
+    );
+    assert!(!dir.path().join("d.html").exists());
+    let team_csv = dir.path().join("t.csv").display().to_string();
+    let team = command(&[
+        "team",
+        "tests/fixtures/team",
+        "--framework",
+        "tests/fixtures/assess/teamwork.yaml",
+        "-o",
+        &team_csv,
+    ])
+    .run();
+    assert_eq!(team.code, 0, "{}", team.stderr);
+    assert!(
+        !read("t.csv").contains('│'),
+        "CSV, not a table: {}",
+        read("t.csv")
+    );
+    let compare_html = dir.path().join("c.html").display().to_string();
+    let compare = command(&[
+        "compare",
+        "tests/fixtures/360/alex.json",
+        "tests/fixtures/360/alex-by-sam.json",
+        "--framework",
+        "tests/fixtures/assess/teamwork.yaml",
+        "-o",
+        &compare_html,
+    ])
+    .run();
+    assert_eq!(compare.code, 0, "{}", compare.stderr);
+    assert!(
+        read("c.html").starts_with("<!DOCTYPE html>"),
+        "{}",
+        read("c.html")
     );
 }

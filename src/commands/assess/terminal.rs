@@ -32,9 +32,9 @@ pub struct Closing<'a> {
     pub ladder: &'a Ladder,
     /// Warnings to repeat on the review screen.
     pub warnings: &'a [String],
-    /// Whether to revisit every indicator from the first (a new assessment started from a
-    /// previous one) rather than continue at the first unrated.
-    pub revisit: bool,
+    /// Last time's ratings, offered on each indicator not answered yet (a new assessment
+    /// started from a previous one, or resumed after that).
+    pub earlier: Option<&'a rungs::assessment::Ratings>,
 }
 
 /// Run the walk at the terminal on stderr, saving `assessment` to `destination` after every
@@ -55,8 +55,8 @@ pub fn walk(
     let mut walk = Walk::new(framework, assessment.ratings.clone(), adaptive)
         .with_notes(assessment.notes.clone())
         .on_ladder(closing.ladder);
-    if closing.revisit {
-        walk = walk.revisiting();
+    if let Some(earlier) = closing.earlier {
+        walk = walk.with_earlier(earlier.clone());
     }
     let saving_to = destination.path.display().to_string();
     let style = Style {

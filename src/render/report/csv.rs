@@ -2,8 +2,10 @@
 
 use super::Report;
 
-/// The header row's column names.
-pub const COLUMNS: [&str; 12] = [
+/// The header row's column names. The last three repeat the report's best-fit role, the next
+/// role and its gap on every row (empty for a framework without roles), so each row stands
+/// alone in a spreadsheet.
+pub const COLUMNS: [&str; 15] = [
     "group",
     "competency_id",
     "competency",
@@ -16,6 +18,9 @@ pub const COLUMNS: [&str; 12] = [
     "rating_label",
     "demonstrated",
     "note",
+    "best_fit",
+    "next_role",
+    "next_gap",
 ];
 
 /// The header row of the explanation (`report --format csv --explain`).
@@ -77,6 +82,13 @@ pub fn render(report: &Report) -> String {
         return render_explanations(report);
     }
     let mut out = line(COLUMNS.iter().map(|c| c.to_string()));
+    let fit = report.best_fit.as_ref();
+    let best = fit.and_then(|f| f.role.clone()).unwrap_or_default();
+    let next = fit.and_then(|f| f.next.clone()).unwrap_or_default();
+    let next_gap = fit
+        .filter(|f| f.next.is_some())
+        .map(|f| f.next_gap.to_string())
+        .unwrap_or_default();
     for i in &report.indicators {
         out.push_str(&line(
             [
@@ -103,6 +115,9 @@ pub fn render(report: &Report) -> String {
                 }
                 .to_string(),
                 i.note.clone().unwrap_or_default(),
+                best.clone(),
+                next.clone(),
+                next_gap.clone(),
             ]
             .into_iter(),
         ));

@@ -1,0 +1,133 @@
+//! Who an assessment is of and who rated: names as rungs compares them, and the rule that
+//! `diff` and `history` follow: one person, rated by one rater.
+
+use std::fmt;
+
+use super::model::{Assessment, Relation};
+use crate::error::BadInput;
+
+/// A person's name as rungs stores and compares it: trimmed, each run of white space one space
+/// (`"Alex  Rivera "` is `"Alex Rivera"`).
+pub fn name(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Who gave an assessment's ratings, as told apart from other raters.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RatedBy {
+    /// The subject rated themself (no rater recorded, or relation `self`).
+    Themself,
+    /// Someone else: their name and how they relate to the subject.
+    Other(String, Relation),
+}
+
+impl fmt::Display for RatedBy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RatedBy::Themself => f.write_str("self"),
+            RatedBy::Other(name, relation) => write!(f, "{name:?} ({relation})"),
+        }
+    }
+}
+
+impl Assessment {
+    /// The person assessed, as compared: [`name`] of `subject`; `None` when none is recorded.
+    pub fn subject_name(&self) -> Option<String> {
+        self.subject
+            .as_deref()
+            .map(name)
+            .filter(|name| !name.is_empty())
+    }
+
+    /// Who gave the ratings.
+    pub fn rated_by(&self) -> RatedBy {
+        match &self.rater {
+            Some(rater) if rater.relation != Relation::SelfRating => {
+                RatedBy::Other(name(&rater.name), rater.relation)
+            }
+            _ => RatedBy::Themself,
+        }
+    }
+
+    /// Whether the ratings are the subject's own (a self-assessment).
+    pub fn is_self_assessment(&self) -> bool {
+        self.rated_by() == RatedBy::Themself
+    }
+
+    /// Whether `rater` names who gave the ratings: a rater's name, the subject's name for a
+    /// self-assessment, or `self` for any self-assessment (names compared as [`name`] makes
+    /// them).
+    pub fn is_rated_by(&self, rater: &str) -> bool {
+        let asked = name(rater);
+        match self.rated_by() {
+            RatedBy::Other(name, _) => name == asked,
+            RatedBy::Themself => asked == "self" || self.subject_name().as_deref() == Some(&asked),
+        }
+    }
+}
+
+/// One file's person and rater, labelled by its file name.
+#[derive(Debug, Clone, Copy)]
+pub struct Labelled<'a> {
+    /// The file, as messages name it.
+    pub label: &'a str,
+    /// The assessment read from it.
+    pub assessment: &'a Assessment,
+}
+
+/// Check that assessments follow one person rated by one rater, as a change over time must:
+/// two recorded subjects that differ, or two raters, are bad input naming each and the files of
+/// each. An assessment that records no subject goes with any. `command` names the command and
+/// `fix` says how to pick one series.
+pub fn one_series(items: &[Labelled], command: &str, fix: &str) -> Result<(), BadInput> {
+    let subjects = grouped(items, |a| a.subject_name().map(|s| format!("{s:?}")));
+    if subjects.len() > 1 {
+        return Err(mixed(command, "people", &subjects, fix));
+    }
+    let raters = grouped(items, |a| Some(a.rated_by().to_string()));
+    if raters.len() > 1 {
+        return Err(mixed(command, "raters", &raters, fix));
+    }
+    Ok(())
+}
+
+/// The distinct values of `key` in first-seen order, each with the files that have it.
+fn grouped<'a>(
+    items: &[Labelled<'a>],
+    key: impl Fn(&Assessment) -> Option<String>,
+) -> Vec<(String, Vec<&'a str>)> {
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    for item in items {
+        let Some(value) = key(item.assessment) else {
+            continue;
+        };
+        match groups.iter_mut().find(|(v, _)| *v == value) {
+            Some((_, files)) => files.push(item.label),
+            None => groups.push((value, vec![item.label])),
+        }
+    }
+    groups
+}
+
+fn mixed(command: &str, what: &str, groups: &[(String, Vec<&str>)], fix: &str) -> BadInput {
+    let each: Vec<String> = groups
+        .iter()
+        .map(|(value, files)| format!("{value} ({})", files.join(", ")))
+        .collect();
+    BadInput::new(format!(
+        "{command} follows one person rated by one rater; these assessments are of {} {what}: {}; {fix}",
+        groups.len(),
+        each.join(", ")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_trimmed_with_inner_runs_made_one_space() {
+        assert_eq!(name("  Alex \t Rivera "), "Alex Rivera");
+        assert_eq!(name(""), "");
+    }
+}
