@@ -104,7 +104,7 @@ pub(super) fn irregular_kind(meta: &Metadata) -> &'static str {
 
 /// Open for reading without waiting for a writer (a named pipe opens at once, and is then
 /// refused as one).
-fn open_without_waiting(path: &Path) -> std::io::Result<File> {
+pub(super) fn open_without_waiting(path: &Path) -> std::io::Result<File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
