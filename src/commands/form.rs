@@ -10,6 +10,7 @@ use rungs::catalog::Entry;
 use rungs::error::BadInput;
 use rungs::form::{form, FormPage, Who};
 use rungs::framework::Ladder;
+use rungs::io::write::{check_target, Refusal};
 use rungs::render::{Document, Style};
 
 use super::output::Output;
@@ -63,7 +64,9 @@ pub fn run(context: &Context, args: &FormArgs) -> anyhow::Result<ExitCode> {
                 relation,
             };
             let page = page(&entry, &ladder, &base, who);
-            Output::new(Some(output), args.force).write(context, &page, ())?;
+            let output = Output::new(Some(output), args.force);
+            refuse_inputs(output, &entry, args)?;
+            output.write(context, &page, ())?;
             say_next(context, &page.0);
         }
         (None, Some(raters), Some(dir)) => {
@@ -109,15 +112,23 @@ fn per_rater(
         .iter()
         .map(|row| dir.join(format!("{}.html", row.stem)))
         .collect();
-    if !args.force {
-        let taken: Vec<String> = targets
-            .iter()
-            .filter(|t| t.exists())
-            .map(|t| format!("{}: file exists; pass --force to overwrite it", t.display()))
-            .collect();
-        if !taken.is_empty() {
-            return Err(BadInput::many(taken).into());
-        }
+    // The one output check for every page before any is written: an existing page only with
+    // --force, and never a link, a named pipe or a device.
+    let refused: Vec<String> = targets
+        .iter()
+        .filter_map(|t| {
+            match check_target(t, args.force) {
+                // The folder is made below.
+                Ok(()) | Err(Refusal::NoFolder(_)) => None,
+                Err(refusal) => Some(format!("{}: {refusal}", t.display())),
+            }
+        })
+        .collect();
+    if !refused.is_empty() {
+        return Err(BadInput::many(refused).into());
+    }
+    for target in &targets {
+        refuse_inputs(Output::new(Some(target), true), entry, args)?;
     }
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the folder {}", dir.display()))?;
@@ -136,6 +147,16 @@ fn per_rater(
         dir.display()
     ));
     Ok(())
+}
+
+/// A page may not replace a file the form is made from: the framework file, the previous
+/// assessment (`--from`) or the raters sheet.
+fn refuse_inputs(output: Output<'_>, entry: &Entry, args: &FormArgs) -> Result<(), BadInput> {
+    if let rungs::catalog::Origin::File(framework) = &entry.origin {
+        output.refuse_inputs([framework.as_path()], "the framework of the form")?;
+    }
+    output.refuse_inputs(args.from.as_deref(), "the assessment the form starts from")?;
+    output.refuse_inputs(args.raters.as_deref(), "the raters sheet")
 }
 
 /// What to do with the page.

@@ -274,11 +274,16 @@ pub fn lock(path: &Path) -> Result<Option<Lock>, LockError> {
             Ok(meta) if meta.is_file() => {}
             _ => return Ok(None),
         }
-        let file = match File::open(path) {
+        // Opened without waiting: a named pipe swapped in after the check above cannot hang
+        // the walk, and is left to the reader to refuse.
+        let file = match super::read::open_without_waiting(path) {
             Ok(file) => file,
             Err(e) if e.kind() == ErrorKind::NotFound => continue,
             Err(e) => return Err(LockError::Io(e)),
         };
+        if !file.metadata().is_ok_and(|m| m.is_file()) {
+            return Ok(None);
+        }
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => return Err(LockError::Held),
@@ -333,6 +338,7 @@ mod tests {
         assert!(temps(dir.path()).is_empty());
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_planted_link_is_replaced_never_written_through() {
         let dir = tempfile::tempdir().expect("temp dir");

@@ -4,6 +4,7 @@ use crate::support::{command, fixture};
 
 const MARCH: &str = "tests/fixtures/assessments/teamwork/2026-03-01.json";
 const FRAMEWORKS: &str = "tests/fixtures/frameworks";
+const JUNE: &str = "tests/fixtures/assessments/teamwork/2026-06-02.json";
 
 fn report(args: &[&str]) -> String {
     command(&["report", MARCH, "--frameworks", FRAMEWORKS])
@@ -765,5 +766,113 @@ fn the_plan_says_what_the_target_level_looks_like() {
     assert_eq!(
         mobile["target_description"],
         "Sets the direction of the app's architecture."
+    );
+}
+
+#[test]
+fn the_output_files_extension_picks_the_format_unless_format_is_given() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).expect("written");
+    let write = |name: &str, extra: &[&str]| {
+        let out = dir.path().join(name).display().to_string();
+        let mut args = vec!["report", MARCH, "--frameworks", FRAMEWORKS, "-o", &out];
+        args.extend_from_slice(extra);
+        command(&args).run()
+    };
+    for (name, starts) in [
+        ("r.html", "<!DOCTYPE html>"),
+        ("r.json", "{"),
+        ("r.md", "# "),
+        ("r.csv", "group,competency_id,"),
+        ("r.txt", "Teamwork"),
+        ("r", "Teamwork"),
+    ] {
+        let run = write(name, &[]);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        let text = read(name);
+        assert!(text.starts_with(starts), "{name}: {text}");
+    }
+    assert!(serde_json::from_str::<serde_json::Value>(&read("r.json")).is_ok());
+    let given = write("given.json", &["--format", "table", "--force"]);
+    assert_eq!(given.code, 0, "{}", given.stderr);
+    assert!(read("given.json").starts_with("Teamwork"), "--format wins");
+
+    // Every command with -o follows the extension; one it cannot write is refused.
+    let diff_json = dir.path().join("d.json").display().to_string();
+    let diff = command(&[
+        "diff",
+        MARCH,
+        JUNE,
+        "--frameworks",
+        FRAMEWORKS,
+        "-o",
+        &diff_json,
+    ])
+    .run();
+    assert_eq!(diff.code, 0, "{}", diff.stderr);
+    assert!(serde_json::from_str::<serde_json::Value>(&read("d.json")).is_ok());
+    let history_md = dir.path().join("h.md").display().to_string();
+    let history = command(&[
+        "history",
+        MARCH,
+        JUNE,
+        "--frameworks",
+        FRAMEWORKS,
+        "-o",
+        &history_md,
+    ])
+    .run();
+    assert_eq!(history.code, 0, "{}", history.stderr);
+    assert!(read("h.md").starts_with("# "), "{}", read("h.md"));
+    let diff_html = dir.path().join("d.html").display().to_string();
+    let refused = command(&[
+        "diff",
+        MARCH,
+        JUNE,
+        "--frameworks",
+        FRAMEWORKS,
+        "-o",
+        &diff_html,
+    ])
+    .run();
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("its extension asks for html, which this command does not write (table, json, markdown); pass --format FORMAT"),
+        "{}",
+        refused.stderr
+    );
+    assert!(!dir.path().join("d.html").exists());
+    let team_csv = dir.path().join("t.csv").display().to_string();
+    let team = command(&[
+        "team",
+        "tests/fixtures/team",
+        "--framework",
+        "tests/fixtures/assess/teamwork.yaml",
+        "-o",
+        &team_csv,
+    ])
+    .run();
+    assert_eq!(team.code, 0, "{}", team.stderr);
+    assert!(
+        !read("t.csv").contains('│'),
+        "CSV, not a table: {}",
+        read("t.csv")
+    );
+    let compare_html = dir.path().join("c.html").display().to_string();
+    let compare = command(&[
+        "compare",
+        "tests/fixtures/360/alex.json",
+        "tests/fixtures/360/alex-by-sam.json",
+        "--framework",
+        "tests/fixtures/assess/teamwork.yaml",
+        "-o",
+        &compare_html,
+    ])
+    .run();
+    assert_eq!(compare.code, 0, "{}", compare.stderr);
+    assert!(
+        read("c.html").starts_with("<!DOCTYPE html>"),
+        "{}",
+        read("c.html")
     );
 }

@@ -113,6 +113,7 @@ fn writers(sandbox: &Sandbox, target: &Path) -> Vec<(&'static str, Vec<String>)>
         ("team", with(&["team", &one, &two])),
         ("import", with(&["import", "csv", &sheet])),
         ("new", with(&["new", "ours"])),
+        ("form", with(&["form", FRAMEWORK])),
         (
             "assess",
             with(&["assess", FRAMEWORK, "--answers", &answers]),
@@ -180,6 +181,7 @@ fn dash_is_stdout_for_every_command_that_writes_a_document() {
     let one = shown(&sandbox.assessment("one.json"));
     let two = shown(&sandbox.assessment("two.json"));
     let sheet = shown(&fixture("import/ladder.csv"));
+    let framework = shown(&Path::new(env!("CARGO_MANIFEST_DIR")).join(FRAMEWORK));
     let cases: Vec<(&str, Vec<&str>, &str)> = vec![
         (
             "report",
@@ -204,6 +206,7 @@ fn dash_is_stdout_for_every_command_that_writes_a_document() {
         ),
         ("import", vec!["import", "csv", &sheet], "competencies:"),
         ("new", vec!["new", "ours"], "id: \"ours\""),
+        ("form", vec!["form", &framework], "<!DOCTYPE html>"),
         ("man", vec!["man"], ".TH rungs 1"),
     ];
     for (command, args, expected) in cases {
@@ -326,6 +329,18 @@ fn output_naming_an_input_is_refused_by_every_command_through_links_too() {
             &framework,
             "that is the framework file read",
         ),
+        (
+            vec![
+                "form".into(),
+                shown(&framework),
+                "--from".into(),
+                one_s.clone(),
+                "-o".into(),
+                link(&one, "one-again.json"),
+            ],
+            &one,
+            "that is the assessment the form starts from",
+        ),
     ];
     for (args, input, message) in cases {
         let before = fs::read(input).expect("input");
@@ -430,6 +445,22 @@ fn temporary_files_of_a_killed_save_are_ignored_and_removed_by_the_next_save() {
         ls.stdout,
         ls.stderr
     );
+    // A framework folder with a partial framework left by a killed save: validate and
+    // --frameworks read the framework and nothing else.
+    let frameworks = sandbox.path("frameworks");
+    fs::create_dir(&frameworks).expect("folder");
+    fs::copy(FRAMEWORK, frameworks.join("ours.yaml")).expect("copy");
+    fs::write(frameworks.join(".ours.yaml.Xk3pQz.tmp"), "id: [unclosed").expect("partial");
+    let validate = sandbox.run(&["validate", &shown(&frameworks)]);
+    assert_eq!(validate.code, 0, "{}", validate.stderr);
+    assert!(!validate.stdout.contains("Xk3pQz") && !validate.stderr.contains("Xk3pQz"));
+    let listed = sandbox.run(&["list", "--frameworks", &shown(&frameworks)]);
+    assert_eq!(listed.code, 0, "{}", listed.stderr);
+    assert!(
+        listed.stdout.contains("teamwork-walk") && listed.stderr.is_empty(),
+        "{}",
+        listed.stderr
+    );
     let team = sandbox.run(&["team", &shown(&folder)]);
     assert_eq!(team.code, 0, "{}", team.stderr);
     let again = sandbox.run(&[
@@ -447,4 +478,41 @@ fn temporary_files_of_a_killed_save_are_ignored_and_removed_by_the_next_save() {
         vec![name.clone()],
         "the stale temporary file is gone"
     );
+}
+
+#[test]
+fn form_pages_per_rater_are_all_checked_before_any_is_written() {
+    let sandbox = Sandbox::new();
+    let sheet = sandbox.write(
+        "raters.csv",
+        "name,relation\nSam Lee,manager\nKim Park,peer\n",
+    );
+    let forms = sandbox.path("forms");
+    fs::create_dir(&forms).expect("folder");
+    let victim = sandbox.write("victim.txt", "keep me\n");
+    std::os::unix::fs::symlink(&victim, forms.join("sam-lee.html")).expect("link");
+    let args = [
+        "form",
+        FRAMEWORK,
+        "--subject",
+        "Ana Lee",
+        "--raters",
+        &shown(&sheet),
+        "--output-dir",
+        &shown(&forms),
+        "--force",
+    ];
+    let out = sandbox.run(&args);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("sam-lee.html: is a symbolic link"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(fs::read_to_string(&victim).expect("victim"), "keep me\n");
+    assert_eq!(listing(&forms), ["sam-lee.html"], "no page written");
+    fs::remove_file(forms.join("sam-lee.html")).expect("remove the link");
+    let written = sandbox.run(&args);
+    assert_eq!(written.code, 0, "{}", written.stderr);
+    assert_eq!(listing(&forms), ["kim-park.html", "sam-lee.html"]);
 }
