@@ -12,6 +12,7 @@ use crate::cli::CompareArgs;
 
 /// Run `rungs compare`.
 pub fn run(context: &Context, args: &CompareArgs) -> anyhow::Result<ExitCode> {
+    let format = args.output.format(args.format)?;
     let gathered = gathering::read(
         context,
         &args.files,
@@ -60,6 +61,6 @@ pub fn run(context: &Context, args: &CompareArgs) -> anyhow::Result<ExitCode> {
         gathered.sheets.iter().map(|s| s.file.as_path()),
         "one of the assessments compared; write to another file",
     )?;
-    output.write(context, &comparison, args.format.into())?;
+    output.write(context, &comparison, format.into())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -56,6 +56,7 @@ fn note_changes(old: &Opened, new: &Opened) -> Vec<NoteChange> {
 
 /// Run `rungs diff`.
 pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
+    let format = args.output.format(args.format)?;
     let (old_path, new_path) = match &args.new {
         Some(new) => (super::named::latest(&args.old)?, super::named::latest(new)?),
         None => {
@@ -208,6 +209,6 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
         let description = after.target.map(|t| t.description).unwrap_or_default();
         report = report.with_target(description, gaps);
     }
-    output.write(context, &report, args.format.into())?;
+    output.write(context, &report, format.into())?;
     Ok(ExitCode::SUCCESS)
 }

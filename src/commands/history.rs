@@ -52,6 +52,7 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, BadInput> {
 
 /// Run `rungs history`.
 pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
+    let format = args.output.format(args.format)?;
     let mut named = Vec::new();
     for argument in &args.files {
         named.extend(super::named::assessments(argument)?);
@@ -95,7 +96,7 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
             read,
         )?);
     }
-    output.write(context, &Histories(histories), args.format.into())?;
+    output.write(context, &Histories(histories), format.into())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -34,6 +34,9 @@ The saved assessments: framework, subject, rater, date, complete or not.
 \fBrungs report me.json \-\-format html \-o me.html\fR
 One self\-contained page to share.
 .TP
+\fBrungs form networking \-\-subject "Alex Rivera" \-\-raters raters.csv \-\-output\-dir forms/\fR
+One HTML page per rater (a CSV sheet with the columns name and relation): each opens it in a browser, rates, and saves an assessment file to send back for \fBrungs compare\fR.
+.TP
 \fBrungs validate our\-framework.yaml\fR
 Every problem of a framework file, as file:line:col: message.
 .SH EXIT STATUS

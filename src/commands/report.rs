@@ -12,6 +12,7 @@ use crate::cli::{ReportArgs, ReportFormat};
 
 /// Run `rungs report`.
 pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
+    let format = args.output.format(args.format)?;
     let file = super::named::latest(&args.file)?;
     if file != args.file {
         context.say(format!("Reporting {}", file.display()));
@@ -37,7 +38,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     context.warn_all(misfit);
     context.warn_all(unreachable(framework, &ladder, &request));
     let human = matches!(
-        args.format,
+        format,
         ReportFormat::Table | ReportFormat::Markdown | ReportFormat::Html
     );
     let hint = (request.is_empty() && human).then(|| no_target_hint(framework));
@@ -65,7 +66,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         [file.as_path()],
         "the assessment being reported; write the report to another file",
     )?;
-    output.write(context, &report, args.format.into())?;
+    output.write(context, &report, format.into())?;
     if let Some(hint) = hint {
         context.say(hint);
     }

@@ -16,6 +16,7 @@ use rungs::open::{choose_ladder, unreachable};
 
 /// Run `rungs team`.
 pub fn run(context: &Context, args: &TeamArgs) -> anyhow::Result<ExitCode> {
+    let format = args.output.format(args.format)?;
     let (request, problems) = args.target.request();
     if !problems.is_empty() {
         return Err(BadInput::many(problems).into());
@@ -43,7 +44,7 @@ pub fn run(context: &Context, args: &TeamArgs) -> anyhow::Result<ExitCode> {
     )?;
     let relation = args.relation.map(Relation::from);
 
-    let Some(format) = args.format.matrix() else {
+    let Some(format) = format.matrix() else {
         let ratings = Ratings {
             framework,
             sheets: gathered

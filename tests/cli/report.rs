@@ -4,6 +4,7 @@ use crate::support::{command, fixture};
 
 const MARCH: &str = "tests/fixtures/assessments/teamwork/2026-03-01.json";
 const FRAMEWORKS: &str = "tests/fixtures/frameworks";
+const JUNE: &str = "tests/fixtures/assessments/teamwork/2026-06-02.json";
 
 fn report(args: &[&str]) -> String {
     command(&["report", MARCH, "--frameworks", FRAMEWORKS])
@@ -493,7 +494,7 @@ fn seed_json_values_by_hand() {
     ))
     .expect("valid JSON");
     assert_eq!(json["framework"]["id"], "lasting-relationships");
-    assert_eq!(json["framework"]["version"], "1.0");
+    assert_eq!(json["framework"]["version"], "1.1");
     let c = &json["competencies"];
     // clear-expectations: building 6/6, sustaining 3/3 -> top level, score 2, target met.
     assert_eq!(c[0]["id"], "clear-expectations");
@@ -506,14 +507,14 @@ fn seed_json_values_by_hand() {
     assert_eq!(c[1]["score"].as_f64(), Some(1.0));
     assert_eq!(c[1]["next"]["not_applicable"], 1);
     assert_eq!(c[1]["gap"], 1);
-    // trust: 1 of 3 demonstrated at building -> no level, score 1/3.
+    // trust: 1 of 2 demonstrated at building -> no level, score 1/2.
     assert!(c[2]["level"].is_null());
     assert_eq!(c[2]["rank"], 0);
-    assert_eq!(c[2]["score"].as_f64(), Some(1.0 / 3.0));
+    assert_eq!(c[2]["score"].as_f64(), Some(0.5));
     assert_eq!(c[2]["target"], "sustaining");
     assert_eq!(c[2]["gap"], 2);
 
-    // Growing holds at exactly the threshold: 4 of 5 rated 3 or more is 80%.
+    // Growing holds: its 4 indicators rated 3 or more; sustaining shows 2 of 5: score 2.4.
     let json: serde_json::Value = serde_json::from_str(&seed_report(
         COMMUNITY,
         &["--target", "hybrid", "--format", "json"],
@@ -765,5 +766,113 @@ fn the_plan_says_what_the_target_level_looks_like() {
     assert_eq!(
         mobile["target_description"],
         "Sets the direction of the app's architecture."
+    );
+}
+
+#[test]
+fn the_output_files_extension_picks_the_format_unless_format_is_given() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).expect("written");
+    let write = |name: &str, extra: &[&str]| {
+        let out = dir.path().join(name).display().to_string();
+        let mut args = vec!["report", MARCH, "--frameworks", FRAMEWORKS, "-o", &out];
+        args.extend_from_slice(extra);
+        command(&args).run()
+    };
+    for (name, starts) in [
+        ("r.html", "<!DOCTYPE html>"),
+        ("r.json", "{"),
+        ("r.md", "# "),
+        ("r.csv", "group,competency_id,"),
+        ("r.txt", "Teamwork"),
+        ("r", "Teamwork"),
+    ] {
+        let run = write(name, &[]);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        let text = read(name);
+        assert!(text.starts_with(starts), "{name}: {text}");
+    }
+    assert!(serde_json::from_str::<serde_json::Value>(&read("r.json")).is_ok());
+    let given = write("given.json", &["--format", "table", "--force"]);
+    assert_eq!(given.code, 0, "{}", given.stderr);
+    assert!(read("given.json").starts_with("Teamwork"), "--format wins");
+
+    // Every command with -o follows the extension; one it cannot write is refused.
+    let diff_json = dir.path().join("d.json").display().to_string();
+    let diff = command(&[
+        "diff",
+        MARCH,
+        JUNE,
+        "--frameworks",
+        FRAMEWORKS,
+        "-o",
+        &diff_json,
+    ])
+    .run();
+    assert_eq!(diff.code, 0, "{}", diff.stderr);
+    assert!(serde_json::from_str::<serde_json::Value>(&read("d.json")).is_ok());
+    let history_md = dir.path().join("h.md").display().to_string();
+    let history = command(&[
+        "history",
+        MARCH,
+        JUNE,
+        "--frameworks",
+        FRAMEWORKS,
+        "-o",
+        &history_md,
+    ])
+    .run();
+    assert_eq!(history.code, 0, "{}", history.stderr);
+    assert!(read("h.md").starts_with("# "), "{}", read("h.md"));
+    let diff_html = dir.path().join("d.html").display().to_string();
+    let refused = command(&[
+        "diff",
+        MARCH,
+        JUNE,
+        "--frameworks",
+        FRAMEWORKS,
+        "-o",
+        &diff_html,
+    ])
+    .run();
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("its extension asks for html, which this command does not write (table, json, markdown); pass --format FORMAT"),
+        "{}",
+        refused.stderr
+    );
+    assert!(!dir.path().join("d.html").exists());
+    let team_csv = dir.path().join("t.csv").display().to_string();
+    let team = command(&[
+        "team",
+        "tests/fixtures/team",
+        "--framework",
+        "tests/fixtures/assess/teamwork.yaml",
+        "-o",
+        &team_csv,
+    ])
+    .run();
+    assert_eq!(team.code, 0, "{}", team.stderr);
+    assert!(
+        !read("t.csv").contains('│'),
+        "CSV, not a table: {}",
+        read("t.csv")
+    );
+    let compare_html = dir.path().join("c.html").display().to_string();
+    let compare = command(&[
+        "compare",
+        "tests/fixtures/360/alex.json",
+        "tests/fixtures/360/alex-by-sam.json",
+        "--framework",
+        "tests/fixtures/assess/teamwork.yaml",
+        "-o",
+        &compare_html,
+    ])
+    .run();
+    assert_eq!(compare.code, 0, "{}", compare.stderr);
+    assert!(
+        read("c.html").starts_with("<!DOCTYPE html>"),
+        "{}",
+        read("c.html")
     );
 }
