@@ -46,6 +46,15 @@ fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
     doc.select(&selector).collect()
 }
 
+/// The JSON the page's script starts from.
+fn form_data(doc: &Html) -> Value {
+    let block = select(doc, "script#form-data")
+        .first()
+        .map(|s| s.inner_html())
+        .expect("a data block");
+    serde_json::from_str(&block).expect("the data block is JSON")
+}
+
 fn text(element: &scraper::ElementRef<'_>) -> String {
     element.text().collect::<String>().trim().to_string()
 }
@@ -372,13 +381,7 @@ fn framework_text_and_names_are_written_as_text() {
             .and_then(|r| r.value().attr("value")),
         Some("\"><img src=x onerror=\"document.title='pwned'\">")
     );
-    let data: Value = serde_json::from_str(
-        &select(&doc, "script#form-data")
-            .first()
-            .map(|s| s.inner_html())
-            .expect("data"),
-    )
-    .expect("the data block is JSON");
+    let data = form_data(&doc);
     assert_eq!(
         data["base"]["subject"],
         "</script><script>document.title='pwned'</script>"
@@ -546,13 +549,7 @@ fn from_fills_in_last_rounds_answers_and_notes() {
             .and_then(|r| r.value().attr("value")),
         Some("Sam Lee")
     );
-    let data: Value = serde_json::from_str(
-        &select(&doc, "script#form-data")
-            .first()
-            .map(|s| s.inner_html())
-            .expect("data"),
-    )
-    .expect("JSON");
+    let data = form_data(&doc);
     assert!(data["base"]["from"]["path"]
         .as_str()
         .is_some_and(|p| p.ends_with("ana-by-sam.json")));
@@ -974,4 +971,49 @@ fn the_readme_shows_the_form_as_it_is() {
         .collect();
     assert_eq!(lines[8], choices.join("  "));
     assert!(lines[9].starts_with(&format!("{} [", first("label.note"))));
+}
+
+#[test]
+fn on_a_track_the_form_asks_only_the_levels_of_its_ladder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join("manager.html");
+    let out = command(&[
+        "form",
+        "tests/fixtures/frameworks/engineering-ladder.yaml",
+        "--track",
+        "manager",
+        "-o",
+    ])
+    .arg(&page)
+    .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let doc = Html::parse_document(&std::fs::read_to_string(&page).expect("page"));
+    let mut levels: Vec<&str> = select(&doc, "section.level")
+        .iter()
+        .filter_map(|s| s.value().attr("data-level"))
+        .collect();
+    levels.sort_unstable();
+    levels.dedup();
+    assert_eq!(
+        levels,
+        ["director", "engineer", "junior", "manager", "senior"]
+    );
+    assert_eq!(
+        select(&doc, "p.meta").first().map(text).as_deref(),
+        Some("Track: People manager")
+    );
+    let data = form_data(&doc);
+    assert_eq!(data["base"]["track"], "manager");
+
+    let out = command(&[
+        "form",
+        "tests/fixtures/frameworks/engineering-ladder.yaml",
+        "--track",
+        "astronaut",
+        "-o",
+    ])
+    .arg(dir.path().join("nowhere.html"))
+    .run();
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(!dir.path().join("nowhere.html").exists());
 }
