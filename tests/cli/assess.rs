@@ -1071,7 +1071,11 @@ fn subject_on_resume_sets_a_missing_one_and_refuses_another() {
 fn help_names_every_key_and_says_an_id_works_for_a_file() {
     let assess = crate::support::run(&["assess", "--help"]);
     assert_eq!(assess.code, 0);
-    let flat = assess.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = assess
+        .stdout
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(
         flat.contains("Enter or Right keep the rating shown and go on"),
         "{flat}"
@@ -1081,7 +1085,11 @@ fn help_names_every_key_and_says_an_id_works_for_a_file() {
         "{flat}"
     );
     let report = crate::support::run(&["report", "--help"]);
-    let flat = report.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = report
+        .stdout
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(
         flat.contains("<FILE> A saved assessment (JSON), or a framework id for your latest self-assessment of it"),
         "{flat}"
