@@ -72,10 +72,19 @@ rungs show networking --format markdown > networking.md"
         #[arg(add = ArgValueCompleter::new(crate::commands::completions::framework))]
         framework: String,
 
-        /// Output format: tables, a sheet that `rungs import csv` reads back, the loaded
+        /// Output format: tables, a sheet that `rungs import sheet` reads back, the loaded
         /// framework as JSON, or a Markdown document.
         #[arg(long, short, value_enum, default_value_t = ShowFormat::Table)]
         format: ShowFormat,
+
+        /// With --format csv: write the roles (targets) as a sheet to this file, one row per
+        /// role and competency, as `rungs import sheet --roles` reads it.
+        #[arg(long, value_name = "FILE")]
+        roles_output: Option<PathBuf>,
+
+        /// Overwrite --roles-output if it exists.
+        #[arg(long, requires = "roles_output")]
+        force: bool,
     },
 
     /// Check framework files; every problem as file:line:col: message.
@@ -112,9 +121,10 @@ rungs show networking --format markdown > networking.md"
     /// Write an HTML page a rater fills in a browser and saves as an assessment file: no terminal, no install.
     Form(FormArgs),
 
-    /// Make a framework file from one kept elsewhere: a spreadsheet (CSV) or a CASE package.
+    /// Make a framework file from one kept elsewhere: a spreadsheet (CSV, TSV, Excel,
+    /// OpenDocument) or a CASE package.
     #[command(
-        after_help = "Examples:\n  rungs import csv ladder.csv -o ladder.yaml\n  rungs validate ladder.yaml"
+        after_help = "Examples:\n  rungs import sheet ladder.xlsx --roles-sheet Roles -o ladder.yaml\n  rungs validate ladder.yaml"
     )]
     Import {
         #[command(subcommand)]
@@ -165,20 +175,27 @@ echo 'rungs completions fish | source' >> ~/.config/fish/config.fish"
 /// What `rungs import` reads.
 #[derive(Debug, Subcommand)]
 pub enum ImportSource {
-    /// A spreadsheet saved as CSV, one row per indicator (the columns `rungs show --format csv` writes).
+    /// A spreadsheet (.csv, .tsv, .xlsx, .ods), one row per indicator (the columns `rungs show --format csv` writes).
     #[command(
+        visible_alias = "csv",
         disable_version_flag = true,
         after_help = "Columns (header names; case, spaces, hyphens and underscores do not matter):\n  \
 required: competency, level, indicator\n  \
 optional: indicator_id, competency_id, level_id, examples (one a line, or separated by \" ; \"),\n            \
-competency_description, level_description, group\n\n\
-Levels are ordered as the rows give them; missing ids are made from the names.\n\
-Excel's \"CSV UTF-8\" with ; or , as the delimiter reads as well as a plain file.\n\n\
-Examples:\n  rungs import csv ladder.csv -o ladder.yaml\n  \
-rungs import csv ladder.csv --id eng-ladder --name \"Engineering ladder\" --version 2026.1 -o ladder.yaml\n  \
-rungs show networking --format csv > networking.csv && rungs import csv networking.csv --id networking"
+competency_description, level_description, group, group_id,\n            \
+competency_level_title, competency_level_description, competency_level_examples,\n            \
+track, track_id (the tracks the row's level is on, \" ; \" between several; empty: every track)\n\
+Roles (--roles FILE or --roles-sheet NAME), one row per role and competency:\n  \
+required: role, competency, level    optional: role_id, role_description, track\n\n\
+A header of your own is read as a field with --column 'HEADER=FIELD'. Levels are ordered as\n\
+the rows give them; missing ids are made from the names. An empty indicator cell is an error:\n\
+write (no indicators) for a level that asks nothing.\n\n\
+Examples:\n  rungs import sheet ladder.csv -o ladder.yaml\n  \
+rungs import sheet ladder.xlsx --sheet Signals --column 'Signal=indicator' --column 'Milestone=level' --roles-sheet Roles -o ladder.yaml\n  \
+rungs import sheet ladder.tsv --id eng-ladder --name \"Engineering ladder\" --version 2026.1 -o ladder.yaml\n  \
+rungs show networking --format csv > networking.csv && rungs import sheet networking.csv --id networking"
     )]
-    Csv(ImportArgs),
+    Sheet(ImportSheetArgs),
 
     /// A 1EdTech CASE 1.0/1.1 package (CFPackage JSON): items without children become indicators.
     #[command(
@@ -192,6 +209,29 @@ Examples:\n  rungs import case digital-literacy.json -o digital-literacy.yaml\n 
 rungs import case package.json --levels-from item-type --id our-standards -o ours.yaml"
     )]
     Case(ImportCaseArgs),
+}
+
+/// Options of `rungs import sheet`.
+#[derive(Debug, Args)]
+pub struct ImportSheetArgs {
+    #[command(flatten)]
+    pub common: ImportArgs,
+
+    /// In a workbook, the sheet of indicators (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// Read the sheet's own header HEADER as FIELD (a column name above); repeatable.
+    #[arg(long = "column", value_name = "HEADER=FIELD")]
+    pub columns: Vec<String>,
+
+    /// Read roles (targets) from this sheet file.
+    #[arg(long, value_name = "FILE", conflicts_with = "roles_sheet")]
+    pub roles: Option<PathBuf>,
+
+    /// Read roles (targets) from this sheet of the same workbook.
+    #[arg(long, value_name = "NAME")]
+    pub roles_sheet: Option<String>,
 }
 
 /// Options of `rungs import case`.

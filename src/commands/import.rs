@@ -1,16 +1,18 @@
-//! `rungs import csv|case FILE`: a framework file from a spreadsheet or a CASE package.
+//! `rungs import sheet|case FILE`: a framework file from a spreadsheet or a CASE package.
 
 use std::process::ExitCode;
 
 use rungs::error::BadInput;
 use rungs::framework::{self, Diagnostic, LoadError};
+use rungs::import::rows::{Mapping, Sheet};
+use rungs::import::table::Source;
 use rungs::import::{self, Imported, Options};
 use rungs::io::write::{is_stdout, same_file, write_atomic};
 use rungs::render;
 
 use super::new::{check_destination, write_reason};
 use super::Context;
-use crate::cli::{ImportSource, LevelsFromArg};
+use crate::cli::{ImportSheetArgs, ImportSource, LevelsFromArg};
 use rungs::import::case::LevelsFrom;
 
 /// Largest file imported, in bytes: refused before it is read.
@@ -18,11 +20,11 @@ const MAX_IMPORT_SIZE: u64 = 64 * 1024 * 1024;
 
 pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode> {
     let (args, kind) = match source {
-        ImportSource::Csv(args) => (args, "csv"),
+        ImportSource::Sheet(sheet) => (&sheet.common, "sheet"),
         ImportSource::Case(case) => (&case.common, "case"),
     };
     let shown = args.file.display().to_string();
-    let what = if kind == "csv" {
+    let what = if kind == "sheet" {
         "sheet"
     } else {
         "CASE package"
@@ -45,7 +47,7 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
         version: args.version.clone(),
     };
     let imported = match source {
-        ImportSource::Csv(_) => import::csv::import(&shown, &bytes, &options),
+        ImportSource::Sheet(sheet) => import_sheet(context, sheet, &shown, &bytes, &options)?,
         ImportSource::Case(case) => {
             let levels_from = match case.levels_from {
                 LevelsFromArg::EducationLevel => LevelsFrom::EducationLevel,
@@ -53,10 +55,21 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
                 LevelsFromArg::One => LevelsFrom::One,
             };
             import::case::import(&shown, &bytes, &options, levels_from)
+                .map_err(|e| problems(context, e))?
         }
-    }
-    .map_err(|e| problems(context, e))?;
+    };
     let text = write(&imported, kind, &shown, &bytes);
+    if text.len() > framework::load::MAX_FILE_SIZE {
+        return Err(BadInput::located(vec![Diagnostic::file_error(
+            &shown,
+            format!(
+                "the framework would be {} bytes, and framework files are limited to {} bytes (8 MiB); nothing was written. Shorten the longest cells, or split the sheet into several frameworks",
+                text.len(),
+                framework::load::MAX_FILE_SIZE
+            ),
+        )])
+        .into());
+    }
     for warning in &imported.warnings {
         context.say(warning);
     }
@@ -111,6 +124,65 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
         }
     ));
     Ok(ExitCode::SUCCESS)
+}
+
+/// A sheet (and its roles, from the same workbook or another file) as a framework.
+fn import_sheet(
+    context: &Context,
+    args: &ImportSheetArgs,
+    shown: &str,
+    bytes: &[u8],
+    options: &Options,
+) -> Result<Imported, BadInput> {
+    let mappings = args
+        .columns
+        .iter()
+        .map(|c| Mapping::parse(c))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(BadInput::new)?;
+    let mut source = Source::open(shown, bytes).map_err(|e| problems(context, e))?;
+    let table = source
+        .table(args.sheet.as_deref())
+        .map_err(|e| problems(context, e))?;
+    let roles_table;
+    let roles_bytes;
+    let roles_shown;
+    let roles = match (&args.roles, &args.roles_sheet) {
+        (Some(file), _) => {
+            roles_shown = file.display().to_string();
+            roles_bytes = rungs::io::read_limited(file, MAX_IMPORT_SIZE, "roles sheet")?;
+            let mut roles_source =
+                Source::open(&roles_shown, &roles_bytes).map_err(|e| problems(context, e))?;
+            roles_table = roles_source.table(None).map_err(|e| problems(context, e))?;
+            Some(Sheet {
+                file: &roles_shown,
+                table: &roles_table,
+            })
+        }
+        (None, Some(name)) => {
+            if !source.is_workbook() {
+                return Err(BadInput::new(format!(
+                    "{shown} is a text sheet, with no sheet {name:?}; give the roles with --roles FILE"
+                )));
+            }
+            roles_table = source.table(Some(name)).map_err(|e| problems(context, e))?;
+            Some(Sheet {
+                file: shown,
+                table: &roles_table,
+            })
+        }
+        (None, None) => None,
+    };
+    import::rows::import(
+        Sheet {
+            file: shown,
+            table: &table,
+        },
+        roles,
+        options,
+        &mappings,
+    )
+    .map_err(|e| problems(context, e))
 }
 
 /// Every error as one line (exit 2); the warnings found with them go to stderr.

@@ -59,7 +59,11 @@ impl Context {
 
     /// The built-in frameworks plus the user folders.
     pub fn catalog(&self) -> anyhow::Result<Catalog> {
-        Ok(Catalog::with_dirs(&self.framework_dirs)?)
+        let catalog = Catalog::with_dirs(&self.framework_dirs)?;
+        for line in &catalog.left_out {
+            self.warn(line);
+        }
+        Ok(catalog)
     }
 
     /// A message for the person at the terminal (stderr), unless --quiet.
@@ -184,7 +188,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::List { assessments: false } => list::run(&context),
         Command::List { assessments: true } | Command::Ls => list::assessments(&context),
-        Command::Show { framework, format } => show::run(&context, &framework, format),
+        Command::Show {
+            framework,
+            format,
+            roles_output,
+            force,
+        } => show::run(&context, &framework, format, roles_output.as_deref(), force),
         Command::Validate { paths } => validate::run(&context, &paths),
         Command::Report(args) => report::run(&context, &args),
         Command::Diff(args) => diff::run(&context, &args),

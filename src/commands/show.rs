@@ -1,11 +1,30 @@
+use std::path::Path;
 use std::process::ExitCode;
 
+use rungs::error::BadInput;
+use rungs::io::write::write_atomic;
 use rungs::render::{self, Style};
 
+use super::new::{check_destination, write_reason};
 use super::Context;
 use crate::cli::ShowFormat;
 
-pub fn run(context: &Context, framework: &str, format: ShowFormat) -> anyhow::Result<ExitCode> {
+pub fn run(
+    context: &Context,
+    framework: &str,
+    format: ShowFormat,
+    roles_output: Option<&Path>,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
+    if let Some(out) = roles_output {
+        if format != ShowFormat::Csv {
+            return Err(BadInput::new(
+                "--roles-output writes the roles sheet beside a framework sheet: add --format csv",
+            )
+            .into());
+        }
+        check_destination(out, force)?;
+    }
     let entry = context.catalog()?.resolve(framework)?;
     for warning in &entry.warnings {
         context.say(warning);
@@ -20,6 +39,21 @@ pub fn run(context: &Context, framework: &str, format: ShowFormat) -> anyhow::Re
         ShowFormat::Json => render::show_json::render(&entry.framework),
         ShowFormat::Markdown => render::show_markdown::render(&entry.framework),
     };
+    if let Some(out) = roles_output {
+        let roles = render::show_csv::roles(&entry.framework);
+        if let Err(e) = write_atomic(out, roles.as_bytes()) {
+            anyhow::bail!(
+                "cannot write {}: {}; nothing was changed",
+                out.display(),
+                write_reason(&e)
+            );
+        }
+    } else if format == ShowFormat::Csv && !entry.framework.targets.is_empty() {
+        context.say(format!(
+            "hint: the framework has {}; write them with --roles-output FILE",
+            render::plural(entry.framework.targets.len(), "role", "roles")
+        ));
+    }
     context.print(&text)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,6 @@
-//! A framework as a spreadsheet: one row per indicator. `rungs show --format csv` writes these
-//! columns and `rungs import csv` reads them, from the one list below, so a framework shown as
-//! CSV imports back the same.
+//! A framework as a spreadsheet: one row per indicator, and its roles one row per role and
+//! competency. `rungs show --format csv` writes these columns and `rungs import sheet` reads
+//! them, from the lists below, so a framework shown as CSV imports back the same.
 
 /// One column of the framework sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -27,10 +27,25 @@ pub enum Column {
     Group,
     /// The id of that group (default: made from its name).
     GroupId,
+    /// The competency's own title for the level.
+    CompetencyLevelTitle,
+    /// What the competency looks like at the level.
+    CompetencyLevelDescription,
+    /// Examples of the competency at the level, one a line (or separated by ` ; `).
+    CompetencyLevelExamples,
+    /// The tracks the row's level is on (names or ids, ` ; ` between several; empty: every
+    /// track).
+    Track,
+    /// The ids of those tracks, in the same order (default: made from the names).
+    TrackId,
 }
 
+/// The text of an indicator cell that says a competency level has no indicators (it imposes no
+/// requirement); an empty indicator cell is an error.
+pub const NO_INDICATORS: &str = "(no indicators)";
+
 /// Every column, in the order `show --format csv` writes them.
-pub const COLUMNS: [Column; 11] = [
+pub const COLUMNS: [Column; 16] = [
     Column::Competency,
     Column::Level,
     Column::Indicator,
@@ -42,6 +57,11 @@ pub const COLUMNS: [Column; 11] = [
     Column::LevelDescription,
     Column::Group,
     Column::GroupId,
+    Column::CompetencyLevelTitle,
+    Column::CompetencyLevelDescription,
+    Column::CompetencyLevelExamples,
+    Column::Track,
+    Column::TrackId,
 ];
 
 impl Column {
@@ -59,6 +79,11 @@ impl Column {
             Column::LevelDescription => "level_description",
             Column::Group => "group",
             Column::GroupId => "group_id",
+            Column::CompetencyLevelTitle => "competency_level_title",
+            Column::CompetencyLevelDescription => "competency_level_description",
+            Column::CompetencyLevelExamples => "competency_level_examples",
+            Column::Track => "track",
+            Column::TrackId => "track_id",
         }
     }
 
@@ -73,6 +98,72 @@ impl Column {
         let key = header_key(header);
         COLUMNS.into_iter().find(|c| header_key(c.name()) == key)
     }
+}
+
+/// One column of the roles sheet: a role's level for one competency a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RoleColumn {
+    /// The role's name (required).
+    Role,
+    /// The role's id (default: made from its name).
+    RoleId,
+    /// What the role is for.
+    RoleDescription,
+    /// The track the role is on (its id or name).
+    Track,
+    /// The competency (its id or name; required).
+    Competency,
+    /// The level the role asks for it (its id or name; required).
+    Level,
+}
+
+/// Every roles column, in the order `show --roles-output` writes them.
+pub const ROLE_COLUMNS: [RoleColumn; 6] = [
+    RoleColumn::Role,
+    RoleColumn::RoleId,
+    RoleColumn::RoleDescription,
+    RoleColumn::Track,
+    RoleColumn::Competency,
+    RoleColumn::Level,
+];
+
+impl RoleColumn {
+    /// The header written for the column.
+    pub fn name(self) -> &'static str {
+        match self {
+            RoleColumn::Role => "role",
+            RoleColumn::RoleId => "role_id",
+            RoleColumn::RoleDescription => "role_description",
+            RoleColumn::Track => "track",
+            RoleColumn::Competency => "competency",
+            RoleColumn::Level => "level",
+        }
+    }
+
+    /// Whether a roles sheet must have the column.
+    pub fn is_required(self) -> bool {
+        matches!(
+            self,
+            RoleColumn::Role | RoleColumn::Competency | RoleColumn::Level
+        )
+    }
+}
+
+/// Every field a sheet's header may be mapped to with `--column HEADER=FIELD`: the framework
+/// sheet's columns, then the roles sheet's that are not among them.
+pub fn fields() -> Vec<&'static str> {
+    let mut fields: Vec<&'static str> = COLUMNS.iter().map(|c| c.name()).collect();
+    for column in ROLE_COLUMNS {
+        if !fields.contains(&column.name()) {
+            fields.push(column.name());
+        }
+    }
+    fields
+}
+
+/// Whether two headers are the same once case and separators are set aside.
+pub fn same_header(a: &str, b: &str) -> bool {
+    header_key(a) == header_key(b)
 }
 
 /// A header reduced to what matching compares: lowercase, with spaces, hyphens and underscores

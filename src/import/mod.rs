@@ -1,10 +1,11 @@
-//! Frameworks kept elsewhere, read into the framework's raw structs: a spreadsheet export
-//! ([`csv`]) or a 1EdTech CASE package ([`case`]). Each import is a pure function from bytes;
+//! Frameworks kept elsewhere, read into the framework's raw structs: a sheet ([`table`] reads
+//! text sheets and workbooks, [`rows`] maps their rows) or a 1EdTech CASE package ([`case`]). Each import is a pure function from bytes;
 //! the result then goes through the same validation as a framework file and is written by
 //! [`crate::framework::write::yaml`].
 
 pub mod case;
-pub mod csv;
+pub mod rows;
+pub mod table;
 
 use crate::framework::format::RawFramework;
 use crate::framework::Diagnostic;

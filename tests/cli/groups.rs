@@ -91,10 +91,16 @@ fn show_puts_each_competency_under_its_group() {
     );
     let csv = command(&["show", &ladder(), "--format", "csv"])
         .env("NO_COLOR", "1")
-        .succeeds();
+        .run();
+    assert_eq!(
+        csv.stderr,
+        "hint: the framework has 3 roles; write them with --roles-output FILE\n"
+    );
     assert!(
-        csv.contains(",sd-jr-1,system-design,junior,,,,Technical craft,craft\r\n"),
-        "{csv}"
+        csv.stdout
+            .contains(",sd-jr-1,system-design,junior,,,,Technical craft,craft,,,,,\r\n"),
+        "{}",
+        csv.stdout
     );
 }
 

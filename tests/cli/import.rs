@@ -38,7 +38,15 @@ fn sheet_content(framework: &Value) -> Value {
                 .as_array()
                 .expect("levels")
                 .iter()
-                .map(|l| serde_json::json!({"level": l["level"], "rank": l["rank"], "indicators": l["indicators"]}))
+                .map(|l| {
+                    let indicators: Vec<Value> = l["indicators"]
+                        .as_array()
+                        .expect("indicators")
+                        .iter()
+                        .map(|i| serde_json::json!({"id": i["id"], "text": i["text"], "examples": i["examples"]}))
+                        .collect();
+                    serde_json::json!({"level": l["level"], "rank": l["rank"], "indicators": indicators})
+                })
                 .collect();
             serde_json::json!({"id": c["id"], "name": c["name"], "description": c["description"], "levels": levels})
         })
@@ -112,7 +120,7 @@ fn a_sheet_as_excel_saves_it_imports_like_a_clean_one() {
     assert_eq!(excel_body, clean_body);
     assert!(
         excel.starts_with(
-            "# Imported with `rungs import csv` from tests/fixtures/import/ladder-excel.csv\n# (sha256:"
+            "# Imported with `rungs import sheet` from tests/fixtures/import/ladder-excel.csv\n# (sha256:"
         ),
         "{excel}"
     );
@@ -169,31 +177,69 @@ fn every_bad_row_is_named_in_one_run() {
     assert_eq!(out.stdout, "");
     assert_eq!(
         out.stderr,
-        "error: tests/fixtures/import/ladder-bad.csv:4:3: empty indicator: give the text to rate, or delete the row\n\
-         error: tests/fixtures/import/ladder-bad.csv:6:2: level \"junior\" comes after \"senior\" for competency \"delivery\", but earlier rows put it below \"senior\"; give every competency's levels lowest first\n\
+        "error: tests/fixtures/import/ladder-bad.csv:4:3: empty indicator: give the text to rate, write (no indicators) for a level that asks nothing, or delete the row\n\
+         error: tests/fixtures/import/ladder-bad.csv:6:2: level \"junior\" comes after \"senior\" for competency \"delivery\", but earlier rows put it below \"senior\"; give every competency's and track's levels lowest first\n\
          error: tests/fixtures/import/ladder-bad.csv:7:4: duplicate indicator id \"cq-1\" (first at row 2)\n\
          error: tests/fixtures/import/ladder-bad.csv:8:3: missing column \"indicator\": the row has 2 cells, the header 4\n"
     );
 }
 
 #[test]
-fn a_sheet_without_the_required_columns_says_which() {
+fn a_sheet_with_its_own_headers_says_what_to_map_then_imports_with_column() {
     let dir = tempfile::tempdir().expect("temp dir");
     let sheet = dir.path().join("skills.csv");
     std::fs::write(
         &sheet,
-        "Skill,Level,Behaviour,Notes\nListening,1,Lets others finish,\n",
+        "Skill,Level,Behaviour,Notes\nListening,1,Lets others finish,\nListening,2,Sums up what was said,\n",
     )
     .expect("write");
-    let out = run_in(dir.path(), &["import", "csv", "skills.csv"]);
+    let out = run_in(dir.path(), &["import", "sheet", "skills.csv"]);
+    assert_eq!(out.code, 2);
+    let fields = "competency, indicator, indicator_id, competency_id, level_id, examples, competency_description, level_description, group, group_id, competency_level_title, competency_level_description, competency_level_examples, track, track_id";
+    assert_eq!(
+        out.stderr,
+        format!(
+            "skills.csv:1:1: warning: column \"Skill\" is not read; to read it, add --column 'Skill=FIELD' with FIELD one of: {fields}\n\
+             skills.csv:1:3: warning: column \"Behaviour\" is not read; to read it, add --column 'Behaviour=FIELD' with FIELD one of: {fields}\n\
+             skills.csv:1:4: warning: column \"Notes\" is not read; to read it, add --column 'Notes=FIELD' with FIELD one of: {fields}\n\
+             error: skills.csv:1: missing column \"competency\"; the header row must name competency, level, indicator, or map a header of its own to it with --column 'HEADER=competency'\n\
+             error: skills.csv:1: missing column \"indicator\"; the header row must name competency, level, indicator, or map a header of its own to it with --column 'HEADER=indicator'\n"
+        )
+    );
+    // The mappings the warnings ask for: the sheet imports, and `import csv` is the same command.
+    let out = run_in(
+        dir.path(),
+        &[
+            "import",
+            "csv",
+            "skills.csv",
+            "--column",
+            "Skill=competency",
+            "--column",
+            "behaviour = Indicator",
+            "--column",
+            "Notes=examples",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "imported 1 competency, 2 levels, 2 indicators\n"
+    );
+    assert!(
+        out.stdout.contains("  - id: listening\n    name: Listening\n    levels:\n      - level: '1'\n        indicators:\n          - id: listening.1.1\n            text: Lets others finish\n"),
+        "{}",
+        out.stdout
+    );
+    // A field that does not exist is an error listing the fields.
+    let out = run_in(
+        dir.path(),
+        &["import", "sheet", "skills.csv", "--column", "Skill=skill"],
+    );
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
-        "skills.csv:1:1: warning: column \"Skill\" is not read; the columns read are: competency, level, indicator, indicator_id, competency_id, level_id, examples, competency_description, level_description, group, group_id\n\
-         skills.csv:1:3: warning: column \"Behaviour\" is not read; the columns read are: competency, level, indicator, indicator_id, competency_id, level_id, examples, competency_description, level_description, group, group_id\n\
-         skills.csv:1:4: warning: column \"Notes\" is not read; the columns read are: competency, level, indicator, indicator_id, competency_id, level_id, examples, competency_description, level_description, group, group_id\n\
-         error: skills.csv:1: missing column \"competency\"; the header row must name competency, level and indicator\n\
-         error: skills.csv:1: missing column \"indicator\"; the header row must name competency, level and indicator\n"
+        format!("error: --column \"Skill=skill\": \"skill\" is not a field; the fields are: competency, level, indicator, indicator_id, competency_id, level_id, examples, competency_description, level_description, group, group_id, competency_level_title, competency_level_description, competency_level_examples, track, track_id, role, role_id, role_description\n")
     );
 }
 
@@ -408,31 +454,35 @@ fn groups_travel_through_a_sheet_with_their_ids() {
         "{text}"
     );
     // A sheet without group_id (one kept by hand) makes each id from the group's name.
-    let without: String = csv
-        .lines()
-        .map(|line| {
-            let cut = line.rfind(',').expect("a group_id column");
-            format!("{}\r\n", &line[..cut])
-        })
-        .collect();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(csv.as_bytes());
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for record in reader.records() {
+        let record = record.expect("a CSV row");
+        // group_id is the 11th column.
+        let kept = record.iter().enumerate().filter(|&(i, _)| i != 10);
+        writer
+            .write_record(kept.map(|(_, cell)| cell))
+            .expect("row written");
+    }
+    let without = String::from_utf8(writer.into_inner().expect("sheet")).expect("UTF-8");
     let text = import("by-name", &without);
     assert!(
         text.contains("groups:\n  - id: technical-craft\n    name: Technical craft\n"),
         "{text}"
     );
-    // The sheet carries no tracks, so the ladder's forks read as holes, each a warning.
+    // The sheet carries the tracks, so the ladder's forks come back as forks, not as holes.
+    assert!(
+        text.contains("tracks:\n  - id: ic\n    name: Individual contributor\n    levels:\n      - junior\n      - engineer\n      - senior\n      - staff\n      - principal\n"),
+        "{text}"
+    );
     let shown = command(&["show"])
         .arg(dir.path().join("by-name.yaml"))
         .env("NO_COLOR", "1")
         .run();
     assert_eq!(shown.code, 0, "{}", shown.stderr);
-    assert!(
-        shown
-            .stderr
-            .contains("warning: competency \"system-design\" skips level manager"),
-        "{}",
-        shown.stderr
-    );
+    assert_eq!(shown.stderr, "");
     let shown = shown.stdout;
     assert!(
         shown.contains("\n── Technical craft (technical-craft) ──"),
@@ -465,4 +515,335 @@ fn an_id_that_is_not_a_slug_is_bad_input_and_nothing_is_written() {
         out.stderr
     );
     assert!(leftovers(dir.path()).is_empty());
+}
+
+/// The `--column` mappings that read tests/fixtures/import/milestones.csv, a sheet with its own
+/// headers.
+const MILESTONE_COLUMNS: [&str; 16] = [
+    "--column",
+    "Theme=group",
+    "--column",
+    "Axis=competency",
+    "--column",
+    "Milestone=level",
+    "--column",
+    "Signal=indicator",
+    "--column",
+    "Example=examples",
+    "--column",
+    "Milestone summary=competency_level_description",
+    "--column",
+    "Milestone examples=competency_level_examples",
+    "--column",
+    "Milestone title=competency_level_title",
+];
+
+/// `rungs import sheet` of files under tests/fixtures/import with these arguments, then the
+/// framework as `show --format json` gives it.
+fn import_json(dir: &Path, args: &[&str]) -> Value {
+    let yaml = dir.join("imported.yaml");
+    let run = command(&["import", "sheet", "--force", "-o"])
+        .arg(&yaml)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    loaded(&yaml.display().to_string())
+}
+
+#[test]
+fn own_headers_competency_level_texts_a_forked_track_column_and_roles_import() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut args = vec![
+        "tests/fixtures/import/milestones.csv",
+        "--roles",
+        "tests/fixtures/import/milestones-roles.csv",
+    ];
+    args.extend(MILESTONE_COLUMNS);
+    let f = import_json(dir.path(), &args);
+    // Competency-level texts: given on every row of the level, or on one.
+    let mobile = &f["competencies"][0]["levels"][0];
+    assert_eq!(mobile["title"], "Adopts");
+    assert_eq!(
+        mobile["description"],
+        "Works effectively within established architectures."
+    );
+    assert_eq!(
+        mobile["examples"],
+        serde_json::json!([
+            "Delivered a new screen",
+            "Added an existing button to another surface"
+        ])
+    );
+    assert_eq!(
+        f["competencies"][1]["levels"][0]["examples"],
+        serde_json::json!(["Onboarded a new hire"])
+    );
+    // The track column: empty = every track; a level of one track; ` ; ` between two.
+    assert_eq!(
+        f["tracks"],
+        serde_json::json!([
+            {"id": "individual-contributor", "name": "Individual contributor", "description": null,
+             "levels": ["milestone-1", "milestone-2", "milestone-3-ic", "milestone-4"]},
+            {"id": "manager", "name": "Manager", "description": null,
+             "levels": ["milestone-1", "milestone-2", "milestone-3-manager", "milestone-4"]},
+        ])
+    );
+    assert_eq!(f["competencies"][1]["group"], "people");
+    // Roles: competencies, levels and tracks by id or by name.
+    assert_eq!(
+        f["targets"],
+        serde_json::json!([
+            {"id": "senior-engineer", "name": "Senior engineer", "description": "Leads the app's design.",
+             "track": "individual-contributor",
+             "levels": {"mobile": "milestone-3-ic", "mentoring": "milestone-2"}},
+            {"id": "engineering-lead", "name": "Engineering lead", "description": null,
+             "track": "manager",
+             "levels": {"mobile": "milestone-2", "mentoring": "milestone-3-manager"}},
+        ])
+    );
+}
+
+#[test]
+fn competency_level_texts_that_differ_between_rows_name_the_rows() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("s.csv"),
+        "competency,level,indicator,competency_level_title,competency_level_description\n\
+         Mobile,M1,a,Adopts,Works within.\n\
+         Mobile,M1,b,Adopts,\n\
+         Mobile,M1,c,Adopts,Works around.\n",
+    )
+    .expect("write");
+    let out = run_in(dir.path(), &["import", "sheet", "s.csv"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: s.csv:4:5: competency \"mobile\" at level \"m1\" has another description at row 4 than at row 2; give it once, or the same on every row\n"
+    );
+}
+
+#[test]
+fn roles_that_name_nothing_in_the_framework_are_bad_input() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("s.csv"),
+        "competency,level,indicator\nMobile,M1,a\nMobile,M2,b\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("roles.csv"),
+        "role,competency,level\nLead,Mobile,M2\nLead,Design,M1\nLead,Mobile,M3\n",
+    )
+    .expect("write");
+    let out = run_in(
+        dir.path(),
+        &[
+            "import",
+            "sheet",
+            "s.csv",
+            "--roles",
+            "roles.csv",
+            "-o",
+            "f.yaml",
+        ],
+    );
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: roles.csv:3:2: no competency \"Design\" in the framework sheet; give an id or a name of: mobile\n\
+         error: roles.csv:4:3: no level \"M3\" in the framework sheet; give an id or a name of: m1, m2\n"
+    );
+    assert!(!dir.path().join("f.yaml").exists());
+}
+
+#[test]
+fn an_empty_indicator_cell_is_an_error_at_its_row_and_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("s.csv"),
+        "competency,level,indicator\nDesign,Staff,\nDesign,Senior,Designs services\n",
+    )
+    .expect("write");
+    let out = run_in(dir.path(), &["import", "sheet", "s.csv", "-o", "f.yaml"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: s.csv:2:3: empty indicator: give the text to rate, write (no indicators) for a level that asks nothing, or delete the row\n"
+    );
+    assert!(!dir.path().join("f.yaml").exists());
+}
+
+#[test]
+fn an_unclosed_quote_is_an_error_where_it_opens() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("s.csv"),
+        "competency,level,indicator\nDesign,Senior,\"Designs services\nDesign,Staff,Shapes architecture\n",
+    )
+    .expect("write");
+    let out = run_in(dir.path(), &["import", "sheet", "s.csv"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: s.csv:2:15: this quote is never closed, so the rest of the file would be one cell; close it or remove it\n"
+    );
+    assert_eq!(out.stdout, "");
+}
+
+#[test]
+fn a_framework_too_large_to_validate_is_refused_before_it_is_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cell = "x".repeat(9 * 1024 * 1024);
+    std::fs::write(
+        dir.path().join("s.csv"),
+        format!("competency,level,indicator\nDesign,Senior,{cell}\n"),
+    )
+    .expect("write");
+    let out = run_in(dir.path(), &["import", "sheet", "s.csv", "-o", "f.yaml"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .starts_with("error: s.csv: the framework would be 943")
+            && out.stderr.contains(
+                "framework files are limited to 8388608 bytes (8 MiB); nothing was written"
+            ),
+        "{}",
+        out.stderr
+    );
+    assert!(!dir.path().join("f.yaml").exists());
+}
+
+/// A workbook with the milestones sheet (second, named "Signals") and the roles (third,
+/// "Roles"), after a cover sheet.
+fn write_workbook(path: &Path) {
+    let read = |file: &str| -> Vec<Vec<String>> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_path(fixture_path(file))
+            .expect("fixture");
+        reader
+            .records()
+            .map(|r| r.expect("row").iter().map(str::to_string).collect())
+            .collect()
+    };
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let cover = workbook.add_worksheet();
+    cover.set_name("About").expect("name");
+    cover.write_string(0, 0, "Our ladder").expect("cell");
+    for (name, file) in [
+        ("Signals", "import/milestones.csv"),
+        ("Roles", "import/milestones-roles.csv"),
+    ] {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(name).expect("name");
+        for (r, row) in read(file).iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                // A number typed in a cell comes back as the text a person sees.
+                match cell.parse::<f64>() {
+                    Ok(n) => sheet.write_number(r, c, n),
+                    Err(_) if cell.is_empty() => Ok(&mut *sheet),
+                    Err(_) => sheet.write_string(r, c, cell),
+                }
+                .expect("cell");
+            }
+        }
+    }
+    workbook.save(path).expect("workbook saved");
+}
+
+#[test]
+fn an_xlsx_workbook_imports_its_named_sheet_and_roles_sheet_like_the_csv() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let book = dir.path().join("ladder.xlsx");
+    write_workbook(&book);
+    let book = book.display().to_string();
+    let mut args = vec![
+        book.as_str(),
+        "--sheet",
+        "Signals",
+        "--roles-sheet",
+        "Roles",
+    ];
+    args.extend(MILESTONE_COLUMNS);
+    let from_book = import_json(dir.path(), &args);
+    let mut args = vec![
+        "tests/fixtures/import/milestones.csv",
+        "--roles",
+        "tests/fixtures/import/milestones-roles.csv",
+    ];
+    args.extend(MILESTONE_COLUMNS);
+    let from_csv = import_json(dir.path(), &args);
+    assert_eq!(from_book["competencies"], from_csv["competencies"]);
+    assert_eq!(from_book["tracks"], from_csv["tracks"]);
+    assert_eq!(from_book["targets"], from_csv["targets"]);
+    assert_eq!(from_book["levels"], from_csv["levels"]);
+    // Without --sheet the first sheet is read; a sheet that is not there is named with those
+    // that are.
+    let out = command(&["import", "sheet", &book])
+        .env("NO_COLOR", "1")
+        .run();
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("missing column \"competency\""),
+        "{}",
+        out.stderr
+    );
+    let out = command(&["import", "sheet", &book, "--sheet", "Skills"])
+        .env("NO_COLOR", "1")
+        .run();
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.ends_with(
+            "the workbook has no sheet \"Skills\"; its sheets are: \"About\", \"Signals\", \"Roles\"\n"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_framework_with_tracks_roles_groups_and_level_texts_survives_a_sheet() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let original = fixture_path("frameworks/milestones.yaml");
+    let sheet = dir.path().join("m.csv");
+    let roles = dir.path().join("roles.csv");
+    let run = command(&["show", &original, "--format", "csv", "--roles-output"])
+        .arg(&roles)
+        .env("NO_COLOR", "1")
+        .run();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    std::fs::write(&sheet, run.stdout).expect("sheet written");
+    let sheet = sheet.display().to_string();
+    let roles = roles.display().to_string();
+    let back = import_json(
+        dir.path(),
+        &[&sheet, "--roles", &roles, "--id", "milestones"],
+    );
+    let before = loaded(&original);
+    for key in ["levels", "tracks", "groups", "competencies", "targets"] {
+        let strip = |v: &Value| {
+            let mut v = v.clone();
+            // The sheet carries no evidence rule, group or track description.
+            for list in ["groups", "tracks"] {
+                if let Some(items) = v[list].as_array_mut() {
+                    for item in items {
+                        item["description"] = Value::Null;
+                    }
+                }
+            }
+            if let Some(cs) = v["competencies"].as_array_mut() {
+                for c in cs {
+                    if let Some(ls) = c["levels"].as_array_mut() {
+                        for l in ls {
+                            l["evidence"] = Value::Null;
+                        }
+                    }
+                }
+            }
+            v[key].clone()
+        };
+        assert_eq!(strip(&back), strip(&before), "{key}");
+    }
 }
