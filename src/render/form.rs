@@ -14,6 +14,7 @@ use super::html::{escape, page_head};
 use super::safe;
 use crate::assessment::{RatingValue, Relation};
 use crate::form::{FormIndicator, FormPage};
+use crate::framework::ScalePoint;
 
 const STYLE: &str = include_str!("form.css");
 const SCRIPT: &str = include_str!("form.js");
@@ -54,6 +55,18 @@ pub fn render(page: &FormPage) -> String {
         if let Some(description) = &competency.description {
             let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(description.trim()));
         }
+        if let Some(scale) = &competency.scale {
+            let points: Vec<String> = scale
+                .iter()
+                .map(|p| format!("{} {}", p.value, p.label))
+                .collect();
+            let _ = writeln!(
+                out,
+                "<p class=\"meta own-scale\">Rated on a scale of its own: {}, na Not applicable</p>",
+                escape(&points.join(", "))
+            );
+        }
+        let scale = competency.scale.as_deref().unwrap_or(&page.scale);
         for level in &competency.levels {
             let heading = match &level.title {
                 Some(title) => format!("{}: {title}", level.name),
@@ -65,8 +78,12 @@ pub fn render(page: &FormPage) -> String {
                 escape(&level.id),
                 escape(&heading)
             );
+            if let Some(description) = &level.description {
+                let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(description.trim()));
+            }
+            examples(&mut out, &level.examples);
             for indicator in &level.indicators {
-                indicator_fieldset(&mut out, page, indicator);
+                indicator_fieldset(&mut out, scale, indicator);
             }
             out.push_str("</section>\n");
         }
@@ -224,23 +241,19 @@ fn selected(yes: bool) -> &'static str {
 
 /// One indicator: a fieldset whose legend is its text, its examples, a radio per scale value
 /// and `na`, and a note.
-fn indicator_fieldset(out: &mut String, page: &FormPage, indicator: &FormIndicator) {
+fn indicator_fieldset(out: &mut String, scale: &[ScalePoint], indicator: &FormIndicator) {
     let id = escape(&indicator.id);
     let _ = writeln!(
         out,
         "<fieldset class=\"indicator\" data-id=\"{id}\">\n<legend>{} <span class=\"id\">{id}</span></legend>",
         escape(&indicator.text)
     );
-    if !indicator.examples.is_empty() {
-        out.push_str("<ul class=\"examples\">");
-        for example in &indicator.examples {
-            let _ = write!(out, "<li>{}</li>", escape(example));
-        }
-        out.push_str("</ul>\n");
+    if let Some(origin) = &indicator.origin {
+        let _ = writeln!(out, "<p class=\"origin\">{}</p>", escape(origin));
     }
+    examples(out, &indicator.examples);
     out.push_str("<div class=\"choices\">");
-    let choices = page
-        .scale
+    let choices = scale
         .iter()
         .map(|p| (RatingValue::Scale(p.value), p.label.as_str()))
         .chain([(RatingValue::NotApplicable, "Not applicable")]);
@@ -257,6 +270,18 @@ fn indicator_fieldset(out: &mut String, page: &FormPage, indicator: &FormIndicat
         "</div>\n<label class=\"note\">Note <textarea name=\"note:{id}\" rows=\"1\">{}</textarea></label>\n</fieldset>",
         escape(indicator.note.as_deref().unwrap_or_default())
     );
+}
+
+/// A list of examples, when there are any.
+fn examples(out: &mut String, examples: &[String]) {
+    if examples.is_empty() {
+        return;
+    }
+    out.push_str("<ul class=\"examples\">");
+    for example in examples {
+        let _ = write!(out, "<li>{}</li>", escape(example));
+    }
+    out.push_str("</ul>\n");
 }
 
 #[cfg(test)]
