@@ -51,13 +51,21 @@ impl Entry {
 pub struct Catalog {
     /// Loaded frameworks, ids unique.
     pub entries: Vec<Entry>,
+    /// Files of the user folders that were left out, one line each saying why: a broken file
+    /// or a reused id must not stop every command (`rungs validate FOLDER` still fails on it).
+    pub left_out: Vec<Diagnostic>,
 }
 
 /// Load one framework file from disk; `shown` is how the user named it.
 pub fn load_file(path: &Path) -> Result<Entry, BadInput> {
-    let shown = path.display().to_string();
     let bytes = read_framework_bytes(path)?;
-    let loaded = framework::load(&shown, &bytes).map_err(BadInput::from)?;
+    load_bytes(path, &bytes)
+}
+
+/// Load the framework read from `path` (as [`read_framework_bytes`] read it).
+pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Entry, BadInput> {
+    let shown = path.display().to_string();
+    let loaded = framework::load(&shown, bytes).map_err(BadInput::from)?;
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     Ok(Entry {
         framework: loaded.framework.into(),
@@ -102,11 +110,15 @@ impl Catalog {
             .iter()
             .filter_map(|(name, text)| builtin_entry(name, text))
             .collect();
-        Catalog { entries }
+        Catalog {
+            entries,
+            left_out: Vec::new(),
+        }
     }
 
-    /// Built-in frameworks plus every YAML file in `dirs`. Every invalid file and every id
-    /// that clashes with one loaded before is reported.
+    /// Built-in frameworks plus every YAML file in `dirs`. A folder that cannot be read is an
+    /// error; an invalid file, a pipe or device, and an id that clashes with one loaded before
+    /// are left out, each with a line in [`Catalog::left_out`].
     pub fn with_dirs(dirs: &[PathBuf]) -> Result<Catalog, BadInput> {
         let mut catalog = Catalog::builtin();
         let mut problems = Vec::new();
@@ -118,24 +130,43 @@ impl Catalog {
                     continue;
                 }
             };
-            problems.extend(found.skipped.into_iter().map(|s| s.detail));
+            let left_out = found.skipped.into_iter().map(|s| s.detail);
+            catalog.left_out.extend(left_out);
             for file in found.files {
+                let shown = file.display().to_string();
                 match load_file(&file) {
                     Ok(entry) => {
                         if let Some(other) = catalog.get(&entry.framework.id) {
-                            problems.push(Diagnostic::file_error(
-                                &file.display().to_string(),
+                            let line = Diagnostic::file_error(
+                                &shown,
                                 format!(
-                                    "framework id {:?} is already used by {}; give one of them another id",
+                                    "framework id {:?} is already used by {}, so this file is left out; give one of them another id",
                                     entry.framework.id,
                                     other.display_name()
                                 ),
-                            ));
+                            );
+                            catalog.left_out.push(line);
                         } else {
                             catalog.entries.push(entry);
                         }
                     }
-                    Err(e) => problems.extend(e.problems),
+                    Err(e) => {
+                        let count = e.problems.len();
+                        if let Some(mut first) = e.problems.into_iter().next() {
+                            first.message = format!(
+                                "{}; the file is left out{}",
+                                first.message,
+                                if count > 1 {
+                                    format!(
+                                        " (`rungs validate {shown}` lists all {count} problems)"
+                                    )
+                                } else {
+                                    String::new()
+                                }
+                            );
+                            catalog.left_out.push(first);
+                        }
+                    }
                 }
             }
         }

@@ -251,6 +251,9 @@ fn rating() -> impl Strategy<Value = Rating> {
         .prop_map(|(value, note)| Rating { value, note })
 }
 
+/// A valid RFC 3339 time, with a `Z` or an offset.
+const TIME: &str = "20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](Z|[+-]0[0-9]:[0-5][0-9])";
+
 fn assessment() -> impl Strategy<Value = Assessment> {
     (
         ("\\PC{1,20}", "\\PC{0,10}", "sha256:[0-9a-f]{64}"),
@@ -259,8 +262,9 @@ fn assessment() -> impl Strategy<Value = Assessment> {
             proptest::option::of("\\PC{0,30}"),
             proptest::option::of("[a-z]{1,10}"),
         ),
-        "\\PC{0,30}",
-        proptest::option::of("\\PC{0,30}"),
+        // rungs writes RFC 3339 times only, and refuses others when it reads.
+        TIME,
+        proptest::option::of(TIME),
         proptest::collection::btree_map("\\PC{1,30}", rating(), 0..20),
         proptest::option::of(proptest::collection::btree_map(
             "\\PC{1,30}",

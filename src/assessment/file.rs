@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::model::{Assessment, FORMAT};
-use crate::catalog::{load_file, Catalog, Entry};
+use crate::catalog::{load_bytes, read_framework_bytes, Catalog, Entry};
 use crate::error::BadInput;
 
 /// Largest assessment file accepted, in bytes.
@@ -17,10 +17,11 @@ pub fn read(path: &Path) -> Result<Assessment, BadInput> {
 
 /// Parse assessment JSON; `shown` names the file in messages.
 pub fn parse(shown: &str, bytes: &[u8]) -> Result<Assessment, BadInput> {
+    let bytes = crate::io::without_bom(bytes);
     // A well-formed file parses straight into its type; only a faulty one pays for the
     // closer look that names what is wrong.
     match serde_json::from_slice::<Assessment>(bytes) {
-        Ok(assessment) if assessment.format == FORMAT => return Ok(assessment),
+        Ok(assessment) if assessment.format == FORMAT => return checked_times(shown, assessment),
         _ => {}
     }
     let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
@@ -57,14 +58,38 @@ pub fn parse(shown: &str, bytes: &[u8]) -> Result<Assessment, BadInput> {
         }
     }
     drop(value);
-    serde_json::from_slice(bytes).map_err(|e| {
+    let assessment = serde_json::from_slice(bytes).map_err(|e| {
         BadInput::at(
             shown,
             e.line(),
             e.column(),
             format!("invalid assessment: {}", strip_position(&e.to_string())),
         )
-    })
+    })?;
+    checked_times(shown, assessment)
+}
+
+/// Refuse an assessment whose `started_at` or `completed_at` is not a time: it would be placed
+/// anywhere on a timeline, and picked as the latest by `team`.
+fn checked_times(shown: &str, assessment: Assessment) -> Result<Assessment, BadInput> {
+    let times = [
+        ("started_at", Some(&assessment.started_at)),
+        ("completed_at", assessment.completed_at.as_ref()),
+    ];
+    for (key, text) in times {
+        let Some(text) = text else { continue };
+        if let Err(e) =
+            time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
+        {
+            return Err(BadInput::in_file(
+                shown,
+                format!(
+                    "{key} {text:?} is not an RFC 3339 time ({e}); write it like 2026-03-10T11:30:00Z"
+                ),
+            ));
+        }
+    }
+    Ok(assessment)
 }
 
 fn strip_position(message: &str) -> String {
@@ -140,7 +165,18 @@ pub fn find_framework(
                 ),
             ));
         }
-        let entry = load_file(Path::new(path))?;
+        // The recorded path comes from the assessment, not from the user: what it names may be
+        // any file, so nothing of its content is ever quoted.
+        let bytes = read_framework_bytes(Path::new(path))?;
+        let entry = load_bytes(Path::new(path), &bytes).map_err(|_| {
+            BadInput::in_file(
+                    shown,
+                    format!(
+                        "framework {:?} is neither built in nor in --frameworks, and its recorded file {path} is not a valid framework file; pass --framework PATH",
+                    recorded.id
+                ),
+            )
+        })?;
         if entry.framework.id != recorded.id {
             return Err(BadInput::in_file(
                 shown,

@@ -5,7 +5,7 @@
 //! superseded. A sheet keeps only what comparisons need (a small code per indicator), never the
 //! file, so a team of 100,000 files fits in little memory. Nothing is ever written.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use time::format_description::well_known::Rfc3339;
@@ -14,10 +14,11 @@ use time::OffsetDateTime;
 use super::file::{self, MAX_ASSESSMENT_SIZE};
 use super::model::{Assessment, Rater, RatingValue, Relation, FORMAT};
 use super::person;
+use super::reconcile::{fit, indicator_ids};
 use crate::catalog::{Catalog, Entry};
 use crate::error::Diagnostic;
 use crate::framework::{Framework, Indicator};
-use crate::io::{files_in, io_reason, once_each, read_limited, Depth};
+use crate::io::{files_in, io_reason, once_each, read_limited, without_bom, Depth};
 
 /// Why a file could not be counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -318,11 +319,6 @@ fn read_assessment(path: &Path) -> Result<Assessment, Invalid> {
                 .unwrap_or_else(|| Diagnostic::file_error(&shown, "cannot read")),
         )
     })?;
-    if let Ok(assessment) = serde_json::from_slice::<Assessment>(&bytes) {
-        if assessment.format == FORMAT {
-            return Ok(assessment);
-        }
-    }
     let detail = match file::parse(&shown, &bytes) {
         Ok(assessment) => return Ok(assessment),
         // Parsing stops at the first problem.
@@ -332,7 +328,7 @@ fn read_assessment(path: &Path) -> Result<Assessment, Invalid> {
             .next()
             .unwrap_or_else(|| Diagnostic::file_error(&shown, "not a rungs assessment")),
     };
-    let reason = match serde_json::from_slice::<serde_json::Value>(&bytes) {
+    let reason = match serde_json::from_slice::<serde_json::Value>(without_bom(&bytes)) {
         Ok(value) if value.get("format").and_then(|f| f.as_str()) == Some(FORMAT) => {
             Reason::Corrupt
         }
@@ -351,6 +347,7 @@ struct Reader<'a> {
     framework: &'a Framework,
     digest: &'a str,
     positions: HashMap<&'a str, usize>,
+    known: HashSet<&'a str>,
     keep_notes: bool,
 }
 
@@ -364,6 +361,7 @@ impl<'a> Reader<'a> {
                 .enumerate()
                 .map(|(position, (_, _, i))| (i.id.as_str(), position))
                 .collect(),
+            known: indicator_ids(framework),
             keep_notes: options.keep_notes,
         }
     }
@@ -386,15 +384,28 @@ impl<'a> Reader<'a> {
                 ),
             });
         }
+        // The rule `report` follows: against a changed framework keep what still counts;
+        // against the one it was made with, anything that does not fit means an edited file.
         let changed = assessment.framework.digest != self.digest;
-        let mut dropped = 0;
         let mut assessment = assessment;
-        if changed {
-            // The framework changed since: keep the ratings that still count, as every command
-            // does.
-            let reconciled = super::reconcile::reconcile_in_place(self.framework, &mut assessment);
-            dropped = reconciled.dropped.len();
-        }
+        let dropped =
+            fit(
+                self.framework,
+                &self.known,
+                changed,
+                &shown,
+                &mut assessment,
+            )
+            .map_err(|bad| Invalid {
+                path: path.to_path_buf(),
+                reason: Reason::Corrupt,
+                detail: bad.problems.into_iter().next().unwrap_or_else(|| {
+                    Diagnostic::file_error(&shown, "does not fit its framework")
+                }),
+            })?
+            .0
+            .dropped
+            .len();
         let mut cells = vec![Cell::UNRATED; self.positions.len()].into_boxed_slice();
         let mut notes = Vec::new();
         for (id, rating) in assessment.ratings {
@@ -408,39 +419,14 @@ impl<'a> Reader<'a> {
                     .ok()
                     .and_then(Cell::scale),
             };
-            match (position, cell) {
-                (Some(position), Some(cell)) => {
-                    cells[position] = cell;
-                    if self.keep_notes {
-                        if let Some(note) = rating.note {
-                            notes.push((position as u32, note));
-                        }
-                    }
-                }
-                (None, _) => {
-                    return Err(Invalid {
-                        path: path.to_path_buf(),
-                        reason: Reason::Corrupt,
-                        detail: Diagnostic::file_error(
-                            &shown,
-                            format!(
-                                "rating for unknown indicator {id:?} (the assessment does not match its framework)"
-                            ),
-                        ),
-                    })
-                }
-                (Some(_), None) => {
-                    return Err(Invalid {
-                        path: path.to_path_buf(),
-                        reason: Reason::Corrupt,
-                        detail: Diagnostic::file_error(
-                            &shown,
-                            format!(
-                                "indicator {id:?} is rated {}, which is not on the scale",
-                                rating.value
-                            ),
-                        ),
-                    })
+            // `fit` left only ratings of known indicators, on the scale.
+            let (Some(position), Some(cell)) = (position, cell) else {
+                continue;
+            };
+            cells[position] = cell;
+            if self.keep_notes {
+                if let Some(note) = rating.note {
+                    notes.push((position as u32, note));
                 }
             }
         }

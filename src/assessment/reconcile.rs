@@ -82,13 +82,6 @@ pub fn reconcile(framework: &Framework, assessment: &Assessment) -> Reconciled {
     sort_out(framework, &known, recorded, assessment.ratings.clone())
 }
 
-/// [`reconcile`], taking the ratings out of an assessment rather than copying them: after it,
-/// `assessment.ratings` holds the ratings that count.
-pub fn reconcile_in_place(framework: &Framework, assessment: &mut Assessment) -> Reconciled {
-    let known = indicator_ids(framework);
-    reconcile_known(framework, &known, assessment)
-}
-
 fn reconcile_known(
     framework: &Framework,
     known: &HashSet<&str>,
@@ -243,7 +236,38 @@ pub fn attach_to(
     mut assessment: Assessment,
 ) -> Result<Attached, BadInput> {
     let known = indicator_ids(&entry.framework);
-    let reconciled = reconcile_known(&entry.framework, &known, &mut assessment);
+    let (reconciled, stray_notes) = fit(
+        &entry.framework,
+        &known,
+        digest_changed,
+        shown,
+        &mut assessment,
+    )?;
+    Ok(Attached {
+        assessment,
+        entry,
+        digest_changed,
+        dropped: reconciled.dropped,
+        since: reconciled.since,
+        stray_notes,
+    })
+}
+
+/// The one rule for fitting an assessment to the framework found for it, for one file read
+/// alone (`report`) or among many (`team`): against a changed framework (`digest_changed`),
+/// what no longer fits is dropped (and listed); against the very framework it was made with,
+/// a rating for an unknown indicator, off the scale or given to another text than the one
+/// recorded, or a note for an unknown indicator, means the file was edited: it is refused.
+/// `known` is [`indicator_ids`] of `framework`, made once by a caller fitting many files.
+/// Notes of indicators the framework lacks are taken out of the assessment and returned.
+pub fn fit(
+    framework: &Framework,
+    known: &HashSet<&str>,
+    digest_changed: bool,
+    shown: &str,
+    assessment: &mut Assessment,
+) -> Result<(Reconciled, BTreeMap<String, String>), BadInput> {
+    let reconciled = reconcile_known(framework, known, assessment);
     let stray_notes: Vec<String> = assessment
         .notes
         .keys()
@@ -255,7 +279,7 @@ pub fn attach_to(
             reconciled
                 .dropped
                 .iter()
-                .map(|d| misfit(&entry.framework, d))
+                .map(|d| misfit(framework, d))
                 .chain(stray_notes)
                 .map(|problem| {
                     Diagnostic::file_error(
@@ -270,14 +294,7 @@ pub fn attach_to(
         .into_iter()
         .partition(|(id, _)| known.contains(id.as_str()));
     assessment.notes = notes;
-    Ok(Attached {
-        assessment,
-        entry,
-        digest_changed,
-        dropped: reconciled.dropped,
-        since: reconciled.since,
-        stray_notes,
-    })
+    Ok((reconciled, stray_notes))
 }
 
 /// What [`set_aside`] did.

@@ -59,7 +59,11 @@ impl Context {
 
     /// The built-in frameworks plus the user folders.
     pub fn catalog(&self) -> anyhow::Result<Catalog> {
-        Ok(Catalog::with_dirs(&self.framework_dirs)?)
+        let catalog = Catalog::with_dirs(&self.framework_dirs)?;
+        for line in &catalog.left_out {
+            self.warn(line);
+        }
+        Ok(catalog)
     }
 
     /// A message for the person at the terminal (stderr), unless --quiet.

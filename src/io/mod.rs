@@ -7,4 +7,4 @@ mod read;
 pub mod write;
 
 pub use folder::{files_in, once_each, Depth, Found, Skipped};
-pub use read::{io_reason, read_limited};
+pub use read::{io_reason, read_limited, without_bom};

@@ -49,6 +49,12 @@ pub fn read_limited(path: &Path, limit: u64, kind: &str) -> Result<Vec<u8>, BadI
     Ok(bytes)
 }
 
+/// The bytes after a UTF-8 byte order mark, which Windows editors write at the start of a text
+/// file: never part of what the file says.
+pub fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
 /// `8 MiB`, or the exact number of bytes.
 fn size(bytes: u64) -> String {
     if bytes.is_multiple_of(1024 * 1024) {

@@ -38,7 +38,15 @@ fn sheet_content(framework: &Value) -> Value {
                 .as_array()
                 .expect("levels")
                 .iter()
-                .map(|l| serde_json::json!({"level": l["level"], "rank": l["rank"], "indicators": l["indicators"]}))
+                .map(|l| {
+                    let indicators: Vec<Value> = l["indicators"]
+                        .as_array()
+                        .expect("indicators")
+                        .iter()
+                        .map(|i| serde_json::json!({"id": i["id"], "text": i["text"], "examples": i["examples"]}))
+                        .collect();
+                    serde_json::json!({"level": l["level"], "rank": l["rank"], "indicators": indicators})
+                })
                 .collect();
             serde_json::json!({"id": c["id"], "name": c["name"], "description": c["description"], "levels": levels})
         })

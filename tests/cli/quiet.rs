@@ -30,6 +30,8 @@ fn every_command_says_nothing_on_stderr_under_quiet() {
     let warnings_only = warnings_only.display().to_string();
     let sheet = root().join("tests/fixtures/import/ladder.csv");
     let sheet = sheet.display().to_string();
+    std::fs::create_dir(at("frameworks")).expect("folder");
+    std::fs::write(at("frameworks/broken.yaml"), "id: [unclosed\n").expect("write");
     let f = framework.as_str();
     let cases: Vec<Vec<&str>> = vec![
         vec!["team", ".", "--framework", f, "--skip-invalid"],
@@ -60,6 +62,7 @@ fn every_command_says_nothing_on_stderr_under_quiet() {
         vec!["new", "ladder", "-o", "new.yaml"],
         vec!["import", "csv", &sheet, "-o", "imported.yaml"],
         vec!["man", "-o", "pages"],
+        vec!["list", "--frameworks", "frameworks"],
     ];
     for args in cases {
         let said = command(&args).current_dir(dir.path()).run();

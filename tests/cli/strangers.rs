@@ -275,3 +275,160 @@ fn a_link_loop_in_a_team_folder_reads_each_file_once() {
         out.stderr
     );
 }
+
+#[test]
+fn a_recorded_framework_path_never_has_its_content_quoted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("secret.conf"),
+        "password = hunter2\nuser = sam\n",
+    )
+    .expect("write");
+    let recorded = dir.path().join("secret.conf").display().to_string();
+    let text = std::fs::read_to_string(fixture("team/alex.json"))
+        .expect("fixture")
+        .replace(
+            "\"id\": \"teamwork-walk\"",
+            &format!("\"id\": \"elsewhere\", \"path\": {recorded:?}"),
+        );
+    std::fs::write(dir.path().join("alex.json"), text).expect("write");
+    for args in [&["report", "alex.json"][..], &["team", "alex.json"][..]] {
+        let out = run_bounded(dir.path(), args);
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        assert!(!out.stderr.contains("hunter2"), "{args:?}: {}", out.stderr);
+        assert!(!out.stderr.contains("password"), "{args:?}: {}", out.stderr);
+    }
+    let out = run_bounded(dir.path(), &["report", "alex.json"]);
+    assert_eq!(
+        out.stderr,
+        format!("error: alex.json: framework \"elsewhere\" is neither built in nor in --frameworks, and its recorded file {recorded} is not a valid framework file; pass --framework PATH\n")
+    );
+}
+
+#[test]
+fn a_time_that_is_not_a_time_is_refused_and_never_counts_as_latest() {
+    let dir = team_folder();
+    let framework = framework().display().to_string();
+    let alex = std::fs::read_to_string(dir.path().join("team/alex.json")).expect("read");
+    for bad in ["not-a-date", "2026-13-45T99:99:99Z"] {
+        let mut later: serde_json::Value = serde_json::from_str(&alex).expect("JSON");
+        later["completed_at"] = bad.into();
+        std::fs::write(dir.path().join("team/alex-again.json"), later.to_string()).expect("write");
+        for args in [
+            &["report", "team/alex-again.json", "--framework", &framework][..],
+            &[
+                "diff",
+                "team/alex.json",
+                "team/alex-again.json",
+                "--framework",
+                &framework,
+            ][..],
+        ] {
+            let out = run_bounded(dir.path(), args);
+            assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+            assert!(
+                out.stderr.starts_with(&format!(
+                    "error: team/alex-again.json: completed_at \"{bad}\" is not an RFC 3339 time"
+                )),
+                "{args:?}: {}",
+                out.stderr
+            );
+        }
+        let out = run_bounded(
+            dir.path(),
+            &[
+                "team",
+                "team",
+                "--framework",
+                &framework,
+                "--skip-invalid",
+                "--format",
+                "json",
+            ],
+        );
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(
+            out.stderr
+                .contains("skipped: team/alex-again.json: corrupt: completed_at \""),
+            "{}",
+            out.stderr
+        );
+        assert!(
+            out.stdout.contains("team/alex.json"),
+            "the valid file counts: {}",
+            out.stdout
+        );
+    }
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_in_every_json_input() {
+    let dir = team_folder();
+    let framework = framework().display().to_string();
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend(std::fs::read(dir.path().join("team/alex.json")).expect("read"));
+    std::fs::write(dir.path().join("team/alex.json"), &bom).expect("write");
+    let mut answers = b"\xEF\xBB\xBF".to_vec();
+    answers.extend(br#"{"lis-1": 3}"#);
+    std::fs::write(dir.path().join("answers.json"), &answers).expect("write");
+    for args in [
+        &["report", "team/alex.json", "--framework", &framework][..],
+        &["team", "team", "--framework", &framework][..],
+        &["history", "team/alex.json", "--framework", &framework][..],
+        &[
+            "assess",
+            &framework,
+            "--answers",
+            "answers.json",
+            "-o",
+            "me.json",
+        ][..],
+    ] {
+        let out = run_bounded(dir.path(), args);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+    }
+}
+
+#[test]
+fn report_and_team_refuse_alike_a_file_whose_recorded_text_print_was_edited() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("team")).expect("folder");
+    let framework = framework().display().to_string();
+    std::fs::write(dir.path().join("answers.yaml"), "lis-1: 3\nlis-2: 4\n").expect("write");
+    let made = run_bounded(
+        dir.path(),
+        &[
+            "assess",
+            &framework,
+            "--answers",
+            "answers.yaml",
+            "-o",
+            "team/me.json",
+            "-q",
+        ],
+    );
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let path = dir.path().join("team/me.json");
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("saved")).expect("JSON");
+    let print = &mut value["framework"]["indicators"]["lis-1"]["text"];
+    assert!(print.is_string(), "the file records text prints: {value}");
+    *print = "000000000000".into();
+    std::fs::write(&path, value.to_string()).expect("write");
+    let problem = "team/me.json: indicator \"lis-1\" has a recorded text print that does not match its text (the assessment does not match its framework)";
+    let report = run_bounded(
+        dir.path(),
+        &["report", "team/me.json", "--framework", &framework],
+    );
+    assert_eq!(report.code, 2, "{}", report.stderr);
+    assert_eq!(report.stderr, format!("error: {problem}\n"));
+    let team = run_bounded(dir.path(), &["team", "team", "--framework", &framework]);
+    assert_eq!(team.code, 2, "{}", team.stderr);
+    assert!(
+        team.stderr.contains(
+            "error: team/me.json: corrupt: indicator \"lis-1\" has a recorded text print that does not match its text"
+        ),
+        "{}",
+        team.stderr
+    );
+}
