@@ -19,6 +19,8 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
+use csv::StringRecord;
+
 use super::table::Table;
 use super::{Imported, Options};
 use crate::framework::format::*;
@@ -121,6 +123,20 @@ pub fn import(
     })
 }
 
+/// Which cell of a row holds each field: a handful of pairs, looked up for every cell read, so
+/// a list, not a hash map.
+struct ColumnMap<C>(Vec<(C, usize)>);
+
+impl<C: Copy + PartialEq> ColumnMap<C> {
+    fn get(&self, column: C) -> Option<usize> {
+        self.0.iter().find(|(c, _)| *c == column).map(|&(_, i)| i)
+    }
+
+    fn insert(&mut self, column: C, index: usize) {
+        self.0.push((column, index));
+    }
+}
+
 /// A place in the sheet: 1-based row and column, as a spreadsheet numbers them.
 #[derive(Debug, Clone, Copy)]
 struct At {
@@ -184,7 +200,7 @@ fn header_columns<C: Copy + Eq + Hash>(
     all: &[C],
     name: fn(C) -> &'static str,
     mappings: &[Mapping],
-) -> Option<HashMap<C, usize>> {
+) -> Option<ColumnMap<C>> {
     let Some(header) = table.rows.first() else {
         problems
             .diagnostics
@@ -192,7 +208,7 @@ fn header_columns<C: Copy + Eq + Hash>(
         return None;
     };
     let row = table.row_number(0);
-    let mut columns: HashMap<C, usize> = HashMap::new();
+    let mut columns: ColumnMap<C> = ColumnMap(Vec::new());
     let mut unknown = Vec::new();
     for (i, cell) in header.iter().enumerate() {
         let at = At {
@@ -212,7 +228,7 @@ fn header_columns<C: Copy + Eq + Hash>(
         };
         match column {
             Some(column) => {
-                if let Some(&first) = columns.get(&column) {
+                if let Some(first) = columns.get(column) {
                     problems.error(
                         at,
                         format!(
@@ -233,7 +249,7 @@ fn header_columns<C: Copy + Eq + Hash>(
     }
     let free: Vec<&str> = all
         .iter()
-        .filter(|c| !columns.contains_key(c))
+        .filter(|&&c| columns.get(c).is_none())
         .map(|&c| name(c))
         .collect();
     for (at, header) in unknown {
@@ -256,7 +272,7 @@ fn header_columns<C: Copy + Eq + Hash>(
 /// A required column missing from the header is an error.
 fn required_columns<C: Copy + Eq + Hash>(
     problems: &mut Problems,
-    columns: &HashMap<C, usize>,
+    columns: &ColumnMap<C>,
     all: &[C],
     required: fn(C) -> bool,
     name: fn(C) -> &'static str,
@@ -267,7 +283,7 @@ fn required_columns<C: Copy + Eq + Hash>(
         .map(|&c| name(c))
         .collect();
     for &column in all.iter().filter(|&&c| required(c)) {
-        if !columns.contains_key(&column) {
+        if columns.get(column).is_none() {
             problems.header_error(
                 1,
                 format!(
@@ -285,7 +301,7 @@ fn required_columns<C: Copy + Eq + Hash>(
 /// line breaks as `\n`.
 struct Cells<'r, C> {
     cells: Vec<Cow<'r, str>>,
-    columns: &'r HashMap<C, usize>,
+    columns: &'r ColumnMap<C>,
     table: &'r Table,
     row: usize,
 }
@@ -293,9 +309,9 @@ struct Cells<'r, C> {
 impl<'r, C: Copy + Eq + Hash> Cells<'r, C> {
     fn new(
         table: &'r Table,
-        columns: &'r HashMap<C, usize>,
+        columns: &'r ColumnMap<C>,
         index: usize,
-        row: &'r [String],
+        row: &'r StringRecord,
     ) -> Self {
         let cells = row
             .iter()
@@ -324,19 +340,16 @@ impl<'r, C: Copy + Eq + Hash> Cells<'r, C> {
     fn at(&self, column: C) -> At {
         At {
             row: self.row,
-            column: self.table.column_number(
-                self.columns
-                    .get(&column)
-                    .copied()
-                    .unwrap_or(self.cells.len()),
-            ),
+            column: self
+                .table
+                .column_number(self.columns.get(column).unwrap_or(self.cells.len())),
         }
     }
 
     fn cell(&self, column: C) -> Option<&str> {
         self.columns
-            .get(&column)
-            .and_then(|&i| self.cells.get(i))
+            .get(column)
+            .and_then(|i| self.cells.get(i))
             .map(|c| c.as_ref())
     }
 
@@ -422,10 +435,10 @@ impl Gathered {
     fn read_row(
         &mut self,
         problems: &mut Problems,
-        columns: &HashMap<Column, usize>,
+        columns: &ColumnMap<Column>,
         table: &Table,
         index: usize,
-        row: &[String],
+        row: &StringRecord,
     ) {
         let cells = Cells::new(table, columns, index, row);
         if cells.is_blank() {
@@ -444,7 +457,7 @@ impl Gathered {
                     "missing column {:?}: the row has {} cells, the header {}",
                     missing.name(),
                     row.len(),
-                    table.rows.first().map_or(0, Vec::len)
+                    table.rows.first().map_or(0, StringRecord::len)
                 ),
             );
             return;

@@ -10,6 +10,7 @@
 use std::io::Cursor;
 
 use calamine::{Data, Reader};
+use csv::StringRecord;
 
 use crate::framework::{Diagnostic, LoadError, Severity};
 
@@ -22,8 +23,8 @@ pub const MAX_CELLS: usize = 20_000_000;
 /// A sheet's rows, as text.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
-    /// The rows, top first; the first is the header.
-    pub rows: Vec<Vec<String>>,
+    /// The rows, top first; the first is the header. One allocation a row, not one a cell.
+    pub rows: Vec<StringRecord>,
     /// The spreadsheet row number of `rows[0]` (1-based).
     pub first_row: usize,
     /// The spreadsheet column number of each row's first cell (1-based).
@@ -163,8 +164,7 @@ fn text_table(file: &str, bytes: &[u8], container: Container) -> Result<Table, L
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| fail(csv_diagnostic(file, &e)))?;
-        rows.push(record.iter().map(str::to_string).collect());
+        rows.push(record.map_err(|e| fail(csv_diagnostic(file, &e)))?);
     }
     Ok(Table {
         rows,
@@ -225,7 +225,7 @@ fn workbook_table(
     let (first_row, first_column) = range.start().unwrap_or((0, 0));
     let rows = range
         .rows()
-        .map(|row| row.iter().map(cell_text).collect())
+        .map(|row| row.iter().map(cell_text).collect::<StringRecord>())
         .collect();
     Ok(Table {
         rows,
@@ -272,46 +272,46 @@ fn decode<'b>(file: &str, bytes: &'b [u8]) -> Result<&'b str, LoadError> {
 /// A quote that opens a cell and is never closed makes the rest of the file one cell: refuse it
 /// at the line and column where it opens. A quote inside an unquoted cell is text, as in CSV.
 fn check_quotes(file: &str, text: &str) -> Result<(), LoadError> {
-    let mut line = 1;
-    let mut column = 0;
+    // Quotes, delimiters and line ends are ASCII, so bytes are enough; columns count characters.
+    let bytes = text.as_bytes();
     let mut at_cell_start = true;
-    let mut open: Option<(usize, usize)> = None;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        column += 1;
-        if c == '\n' {
-            line += 1;
-            column = 0;
-        }
+    let mut open: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
         match open {
             Some(_) => {
-                if c == '"' {
-                    if chars.peek() == Some(&'"') {
-                        chars.next();
-                        column += 1;
+                if b == b'"' {
+                    if bytes.get(i + 1) == Some(&b'"') {
+                        i += 1;
                     } else {
                         open = None;
                     }
                 }
             }
             None => {
-                if c == '"' && at_cell_start {
-                    open = Some((line, column));
+                if b == b'"' && at_cell_start {
+                    open = Some(i);
                 }
-                at_cell_start = matches!(c, ',' | ';' | '\t' | '\n' | '\r');
+                at_cell_start = matches!(b, b',' | b';' | b'\t' | b'\n' | b'\r');
             }
         }
+        i += 1;
     }
-    match open {
-        None => Ok(()),
-        Some((line, column)) => Err(fail(Diagnostic {
-            file: file.to_string(),
-            line: Some(line),
-            column: Some(column),
-            message: "this quote is never closed, so the rest of the file would be one cell; close it or remove it".into(),
-            severity: Severity::Error,
-        })),
-    }
+    let Some(offset) = open else {
+        return Ok(());
+    };
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    let column = text[line_start..offset].chars().count() + 1;
+    Err(fail(Diagnostic {
+        file: file.to_string(),
+        line: Some(line),
+        column: Some(column),
+        message: "this quote is never closed, so the rest of the file would be one cell; close it or remove it".into(),
+        severity: Severity::Error,
+    }))
 }
 
 /// `,`, `;` or tab: whichever the header line has most of, outside quotes (`,` on a tie).
