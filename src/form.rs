@@ -6,7 +6,7 @@
 //! page starts from; the page adds the rater's name, the answers and the times.
 
 use crate::assessment::{Assessment, RatingValue, Relation};
-use crate::framework::{Framework, Ladder, ScalePoint};
+use crate::framework::{Framework, Ladder, OwnScale, ScalePoint};
 
 /// Everything a rater form shows and starts from.
 #[derive(Debug, Clone)]
@@ -23,7 +23,7 @@ pub struct FormPage {
     pub rater: Option<String>,
     /// How the rater relates to the subject, when the form says.
     pub relation: Option<Relation>,
-    /// The scale every indicator is rated on.
+    /// The scale the indicators are rated on, unless their competency has its own.
     pub scale: Vec<ScalePoint>,
     /// The value from which a rating counts as demonstrated.
     pub demonstrated_at: u32,
@@ -47,6 +47,8 @@ pub struct FormCompetency {
     pub name: String,
     /// What the competency is about.
     pub description: Option<String>,
+    /// The scale its indicators are rated on when it is not the form's: its own or its group's.
+    pub scale: Option<OwnScale>,
     /// The levels of its ladder that have indicators, lowest first.
     pub levels: Vec<FormLevel>,
 }
@@ -124,6 +126,7 @@ pub fn form(framework: &Framework, ladder: &Ladder, base: &Assessment, who: Who)
             id: competency.id.clone(),
             name: competency.name.clone(),
             description: competency.description.clone(),
+            scale: competency.scale.clone(),
             levels: competency
                 .levels
                 .iter()

@@ -14,6 +14,7 @@ use super::report::html::escape;
 use super::safe;
 use crate::assessment::{RatingValue, Relation};
 use crate::form::{FormIndicator, FormPage};
+use crate::framework::ScalePoint;
 
 const STYLE: &str = include_str!("form.css");
 const SCRIPT: &str = include_str!("form.js");
@@ -62,6 +63,17 @@ pub fn render(page: &FormPage) -> String {
         if let Some(description) = &competency.description {
             let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(description.trim()));
         }
+        if let Some(own) = &competency.scale {
+            let _ = writeln!(
+                out,
+                "<p class=\"meta own-scale\">{}</p>",
+                escape(&super::own_scale_line(own))
+            );
+        }
+        let scale = competency
+            .scale
+            .as_ref()
+            .map_or(page.scale.as_slice(), |own| own.scale.as_slice());
         for level in &competency.levels {
             let heading = match &level.title {
                 Some(title) => format!("{}: {title}", level.name),
@@ -74,7 +86,7 @@ pub fn render(page: &FormPage) -> String {
                 escape(&heading)
             );
             for indicator in &level.indicators {
-                indicator_fieldset(&mut out, page, indicator);
+                indicator_fieldset(&mut out, scale, indicator);
             }
             out.push_str("</section>\n");
         }
@@ -230,9 +242,9 @@ fn selected(yes: bool) -> &'static str {
     }
 }
 
-/// One indicator: a fieldset whose legend is its text, its examples, a radio per scale value
-/// and `na`, and a note.
-fn indicator_fieldset(out: &mut String, page: &FormPage, indicator: &FormIndicator) {
+/// One indicator: a fieldset whose legend is its text, its examples, a radio per value of its
+/// scale and `na`, and a note.
+fn indicator_fieldset(out: &mut String, scale: &[ScalePoint], indicator: &FormIndicator) {
     let id = escape(&indicator.id);
     let _ = writeln!(
         out,
@@ -247,8 +259,7 @@ fn indicator_fieldset(out: &mut String, page: &FormPage, indicator: &FormIndicat
         out.push_str("</ul>\n");
     }
     out.push_str("<div class=\"choices\">");
-    let choices = page
-        .scale
+    let choices = scale
         .iter()
         .map(|p| (RatingValue::Scale(p.value), p.label.as_str()))
         .chain([(RatingValue::NotApplicable, "Not applicable")]);

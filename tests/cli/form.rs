@@ -1017,3 +1017,51 @@ fn on_a_track_the_form_asks_only_the_levels_of_its_ladder() {
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(!dir.path().join("nowhere.html").exists());
 }
+
+#[test]
+fn a_competency_on_its_own_scale_offers_its_own_values_and_labels() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join("own.html");
+    let out = command(&[
+        "form",
+        "tests/fixtures/frameworks/own-scales.yaml",
+        "--output",
+    ])
+    .arg(&page)
+    .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let doc = Html::parse_document(&std::fs::read_to_string(&page).expect("page"));
+    let choices = |id: &str| -> Vec<String> {
+        select(
+            &doc,
+            &format!("fieldset.indicator[data-id=\"{id}\"] .choices label"),
+        )
+        .iter()
+        .map(text)
+        .collect()
+    };
+    assert_eq!(
+        choices("d1"),
+        [
+            "1 Rarely",
+            "2 Sometimes",
+            "3 Often",
+            "4 Consistently",
+            "na Not applicable"
+        ]
+    );
+    assert_eq!(
+        choices("k1"),
+        [
+            "0 Not yet",
+            "1 Partly",
+            "2 Can explain",
+            "na Not applicable"
+        ]
+    );
+    let own: Vec<String> = select(&doc, "p.own-scale").iter().map(text).collect();
+    assert_eq!(
+        own,
+        ["Rated on a scale of its own: 0 Not yet · 1 Partly · 2 Can explain; 2 or more counts as demonstrated."]
+    );
+}
