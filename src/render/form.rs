@@ -4,13 +4,13 @@
 //!
 //! Nothing leaves the page: its Content-Security-Policy allows no source but its own script and
 //! style, named by their SHA-256. Every text from the framework or the command line is escaped
-//! (the HTML report's [`escape`]); the data the script needs is JSON in a block that is not run.
+//! ([`escape`], as every page); the data the script needs is JSON in a block that is not run.
 
 use std::fmt::Write;
 
 use sha2::{Digest, Sha256};
 
-use super::report::html::escape;
+use super::html::{escape, page_head};
 use super::safe;
 use crate::assessment::{RatingValue, Relation};
 use crate::form::{FormIndicator, FormPage};
@@ -26,31 +26,23 @@ const LARGE: usize = 2000;
 pub fn render(page: &FormPage) -> String {
     let title = format!("{} {}", page.framework_name, page.framework_version);
     let mut out = String::with_capacity(4096 + page.indicator_count() * 900);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    let _ = writeln!(
-        out,
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
-        content_security_policy()
-    );
-    let _ = writeln!(
-        out,
-        "<title>{}</title>",
-        escape(&match &page.subject {
-            Some(subject) => format!("{title}: rating {subject}"),
-            None => format!("{title}: rating form"),
-        })
-    );
+    let page_title = match &page.subject {
+        Some(subject) => format!("{title}: rating {subject}"),
+        None => format!("{title}: rating form"),
+    };
     // A very large form lays out only the levels near the screen (`content-visibility`): it
     // opens several times faster, at the cost of a screen reader's tree listing only those.
-    let _ = writeln!(
-        out,
-        "<style>{STYLE}</style>\n</head>\n<body{}>",
-        if page.indicator_count() > LARGE {
-            " class=\"large\""
-        } else {
-            ""
-        }
+    let body = if page.indicator_count() > LARGE {
+        " class=\"large\""
+    } else {
+        ""
+    };
+    page_head(
+        &mut out,
+        &page_title,
+        &content_security_policy(),
+        STYLE,
+        body,
     );
     header(&mut out, page, &title);
     for competency in &page.competencies {
