@@ -245,23 +245,35 @@ pub fn import(
         by_order(list);
     }
 
-    // Walk the tree depth first: every leaf with its path from the top.
-    let mut leaves: Vec<(usize, Vec<usize>)> = Vec::new();
+    // Walk the tree depth first: every leaf with what the import needs of the path from the
+    // top (never the path itself, so a deep chain is walked in linear time and memory).
+    let mut leaves: Vec<(usize, Above)> = Vec::new();
     let mut seen: HashSet<usize> = HashSet::new();
-    let mut stack: Vec<(usize, Vec<usize>)> =
-        top.iter().rev().map(|&(_, i, _)| (i, Vec::new())).collect();
-    while let Some((i, path)) = stack.pop() {
+    let mut stack: Vec<(usize, Above)> = top
+        .iter()
+        .rev()
+        .map(|&(_, i, _)| (i, Above::default()))
+        .collect();
+    while let Some((i, above)) = stack.pop() {
         if !seen.insert(i) {
             continue;
         }
+        let education = if items[i].education.is_empty() {
+            above.education
+        } else {
+            Some(i)
+        };
         if children[i].is_empty() {
-            leaves.push((i, path));
+            leaves.push((i, Above { education, ..above }));
             continue;
         }
-        let mut below = path.clone();
-        below.push(i);
+        let below = Above {
+            parent: Some(i),
+            top: above.top.or(Some(i)),
+            education,
+        };
         for &(_, c, _) in children[i].iter().rev() {
-            stack.push((c, below.clone()));
+            stack.push((c, below));
         }
     }
     for &(leaf, _) in &leaves {
@@ -281,15 +293,10 @@ pub fn import(
     }
 
     // Levels.
-    let education_of = |leaf: usize, path: &[usize]| -> Option<&Vec<String>> {
-        std::iter::once(leaf)
-            .chain(path.iter().rev().copied())
-            .map(|i| &items[i].education)
-            .find(|e| !e.is_empty())
-    };
+    let education_of = |above: &Above| above.education.map(|i| &items[i].education);
     let any_education = leaves
         .iter()
-        .any(|(leaf, path)| education_of(*leaf, path).is_some());
+        .any(|(_, above)| education_of(above).is_some());
     let mode = match levels_from {
         LevelsFrom::EducationLevel if !any_education => LevelsFrom::One,
         other => other,
@@ -324,8 +331,8 @@ pub fn import(
             let mut codes: Vec<String> = Vec::new();
             let lowest: Vec<Option<String>> = leaves
                 .iter()
-                .map(|(leaf, path)| {
-                    education_of(*leaf, path).and_then(|list| {
+                .map(|(_, above)| {
+                    education_of(above).and_then(|list| {
                         list.iter()
                             .enumerate()
                             .min_by_key(|(n, c)| (rank(c), *n))
@@ -384,8 +391,8 @@ pub fn import(
         }
         count
     };
-    for (n, (leaf, path)) in leaves.iter().enumerate() {
-        let owner = path.last().copied();
+    for (n, (leaf, above)) in leaves.iter().enumerate() {
+        let owner = above.parent;
         let ci = match competency_of.get(&owner) {
             Some(&ci) => ci,
             None => {
@@ -403,8 +410,8 @@ pub fn import(
                 };
                 let id = unique_slug(&base, "competency", &competency_ids);
                 competency_ids.insert(id.clone());
-                let group = match path.first() {
-                    Some(&g) if Some(g) != owner => Some(match group_of.get(&g) {
+                let group = match above.top {
+                    Some(g) if Some(g) != owner => Some(match group_of.get(&g) {
                         Some(id) => id.clone(),
                         None => {
                             let item = &items[g];
@@ -544,4 +551,13 @@ fn unique_slug(text: &str, fallback: &str, taken: &HashSet<String>) -> String {
         n += 1;
     }
     id
+}
+/// What importing a leaf needs of the items above it: its parent (the competency), the top
+/// item (a group, when it is not the parent) and the nearest item, the leaf included, that
+/// names education levels.
+#[derive(Debug, Clone, Copy, Default)]
+struct Above {
+    parent: Option<usize>,
+    top: Option<usize>,
+    education: Option<usize>,
 }
