@@ -190,6 +190,108 @@ fn verdict(ok: bool) -> &'static str {
     }
 }
 
+/// The framework shown as a sheet (`show --format csv`), as CSV and as an .xlsx workbook with
+/// the same cells, for `import sheet`.
+fn write_sheets(framework: &Path, rungs_bin: &Path) -> (PathBuf, PathBuf) {
+    let csv_path = framework.with_extension("csv");
+    let xlsx_path = framework.with_extension("xlsx");
+    let csv_bytes = Command::new(rungs_bin)
+        .args([
+            "-q",
+            "show",
+            framework.to_str().expect("UTF-8 temp path"),
+            "--format",
+            "csv",
+        ])
+        .output()
+        .expect("rungs show --format csv runs")
+        .stdout;
+    std::fs::write(&csv_path, &csv_bytes).expect("write sheet");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(csv_bytes.as_slice());
+    for (r, record) in reader.records().enumerate() {
+        let record = record.expect("a CSV row");
+        for (c, cell) in record.iter().enumerate() {
+            if !cell.is_empty() {
+                sheet
+                    .write_string(r as u32, c as u16, cell)
+                    .expect("cell written");
+            }
+        }
+    }
+    workbook.save(&xlsx_path).expect("workbook saved");
+    (csv_path, xlsx_path)
+}
+
+/// `rungs import sheet` of the reference framework as CSV and as .xlsx against `rungs
+/// validate` of the same framework, whole processes, at 1x and 4x (linearity).
+fn sheet_section(dir: &Path, rungs_bin: &Path) {
+    let budget = Duration::from_secs(3);
+    println!("## import sheet (CSV and .xlsx) against validate, whole processes\n");
+    println!("| size | indicators | validate ms | import sheet .csv ms | import sheet .xlsx ms | .csv ÷ validate | .xlsx ÷ validate | .xlsx MiB |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    let mut per_indicator: Vec<(f64, f64)> = Vec::new();
+    let mut ratios: Vec<(f64, f64)> = Vec::new();
+    for factor in [1usize, 4] {
+        let files = write_files(dir, 200 * factor);
+        let (csv_path, xlsx_path) = write_sheets(&files.framework, rungs_bin);
+        let framework_arg = files.framework.to_str().expect("UTF-8 temp path");
+        let csv_arg = csv_path.to_str().expect("UTF-8 temp path");
+        let xlsx_arg = xlsx_path.to_str().expect("UTF-8 temp path");
+        let validate = measure_process(budget, 5, rungs_bin, &["validate", framework_arg]);
+        let import_csv = measure_process(
+            budget,
+            5,
+            rungs_bin,
+            &["import", "sheet", csv_arg, "--id", "reference"],
+        );
+        let import_xlsx = measure_process(
+            budget,
+            5,
+            rungs_bin,
+            &["import", "sheet", xlsx_arg, "--id", "reference"],
+        );
+        let (Some(v), Some(c), Some(x)) = (validate, import_csv, import_xlsx) else {
+            println!("| {factor}x | a command failed | | | | | | |");
+            continue;
+        };
+        let indicators = files.shape.indicators();
+        let xlsx_size = std::fs::metadata(&xlsx_path).map_or(0, |m| m.len() as usize);
+        println!(
+            "| {factor}x | {indicators} | {:.1} | {:.1} | {:.1} | {:.2}x | {:.2}x | {:.1} |",
+            v.ms(),
+            c.ms(),
+            x.ms(),
+            c.ms() / v.ms(),
+            x.ms() / v.ms(),
+            mib(xlsx_size)
+        );
+        per_indicator.push((c.ms() / indicators as f64, x.ms() / indicators as f64));
+        ratios.push((c.ms() / v.ms(), x.ms() / v.ms()));
+    }
+    if let [small, large] = per_indicator[..] {
+        println!(
+            "\nLinearity: from 1x to 4x, import sheet per indicator changes {:.2}x (.csv) and {:.2}x (.xlsx) (1.00 = perfectly linear).\n",
+            large.0 / small.0,
+            large.1 / small.1
+        );
+    }
+    if let Some(&(c, x)) = ratios.first() {
+        println!("| target | measured | verdict |\n| --- | ---: | --- |");
+        println!(
+            "| rungs import sheet .csv within 1.5x of rungs validate, whole process | {c:.2}x | {} |",
+            verdict(c <= 1.5)
+        );
+        println!(
+            "| rungs import sheet .xlsx within 1.5x of rungs validate, whole process | {x:.2}x | {} |\n",
+            verdict(x <= 1.5)
+        );
+    }
+}
+
 /// `rungs form` at the reference size: the process, the page's size, and in headless Chromium
 /// the time from opening the file to its load event and to the first answer counted.
 fn form_section(files: &Files, dir: &Path, rungs_bin: &Path) {
@@ -408,6 +510,10 @@ fn main() {
     let budget = Duration::from_secs(3);
     if std::env::var_os("RUNGS_BENCH_TEAM_ONLY").is_some() {
         team_section(dir.path(), &rungs_bin);
+        return;
+    }
+    if std::env::var_os("RUNGS_BENCH_SHEET_ONLY").is_some() {
+        sheet_section(dir.path(), &rungs_bin);
         return;
     }
     if std::env::var_os("RUNGS_BENCH_FORM_ONLY").is_some() {
@@ -781,5 +887,6 @@ fn main() {
     );
     form_section(&write_files(dir.path(), 200), dir.path(), &rungs_bin);
     team_section(dir.path(), &rungs_bin);
+    sheet_section(dir.path(), &rungs_bin);
     println!("\nReproduce: `cargo bench --bench perf`");
 }

@@ -372,7 +372,8 @@ pub struct TrackArg {
 #[derive(Debug, Args)]
 #[command(
     after_help = "Keys while rating: 1-4 rate (the scale's values), 0 or n not applicable, \
-Backspace or Left go back, e add a note, ? show the scale, q save and quit.\n\n\
+Enter or Right keep the rating shown and go on, Backspace or Left go back, e add a note, \
+? show the scale, q save and quit.\n\n\
 Examples:\n  rungs assess building-relationships\n  rungs assess building-relationships --target-level builds-networks\n  \
 rungs assess networking --answers my-answers.yaml -o me.json\n  rungs assess networking --resume me.json\n  \
 rungs assess networking --subject \"Alex Rivera\" --rater \"Sam Lee\" --relation manager"
@@ -382,7 +383,8 @@ pub struct AssessArgs {
     #[arg(required_unless_present_any = ["resume", "from"], add = ArgValueCompleter::new(crate::commands::completions::framework))]
     pub framework: Option<String>,
 
-    /// Continue a saved assessment at its first unrated indicator.
+    /// Continue a saved assessment at its first unrated indicator (a file, or a framework id for
+    /// your latest self-assessment of it in the assessments folder).
     #[arg(long, value_name = "FILE", conflicts_with = "answers", add = ArgValueCompleter::new(crate::commands::completions::assessed))]
     pub resume: Option<PathBuf>,
 
@@ -587,7 +589,8 @@ impl FrameworkOverride {
 rungs report me.json --target-level growing --format markdown\n  rungs report me.json --format html --output me.html"
 )]
 pub struct ReportArgs {
-    /// A saved assessment (JSON).
+    /// A saved assessment (JSON), or a framework id for your latest self-assessment of it in the
+    /// assessments folder.
     #[arg(add = ArgValueCompleter::new(crate::commands::completions::assessed))]
     pub file: PathBuf,
 
@@ -622,12 +625,12 @@ pub struct ReportArgs {
     after_help = "Examples:\n  rungs diff networking            # its last two assessments in the assessments folder\n  rungs diff january.json june.json\n  rungs diff january.json june.json --format json"
 )]
 pub struct DiffArgs {
-    /// The earlier assessment (a file, or a framework id for its latest in the assessments
-    /// folder).
+    /// The earlier assessment (a file, or a framework id for your latest self-assessment of it
+    /// in the assessments folder).
     #[arg(add = ArgValueCompleter::new(crate::commands::completions::assessed))]
     pub old: PathBuf,
-    /// The later assessment. Without it, OLD may be a framework id: its last two assessments
-    /// in the assessments folder are compared.
+    /// The later assessment. Without it, OLD may be a framework id: your last two
+    /// self-assessments of it in the assessments folder are compared.
     #[arg(add = ArgValueCompleter::new(crate::commands::completions::assessed))]
     pub new: Option<PathBuf>,
     /// Output format (default: the one the --output file's extension names, else table).
@@ -648,7 +651,8 @@ pub struct DiffArgs {
     after_help = "Examples:\n  rungs history networking         # its assessments in the assessments folder\n  rungs history ~/.local/share/rungs/assessments/   # one history per framework\n  rungs history a.json b.json c.json --format json\n  rungs history 360/ --subject \"Alex Rivera\" --rater self"
 )]
 pub struct HistoryArgs {
-    /// Assessment files, or folders of them.
+    /// Assessment files, folders of them, or a framework id for your self-assessments of it in
+    /// the assessments folder.
     #[arg(required = true, value_name = "FILE", add = ArgValueCompleter::new(crate::commands::completions::assessed))]
     pub files: Vec<PathBuf>,
     /// Only the assessments of this person (a history follows one person).

@@ -23,10 +23,9 @@ pub struct FormPage {
     pub rater: Option<String>,
     /// How the rater relates to the subject, when the form says.
     pub relation: Option<Relation>,
-    /// The scale every indicator is rated on.
+    /// The framework's scale: the indicators of a competency without a scale of its own are
+    /// rated on it.
     pub scale: Vec<ScalePoint>,
-    /// The value from which a rating counts as demonstrated.
-    pub demonstrated_at: u32,
     /// The competencies, each with the levels of its ladder and their indicators.
     pub competencies: Vec<FormCompetency>,
     /// The assessment the saved file is made from: framework reference with its digest and
@@ -47,6 +46,8 @@ pub struct FormCompetency {
     pub name: String,
     /// What the competency is about.
     pub description: Option<String>,
+    /// Its own scale (or its group's), when its indicators are not rated on the framework's.
+    pub scale: Option<Vec<ScalePoint>>,
     /// The levels of its ladder that have indicators, lowest first.
     pub levels: Vec<FormLevel>,
 }
@@ -60,6 +61,10 @@ pub struct FormLevel {
     pub name: String,
     /// The competency's own title for the level.
     pub title: Option<String>,
+    /// What the competency looks like at this level.
+    pub description: Option<String>,
+    /// Examples of the competency at this level.
+    pub examples: Vec<String>,
     /// Its indicators, in file order.
     pub indicators: Vec<FormIndicator>,
 }
@@ -73,6 +78,8 @@ pub struct FormIndicator {
     pub text: String,
     /// Examples shown with it.
     pub examples: Vec<String>,
+    /// Where its text comes from, when it is not the framework's own.
+    pub origin: Option<String>,
     /// The answer given last time (`--from`), if any.
     pub answer: Option<RatingValue>,
     /// The note given last time, if any.
@@ -124,6 +131,7 @@ pub fn form(framework: &Framework, ladder: &Ladder, base: &Assessment, who: Who)
             id: competency.id.clone(),
             name: competency.name.clone(),
             description: competency.description.clone(),
+            scale: competency.scale.as_ref().map(|own| own.scale.clone()),
             levels: competency
                 .levels
                 .iter()
@@ -132,6 +140,8 @@ pub fn form(framework: &Framework, ladder: &Ladder, base: &Assessment, who: Who)
                     id: framework.levels[l.level].id.clone(),
                     name: framework.levels[l.level].name.clone(),
                     title: l.title.clone(),
+                    description: l.description.clone(),
+                    examples: l.examples.clone(),
                     indicators: l
                         .indicators
                         .iter()
@@ -141,6 +151,7 @@ pub fn form(framework: &Framework, ladder: &Ladder, base: &Assessment, who: Who)
                                 id: i.id.clone(),
                                 text: i.text.clone(),
                                 examples: i.examples.clone(),
+                                origin: i.origin.clone(),
                                 answer: rating.map(|r| r.value),
                                 note: rating
                                     .and_then(|r| r.note.clone())
@@ -174,7 +185,6 @@ pub fn form(framework: &Framework, ladder: &Ladder, base: &Assessment, who: Who)
         rater,
         relation,
         scale: framework.scale.clone(),
-        demonstrated_at: framework.demonstrated_at,
         competencies,
         base: start,
     }

@@ -490,7 +490,13 @@ fn finish(
         context.say(remark);
     }
     context.say(format!("Saved to {}", path.display()));
-    context.say(render::walk::explain_hint(&shell_word(path)));
+    // Kept whole for a person at a terminal; one line for whatever reads a pipe.
+    let width = if console::Term::stderr().is_term() {
+        context.width
+    } else {
+        u16::MAX
+    };
+    context.say(render::walk::explain_hint(&shell_word(path), width));
     Ok(())
 }
 

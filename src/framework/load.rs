@@ -18,9 +18,15 @@ pub use super::locate::{render_path, PathSegment};
 use super::model::*;
 use super::reader;
 use super::yaml_tree::{self, Document, Position};
-use check::{check, Problems};
+use check::{
+    check_evidence, check_framework_scale, check_groups, check_guidance, check_identity,
+    check_levels, check_tracks, Problems,
+};
+use competencies::{check_competencies, check_ladders};
 use convert::convert;
 pub use convert::default_demonstrated_at;
+use targets::check_targets;
+use texts::check_texts;
 
 /// Largest framework file accepted, in bytes.
 pub const MAX_FILE_SIZE: usize = 8 * 1024 * 1024;
@@ -229,6 +235,27 @@ pub fn build(raw: RawFramework) -> (Option<Framework>, Vec<Problem>) {
         return (None, problems);
     }
     (Some(convert(raw)), problems)
+}
+
+/// Every semantic rule of format 1, on the file as written: one function per section, in the
+/// order the file reads, each given what the sections before it declared.
+fn check(raw: &RawFramework) -> Problems {
+    let mut problems = Problems::default();
+    check_identity(raw, &mut problems);
+    let scale_values = check_framework_scale(raw, &mut problems);
+    let levels = check_levels(raw, &mut problems);
+    if let Some(evidence) = &raw.evidence {
+        check_evidence(&mut problems, vec![PathSegment::Key("evidence")], evidence);
+    }
+    let groups = check_groups(raw, &scale_values, &mut problems);
+    let tracks = check_tracks(raw, &levels, &mut problems);
+    let competency_ids =
+        check_competencies(raw, &scale_values, &levels, &groups, &tracks, &mut problems);
+    check_ladders(raw, &levels.ids, &tracks.levels, &mut problems);
+    check_targets(raw, &levels, &tracks, &competency_ids, &mut problems);
+    check_guidance(&mut problems, &[], &raw.guidance);
+    check_texts(raw, &mut problems);
+    problems
 }
 
 #[cfg(test)]

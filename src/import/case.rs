@@ -12,9 +12,13 @@
 //!   `fullStatement`; description: `fullStatement` when there is an abbreviated one); leaves
 //!   directly under the document make one competency named after the document;
 //! - the top item above a competency, when there is one, is the competency's group;
-//! - levels: by default from `educationLevel` (the lowest grade an item lists; an item without
-//!   one takes its nearest ancestor's, else the lowest level), in the order of the CEDS grade
-//!   codes; `--levels-from item-type` makes the leaves' `CFItemType` values the levels, in order
+//! - a CFItem's `notes` ("For example, ...") are its indicator's examples, one a line;
+//! - an `isChildOf` cycle is refused, naming its items; an item the mapping cannot keep (one
+//!   between a group and a competency in a deeper tree) is named in a warning, never dropped
+//!   without a word;
+//! - levels: by default from `educationLevel` (or `educationalLevel`, as some publishers spell
+//!   it: the lowest grade an item lists; an item without one takes its nearest ancestor's, else
+//!   the lowest level), in the order of the CEDS grade codes; `--levels-from item-type` makes the leaves' `CFItemType` values the levels, in order
 //!   of first appearance; without either, one level, "Standard".
 
 use std::collections::{HashMap, HashSet};
@@ -78,6 +82,8 @@ struct Item {
     code: Option<String>,
     kind: Option<String>,
     education: Vec<String>,
+    /// The item's `notes`, one example a line.
+    notes: Vec<String>,
 }
 
 impl Item {
@@ -115,73 +121,12 @@ pub fn import(
             "not a CASE package: there is no CFDocument (a CFPackage has CFDocument, CFItems and CFAssociations)",
         )]));
     };
-    let text = |value: &Value, key: &str| -> Option<String> {
-        value
-            .get(key)
-            .and_then(Value::as_str)
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-    };
     let document_id = text(document, "identifier").unwrap_or_default();
     let title = text(document, "title").unwrap_or_else(|| "Imported CASE framework".into());
 
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let mut items: Vec<Item> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let empty = Vec::new();
-    let raw_items = package
-        .get("CFItems")
-        .and_then(Value::as_array)
-        .unwrap_or(&empty);
-    for (n, value) in raw_items.iter().enumerate() {
-        let Some(identifier) = text(value, "identifier") else {
-            errors.push(Diagnostic::file_error(
-                file,
-                format!("CFItems[{n}]: no identifier"),
-            ));
-            continue;
-        };
-        if index.contains_key(&identifier) {
-            errors.push(Diagnostic::file_error(
-                file,
-                format!("CFItems[{n}]: identifier {identifier:?} is used by an earlier item"),
-            ));
-            continue;
-        }
-        // The statement is kept as written; only its ends are trimmed.
-        let full = value
-            .get("fullStatement")
-            .and_then(Value::as_str)
-            .map(str::trim)
-            .unwrap_or("")
-            .to_string();
-        let education = match value.get("educationLevel") {
-            Some(Value::Array(levels)) => levels
-                .iter()
-                .filter_map(Value::as_str)
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect(),
-            // Some CASE 1.0 publishers write the list as one comma-separated string.
-            Some(Value::String(levels)) => levels
-                .split(',')
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect(),
-            _ => Vec::new(),
-        };
-        index.insert(identifier.clone(), items.len());
-        items.push(Item {
-            identifier,
-            full,
-            abbreviated: text(value, "abbreviatedStatement"),
-            code: text(value, "humanCodingScheme"),
-            kind: text(value, "CFItemType"),
-            education,
-        });
-    }
+    let (items, index) = read_items(file, package, &mut errors);
     if items.is_empty() && errors.is_empty() {
         errors.push(Diagnostic::file_error(
             file,
@@ -189,93 +134,9 @@ pub fn import(
         ));
     }
 
-    // The tree: each item's parent (the first isChildOf that names it), children in order.
-    let mut parent: Vec<Option<usize>> = vec![None; items.len()];
-    let mut has_parent = vec![false; items.len()];
-    let mut children: Vec<Vec<(f64, usize, usize)>> = vec![Vec::new(); items.len()];
-    let mut top: Vec<(f64, usize, usize)> = Vec::new();
-    let associations = package
-        .get("CFAssociations")
-        .and_then(Value::as_array)
-        .unwrap_or(&empty);
-    for (n, a) in associations.iter().enumerate() {
-        if a.get("associationType").and_then(Value::as_str) != Some("isChildOf") {
-            continue;
-        }
-        let end = |key: &str| a.get(key).and_then(|node| text(node, "identifier"));
-        let (Some(child), Some(to)) = (end("originNodeURI"), end("destinationNodeURI")) else {
-            continue;
-        };
-        let Some(&c) = index.get(&child) else {
-            continue;
-        };
-        if has_parent[c] {
-            continue;
-        }
-        let order = a
-            .get("sequenceNumber")
-            .and_then(Value::as_f64)
-            .unwrap_or(f64::MAX);
-        if to == document_id {
-            has_parent[c] = true;
-            top.push((order, c, n));
-        } else if let Some(&p) = index.get(&to) {
-            has_parent[c] = true;
-            parent[c] = Some(p);
-            children[p].push((order, c, n));
-        } else {
-            warnings.push(Diagnostic::file_error(
-                file,
-                format!(
-                    "CFAssociations[{n}]: item {child:?} is a child of {to:?}, which is neither the document nor an item; it is read as a top-level item"
-                ),
-            ));
-        }
-    }
-    for (i, &had) in has_parent.iter().enumerate() {
-        if !had {
-            top.push((f64::MAX, i, usize::MAX));
-        }
-    }
-    let by_order = |list: &mut Vec<(f64, usize, usize)>| {
-        list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
-    };
-    by_order(&mut top);
-    for list in &mut children {
-        by_order(list);
-    }
-
-    // Walk the tree depth first: every leaf with what the import needs of the path from the
-    // top (never the path itself, so a deep chain is walked in linear time and memory).
-    let mut leaves: Vec<(usize, Above)> = Vec::new();
-    let mut seen: HashSet<usize> = HashSet::new();
-    let mut stack: Vec<(usize, Above)> = top
-        .iter()
-        .rev()
-        .map(|&(_, i, _)| (i, Above::default()))
-        .collect();
-    while let Some((i, above)) = stack.pop() {
-        if !seen.insert(i) {
-            continue;
-        }
-        let education = if items[i].education.is_empty() {
-            above.education
-        } else {
-            Some(i)
-        };
-        if children[i].is_empty() {
-            leaves.push((i, Above { education, ..above }));
-            continue;
-        }
-        let below = Above {
-            parent: Some(i),
-            top: above.top.or(Some(i)),
-            education,
-        };
-        for &(_, c, _) in children[i].iter().rev() {
-            stack.push((c, below));
-        }
-    }
+    let tree = read_tree(file, package, &items, &index, &document_id, &mut warnings);
+    check_tree(file, &items, &tree, &mut errors, &mut warnings);
+    let Tree { leaves, .. } = tree;
     for &(leaf, _) in &leaves {
         if items[leaf].full.is_empty() {
             errors.push(Diagnostic::file_error(
@@ -292,82 +153,7 @@ pub fn import(
         return Err(fail(errors));
     }
 
-    // Levels.
-    let education_of = |above: &Above| above.education.map(|i| &items[i].education);
-    let any_education = leaves
-        .iter()
-        .any(|(_, above)| education_of(above).is_some());
-    let mode = match levels_from {
-        LevelsFrom::EducationLevel if !any_education => LevelsFrom::One,
-        other => other,
-    };
-    // (id, name) of each level, lowest first, and the level of each leaf.
-    let mut levels: Vec<(String, String)> = Vec::new();
-    let mut leaf_level: Vec<usize> = Vec::with_capacity(leaves.len());
-    match mode {
-        LevelsFrom::One => {
-            levels.push(("standard".into(), "Standard".into()));
-            leaf_level.resize(leaves.len(), 0);
-        }
-        LevelsFrom::ItemType => {
-            for (leaf, _) in &leaves {
-                let kind = items[*leaf].kind.as_deref().unwrap_or("Item");
-                let id = unique_slug(kind, "level", &levels.iter().map(|l| l.0.clone()).collect());
-                let found = levels.iter().position(|(_, name)| name == kind);
-                leaf_level.push(found.unwrap_or_else(|| {
-                    levels.push((id, kind.to_string()));
-                    levels.len() - 1
-                }));
-            }
-        }
-        LevelsFrom::EducationLevel => {
-            // Every code any leaf names, ordered by the CEDS list, unknown codes after it.
-            let rank = |code: &str| {
-                GRADES
-                    .iter()
-                    .position(|(c, _)| c.eq_ignore_ascii_case(code))
-                    .unwrap_or(GRADES.len())
-            };
-            let mut codes: Vec<String> = Vec::new();
-            let lowest: Vec<Option<String>> = leaves
-                .iter()
-                .map(|(_, above)| {
-                    education_of(above).and_then(|list| {
-                        list.iter()
-                            .enumerate()
-                            .min_by_key(|(n, c)| (rank(c), *n))
-                            .map(|(_, c)| c.clone())
-                    })
-                })
-                .collect();
-            for code in lowest.iter().flatten() {
-                if !codes.contains(code) {
-                    codes.push(code.clone());
-                }
-            }
-            codes.sort_by_key(|c| rank(c));
-            for code in &codes {
-                let name = GRADES
-                    .iter()
-                    .find(|(c, _)| c.eq_ignore_ascii_case(code))
-                    .map_or_else(|| code.clone(), |(_, name)| name.to_string());
-                let id = unique_slug(
-                    &name,
-                    "level",
-                    &levels.iter().map(|l| l.0.clone()).collect(),
-                );
-                levels.push((id, name));
-            }
-            for code in &lowest {
-                leaf_level.push(
-                    code.as_ref()
-                        .and_then(|c| codes.iter().position(|k| k == c))
-                        .unwrap_or(0),
-                );
-            }
-        }
-    }
-
+    let (levels, leaf_level) = plan_levels(&items, &leaves, levels_from);
     // Competencies (the leaves' parents), groups (the top items above them), indicators.
     struct Competency {
         id: String,
@@ -455,7 +241,7 @@ pub fn import(
         competencies[ci].levels[leaf_level[n]].push(RawIndicatorObject {
             id,
             text: item.full.clone(),
-            examples: Vec::new(),
+            examples: item.notes.clone(),
             ..Default::default()
         });
     }
@@ -533,6 +319,404 @@ pub fn import(
     })
 }
 
+/// What importing a leaf needs of the items above it: its parent (the competency), the top
+/// item (a group, when it is not the parent) and the nearest item, the leaf included, that
+/// names education levels.
+#[derive(Debug, Clone, Copy, Default)]
+struct Above {
+    parent: Option<usize>,
+    top: Option<usize>,
+    education: Option<usize>,
+}
+
+/// The tree the `isChildOf` associations make.
+struct Tree {
+    /// Each item's parent item, if any.
+    parent: Vec<Option<usize>>,
+    /// Every leaf reached from the document, with what is above it, in order.
+    leaves: Vec<(usize, Above)>,
+    /// Items between a group (the top) and a competency (a leaf's parent) on the way to some
+    /// leaf, in the order met.
+    between: Vec<usize>,
+    /// Every item reached from the document.
+    seen: HashSet<usize>,
+}
+
+/// The second phase: each item's parent (the first isChildOf that names it), children in
+/// `sequenceNumber` order, and the leaves reached from the document, depth first.
+fn read_tree(
+    file: &str,
+    package: &Value,
+    items: &[Item],
+    index: &HashMap<String, usize>,
+    document_id: &str,
+    warnings: &mut Vec<Diagnostic>,
+) -> Tree {
+    let empty = Vec::new();
+    let mut parent: Vec<Option<usize>> = vec![None; items.len()];
+    let mut has_parent = vec![false; items.len()];
+    let mut children: Vec<Vec<(f64, usize, usize)>> = vec![Vec::new(); items.len()];
+    let mut top: Vec<(f64, usize, usize)> = Vec::new();
+    let associations = package
+        .get("CFAssociations")
+        .and_then(Value::as_array)
+        .unwrap_or(&empty);
+    for (n, a) in associations.iter().enumerate() {
+        if a.get("associationType").and_then(Value::as_str) != Some("isChildOf") {
+            continue;
+        }
+        let end = |key: &str| a.get(key).and_then(|node| text(node, "identifier"));
+        let (Some(child), Some(to)) = (end("originNodeURI"), end("destinationNodeURI")) else {
+            continue;
+        };
+        let Some(&c) = index.get(&child) else {
+            continue;
+        };
+        if has_parent[c] {
+            continue;
+        }
+        let order = a
+            .get("sequenceNumber")
+            .and_then(Value::as_f64)
+            .unwrap_or(f64::MAX);
+        if to == document_id {
+            has_parent[c] = true;
+            top.push((order, c, n));
+        } else if let Some(&p) = index.get(&to) {
+            has_parent[c] = true;
+            parent[c] = Some(p);
+            children[p].push((order, c, n));
+        } else {
+            warnings.push(Diagnostic::file_error(
+                file,
+                format!(
+                    "CFAssociations[{n}]: item {child:?} is a child of {to:?}, which is neither the document nor an item; it is read as a top-level item"
+                ),
+            ));
+        }
+    }
+    for (i, &had) in has_parent.iter().enumerate() {
+        if !had {
+            top.push((f64::MAX, i, usize::MAX));
+        }
+    }
+    let by_order = |list: &mut Vec<(f64, usize, usize)>| {
+        list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
+    };
+    by_order(&mut top);
+    for list in &mut children {
+        by_order(list);
+    }
+
+    // Walk the tree depth first: every leaf with what the import needs of the items above it
+    // (never the whole path, so a deep chain is walked in linear time and memory).
+    let mut leaves: Vec<(usize, Above)> = Vec::new();
+    let mut seen: HashSet<usize> = HashSet::new();
+    // The item the walk came from, and when each item was first met.
+    let mut via: Vec<Option<usize>> = vec![None; items.len()];
+    let mut met: Vec<usize> = vec![0; items.len()];
+    let mut between_marked = vec![false; items.len()];
+    let mut between: Vec<usize> = Vec::new();
+    let mut stack: Vec<(usize, Above)> = top
+        .iter()
+        .rev()
+        .map(|&(_, i, _)| (i, Above::default()))
+        .collect();
+    while let Some((i, above)) = stack.pop() {
+        if !seen.insert(i) {
+            continue;
+        }
+        via[i] = above.parent;
+        met[i] = seen.len();
+        let education = if items[i].education.is_empty() {
+            above.education
+        } else {
+            Some(i)
+        };
+        if children[i].is_empty() {
+            // Up from the leaf's grandparent to below the top, each item marked once.
+            let mut up = above.parent.and_then(|p| via[p]);
+            while let Some(x) = up.filter(|&x| via[x].is_some() && !between_marked[x]) {
+                between_marked[x] = true;
+                between.push(x);
+                up = via[x];
+            }
+            leaves.push((i, Above { education, ..above }));
+            continue;
+        }
+        let below = Above {
+            parent: Some(i),
+            top: above.top.or(Some(i)),
+            education,
+        };
+        for &(_, c, _) in children[i].iter().rev() {
+            stack.push((c, below));
+        }
+    }
+    between.sort_by_key(|&i| met[i]);
+    Tree {
+        parent,
+        leaves,
+        between,
+        seen,
+    }
+}
+
+/// An `isChildOf` cycle is an error naming its items; items between a group and a competency
+/// have no place in a framework, and a warning says which.
+fn check_tree(
+    file: &str,
+    items: &[Item],
+    tree: &Tree,
+    errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    let Tree {
+        parent,
+        between,
+        seen,
+        ..
+    } = tree;
+    for cycle in cycles(parent, seen) {
+        let names: Vec<String> = cycle
+            .iter()
+            .chain(cycle.first())
+            .map(|&i| format!("{:?}", items[i].identifier))
+            .collect();
+        errors.push(Diagnostic::file_error(
+            file,
+            format!(
+                "the isChildOf associations make a cycle: {}; an item cannot be its own ancestor",
+                names.join(" is a child of ")
+            ),
+        ));
+    }
+    // Items between the group (the top) and the competency (the leaf's parent) have no place
+    // in a framework: say which.
+    if !between.is_empty() {
+        let shown: Vec<String> = between
+            .iter()
+            .take(5)
+            .map(|&i| format!("{:?} ({})", items[i].identifier, items[i].name()))
+            .collect();
+        let more = if between.len() > shown.len() {
+            format!(" and {} more", between.len() - shown.len())
+        } else {
+            String::new()
+        };
+        warnings.push(Diagnostic::file_error(
+            file,
+            format!(
+                "{} between a group and a competency {} not kept: {}{more}; their indicators are under the item just above them",
+                crate::render::plural(between.len(), "item", "items"),
+                if between.len() == 1 { "is" } else { "are" },
+                shown.join(", ")
+            ),
+        ).warning());
+    }
+}
+
+/// The third phase: the levels, lowest first as (id, name), and the level of each leaf.
+fn plan_levels(
+    items: &[Item],
+    leaves: &[(usize, Above)],
+    levels_from: LevelsFrom,
+) -> (Vec<(String, String)>, Vec<usize>) {
+    let education_of = |above: &Above| above.education.map(|i| &items[i].education);
+    let any_education = leaves
+        .iter()
+        .any(|(_, above)| education_of(above).is_some());
+    let mode = match levels_from {
+        LevelsFrom::EducationLevel if !any_education => LevelsFrom::One,
+        other => other,
+    };
+    // (id, name) of each level, lowest first, and the level of each leaf.
+    let mut levels: Vec<(String, String)> = Vec::new();
+    let mut leaf_level: Vec<usize> = Vec::with_capacity(leaves.len());
+    match mode {
+        LevelsFrom::One => {
+            levels.push(("standard".into(), "Standard".into()));
+            leaf_level.resize(leaves.len(), 0);
+        }
+        LevelsFrom::ItemType => {
+            for (leaf, _) in leaves {
+                let kind = items[*leaf].kind.as_deref().unwrap_or("Item");
+                let id = unique_slug(kind, "level", &levels.iter().map(|l| l.0.clone()).collect());
+                let found = levels.iter().position(|(_, name)| name == kind);
+                leaf_level.push(found.unwrap_or_else(|| {
+                    levels.push((id, kind.to_string()));
+                    levels.len() - 1
+                }));
+            }
+        }
+        LevelsFrom::EducationLevel => {
+            // Every code any leaf names, ordered by the CEDS list, unknown codes after it.
+            let rank = |code: &str| {
+                GRADES
+                    .iter()
+                    .position(|(c, _)| c.eq_ignore_ascii_case(code))
+                    .unwrap_or(GRADES.len())
+            };
+            let mut codes: Vec<String> = Vec::new();
+            let lowest: Vec<Option<String>> = leaves
+                .iter()
+                .map(|(_, above)| {
+                    education_of(above).and_then(|list| {
+                        list.iter()
+                            .enumerate()
+                            .min_by_key(|(n, c)| (rank(c), *n))
+                            .map(|(_, c)| c.clone())
+                    })
+                })
+                .collect();
+            for code in lowest.iter().flatten() {
+                if !codes.contains(code) {
+                    codes.push(code.clone());
+                }
+            }
+            codes.sort_by_key(|c| rank(c));
+            for code in &codes {
+                let name = GRADES
+                    .iter()
+                    .find(|(c, _)| c.eq_ignore_ascii_case(code))
+                    .map_or_else(|| code.clone(), |(_, name)| name.to_string());
+                let id = unique_slug(
+                    &name,
+                    "level",
+                    &levels.iter().map(|l| l.0.clone()).collect(),
+                );
+                levels.push((id, name));
+            }
+            for code in &lowest {
+                leaf_level.push(
+                    code.as_ref()
+                        .and_then(|c| codes.iter().position(|k| k == c))
+                        .unwrap_or(0),
+                );
+            }
+        }
+    }
+
+    (levels, leaf_level)
+}
+
+/// The first phase: every CFItem the import reads, and its position by identifier.
+fn read_items(
+    file: &str,
+    package: &Value,
+    errors: &mut Vec<Diagnostic>,
+) -> (Vec<Item>, HashMap<String, usize>) {
+    let mut items: Vec<Item> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let Some(raw_items) = package.get("CFItems").and_then(Value::as_array) else {
+        return (items, index);
+    };
+    for (n, value) in raw_items.iter().enumerate() {
+        let Some(identifier) = text(value, "identifier") else {
+            errors.push(Diagnostic::file_error(
+                file,
+                format!("CFItems[{n}]: no identifier"),
+            ));
+            continue;
+        };
+        if index.contains_key(&identifier) {
+            errors.push(Diagnostic::file_error(
+                file,
+                format!("CFItems[{n}]: identifier {identifier:?} is used by an earlier item"),
+            ));
+            continue;
+        }
+        // The statement is kept as written; only its ends are trimmed.
+        let full = value
+            .get("fullStatement")
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .unwrap_or("")
+            .to_string();
+        // CASE 1.0 spells it educationLevel; some publishers write educationalLevel.
+        let education = match value
+            .get("educationLevel")
+            .or_else(|| value.get("educationalLevel"))
+        {
+            Some(Value::Array(levels)) => levels
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            // Some CASE 1.0 publishers write the list as one comma-separated string.
+            Some(Value::String(levels)) => levels
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            _ => Vec::new(),
+        };
+        let notes = text(value, "notes")
+            .map(|notes| {
+                notes
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
+        index.insert(identifier.clone(), items.len());
+        items.push(Item {
+            identifier,
+            full,
+            abbreviated: text(value, "abbreviatedStatement"),
+            code: text(value, "humanCodingScheme"),
+            kind: text(value, "CFItemType"),
+            education,
+            notes,
+        });
+    }
+    (items, index)
+}
+
+/// A value's text at `key`, trimmed; `None` when missing or blank.
+fn text(value: &Value, key: &str) -> Option<String> {
+    value
+        .get(key)
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// Items that every `isChildOf` chain leads round in a circle: each cycle once, as its items'
+/// identifiers in parent order, and the items hanging below a cycle (never reached from the
+/// document).
+fn cycles(parent: &[Option<usize>], reached: &HashSet<usize>) -> Vec<Vec<usize>> {
+    let mut found: Vec<Vec<usize>> = Vec::new();
+    let mut in_cycle: HashSet<usize> = HashSet::new();
+    for start in (0..parent.len()).filter(|i| !reached.contains(i)) {
+        // Follow the parents; the first item met twice is on a cycle.
+        let mut seen: HashSet<usize> = HashSet::new();
+        let mut at = start;
+        while seen.insert(at) {
+            match parent[at] {
+                Some(p) => at = p,
+                None => break,
+            }
+        }
+        if parent[at].is_none() || in_cycle.contains(&at) {
+            continue;
+        }
+        let mut cycle = vec![at];
+        let mut next = parent[at];
+        while let Some(p) = next.filter(|&p| p != at) {
+            cycle.push(p);
+            next = parent[p];
+        }
+        in_cycle.extend(cycle.iter().copied());
+        found.push(cycle);
+    }
+    found
+}
+
 /// A slug of `text` not in `taken` (`-2`, `-3`, ... appended when needed); `fallback` when the
 /// text has no letters or digits. Long texts are cut at a word boundary.
 fn unique_slug(text: &str, fallback: &str, taken: &HashSet<String>) -> String {
@@ -551,13 +735,4 @@ fn unique_slug(text: &str, fallback: &str, taken: &HashSet<String>) -> String {
         n += 1;
     }
     id
-}
-/// What importing a leaf needs of the items above it: its parent (the competency), the top
-/// item (a group, when it is not the parent) and the nearest item, the leaf included, that
-/// names education levels.
-#[derive(Debug, Clone, Copy, Default)]
-struct Above {
-    parent: Option<usize>,
-    top: Option<usize>,
-    education: Option<usize>,
 }

@@ -1050,11 +1050,15 @@ fn read_roles(
             }
         }
         let competency_cell = cells.trimmed(RoleColumn::Competency);
+        let level_cell = cells.trimmed(RoleColumn::Level);
+        // A row with neither says the role asks no level (yet).
+        if competency_cell.is_empty() && level_cell.is_empty() {
+            continue;
+        }
         let competency = framework
             .competencies
             .iter()
             .find(|c| c.id == competency_cell || c.name == competency_cell);
-        let level_cell = cells.trimmed(RoleColumn::Level);
         let level = framework
             .levels
             .iter()

@@ -3,9 +3,9 @@
 use comfy_table::{Cell, CellAlignment, Color};
 use serde::Serialize;
 
+use super::markdown::{escape as md, row as md_row};
 use super::plural;
-use super::report::markdown::{escape as md, row as md_row};
-use super::report::{date_part, level_text, score_text};
+use super::text::{date_part, level_text, score_text};
 use super::{bold, table, Style};
 use crate::assessment::RatingValue;
 use crate::diff::{ChangeKind, CompetencyChange, Diff, IndicatorChange, IndicatorRef};

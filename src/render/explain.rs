@@ -1,7 +1,7 @@
 //! The sentences of `report --explain`: why each level of a competency is held or not.
 
 use crate::explain::{Explanation, LevelExplanation, LevelStatus};
-use crate::render::report::percent;
+use crate::render::text::percent;
 
 /// "level 2 (Listens actively)".
 fn level_name(level: &LevelExplanation) -> String {

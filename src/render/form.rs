@@ -4,16 +4,17 @@
 //!
 //! Nothing leaves the page: its Content-Security-Policy allows no source but its own script and
 //! style, named by their SHA-256. Every text from the framework or the command line is escaped
-//! (the HTML report's [`escape`]); the data the script needs is JSON in a block that is not run.
+//! ([`escape`], as every page); the data the script needs is JSON in a block that is not run.
 
 use std::fmt::Write;
 
 use sha2::{Digest, Sha256};
 
-use super::report::html::escape;
+use super::html::{escape, page_head};
 use super::safe;
 use crate::assessment::{RatingValue, Relation};
 use crate::form::{FormIndicator, FormPage};
+use crate::framework::ScalePoint;
 
 const STYLE: &str = include_str!("form.css");
 const SCRIPT: &str = include_str!("form.js");
@@ -25,31 +26,23 @@ const LARGE: usize = 2000;
 pub fn render(page: &FormPage) -> String {
     let title = format!("{} {}", page.framework_name, page.framework_version);
     let mut out = String::with_capacity(4096 + page.indicator_count() * 900);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    let _ = writeln!(
-        out,
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
-        content_security_policy()
-    );
-    let _ = writeln!(
-        out,
-        "<title>{}</title>",
-        escape(&match &page.subject {
-            Some(subject) => format!("{title}: rating {subject}"),
-            None => format!("{title}: rating form"),
-        })
-    );
+    let page_title = match &page.subject {
+        Some(subject) => format!("{title}: rating {subject}"),
+        None => format!("{title}: rating form"),
+    };
     // A very large form lays out only the levels near the screen (`content-visibility`): it
     // opens several times faster, at the cost of a screen reader's tree listing only those.
-    let _ = writeln!(
-        out,
-        "<style>{STYLE}</style>\n</head>\n<body{}>",
-        if page.indicator_count() > LARGE {
-            " class=\"large\""
-        } else {
-            ""
-        }
+    let body = if page.indicator_count() > LARGE {
+        " class=\"large\""
+    } else {
+        ""
+    };
+    page_head(
+        &mut out,
+        &page_title,
+        &content_security_policy(),
+        STYLE,
+        body,
     );
     header(&mut out, page, &title);
     for competency in &page.competencies {
@@ -62,6 +55,18 @@ pub fn render(page: &FormPage) -> String {
         if let Some(description) = &competency.description {
             let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(description.trim()));
         }
+        if let Some(scale) = &competency.scale {
+            let points: Vec<String> = scale
+                .iter()
+                .map(|p| format!("{} {}", p.value, p.label))
+                .collect();
+            let _ = writeln!(
+                out,
+                "<p class=\"meta own-scale\">Rated on a scale of its own: {}, na Not applicable</p>",
+                escape(&points.join(", "))
+            );
+        }
+        let scale = competency.scale.as_deref().unwrap_or(&page.scale);
         for level in &competency.levels {
             let heading = match &level.title {
                 Some(title) => format!("{}: {title}", level.name),
@@ -73,8 +78,12 @@ pub fn render(page: &FormPage) -> String {
                 escape(&level.id),
                 escape(&heading)
             );
+            if let Some(description) = &level.description {
+                let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(description.trim()));
+            }
+            examples(&mut out, &level.examples);
             for indicator in &level.indicators {
-                indicator_fieldset(&mut out, page, indicator);
+                indicator_fieldset(&mut out, scale, indicator);
             }
             out.push_str("</section>\n");
         }
@@ -232,23 +241,19 @@ fn selected(yes: bool) -> &'static str {
 
 /// One indicator: a fieldset whose legend is its text, its examples, a radio per scale value
 /// and `na`, and a note.
-fn indicator_fieldset(out: &mut String, page: &FormPage, indicator: &FormIndicator) {
+fn indicator_fieldset(out: &mut String, scale: &[ScalePoint], indicator: &FormIndicator) {
     let id = escape(&indicator.id);
     let _ = writeln!(
         out,
         "<fieldset class=\"indicator\" data-id=\"{id}\">\n<legend>{} <span class=\"id\">{id}</span></legend>",
         escape(&indicator.text)
     );
-    if !indicator.examples.is_empty() {
-        out.push_str("<ul class=\"examples\">");
-        for example in &indicator.examples {
-            let _ = write!(out, "<li>{}</li>", escape(example));
-        }
-        out.push_str("</ul>\n");
+    if let Some(origin) = &indicator.origin {
+        let _ = writeln!(out, "<p class=\"origin\">{}</p>", escape(origin));
     }
+    examples(out, &indicator.examples);
     out.push_str("<div class=\"choices\">");
-    let choices = page
-        .scale
+    let choices = scale
         .iter()
         .map(|p| (RatingValue::Scale(p.value), p.label.as_str()))
         .chain([(RatingValue::NotApplicable, "Not applicable")]);
@@ -265,6 +270,18 @@ fn indicator_fieldset(out: &mut String, page: &FormPage, indicator: &FormIndicat
         "</div>\n<label class=\"note\">Note <textarea name=\"note:{id}\" rows=\"1\">{}</textarea></label>\n</fieldset>",
         escape(indicator.note.as_deref().unwrap_or_default())
     );
+}
+
+/// A list of examples, when there are any.
+fn examples(out: &mut String, examples: &[String]) {
+    if examples.is_empty() {
+        return;
+    }
+    out.push_str("<ul class=\"examples\">");
+    for example in examples {
+        let _ = write!(out, "<li>{}</li>", escape(example));
+    }
+    out.push_str("</ul>\n");
 }
 
 #[cfg(test)]

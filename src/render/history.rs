@@ -2,8 +2,8 @@
 
 use comfy_table::{Cell, CellAlignment, Color};
 
-use super::report::markdown::{escape as md, row as md_row};
-use super::report::score_text;
+use super::markdown::{escape as md, row as md_row};
+use super::text::score_text;
 use super::{bold, table, Style};
 use crate::history::{History, Series};
 

@@ -9,6 +9,8 @@ pub mod export;
 pub mod fit;
 pub mod form;
 pub mod history;
+pub mod html;
+pub mod markdown;
 pub mod prose;
 pub mod reconcile;
 pub mod report;
@@ -18,6 +20,7 @@ pub mod show_csv;
 pub mod show_json;
 pub mod show_markdown;
 pub mod team;
+pub mod text;
 pub mod walk;
 mod wrapping;
 

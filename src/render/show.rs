@@ -162,11 +162,7 @@ pub fn show(framework: &Framework, style: Style) -> String {
         }
     }
     if !framework.guidance.is_empty() {
-        let heading = "── About the whole framework ";
-        let fill = usize::from(style.width).saturating_sub(console::measure_text_width(heading));
-        out.push('\n');
-        out.push_str(&bold(&format!("{heading}{}", "─".repeat(fill)), style));
-        out.push('\n');
+        out.push_str("\nAbout the whole framework\n");
         guidance(&mut out, &framework.guidance, style);
     }
 

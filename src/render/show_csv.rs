@@ -47,7 +47,13 @@ pub fn roles(framework: &Framework) -> String {
     let mut writer = writer();
     let _ = writer.write_record(ROLE_COLUMNS.iter().map(|c| c.name()));
     for target in &framework.targets {
-        for &(competency, level) in &target.levels {
+        // A role that asks no level yet is one row without competency and level.
+        let asked: Vec<Option<(usize, usize)>> = if target.levels.is_empty() {
+            vec![None]
+        } else {
+            target.levels.iter().copied().map(Some).collect()
+        };
+        for pair in asked {
             let record = ROLE_COLUMNS.iter().map(|column| match column {
                 RoleColumn::Role => target.name.clone(),
                 RoleColumn::RoleId => target.id.clone(),
@@ -56,8 +62,12 @@ pub fn roles(framework: &Framework) -> String {
                     .track
                     .map(|t| framework.tracks[t].id.clone())
                     .unwrap_or_default(),
-                RoleColumn::Competency => framework.competencies[competency].id.clone(),
-                RoleColumn::Level => framework.levels[level].id.clone(),
+                RoleColumn::Competency => pair
+                    .map(|(c, _)| framework.competencies[c].id.clone())
+                    .unwrap_or_default(),
+                RoleColumn::Level => pair
+                    .map(|(_, l)| framework.levels[l].id.clone())
+                    .unwrap_or_default(),
             });
             let _ = writer.write_record(record.map(|c| sheet::protect_cell(&c)));
         }

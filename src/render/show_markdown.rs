@@ -1,7 +1,7 @@
 //! `rungs show --format markdown`: the framework as a readable document, for a wiki.
 
+use super::markdown::{escape, level_texts, row};
 use super::prose;
-use super::report::markdown::{escape, level_texts, row};
 use crate::framework::{Framework, Guidance};
 
 /// The framework as Markdown: title, description, scale, levels, each competency with its

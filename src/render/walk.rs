@@ -183,10 +183,17 @@ fn opening_text(
     out
 }
 
-/// The one line that offers the explanation of the levels: `file` is the assessment, as one
-/// shell word.
-pub fn explain_hint(file: &str) -> String {
-    format!("Why these levels: rungs report {file} --explain")
+/// The line that offers the explanation of the levels: `file` is the assessment, as one shell
+/// word. When the line is wider than `width`, the command moves to a line of its own, so that
+/// the path is never broken inside.
+pub fn explain_hint(file: &str, width: u16) -> String {
+    let command = format!("rungs report {file} --explain");
+    let line = format!("Why these levels: {command}");
+    if console::measure_text_width(&line) <= usize::from(width) {
+        line
+    } else {
+        format!("Why these levels:\n  {command}")
+    }
 }
 
 /// The review screen at the end of the walk: what was answered, the profile (`profile`, the
@@ -410,6 +417,7 @@ pub fn question(
         Some((subject, _)) => format!(" of {subject}"),
         None => String::new(),
     };
+    out.push_str(&labels_line(own, style));
     // Wrapped like any line; the cursor stays after the last word.
     let prompt = wrap(
         &format!(
@@ -514,6 +522,37 @@ pub fn keys(scale: RatingScale<'_>, style: Style) -> String {
 }
 
 /// `1-4` for a run of values, else the values listed.
+/// The scale's values with their labels, in one line above the prompt: `1 Rarely · 2 Sometimes
+/// · 3 Often · 4 Consistently · 0/n not applicable`; on a terminal too narrow for that, each
+/// label is cut to its first letters.
+fn labels_line(scale: RatingScale<'_>, style: Style) -> String {
+    let line = |cut: Option<usize>| {
+        let mut parts: Vec<String> = scale
+            .points
+            .iter()
+            .map(|p| {
+                let label = super::one_line(&p.label);
+                let label = match cut {
+                    Some(n) if label.chars().count() > n + 1 => {
+                        format!("{}.", label.chars().take(n).collect::<String>())
+                    }
+                    _ => label,
+                };
+                format!("{} {label}", p.value)
+            })
+            .collect();
+        parts.push(format!("{} not applicable", na_key(scale)));
+        parts.join(" · ")
+    };
+    let full = line(None);
+    let text = if console::measure_text_width(&full) <= usize::from(style.width) {
+        full
+    } else {
+        line(Some(3))
+    };
+    dim(wrap(&text, style.width, "").trim_end(), style) + "\n"
+}
+
 fn value_range(scale: RatingScale<'_>) -> String {
     let values: Vec<u32> = scale.points.iter().map(|p| p.value).collect();
     match (values.first(), values.last()) {
@@ -678,6 +717,7 @@ competencies:
             • runs a demo
           (a1)
 
+        1 Rarely · 2 Sometimes · 3 Often · 4 Consistently · 0/n not applicable
         Your rating (1-4, 0/n not applicable, ← back, e note, ? help, q quit):
         ");
     }
@@ -714,6 +754,7 @@ competencies:
           Follows the app's architecture
           (mo-1)
 
+        1 Rarely · 2 Sometimes · 3 Often · 4 Consistently · 0/n not applicable
         Your rating (1-4, 0/n not applicable, ← back, e note, ? help, q quit):
         ");
     }
@@ -737,6 +778,7 @@ competencies:
         Rated not applicable (Enter keeps it, or give another)
         Note: asked the team in the retro
         Note saved.
+        1 Rarely · 2 Sometimes · 3 Often · 4 Consistently · 0/n not applicable
         Your rating (1-4, 0/n not applicable, ← back, e note, ? help, q quit):
         ");
     }

@@ -1066,3 +1066,32 @@ fn subject_on_resume_sets_a_missing_one_and_refuses_another() {
     );
     assert_eq!(read()["subject"], "Alex Rivera");
 }
+
+#[test]
+fn help_names_every_key_and_says_an_id_works_for_a_file() {
+    let assess = crate::support::run(&["assess", "--help"]);
+    assert_eq!(assess.code, 0);
+    let flat = assess
+        .stdout
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("Enter or Right keep the rating shown and go on"),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("--resume <FILE> Continue a saved assessment at its first unrated indicator (a file, or a framework id for your latest self-assessment of it"),
+        "{flat}"
+    );
+    let report = crate::support::run(&["report", "--help"]);
+    let flat = report
+        .stdout
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("<FILE> A saved assessment (JSON), or a framework id for your latest self-assessment of it"),
+        "{flat}"
+    );
+}

@@ -1,7 +1,7 @@
 //! The frameworks shipped in `frameworks/`: what `list` and `validate` say about them, and that
 //! no indicator, level or section of their source texts was lost.
 
-use rungs::framework::{builtin::BUILTIN_FILES, load, Framework};
+use rungs::framework::{builtin::BUILTIN_FILES, load, Framework, Indicator};
 
 use crate::support::rungs;
 
@@ -36,6 +36,48 @@ fn list_shows_exactly_the_shipped_frameworks() {
         run.stdout
     );
     assert_eq!(ids[1..], SHIPPED, "{}", run.stdout);
+}
+
+#[test]
+fn list_tells_every_shipped_framework_apart_by_its_name() {
+    // Seeds 000 and 001 are both titled "Building relationships"; their names must differ from
+    // the first line `list` prints of them, while each keeps its source's own title.
+    let run = rungs(&["list"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let header = run.stdout.lines().next().unwrap_or_default();
+    let name_at = header.find("NAME").expect("a NAME column");
+    let version_at = header.find("VER").expect("a VER column");
+    let first_lines: Vec<String> = run
+        .stdout
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.starts_with("(COMP"))
+        .filter(|l| l.len() > 1 && !l[1..].starts_with(' '))
+        .map(|l| {
+            let chars: Vec<char> = l.chars().collect();
+            chars[name_at..version_at.min(chars.len())]
+                .iter()
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(first_lines.len(), SHIPPED.len(), "{}", run.stdout);
+    let mut distinct = first_lines.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), first_lines.len(), "{first_lines:?}");
+    assert_eq!(
+        shipped("community-platform-relationships").name,
+        "Schools as Community Platforms: Building Relationships"
+    );
+    assert!(shipped("community-platform-relationships")
+        .source
+        .is_some_and(|s| s.contains("section \"Building relationships\"")));
+    assert_eq!(
+        shipped("building-relationships").name,
+        "Building Relationships"
+    );
 }
 
 #[test]
@@ -86,11 +128,12 @@ fn level_ids(framework: &Framework) -> Vec<&str> {
     framework.levels.iter().map(|l| l.id.as_str()).collect()
 }
 
+/// The items of the guidance list with this title, the framework's own or a competency's.
 fn guidance<'a>(framework: &'a Framework, title: &str) -> &'a [String] {
     framework
-        .competencies
+        .guidance
         .iter()
-        .flat_map(|c| &c.guidance)
+        .chain(framework.competencies.iter().flat_map(|c| &c.guidance))
         .find(|g| g.title == title)
         .map(|g| g.items.as_slice())
         .unwrap_or_else(|| panic!("{}: no guidance titled {title:?}", framework.id))
@@ -125,26 +168,111 @@ fn building_relationships_keeps_every_bullet_of_seed_000() {
 fn community_platform_relationships_keeps_every_section_of_seed_001() {
     let f = shipped("community-platform-relationships");
     assert_eq!(level_ids(&f), ["establishing", "growing", "sustaining"]);
-    // Indicators are written from the prose (key points, body text, experience/learnings), so
-    // these counts are the encoding's own: 6 establishing, 5 growing, 5 sustaining.
-    assert_eq!(counts(&f), [vec![6, 5, 5]]);
+    // Indicators are written from the prose (key points, body text, experience/learnings and two
+    // considerations), so these counts are the encoding's own.
+    assert_eq!(counts(&f), [vec![6, 4, 5]]);
     // The seed's "-" bullets: 4 key points and 3 considerations; its 3 experience paragraphs.
     assert_eq!(guidance(&f, "Key points").len(), 4);
-    assert_eq!(guidance(&f, "Considerations").len(), 3);
-    assert_eq!(guidance(&f, "Our Experience/Learnings").len(), 3);
-    // The three columns of the relevance table, "Essential" (community school) highest.
-    let targets: Vec<(&str, &str)> = f
-        .targets
-        .iter()
-        .map(|t| (t.id.as_str(), f.levels[t.levels[0].1].id.as_str()))
-        .collect();
     assert_eq!(
-        targets,
+        guidance(&f, "Considerations"),
         [
-            ("existing-footprint", "establishing"),
-            ("hybrid", "growing"),
-            ("community-school", "sustaining")
+            "Is there trust at the levels needed?",
+            "Is the working relationship strong enough to hold space for disagreement and resolution?",
+            "What resources (time, funds and people) can be committed to building and sustaining the relationships needed for success while in the pre-establishment phase?",
         ]
+    );
+    assert_eq!(guidance(&f, "Our Experience/Learnings").len(), 3);
+}
+
+#[test]
+fn community_platform_relationships_marks_every_target_as_a_reading_of_the_table() {
+    let f = shipped("community-platform-relationships");
+    // "Existing footprint | Hybrid | Community School |" over "Relevant for each new
+    // collaboration but establishment is less dependent on a broad/complex group of partners. |
+    // Relevant and the group of stakeholders is likely to be smaller. | Essential |"
+    let cells = [
+        (
+            "existing-footprint",
+            "Existing footprint",
+            "Relevant for each new collaboration but establishment is less dependent on a broad/complex group of partners.",
+            "establishing",
+        ),
+        (
+            "hybrid",
+            "Hybrid",
+            "Relevant and the group of stakeholders is likely to be smaller.",
+            "growing",
+        ),
+        ("community-school", "Community School", "Essential", "sustaining"),
+    ];
+    assert_eq!(f.targets.len(), cells.len());
+    for (target, (id, name, cell, level)) in f.targets.iter().zip(cells) {
+        assert_eq!((target.id.as_str(), target.name.as_str()), (id, name));
+        assert_eq!(f.levels[target.levels[0].1].id, level);
+        let description = target
+            .description
+            .as_deref()
+            .map(|d| d.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default();
+        // The cell quoted, then the level said to be a reading; nothing else.
+        assert!(
+            description.starts_with(&format!("\"{cell}")),
+            "{id}: {description}"
+        );
+        assert!(
+            description.ends_with("is a reading of this: the table names no level."),
+            "{id}: {description}"
+        );
+        assert!(
+            !description.contains("Establish the"),
+            "{id}: {description}"
+        );
+    }
+}
+
+#[test]
+fn community_platform_relationships_rates_advice_not_the_benefits_it_states() {
+    let f = shipped("community-platform-relationships");
+    // "Strong and trusting relationships enable good communication and well-informed decisions
+    // making as projects progress. It enables speedier responses to opportunities or roadblocks
+    // when collaborators can confidently share relevant information and insights that add to the
+    // knowledge base for the work involved." A benefit, not advice: no indicator rates it.
+    assert!(
+        f.indicators()
+            .all(|(_, _, i)| !i.text.contains("shares relevant information")),
+        "cp-grow-5 is gone"
+    );
+    assert!(!indicator_ids(&f).contains(&"cp-grow-5"));
+    // "- Acknowledge and respect the expertise of partners."
+    assert_eq!(
+        indicator(&f, "cp-est-3").text,
+        "Acknowledges and respects the expertise of partners."
+    );
+    // "- Relationships to build trust and commitment to the goals." has no verb; the one the
+    // indicator adds, and every other added verb and turned consideration, is named in the
+    // description, as is the reading of the phases as levels ("... needs to be sustained
+    // throughout planning and operational phases").
+    let description = f
+        .description
+        .as_deref()
+        .map(|d| d.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_default();
+    for judgement in [
+        "\"Uses\" (cp-grow-1, from the key point \"Relationships to build trust and commitment to the goals.\")",
+        "\"Builds ... treating\" (cp-est-5",
+        "\"facilitates\" (cp-grow-2",
+        "\"Creates\" (cp-grow-3",
+        "\"Is the working relationship strong enough to hold space for disagreement and resolution?\" into cp-grow-4",
+        "into cp-est-6",
+        "Growing the planning phase (\"As the partnership grows\")",
+        "is the encoding's reading",
+        "The targets are readings of the relevance table, which names no level",
+    ] {
+        assert!(description.contains(judgement), "{judgement:?} in\n{description}");
+    }
+    assert_eq!(
+        indicator(&f, "cp-grow-1").text,
+        "Uses relationships to build trust and commitment to the goals."
     );
 }
 
@@ -197,9 +325,8 @@ fn lasting_relationships_has_the_three_pillars_of_seed_003() {
     let pillars: Vec<&str> = f.competencies.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(pillars, ["clear-expectations", "mutual-respect", "trust"]);
     // Indicators are written from the essay, so these counts are the encoding's own.
-    assert_eq!(counts(&f), [vec![6, 3], vec![3, 2], vec![3, 3]]);
-    // One quote opens each pillar's section; the essay ends with 4 pieces of advice and 3
-    // references.
+    assert_eq!(counts(&f), [vec![6, 3], vec![3, 2], vec![2, 2]]);
+    // One quote opens each pillar's section.
     let quotes: Vec<&str> = f
         .competencies
         .iter()
@@ -218,52 +345,359 @@ fn lasting_relationships_has_the_three_pillars_of_seed_003() {
             "no quote cites {cite}"
         );
     }
-    assert_eq!(
-        guidance(&f, "Design your blueprint for relationship building").len(),
-        4
-    );
-    assert_eq!(guidance(&f, "References").len(), 3);
 }
 
 #[test]
-fn strategic_partnerships_keeps_every_code_and_sub_item_of_seed_004() {
-    let f = shipped("strategic-partnerships");
-    assert_eq!(level_ids(&f), ["knowledge", "performance"]);
-    // The seed's "-" bullets: 4 under Knowledge & Understanding (K1-K4) and 21 under Effective
-    // Performance (P1, P2, P3 and its 5 sub-steps, P4 and its 8 agreement elements, P5 and its 3
-    // sub-steps). P4's elements are the examples of indicator p4, so 21 - 8 = 13 indicators.
-    assert_eq!(counts(&f), [vec![4, 13]]);
-    let ids = indicator_ids(&f);
-    for code in ["k1", "k2", "k3", "k4", "p1", "p2", "p3", "p4", "p5"] {
-        assert!(ids.contains(&code), "no indicator {code}");
-    }
-    assert_eq!(ids.iter().filter(|i| i.starts_with("p3-")).count(), 5);
-    assert_eq!(ids.iter().filter(|i| i.starts_with("p5-")).count(), 3);
-    let p4 = f
+fn lasting_relationships_marks_the_indicators_taken_from_quoted_authors() {
+    let f = shipped("lasting-relationships");
+    // "Implementation support practitioners advance the sustainability of programs and practices
+    // by helping communities to develop a shared vision and mutual accountability and by
+    // promoting existing relationships, problem solving and resource sharing" (Metz, et al.,
+    // 2020, p. 5).
+    // "Value of community, close relationships with people, strong sense of purpose, and self
+    // efficacy are needed to manage relationships and expectations responsibly; ..."
+    // (Villanueva, 2021, p. 135).
+    let quoted: Vec<(&str, &str)> = f
+        .indicators()
+        .filter_map(|(_, _, i)| Some((i.id.as_str(), i.origin.as_deref()?)))
+        .collect();
+    assert_eq!(
+        quoted,
+        [
+            (
+                "exp-build-6",
+                "Metz et al. (2020, p. 5), quoted in the essay; not the essay's own advice"
+            ),
+            (
+                "exp-sus-3",
+                "Metz et al. (2020, p. 5), quoted in the essay; not the essay's own advice"
+            ),
+            (
+                "resp-build-3",
+                "Villanueva (2021, p. 135), quoted in the essay; not the essay's own advice"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn lasting_relationships_rates_meeting_expectations_once_where_sustaining_puts_it() {
+    let f = shipped("lasting-relationships");
+    // "It is not enough to just set these expectations; it is also important to meet them."
+    let (competency, level, found) = f
+        .indicators()
+        .find(|(_, _, i)| i.id == "exp-sus-1")
+        .expect("exp-sus-1");
+    assert_eq!(f.competencies[competency].id, "clear-expectations");
+    assert_eq!(
+        f.levels[f.competencies[competency].levels[level].level].id,
+        "sustaining"
+    );
+    assert_eq!(
+        found.text,
+        "Meets the expectations that have been set, not only sets them."
+    );
+    let rated: Vec<&str> = f
+        .indicators()
+        .filter(|(_, _, i)| i.text.to_lowercase().contains("expectations"))
+        .map(|(_, _, i)| i.id.as_str())
+        .collect();
+    // exp-build-3 agrees them; resp-build-3 is Villanueva's "manage relationships and
+    // expectations responsibly"; only exp-sus-1 rates meeting them.
+    assert_eq!(rated, ["exp-build-3", "exp-sus-1", "resp-build-3"]);
+    // "Earning respect is extremely difficult, but meeting expectations is a strong lever
+    // towards earning that respect." "Continually meeting expectations leads to trust." "...
+    // we know that meeting agreed-upon expectations leads to respect, and respect leads to
+    // trust." The chain is guidance on the whole, not three ratings.
+    assert_eq!(
+        guidance(&f, "How the pillars build on one another"),
+        [
+            "Earning respect is extremely difficult, but meeting expectations is a strong lever towards earning that respect.",
+            "Continually meeting expectations leads to trust.",
+            "Whether you are a pet parent, a plant owner, or on a cheer team, we know that meeting agreed-upon expectations leads to respect, and respect leads to trust.",
+        ]
+    );
+    // "Demonstrating reliability, consistently following through, and meeting expectations
+    // communicates to partners that individuals are upholding their commitment and want to
+    // reach outcomes."
+    assert_eq!(
+        indicator(&f, "resp-sus-1").text,
+        "Demonstrates reliability and consistently follows through, communicating to partners that they are upholding their commitment and want to reach outcomes."
+    );
+}
+
+#[test]
+fn lasting_relationships_keeps_trusts_comfort_level_as_description_not_a_rating() {
+    let f = shipped("lasting-relationships");
+    // "Trust demonstrates that partners have a comfort level of working with one another, that
+    // they value each other's work, and believe that they each will continue to perform their
+    // assigned tasks at a high level."
+    let trust = &f.competencies[2];
+    assert!(trust
+        .description
+        .as_deref()
+        .is_some_and(|d| d.split_whitespace().collect::<Vec<_>>().join(" ").contains(
+            "Trust demonstrates that partners have a comfort level of working with one another, that they value each other's work, and believe that they each will continue to perform their assigned tasks at a high level."
+        )));
+    assert!(f
+        .indicators()
+        .all(|(_, _, i)| !i.text.contains("comfort level")));
+}
+
+#[test]
+fn lasting_relationships_closes_with_the_essays_own_advice_and_references() {
+    let f = shipped("lasting-relationships");
+    // The essay's closing paragraph, sentence by sentence.
+    assert_eq!(
+        guidance(&f, "Design your blueprint for relationship building"),
+        [
+            "Now that you have learned about building and maintaining relationships, you should take an opportunity to try to design your blueprint for relationship building.",
+            "You can read the NIRN blog post around the importance of relationships for successful implementation.",
+            "Relationship building is important because that leads to effective teams, which are made up of multiple relationships.",
+            "We know communication matters and a Terms of Reference is a great way to get everyone on the same page.",
+            "Review the lesson on how to grow and sustain relationships to continue learning about building relationships together.",
+            "Using these tools is a fast track to building relationships for highly effective teams that lead to improved implementation efforts.",
+        ]
+    );
+    assert_eq!(
+        guidance(&f, "References"),
+        [
+            "Aguilar, E. (2020). Coaching for equity: Conversations that change practice. Jossey-Bass.",
+            "Metz, A., Louison, L., Burke, K., Albers, B., & Ward, C. (2020). Implementation support practitioner profile: Guiding principles and core competencies for implementation practice. National Implementation Research Network, University of North Carolina at Chapel Hill.",
+            "Villanueva, E. (2021). Decolonizing wealth: Indigenous wisdom to heal divides and restore balance. Berrett-Koehler Publishers.",
+        ]
+    );
+    // On the whole framework, not under Trust.
+    let titles: Vec<&str> = f.guidance.iter().map(|g| g.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "How the pillars build on one another",
+            "Design your blueprint for relationship building",
+            "References"
+        ]
+    );
+    assert!(f.competencies[2]
+        .guidance
+        .iter()
+        .all(|g| g.title == "Key quote" || g.title == "Illustration"));
+}
+
+/// The indicator with this id.
+fn indicator<'a>(framework: &'a Framework, id: &str) -> &'a Indicator {
+    framework
         .indicators()
         .map(|(_, _, i)| i)
-        .find(|i| i.id == "p4")
-        .expect("p4 exists");
-    assert_eq!(p4.examples.len(), 8);
-    for heading in [
-        "Contextual Variables",
-        "Glossary",
-        "Information Sources and Resources for Consideration",
-        "Context rating scale: Criticality",
-        "Context rating scale: Frequency",
-        "Context rating scale: Level of Difficulty",
-        "Context rating scale: Autonomy",
-        "Context rating scale: Automation",
-    ] {
-        assert!(!guidance(&f, heading).is_empty(), "{heading} is kept");
+        .find(|i| i.id == id)
+        .unwrap_or_else(|| panic!("{}: no indicator {id}", framework.id))
+}
+
+/// A `- ` bullet line of a seed text without its dash, as the encoding keeps it.
+fn bullet(line: &str) -> &str {
+    line.strip_prefix("- ").unwrap_or(line)
+}
+
+/// Seed 004's bullets under "Effective Performance" (after "Competent career development
+/// professionals must be able to:") and under "Knowledge & Understanding" (after "... must know
+/// and understand:"), each code followed by the bullets listed under it.
+const SEED_004_PERFORMANCE: [(&str, &str, &[&str]); 5] = [
+    (
+        "p1",
+        "- P1. Identify opportunities to improve organizational outcomes through use of partnerships, e.g. increase outreachcapacity",
+        &[],
+    ),
+    (
+        "p2",
+        "- P2. Identify potential community-based organizations with whom partnership would be beneficial, e.g. settlementagencies, associations that support employment of people with disabilities",
+        &[],
+    ),
+    (
+        "p3",
+        "- P3. Meet potential partners, e.g. community-based organizations, agencies",
+        &[
+            "- Confirm interest in establishing partnership",
+            "- Clarify shared goals and objectives",
+            "- Identify opportunities to work together, e.g. shared services, shared resources",
+            "- Identify requirements, e.g. work schedule, financial mechanism, reporting, measurement of success",
+            "- Develop action plan to achieve partnership goals",
+        ],
+    ),
+    (
+        "p4",
+        "- P4. Develop partnership agreements, considering:",
+        &[
+            "- Purpose",
+            "- Governance",
+            "- Strategic goals",
+            "- Services and resources",
+            "- Funding agreement",
+            "- Communications",
+            "- Key performance indicators",
+            "- Reporting mechanism",
+        ],
+    ),
+    (
+        "p5",
+        "- P5. Maintain partnership engagement, for example:",
+        &[
+            "- Schedule regular reviews to assess partnership progress and challenges",
+            "- Establish communication processes",
+            "- Hold collaborative planning meetings, as needed, e.g. weekly, bi-weekly, monthly",
+        ],
+    ),
+];
+
+const SEED_004_KNOWLEDGE: [(&str, &str); 4] = [
+    (
+        "k1",
+        "- K1. Types of partnerships, e.g. community, government, education, faith-based",
+    ),
+    (
+        "k2",
+        "- K2. Community resources, e.g. physical assets, economic assets, knowledge, networks, local institutions",
+    ),
+    (
+        "k3",
+        "- K3. Current partnerships, e.g. effectiveness of relationship, delineation of roles and responsibilities",
+    ),
+    ("k4", "- K4. Organizational readiness for partnering"),
+];
+
+#[test]
+fn strategic_partnerships_is_one_level_of_performance_and_knowledge_in_the_words_of_seed_004() {
+    let f = shipped("strategic-partnerships");
+    // "Competent career development professionals must be able to:" and "... must know and
+    // understand:": one level of competence, no order between performance and knowledge.
+    assert_eq!(level_ids(&f), ["competent"]);
+    let names: Vec<&str> = f.competencies.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Effective Performance", "Knowledge & Understanding"]
+    );
+    assert_eq!(
+        f.competencies[0].description.as_deref(),
+        Some("Competent career development professionals must be able to:")
+    );
+    assert_eq!(
+        f.competencies[1].description.as_deref(),
+        Some("Competent career development professionals must know and understand:")
+    );
+    // Each code is rated once, in the standard's words; the bullets under P3, P4 and P5 are
+    // shown with it, not rated (so no code counts more than once).
+    assert_eq!(counts(&f), [vec![5], vec![4]]);
+    for (id, line, under) in SEED_004_PERFORMANCE {
+        let found = indicator(&f, id);
+        // The only change: the two words the text runs together are separated.
+        let expected = bullet(line)
+            .replace("outreachcapacity", "outreach capacity")
+            .replace("settlementagencies", "settlement agencies");
+        assert_eq!(found.text, expected);
+        let under: Vec<&str> = under.iter().map(|l| bullet(l)).collect();
+        assert_eq!(found.examples, under, "{id}");
     }
-    // The question and the seed's answer.
+    for (id, line) in SEED_004_KNOWLEDGE {
+        assert_eq!(indicator(&f, id).text, bullet(line));
+    }
+    // Knowledge is not rated on a frequency scale: it has a scale of its own.
+    assert!(f.competencies[0].scale.is_none());
+    let knowledge = f.competencies[1].scale.as_ref().expect("an own scale");
+    let labels: Vec<&str> = knowledge.scale.iter().map(|p| p.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Does not yet know and understand it",
+            "Knows and understands part of it",
+            "Knows and understands it"
+        ]
+    );
+    assert_eq!(knowledge.demonstrated_at, 3);
+}
+
+#[test]
+fn strategic_partnerships_keeps_every_section_of_seed_004_as_guidance_on_the_whole() {
+    let f = shipped("strategic-partnerships");
+    assert!(f.competencies.iter().all(|c| c.guidance.is_empty()));
+    assert_eq!(
+        guidance(&f, "Contextual Variables"),
+        [
+            "Competent career development professionals must be able to perform this competency in the following range of contexts:",
+            "Reasons for establishing partnerships are numerous, including to eliminate duplication of effort, pool resources, address social issues, create long-term social change, and deliver services.",
+            "Types of partnerships will vary, e.g. informal or formal agreements",
+        ]
+    );
+    assert_eq!(
+        guidance(&f, "Glossary"),
+        ["Partnership: organizations who work together to achieve a common goal."]
+    );
+    assert_eq!(
+        guidance(&f, "Information Sources and Resources for Consideration"),
+        ["John Snow, Inc. (JSI). Engaging your community: a toolkit for partnership, collaboration and action. 2012. https://publications.jsi.com/JSIInternet/Inc/Common/_download_pub.cfm?id=14333&lid=3"]
+    );
+    for heading in [
+        "Criticality",
+        "Frequency",
+        "Level of Difficulty",
+        "Autonomy",
+        "Automation",
+    ] {
+        assert_eq!(
+            guidance(&f, &format!("Context rating scale: {heading}")).len(),
+            1,
+            "{heading}"
+        );
+    }
+    // The question and the seed's answer, which is about time to proficiency, not levels.
     assert_eq!(
         guidance(
             &f,
             "Context rating scale: Time Required to Gain Proficiency"
-        )
-        .len(),
-        2
+        )[1],
+        "A career development professional requires the experience of developing at least 5 partnership agreements, representing a broad range of stakeholders."
+    );
+}
+
+#[test]
+fn strategic_partnerships_rated_top_on_performance_and_bottom_on_knowledge_holds_performance() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = dir.path().join("answers.yaml");
+    let mut text = String::new();
+    for (id, _, _) in SEED_004_PERFORMANCE {
+        text.push_str(&format!("{id}: Consistently\n"));
+    }
+    for (id, _) in SEED_004_KNOWLEDGE {
+        text.push_str(&format!("{id}: Does not yet know and understand it\n"));
+    }
+    std::fs::write(&answers, text).expect("answers");
+    let out = dir.path().join("sp.json");
+    let saved = rungs(&[
+        "assess",
+        "strategic-partnerships",
+        "--answers",
+        answers.to_str().expect("utf-8"),
+        "--output",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(saved.code, 0, "{}", saved.stderr);
+    let report = rungs(&["report", out.to_str().expect("utf-8"), "--format", "json"]);
+    assert_eq!(report.code, 0, "{}", report.stderr);
+    let value: serde_json::Value = serde_json::from_str(&report.stdout).expect("JSON");
+    let held: Vec<(&str, &serde_json::Value, &serde_json::Value)> = value["competencies"]
+        .as_array()
+        .expect("competencies")
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap_or_default(),
+                &c["level"],
+                &c["score"],
+            )
+        })
+        .collect();
+    assert_eq!(
+        held,
+        [
+            ("performance", &"competent".into(), &1.0.into()),
+            ("knowledge", &serde_json::Value::Null, &0.0.into()),
+        ]
     );
 }

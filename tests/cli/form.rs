@@ -1017,3 +1017,93 @@ fn on_a_track_the_form_asks_only_the_levels_of_its_ladder() {
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(!dir.path().join("nowhere.html").exists());
 }
+
+const OWN_SCALES: &str = "tests/fixtures/frameworks/own-scales.yaml";
+
+#[test]
+fn a_competency_with_a_scale_of_its_own_is_rated_on_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join("own.html");
+    let out = command(&["form", OWN_SCALES, "--subject", "Ana Lee", "-o"])
+        .arg(&page)
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let doc = Html::parse_document(&std::fs::read_to_string(&page).expect("page"));
+    let values = |id: &str| -> Vec<String> {
+        select(&doc, &format!("input[name='{id}']"))
+            .iter()
+            .map(|r| r.value().attr("value").unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(values("d1"), ["1", "2", "3", "4", "na"]);
+    assert_eq!(values("k1"), ["0", "1", "2", "na"]);
+    let labels: Vec<String> = select(&doc, "fieldset[data-id=k1] .choices label")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "0 Not yet",
+            "1 Partly",
+            "2 Can explain",
+            "na Not applicable"
+        ]
+    );
+    assert_eq!(
+        select(&doc, "section[data-competency=knowing] p.own-scale")
+            .first()
+            .map(text)
+            .as_deref(),
+        Some("Rated on a scale of its own: 0 Not yet, 1 Partly, 2 Can explain, na Not applicable")
+    );
+    assert_eq!(
+        select(&doc, "fieldset[data-id=d2] p.origin")
+            .first()
+            .map(text)
+            .as_deref(),
+        Some("Author, 2020, p. 5 (quoted)")
+    );
+}
+
+#[test]
+fn keys_rate_on_each_competencys_own_scale() {
+    let Some((chromium, driver)) = browser_or_skip("keys_rate_on_each_competencys_own_scale")
+    else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join("own.html");
+    let out = command(&[
+        "form",
+        OWN_SCALES,
+        "--subject",
+        "Ana Lee",
+        "--rater",
+        "Sam Lee",
+        "--relation",
+        "peer",
+        "-o",
+    ])
+    .arg(&page)
+    .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let browser = Browser::start(&chromium, &driver);
+    browser.open(&page);
+    focus_first_choice(&browser);
+    // 0 is a value of knowing's scale, not "not applicable" as on a scale without it.
+    browser.keys("4n02");
+    assert_eq!(checked(&browser), json!(["4", "na", "0", "2"]));
+    browser.keys("\u{E007}");
+    let saved = browser.downloaded("Ana Lee-by-Sam Lee.json");
+    let out = command(&["report", "--format", "json"]).arg(&saved).run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report: Value = serde_json::from_str(&out.stdout).expect("report JSON");
+    let ratings: Vec<Value> = report["indicators"]
+        .as_array()
+        .expect("indicators")
+        .iter()
+        .map(|i| i["rating"].clone())
+        .collect();
+    assert_eq!(ratings, [json!(4), json!("na"), json!(0), json!(2)]);
+}

@@ -38,7 +38,15 @@ fn sheet_content(framework: &Value) -> Value {
                 .as_array()
                 .expect("levels")
                 .iter()
-                .map(|l| serde_json::json!({"level": l["level"], "rank": l["rank"], "indicators": l["indicators"]}))
+                .map(|l| {
+                    let indicators: Vec<Value> = l["indicators"]
+                        .as_array()
+                        .expect("indicators")
+                        .iter()
+                        .map(|i| serde_json::json!({"id": i["id"], "text": i["text"], "examples": i["examples"]}))
+                        .collect();
+                    serde_json::json!({"level": l["level"], "rank": l["rank"], "indicators": indicators})
+                })
                 .collect();
             serde_json::json!({"id": c["id"], "name": c["name"], "description": c["description"], "levels": levels})
         })
@@ -838,4 +846,94 @@ fn a_framework_with_tracks_roles_groups_and_level_texts_survives_a_sheet() {
         };
         assert_eq!(strip(&back), strip(&before), "{key}");
     }
+}
+
+/// A CASE package: a document, items given as (identifier, fullStatement, extra JSON fields),
+/// and isChildOf pairs (child, parent; "doc" is the document).
+fn case_package(items: &[(&str, &str, &str)], children: &[(&str, &str)]) -> String {
+    let items: Vec<String> = items
+        .iter()
+        .map(|(id, text, extra)| {
+            format!("{{\"identifier\": \"{id}\", \"fullStatement\": \"{text}\"{extra}}}")
+        })
+        .collect();
+    let associations: Vec<String> = children
+        .iter()
+        .enumerate()
+        .map(|(n, (child, parent))| {
+            format!(
+                "{{\"associationType\": \"isChildOf\", \"sequenceNumber\": {n}, \"originNodeURI\": {{\"identifier\": \"{child}\"}}, \"destinationNodeURI\": {{\"identifier\": \"{parent}\"}}}}"
+            )
+        })
+        .collect();
+    format!(
+        "{{\"CFDocument\": {{\"identifier\": \"doc\", \"title\": \"Reading\"}}, \"CFItems\": [{}], \"CFAssociations\": [{}]}}",
+        items.join(", "),
+        associations.join(", ")
+    )
+}
+
+#[test]
+fn case_reads_educational_level_keeps_notes_and_names_what_it_cannot_keep() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let package = case_package(
+        &[
+            ("strand", "Reading", ""),
+            ("cluster", "Key ideas", ""),
+            ("standard", "Cite evidence", ""),
+            (
+                "six",
+                "Cites one piece of evidence.",
+                ", \"educationalLevel\": [\"06\"], \"notes\": \"For example, a quote from the text.\\nOr a figure.\"",
+            ),
+            ("seven", "Cites several pieces of evidence.", ", \"educationalLevel\": [\"07\"]"),
+        ],
+        &[
+            ("strand", "doc"),
+            ("cluster", "strand"),
+            ("standard", "cluster"),
+            ("six", "standard"),
+            ("seven", "standard"),
+        ],
+    );
+    std::fs::write(dir.path().join("p.json"), package).expect("write");
+    let run = run_in(dir.path(), &["import", "case", "p.json", "-o", "f.yaml"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "p.json: warning: 1 item between a group and a competency is not kept: \"cluster\" (Key ideas); their indicators are under the item just above them\n\
+         imported 1 competency, 2 levels, 2 indicators into f.yaml; check it with: rungs validate f.yaml\n"
+    );
+    let f = loaded(&dir.path().join("f.yaml").display().to_string());
+    // Grades 6 and 7 stay two levels.
+    assert_eq!(f["levels"][0]["name"], "Grade 6");
+    assert_eq!(f["levels"][1]["name"], "Grade 7");
+    let indicator = &f["competencies"][0]["levels"][0]["indicators"][0];
+    assert_eq!(indicator["id"], "six");
+    assert_eq!(
+        indicator["examples"],
+        serde_json::json!(["For example, a quote from the text.", "Or a figure."])
+    );
+}
+
+#[test]
+fn case_refuses_an_is_child_of_cycle_naming_its_items() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let package = case_package(
+        &[
+            ("top", "Reading", ""),
+            ("leaf", "Reads aloud.", ""),
+            ("a", "Loops", ""),
+            ("b", "Loops back", ""),
+        ],
+        &[("top", "doc"), ("leaf", "top"), ("a", "b"), ("b", "a")],
+    );
+    std::fs::write(dir.path().join("p.json"), package).expect("write");
+    let run = run_in(dir.path(), &["import", "case", "p.json", "-o", "f.yaml"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: p.json: the isChildOf associations make a cycle: \"a\" is a child of \"b\" is a child of \"a\"; an item cannot be its own ancestor\n"
+    );
+    assert!(!dir.path().join("f.yaml").exists());
 }

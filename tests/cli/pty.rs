@@ -1481,3 +1481,71 @@ fn ratings_of_indicators_gone_from_the_framework_are_set_aside_and_come_back_wit
     );
     assert!(value["set_aside"]["t9"]["text"].is_string(), "{value}");
 }
+
+#[test]
+fn the_prompt_names_the_scale_and_the_explain_hint_keeps_a_long_path_whole() {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let framework = three_indicators(home.path());
+    let folder = home
+        .path()
+        .join("a-folder-with-a-rather-long-name-for-assessments");
+    std::fs::create_dir(&folder).expect("folder");
+    let file = folder.join("x.json");
+    let file_arg = file.display().to_string();
+    let mut session = spawn_sized(
+        home.path(),
+        &["assess", &framework, "--out", &file_arg],
+        WAIT_MS,
+        70,
+    );
+    wait_for(&mut session, "Press Enter to begin");
+    press(&mut session, "\r");
+    let screen = wait_for(&mut session, render::walk::PROMPT);
+    assert!(
+        screen.contains("1 Rarely · 2 Sometimes · 3 Often · 4 Consistently · 0/n not applicable\n"),
+        "{screen}"
+    );
+    press(&mut session, "3");
+    at_indicator(&mut session, 2, 3);
+    press(&mut session, "3");
+    at_indicator(&mut session, 3, 3);
+    press(&mut session, "3");
+    let review = wait_for(&mut session, REVIEW);
+    assert!(
+        review.contains(&format!(
+            "Why these levels:\n  rungs report {file_arg} --explain"
+        )),
+        "the command on a line of its own: {review}"
+    );
+    press(&mut session, "\r");
+    let rest = utf8(&session.exp_eof().expect("rungs ends"));
+    assert!(
+        rest.contains(&format!(
+            "Why these levels:\n  rungs report {file_arg} --explain"
+        )),
+        "{rest}"
+    );
+}
+
+#[test]
+fn a_narrow_terminal_cuts_the_scale_labels() {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let framework = three_indicators(home.path());
+    let file = home.path().join("n.json").display().to_string();
+    let mut session = spawn_sized(
+        home.path(),
+        &["assess", &framework, "--out", &file],
+        WAIT_MS,
+        40,
+    );
+    wait_for(&mut session, "Press Enter to begin");
+    press(&mut session, "\r");
+    let screen = wait_for(&mut session, render::walk::PROMPT);
+    let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("1 Rar. · 2 Som. · 3 Oft. · 4 Con. · 0/n not applicable"),
+        "{screen}"
+    );
+    press(&mut session, "q");
+    session.exp_eof().expect("rungs ends after q");
+}

@@ -494,7 +494,7 @@ fn seed_json_values_by_hand() {
     ))
     .expect("valid JSON");
     assert_eq!(json["framework"]["id"], "lasting-relationships");
-    assert_eq!(json["framework"]["version"], "1.0");
+    assert_eq!(json["framework"]["version"], "1.1");
     let c = &json["competencies"];
     // clear-expectations: building 6/6, sustaining 3/3 -> top level, score 2, target met.
     assert_eq!(c[0]["id"], "clear-expectations");
@@ -507,14 +507,14 @@ fn seed_json_values_by_hand() {
     assert_eq!(c[1]["score"].as_f64(), Some(1.0));
     assert_eq!(c[1]["next"]["not_applicable"], 1);
     assert_eq!(c[1]["gap"], 1);
-    // trust: 1 of 3 demonstrated at building -> no level, score 1/3.
+    // trust: 1 of 2 demonstrated at building -> no level, score 1/2.
     assert!(c[2]["level"].is_null());
     assert_eq!(c[2]["rank"], 0);
-    assert_eq!(c[2]["score"].as_f64(), Some(1.0 / 3.0));
+    assert_eq!(c[2]["score"].as_f64(), Some(0.5));
     assert_eq!(c[2]["target"], "sustaining");
     assert_eq!(c[2]["gap"], 2);
 
-    // Growing holds at exactly the threshold: 4 of 5 rated 3 or more is 80%.
+    // Growing holds: its 4 indicators rated 3 or more; sustaining shows 2 of 5: score 2.4.
     let json: serde_json::Value = serde_json::from_str(&seed_report(
         COMMUNITY,
         &["--target", "hybrid", "--format", "json"],

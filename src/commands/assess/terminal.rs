@@ -155,7 +155,12 @@ fn draw(
                     format!(
                         "{}{}\n",
                         render::report::table::profile_and_gaps(&report, style),
-                        render::walk::explain_hint(saving_to)
+                        render::walk::explain_hint(
+                            &rungs::assessment::destination::shell_word(std::path::Path::new(
+                                saving_to
+                            )),
+                            style.width
+                        )
                     )
                 }
                 Err(problems) => problems.to_string(),

@@ -1,11 +1,8 @@
-//! Every semantic rule of format 1, on the file as written: one function per section of the
-//! file, in the order it reads, each given what the sections before it declared.
+//! The checks' shared parts (the problems found, ids, references, a scale, guidance) and the
+//! sections before the competencies: identity, scale, levels, groups, tracks.
 
 use std::collections::HashMap;
 
-use super::competencies::{check_competencies, check_ladders};
-use super::targets::check_targets;
-use super::texts::check_texts;
 use super::Problem;
 use crate::framework::format::*;
 use crate::framework::locate::{closest, PathSegment};
@@ -102,28 +99,8 @@ pub(super) struct Tracks<'a> {
     pub(super) levels: Vec<Vec<usize>>,
 }
 
-/// Every semantic rule of format 1, on the file as written.
-pub(super) fn check(raw: &RawFramework) -> Problems {
-    let mut problems = Problems::default();
-    check_identity(raw, &mut problems);
-    let scale_values = check_framework_scale(raw, &mut problems);
-    let levels = check_levels(raw, &mut problems);
-    if let Some(evidence) = &raw.evidence {
-        check_evidence(&mut problems, vec![PathSegment::Key("evidence")], evidence);
-    }
-    let groups = check_groups(raw, &scale_values, &mut problems);
-    let tracks = check_tracks(raw, &levels, &mut problems);
-    let competency_ids =
-        check_competencies(raw, &scale_values, &levels, &groups, &tracks, &mut problems);
-    check_ladders(raw, &levels.ids, &tracks.levels, &mut problems);
-    check_targets(raw, &levels, &tracks, &competency_ids, &mut problems);
-    check_guidance(&mut problems, &[], &raw.guidance);
-    check_texts(raw, &mut problems);
-    problems
-}
-
 /// The framework's id and version.
-fn check_identity(raw: &RawFramework, problems: &mut Problems) {
+pub(super) fn check_identity(raw: &RawFramework, problems: &mut Problems) {
     use PathSegment::Key;
     if !is_slug(&raw.id) {
         problems.error(
@@ -140,7 +117,7 @@ fn check_identity(raw: &RawFramework, problems: &mut Problems) {
 }
 
 /// The framework's scale, `demonstrated_at` and threshold; returns the scale's values.
-fn check_framework_scale(raw: &RawFramework, problems: &mut Problems) -> Vec<u32> {
+pub(super) fn check_framework_scale(raw: &RawFramework, problems: &mut Problems) -> Vec<u32> {
     use PathSegment::Key;
     let default_values: Vec<u32> = default_scale().iter().map(|p| p.value).collect();
     let scale_values = check_scale(
@@ -161,7 +138,7 @@ fn check_framework_scale(raw: &RawFramework, problems: &mut Problems) -> Vec<u32
 }
 
 /// The growth levels: listed, slugs, unique.
-fn check_levels<'a>(raw: &'a RawFramework, problems: &mut Problems) -> Levels<'a> {
+pub(super) fn check_levels<'a>(raw: &'a RawFramework, problems: &mut Problems) -> Levels<'a> {
     use PathSegment::{Index, Key};
     if raw.levels.is_empty() {
         problems.error(
@@ -198,7 +175,7 @@ fn check_levels<'a>(raw: &'a RawFramework, problems: &mut Problems) -> Levels<'a
 }
 
 /// The groups: unique slugs, each with its own scale checked against the framework's.
-fn check_groups<'a>(
+pub(super) fn check_groups<'a>(
     raw: &'a RawFramework,
     scale_values: &[u32],
     problems: &mut Problems,
@@ -228,7 +205,7 @@ fn check_groups<'a>(
 }
 
 /// The tracks: unique slugs, each listing known framework levels once, in framework order.
-fn check_tracks<'a>(
+pub(super) fn check_tracks<'a>(
     raw: &'a RawFramework,
     levels: &Levels<'a>,
     problems: &mut Problems,

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crate::framework::format::*;
 use crate::framework::model::*;
 
-/// The model from a file that passed [`check`](super::check::check): strings are moved, not copied.
+/// The model from a file that passed [`check`](super::check): strings are moved, not copied.
 pub(super) fn convert(raw: RawFramework) -> Framework {
     let scale = match raw.scale {
         None => default_scale(),

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::{standing_text, value_text};
 use crate::compare::{Comparison, Flag};
-use crate::render::report::html::escape;
+use crate::render::html::{escape, page_head, NO_SCRIPT};
 
 const STYLE: &str = "
 :root { color-scheme: light; --ink: #1d232b; --muted: #5b6672; --line: #d5dbe1; --self: #9a5b00; --consensus: #2f6f9f; --track: #eef1f4; --rater: #5b6672; }
@@ -40,12 +40,8 @@ const TOP: usize = 26;
 /// The whole comparison as an HTML document.
 pub fn render(comparison: &Comparison) -> String {
     let mut out = String::new();
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
     let heading = super::table::heading(comparison);
-    let _ = writeln!(out, "<title>{}</title>", escape(&heading));
-    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
+    page_head(&mut out, &heading, NO_SCRIPT, STYLE, "");
     let _ = writeln!(
         out,
         "<header>\n<h1>{}</h1>\n<p class=\"meta\">Rated by {}</p>\n</header>",

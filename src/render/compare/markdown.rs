@@ -2,7 +2,7 @@
 
 use super::{standing_text, value_text};
 use crate::compare::Comparison;
-use crate::render::report::markdown::{escape, row};
+use crate::render::markdown::{escape, row};
 
 /// The whole comparison as Markdown.
 pub fn render(comparison: &Comparison) -> String {

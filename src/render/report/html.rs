@@ -3,24 +3,10 @@
 
 use std::fmt::Write;
 
-use super::{level_text, name_with_coverage, progress_text, rating_text, score_text, Report};
+use super::{name_with_coverage, progress_text, rating_text, Report};
+use crate::render::html::{escape, page_head, NO_SCRIPT};
 use crate::render::prose;
-
-/// Escape text for HTML element content and quoted attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(ch),
-        }
-    }
-    out
-}
+use crate::render::text::{level_text, score_text};
 
 const STYLE: &str = "
 :root { color-scheme: light; --ink: #1d232b; --muted: #5b6672; --line: #d5dbe1; --bar: #2f6f9f; --track: #eef1f4; --met: #23744a; --missed: #9a5b00; }
@@ -57,18 +43,11 @@ const CHART_TOP: usize = 26;
 /// The whole report as an HTML document.
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
-    let _ = writeln!(
-        out,
-        "<title>{} report</title>",
-        escape(&format!(
-            "{} {}",
-            report.framework.name, report.framework.version
-        ))
+    let title = format!(
+        "{} {} report",
+        report.framework.name, report.framework.version
     );
-    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
+    page_head(&mut out, &title, NO_SCRIPT, STYLE, "");
     let _ = writeln!(
         out,
         "<header>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n<p class=\"rule\">{}</p>\n</header>",
@@ -390,17 +369,4 @@ fn plan(out: &mut String, report: &Report) {
         out.push_str("</article>\n");
     }
     out.push_str("</section>\n");
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escape_covers_markup_and_quotes() {
-        assert_eq!(
-            escape("<script>alert('x' & \"y\")</script>"),
-            "&lt;script&gt;alert(&#39;x&#39; &amp; &quot;y&quot;)&lt;/script&gt;"
-        );
-    }
 }

@@ -1,51 +1,10 @@
 //! The report as Markdown, to paste into a 1:1 document: profile and gap tables, and the plan
 //! as a checklist.
 
+use super::{name_with_coverage, progress_text, rating_text, Report};
+use crate::render::markdown::{escape, level_texts, row};
 use crate::render::prose;
-
-use super::{level_text, name_with_coverage, progress_text, rating_text, score_text, Report};
-
-/// What a competency looks like at a level: its description as a paragraph, its examples as a
-/// list; empty when the framework says nothing. `show` and the report's plan write it so.
-pub fn level_texts(description: Option<&str>, examples: &[String]) -> String {
-    let mut out = String::new();
-    if let Some(d) = description {
-        out.push_str(&format!("{}\n\n", prose::markdown(d, escape, "")));
-    }
-    if !examples.is_empty() {
-        out.push_str("Examples:\n\n");
-        for e in examples {
-            out.push_str(&format!("- {}\n", prose::markdown(e, escape, "  ")));
-        }
-        out.push('\n');
-    }
-    out
-}
-
-/// Escape text for Markdown inline content and table cells: characters with an inline Markdown
-/// meaning are backslash-escaped, `<` and `>` become entities so no HTML gets through, and line
-/// breaks become spaces.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
-                out.push('\\');
-                out.push(ch);
-            }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(ch),
-        }
-    }
-    out.trim().to_string()
-}
-
-/// A Markdown table row from cells that are already escaped.
-pub fn row(cells: &[String]) -> String {
-    format!("| {} |\n", cells.join(" | "))
-}
+use crate::render::text::{bar, bar_cells, level_text, score_text};
 
 /// The whole report as Markdown.
 pub fn render(report: &Report) -> String {
@@ -56,7 +15,7 @@ pub fn render(report: &Report) -> String {
         "## Level profile\n\nScores out of {}.\n\n",
         report.max_rank
     ));
-    let cells = super::bar_cells(report.max_rank);
+    let cells = bar_cells(report.max_rank);
     let grouped = !report.groups.is_empty();
     for (n, (group, members)) in report.sections().into_iter().enumerate() {
         if grouped {
@@ -71,7 +30,7 @@ pub fn render(report: &Report) -> String {
                 escape(&name_with_coverage(c)),
                 escape(&level_text(c.rank, c.level_title.as_deref())),
                 score_text(c.score),
-                format!("`{}`", super::bar(c.score, report.max_rank as f64, cells)),
+                format!("`{}`", bar(c.score, report.max_rank as f64, cells)),
                 escape(&progress_text(c)),
             ]));
         }
@@ -196,18 +155,5 @@ fn notes(out: &mut String, report: &Report) {
             escape(&rating_text(i)),
             escape(i.note.as_deref().unwrap_or_default()),
         ]));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escape_neutralises_markup_and_html() {
-        assert_eq!(
-            escape("a|b *c* <script>x</script>\nnext"),
-            "a\\|b \\*c\\* &lt;script&gt;x&lt;/script&gt; next"
-        );
     }
 }

@@ -4,10 +4,8 @@
 
 use comfy_table::{Cell, CellAlignment, Color};
 
-use super::{
-    bar, bar_cells, competency_coverage_text, level_text, progress_text, rating_text, score_text,
-    Report,
-};
+use super::{competency_coverage_text, progress_text, rating_text, Report};
+use crate::render::text::{bar, bar_cells, level_text, score_text};
 use crate::render::{
     bold, lines, one_line, prose, table, visible, wrap_hanging, wrap_prose, Style,
 };

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::{heading, risk, some_names};
-use crate::render::report::html::escape;
+use crate::render::html::{escape, page_head, NO_SCRIPT};
 use crate::team::Team;
 
 const STYLE: &str = "
@@ -40,12 +40,8 @@ fn shade(rank: usize, max: usize) -> String {
 /// The whole team as an HTML document.
 pub fn render(team: &Team) -> String {
     let mut out = String::new();
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
     let title = heading(team);
-    let _ = writeln!(out, "<title>{}</title>", escape(&title));
-    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
+    page_head(&mut out, &title, NO_SCRIPT, STYLE, "");
     let _ = writeln!(out, "<header>\n<h1>{}</h1>\n</header>", escape(&title));
 
     out.push_str("<section id=\"matrix\">\n<h2>Levels held</h2>\n<table class=\"heatmap\">\n<thead><tr><th>Person</th>");

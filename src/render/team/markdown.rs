@@ -1,7 +1,7 @@
 //! The team as Markdown: the matrix, the distribution and the target view as tables.
 
 use super::{heading, risk, some_names};
-use crate::render::report::markdown::{escape, row};
+use crate::render::markdown::{escape, row};
 use crate::team::Team;
 
 /// The whole team as Markdown.

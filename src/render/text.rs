@@ -1,0 +1,74 @@
+//! Short texts every renderer writes alike: a percentage, a date, a score, a level, a bar.
+
+/// `0.8` -> `80%`.
+pub fn percent(share: f64) -> String {
+    format!("{}%", (share * 100.0).round())
+}
+
+/// The `YYYY-MM-DD` at the start of an RFC 3339 time, or the whole text when it has none.
+pub fn date_part(time: &str) -> &str {
+    match time.get(..10) {
+        Some(date) if date.as_bytes().get(4) == Some(&b'-') => date,
+        _ => time,
+    }
+}
+
+/// A horizontal bar of `cells` characters for `value` out of `max`, in eighths of a cell:
+/// `████▌░░░`.
+pub fn bar(value: f64, max: f64, cells: usize) -> String {
+    const PARTIAL: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let ratio = if max > 0.0 {
+        (value / max).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let eighths = (ratio * cells as f64 * 8.0).round() as usize;
+    let full = eighths / 8;
+    let rest = eighths % 8;
+    let mut out = "█".repeat(full);
+    let mut used = full;
+    if rest > 0 {
+        out.push(PARTIAL[rest]);
+        used += 1;
+    }
+    out.push_str(&"░".repeat(cells.saturating_sub(used)));
+    out
+}
+
+/// Bar width for a framework with `max_rank` levels: two cells a level, within 4..=12.
+pub fn bar_cells(max_rank: usize) -> usize {
+    (2 * max_rank).clamp(4, 12)
+}
+
+/// A score with two decimals.
+pub fn score_text(score: f64) -> String {
+    format!("{score:.2}")
+}
+
+/// "2 · Listens actively", or "none" for rank 0.
+pub fn level_text(rank: usize, title: Option<&str>) -> String {
+    match title {
+        Some(title) if rank > 0 => format!("{rank} · {title}"),
+        _ => "none".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bar_fills_in_eighths() {
+        assert_eq!(bar(0.0, 3.0, 6), "░░░░░░");
+        assert_eq!(bar(3.0, 3.0, 6), "██████");
+        assert_eq!(bar(1.5, 3.0, 6), "███░░░");
+        assert_eq!(bar(1.25, 2.0, 4), "██▌░");
+        assert_eq!(bar(5.0, 3.0, 6), "██████");
+    }
+
+    #[test]
+    fn date_part_keeps_the_day() {
+        assert_eq!(date_part("2026-03-01T10:00:00Z"), "2026-03-01");
+        assert_eq!(date_part("yesterday"), "yesterday");
+    }
+}
