@@ -95,14 +95,14 @@ fn per_rater(
     raters: &Path,
     dir: &Path,
 ) -> anyhow::Result<()> {
-    let shown = raters.display().to_string();
-    let bytes = rungs::io::read_limited(raters, rungs::form::MAX_RATERS_SIZE, "raters sheet")?;
-    let rows = rungs::form::raters(&shown, &bytes)?;
     if args.subject.is_none() && base.subject.is_none() {
         return Err(
             BadInput::new("--raters: name the person they rate with --subject NAME").into(),
         );
     }
+    let shown = raters.display().to_string();
+    let bytes = rungs::io::read_limited(raters, rungs::form::MAX_RATERS_SIZE, "raters sheet")?;
+    let rows = rungs::form::raters(&shown, &bytes)?;
     if dir.exists() && !dir.is_dir() {
         return Err(
             BadInput::new(format!("--output-dir {}: is not a folder", dir.display())).into(),

@@ -16,6 +16,7 @@
   var raterField = document.getElementById('rater-name');
   var relationField = document.getElementById('relation');
   var subjectField = document.getElementById('subject');
+  var round = JSON.stringify(base.from || null);
   var store = null;
   try { store = window.localStorage; } catch (e) { store = null; }
 
@@ -29,7 +30,7 @@
   }
 
   function fromPage() {
-    var state = { ratings: {}, notes: {}, started_at: null, completed_at: null };
+    var state = { round: round, ratings: {}, notes: {}, started_at: null, completed_at: null };
     sets.forEach(function (set) {
       var id = set.getAttribute('data-id');
       var value = checkedValue(set);
@@ -45,7 +46,10 @@
     try {
       var text = store.getItem(data.key);
       var state = text ? JSON.parse(text) : null;
-      return state && typeof state === 'object' && state.ratings && state.notes ? state : null;
+      // Answers kept for this page's round only: a second round's page (made with --from)
+      // starts from last round's file, not from what the browser kept of the first round.
+      return state && typeof state === 'object' && state.ratings && state.notes &&
+        state.round === round ? state : null;
     } catch (e) {
       return null;
     }

@@ -479,6 +479,17 @@ fn a_bad_raters_sheet_is_refused_row_by_row() {
         "nothing written"
     );
 
+    let out = command(&["form", TEAMWORK, "--raters"])
+        .arg(&sheet)
+        .arg("--output-dir")
+        .arg(dir.path())
+        .run();
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: --raters: name the person they rate with --subject NAME\n"
+    );
+
     std::fs::write(&sheet, "who,relation\nSam Lee,peer\n").expect("write");
     let out = command(&["form", TEAMWORK, "--subject", "Ana Lee", "--raters"])
         .arg(&sheet)
@@ -646,6 +657,52 @@ fn keys_alone_rate_every_indicator_and_save() {
         .map(|i| i["rating"].clone())
         .collect();
     assert_eq!(rated, want);
+
+    // A second round, in the same browser: the page made with --from starts from the file
+    // saved last time (not from what the browser kept), one answer changes, and `diff` of the
+    // two files says so.
+    let first = dir.path().join("round-1.json");
+    std::fs::rename(&saved, &first).expect("move the first file away");
+    let again = dir.path().join("again.html");
+    let out = command(&["form", TEAMWORK, "--from"])
+        .arg(&first)
+        .arg("-o")
+        .arg(&again)
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    browser.open(&again);
+    assert_eq!(checked(&browser), json!(expected));
+    assert_eq!(
+        browser.eval(
+            "return document.getElementById('rater-name').value;",
+            json!([])
+        ),
+        "Kim Park"
+    );
+    let changed = if expected[2] == "4" { "1" } else { "4" };
+    browser.click(&format!("input[name='lis-3'][value='{changed}']"));
+    browser.click("#save");
+    let second = browser.downloaded("Ana Lee-by-Kim Park.json");
+    let out = command(&["diff", "--format", "json"])
+        .arg(&first)
+        .arg(&second)
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let diff: Value = serde_json::from_str(&out.stdout).expect("diff JSON");
+    let moved: Vec<(Value, Value, Value)> = diff["indicators"]
+        .as_array()
+        .expect("indicators")
+        .iter()
+        .map(|i| (i["id"].clone(), i["from"].clone(), i["to"].clone()))
+        .collect();
+    assert_eq!(
+        moved,
+        [(
+            json!("lis-3"),
+            want[2].clone(),
+            json!(changed.parse::<u32>().ok())
+        )]
+    );
 }
 
 #[test]
@@ -745,6 +802,25 @@ fn three_forms_and_a_self_assessment_compare_like_four_terminal_assessments() {
     let by_terminal = compare(&from_terminal);
     assert_eq!(by_forms, by_terminal);
     assert_eq!(by_forms["raters"].as_array().map(Vec::len), Some(4));
+    // `team --consensus` reads them the same way too.
+    let team = |files: &[PathBuf]| {
+        let run = files
+            .iter()
+            .fold(
+                command(&["team", "--consensus", "--format", "json"]).arg(&me),
+                |c, f| c.arg(f),
+            )
+            .run();
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let value: Value = serde_json::from_str(&run.stdout).expect("team JSON");
+        value["subjects"][0]["competencies"].clone()
+    };
+    let team_of_forms = team(&from_forms);
+    assert!(
+        team_of_forms.as_array().is_some_and(|c| c.len() == 3),
+        "{team_of_forms}"
+    );
+    assert_eq!(team_of_forms, team(&from_terminal));
     assert!(
         by_forms["indicators"]
             .as_array()
@@ -810,6 +886,11 @@ fn the_hostile_page_runs_only_its_own_script() {
         "\"><img src=x onerror=\"document.title='pwned'\">"
     );
     assert_eq!(file["ratings"]["s-1"]["value"], 2);
+    assert_eq!(
+        file["completed_at"],
+        Value::Null,
+        "1 of 3 answered: in progress"
+    );
 }
 
 #[test]
