@@ -57,6 +57,7 @@ pub fn show(framework: &Framework, style: Style) -> String {
     }
     let levels = super::fit::laid_out(levels);
     out.push_str(&format!("Levels\n{levels}\n"));
+    out.push_str(&tracks_text(framework, style));
 
     let grouped = !framework.groups.is_empty();
     for (group, members) in super::sections(framework) {
@@ -213,4 +214,34 @@ fn guidance(out: &mut String, lists: &[Guidance], style: Style) {
             out.push_str(&wrap_prose(item, width, "  • ", "    "));
         }
     }
+}
+
+/// The framework's tracks, each with its levels, and how to pick one; nothing without tracks.
+fn tracks_text(framework: &Framework, style: Style) -> String {
+    if framework.tracks.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "\n{}\n",
+        lines(
+            &format!(
+                "Tracks (pick one with --track ID; without it, {} is used)",
+                framework.tracks[0].id
+            ),
+            style.width
+        )
+    );
+    for track in &framework.tracks {
+        let levels: Vec<&str> = track
+            .levels
+            .iter()
+            .map(|&l| framework.levels[l].name.as_str())
+            .collect();
+        let mut line = format!("{} ({}): {}", track.name, track.id, levels.join(" → "));
+        if let Some(description) = &track.description {
+            line.push_str(&format!(". {}", prose::flow(description)));
+        }
+        out.push_str(&wrap_hanging(&line, style.width, "  ", "    "));
+    }
+    out
 }

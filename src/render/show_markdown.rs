@@ -44,6 +44,26 @@ pub fn render(framework: &Framework) -> String {
         ]));
     }
 
+    if !framework.tracks.is_empty() {
+        out.push_str(&format!(
+            "\n## Tracks\n\nPick one with `--track ID`; without it, `{}` is used.\n\n| Track | Id | Levels | Description |\n| --- | --- | --- | --- |\n",
+            framework.tracks[0].id.replace('`', "'")
+        ));
+        for track in &framework.tracks {
+            let levels: Vec<&str> = track
+                .levels
+                .iter()
+                .map(|&l| framework.levels[l].name.as_str())
+                .collect();
+            out.push_str(&row(&[
+                escape(&track.name),
+                format!("`{}`", track.id.replace('`', "'")),
+                escape(&levels.join(" → ")),
+                escape(&prose::flow(track.description.as_deref().unwrap_or(""))),
+            ]));
+        }
+    }
+
     let grouped = !framework.groups.is_empty();
     // With groups, a group is a `##` heading and its competencies `###` under it.
     let (competency_heading, level_heading) = if grouped {
