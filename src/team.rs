@@ -53,6 +53,9 @@ pub struct CompetencyStats {
     pub distribution: Vec<(String, usize)>,
     /// The target level id, when a target applies.
     pub target: Option<String>,
+    /// The target level's title in this competency (else the level's name), when a target
+    /// applies.
+    pub target_title: Option<String>,
     /// The target's rank.
     pub target_rank: Option<usize>,
     /// How many people hold the target level or higher.
@@ -154,6 +157,16 @@ pub fn team(
                 name: competency.name.clone(),
                 distribution,
                 target: target.map(|l| framework.levels[l].id.clone()),
+                target_title: target.map(|l| {
+                    competency
+                        .levels
+                        .iter()
+                        .find(|cl| cl.level == l)
+                        .map_or_else(
+                            || framework.levels[l].name.clone(),
+                            |cl| framework.level_title(cl).to_string(),
+                        )
+                }),
                 target_rank,
                 met: target_rank.map(|_| holders.len()),
                 holders,

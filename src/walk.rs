@@ -294,14 +294,19 @@ impl<'f> Walk<'f> {
 
     /// How many unanswered indicators an adaptive walk currently leaves out.
     pub fn skipped(&self) -> usize {
-        self.items.iter().filter(|item| self.left_out(item)).count()
+        let reach = self.reach();
+        self.items
+            .iter()
+            .filter(|item| self.left_out(item, &reach))
+            .count()
     }
 
     /// Ids of the unanswered indicators an adaptive walk currently leaves out, in walk order.
     pub fn skipped_ids(&self) -> Vec<&'f str> {
+        let reach = self.reach();
         self.items
             .iter()
-            .filter(|item| self.left_out(item))
+            .filter(|item| self.left_out(item, &reach))
             .map(|item| self.indicator(item).id.as_str())
             .collect()
     }
@@ -464,8 +469,9 @@ impl<'f> Walk<'f> {
 
     /// Positions of the items the walk asks (not left out), in walk order.
     fn asked(&self) -> Vec<usize> {
+        let reach = self.reach();
         (0..self.items.len())
-            .filter(|&p| !self.left_out(&self.items[p]))
+            .filter(|&p| !self.left_out(&self.items[p], &reach))
             .collect()
     }
 
@@ -615,10 +621,11 @@ impl<'f> Walk<'f> {
             return self.review();
         }
         let reviewing = self.position < self.furthest;
+        let reach = self.reach();
         let next = (self.position + 1..self.items.len())
             .find(|&p| {
                 let item = &self.items[p];
-                !self.left_out(item) && (reviewing || self.rating_of(item).is_none())
+                !self.left_out(item, &reach) && (reviewing || self.rating_of(item).is_none())
             })
             .or_else(|| self.first_open());
         match next {
@@ -628,7 +635,7 @@ impl<'f> Walk<'f> {
     }
 
     fn enter_at(&mut self, position: usize) -> Step {
-        if position >= self.items.len() || self.left_out(&self.items[position]) {
+        if position >= self.items.len() || self.left_out(&self.items[position], &self.reach()) {
             return match self.first_open() {
                 Some(p) => self.enter_at(p),
                 None => self.review(),
@@ -642,9 +649,10 @@ impl<'f> Walk<'f> {
 
     fn back(&mut self) -> Step {
         self.back_to_review = false;
+        let reach = self.reach();
         match (0..self.position)
             .rev()
-            .find(|&p| !self.left_out(&self.items[p]))
+            .find(|&p| !self.left_out(&self.items[p], &reach))
         {
             Some(p) => {
                 self.position = p;
@@ -659,9 +667,10 @@ impl<'f> Walk<'f> {
 
     /// The first indicator to ask that has no answer.
     fn first_open(&self) -> Option<usize> {
+        let reach = self.reach();
         self.items
             .iter()
-            .position(|item| self.rating_of(item).is_none() && !self.is_skipped(item))
+            .position(|item| self.rating_of(item).is_none() && !reach.skips(item))
     }
 
     fn indicator(&self, item: &Item) -> &'f Indicator {
@@ -688,35 +697,61 @@ impl<'f> Walk<'f> {
     }
 
     /// Whether the walk leaves an item out: unanswered, in a level an adaptive walk skips.
-    fn left_out(&self, item: &Item) -> bool {
-        self.rating_of(item).is_none() && self.is_skipped(item)
+    fn left_out(&self, item: &Item, reach: &Reach) -> bool {
+        reach.skips(item) && self.rating_of(item).is_none()
     }
 
-    /// In an adaptive walk: whether a lower level of the item's competency can no longer reach
-    /// the threshold, even if every indicator of it still unanswered were demonstrated.
-    fn is_skipped(&self, item: &Item) -> bool {
-        let demonstrated_at = self.framework.demonstrated_at_of(item.competency);
-        self.adaptive
-            && self.framework.competencies[item.competency].levels[..item.level]
-                .iter()
-                .any(|level| {
-                    let (mut rated, mut demonstrated, mut open) = (0usize, 0usize, 0usize);
-                    for indicator in &level.indicators {
-                        match self.ratings.get(&indicator.id).map(|r| r.value) {
-                            Some(RatingValue::Scale(v)) => {
-                                rated += 1;
-                                if v >= demonstrated_at {
-                                    demonstrated += 1;
-                                }
-                            }
-                            Some(RatingValue::NotApplicable) => {}
-                            None => open += 1,
-                        }
+    /// Which levels an adaptive walk skips now: one pass over the indicators, made once per
+    /// step, so that a step costs the same whatever the size of a competency.
+    fn reach(&self) -> Reach {
+        if !self.adaptive {
+            return Reach(Vec::new());
+        }
+        let reach = self
+            .framework
+            .competencies
+            .iter()
+            .enumerate()
+            .map(|(c, competency)| {
+                let demonstrated_at = self.framework.demonstrated_at_of(c);
+                let mut below_out_of_reach = false;
+                competency
+                    .levels
+                    .iter()
+                    .map(|level| {
+                        let skipped = below_out_of_reach;
+                        below_out_of_reach =
+                            below_out_of_reach || self.out_of_reach(level, demonstrated_at);
+                        skipped
+                    })
+                    .collect()
+            })
+            .collect();
+        Reach(reach)
+    }
+
+    /// Whether a level can no longer reach the threshold, even if every indicator of it still
+    /// unanswered were demonstrated.
+    fn out_of_reach(
+        &self,
+        level: &crate::framework::CompetencyLevel,
+        demonstrated_at: u32,
+    ) -> bool {
+        let (mut rated, mut demonstrated, mut open) = (0usize, 0usize, 0usize);
+        for indicator in &level.indicators {
+            match self.ratings.get(&indicator.id).map(|r| r.value) {
+                Some(RatingValue::Scale(v)) => {
+                    rated += 1;
+                    if v >= demonstrated_at {
+                        demonstrated += 1;
                     }
-                    rated + open > 0
-                        && ((demonstrated + open) as f64 / (rated + open) as f64)
-                            < self.framework.threshold
-                })
+                }
+                Some(RatingValue::NotApplicable) => {}
+                None => open += 1,
+            }
+        }
+        rated + open > 0
+            && ((demonstrated + open) as f64 / (rated + open) as f64) < self.framework.threshold
     }
 
     /// What to draw now.
@@ -757,9 +792,7 @@ impl<'f> Walk<'f> {
                 };
                 let competency = &self.framework.competencies[item.competency];
                 let indicator = self.indicator(item);
-                let asked: Vec<usize> = (0..self.items.len())
-                    .filter(|&p| !self.left_out(&self.items[p]))
-                    .collect();
+                let asked = self.asked();
                 let number = asked.iter().filter(|&&p| p <= self.position).count();
                 Screen::Question(Question {
                     competency,
@@ -792,6 +825,21 @@ impl<'f> Walk<'f> {
                 })
             }
         }
+    }
+}
+
+/// Per competency, per level: whether an adaptive walk skips the level's unanswered
+/// indicators, because a lower level can no longer reach the threshold. Empty for a walk that
+/// asks everything.
+struct Reach(Vec<Vec<bool>>);
+
+impl Reach {
+    fn skips(&self, item: &Item) -> bool {
+        self.0
+            .get(item.competency)
+            .and_then(|levels| levels.get(item.level))
+            .copied()
+            .unwrap_or(false)
     }
 }
 

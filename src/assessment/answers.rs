@@ -234,7 +234,9 @@ impl Answers {
             .collect();
         let mut problems = Vec::new();
         let mut ratings = Ratings::new();
-        let mut seen: Vec<(&str, String)> = Vec::new();
+        // Ids answered so far, with where: a map, so that many answers are checked in linear
+        // time.
+        let mut seen: HashMap<&str, String> = HashMap::new();
         let mut unknown = 0usize;
         let mut counted = 0usize;
         for answer in &self.entries {
@@ -260,7 +262,7 @@ impl Answers {
                 continue;
             }
             counted += 1;
-            if let Some((_, first)) = seen.iter().find(|(id, _)| *id == answer.id) {
+            if let Some(first) = seen.get(answer.id.as_str()) {
                 problems.push(self.problem(
                     answer,
                     format!(
@@ -270,7 +272,7 @@ impl Answers {
                 ));
                 continue;
             }
-            seen.push((&answer.id, at.clone()));
+            seen.insert(&answer.id, at.clone());
             let Some(&competency) = known.get(answer.id.as_str()) else {
                 unknown += 1;
                 problems.push(self.problem(

@@ -210,7 +210,8 @@ impl<'d> Reader<'d> {
             return None;
         };
         let mut found: Vec<(&'static str, NodeId)> = Vec::new();
-        let mut seen: Vec<(&str, Position)> = Vec::new();
+        // Keys met so far: a map, so that a mapping of many keys is read in linear time.
+        let mut seen: std::collections::HashMap<&str, Position> = std::collections::HashMap::new();
         for &(key_node, value) in pairs {
             let key_at = document.position(key_node);
             let Some(key) = document.scalar_text(key_node) else {
@@ -226,14 +227,14 @@ impl<'d> Reader<'d> {
             if key.starts_with("x-") {
                 continue;
             }
-            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+            if let Some(first) = seen.get(key) {
                 self.note(
                     key_at,
                     format!("duplicate key `{key}` in {what} (first at {first})"),
                 );
                 continue;
             }
-            seen.push((key, key_at));
+            seen.insert(key, key_at);
             match known.iter().find(|k| **k == key) {
                 Some(name) => found.push((name, value)),
                 None => self.note(key_at, unknown_key(key, what, known)),

@@ -177,8 +177,8 @@ pub fn import(
         }
         count
     };
-    for (n, (leaf, path)) in leaves.iter().enumerate() {
-        let owner = path.last().copied();
+    for (n, (leaf, above)) in leaves.iter().enumerate() {
+        let owner = above.parent;
         let ci = match competency_of.get(&owner) {
             Some(&ci) => ci,
             None => {
@@ -196,8 +196,8 @@ pub fn import(
                 };
                 let id = unique_slug(&base, "competency", &competency_ids);
                 competency_ids.insert(id.clone());
-                let group = match path.first() {
-                    Some(&g) if Some(g) != owner => Some(match group_of.get(&g) {
+                let group = match above.top {
+                    Some(g) if Some(g) != owner => Some(match group_of.get(&g) {
                         Some(id) => id.clone(),
                         None => {
                             let item = &items[g];
@@ -319,12 +319,25 @@ pub fn import(
     })
 }
 
+/// What importing a leaf needs of the items above it: its parent (the competency), the top
+/// item (a group, when it is not the parent) and the nearest item, the leaf included, that
+/// names education levels.
+#[derive(Debug, Clone, Copy, Default)]
+struct Above {
+    parent: Option<usize>,
+    top: Option<usize>,
+    education: Option<usize>,
+}
+
 /// The tree the `isChildOf` associations make.
 struct Tree {
     /// Each item's parent item, if any.
     parent: Vec<Option<usize>>,
-    /// Every leaf reached from the document, with its path from the top, in order.
-    leaves: Vec<(usize, Vec<usize>)>,
+    /// Every leaf reached from the document, with what is above it, in order.
+    leaves: Vec<(usize, Above)>,
+    /// Items between a group (the top) and a competency (a leaf's parent) on the way to some
+    /// leaf, in the order met.
+    between: Vec<usize>,
     /// Every item reached from the document.
     seen: HashSet<usize>,
 }
@@ -395,28 +408,56 @@ fn read_tree(
         by_order(list);
     }
 
-    // Walk the tree depth first: every leaf with its path from the top.
-    let mut leaves: Vec<(usize, Vec<usize>)> = Vec::new();
+    // Walk the tree depth first: every leaf with what the import needs of the items above it
+    // (never the whole path, so a deep chain is walked in linear time and memory).
+    let mut leaves: Vec<(usize, Above)> = Vec::new();
     let mut seen: HashSet<usize> = HashSet::new();
-    let mut stack: Vec<(usize, Vec<usize>)> =
-        top.iter().rev().map(|&(_, i, _)| (i, Vec::new())).collect();
-    while let Some((i, path)) = stack.pop() {
+    // The item the walk came from, and when each item was first met.
+    let mut via: Vec<Option<usize>> = vec![None; items.len()];
+    let mut met: Vec<usize> = vec![0; items.len()];
+    let mut between_marked = vec![false; items.len()];
+    let mut between: Vec<usize> = Vec::new();
+    let mut stack: Vec<(usize, Above)> = top
+        .iter()
+        .rev()
+        .map(|&(_, i, _)| (i, Above::default()))
+        .collect();
+    while let Some((i, above)) = stack.pop() {
         if !seen.insert(i) {
             continue;
         }
+        via[i] = above.parent;
+        met[i] = seen.len();
+        let education = if items[i].education.is_empty() {
+            above.education
+        } else {
+            Some(i)
+        };
         if children[i].is_empty() {
-            leaves.push((i, path));
+            // Up from the leaf's grandparent to below the top, each item marked once.
+            let mut up = above.parent.and_then(|p| via[p]);
+            while let Some(x) = up.filter(|&x| via[x].is_some() && !between_marked[x]) {
+                between_marked[x] = true;
+                between.push(x);
+                up = via[x];
+            }
+            leaves.push((i, Above { education, ..above }));
             continue;
         }
-        let mut below = path.clone();
-        below.push(i);
+        let below = Above {
+            parent: Some(i),
+            top: above.top.or(Some(i)),
+            education,
+        };
         for &(_, c, _) in children[i].iter().rev() {
-            stack.push((c, below.clone()));
+            stack.push((c, below));
         }
     }
+    between.sort_by_key(|&i| met[i]);
     Tree {
         parent,
         leaves,
+        between,
         seen,
     }
 }
@@ -432,8 +473,9 @@ fn check_tree(
 ) {
     let Tree {
         parent,
-        leaves,
+        between,
         seen,
+        ..
     } = tree;
     for cycle in cycles(parent, seen) {
         let names: Vec<String> = cycle
@@ -451,16 +493,6 @@ fn check_tree(
     }
     // Items between the group (the top) and the competency (the leaf's parent) have no place
     // in a framework: say which.
-    let mut between: Vec<usize> = Vec::new();
-    for (_, path) in leaves {
-        if path.len() > 2 {
-            for &i in &path[1..path.len() - 1] {
-                if !between.contains(&i) {
-                    between.push(i);
-                }
-            }
-        }
-    }
     if !between.is_empty() {
         let shown: Vec<String> = between
             .iter()
@@ -487,18 +519,13 @@ fn check_tree(
 /// The third phase: the levels, lowest first as (id, name), and the level of each leaf.
 fn plan_levels(
     items: &[Item],
-    leaves: &[(usize, Vec<usize>)],
+    leaves: &[(usize, Above)],
     levels_from: LevelsFrom,
 ) -> (Vec<(String, String)>, Vec<usize>) {
-    let education_of = |leaf: usize, path: &[usize]| -> Option<&Vec<String>> {
-        std::iter::once(leaf)
-            .chain(path.iter().rev().copied())
-            .map(|i| &items[i].education)
-            .find(|e| !e.is_empty())
-    };
+    let education_of = |above: &Above| above.education.map(|i| &items[i].education);
     let any_education = leaves
         .iter()
-        .any(|(leaf, path)| education_of(*leaf, path).is_some());
+        .any(|(_, above)| education_of(above).is_some());
     let mode = match levels_from {
         LevelsFrom::EducationLevel if !any_education => LevelsFrom::One,
         other => other,
@@ -533,8 +560,8 @@ fn plan_levels(
             let mut codes: Vec<String> = Vec::new();
             let lowest: Vec<Option<String>> = leaves
                 .iter()
-                .map(|(leaf, path)| {
-                    education_of(*leaf, path).and_then(|list| {
+                .map(|(_, above)| {
+                    education_of(above).and_then(|list| {
                         list.iter()
                             .enumerate()
                             .min_by_key(|(n, c)| (rank(c), *n))

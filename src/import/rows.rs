@@ -236,7 +236,10 @@ fn header_columns<C: Copy + Eq + Hash>(
         .filter(|c| !columns.contains_key(c))
         .map(|&c| name(c))
         .collect();
-    for (at, header) in unknown {
+    // A sheet of many columns not read is said in a few lines and a count, not a line each.
+    let more = unknown.len().saturating_sub(UNREAD_COLUMNS_SHOWN);
+    let first_unsaid = unknown.get(UNREAD_COLUMNS_SHOWN).map(|&(at, _)| at);
+    for (at, header) in unknown.into_iter().take(UNREAD_COLUMNS_SHOWN) {
         let header = crate::render::safe::visible(header);
         problems.warn(
             at,
@@ -250,8 +253,20 @@ fn header_columns<C: Copy + Eq + Hash>(
             },
         );
     }
+    if let Some(at) = first_unsaid {
+        problems.warn(
+            at,
+            format!(
+                "and {}, from here on",
+                crate::render::plural(more, "more column is not read", "more columns are not read")
+            ),
+        );
+    }
     Some(columns)
 }
+
+/// How many unread columns are named one by one before the rest are counted.
+const UNREAD_COLUMNS_SHOWN: usize = 5;
 
 /// A required column missing from the header is an error.
 fn required_columns<C: Copy + Eq + Hash>(

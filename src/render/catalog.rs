@@ -79,7 +79,7 @@ pub fn assessments(
                 rater.relation
             ));
         }
-        parts.push(super::text::date_part(&a.date).to_string());
+        parts.push(super::history::date_time(&a.date));
         parts.push(
             if a.complete {
                 "complete"

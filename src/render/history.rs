@@ -41,7 +41,8 @@ pub fn change_text(series: &Series) -> String {
     }
 }
 
-fn date_time(date: &str) -> String {
+/// `2026-03-01 09:20` of an RFC 3339 time: the date and the time of day as recorded.
+pub fn date_time(date: &str) -> String {
     // "2026-03-01T09:20:00Z" -> "2026-03-01 09:20"
     match (date.get(..10), date.get(11..16)) {
         (Some(day), Some(time)) => format!("{day} {time}"),
@@ -110,13 +111,6 @@ pub fn table_text(history: &History, style: Style) -> String {
     let t = crate::render::fit::laid_out(t);
     out.push_str(&format!("{t}\n\n"));
 
-    if let Some(target) = &history.target {
-        out.push_str(&super::lines(
-            &format!("Gaps to {target}, in the newest assessment"),
-            style.width,
-        ));
-        out.push('\n');
-    }
     let mut t = table(style);
     let mut header = vec!["competency".to_string()];
     header.extend((1..=history.assessments.len()).map(|n| format!("#{n}")));
@@ -159,6 +153,14 @@ pub fn table_text(history: &History, style: Style) -> String {
             style
         )
     ));
+    // Under the table, not between two headings: what its target column measures.
+    if let Some(target) = &history.target {
+        out.push_str(&super::lines(
+            &format!("Gaps to {target}, in the newest assessment: the target column."),
+            style.width,
+        ));
+        out.push('\n');
+    }
     out
 }
 

@@ -1095,3 +1095,24 @@ fn help_names_every_key_and_says_an_id_works_for_a_file() {
         "{flat}"
     );
 }
+
+#[test]
+fn ls_shows_the_time_of_day_so_two_files_of_a_day_differ() {
+    let sandbox = Sandbox::new();
+    three_saved(&sandbox);
+    let out = sandbox.run(&["ls"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let described: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("  ") && l.contains(" · "))
+        .collect();
+    assert_eq!(described.len(), 3, "{}", out.stdout);
+    for line in described {
+        let has_time = line.split(" · ").any(|part| {
+            let b = part.as_bytes();
+            b.len() == 16 && b[4] == b'-' && b[10] == b' ' && b[13] == b':'
+        });
+        assert!(has_time, "date and time of day: {line}");
+    }
+}

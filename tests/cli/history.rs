@@ -248,3 +248,31 @@ fn the_readme_shows_the_refusal_of_a_360_folder_as_it_is() {
         "README shows: {line}"
     );
 }
+
+#[test]
+fn with_a_target_no_heading_sits_on_another() {
+    let out = command(&[
+        "history",
+        FOLDER,
+        "--frameworks",
+        FRAMEWORKS,
+        "--target-level",
+        "practising",
+    ])
+    .env("COLUMNS", "120")
+    .succeeds();
+    let lines: Vec<&str> = out.lines().collect();
+    for pair in lines.windows(2) {
+        let heading =
+            |line: &str| !line.is_empty() && !line.starts_with(['┌', '│', '╞', '└', '├', '╰', '╭']);
+        assert!(
+            !(heading(pair[0]) && heading(pair[1])),
+            "two headings in a row: {pair:?}\n{out}"
+        );
+    }
+    let last = lines.last().copied().unwrap_or_default();
+    assert_eq!(
+        last,
+        "Gaps to every competency at Practising, in the newest assessment: the target column."
+    );
+}

@@ -432,3 +432,41 @@ fn report_and_team_refuse_alike_a_file_whose_recorded_text_print_was_edited() {
         team.stderr
     );
 }
+
+#[test]
+fn many_columns_not_read_are_said_in_a_few_lines_and_a_count() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut header = vec!["competency".to_string(), "level".into(), "indicator".into()];
+    header.extend((0..10_000).map(|i| format!("extra {i}")));
+    let mut row = vec![
+        "Listening".to_string(),
+        "Starting".into(),
+        "Lets others finish".into(),
+    ];
+    row.extend((0..10_000).map(|_| String::new()));
+    std::fs::write(
+        dir.path().join("wide.csv"),
+        format!("{}\n{}\n", header.join(","), row.join(",")),
+    )
+    .expect("write");
+    let out = run_bounded(
+        dir.path(),
+        &["import", "csv", "wide.csv", "-o", "wide.yaml"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let warnings: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| l.contains("warning"))
+        .collect();
+    assert_eq!(warnings.len(), 6, "{}", out.stderr);
+    assert!(
+        warnings[0].contains("column \"extra 0\" is not read"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        warnings[5],
+        "wide.csv:1:9: warning: and 9995 more columns are not read, from here on"
+    );
+}

@@ -318,30 +318,49 @@ pub(super) fn check_ladders(
             .map(|(t, levels)| (Some(t.id.as_str()), levels.as_slice()))
             .collect()
     };
+    // Where each level stands on each ladder: a competency's levels are placed in time that
+    // grows with their number, not with the ladder's.
+    let places: Vec<Vec<Option<usize>>> = ladders
+        .iter()
+        .map(|(_, ladder)| {
+            let mut at = vec![None; raw.levels.len()];
+            for (position, &level) in ladder.iter().enumerate() {
+                if let Some(slot) = at.get_mut(level) {
+                    *slot = Some(position);
+                }
+            }
+            at
+        })
+        .collect();
     for (ci, c) in raw.competencies.iter().enumerate() {
-        let listed: Vec<usize> = c
+        let listed: std::collections::HashSet<usize> = c
             .levels
             .iter()
             .filter_map(|l| level_ids.get(l.level.as_str()).copied())
             .collect();
         let mut skipped: Vec<usize> = Vec::new();
+        let mut skipped_set: std::collections::HashSet<usize> = std::collections::HashSet::new();
         let mut on: Vec<&str> = Vec::new();
-        for (track, ladder) in &ladders {
-            let positions: Vec<usize> = ladder
+        for ((track, ladder), at) in ladders.iter().zip(&places) {
+            let positions: Vec<usize> = listed
                 .iter()
-                .enumerate()
-                .filter(|(_, l)| listed.contains(l))
-                .map(|(p, _)| p)
+                .filter_map(|&l| at.get(l).copied().flatten())
                 .collect();
-            let (Some(&first), Some(&last)) = (positions.first(), positions.last()) else {
+            let (Some(&first), Some(&last)) = (positions.iter().min(), positions.iter().max())
+            else {
                 continue;
             };
+            // Every level between the lowest and the highest listed: no hole to look for.
+            if last - first + 1 == positions.len() {
+                continue;
+            }
             let holes: Vec<usize> = ladder[first..=last]
                 .iter()
                 .copied()
-                .filter(|l| !listed.contains(l) && !skipped.contains(l))
+                .filter(|l| !listed.contains(l) && !skipped_set.contains(l))
                 .collect();
             if !holes.is_empty() {
+                skipped_set.extend(holes.iter().copied());
                 skipped.extend(holes);
                 on.extend(*track);
             }

@@ -233,7 +233,12 @@ pub fn targets(team: &Team, style: Style) -> String {
             Cell::new(format!(
                 "{} {}",
                 c.target_rank.unwrap_or(0),
-                visible(c.target.as_deref().unwrap_or(""))
+                visible(
+                    c.target_title
+                        .as_deref()
+                        .or(c.target.as_deref())
+                        .unwrap_or("")
+                )
             )),
             Cell::new(format!("{} of {}", c.met.unwrap_or(0), team.members.len()))
                 .set_alignment(CellAlignment::Right),
