@@ -1,8 +1,8 @@
 //! `rungs show --format markdown`: the framework as a readable document, for a wiki.
 
-use super::markdown::{escape, level_texts, row};
-use super::prose;
 use crate::framework::{Framework, Guidance};
+use crate::render::markdown::{escape, level_texts, row};
+use crate::render::prose;
 
 /// The framework as Markdown: title, description, scale, levels, each competency with its
 /// levels' indicators and examples, guidance, and the targets.
@@ -71,7 +71,7 @@ pub fn render(framework: &Framework) -> String {
     } else {
         ("##", "###")
     };
-    for (group, members) in super::sections(framework) {
+    for (group, members) in crate::render::sections(framework) {
         if grouped {
             match group {
                 Some(g) => {
@@ -80,7 +80,10 @@ pub fn render(framework: &Framework) -> String {
                         out.push_str(&format!("{}\n", prose::markdown(d, escape, "")));
                     }
                     if let Some(own) = &g.scale {
-                        out.push_str(&format!("{}\n", escape(&super::own_scale_line(own))));
+                        out.push_str(&format!(
+                            "{}\n",
+                            escape(&crate::render::own_scale_line(own))
+                        ));
                     }
                 }
                 None => out.push_str("\n## Other competencies\n"),
@@ -96,7 +99,10 @@ pub fn render(framework: &Framework) -> String {
                 out.push_str(&format!("{}\n\n", prose::markdown(d, escape, "")));
             }
             if let Some(own) = &c.scale {
-                out.push_str(&format!("{}\n\n", escape(&super::own_scale_line(own))));
+                out.push_str(&format!(
+                    "{}\n\n",
+                    escape(&crate::render::own_scale_line(own))
+                ));
             }
             for cl in &c.levels {
                 out.push_str(&format!(
