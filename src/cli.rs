@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::ArgValueCompleter;
 
+pub mod completers;
+
 /// Competency self-assessment in the terminal: rate behavioural indicators, see your level
 /// profile, close the gaps.
 #[derive(Debug, Parser)]
@@ -69,7 +71,7 @@ rungs show networking --format markdown > networking.md"
     )]
     Show {
         /// A built-in or --frameworks id, or a path to a YAML file.
-        #[arg(add = ArgValueCompleter::new(crate::commands::completions::framework))]
+        #[arg(add = ArgValueCompleter::new(completers::framework))]
         framework: String,
 
         /// Output format: tables, a sheet that `rungs import sheet` reads back, the loaded
@@ -319,11 +321,11 @@ pub struct NewArgs {
 #[derive(Debug, Clone, Args, Default)]
 pub struct TargetArgs {
     /// A target (role) from the framework's `targets`, or COMPETENCY=LEVEL (repeatable; later ones win).
-    #[arg(long = "target", value_name = "ROLE|COMPETENCY=LEVEL", add = ArgValueCompleter::new(crate::commands::completions::target))]
+    #[arg(long = "target", value_name = "ROLE|COMPETENCY=LEVEL", add = ArgValueCompleter::new(completers::target))]
     pub target: Vec<String>,
 
     /// The same target level for every competency.
-    #[arg(long = "target-level", value_name = "LEVEL", add = ArgValueCompleter::new(crate::commands::completions::level))]
+    #[arg(long = "target-level", value_name = "LEVEL", add = ArgValueCompleter::new(completers::level))]
     pub target_level: Option<String>,
 }
 
@@ -365,7 +367,7 @@ impl TargetArgs {
 #[derive(Debug, Clone, Args, Default)]
 pub struct TrackArg {
     /// The framework's track to score on (default: the one recorded in the assessment, else the first track).
-    #[arg(long = "track", value_name = "ID", add = ArgValueCompleter::new(crate::commands::completions::track))]
+    #[arg(long = "track", value_name = "ID", add = ArgValueCompleter::new(completers::track))]
     pub track: Option<String>,
 }
 
@@ -380,12 +382,12 @@ rungs assess networking --subject \"Alex Rivera\" --rater \"Sam Lee\" --relation
 )]
 pub struct AssessArgs {
     /// A built-in or --frameworks id, or a path to a YAML file.
-    #[arg(required_unless_present_any = ["resume", "from"], add = ArgValueCompleter::new(crate::commands::completions::framework))]
+    #[arg(required_unless_present_any = ["resume", "from"], add = ArgValueCompleter::new(completers::framework))]
     pub framework: Option<String>,
 
     /// Continue a saved assessment at its first unrated indicator (a file, or a framework id for
     /// your latest self-assessment of it in the assessments folder).
-    #[arg(long, value_name = "FILE", conflicts_with = "answers", add = ArgValueCompleter::new(crate::commands::completions::assessed))]
+    #[arg(long, value_name = "FILE", conflicts_with = "answers", add = ArgValueCompleter::new(completers::assessed))]
     pub resume: Option<PathBuf>,
 
     /// Start a new assessment from a previous one (a file, or a framework id for your latest
@@ -441,7 +443,7 @@ rungs compare alex.json alex-by-*.json"
 )]
 pub struct FormArgs {
     /// A built-in or --frameworks id, or a path to a YAML file.
-    #[arg(add = ArgValueCompleter::new(crate::commands::completions::framework))]
+    #[arg(add = ArgValueCompleter::new(completers::framework))]
     pub framework: String,
 
     /// The page to write (FILE.html).
@@ -591,7 +593,7 @@ rungs report me.json --target-level growing --format markdown\n  rungs report me
 pub struct ReportArgs {
     /// A saved assessment (JSON), or a framework id for your latest self-assessment of it in the
     /// assessments folder.
-    #[arg(add = ArgValueCompleter::new(crate::commands::completions::assessed))]
+    #[arg(add = ArgValueCompleter::new(completers::assessed))]
     pub file: PathBuf,
 
     /// Output format (default: the one the --output file's extension names, else table).
@@ -627,11 +629,11 @@ pub struct ReportArgs {
 pub struct DiffArgs {
     /// The earlier assessment (a file, or a framework id for your latest self-assessment of it
     /// in the assessments folder).
-    #[arg(add = ArgValueCompleter::new(crate::commands::completions::assessed))]
+    #[arg(add = ArgValueCompleter::new(completers::assessed))]
     pub old: PathBuf,
     /// The later assessment. Without it, OLD may be a framework id: your last two
     /// self-assessments of it in the assessments folder are compared.
-    #[arg(add = ArgValueCompleter::new(crate::commands::completions::assessed))]
+    #[arg(add = ArgValueCompleter::new(completers::assessed))]
     pub new: Option<PathBuf>,
     /// Output format (default: the one the --output file's extension names, else table).
     #[arg(long, short, value_enum)]
@@ -653,7 +655,7 @@ pub struct DiffArgs {
 pub struct HistoryArgs {
     /// Assessment files, folders of them, or a framework id for your self-assessments of it in
     /// the assessments folder.
-    #[arg(required = true, value_name = "FILE", add = ArgValueCompleter::new(crate::commands::completions::assessed))]
+    #[arg(required = true, value_name = "FILE", add = ArgValueCompleter::new(completers::assessed))]
     pub files: Vec<PathBuf>,
     /// Only the assessments of this person (a history follows one person).
     #[arg(long, value_name = "NAME")]

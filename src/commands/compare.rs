@@ -47,6 +47,16 @@ pub fn run(context: &Context, args: &CompareArgs) -> anyhow::Result<ExitCode> {
         );
         return Err(BadInput::many(problems).into());
     }
+    let peers = gathered
+        .sheets
+        .iter()
+        .filter(|s| s.relation == rungs::assessment::Relation::Peer)
+        .count();
+    if args.anonymous && peers == 1 {
+        context.warn(
+            "--anonymous: only one peer rated, so anyone who knows who was asked can tell whose ratings \"peer 1\" are",
+        );
+    }
     let framework = &gathered.entry.framework;
     let ladder = rungs::open::choose_ladder(
         framework,

@@ -161,7 +161,7 @@ impl Browser {
             if let Some(at) = response.windows(4).position(|w| w == b"\r\n\r\n") {
                 break at;
             }
-            let n = stream.read(&mut buffer)?;
+            let n = read_some(&mut stream, &mut buffer)?;
             if n == 0 {
                 return Err(std::io::Error::other(
                     "the connection closed before the HTTP head ended",
@@ -178,7 +178,7 @@ impl Browser {
         match length {
             Some(length) => {
                 while payload.len() < length {
-                    let n = stream.read(&mut buffer)?;
+                    let n = read_some(&mut stream, &mut buffer)?;
                     if n == 0 {
                         break;
                     }
@@ -365,4 +365,15 @@ fn dechunk(mut bytes: &[u8]) -> Vec<u8> {
         bytes = &bytes[(start + size + 2).min(bytes.len())..];
     }
     out
+}
+
+/// One read from the driver's connection, tried again when a signal to the test process
+/// interrupts it (a plain `read` does not retry, and a busy machine makes it happen).
+fn read_some(stream: &mut TcpStream, buffer: &mut [u8]) -> std::io::Result<usize> {
+    loop {
+        match stream.read(buffer) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            other => return other,
+        }
+    }
 }

@@ -431,3 +431,51 @@ fn two_people_because_a_file_records_no_name_says_how_to_name_it() {
         out.stderr
     );
 }
+
+#[test]
+fn indicators_show_their_text_flags_are_explained_and_one_anonymous_peer_is_warned_of() {
+    let out = compare(&[
+        &file("alex.json"),
+        &file("alex-by-sam.json"),
+        &file("alex-by-jo.json"),
+        "--anonymous",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let flat = out.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cells: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("│ "))
+        .filter_map(|l| l.split(" ┆").next())
+        .map(str::trim)
+        .collect();
+    let first = cells.join(" ");
+    assert!(
+        first.contains("Lets others finish before answering (lis-1)"),
+        "the indicator's text, wrapped, then its id: {}",
+        out.stdout
+    );
+    assert!(
+        flat.contains("A blind spot: self rates it demonstrated (3 or more), the consensus does not. A hidden strength: the consensus rates it demonstrated, self does not."),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr
+            .contains("warning: --anonymous: only one peer rated"),
+        "{}",
+        out.stderr
+    );
+    let two_peers = compare(&[
+        &file("alex.json"),
+        &file("alex-by-jo.json"),
+        &file("alex-by-kim.json"),
+        "--anonymous",
+    ]);
+    assert_eq!(two_peers.code, 0, "{}", two_peers.stderr);
+    assert!(
+        !two_peers.stderr.contains("only one peer"),
+        "{}",
+        two_peers.stderr
+    );
+}

@@ -802,6 +802,25 @@ fn three_forms_and_a_self_assessment_compare_like_four_terminal_assessments() {
     let by_terminal = compare(&from_terminal);
     assert_eq!(by_forms, by_terminal);
     assert_eq!(by_forms["raters"].as_array().map(Vec::len), Some(4));
+    // `team --consensus` reads them the same way too.
+    let team = |files: &[PathBuf]| {
+        let run = files
+            .iter()
+            .fold(
+                command(&["team", "--consensus", "--format", "json"]).arg(&me),
+                |c, f| c.arg(f),
+            )
+            .run();
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let value: Value = serde_json::from_str(&run.stdout).expect("team JSON");
+        value["subjects"][0]["competencies"].clone()
+    };
+    let team_of_forms = team(&from_forms);
+    assert!(
+        team_of_forms.as_array().is_some_and(|c| c.len() == 3),
+        "{team_of_forms}"
+    );
+    assert_eq!(team_of_forms, team(&from_terminal));
     assert!(
         by_forms["indicators"]
             .as_array()

@@ -58,7 +58,11 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
     indicators.set_header(header);
     for i in &comparison.indicators {
         let mut row = vec![
-            Cell::new(visible(&i.id)),
+            Cell::new(format!(
+                "{} ({})",
+                visible(&crate::render::one_line(&i.text)),
+                visible(&i.id)
+            )),
             Cell::new(value_text(i.self_value)).set_alignment(CellAlignment::Right),
             Cell::new(value_text(i.consensus)).set_alignment(CellAlignment::Right),
         ];
@@ -75,6 +79,7 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
     out.push_str(&indicators.to_string());
     out.push('\n');
     out.push_str(&summary(comparison));
+    out.push_str(&wrap(&flags_legend(comparison), style.width, ""));
 
     let notes: Vec<String> = comparison
         .notes()
@@ -134,6 +139,14 @@ fn column_name(rater: &crate::compare::RaterInfo) -> String {
         name.push_str(" *");
     }
     name
+}
+
+/// What the two flags mean, as the consensus line says what the consensus is.
+pub fn flags_legend(comparison: &Comparison) -> String {
+    format!(
+        "A blind spot: self rates it demonstrated ({n} or more), the consensus does not. A hidden strength: the consensus rates it demonstrated, self does not.",
+        n = comparison.demonstrated_at
+    )
 }
 
 /// `2 blind spots, 1 hidden strength.` and the incomplete mark's meaning.
