@@ -504,6 +504,151 @@ fn team_section(dir: &Path, rungs_bin: &Path) {
     }
 }
 
+/// Inputs a stranger could make large: each at n and at 4n, where linear means about 4x the
+/// time (at most ~5x allowed, for caches and allocation).
+fn growth_section(dir: &Path, rungs_bin: &Path) {
+    println!("## Growth: 4x the input in at most ~5x the time\n");
+    println!("| input | n | time at n ms | time at 4n ms | ratio | target <= 5x |");
+    println!("| --- | ---: | ---: | ---: | ---: | --- |");
+    let budget = Duration::from_secs(2);
+    let row = |what: &str, n: usize, small: Timing, large: Timing| {
+        let ratio = large.median.as_secs_f64() / small.median.as_secs_f64();
+        println!(
+            "| {what} | {n} | {:.1} | {:.1} | {ratio:.2}x | {} |",
+            small.ms(),
+            large.ms(),
+            verdict(ratio <= 5.0)
+        );
+    };
+
+    // A framework mapping with many unknown keys (every one a diagnostic).
+    let unknown_keys = |n: usize| {
+        let mut text = String::from(
+            "id: t\nname: T\nversion: \"1\"\nlevels: [{id: a, name: A}]\ncompetencies:\n  - id: c\n    name: C\n    levels:\n      - level: a\n        indicators: [x]\n",
+        );
+        for i in 0..n {
+            text.push_str(&format!("key{i}: 1\n"));
+        }
+        text
+    };
+    let n = 25_000;
+    let (small, large) = (unknown_keys(n), unknown_keys(4 * n));
+    let time = |text: &str| {
+        measure(budget, 3, || {
+            framework::load("keys.yaml", text.as_bytes()).map(|_| ())
+        })
+    };
+    row(
+        "framework mapping, unknown keys",
+        n,
+        time(&small),
+        time(&large),
+    );
+
+    // An answers file with many entries.
+    let framework = load_any(&framework_yaml(Shape::times(1)));
+    let answers = |n: usize| {
+        (0..n)
+            .map(|i| format!("answer-{i}: 3\n"))
+            .collect::<String>()
+    };
+    let (small, large) = (answers(n), answers(4 * n));
+    let time = |text: &str| {
+        measure(budget, 3, || {
+            rungs::assessment::answers::parse("answers.yaml", text.as_bytes())
+                .map(|a| a.resolve(&framework).is_ok())
+        })
+    };
+    row("answers file, entries", n, time(&small), time(&large));
+
+    // The adaptive walk: the time of a key grows with the framework, as the plain walk's does.
+    let walk_keys = |competencies: usize| {
+        let shape = Shape {
+            competencies,
+            ..Shape::BASE
+        };
+        let framework = load_any(&framework_yaml(shape));
+        let keys = 200;
+        let timing = measure(budget, 3, || {
+            let mut walk = rungs::walk::Walk::new(&framework, Default::default(), true);
+            walk.handle(rungs::walk::Key::Enter);
+            for k in 0..keys {
+                walk.handle(rungs::walk::Key::Char(if k % 3 == 0 { '1' } else { '4' }));
+            }
+            walk.answered()
+        });
+        (shape.indicators(), timing)
+    };
+    // A quarter of the reference size and the reference size (4x more is past the file limit).
+    let (indicators, small) = walk_keys(50);
+    let (_, large) = walk_keys(200);
+    row(
+        "adaptive walk, 200 keys, indicators",
+        indicators,
+        small,
+        large,
+    );
+
+    // Process cases: a sheet of many levels, a deep CASE chain.
+    let sheet = |n: usize| {
+        let path = dir.join(format!("levels-{n}.csv"));
+        let mut text = String::from("competency,level,indicator\n");
+        for i in 0..n {
+            text.push_str(&format!("c{},L{i},does thing {i}\n", i % 10));
+        }
+        std::fs::write(&path, text).expect("write sheet");
+        path
+    };
+    let chain = |n: usize| {
+        let path = dir.join(format!("chain-{n}.json"));
+        let items: Vec<serde_json::Value> = (0..n)
+            .map(|i| serde_json::json!({"identifier": format!("i{i}"), "fullStatement": format!("item {i}")}))
+            .collect();
+        let mut associations = vec![serde_json::json!({
+            "associationType": "isChildOf",
+            "originNodeURI": {"identifier": "i0"},
+            "destinationNodeURI": {"identifier": "doc"}
+        })];
+        associations.extend((1..n).map(|i| {
+            serde_json::json!({
+                "associationType": "isChildOf",
+                "originNodeURI": {"identifier": format!("i{i}")},
+                "destinationNodeURI": {"identifier": format!("i{}", i - 1)}
+            })
+        }));
+        let package = serde_json::json!({
+            "CFDocument": {"identifier": "doc", "title": "Chain"},
+            "CFItems": items,
+            "CFAssociations": associations
+        });
+        std::fs::write(&path, package.to_string()).expect("write package");
+        path
+    };
+    let import = |kind: &str, input: &Path| {
+        let out = input.with_extension("yaml");
+        let _ = std::fs::remove_file(&out);
+        let args = [
+            "import",
+            kind,
+            input.to_str().expect("UTF-8 path"),
+            "-o",
+            out.to_str().expect("UTF-8 path"),
+            "--force",
+            "-q",
+        ];
+        measure_process(budget, 3, rungs_bin, &args)
+    };
+    let n = 40_000;
+    if let (Some(small), Some(large)) = (import("csv", &sheet(n)), import("csv", &sheet(4 * n))) {
+        row("import csv, rows of distinct levels", n, small, large);
+    }
+    let n = 25_000;
+    if let (Some(small), Some(large)) = (import("case", &chain(n)), import("case", &chain(4 * n))) {
+        row("import case, isChildOf chain depth", n, small, large);
+    }
+    println!();
+}
+
 fn main() {
     // `cargo bench` passes --bench; a filter argument is not supported, the run is one table.
     let dir = tempfile::tempdir().expect("temp dir");
@@ -515,6 +660,10 @@ fn main() {
     }
     if std::env::var_os("RUNGS_BENCH_SHEET_ONLY").is_some() {
         sheet_section(dir.path(), &rungs_bin);
+        return;
+    }
+    if std::env::var_os("RUNGS_BENCH_GROWTH_ONLY").is_some() {
+        growth_section(dir.path(), &rungs_bin);
         return;
     }
     if std::env::var_os("RUNGS_BENCH_FORM_ONLY").is_some() {

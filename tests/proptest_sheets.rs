@@ -7,7 +7,7 @@ use rungs::framework::{self, Framework};
 use rungs::import::rows::{self, Sheet};
 use rungs::import::table::Source;
 use rungs::import::Options;
-use rungs::render::show_csv;
+use rungs::render::show::csv as show_csv;
 
 /// Text a cell holds: words with punctuation a sheet must quote or protect, never blank at its
 /// ends, without line breaks or the ` ; ` that separates list items.
@@ -227,7 +227,7 @@ fn yaml(plan: &Plan) -> String {
 /// column for (the framework's own id and name are given to the import as options).
 fn carried(framework: &Framework) -> serde_json::Value {
     let mut value: serde_json::Value =
-        serde_json::from_str(&rungs::render::show_json::render(framework)).expect("JSON");
+        serde_json::from_str(&rungs::render::show::json::render(framework)).expect("JSON");
     for key in ["groups", "tracks"] {
         if let Some(items) = value[key].as_array_mut() {
             for item in items {

@@ -34,13 +34,13 @@ pub fn run(
         color: context.color,
     };
     let text = match format {
-        ShowFormat::Table => render::show::show(&entry.framework, style),
-        ShowFormat::Csv => render::show_csv::render(&entry.framework),
-        ShowFormat::Json => render::show_json::render(&entry.framework),
-        ShowFormat::Markdown => render::show_markdown::render(&entry.framework),
+        ShowFormat::Table => render::show::table::show(&entry.framework, style),
+        ShowFormat::Csv => render::show::csv::render(&entry.framework),
+        ShowFormat::Json => render::show::json::render(&entry.framework),
+        ShowFormat::Markdown => render::show::markdown::render(&entry.framework),
     };
     if let Some(out) = roles_output {
-        let roles = render::show_csv::roles(&entry.framework);
+        let roles = render::show::csv::roles(&entry.framework);
         if let Err(e) = write_atomic(out, roles.as_bytes()) {
             anyhow::bail!(
                 "cannot write {}: {}; nothing was changed",

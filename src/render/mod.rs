@@ -4,8 +4,8 @@ pub mod catalog;
 pub mod compare;
 pub mod consistency;
 pub mod diff;
+pub mod document;
 pub mod explain;
-pub mod export;
 pub mod fit;
 pub mod form;
 pub mod history;
@@ -16,15 +16,12 @@ pub mod reconcile;
 pub mod report;
 pub mod safe;
 pub mod show;
-pub mod show_csv;
-pub mod show_json;
-pub mod show_markdown;
 pub mod team;
 pub mod text;
 pub mod walk;
 mod wrapping;
 
-pub use export::Document;
+pub use document::Document;
 pub use safe::visible;
 pub use wrapping::{lines, wrap, wrap_hanging, wrap_prose};
 

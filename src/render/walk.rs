@@ -87,7 +87,20 @@ fn opening_text(
         }
     }
     if let Some(track) = screen.track {
-        out.push_str(&wrap(&format!("Track: {track}"), style.width, ""));
+        let others: Vec<String> = framework
+            .tracks
+            .iter()
+            .filter(|t| t.name != track)
+            .map(|t| format!("{} ({})", t.name, t.id))
+            .collect();
+        let mut line = format!("Track: {track}");
+        if !others.is_empty() {
+            line.push_str(&format!(
+                "; also {} (rate on it with --track ID)",
+                others.join(", ")
+            ));
+        }
+        out.push_str(&wrap(&line, style.width, ""));
     }
     out.push('\n');
     if let Some(who) = who {

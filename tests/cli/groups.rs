@@ -80,6 +80,7 @@ fn show_puts_each_competency_under_its_group() {
         [
             "## Scale",
             "## Levels",
+            "## Tracks",
             "## Technical craft",
             "### System design (`system-design`)",
             "## People and collaboration",

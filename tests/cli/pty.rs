@@ -790,6 +790,11 @@ fn the_walk_on_a_track_names_it_and_asks_only_its_levels() {
     wait_for(&mut session, "Track: People manager");
     // 3 + 4 + 5 indicators on the manager track; the 5 of staff and principal are not asked.
     let opening = wait_for(&mut session, "to rate");
+    let flat = opening.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("also Individual contributor (ic) (rate on it with --track ID)"),
+        "the walk says the other track exists and how to pick it: {opening}"
+    );
     assert!(opening.contains("12 indicators"), "{opening}");
     wait_for(&mut session, "Press Enter to begin");
     press(&mut session, "\r");

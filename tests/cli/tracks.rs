@@ -472,3 +472,39 @@ fn answers_for_levels_off_the_track_are_named_and_kept() {
     let (_, rank, _) = standing(&manager, "mentoring");
     assert_eq!(Some(rank), top.as_u64(), "{manager}");
 }
+
+#[test]
+fn show_and_the_report_table_name_the_tracks() {
+    let ladder = "tests/fixtures/frameworks/engineering-ladder.yaml";
+    let table = crate::support::command(&["show", ladder])
+        .env("NO_COLOR", "1")
+        .succeeds();
+    assert!(
+        table.contains("Tracks (pick one with --track ID; without it, ic is used)"),
+        "{table}"
+    );
+    assert!(
+        table.contains("  Individual contributor (ic): Junior engineer → "),
+        "{table}"
+    );
+    let markdown = crate::support::command(&["show", ladder, "--format", "markdown"]).succeeds();
+    assert!(markdown.contains("\n## Tracks\n"), "{markdown}");
+    assert!(
+        markdown.contains("| People manager | `manager` |"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn the_report_table_names_the_track_it_scored() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let saved = assess(dir.path(), "m.json", &[], &["--track", "manager"]);
+    let out = rungs(&["report", &saved.display().to_string()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("Track: People manager (manager); another with --track ID"),
+        "{}",
+        out.stdout
+    );
+}

@@ -8,7 +8,7 @@ use super::Report;
 
 /// Pretty JSON with a trailing newline.
 pub fn render(report: &Report) -> String {
-    crate::render::export::written(|out| write(report, out))
+    crate::render::document::written(|out| write(report, out))
 }
 
 /// Stream the same JSON to a writer, without building it in memory first.

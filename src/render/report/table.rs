@@ -17,6 +17,17 @@ pub fn render(report: &Report, style: Style) -> String {
     let width = style.width;
     out.push_str(&bold(&lines(&report.heading(), width), style));
     out.push('\n');
+    if let (Some(name), Some(id)) = (&report.track_name, &report.track) {
+        out.push_str(&lines(
+            &format!(
+                "Track: {} ({}); another with --track ID",
+                crate::render::visible(name),
+                crate::render::visible(id)
+            ),
+            width,
+        ));
+        out.push('\n');
+    }
     out.push_str(&lines(&report.rule(), width));
     out.push_str("\n\n");
     out.push_str(&profile_table(report, style));

@@ -49,5 +49,5 @@ pub fn write(team: &Team, mut writer: impl Write) -> std::io::Result<()> {
 
 /// The same CSV as a String.
 pub fn render(team: &Team) -> String {
-    crate::render::export::written(|out| write(team, out))
+    crate::render::document::written(|out| write(team, out))
 }

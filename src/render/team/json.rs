@@ -125,5 +125,5 @@ fn competency(c: &CompetencyStats) -> Competency<'_> {
 
 /// The same JSON as a String.
 pub fn render(team: &Team) -> String {
-    crate::render::export::written(|out| write(team, out))
+    crate::render::document::written(|out| write(team, out))
 }

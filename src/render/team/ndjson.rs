@@ -92,7 +92,7 @@ impl crate::render::Document for Ratings<'_> {
     type Format = Ndjson;
 
     fn render(&self, _format: Ndjson, _style: crate::render::Style) -> String {
-        crate::render::export::written(|out| {
+        crate::render::document::written(|out| {
             write(self.framework, self.sheets.iter().copied(), out)
         })
     }

@@ -4,14 +4,14 @@ use comfy_table::Cell;
 
 use comfy_table::ColumnConstraint;
 
-use super::{bold, lines, prose, table, wrap, wrap_hanging, wrap_prose, Style};
 use crate::framework::{Framework, Guidance};
+use crate::render::{bold, lines, prose, table, wrap, wrap_hanging, wrap_prose, Style};
 
 /// The framework: heading, scale, levels, then each competency with its indicators and guidance.
 pub fn show(framework: &Framework, style: Style) -> String {
     let mut out = String::new();
     let width = style.width;
-    out.push_str(&super::title(framework, style));
+    out.push_str(&crate::render::title(framework, style));
     if let Some(d) = &framework.description {
         out.push_str(&wrap_prose(d, style.width, "", ""));
     }
@@ -43,7 +43,7 @@ pub fn show(framework: &Framework, style: Style) -> String {
         style.width,
         "",
     ));
-    let scale = super::fit::laid_out(scale);
+    let scale = crate::render::fit::laid_out(scale);
     out.push_str(&format!("{scale}\n\n"));
 
     let mut levels = table(style);
@@ -55,11 +55,12 @@ pub fn show(framework: &Framework, style: Style) -> String {
             Cell::new(prose::flow(l.description.as_deref().unwrap_or(""))),
         ]);
     }
-    let levels = super::fit::laid_out(levels);
+    let levels = crate::render::fit::laid_out(levels);
     out.push_str(&format!("Levels\n{levels}\n"));
+    out.push_str(&tracks_text(framework, style));
 
     let grouped = !framework.groups.is_empty();
-    for (group, members) in super::sections(framework) {
+    for (group, members) in crate::render::sections(framework) {
         if grouped {
             let heading = match group {
                 Some(g) => format!("── {} ({}) ", g.name, g.id),
@@ -75,7 +76,7 @@ pub fn show(framework: &Framework, style: Style) -> String {
             }
             if let Some(own) = group.and_then(|g| g.scale.as_ref()) {
                 out.push_str(&wrap_prose(
-                    &super::own_scale_line(own),
+                    &crate::render::own_scale_line(own),
                     style.width,
                     "",
                     "",
@@ -94,7 +95,7 @@ pub fn show(framework: &Framework, style: Style) -> String {
             }
             if let Some(own) = &c.scale {
                 out.push_str(&wrap_prose(
-                    &super::own_scale_line(own),
+                    &crate::render::own_scale_line(own),
                     style.width,
                     "",
                     "",
@@ -109,7 +110,7 @@ pub fn show(framework: &Framework, style: Style) -> String {
                 }
                 out.push('\n');
                 out.push_str(&wrap_hanging(&heading, width, "", "  "));
-                out.push_str(&super::walk::level_text(
+                out.push_str(&crate::render::walk::level_text(
                     cl.description.as_deref(),
                     &cl.examples,
                     width,
@@ -155,7 +156,7 @@ pub fn show(framework: &Framework, style: Style) -> String {
                 if let Some(column) = t.column_mut(0) {
                     column.set_constraint(ColumnConstraint::ContentWidth);
                 }
-                let t = super::fit::laid_out(t);
+                let t = crate::render::fit::laid_out(t);
                 out.push_str(&format!("{t}\n"));
             }
             guidance(&mut out, &c.guidance, style);
@@ -187,7 +188,7 @@ pub fn show(framework: &Framework, style: Style) -> String {
             }
             t.add_row(vec![Cell::new(name), Cell::new(levels)]);
         }
-        let t = super::fit::laid_out(t);
+        let t = crate::render::fit::laid_out(t);
         out.push_str(&format!("\nTargets\n{t}\n"));
     }
     out
@@ -213,4 +214,34 @@ fn guidance(out: &mut String, lists: &[Guidance], style: Style) {
             out.push_str(&wrap_prose(item, width, "  • ", "    "));
         }
     }
+}
+
+/// The framework's tracks, each with its levels, and how to pick one; nothing without tracks.
+fn tracks_text(framework: &Framework, style: Style) -> String {
+    if framework.tracks.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "\n{}\n",
+        lines(
+            &format!(
+                "Tracks (pick one with --track ID; without it, {} is used)",
+                framework.tracks[0].id
+            ),
+            style.width
+        )
+    );
+    for track in &framework.tracks {
+        let levels: Vec<&str> = track
+            .levels
+            .iter()
+            .map(|&l| framework.levels[l].name.as_str())
+            .collect();
+        let mut line = format!("{} ({}): {}", track.name, track.id, levels.join(" → "));
+        if let Some(description) = &track.description {
+            line.push_str(&format!(". {}", prose::flow(description)));
+        }
+        out.push_str(&wrap_hanging(&line, style.width, "  ", "    "));
+    }
+    out
 }

@@ -1,8 +1,8 @@
 //! `rungs show --format markdown`: the framework as a readable document, for a wiki.
 
-use super::markdown::{escape, level_texts, row};
-use super::prose;
 use crate::framework::{Framework, Guidance};
+use crate::render::markdown::{escape, level_texts, row};
+use crate::render::prose;
 
 /// The framework as Markdown: title, description, scale, levels, each competency with its
 /// levels' indicators and examples, guidance, and the targets.
@@ -44,6 +44,26 @@ pub fn render(framework: &Framework) -> String {
         ]));
     }
 
+    if !framework.tracks.is_empty() {
+        out.push_str(&format!(
+            "\n## Tracks\n\nPick one with `--track ID`; without it, `{}` is used.\n\n| Track | Id | Levels | Description |\n| --- | --- | --- | --- |\n",
+            framework.tracks[0].id.replace('`', "'")
+        ));
+        for track in &framework.tracks {
+            let levels: Vec<&str> = track
+                .levels
+                .iter()
+                .map(|&l| framework.levels[l].name.as_str())
+                .collect();
+            out.push_str(&row(&[
+                escape(&track.name),
+                format!("`{}`", track.id.replace('`', "'")),
+                escape(&levels.join(" → ")),
+                escape(&prose::flow(track.description.as_deref().unwrap_or(""))),
+            ]));
+        }
+    }
+
     let grouped = !framework.groups.is_empty();
     // With groups, a group is a `##` heading and its competencies `###` under it.
     let (competency_heading, level_heading) = if grouped {
@@ -51,7 +71,7 @@ pub fn render(framework: &Framework) -> String {
     } else {
         ("##", "###")
     };
-    for (group, members) in super::sections(framework) {
+    for (group, members) in crate::render::sections(framework) {
         if grouped {
             match group {
                 Some(g) => {
@@ -60,7 +80,10 @@ pub fn render(framework: &Framework) -> String {
                         out.push_str(&format!("{}\n", prose::markdown(d, escape, "")));
                     }
                     if let Some(own) = &g.scale {
-                        out.push_str(&format!("{}\n", escape(&super::own_scale_line(own))));
+                        out.push_str(&format!(
+                            "{}\n",
+                            escape(&crate::render::own_scale_line(own))
+                        ));
                     }
                 }
                 None => out.push_str("\n## Other competencies\n"),
@@ -76,7 +99,10 @@ pub fn render(framework: &Framework) -> String {
                 out.push_str(&format!("{}\n\n", prose::markdown(d, escape, "")));
             }
             if let Some(own) = &c.scale {
-                out.push_str(&format!("{}\n\n", escape(&super::own_scale_line(own))));
+                out.push_str(&format!(
+                    "{}\n\n",
+                    escape(&crate::render::own_scale_line(own))
+                ));
             }
             for cl in &c.levels {
                 out.push_str(&format!(

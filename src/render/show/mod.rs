@@ -1,0 +1,6 @@
+//! `rungs show`: a framework as a document, a file per format.
+
+pub mod csv;
+pub mod json;
+pub mod markdown;
+pub mod table;
