@@ -479,3 +479,21 @@ fn indicators_show_their_text_flags_are_explained_and_one_anonymous_peer_is_warn
         two_peers.stderr
     );
 }
+
+#[test]
+fn the_readme_360_session_is_real_output() {
+    // Alex Rivera rated by self, a manager and two peers on lasting-relationships, each file made
+    // with `assess --answers` from tests/fixtures/readme/360-answers.
+    let out = crate::support::command(&["compare", "tests/fixtures/readme/360/", "--anonymous"])
+        .env("NO_COLOR", "1")
+        .succeeds();
+    assert!(
+        out.contains("6 blind spots, 1 hidden strength."),
+        "the README's 360 ratings no longer give its flags:\n{out}"
+    );
+    let readme = crate::support::readme();
+    assert!(
+        readme.contains(&format!("```text\n{out}```")),
+        "README.md's 360 session differs from what rungs prints now:\n{out}"
+    );
+}
