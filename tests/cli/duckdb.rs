@@ -118,3 +118,42 @@ fn the_readme_duckdb_query_runs_over_team_ndjson() {
          platform\tsharing\t2.33\t2\n"
     );
 }
+
+/// The README's `people.csv` block.
+fn readme_people() -> String {
+    let readme = crate::support::readme();
+    let start = readme
+        .find("```csv\nsubject,department\n")
+        .expect("README.md gives people.csv")
+        + "```csv\n".len();
+    let end = start + readme[start..].find("```").expect("the block ends");
+    readme[start..end].to_string()
+}
+
+#[test]
+fn the_readme_duckdb_table_is_what_the_query_gives_on_the_team_session() {
+    let Some(duckdb) = find_duckdb() else {
+        let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+        assert!(!ci, "DuckDB is not installed and CI is set");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let out = run(&["team", "tests/fixtures/readme/team", "--format", "ndjson"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    std::fs::write(dir.path().join("ratings.ndjson"), &out.stdout).expect("write ratings");
+    std::fs::write(dir.path().join("people.csv"), readme_people()).expect("write people");
+    let rows = query(&duckdb, dir.path(), &readme_query());
+    assert_eq!(rows.lines().count(), 6, "{rows}");
+    let readme = crate::support::readme();
+    for row in rows.lines() {
+        let cells: Vec<&str> = row.split('\t').collect();
+        let [department, competency, average, people] = cells[..] else {
+            panic!("four columns: {row}");
+        };
+        let line = format!("│ {department:<12} │ {competency:<18} │ {average:>14} │ {people:>6} │");
+        assert!(
+            readme.contains(&line),
+            "README.md's DuckDB table lacks the row the query gives:\n{line}"
+        );
+    }
+}
