@@ -194,6 +194,8 @@ pub struct Walk<'f> {
     furthest: usize,
     back_to_review: bool,
     earlier: Ratings,
+    /// Which levels an adaptive walk skips, kept up to date as answers change.
+    reach: Reach,
 }
 
 impl<'f> Walk<'f> {
@@ -234,7 +236,9 @@ impl<'f> Walk<'f> {
             furthest: 0,
             back_to_review: false,
             earlier: Ratings::new(),
+            reach: Reach(Vec::new()),
         };
+        walk.reach = walk.reach_now();
         walk.position = walk.first_open().unwrap_or(walk.items.len());
         walk
     }
@@ -607,6 +611,7 @@ impl<'f> Walk<'f> {
                 .or_else(|| self.earlier_note(&id).map(str::to_string)),
         };
         self.ratings.insert(id, Rating { value, note });
+        self.update_reach(item.competency);
         self.previous = Some(self.position);
         self.advance();
         Step::Answered
@@ -635,7 +640,7 @@ impl<'f> Walk<'f> {
     }
 
     fn enter_at(&mut self, position: usize) -> Step {
-        if position >= self.items.len() || self.left_out(&self.items[position], &self.reach()) {
+        if position >= self.items.len() || self.left_out(&self.items[position], self.reach()) {
             return match self.first_open() {
                 Some(p) => self.enter_at(p),
                 None => self.review(),
@@ -701,33 +706,50 @@ impl<'f> Walk<'f> {
         reach.skips(item) && self.rating_of(item).is_none()
     }
 
-    /// Which levels an adaptive walk skips now: one pass over the indicators, made once per
-    /// step, so that a step costs the same whatever the size of a competency.
-    fn reach(&self) -> Reach {
+    /// Which levels an adaptive walk skips now: worked out when the walk starts and kept up
+    /// to date per answer, so that a step costs the same whatever the size of the framework.
+    fn reach(&self) -> &Reach {
+        &self.reach
+    }
+
+    /// Which levels an adaptive walk skips, worked out from all the answers.
+    fn reach_now(&self) -> Reach {
         if !self.adaptive {
             return Reach(Vec::new());
         }
-        let reach = self
-            .framework
-            .competencies
+        Reach(
+            (0..self.framework.competencies.len())
+                .map(|c| self.reach_of(c))
+                .collect(),
+        )
+    }
+
+    /// An answer in `competency` changed: work out again which of its levels are skipped
+    /// (one competency's indicators, not the whole framework's).
+    fn update_reach(&mut self, competency: usize) {
+        if !self.adaptive {
+            return;
+        }
+        let levels = self.reach_of(competency);
+        if let Some(row) = self.reach.0.get_mut(competency) {
+            *row = levels;
+        }
+    }
+
+    /// Per level of one competency: whether a lower level can no longer reach the threshold.
+    fn reach_of(&self, c: usize) -> Vec<bool> {
+        let demonstrated_at = self.framework.demonstrated_at_of(c);
+        let mut below_out_of_reach = false;
+        self.framework.competencies[c]
+            .levels
             .iter()
-            .enumerate()
-            .map(|(c, competency)| {
-                let demonstrated_at = self.framework.demonstrated_at_of(c);
-                let mut below_out_of_reach = false;
-                competency
-                    .levels
-                    .iter()
-                    .map(|level| {
-                        let skipped = below_out_of_reach;
-                        below_out_of_reach =
-                            below_out_of_reach || self.out_of_reach(level, demonstrated_at);
-                        skipped
-                    })
-                    .collect()
+            .map(|level| {
+                let skipped = below_out_of_reach;
+                below_out_of_reach =
+                    below_out_of_reach || self.out_of_reach(level, demonstrated_at);
+                skipped
             })
-            .collect();
-        Reach(reach)
+            .collect()
     }
 
     /// Whether a level can no longer reach the threshold, even if every indicator of it still
@@ -831,6 +853,7 @@ impl<'f> Walk<'f> {
 /// Per competency, per level: whether an adaptive walk skips the level's unanswered
 /// indicators, because a lower level can no longer reach the threshold. Empty for a walk that
 /// asks everything.
+#[derive(Debug, Clone)]
 struct Reach(Vec<Vec<bool>>);
 
 impl Reach {
