@@ -853,7 +853,7 @@ impl<'f> Walk<'f> {
 /// Per competency, per level: whether an adaptive walk skips the level's unanswered
 /// indicators, because a lower level can no longer reach the threshold. Empty for a walk that
 /// asks everything.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Reach(Vec<Vec<bool>>);
 
 impl Reach {
@@ -1368,6 +1368,16 @@ competencies:
         assert!(walk.skipped_ids().is_empty());
         press(&mut walk, "2");
         assert_eq!(walk.skipped_ids(), vec!["b1", "b2", "c1"]);
+    }
+
+    #[test]
+    fn adaptive_skips_the_same_levels_as_working_them_out_from_all_the_answers() {
+        let f = small();
+        let mut walk = Walk::new(&f, Ratings::new(), true);
+        for key in keys("\n14<<3n<2<<4>>1") {
+            walk.handle(key);
+            assert_eq!(walk.reach().0, walk.reach_now().0, "after {key:?}");
+        }
     }
 
     #[test]
