@@ -301,7 +301,7 @@ impl<'f> Walk<'f> {
         let reach = self.reach();
         self.items
             .iter()
-            .filter(|item| self.left_out(item, &reach))
+            .filter(|item| self.left_out(item, reach))
             .count()
     }
 
@@ -310,7 +310,7 @@ impl<'f> Walk<'f> {
         let reach = self.reach();
         self.items
             .iter()
-            .filter(|item| self.left_out(item, &reach))
+            .filter(|item| self.left_out(item, reach))
             .map(|item| self.indicator(item).id.as_str())
             .collect()
     }
@@ -475,7 +475,7 @@ impl<'f> Walk<'f> {
     fn asked(&self) -> Vec<usize> {
         let reach = self.reach();
         (0..self.items.len())
-            .filter(|&p| !self.left_out(&self.items[p], &reach))
+            .filter(|&p| !self.left_out(&self.items[p], reach))
             .collect()
     }
 
@@ -630,7 +630,7 @@ impl<'f> Walk<'f> {
         let next = (self.position + 1..self.items.len())
             .find(|&p| {
                 let item = &self.items[p];
-                !self.left_out(item, &reach) && (reviewing || self.rating_of(item).is_none())
+                !self.left_out(item, reach) && (reviewing || self.rating_of(item).is_none())
             })
             .or_else(|| self.first_open());
         match next {
@@ -657,7 +657,7 @@ impl<'f> Walk<'f> {
         let reach = self.reach();
         match (0..self.position)
             .rev()
-            .find(|&p| !self.left_out(&self.items[p], &reach))
+            .find(|&p| !self.left_out(&self.items[p], reach))
         {
             Some(p) => {
                 self.position = p;
