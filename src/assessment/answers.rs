@@ -234,13 +234,12 @@ impl Answers {
             .collect();
         let mut problems = Vec::new();
         let mut ratings = Ratings::new();
-        // Ids answered so far, with where: a map, so that many answers are checked in linear
-        // time.
-        let mut seen: HashMap<&str, String> = HashMap::new();
+        // Ids answered so far, with the entry that answered them: a map, so that many answers
+        // are checked in linear time; the place is written out only for an id given twice.
+        let mut seen: HashMap<&str, &Answer> = HashMap::new();
         let mut unknown = 0usize;
         let mut counted = 0usize;
         for answer in &self.entries {
-            let at = self.at(answer);
             if answer.id == FRAMEWORK_KEY && !known.contains_key(FRAMEWORK_KEY) {
                 match &answer.value {
                     Given::Text(id) if id == &framework.id => {}
@@ -266,13 +265,14 @@ impl Answers {
                 problems.push(self.problem(
                     answer,
                     format!(
-                        "indicator {:?} is answered twice (first at {first})",
-                        answer.id
+                        "indicator {:?} is answered twice (first at {})",
+                        answer.id,
+                        self.at(first)
                     ),
                 ));
                 continue;
             }
-            seen.insert(&answer.id, at.clone());
+            seen.insert(&answer.id, answer);
             let Some(&competency) = known.get(answer.id.as_str()) else {
                 unknown += 1;
                 problems.push(self.problem(
