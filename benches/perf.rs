@@ -561,7 +561,8 @@ fn growth_section(dir: &Path, rungs_bin: &Path) {
     };
     row("answers file, entries", n, time(&small), time(&large));
 
-    // The adaptive walk: the time of a key grows with the framework, as the plain walk's does.
+    // The adaptive walk: a key costs about the same whatever the framework's size; making the
+    // walk and counting the answers at the end go over the framework once each.
     let walk_keys = |competencies: usize| {
         let shape = Shape {
             competencies,
