@@ -21,8 +21,7 @@ use std::hash::Hash;
 
 use csv::StringRecord;
 
-use super::table::Table;
-use super::{Imported, Options};
+use super::{Imported, Options, Table};
 use crate::framework::format::*;
 use crate::framework::sheet::{self, Column, RoleColumn, COLUMNS, NO_INDICATORS, ROLE_COLUMNS};
 use crate::framework::{Diagnostic, LoadError, Severity};
