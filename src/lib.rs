@@ -58,6 +58,7 @@ pub mod schema;
 pub mod scoring;
 pub mod team;
 pub mod walk;
+pub mod yaml;
 
 #[cfg(test)]
 mod test_support;
