@@ -773,12 +773,12 @@ fn main() {
     let (parse_floor, load, load_score, report, diff, files) = base_load.expect("1x measured");
     let text = &files.framework_text;
     let tree_parse = measure(budget, 7, || {
-        framework::yaml_tree::parse(text).expect("parses")
+        rungs::yaml::tree::parse(text).expect("parses")
     });
-    let tree = framework::yaml_tree::parse(text).expect("parses");
-    let tree_read = measure(budget, 7, || framework::reader::read(&tree));
+    let tree = rungs::yaml::tree::parse(text).expect("parses");
+    let tree_read = measure(budget, 7, || framework::reading::read(&tree));
     let build = measure(budget, 7, || {
-        let raw = framework::reader::read(&tree)
+        let raw = framework::reading::read(&tree)
             .framework
             .expect("a framework");
         framework::load::build(raw)

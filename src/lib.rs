@@ -60,6 +60,7 @@ pub mod scoring;
 pub mod team;
 pub mod walk;
 pub mod words;
+pub mod yaml;
 
 #[cfg(test)]
 mod test_support;

@@ -16,9 +16,9 @@ use std::path::Path;
 
 use super::model::{Rating, RatingValue, Ratings};
 use crate::error::{BadInput, Diagnostic};
-use crate::framework::reader::{describe, plain_value, PlainScalar};
-use crate::framework::yaml_tree::{self, Document, NodeId, NodeKind};
 use crate::framework::{Framework, ScalePoint};
+use crate::yaml::scalar::{describe, plain_value, PlainScalar};
+use crate::yaml::tree::{self, Document, NodeId, NodeKind};
 
 /// Largest answers file accepted, in bytes.
 pub const MAX_ANSWERS_SIZE: u64 = 8 * 1024 * 1024;
@@ -97,7 +97,7 @@ pub fn parse(shown: &str, bytes: &[u8]) -> Result<Answers, BadInput> {
     }
     // The same bounded, positioned YAML reader as framework files: one alias budget, and every
     // entry's place from the parser.
-    let document = yaml_tree::parse(text).map_err(|e| match e.at {
+    let document = tree::parse(text).map_err(|e| match e.at {
         Some(at) => BadInput::at(shown, at.line, at.column, e.message),
         None => BadInput::in_file(shown, e.message),
     })?;

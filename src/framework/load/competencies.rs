@@ -10,7 +10,7 @@ use super::check::{
 };
 use super::MAX_INDICATORS;
 use crate::framework::format::*;
-use crate::framework::locate::PathSegment;
+use crate::yaml::locate::PathSegment;
 
 /// Where an indicator is: competency, competency level and indicator indices.
 type IndicatorAt = (usize, usize, usize);
