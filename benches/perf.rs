@@ -21,7 +21,7 @@ use rungs::assessment::Assessment;
 use rungs::diff::{diff, DiffSide};
 use rungs::framework::{self, Framework};
 use rungs::render::diff::{json_text, DiffReport, SideSummary};
-use rungs::render::report::Report;
+use rungs::report::Report;
 use rungs::scoring::{self, TargetRequest};
 use synthetic::{assessment_json, framework_yaml, Shape};
 

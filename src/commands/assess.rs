@@ -16,8 +16,8 @@ use rungs::error::BadInput;
 use rungs::framework::{Framework, Ladder};
 use rungs::open::{choose_ladder, effective_target, to_continue, unreachable, Opened};
 use rungs::render::diff::{DiffReport, SideSummary};
-use rungs::render::report::Report;
 use rungs::render::{self, Style};
+use rungs::report::Report;
 
 use super::Context;
 use crate::cli::AssessArgs;

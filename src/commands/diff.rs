@@ -7,7 +7,7 @@ use rungs::assessment::person::{self, Labelled};
 use rungs::diff::{diff, DiffSide};
 use rungs::error::BadInput;
 use rungs::render::diff::{DiffReport, DroppedRating, GapChange, NoteChange, SideSummary};
-use rungs::render::report::Report;
+use rungs::report::Report;
 
 use rungs::assessment::TargetRequest;
 use rungs::open::{attach, choose_ladder, effective_target, unreachable, Opened};

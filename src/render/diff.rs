@@ -5,11 +5,12 @@ use serde::Serialize;
 
 use super::markdown::{escape as md, row as md_row};
 use super::plural;
-use super::text::{date_part, level_text, score_text};
+use super::text::score_text;
 use super::{bold, table, Style};
 use crate::assessment::RatingValue;
 use crate::diff::{ChangeKind, CompetencyChange, Diff, IndicatorChange, IndicatorRef};
 use crate::framework::Framework;
+use crate::words::{date_part, level_text};
 
 /// One side of a diff as shown in headings and JSON.
 #[derive(Debug, Clone, PartialEq, Serialize)]

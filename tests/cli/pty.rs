@@ -10,8 +10,8 @@ use rexpect::process::{Signal, WaitStatus};
 use rexpect::session::{spawn_command, PtySession};
 use rungs::assessment::{Rating, RatingValue};
 use rungs::framework::Framework;
-use rungs::render::report::Report;
 use rungs::render::{self, Style};
+use rungs::report::Report;
 use rungs::scoring::{Ratings, TargetRequest};
 
 fn root() -> PathBuf {

@@ -1,6 +1,6 @@
 //! The report as CSV: one row per indicator, safe to open in a spreadsheet.
 
-use super::Report;
+use crate::report::Report;
 
 /// The header row's column names. The last three repeat the report's best-fit role, the next
 /// role and its gap on every row (empty for a framework without roles), so each row stands

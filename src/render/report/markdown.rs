@@ -1,14 +1,15 @@
 //! The report as Markdown, to paste into a 1:1 document: profile and gap tables, and the plan
 //! as a checklist.
 
-use super::{name_with_coverage, progress_text, rating_text, Report};
 use crate::render::markdown::{escape, level_texts, row};
 use crate::render::prose;
-use crate::render::text::{bar, bar_cells, level_text, score_text};
+use crate::render::text::{bar, bar_cells, score_text};
+use crate::report::{name_with_coverage, progress_text, rating_text, Report};
+use crate::words::level_text;
 
 /// The whole report as Markdown.
 pub fn render(report: &Report) -> String {
-    let mut out = format!("# {}\n\n", escape(&report.heading()));
+    let mut out = format!("# {}\n\n", escape(&super::heading(report)));
     out.push_str(&format!("{}\n\n", escape(&report.rule())));
 
     out.push_str(&format!(
@@ -53,7 +54,7 @@ pub fn render(report: &Report) -> String {
                 out.push_str(&format!(
                     "- {}; {}\n",
                     escape(&level.reason),
-                    escape(&crate::render::explain::counts(&level.level))
+                    escape(&crate::report::explain::counts(&level.level))
                 ));
             }
         }

@@ -4,18 +4,19 @@
 
 use comfy_table::{Cell, CellAlignment, Color};
 
-use super::{competency_coverage_text, progress_text, rating_text, Report};
-use crate::render::text::{bar, bar_cells, level_text, score_text};
+use crate::render::text::{bar, bar_cells, score_text};
 use crate::render::{
     bold, lines, one_line, prose, table, visible, wrap_hanging, wrap_prose, Style,
 };
+use crate::report::{competency_coverage_text, progress_text, rating_text, Report};
+use crate::words::level_text;
 
 /// The whole report: heading, scoring rule, profile, and when a target was given the gap table
 /// and the development plan.
 pub fn render(report: &Report, style: Style) -> String {
     let mut out = String::new();
     let width = style.width;
-    out.push_str(&bold(&lines(&report.heading(), width), style));
+    out.push_str(&bold(&lines(&super::heading(report), width), style));
     out.push('\n');
     if let (Some(name), Some(id)) = (&report.track_name, &report.track) {
         out.push_str(&lines(
@@ -67,7 +68,7 @@ pub fn explanations(report: &Report, style: Style) -> String {
                 &format!(
                     "{}; {}",
                     level.reason,
-                    crate::render::explain::counts(&level.level)
+                    crate::report::explain::counts(&level.level)
                 ),
                 width,
                 "  - ",
