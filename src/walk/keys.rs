@@ -63,7 +63,7 @@ impl<'f> Walk<'f> {
         match key {
             Key::Char(digit) if digit.is_ascii_digit() => {
                 self.typed.push(digit);
-                let total = self.asked().len();
+                let total = self.asked_total();
                 match self.typed.parse::<usize>() {
                     Ok(n) if n >= 1 && n <= total && n * 10 > total => {
                         self.typed.clear();
@@ -80,7 +80,7 @@ impl<'f> Walk<'f> {
             Key::Enter if !self.typed.is_empty() => {
                 let typed = std::mem::take(&mut self.typed);
                 match typed.parse::<usize>() {
-                    Ok(n) if n >= 1 && n <= self.asked().len() => self.jump(n),
+                    Ok(n) if n >= 1 && n <= self.asked_total() => self.jump(n),
                     _ => {
                         self.notice = Some(Notice::NoSuchIndicator(typed));
                         Step::Redraw

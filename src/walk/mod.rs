@@ -16,7 +16,7 @@ mod reach;
 mod screen;
 
 pub use keys::{Key, Step};
-use reach::Reach;
+use reach::{Asked, Reach};
 pub use screen::{Notice, Opening, Question, Review, Screen};
 
 /// Where the walk is.
@@ -56,6 +56,8 @@ pub struct Walk<'f> {
     earlier: Ratings,
     /// Which levels an adaptive walk skips, kept up to date as answers change.
     reach: Reach,
+    /// How many indicators the walk asks, kept up to date with `reach`.
+    asked: Asked,
 }
 
 impl<'f> Walk<'f> {
@@ -97,8 +99,10 @@ impl<'f> Walk<'f> {
             back_to_review: false,
             earlier: Ratings::new(),
             reach: Reach(Vec::new()),
+            asked: Asked::default(),
         };
         walk.reach = walk.reach_now();
+        walk.recount_asked();
         walk.position = walk.first_open().unwrap_or(walk.items.len());
         walk
     }
@@ -114,6 +118,7 @@ impl<'f> Walk<'f> {
             .track()
             .and_then(|t| framework.tracks.get(t))
             .map(|t| t.name.as_str());
+        self.recount_asked();
         self.position = self.first_open().unwrap_or(self.items.len());
         self
     }

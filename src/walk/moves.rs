@@ -7,8 +7,8 @@ impl<'f> Walk<'f> {
     /// Show indicator `number` (1-based among those asked); moving on from it returns to the
     /// review.
     pub(super) fn jump(&mut self, number: usize) -> Step {
-        match self.asked().get(number - 1) {
-            Some(&p) => {
+        match self.asked_at(number) {
+            Some(p) => {
                 self.phase = Phase::Asking;
                 self.position = p;
                 self.back_to_review = true;
@@ -16,14 +16,6 @@ impl<'f> Walk<'f> {
             }
             None => Step::Redraw,
         }
-    }
-
-    /// Positions of the items the walk asks (not left out), in walk order.
-    pub(super) fn asked(&self) -> Vec<usize> {
-        let reach = self.reach();
-        (0..self.items.len())
-            .filter(|&p| !self.left_out(&self.items[p], reach))
-            .collect()
     }
 
     /// To the review screen, unless an indicator still waits for an answer.

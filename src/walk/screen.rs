@@ -133,18 +133,20 @@ impl<'f> Walk<'f> {
                 notice: self.notice.as_ref(),
             }),
             Phase::Review => {
-                let asked = self.asked();
+                let total = self.asked_total();
                 Screen::Review(Review {
                     ratings: &self.ratings,
-                    total: asked.len(),
-                    not_applicable: asked
+                    total,
+                    // An answered indicator is always asked: count them all.
+                    not_applicable: self
+                        .items
                         .iter()
-                        .filter(|&&p| {
-                            self.rating_of(&self.items[p]).map(|r| r.value)
+                        .filter(|item| {
+                            self.rating_of(item).map(|r| r.value)
                                 == Some(RatingValue::NotApplicable)
                         })
                         .count(),
-                    skipped: self.items.len() - asked.len(),
+                    skipped: self.items.len() - total,
                     unrated_notes: self.drafts.len(),
                     typed: &self.typed,
                     notice: self.notice.as_ref(),
@@ -157,16 +159,15 @@ impl<'f> Walk<'f> {
                 };
                 let competency = &self.framework.competencies[item.competency];
                 let indicator = self.indicator(item);
-                let asked = self.asked();
-                let number = asked.iter().filter(|&&p| p <= self.position).count();
+                let total = self.asked_total();
                 Screen::Question(Question {
                     competency,
                     level_title: self.framework.level_title(&competency.levels[item.level]),
                     level: &competency.levels[item.level],
                     indicator,
-                    number,
-                    total: asked.len(),
-                    skipped: self.items.len() - asked.len(),
+                    number: self.asked_up_to(self.position),
+                    total,
+                    skipped: self.items.len() - total,
                     rating: self.ratings.get(&indicator.id),
                     earlier: self
                         .earlier

@@ -509,6 +509,31 @@ fn adaptive_skips_the_same_levels_as_working_them_out_from_all_the_answers() {
 }
 
 #[test]
+fn the_question_numbers_kept_per_answer_match_counting_every_indicator() {
+    let f = small();
+    for adaptive in [false, true] {
+        let mut walk = Walk::new(&f, Ratings::new(), adaptive);
+        for key in keys("\n14<<3n<2<<4>>1\n2\n") {
+            walk.handle(key);
+            let reach = walk.reach();
+            let asked: Vec<usize> = (0..walk.items.len())
+                .filter(|&p| !walk.left_out(&walk.items[p], reach))
+                .collect();
+            assert_eq!(walk.asked_total(), asked.len(), "after {key:?}");
+            for (n, &p) in asked.iter().enumerate() {
+                assert_eq!(walk.asked_at(n + 1), Some(p), "after {key:?}");
+                assert_eq!(walk.asked_up_to(p), n + 1, "after {key:?}");
+            }
+            assert_eq!(walk.asked_at(asked.len() + 1), None, "after {key:?}");
+            if let Screen::Question(q) = walk.screen() {
+                let number = asked.iter().filter(|&&p| p <= walk.position).count();
+                assert_eq!((q.number, q.total), (number, asked.len()), "after {key:?}");
+            }
+        }
+    }
+}
+
+#[test]
 fn multi_digit_scales_wait_for_the_value() {
     let yaml = r#"
 id: ten
