@@ -20,7 +20,7 @@ use rungs::assessment::file::parse;
 use rungs::assessment::Assessment;
 use rungs::diff::{diff, DiffSide};
 use rungs::framework::{self, Framework};
-use rungs::render::diff::{json_text, DiffReport, SideSummary};
+use rungs::render::diff::{DiffReport, SideSummary};
 use rungs::report::Report;
 use rungs::scoring::{self, TargetRequest};
 use synthetic::{assessment_json, framework_yaml, Shape};
@@ -139,7 +139,7 @@ fn diff_json(framework: &Framework, old: &Assessment, new: &Assessment) -> Strin
         side(new, "changed.json"),
         changes,
     );
-    json_text(&report)
+    rungs::render::diff::json::render(&report)
 }
 
 /// The files of one size, written to a folder.
@@ -821,7 +821,7 @@ fn main() {
             report_only,
         ),
         (
-            "diff after loading (diff::diff + DiffReport + json_text)",
+            "diff after loading (diff::diff + DiffReport + json::render)",
             diff_only,
         ),
     ] {

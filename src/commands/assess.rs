@@ -535,7 +535,7 @@ fn changes_since(
         side(now, now_path),
         changes,
     );
-    format!("\n{}", render::diff::table_text(&report, style))
+    format!("\n{}", render::diff::table::render(&report, style))
 }
 
 /// `--target ROLE` / `--target COMPETENCY=LEVEL` (repeatable) and `--target-level LEVEL`,

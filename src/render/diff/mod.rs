@@ -1,12 +1,15 @@
-//! `rungs diff`: what changed between two assessments, as a table, JSON or Markdown.
+//! `rungs diff`: what changed between two assessments ([`DiffReport`]), one renderer per
+//! format: a table, JSON or Markdown.
 
-use comfy_table::{Cell, CellAlignment, Color};
+pub mod json;
+pub mod markdown;
+pub mod table;
+
 use serde::Serialize;
 
-use super::markdown::{escape as md, row as md_row};
 use super::plural;
 use super::text::score_text;
-use super::{bold, table, Style};
+use super::Style;
 use crate::assessment::RatingValue;
 use crate::diff::{ChangeKind, CompetencyChange, Diff, IndicatorChange, IndicatorRef};
 use crate::framework::Framework;
@@ -301,114 +304,6 @@ fn rating_change(i: &IndicatorChange) -> String {
     )
 }
 
-/// The diff for the terminal.
-pub fn table_text(report: &DiffReport, style: Style) -> String {
-    let width = style.width;
-    let mut out = bold(&super::lines(&report.heading(), width), style);
-    out.push('\n');
-    if let Some(target) = &report.target {
-        out.push_str(&super::lines(&format!("Gaps to {target}"), width));
-        out.push('\n');
-    }
-    out.push('\n');
-    let mut t = table(style);
-    let mut header = vec!["competency", "before", "after", "score", "change"];
-    if report.target.is_some() {
-        header.push("gap");
-    }
-    t.set_header(header);
-    for c in &report.competencies {
-        let mut change = Cell::new(score_change_text(c)).set_alignment(CellAlignment::Right);
-        if style.color {
-            match c.score_change {
-                Some(d) if d > 0.0 => change = change.fg(Color::Green),
-                Some(d) if d < 0.0 => change = change.fg(Color::Red),
-                _ => {}
-            }
-        }
-        let mut row = vec![
-            Cell::new(&c.name),
-            Cell::new(side_level(c.from_rank, c.from_title.as_deref())),
-            Cell::new(side_level(c.to_rank, c.to_title.as_deref())),
-            Cell::new(score_pair(c)),
-            change,
-        ];
-        if report.target.is_some() {
-            row.push(Cell::new(report.gap_text(&c.id)).set_alignment(CellAlignment::Right));
-        }
-        t.add_row(row);
-    }
-    let t = crate::render::fit::laid_out(t);
-    out.push_str(&format!("{t}\n"));
-
-    for (_, title, items) in report.groups() {
-        if items.is_empty() {
-            continue;
-        }
-        let mut t = table(style);
-        t.set_header(vec!["indicator", "competency", "rating"]);
-        for i in items {
-            t.add_row(vec![
-                Cell::new(format!("{}\n({})", i.text, i.id)),
-                Cell::new(format!("{}\nlevel {}", i.competency_name, i.rank)),
-                Cell::new(rating_change(i)),
-            ]);
-        }
-        let t = crate::render::fit::laid_out(t);
-        out.push_str(&format!("\n{}\n{t}\n", bold(title, style)));
-    }
-    for (title, items) in [
-        ("Added in the new framework version", &report.added),
-        ("Removed from the new framework version", &report.removed),
-    ] {
-        if items.is_empty() {
-            continue;
-        }
-        let mut t = table(style);
-        t.set_header(vec!["indicator", "competency"]);
-        for i in items {
-            t.add_row(vec![
-                Cell::new(format!("{}\n({})", i.text, i.id)),
-                Cell::new(&i.competency_name),
-            ]);
-        }
-        let t = crate::render::fit::laid_out(t);
-        out.push_str(&format!("\n{}\n{t}\n", bold(title, style)));
-    }
-    if !report.notes.is_empty() {
-        let mut t = table(style);
-        t.set_header(vec!["indicator", "note before", "note after"]);
-        for n in &report.notes {
-            t.add_row(vec![
-                Cell::new(format!("{}\n({})", n.text, n.id)),
-                Cell::new(note_text(n.from.as_deref())),
-                Cell::new(note_text(n.to.as_deref())),
-            ]);
-        }
-        let t = crate::render::fit::laid_out(t);
-        out.push_str(&format!("\n{}\n{t}\n", bold("Changed notes", style)));
-    }
-    if !report.dropped.is_empty() {
-        let mut t = table(style);
-        t.set_header(vec!["file", "indicator", "rating", "left out because"]);
-        for d in &report.dropped {
-            t.add_row(vec![
-                Cell::new(&d.file),
-                Cell::new(&d.dropped.id),
-                Cell::new(d.dropped.value.to_string()),
-                Cell::new(drop_reason(d.dropped.reason)),
-            ]);
-        }
-        let t = crate::render::fit::laid_out(t);
-        out.push_str(&format!(
-            "\n{}\n{t}\n",
-            bold("Ratings left out (the framework changed)", style)
-        ));
-    }
-    out.push_str(&format!("\n{}\n", super::lines(&report.summary, width)));
-    out
-}
-
 /// One line: how many competencies moved a level, how scores moved, how many ratings
 /// changed; counts of zero are left out.
 pub fn summary(diff: &Diff) -> String {
@@ -487,101 +382,6 @@ pub fn summary(diff: &Diff) -> String {
         .join(" ")
 }
 
-/// The diff as pretty JSON.
-pub fn json_text(report: &DiffReport) -> String {
-    let mut text = crate::render::safe::json_pretty(report);
-    text.push('\n');
-    text
-}
-
-/// The diff as Markdown.
-pub fn markdown_text(report: &DiffReport) -> String {
-    let mut out = format!("# {}\n\n", md(&report.heading()));
-    if let Some(target) = &report.target {
-        out.push_str(&format!("Gaps to {}\n\n", md(target)));
-        out.push_str("| Competency | Before | After | Score | Change | Gap |\n");
-        out.push_str("| --- | --- | --- | --- | ---: | ---: |\n");
-    } else {
-        out.push_str("| Competency | Before | After | Score | Change |\n");
-        out.push_str("| --- | --- | --- | --- | ---: |\n");
-    }
-    for c in &report.competencies {
-        let mut cells = vec![
-            md(&c.name),
-            md(&side_level(c.from_rank, c.from_title.as_deref())),
-            md(&side_level(c.to_rank, c.to_title.as_deref())),
-            score_pair(c),
-            score_change_text(c),
-        ];
-        if report.target.is_some() {
-            cells.push(report.gap_text(&c.id));
-        }
-        out.push_str(&md_row(&cells));
-    }
-    for (_, title, items) in report.groups() {
-        if items.is_empty() {
-            continue;
-        }
-        out.push_str(&format!(
-            "\n## {title} ({})\n\n",
-            plural(items.len(), "indicator", "indicators")
-        ));
-        for i in items {
-            out.push_str(&format!(
-                "- {} (`{}`, {} level {}): {}\n",
-                md(&i.text),
-                i.id.replace('`', "'"),
-                md(&i.competency_name),
-                i.rank,
-                md(&rating_change(i))
-            ));
-        }
-    }
-    for (title, items) in [
-        ("Added in the new framework version", &report.added),
-        ("Removed from the new framework version", &report.removed),
-    ] {
-        if items.is_empty() {
-            continue;
-        }
-        out.push_str(&format!("\n## {title}\n\n"));
-        for i in items {
-            out.push_str(&format!(
-                "- {} (`{}`, {})\n",
-                md(&i.text),
-                i.id.replace('`', "'"),
-                md(&i.competency_name)
-            ));
-        }
-    }
-    if !report.notes.is_empty() {
-        out.push_str("\n## Changed notes\n\n");
-        for n in &report.notes {
-            out.push_str(&format!(
-                "- {} (`{}`): {} → {}\n",
-                md(&n.text),
-                n.id.replace('`', "'"),
-                md(&note_text(n.from.as_deref())),
-                md(&note_text(n.to.as_deref()))
-            ));
-        }
-    }
-    if !report.dropped.is_empty() {
-        out.push_str("\n## Ratings left out (the framework changed)\n\n");
-        for d in &report.dropped {
-            out.push_str(&format!(
-                "- {}: `{}` rated {}: {}\n",
-                md(&d.file),
-                d.dropped.id.replace('`', "'"),
-                d.dropped.value,
-                drop_reason(d.dropped.reason)
-            ));
-        }
-    }
-    out.push_str(&format!("\n{}\n", md(&report.summary)));
-    out
-}
-
 /// The formats of a diff (and of a history).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -598,9 +398,9 @@ impl super::Document for DiffReport {
 
     fn render(&self, format: Format, style: Style) -> String {
         match format {
-            Format::Table => table_text(self, style),
-            Format::Json => json_text(self),
-            Format::Markdown => markdown_text(self),
+            Format::Table => table::render(self, style),
+            Format::Json => json::render(self),
+            Format::Markdown => markdown::render(self),
         }
     }
 }
