@@ -563,7 +563,7 @@ impl Fold {
         if self.changed > 0 {
             warnings.push(format!(
                 "{} made against another version of framework {} ({} now); ratings are matched by indicator id{}",
-                if self.changed == 1 { "1 file was".to_string() } else { format!("{} files were", self.changed) },
+                crate::words::plural(self.changed, "file was", "files were"),
                 entry.framework.id,
                 entry.framework.version,
                 if self.dropped > 0 {

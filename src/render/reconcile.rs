@@ -110,7 +110,7 @@ pub fn set_aside(shown: &str, assessment: &crate::assessment::Assessment) -> Opt
         "{}: {} that no longer fit the framework {} kept under \"set_aside\", not counted; each comes back when its indicator does: {}",
         shown,
         super::plural(each.len(), "rating or note", "ratings or notes"),
-        if each.len() == 1 { "is" } else { "are" },
+        crate::words::agree(each.len(), "is", "are"),
         each.join(", ")
     ))
 }

@@ -245,11 +245,7 @@ pub fn review(
                 "note is on an indicator",
                 "notes are on indicators"
             ),
-            if screen.unrated_notes == 1 {
-                "it is"
-            } else {
-                "they are"
-            }
+            crate::words::agree(screen.unrated_notes, "it is", "they are")
         ));
     }
     all.extend(warnings.iter().cloned());

@@ -93,3 +93,56 @@ pub fn render(report: &DiffReport) -> String {
     out.push_str(&format!("\n{}\n", md(&report.summary)));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::{diff, DiffSide};
+    use crate::render::diff::{DiffReport, SideSummary};
+    use crate::test_support::{framework, rated, TWO_LEVELS};
+
+    fn side(file: &str, date: &str) -> SideSummary {
+        SideSummary {
+            file: file.to_string(),
+            subject: Some("Sam".to_string()),
+            date: date.to_string(),
+            version: "1".to_string(),
+        }
+    }
+
+    #[test]
+    fn a_level_gained_and_a_rating_changed() {
+        let f = framework("small.yaml", TWO_LEVELS);
+        let ladder = f.default_ladder();
+        let old = rated(&[("craft.one.1", 4), ("craft.one.2", 2)]);
+        let new = rated(&[("craft.one.1", 4), ("craft.one.2", 3), ("craft.two.1", 2)]);
+        let at = |ratings| DiffSide {
+            framework: &f,
+            ladder: &ladder,
+            ratings,
+        };
+        let changes = diff(at(&old), at(&new));
+        let report = DiffReport::new(
+            &f,
+            side("a/small-1.json", "2026-03-01T09:00:00Z"),
+            side("a/small-2.json", "2026-06-02T09:00:00Z"),
+            changes,
+        );
+        insta::assert_snapshot!(super::render(&report), @r"
+        # Small 1 · Sam · 2026-03-01 → 2026-06-02
+
+        | Competency | Before | After | Score | Change |
+        | --- | --- | --- | --- | ---: |
+        | Craft | none | 1 · One | 0.50 → 1.00 | ↑ +0.50 |
+
+        ## Newly demonstrated (1 indicator)
+
+        - Asks for feedback (`craft.one.2`, Craft level 1): 2 · Sometimes → 3 · Often
+
+        ## Other rating changes (1 indicator)
+
+        - Coaches others (`craft.two.1`, Craft level 2): not rated → 2 · Sometimes
+
+        Levels: 1 up. Scores: 1 rose. Ratings: 1 newly demonstrated, 1 other change.
+        ");
+    }
+}

@@ -220,3 +220,83 @@ fn guidance(out: &mut String, lists: &[Guidance]) {
         out.push('\n');
     }
 }
+
+#[cfg(test)]
+mod tests {
+    const FRAMEWORK: &str = r#"
+id: small
+name: Small
+version: "1"
+description: "For the tests."
+levels: [{ id: one, name: One }, { id: two, name: Two }]
+groups: [{ id: people, name: People }]
+competencies:
+  - id: craft
+    name: Craft
+    group: people
+    levels:
+      - level: one
+        title: Starts out
+        indicators:
+          - { id: a1, text: Shares what they learn, examples: [runs a demo] }
+      - level: two
+        indicators: []
+    guidance:
+      - { title: Try, items: [Pair with someone] }
+targets:
+  - { id: lead, name: Lead, levels: { craft: two } }
+"#;
+
+    #[test]
+    fn a_grouped_framework_with_a_target() {
+        let f = crate::test_support::framework("small.yaml", FRAMEWORK);
+        insta::assert_snapshot!(super::render(&f), @r"
+        # Small
+
+        `small` version 1
+
+        For the tests.
+
+        ## Scale
+
+        - **1** Rarely
+        - **2** Sometimes
+        - **3** Often
+        - **4** Consistently
+
+        A rating of 3 or more counts as demonstrated; a level is attained when 80% of its rated indicators are demonstrated.
+
+        ## Levels
+
+        | Rank | Level | Id | Description |
+        | ---: | --- | --- | --- |
+        | 1 | One | `one` |  |
+        | 2 | Two | `two` |  |
+
+        ## People
+
+
+        ### Craft (`craft`)
+
+        #### Level 1: Starts out
+
+        - Shares what they learn (`a1`)
+          - runs a demo
+
+        #### Level 2: Two
+
+        No indicators: this level imposes no requirement.
+
+        **Try**
+
+        - Pair with someone
+
+
+        ## Targets
+
+        | Target | Id | Levels |
+        | --- | --- | --- |
+        | Lead | `lead` | Craft: Two |
+        ");
+    }
+}
