@@ -796,12 +796,12 @@ fn main() {
     println!("| --- | ---: |");
     for (step, timing) in [
         ("bare parse into serde_yaml::Value (the floor)", parse_floor),
-        ("positioned YAML tree parse (yaml_tree::parse)", tree_parse),
+        ("positioned YAML tree parse (yaml::tree::parse)", tree_parse),
         (
-            "tree read into the format's structs (reader::read)",
+            "tree read into the format's structs (reading::read)",
             tree_read,
         ),
-        ("tree read + validation (reader::read + build)", build),
+        ("tree read + validation (reading::read + build)", build),
         ("sha256 digest of the file", digest),
         ("framework::load (all of the above)", load),
         (
