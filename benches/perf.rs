@@ -18,9 +18,8 @@ use std::time::{Duration, Instant};
 
 use rungs::assessment::file::parse;
 use rungs::assessment::Assessment;
-use rungs::diff::{diff, DiffSide};
+use rungs::diff::{diff, DiffReport, DiffSide, SideSummary};
 use rungs::framework::{self, Framework};
-use rungs::render::diff::{DiffReport, SideSummary};
 use rungs::report::Report;
 use rungs::scoring::{self, TargetRequest};
 use synthetic::{assessment_json, framework_yaml, Shape};

@@ -11,10 +11,10 @@ use rungs::assessment::destination::{self, same_file, shell_word, Choice, Destin
 use rungs::assessment::start::now;
 use rungs::assessment::{answers, person, Assessment, Rater, Relation, SavedTarget, TargetRequest};
 use rungs::catalog::Entry;
+use rungs::diff::{DiffReport, SideSummary};
 use rungs::error::BadInput;
 use rungs::framework::{Framework, Ladder};
 use rungs::open::{choose_ladder, effective_target, to_continue, unreachable, Opened};
-use rungs::render::diff::{DiffReport, SideSummary};
 use rungs::render::{self, Style};
 use rungs::report::Report;
 

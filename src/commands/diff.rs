@@ -5,10 +5,9 @@ use std::process::ExitCode;
 
 use rungs::assessment::person::{self, Labelled};
 use rungs::assessment::{file, Assessment};
-use rungs::diff::{diff, DiffSide};
+use rungs::diff::{diff, DiffReport, DiffSide, DroppedRating, GapChange, NoteChange, SideSummary};
 use rungs::error::BadInput;
 use rungs::framework::Ladder;
-use rungs::render::diff::{DiffReport, DroppedRating, GapChange, NoteChange, SideSummary};
 use rungs::report::Report;
 
 use rungs::assessment::TargetRequest;

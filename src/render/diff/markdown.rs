@@ -1,14 +1,15 @@
 //! The diff as Markdown.
 
 use super::{
-    drop_reason, note_text, rating_change, score_change_text, score_pair, side_level, DiffReport,
+    drop_reason, gap_text, groups, heading, note_text, rating_change, score_change_text,
+    score_pair, side_level, DiffReport,
 };
 use crate::render::markdown::{escape as md, row as md_row};
 use crate::render::plural;
 
 /// The diff as Markdown.
 pub fn render(report: &DiffReport) -> String {
-    let mut out = format!("# {}\n\n", md(&report.heading()));
+    let mut out = format!("# {}\n\n", md(&heading(report)));
     if let Some(target) = &report.target {
         out.push_str(&format!("Gaps to {}\n\n", md(target)));
         out.push_str("| Competency | Before | After | Score | Change | Gap |\n");
@@ -26,11 +27,11 @@ pub fn render(report: &DiffReport) -> String {
             score_change_text(c),
         ];
         if report.target.is_some() {
-            cells.push(report.gap_text(&c.id));
+            cells.push(gap_text(report, &c.id));
         }
         out.push_str(&md_row(&cells));
     }
-    for (_, title, items) in report.groups() {
+    for (_, title, items) in groups(report) {
         if items.is_empty() {
             continue;
         }
@@ -96,8 +97,7 @@ pub fn render(report: &DiffReport) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::diff::{diff, DiffSide};
-    use crate::render::diff::{DiffReport, SideSummary};
+    use crate::diff::{diff, DiffReport, DiffSide, SideSummary};
     use crate::test_support::{framework, rated, TWO_LEVELS};
 
     fn side(file: &str, date: &str) -> SideSummary {

@@ -4,14 +4,15 @@
 use comfy_table::{Cell, CellAlignment, Color};
 
 use super::{
-    drop_reason, note_text, rating_change, score_change_text, score_pair, side_level, DiffReport,
+    drop_reason, gap_text, groups, heading, note_text, rating_change, score_change_text,
+    score_pair, side_level, DiffReport,
 };
 use crate::render::{bold, table, Style};
 
 /// The diff for the terminal.
 pub fn render(report: &DiffReport, style: Style) -> String {
     let width = style.width;
-    let mut out = bold(&crate::render::lines(&report.heading(), width), style);
+    let mut out = bold(&crate::render::lines(&heading(report), width), style);
     out.push('\n');
     if let Some(target) = &report.target {
         out.push_str(&crate::render::lines(&format!("Gaps to {target}"), width));
@@ -41,14 +42,14 @@ pub fn render(report: &DiffReport, style: Style) -> String {
             change,
         ];
         if report.target.is_some() {
-            row.push(Cell::new(report.gap_text(&c.id)).set_alignment(CellAlignment::Right));
+            row.push(Cell::new(gap_text(report, &c.id)).set_alignment(CellAlignment::Right));
         }
         t.add_row(row);
     }
     let t = crate::render::fit::laid_out(t);
     out.push_str(&format!("{t}\n"));
 
-    for (_, title, items) in report.groups() {
+    for (_, title, items) in groups(report) {
         if items.is_empty() {
             continue;
         }
