@@ -18,9 +18,8 @@ use std::time::{Duration, Instant};
 
 use rungs::assessment::file::parse;
 use rungs::assessment::Assessment;
-use rungs::diff::{diff, DiffSide};
+use rungs::diff::{diff, DiffReport, DiffSide, SideSummary};
 use rungs::framework::{self, Framework};
-use rungs::render::diff::{json_text, DiffReport, SideSummary};
 use rungs::report::Report;
 use rungs::scoring::{self, TargetRequest};
 use synthetic::{assessment_json, framework_yaml, Shape};
@@ -217,7 +216,7 @@ fn diff_json(framework: &Framework, old: &Assessment, new: &Assessment) -> Strin
         side(new, "changed.json"),
         changes,
     );
-    json_text(&report)
+    rungs::render::diff::json::render(&report)
 }
 
 /// The files of one size, written to a folder.
@@ -905,12 +904,12 @@ fn main() {
     println!("| --- | ---: |");
     for (step, timing) in [
         ("bare parse into serde_yaml::Value (the floor)", parse_floor),
-        ("positioned YAML tree parse (yaml_tree::parse)", tree_parse),
+        ("positioned YAML tree parse (yaml::tree::parse)", tree_parse),
         (
-            "tree read into the format's structs (reader::read)",
+            "tree read into the format's structs (reading::read)",
             tree_read,
         ),
-        ("tree read + validation (reader::read + build)", build),
+        ("tree read + validation (reading::read + build)", build),
         ("sha256 digest of the file", digest),
         ("framework::load (all of the above)", load),
         (
@@ -929,7 +928,7 @@ fn main() {
             report_only,
         ),
         (
-            "diff after loading (diff::diff + DiffReport + json_text)",
+            "diff after loading (diff::diff + DiffReport + json::render)",
             diff_only,
         ),
     ] {
