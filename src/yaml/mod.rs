@@ -1,7 +1,8 @@
-//! The YAML machinery every file format of rungs is read and written through: a positioned
-//! tree ([`tree`], bounded), how unquoted scalars resolve ([`scalar`]), places and paths
+//! The YAML machinery rungs reads and writes its YAML files through: a positioned tree
+//! ([`tree`], bounded), how unquoted scalars resolve ([`scalar`]), places and paths
 //! ([`locate`]), the reader a format's declaration drives ([`reader`]) and the hand-written
-//! style of the files rungs writes ([`write`]). Framework files and answers files both use it.
+//! style of the files rungs writes ([`mod@write`]). Framework files and answers files both
+//! use it.
 
 pub mod locate;
 pub mod reader;

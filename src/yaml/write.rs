@@ -1,6 +1,9 @@
 //! Writing YAML the way a person writes it by hand: keys at their indentation, long texts as
 //! literal `|` blocks, a scalar plain when it reads back as itself and quoted otherwise.
 
+use super::scalar::{plain_value, PlainScalar};
+use super::tree::NodeKind;
+
 /// A value of a format written as YAML, the way a person writes it by hand. The keys and
 /// their order come from the format's declaration (the framework's in
 /// [`crate::framework::format`]).
@@ -98,20 +101,36 @@ pub fn scalar(out: &mut String, indent: usize, value: &str) {
 }
 
 /// A string as a one-line YAML scalar: plain when YAML reads it back as the same string,
-/// else double-quoted (JSON's escaping is valid in YAML double quotes).
+/// else quoted as the YAML serialiser quotes it when rungs reads that back as the same
+/// string, else double-quoted (JSON's escaping is valid in YAML double quotes).
 pub fn inline(value: &str) -> String {
     if is_plain_safe(value) {
         return value.to_string();
     }
     if let Ok(text) = serde_yaml::to_string(value) {
         let text = text.trim_end_matches('\n');
-        if !text.contains('\n')
-            && serde_yaml::from_str::<String>(text).ok().as_deref() == Some(value)
-        {
+        if !text.contains('\n') && reads_back_as(text, value) {
             return text.to_string();
         }
     }
     serde_json::to_string(value).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// Whether `text`, read by the same front end as every file rungs reads ([`super::tree`]), is
+/// one scalar holding `value` as text: quoted, or plain and not a null, boolean or number.
+fn reads_back_as(text: &str, value: &str) -> bool {
+    let Ok(document) = super::tree::parse(text) else {
+        return false;
+    };
+    let Some(root) = document.root() else {
+        return false;
+    };
+    match &document.node(root).kind {
+        NodeKind::Scalar { text: read, plain } => {
+            read == value && (!*plain || plain_value(read) == PlainScalar::Text)
+        }
+        _ => false,
+    }
 }
 
 /// Whether a string reads back as itself written plain, decided without a YAML round trip for
@@ -232,5 +251,46 @@ mod tests {
         let mut text = String::from("    text:");
         "One line\nand another\n".to_string().write(&mut text, 4);
         assert_eq!(text, "    text: |\n      One line\n      and another\n");
+    }
+}
+
+#[cfg(test)]
+mod what_is_written_reads_back {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The value of `key: <inline(value)>` as rungs's own reader reads it: its text when it is
+    /// text (quoted, or plain and not a null, boolean or number).
+    fn read_back(value: &str) -> Option<String> {
+        let document = super::super::tree::parse(&format!("key: {}\n", inline(value))).ok()?;
+        let NodeKind::Mapping(pairs) = &document.node(document.root()?).kind else {
+            return None;
+        };
+        match &document.node(pairs.first()?.1).kind {
+            NodeKind::Scalar { text, plain }
+                if !*plain || plain_value(text) == PlainScalar::Text =>
+            {
+                Some(text.clone())
+            }
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_line_separator_is_quoted_so_that_it_reads_back() {
+        // The serialiser writes it as a line break of YAML 1.1, which YAML 1.2 does not fold.
+        for value in ["\u{2028}", "\u{2029}", "- \u{2028} -", "\u{85}"] {
+            assert_eq!(read_back(value).as_deref(), Some(value), "{value:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// Every string, written as one scalar, is read back by rungs as the same string.
+        #[test]
+        fn every_string(value in "\\PC{0,12}|[ -~]{0,12}|[-+.0-9a-zA-Z:#'\" ~_\u{2028}\u{85}]{0,8}") {
+            let read = read_back(&value);
+            prop_assert_eq!(read.as_deref(), Some(value.as_str()), "written {:?}", inline(&value));
+        }
     }
 }
