@@ -602,3 +602,6 @@ pub fn without_period(text: &str) -> &str {
         _ => text,
     }
 }
+
+#[cfg(test)]
+mod tests;
