@@ -1,13 +1,13 @@
 //! Many raters of one person (contract section 5): each rater's profile, the consensus of the
 //! raters other than self, and per indicator the blind spots and hidden strengths.
 //!
-//! Pure functions of a framework and [`Sheet`]s: nothing here reads files or prints.
+//! Pure functions of a framework and [`Scorecard`]s: nothing here reads files or prints.
 
 use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::assessment::gather::{offsets, Cell, Sheet};
+use crate::assessment::gather::{offsets, Cell, Scorecard};
 use crate::assessment::{RatingValue, Relation};
 use crate::framework::{Framework, Ladder};
 use crate::scoring::{self, CompetencyResult, Coverage, NamedFit, Profile};
@@ -114,7 +114,7 @@ impl Standing {
     }
 }
 
-/// The profile of one set of cells (a sheet's, or the consensus), looked up by position among
+/// The profile of one set of cells (a scorecard's, or the consensus), looked up by position among
 /// the framework's indicators.
 pub fn profile_of(
     framework: &Framework,
@@ -210,10 +210,10 @@ pub fn hidden_when_anonymous(relation: Relation) -> bool {
     matches!(relation, Relation::Peer | Relation::Report)
 }
 
-/// A digest of a sheet's answers: an order for anonymous raters that owes nothing to their names.
-fn answers_digest(sheet: &Sheet) -> Vec<u8> {
+/// A digest of a scorecard's answers: an order for anonymous raters that owes nothing to their names.
+fn answers_digest(scorecard: &Scorecard) -> Vec<u8> {
     use sha2::{Digest, Sha256};
-    let codes: Vec<u8> = sheet
+    let codes: Vec<u8> = scorecard
         .cells
         .iter()
         .map(|cell| match (cell.scale_position(), *cell == Cell::NA) {
@@ -225,19 +225,19 @@ fn answers_digest(sheet: &Sheet) -> Vec<u8> {
     Sha256::digest(&codes).to_vec()
 }
 
-/// Compare the sheets of one subject on a ladder (the caller checks they are of one subject
+/// Compare the scorecards of one subject on a ladder (the caller checks they are of one subject
 /// and framework). With `anonymous`, peers and reports are shown as `peer 1`, `report 1`, ...,
 /// without files or notes.
 pub fn compare(
     framework: &Framework,
     ladder: &Ladder,
-    sheets: &[Sheet],
+    scorecards: &[Scorecard],
     anonymous: bool,
 ) -> Comparison {
-    let mut ordered: Vec<&Sheet> = sheets.iter().collect();
+    let mut ordered: Vec<&Scorecard> = scorecards.iter().collect();
     // Raters hidden by number are ordered by what they answered, not by name, so `peer 1`
     // says nothing about who it is; the others by name.
-    let hidden = |s: &Sheet| anonymous && hidden_when_anonymous(s.relation);
+    let hidden = |s: &Scorecard| anonymous && hidden_when_anonymous(s.relation);
     ordered.sort_by_cached_key(|s| {
         if hidden(s) {
             (s.relation, String::new(), answers_digest(s), PathBuf::new())
@@ -249,12 +249,12 @@ pub fn compare(
         .first()
         .is_some_and(|s| s.relation == Relation::SelfRating);
     let offsets = offsets(framework);
-    let sheet_profile = |s: &Sheet| {
+    let scorecard_profile = |s: &Scorecard| {
         profile_of(framework, ladder, &offsets, &|p| {
             s.cells.get(p).and_then(|v| v.value(framework))
         })
     };
-    let profiles: Vec<Profile> = ordered.iter().map(|s| sheet_profile(s)).collect();
+    let profiles: Vec<Profile> = ordered.iter().map(|s| scorecard_profile(s)).collect();
     let mut counters = std::collections::HashMap::new();
     let raters: Vec<RaterInfo> = ordered
         .iter()
@@ -282,7 +282,7 @@ pub fn compare(
         })
         .collect();
     let self_sheet = has_self.then(|| ordered[0]);
-    let others: Vec<&Sheet> = ordered
+    let others: Vec<&Scorecard> = ordered
         .iter()
         .skip(usize::from(has_self))
         .copied()
@@ -319,7 +319,7 @@ pub fn compare(
         .zip(framework.indicators().map(|(c, _, _)| c))
         .enumerate()
         .map(|(p, ((competency, level, indicator), c))| {
-            let cell = |s: &Sheet| s.cells.get(p).copied().unwrap_or(Cell::UNRATED);
+            let cell = |s: &Scorecard| s.cells.get(p).copied().unwrap_or(Cell::UNRATED);
             let self_value = self_sheet.and_then(|s| cell(s).value(framework));
             let consensus = consensus_cells[p];
             let notes = ordered

@@ -7,7 +7,7 @@
 //! - **missing evidence**: a demonstrated rating without a note where the framework or the level
 //!   says `evidence: required`.
 //!
-//! The sentences are built by [`crate::render::consistency`].
+//! The sentences are built by [`crate::report::warning`].
 
 use serde::Serialize;
 

@@ -154,12 +154,6 @@ impl fmt::Display for BadInput {
 
 impl std::error::Error for BadInput {}
 
-impl From<crate::framework::LoadError> for BadInput {
-    fn from(error: crate::framework::LoadError) -> Self {
-        BadInput::located(error.diagnostics)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,6 @@
 //! Why a competency stands where it does: per level of its ladder, what was rated and how that
 //! meets the rule, and where the ladder stops (contract section 2). Pure data; the sentences are
-//! built by [`crate::render::explain`].
+//! built by [`crate::report::explain`].
 
 use serde::Serialize;
 

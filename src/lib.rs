@@ -1,8 +1,8 @@
 //! rungs: competency self-assessment against YAML frameworks.
 //!
 //! Data flows one way: [`framework`] (model, load, validate) -> [`assessment`] (ratings, files)
-//! -> [`scoring`] (profile, gaps, plan), [`diff`] and [`history`] (changes over time)
-//! -> [`render`]. [`open`] is the one policy every command follows to read a saved assessment
+//! -> [`scoring`] (profile, gaps, plan), [`report`] (what a report shows), [`diff`] and
+//! [`history`] (changes over time) -> [`render`]. [`open`] is the one policy every command follows to read a saved assessment
 //! with its framework, ladder and target. The library returns values and strings; only the
 //! binary reads the terminal, prints or exits.
 //!
@@ -54,10 +54,13 @@ pub mod import;
 pub mod io;
 pub mod open;
 pub mod render;
+pub mod report;
 pub mod schema;
 pub mod scoring;
 pub mod team;
 pub mod walk;
+pub mod words;
+pub mod yaml;
 
 #[cfg(test)]
 mod test_support;

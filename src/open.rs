@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::assessment::reconcile::{self, Attached};
+use crate::assessment::reconcile::{self, scale_values, Attached, DropReason};
 use crate::assessment::{file, Assessment, SavedTarget, TargetRequest};
 use crate::catalog::{Catalog, Entry};
 use crate::error::BadInput;
@@ -67,7 +67,7 @@ pub fn attach(
 
 /// An attached assessment as the commands use it, with the warnings to show.
 pub fn opened(path: &Path, attached: Attached) -> Opened {
-    let warnings = crate::render::reconcile::warnings(&path.display().to_string(), &attached);
+    let warnings = warnings(&path.display().to_string(), &attached);
     Opened {
         path: path.to_path_buf(),
         assessment: attached.assessment,
@@ -77,6 +77,95 @@ pub fn opened(path: &Path, attached: Attached) -> Opened {
         since: attached.since,
         warnings,
     }
+}
+
+/// `sha256:0123456789ab…`: enough of a digest to tell two apart.
+fn short_digest(digest: &str) -> String {
+    match digest.get(..19) {
+        Some(head) if digest.len() > 19 => format!("{head}…"),
+        _ => digest.to_string(),
+    }
+}
+
+/// The warnings for an attached assessment, one line each, without the `warning: ` prefix;
+/// `shown` names the file. Nothing when the framework is unchanged.
+fn warnings(shown: &str, attached: &Attached) -> Vec<String> {
+    let mut lines = Vec::new();
+    if !attached.digest_changed {
+        return lines;
+    }
+    let recorded = &attached.assessment.framework;
+    let framework = &attached.entry.framework;
+    lines.push(format!(
+        "{shown}: framework {} has changed since this assessment was made (recorded version {} {}, found version {} {}); ratings are matched by indicator id",
+        framework.id,
+        recorded.version,
+        short_digest(&recorded.digest),
+        framework.version,
+        short_digest(&attached.entry.digest),
+    ));
+    let dropped = |reason: DropReason, with_value: bool| -> Vec<String> {
+        attached
+            .dropped
+            .iter()
+            .filter(|d| d.reason == reason)
+            .map(|d| {
+                if with_value {
+                    format!("{} ({})", d.id, d.value)
+                } else {
+                    d.id.clone()
+                }
+            })
+            .collect()
+    };
+    let gone = dropped(DropReason::NotInFramework, false);
+    if !gone.is_empty() {
+        lines.push(format!(
+            "{shown}: left out the ratings of indicators no longer in the framework: {}",
+            gone.join(", ")
+        ));
+    }
+    let reworded = dropped(DropReason::TextChanged, false);
+    if !reworded.is_empty() {
+        lines.push(format!(
+            "{shown}: left out the ratings of indicators whose text changed since they were rated (rate them again): {}",
+            reworded.join(", ")
+        ));
+    }
+    let off_scale = dropped(DropReason::OffScale, true);
+    if !off_scale.is_empty() {
+        lines.push(format!(
+            "{shown}: left out ratings no longer on the scale ({}): {}",
+            scale_values(framework),
+            off_scale.join(", ")
+        ));
+    }
+    if let Some(since) = &attached.since {
+        if !since.added.is_empty() {
+            lines.push(format!(
+                "{shown}: added to the framework since this assessment was taken: {}",
+                since.added.join(", ")
+            ));
+        }
+        if !since.removed.is_empty() {
+            lines.push(format!(
+                "{shown}: removed from the framework since this assessment was taken: {}",
+                since.removed.join(", ")
+            ));
+        }
+        if !since.moved.is_empty() {
+            lines.push(format!(
+                "{shown}: moved since this assessment was taken: {}",
+                since
+                    .moved
+                    .iter()
+                    .map(|m| format!("{} ({} -> {})", m.id, m.from, m.to))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+    }
+    lines
 }
 
 /// The ladder to score on: the track asked for with `--track`, else the one an assessment

@@ -464,7 +464,7 @@ impl NamedFit {
         match (&self.next_name, &self.next) {
             (Some(name), Some(id)) => format!(
                 "{name} ({id}), {} to go",
-                crate::render::plural(self.next_gap, "level", "levels")
+                crate::words::plural(self.next_gap, "level", "levels")
             ),
             _ if self.role.is_some() => "none above it".to_string(),
             _ => "none".to_string(),
@@ -602,3 +602,6 @@ pub fn without_period(text: &str) -> &str {
         _ => text,
     }
 }
+
+#[cfg(test)]
+mod tests;

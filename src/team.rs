@@ -2,9 +2,9 @@
 //! competency, and against a target who meets it, who could mentor, and which competencies
 //! rest on one person only.
 //!
-//! Pure functions of a framework and [`Sheet`]s: nothing here reads files or prints.
+//! Pure functions of a framework and [`Scorecard`]s: nothing here reads files or prints.
 
-use crate::assessment::gather::{offsets, Sheet};
+use crate::assessment::gather::{offsets, Scorecard};
 use crate::assessment::{RatingValue, Relation};
 use crate::compare::{consensus, profile_of, Standing};
 use crate::framework::{Framework, Ladder};
@@ -94,11 +94,11 @@ pub struct Team {
     pub max_rank: usize,
 }
 
-/// Build the team on a ladder from sheets sorted by subject (as gathered).
+/// Build the team on a ladder from scorecards sorted by subject (as gathered).
 pub fn team(
     framework: &Framework,
     ladder: &Ladder,
-    sheets: &[Sheet],
+    scorecards: &[Scorecard],
     view: View,
     targets: Option<&TargetLevels>,
 ) -> Team {
@@ -106,10 +106,10 @@ pub fn team(
     let mut members = Vec::new();
     let mut without_view = Vec::new();
     let mut start = 0;
-    while start < sheets.len() {
-        let subject = &sheets[start].subject;
+    while start < scorecards.len() {
+        let subject = &scorecards[start].subject;
         let end = start
-            + sheets[start..]
+            + scorecards[start..]
                 .iter()
                 .take_while(|s| &s.subject == subject)
                 .count();
@@ -117,7 +117,7 @@ pub fn team(
             framework,
             ladder,
             &offsets,
-            &sheets[start..end],
+            &scorecards[start..end],
             view,
             targets,
         ) {
@@ -190,16 +190,16 @@ pub fn team(
     }
 }
 
-/// One person's row, from the sheets of that person; `None` when the view has no assessment.
+/// One person's row, from the scorecards of that person; `None` when the view has no assessment.
 fn member(
     framework: &Framework,
     ladder: &Ladder,
     offsets: &[usize],
-    sheets: &[Sheet],
+    scorecards: &[Scorecard],
     view: View,
     targets: Option<&TargetLevels>,
 ) -> Option<Member> {
-    let subject = sheets.first()?.subject.clone();
+    let subject = scorecards.first()?.subject.clone();
     // The standings, coverage, best fit and targets met of one set of values.
     let scored = |value: &dyn Fn(usize) -> Option<RatingValue>| {
         let profile: Profile = profile_of(framework, ladder, offsets, value);
@@ -228,15 +228,16 @@ fn member(
     match view {
         View::Relation(relation) => {
             // Several raters of one relation (two peers): the latest counts.
-            let sheet = sheets
+            let scorecard = scorecards
                 .iter()
                 .filter(|s| s.relation == relation)
                 .max_by(|a, b| a.order_key().cmp(&b.order_key()))?;
-            let (competencies, coverage, fit, meets) = scored(&|p| sheet.cells[p].value(framework));
+            let (competencies, coverage, fit, meets) =
+                scored(&|p| scorecard.cells[p].value(framework));
             Some(Member {
                 subject,
-                file: Some(sheet.file.display().to_string()),
-                complete: sheet.is_complete(),
+                file: Some(scorecard.file.display().to_string()),
+                complete: scorecard.is_complete(),
                 raters: 1,
                 competencies,
                 coverage,
@@ -245,7 +246,7 @@ fn member(
             })
         }
         View::Consensus => {
-            let others: Vec<&Sheet> = sheets
+            let others: Vec<&Scorecard> = scorecards
                 .iter()
                 .filter(|s| s.relation != Relation::SelfRating)
                 .collect();

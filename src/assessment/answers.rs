@@ -11,14 +11,15 @@
 //! Reading is strict: every unknown id and every value off the scale is reported, each with
 //! its line and column, before anything is saved.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::path::Path;
 
 use super::model::{Rating, RatingValue, Ratings};
 use crate::error::{BadInput, Diagnostic};
-use crate::framework::reader::{describe, plain_value, PlainScalar};
-use crate::framework::yaml_tree::{self, Document, NodeId, NodeKind};
 use crate::framework::{Framework, ScalePoint};
+use crate::yaml::scalar::{describe, plain_value, PlainScalar};
+use crate::yaml::tree::{self, Document, NodeId, NodeKind};
 
 /// Largest answers file accepted, in bytes.
 pub const MAX_ANSWERS_SIZE: u64 = 8 * 1024 * 1024;
@@ -97,7 +98,7 @@ pub fn parse(shown: &str, bytes: &[u8]) -> Result<Answers, BadInput> {
     }
     // The same bounded, positioned YAML reader as framework files: one alias budget, and every
     // entry's place from the parser.
-    let document = yaml_tree::parse(text).map_err(|e| match e.at {
+    let document = tree::parse(text).map_err(|e| match e.at {
         Some(at) => BadInput::at(shown, at.line, at.column, e.message),
         None => BadInput::in_file(shown, e.message),
     })?;
@@ -227,16 +228,18 @@ impl Answers {
     /// Check every entry against `framework`: unknown ids, values off the scale, a file for
     /// another framework and ids given twice are all reported together.
     pub fn resolve(&self, framework: &Framework) -> Result<Resolved, BadInput> {
-        // Each indicator with its competency, whose scale its labels and values are read on.
-        let known: HashMap<&str, usize> = framework
+        // Each indicator with its competency, whose scale its labels and values are read on,
+        // and the entry that answered it so far: one lookup per entry finds both.
+        let known: HashMap<&str, (usize, usize)> = framework
             .indicators()
-            .map(|(c, _, i)| (i.id.as_str(), c))
+            .enumerate()
+            .map(|(n, (c, _, i))| (i.id.as_str(), (n, c)))
             .collect();
+        let mut answered: Vec<Option<&Answer>> = vec![None; framework.indicators().count()];
+        // Unknown ids given so far, with the entry that gave them, for one given twice.
+        let mut strangers: HashMap<&str, &Answer> = HashMap::new();
         let mut problems = Vec::new();
         let mut ratings = Ratings::new();
-        // Ids answered so far, with the entry that answered them: a map, so that many answers
-        // are checked in linear time; the place is written out only for an id given twice.
-        let mut seen: HashMap<&str, &Answer> = HashMap::new();
         let mut unknown = 0usize;
         let mut counted = 0usize;
         for answer in &self.entries {
@@ -261,7 +264,25 @@ impl Answers {
                 continue;
             }
             counted += 1;
-            if let Some(first) = seen.get(answer.id.as_str()) {
+            // The entry that gave this id before, if any; its place is written out only then.
+            let (first, competency) = match known.get(answer.id.as_str()) {
+                Some(&(n, competency)) => match answered.get_mut(n) {
+                    Some(Some(first)) => (Some(*first), Some(competency)),
+                    Some(slot) => {
+                        *slot = Some(answer);
+                        (None, Some(competency))
+                    }
+                    None => (None, Some(competency)),
+                },
+                None => match strangers.entry(&answer.id) {
+                    Entry::Occupied(first) => (Some(*first.get()), None),
+                    Entry::Vacant(slot) => {
+                        slot.insert(answer);
+                        (None, None)
+                    }
+                },
+            };
+            if let Some(first) = first {
                 problems.push(self.problem(
                     answer,
                     format!(
@@ -272,8 +293,7 @@ impl Answers {
                 ));
                 continue;
             }
-            seen.insert(&answer.id, answer);
-            let Some(&competency) = known.get(answer.id.as_str()) else {
+            let Some(competency) = competency else {
                 unknown += 1;
                 problems.push(self.problem(
                     answer,

@@ -1,8 +1,8 @@
 //! Reading many assessments of one framework at once, for `compare` and `team`.
 //!
 //! Files and folders (searched recursively for `*.json`) are read in parallel and folded into
-//! one [`Sheet`] per subject and rater: the latest assessment counts, the others are listed as
-//! superseded. A sheet keeps only what comparisons need (a small code per indicator), never the
+//! one [`Scorecard`] per subject and rater: the latest assessment counts, the others are listed as
+//! superseded. A scorecard keeps only what comparisons need (a small code per indicator), never the
 //! file, so a team of 100,000 files fits in little memory. Nothing is ever written.
 
 use std::collections::{HashMap, HashSet};
@@ -56,7 +56,7 @@ pub struct Invalid {
     pub detail: Diagnostic,
 }
 
-/// One indicator's rating in a [`Sheet`]: unrated, not applicable, or a position on the scale.
+/// One indicator's rating in a [`Scorecard`]: unrated, not applicable, or a position on the scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Cell(u8);
 
@@ -92,7 +92,7 @@ impl Cell {
 
 /// One assessment reduced to what comparisons need.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Sheet {
+pub struct Scorecard {
     /// The file it was read from.
     pub file: PathBuf,
     /// The person rated: `subject` (as [`person::name`] makes it), else the file stem.
@@ -114,7 +114,7 @@ pub struct Sheet {
     when: Option<OffsetDateTime>,
 }
 
-impl Sheet {
+impl Scorecard {
     /// What "latest" compares: `completed_at`, else `started_at`, then the file name.
     pub fn order_key(&self) -> (Option<OffsetDateTime>, &Path) {
         (self.when, &self.file)
@@ -146,10 +146,10 @@ pub struct Superseded {
 /// What [`gather`] found.
 #[derive(Debug, Clone)]
 pub struct Gathered {
-    /// The framework every sheet is of.
+    /// The framework every scorecard is of.
     pub entry: Entry,
-    /// The latest sheet per subject and rater, by subject, then relation, then rater.
-    pub sheets: Vec<Sheet>,
+    /// The latest scorecard per subject and rater, by subject, then relation, then rater.
+    pub scorecards: Vec<Scorecard>,
     /// Older files of a subject and rater.
     pub superseded: Vec<Superseded>,
     /// Files left out, in path order.
@@ -163,7 +163,7 @@ pub struct Gathered {
 pub struct Options {
     /// A framework the user named; every file must be of its id.
     pub framework: Option<Entry>,
-    /// Keep evidence notes in the sheets.
+    /// Keep evidence notes in the scorecards.
     pub keep_notes: bool,
     /// Threads to parse with; 0 for as many as the machine has.
     pub threads: usize,
@@ -220,7 +220,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Invalid>) {
     (files, invalid)
 }
 
-/// Read the files (from [`discover`]) and fold them into sheets of one framework: the one
+/// Read the files (from [`discover`]) and fold them into scorecards of one framework: the one
 /// given in `options`, else that of the first file that is an assessment.
 pub fn gather(
     catalog: &Catalog,
@@ -248,15 +248,15 @@ pub fn gather(
                     )
                     .map_err(Failure::Framework)?;
                     let entry = found.entry;
-                    let reader = Reader::new(&entry.framework, &entry.digest, options);
-                    first.add(&reader, path, assessment);
+                    let layout = Layout::new(&entry.framework, &entry.digest, options);
+                    first.add(&layout, path, assessment);
                     break entry;
                 }
                 Err(invalid) => first.invalid.push(invalid),
             }
         },
     };
-    let reader = Reader::new(&entry.framework, &entry.digest, options);
+    let layout = Layout::new(&entry.framework, &entry.digest, options);
     let threads = match options.threads {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
@@ -265,7 +265,7 @@ pub fn gather(
         let mut fold = Fold::default();
         for path in part {
             match read_assessment(path) {
-                Ok(assessment) => fold.add(&reader, path, assessment),
+                Ok(assessment) => fold.add(&layout, path, assessment),
                 Err(invalid) => fold.invalid.push(invalid),
             }
         }
@@ -343,7 +343,7 @@ fn read_assessment(path: &Path) -> Result<Assessment, Invalid> {
 }
 
 /// What every parsing thread shares: the framework's indicator positions and scale.
-struct Reader<'a> {
+struct Layout<'a> {
     framework: &'a Framework,
     digest: &'a str,
     positions: HashMap<&'a str, usize>,
@@ -351,9 +351,9 @@ struct Reader<'a> {
     keep_notes: bool,
 }
 
-impl<'a> Reader<'a> {
+impl<'a> Layout<'a> {
     fn new(framework: &'a Framework, digest: &'a str, options: &Options) -> Self {
-        Reader {
+        Layout {
             framework,
             digest,
             positions: framework
@@ -366,10 +366,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The sheet of an assessment of this framework, or why it is left out. Ratings the
+    /// The scorecard of an assessment of this framework, or why it is left out. Ratings the
     /// framework lacks are dropped when the framework changed since (returned as the second
     /// value: how many), and make the file corrupt when it did not.
-    fn sheet(&self, path: &Path, assessment: Assessment) -> Result<(Sheet, usize), Invalid> {
+    fn scorecard(
+        &self,
+        path: &Path,
+        assessment: Assessment,
+    ) -> Result<(Scorecard, usize), Invalid> {
         let shown = path.display().to_string();
         if assessment.framework.id != self.framework.id {
             return Err(Invalid {
@@ -462,7 +466,7 @@ impl<'a> Reader<'a> {
             .and_then(parse)
             .or_else(|| parse(&assessment.started_at));
         Ok((
-            Sheet {
+            Scorecard {
                 file: path.to_path_buf(),
                 subject,
                 subject_recorded,
@@ -484,7 +488,7 @@ type Key = (String, Relation, String);
 /// The running result of reading some files.
 #[derive(Default)]
 struct Fold {
-    kept: HashMap<Key, Sheet>,
+    kept: HashMap<Key, Scorecard>,
     superseded: Vec<(Key, PathBuf)>,
     invalid: Vec<Invalid>,
     /// Files made against another version of the framework, and ratings dropped from them.
@@ -493,29 +497,33 @@ struct Fold {
 }
 
 impl Fold {
-    fn add(&mut self, reader: &Reader, path: &Path, assessment: Assessment) {
-        let changed = assessment.framework.digest != reader.digest;
-        match reader.sheet(path, assessment) {
-            Ok((sheet, dropped)) => {
+    fn add(&mut self, layout: &Layout, path: &Path, assessment: Assessment) {
+        let changed = assessment.framework.digest != layout.digest;
+        match layout.scorecard(path, assessment) {
+            Ok((scorecard, dropped)) => {
                 self.changed += usize::from(changed);
                 self.dropped += dropped;
-                self.keep(sheet);
+                self.keep(scorecard);
             }
             Err(invalid) => self.invalid.push(invalid),
         }
     }
 
-    fn keep(&mut self, sheet: Sheet) {
-        let key = (sheet.subject.clone(), sheet.relation, sheet.rater.clone());
+    fn keep(&mut self, scorecard: Scorecard) {
+        let key = (
+            scorecard.subject.clone(),
+            scorecard.relation,
+            scorecard.rater.clone(),
+        );
         match self.kept.get_mut(&key) {
             None => {
-                self.kept.insert(key, sheet);
+                self.kept.insert(key, scorecard);
             }
             Some(held) => {
-                let older = if sheet.order_key() > held.order_key() {
-                    std::mem::replace(held, sheet)
+                let older = if scorecard.order_key() > held.order_key() {
+                    std::mem::replace(held, scorecard)
                 } else {
-                    sheet
+                    scorecard
                 };
                 self.superseded.push((key, older.file));
             }
@@ -527,8 +535,8 @@ impl Fold {
         self.superseded.extend(other.superseded);
         self.changed += other.changed;
         self.dropped += other.dropped;
-        for (_, sheet) in other.kept {
-            self.keep(sheet);
+        for (_, scorecard) in other.kept {
+            self.keep(scorecard);
         }
     }
 
@@ -545,8 +553,8 @@ impl Fold {
                 path,
             })
             .collect();
-        let mut sheets: Vec<Sheet> = self.kept.into_values().collect();
-        sheets.sort_by(|a, b| {
+        let mut scorecards: Vec<Scorecard> = self.kept.into_values().collect();
+        scorecards.sort_by(|a, b| {
             (&a.subject, a.relation, &a.rater).cmp(&(&b.subject, b.relation, &b.rater))
         });
         superseded.sort_by(|a, b| a.path.cmp(&b.path));
@@ -555,7 +563,7 @@ impl Fold {
         if self.changed > 0 {
             warnings.push(format!(
                 "{} made against another version of framework {} ({} now); ratings are matched by indicator id{}",
-                if self.changed == 1 { "1 file was".to_string() } else { format!("{} files were", self.changed) },
+                crate::words::plural(self.changed, "file was", "files were"),
                 entry.framework.id,
                 entry.framework.version,
                 if self.dropped > 0 {
@@ -567,7 +575,7 @@ impl Fold {
         }
         Gathered {
             entry,
-            sheets,
+            scorecards,
             superseded,
             invalid: self.invalid,
             warnings,

@@ -9,15 +9,14 @@ use std::process::ExitCode;
 
 use rungs::assessment::destination::{self, same_file, shell_word, Choice, Destination};
 use rungs::assessment::start::now;
-use rungs::assessment::{
-    answers, person, Assessment, Rater, Ratings, Relation, SavedTarget, TargetRequest,
-};
+use rungs::assessment::{answers, person, Assessment, Rater, Relation, SavedTarget, TargetRequest};
+use rungs::catalog::Entry;
+use rungs::diff::{DiffReport, SideSummary};
 use rungs::error::BadInput;
 use rungs::framework::{Framework, Ladder};
 use rungs::open::{choose_ladder, effective_target, to_continue, unreachable, Opened};
-use rungs::render::diff::{DiffReport, SideSummary};
-use rungs::render::report::Report;
 use rungs::render::{self, Style};
+use rungs::report::Report;
 
 use super::Context;
 use crate::cli::AssessArgs;
@@ -36,7 +35,7 @@ fn saving_failed(error: destination::SaveError) -> anyhow::Error {
 
 /// `--output` must not name a file the assessment is made from: the framework file or the
 /// answers file.
-fn refuse_inputs(args: &AssessArgs, entry: &rungs::catalog::Entry) -> Result<(), BadInput> {
+fn refuse_inputs(args: &AssessArgs, entry: &Entry) -> Result<(), BadInput> {
     let output = super::output::Output::new(args.out.as_deref(), true);
     if let rungs::catalog::Origin::File(framework) = &entry.origin {
         output.refuse_inputs([framework.as_path()], "the framework being assessed")?;
@@ -45,12 +44,41 @@ fn refuse_inputs(args: &AssessArgs, entry: &rungs::catalog::Entry) -> Result<(),
 }
 
 /// Print the warnings of an opened assessment and keep its framework and assessment.
-fn opened(context: &Context, opened: Opened) -> (rungs::catalog::Entry, Assessment) {
+fn opened(context: &Context, opened: Opened) -> (Entry, Assessment) {
     context.warn_all(&opened.warnings);
     (opened.entry, opened.assessment)
 }
 
+/// An assessment ready to be rated: opened or started, its people recorded, its ladder and
+/// target chosen and checked, and the file it is saved to.
+struct Session {
+    entry: Entry,
+    assessment: Assessment,
+    /// The assessment a new one starts from (`--from`), left as it is.
+    previous: Option<Assessment>,
+    ladder: Ladder,
+    targets: TargetRequest,
+    /// Target levels the ladder cannot reach: warned about, and repeated on the review screen.
+    warnings: Vec<String>,
+    destination: Destination,
+    style: Style,
+}
+
 pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> {
+    find_named(context, &mut args)?;
+    let mut session = prepare(context, &args)?;
+    if let Some(path) = &args.answers {
+        return from_answers(context, &mut session, path);
+    }
+    let at_terminal = std::io::stdin().is_terminal() && console::Term::stderr().is_term();
+    if !at_terminal {
+        return without_terminal(context, &session, &args);
+    }
+    at_the_terminal(context, &mut session, &args)
+}
+
+/// `--resume` and `--from` given a framework id: the latest self-assessment of it.
+fn find_named(context: &Context, args: &mut AssessArgs) -> anyhow::Result<()> {
     if let Some(named) = &args.resume {
         let path = super::named::latest(named)?;
         if &path != named {
@@ -65,23 +93,89 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
         }
         args.from = Some(path);
     }
+    Ok(())
+}
+
+/// Open or start the assessment, record its people, choose its ladder and target, and choose
+/// where it is saved; everything wrong with the command is refused before a question is asked.
+fn prepare(context: &Context, args: &AssessArgs) -> anyhow::Result<Session> {
     // Held from before the file is read until the walk ends: a second walk of it is refused.
     let held = match &args.resume {
         Some(path) => destination::hold(path)?,
         None => None,
     };
+    let (entry, mut assessment, previous) = open_or_start(context, args)?;
+    for warning in &entry.warnings {
+        context.say(warning);
+    }
+    let continued = args.resume.as_deref().or(args.from.as_deref());
+    let people_before = (assessment.subject.clone(), assessment.rater.clone());
+    set_subject(args.subject.as_deref(), continued, &mut assessment)?;
+    set_rater(args, continued, &mut assessment)?;
+    if !assessment.is_self_assessment() && args.out.is_none() && args.resume.is_none() {
+        return Err(BadInput::new(format!(
+            "{}: a rating of someone else is not saved in your assessments folder, which holds your own self-assessments (what a framework id picks in report, diff, history and assess --resume); name its file with -o FILE",
+            describe_rater(&assessment)
+        ))
+        .into());
+    }
+    let (ladder, targets, warnings) = choose_target(context, args, &entry, &mut assessment)?;
+    refuse_inputs(args, &entry)?;
+    let destination = Destination::choose(Choice {
+        out: args.out.as_deref(),
+        force: args.force,
+        resumed: args.resume.as_deref(),
+        framework: &entry.framework.id,
+    })
+    .map_err(saving_failed)?
+    .holding(held, args.resume.as_deref());
+    let mut session = Session {
+        entry,
+        assessment,
+        previous,
+        ladder,
+        targets,
+        warnings,
+        destination,
+        style: Style {
+            width: context.width,
+            color: context.color,
+        },
+    };
+    let people_now = (
+        session.assessment.subject.clone(),
+        session.assessment.rater.clone(),
+    );
+    if args.resume.is_some() && args.answers.is_none() && people_before != people_now {
+        save(&mut session.destination, &session.assessment)?;
+        context.say(format!(
+            "{}: now records whose behaviour: {}",
+            session.destination.path.display(),
+            render::walk::whose(
+                session.assessment.subject.as_deref(),
+                session.assessment.rater.as_ref()
+            )
+            .unwrap_or_default()
+        ));
+    }
+    Ok(session)
+}
+
+/// The assessment to rate, with its framework: the one resumed, a new one started from a
+/// previous one (returned too), or a new one of the framework named.
+fn open_or_start(
+    context: &Context,
+    args: &AssessArgs,
+) -> anyhow::Result<(Entry, Assessment, Option<Assessment>)> {
     let catalog = context.catalog()?;
-    let mut previous: Option<Assessment> = None;
-    let (entry, mut assessment) = match (&args.resume, &args.from) {
-        (Some(path), _) => opened(
-            context,
-            to_continue(&catalog, path, args.framework.as_deref())?,
-        ),
+    let framework = args.framework.as_deref();
+    match (&args.resume, &args.from) {
+        (Some(path), _) => {
+            let (entry, assessment) = opened(context, to_continue(&catalog, path, framework)?);
+            Ok((entry, assessment, None))
+        }
         (None, Some(from)) => {
-            let (entry, earlier) = opened(
-                context,
-                to_continue(&catalog, from, args.framework.as_deref())?,
-            );
+            let (entry, earlier) = opened(context, to_continue(&catalog, from, framework)?);
             if args.out.as_deref().is_some_and(|out| same_file(out, from)) {
                 return Err(BadInput::new(format!(
                     "--out {}: that is the assessment to start from, which is left as it is; save the new one to another file",
@@ -90,32 +184,28 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
                 .into());
             }
             let assessment = Assessment::started_from(&entry, &earlier, from);
-            previous = Some(earlier);
-            (entry, assessment)
+            Ok((entry, assessment, Some(earlier)))
         }
         (None, None) => {
-            let name = args.framework.as_deref().ok_or_else(|| {
+            let name = framework.ok_or_else(|| {
                 BadInput::new("name the FRAMEWORK to assess, or pass --resume FILE")
             })?;
             let entry = catalog.resolve(name)?;
             let assessment = Assessment::new(&entry);
-            (entry, assessment)
+            Ok((entry, assessment, None))
         }
-    };
-    for warning in &entry.warnings {
-        context.say(warning);
     }
-    let continued = args.resume.as_deref().or(args.from.as_deref());
-    let people_before = (assessment.subject.clone(), assessment.rater.clone());
-    set_subject(args.subject.as_deref(), continued, &mut assessment)?;
-    set_rater(&args, continued, &mut assessment)?;
-    if !assessment.is_self_assessment() && args.out.is_none() && args.resume.is_none() {
-        return Err(BadInput::new(format!(
-            "{}: a rating of someone else is not saved in your assessments folder, which holds your own self-assessments (what a framework id picks in report, diff, history and assess --resume); name its file with -o FILE",
-            describe_rater(&assessment)
-        ))
-        .into());
-    }
+}
+
+/// The ladder (`--track`, else the recorded or the role's track) and the target (`--target`,
+/// `--target-level`, else the recorded one), recorded in the assessment; with the target levels
+/// the ladder cannot reach, warned about.
+fn choose_target(
+    context: &Context,
+    args: &AssessArgs,
+    entry: &Entry,
+    assessment: &mut Assessment,
+) -> anyhow::Result<(Ladder, TargetRequest, Vec<String>)> {
     let framework = &entry.framework;
     let (request, problems) = args.target.request();
     let ladder = choose_ladder(
@@ -143,98 +233,87 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
     context.warn_all(misfit);
     let warnings = unreachable(framework, &ladder, &targets);
     context.warn_all(&warnings);
-    refuse_inputs(&args, &entry)?;
-    let mut destination = Destination::choose(Choice {
-        out: args.out.as_deref(),
-        force: args.force,
-        resumed: args.resume.as_deref(),
-        framework: &framework.id,
-    })
-    .map_err(saving_failed)?
-    .holding(held, args.resume.as_deref());
-    if args.resume.is_some()
-        && args.answers.is_none()
-        && people_before != (assessment.subject.clone(), assessment.rater.clone())
-    {
-        save(&mut destination, &assessment)?;
+    Ok((ladder, targets, warnings))
+}
+
+/// `--answers FILE`: the ratings from the file, saved, and the profile; no terminal needed.
+fn from_answers(context: &Context, session: &mut Session, path: &Path) -> anyhow::Result<ExitCode> {
+    let resolved = read_answers(context, &session.entry.framework, &session.ladder, path)?;
+    session.assessment.ratings = resolved.ratings;
+    session.assessment.completed_at = resolved.missing.is_empty().then(now);
+    save(&mut session.destination, &session.assessment)?;
+    finish(context, session, None)?;
+    if !resolved.missing.is_empty() {
         context.say(format!(
-            "{}: now records whose behaviour: {}",
-            destination.path.display(),
-            render::walk::whose(assessment.subject.as_deref(), assessment.rater.as_ref())
-                .unwrap_or_default()
+            "Rate the rest with: rungs assess --resume {}",
+            shell_word(&session.destination.path)
         ));
     }
-    let style = Style {
-        width: context.width,
-        color: context.color,
-    };
+    Ok(ExitCode::SUCCESS)
+}
 
-    if let Some(path) = &args.answers {
-        let answers = answers::read(path)?;
-        let mut resolved = answers.resolve(framework)?;
-        let on_ladder: std::collections::HashSet<&str> = framework
-            .indicators()
-            .filter(|&(c, l, _)| ladder.contains(framework.competencies[c].levels[l].level))
-            .map(|(_, _, i)| i.id.as_str())
-            .collect();
-        resolved
-            .missing
-            .retain(|id| on_ladder.contains(id.as_str()));
-        if !resolved.missing.is_empty() {
-            context.warn(format!(
-                "{}: {} not answered, left unrated: {}",
-                path.display(),
-                render::plural(resolved.missing.len(), "indicator is", "indicators are"),
-                resolved.missing.join(", ")
-            ));
-        }
-        if let Some(track) = ladder.track() {
-            let off: Vec<&str> = resolved
-                .ratings
-                .keys()
-                .map(String::as_str)
-                .filter(|id| !on_ladder.contains(id))
-                .collect();
-            if !off.is_empty() {
-                context.warn(format!(
-                    "{}: {} of levels off track {} (saved; they count only on a report of another track): {}",
-                    path.display(),
-                    render::plural(off.len(), "rating is", "ratings are"),
-                    framework.tracks[track].id,
-                    off.join(", ")
-                ));
-            }
-        }
-        assessment.ratings = resolved.ratings;
-        assessment.completed_at = resolved.missing.is_empty().then(now);
-        save(&mut destination, &assessment)?;
-        finish(
-            context,
-            framework,
-            &ladder,
-            &assessment,
-            &targets,
-            style,
-            &destination.path,
-            None,
-        )?;
-        if !resolved.missing.is_empty() {
-            context.say(format!(
-                "Rate the rest with: rungs assess --resume {}",
-                shell_word(&destination.path)
-            ));
-        }
-        return Ok(ExitCode::SUCCESS);
+/// The ratings of an answers file, with a warning for the indicators of the ladder it leaves
+/// unanswered and one for the ratings of levels off the track.
+fn read_answers(
+    context: &Context,
+    framework: &Framework,
+    ladder: &Ladder,
+    path: &Path,
+) -> anyhow::Result<answers::Resolved> {
+    let answers = answers::read(path)?;
+    let mut resolved = answers.resolve(framework)?;
+    let on_ladder: std::collections::HashSet<&str> = framework
+        .indicators()
+        .filter(|&(c, l, _)| ladder.contains(framework.competencies[c].levels[l].level))
+        .map(|(_, _, i)| i.id.as_str())
+        .collect();
+    resolved
+        .missing
+        .retain(|id| on_ladder.contains(id.as_str()));
+    if !resolved.missing.is_empty() {
+        context.warn(format!(
+            "{}: {} not answered, left unrated: {}",
+            path.display(),
+            render::plural(resolved.missing.len(), "indicator is", "indicators are"),
+            resolved.missing.join(", ")
+        ));
     }
+    if let Some(track) = ladder.track() {
+        let off: Vec<&str> = resolved
+            .ratings
+            .keys()
+            .map(String::as_str)
+            .filter(|id| !on_ladder.contains(id))
+            .collect();
+        if !off.is_empty() {
+            context.warn(format!(
+                "{}: {} of levels off track {} (saved; they count only on a report of another track): {}",
+                path.display(),
+                render::plural(off.len(), "rating is", "ratings are"),
+                framework.tracks[track].id,
+                off.join(", ")
+            ));
+        }
+    }
+    Ok(resolved)
+}
 
-    let at_terminal = std::io::stdin().is_terminal() && console::Term::stderr().is_term();
+/// No terminal to ask at: a resumed assessment with every indicator answered shows its profile;
+/// anything else is refused, with how to give the ratings in a file instead.
+fn without_terminal(
+    context: &Context,
+    session: &Session,
+    args: &AssessArgs,
+) -> anyhow::Result<ExitCode> {
+    let framework = &session.entry.framework;
     if let Some(path) = &args.resume {
-        if !at_terminal
-            && rungs::walk::Walk::new(framework, assessment.ratings.clone(), args.adaptive)
-                .on_ladder(&ladder)
-                .is_complete()
+        let ratings = &session.assessment.ratings;
+        if rungs::walk::Walk::new(framework, ratings.clone(), args.adaptive)
+            .on_ladder(&session.ladder)
+            .is_complete()
         {
-            context.print(&summary(framework, &ladder, &assessment.ratings, &targets, style).0)?;
+            let (profile, _) = summary(session);
+            context.print(&profile)?;
             context.say(format!(
                 "Every indicator in {} is answered; at a terminal, --resume opens it to review and change.",
                 path.display()
@@ -242,110 +321,117 @@ pub fn run(context: &Context, mut args: AssessArgs) -> anyhow::Result<ExitCode> 
             return Ok(ExitCode::SUCCESS);
         }
     }
+    Err(BadInput::many(vec![
+        "rungs assess asks its questions at a terminal, and none is attached (stdin and stderr must both be a terminal)".into(),
+        format!(
+            "to assess without one, give the ratings in a file: rungs assess {} --answers FILE (a YAML or JSON map of indicator id -> value, label or na; `rungs show {}` lists the ids)",
+            framework.id, framework.id
+        ),
+    ])
+    .into())
+}
 
-    if !at_terminal {
-        return Err(BadInput::many(vec![
-            "rungs assess asks its questions at a terminal, and none is attached (stdin and stderr must both be a terminal)".into(),
-            format!(
-                "to assess without one, give the ratings in a file: rungs assess {} --answers FILE (a YAML or JSON map of indicator id -> value, label or na; `rungs show {}` lists the ids)",
-                framework.id, framework.id
-            ),
-        ])
-        .into());
-    }
-
-    let resumed_earlier = match (&previous, &args.resume) {
-        (None, Some(path)) => match rungs::open::earlier_ratings(&entry, &assessment) {
-            Ok(found) => found,
-            Err(problem) => {
-                context.warn(format!(
-                    "{}: last time's ratings are not shown: {problem}",
-                    path.display()
-                ));
-                None
+/// The walk at the terminal, saved after every answer, and what it ends with.
+fn at_the_terminal(
+    context: &Context,
+    session: &mut Session,
+    args: &AssessArgs,
+) -> anyhow::Result<ExitCode> {
+    let resumed_earlier = match (&session.previous, &args.resume) {
+        (None, Some(path)) => {
+            match rungs::open::earlier_ratings(&session.entry, &session.assessment) {
+                Ok(found) => found,
+                Err(problem) => {
+                    context.warn(format!(
+                        "{}: last time's ratings are not shown: {problem}",
+                        path.display()
+                    ));
+                    None
+                }
             }
-        },
+        }
         _ => None,
     };
     let closing = terminal::Closing {
-        targets: &targets,
-        ladder: &ladder,
-        warnings: &warnings,
-        earlier: previous
+        targets: &session.targets,
+        ladder: &session.ladder,
+        warnings: &session.warnings,
+        earlier: session
+            .previous
             .as_ref()
             .map(|earlier| &earlier.ratings)
             .or(resumed_earlier.as_ref()),
     };
     let outcome = terminal::walk(
-        &entry,
-        &mut assessment,
-        &mut destination,
+        &session.entry,
+        &mut session.assessment,
+        &mut session.destination,
         args.adaptive,
         &closing,
-        style,
+        session.style,
     )?;
     match outcome {
-        terminal::Outcome::Finished { skipped } => {
-            let skipped = (skipped > 0).then(|| {
-                format!(
-                    "{} not asked: their level was out of reach.",
-                    render::plural(skipped, "indicator was", "indicators were")
-                )
-            });
-            finish(
-                context,
-                framework,
-                &ladder,
-                &assessment,
-                &targets,
-                style,
-                &destination.path,
-                skipped,
-            )?;
-            if let (Some(earlier), Some(from)) = (&previous, &args.from) {
-                context.print(&changes_since(
-                    framework,
-                    &ladder,
-                    (earlier, from),
-                    (&assessment, &destination.path),
-                    style,
-                ))?;
-            }
-        }
+        terminal::Outcome::Finished { skipped } => finished(context, session, args, skipped)?,
         terminal::Outcome::Closed => {}
         terminal::Outcome::Quit { answered, total } => {
-            context.say("");
-            if destination.saved && assessment.completed_at.is_some() {
-                context.say(format_args!(
-                    "Saved {answered} of {total} answers, complete, to {}",
-                    destination.path.display()
-                ));
-                context.say(format_args!(
-                    "Review or change it with: rungs assess --resume {}",
-                    shell_word(&destination.path)
-                ));
-            } else if destination.saved {
-                context.say(format_args!(
-                    "Saved {answered} of {total} answers to {}",
-                    destination.path.display()
-                ));
-                context.say(format_args!(
-                    "Continue with: rungs assess --resume {}{}",
-                    shell_word(&destination.path),
-                    if args.adaptive { " --adaptive" } else { "" }
-                ));
-            } else {
-                context.say("Nothing answered, nothing saved.");
-            }
+            quit(context, session, args, answered, total)
         }
     }
-    if outcome != terminal::Outcome::Closed && destination.saved {
-        let shown = destination.path.display().to_string();
-        if let Some(kept) = render::reconcile::set_aside(&shown, &assessment) {
+    if outcome != terminal::Outcome::Closed && session.destination.saved {
+        let shown = session.destination.path.display().to_string();
+        if let Some(kept) = render::reconcile::set_aside(&shown, &session.assessment) {
             context.say(kept);
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every indicator answered at the terminal: the profile, and with `--from` what changed.
+fn finished(
+    context: &Context,
+    session: &Session,
+    args: &AssessArgs,
+    skipped: usize,
+) -> anyhow::Result<()> {
+    let skipped = (skipped > 0).then(|| {
+        format!(
+            "{} not asked: their level was out of reach.",
+            render::plural(skipped, "indicator was", "indicators were")
+        )
+    });
+    finish(context, session, skipped)?;
+    if let (Some(earlier), Some(from)) = (&session.previous, &args.from) {
+        context.print(&changes_since(session, earlier, from))?;
+    }
+    Ok(())
+}
+
+/// Quit before the end: what was saved where, and how to go on.
+fn quit(context: &Context, session: &Session, args: &AssessArgs, answered: usize, total: usize) {
+    let destination = &session.destination;
+    context.say("");
+    if destination.saved && session.assessment.completed_at.is_some() {
+        context.say(format_args!(
+            "Saved {answered} of {total} answers, complete, to {}",
+            destination.path.display()
+        ));
+        context.say(format_args!(
+            "Review or change it with: rungs assess --resume {}",
+            shell_word(&destination.path)
+        ));
+    } else if destination.saved {
+        context.say(format_args!(
+            "Saved {answered} of {total} answers to {}",
+            destination.path.display()
+        ));
+        context.say(format_args!(
+            "Continue with: rungs assess --resume {}{}",
+            shell_word(&destination.path),
+            if args.adaptive { " --adaptive" } else { "" }
+        ));
+    } else {
+        context.say("Nothing answered, nothing saved.");
+    }
 }
 
 /// `--rater NAME --relation REL` as given, for messages.
@@ -451,16 +537,12 @@ fn set_rater_as_given(
 
 /// The profile table, and the gaps when a target was given: the same tables as `rungs report`;
 /// with the consistency warnings of the ratings.
-fn summary(
-    framework: &Framework,
-    ladder: &Ladder,
-    ratings: &Ratings,
-    targets: &TargetRequest,
-    style: Style,
-) -> (String, Vec<String>) {
-    match Report::from_ratings_on(framework, ladder, ratings, targets) {
+fn summary(session: &Session) -> (String, Vec<String>) {
+    let framework = &session.entry.framework;
+    let ratings = &session.assessment.ratings;
+    match Report::from_ratings_on(framework, &session.ladder, ratings, &session.targets) {
         Ok(report) => (
-            render::report::table::profile_and_gaps(&report, style),
+            render::report::table::profile_and_gaps(&report, session.style),
             report.warnings.into_iter().map(|w| w.message).collect(),
         ),
         // The request was resolved against this framework before the walk began.
@@ -470,18 +552,8 @@ fn summary(
 
 /// What every finished assessment ends with: the profile on stdout; on stderr the ratings worth
 /// a second look, where the file is and how to see why each level stands where it does.
-#[allow(clippy::too_many_arguments)]
-fn finish(
-    context: &Context,
-    framework: &Framework,
-    ladder: &Ladder,
-    assessment: &Assessment,
-    targets: &TargetRequest,
-    style: Style,
-    path: &Path,
-    remark: Option<String>,
-) -> anyhow::Result<()> {
-    let (profile, warnings) = summary(framework, ladder, &assessment.ratings, targets, style);
+fn finish(context: &Context, session: &Session, remark: Option<String>) -> anyhow::Result<()> {
+    let (profile, warnings) = summary(session);
     context.print(&profile)?;
     for warning in warnings {
         context.warn(warning);
@@ -489,6 +561,7 @@ fn finish(
     if let Some(remark) = remark {
         context.say(remark);
     }
+    let path = &session.destination.path;
     context.say(format!("Saved to {}", path.display()));
     // Kept whole for a person at a terminal; one line for whatever reads a pipe.
     let width = if console::Term::stderr().is_term() {
@@ -500,14 +573,10 @@ fn finish(
     Ok(())
 }
 
-/// What changed from the assessment a new one started from: the same tables as `rungs diff`.
-fn changes_since(
-    framework: &Framework,
-    ladder: &Ladder,
-    (earlier, earlier_path): (&Assessment, &Path),
-    (now, now_path): (&Assessment, &Path),
-    style: Style,
-) -> String {
+/// What changed from the assessment a new one started from (`earlier`, read from
+/// `earlier_path`): the same tables as `rungs diff`.
+fn changes_since(session: &Session, earlier: &Assessment, earlier_path: &Path) -> String {
+    let framework = &session.entry.framework;
     let side = |a: &Assessment, path: &Path| SideSummary {
         file: path.display().to_string(),
         subject: a.subject.clone(),
@@ -520,22 +589,22 @@ fn changes_since(
     let changes = rungs::diff::diff(
         rungs::diff::DiffSide {
             framework,
-            ladder,
+            ladder: &session.ladder,
             ratings: &earlier.ratings,
         },
         rungs::diff::DiffSide {
             framework,
-            ladder,
-            ratings: &now.ratings,
+            ladder: &session.ladder,
+            ratings: &session.assessment.ratings,
         },
     );
     let report = DiffReport::new(
         framework,
         side(earlier, earlier_path),
-        side(now, now_path),
+        side(&session.assessment, &session.destination.path),
         changes,
     );
-    format!("\n{}", render::diff::table_text(&report, style))
+    format!("\n{}", render::diff::table::render(&report, session.style))
 }
 
 /// `--target ROLE` / `--target COMPETENCY=LEVEL` (repeatable) and `--target-level LEVEL`,

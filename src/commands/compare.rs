@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use rungs::assessment::gather::Options;
 use rungs::error::BadInput;
 
-use super::gathering::{self, Strictness};
+use super::assessment_files::{self, Strictness};
 use super::output::Output;
 use super::Context;
 use crate::cli::CompareArgs;
@@ -13,7 +13,7 @@ use crate::cli::CompareArgs;
 /// Run `rungs compare`.
 pub fn run(context: &Context, args: &CompareArgs) -> anyhow::Result<ExitCode> {
     let format = args.output.format(args.format)?;
-    let gathered = gathering::read(
+    let gathered = assessment_files::read(
         context,
         &args.files,
         Options {
@@ -27,14 +27,17 @@ pub fn run(context: &Context, args: &CompareArgs) -> anyhow::Result<ExitCode> {
             anonymous: args.anonymous,
         },
     )?;
-    let subjects: std::collections::BTreeSet<&str> =
-        gathered.sheets.iter().map(|s| s.subject.as_str()).collect();
+    let subjects: std::collections::BTreeSet<&str> = gathered
+        .scorecards
+        .iter()
+        .map(|s| s.subject.as_str())
+        .collect();
     if subjects.len() > 1 {
         let mut problems = vec![format!(
             "compare takes the assessments of one person; these files are of {} people:",
             subjects.len()
         )];
-        problems.extend(gathered.sheets.iter().map(|s| {
+        problems.extend(gathered.scorecards.iter().map(|s| {
             let who = if s.subject_recorded {
                 format!("{:?}", s.subject)
             } else {
@@ -48,7 +51,7 @@ pub fn run(context: &Context, args: &CompareArgs) -> anyhow::Result<ExitCode> {
         return Err(BadInput::many(problems).into());
     }
     let peers = gathered
-        .sheets
+        .scorecards
         .iter()
         .filter(|s| s.relation == rungs::assessment::Relation::Peer)
         .count();
@@ -64,11 +67,12 @@ pub fn run(context: &Context, args: &CompareArgs) -> anyhow::Result<ExitCode> {
         None,
         &Default::default(),
     )?;
-    let comparison = rungs::compare::compare(framework, &ladder, &gathered.sheets, args.anonymous);
+    let comparison =
+        rungs::compare::compare(framework, &ladder, &gathered.scorecards, args.anonymous);
     let output = Output::new(args.output.path.as_deref(), args.output.force);
     output.refuse_framework(&args.framework)?;
     output.refuse_inputs(
-        gathered.sheets.iter().map(|s| s.file.as_path()),
+        gathered.scorecards.iter().map(|s| s.file.as_path()),
         "one of the assessments compared; write to another file",
     )?;
     output.write(context, &comparison, format.into())?;

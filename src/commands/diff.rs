@@ -1,13 +1,14 @@
 //! `rungs diff OLD NEW`: what changed between two assessments of one framework.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use rungs::assessment::file;
 use rungs::assessment::person::{self, Labelled};
-use rungs::diff::{diff, DiffSide};
+use rungs::assessment::{file, Assessment};
+use rungs::diff::{diff, DiffReport, DiffSide, DroppedRating, GapChange, NoteChange, SideSummary};
 use rungs::error::BadInput;
-use rungs::render::diff::{DiffReport, DroppedRating, GapChange, NoteChange, SideSummary};
-use rungs::render::report::Report;
+use rungs::framework::Ladder;
+use rungs::report::Report;
 
 use rungs::assessment::TargetRequest;
 use rungs::open::{attach, choose_ladder, effective_target, unreachable, Opened};
@@ -57,65 +58,14 @@ fn note_changes(old: &Opened, new: &Opened) -> Vec<NoteChange> {
 /// Run `rungs diff`.
 pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
     let format = args.output.format(args.format)?;
-    let (old_path, new_path) = match &args.new {
-        Some(new) => (super::named::latest(&args.old)?, super::named::latest(new)?),
-        None => {
-            let found = super::named::assessments(&args.old)?;
-            match found.as_slice() {
-                [latest, before, ..] if found[0] != args.old => {
-                    context.say(format!(
-                        "Comparing the last two: {} and {}",
-                        before.display(),
-                        latest.display()
-                    ));
-                    (before.clone(), latest.clone())
-                }
-                _ => {
-                    return Err(BadInput::in_file(
-                        &args.old.display().to_string(),
-                        "diff compares two assessments: give OLD and NEW, or a framework id with at least two assessments in the assessments folder",
-                    )
-                    .into())
-                }
-            }
-        }
-    };
+    let (old_path, new_path) = paths(context, args)?;
     let output = Output::new(args.output.path.as_deref(), args.output.force);
     output.refuse_framework(&args.framework)?;
     output.refuse_inputs(
         [old_path.as_path(), new_path.as_path()],
         "one of the assessments compared; write to another file",
     )?;
-    let old = file::read(&old_path)?;
-    let new = file::read(&new_path)?;
-    if old.framework.id != new.framework.id {
-        return Err(BadInput::new(format!(
-            "cannot compare {} (framework {:?}) with {} (framework {:?}): diff compares two assessments of one framework",
-            old_path.display(),
-            old.framework.id,
-            new_path.display(),
-            new.framework.id
-        ))
-        .into());
-    }
-    let (old_label, new_label) = (
-        old_path.display().to_string(),
-        new_path.display().to_string(),
-    );
-    person::one_series(
-        &[
-            Labelled {
-                label: &old_label,
-                assessment: &old,
-            },
-            Labelled {
-                label: &new_label,
-                assessment: &new,
-            },
-        ],
-        "diff",
-        "give two assessments of one person by one rater",
-    )?;
+    let (old, new) = read_pair(&old_path, &new_path)?;
     let catalog = context.catalog()?;
     let override_entry = args.framework.load()?;
     let old = attach(&catalog, &old_path, old, override_entry.as_ref())?;
@@ -148,19 +98,100 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
             ratings: &new.assessment.ratings,
         },
     );
-    let mut report = DiffReport::new(&new.entry.framework, summary(&old), summary(&new), changes)
+    let report = DiffReport::new(&new.entry.framework, summary(&old), summary(&new), changes)
         .with_notes(note_changes(&old, &new))
-        .with_dropped(
-            [&old, &new]
-                .iter()
-                .flat_map(|side| {
-                    side.dropped.iter().map(|d| DroppedRating {
-                        file: side.path.display().to_string(),
-                        dropped: d.clone(),
-                    })
-                })
-                .collect(),
-        );
+        .with_dropped(dropped(&old, &new));
+    let report = with_target(
+        context,
+        args,
+        (&old, &old_ladder),
+        (&new, &new_ladder),
+        report,
+    )?;
+    output.write(context, &report, format.into())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The two assessments to compare: OLD and NEW as named, or the last two of a framework id.
+fn paths(context: &Context, args: &DiffArgs) -> anyhow::Result<(PathBuf, PathBuf)> {
+    if let Some(new) = &args.new {
+        return Ok((super::named::latest(&args.old)?, super::named::latest(new)?));
+    }
+    let found = super::named::assessments(&args.old)?;
+    match found.as_slice() {
+        [latest, before, ..] if found[0] != args.old => {
+            context.say(format!(
+                "Comparing the last two: {} and {}",
+                before.display(),
+                latest.display()
+            ));
+            Ok((before.clone(), latest.clone()))
+        }
+        _ => Err(BadInput::in_file(
+            &args.old.display().to_string(),
+            "diff compares two assessments: give OLD and NEW, or a framework id with at least two assessments in the assessments folder",
+        )
+        .into()),
+    }
+}
+
+/// Read both assessments; they must be of one framework, one person and one rater.
+fn read_pair(old_path: &Path, new_path: &Path) -> anyhow::Result<(Assessment, Assessment)> {
+    let old = file::read(old_path)?;
+    let new = file::read(new_path)?;
+    if old.framework.id != new.framework.id {
+        return Err(BadInput::new(format!(
+            "cannot compare {} (framework {:?}) with {} (framework {:?}): diff compares two assessments of one framework",
+            old_path.display(),
+            old.framework.id,
+            new_path.display(),
+            new.framework.id
+        ))
+        .into());
+    }
+    let (old_label, new_label) = (
+        old_path.display().to_string(),
+        new_path.display().to_string(),
+    );
+    person::one_series(
+        &[
+            Labelled {
+                label: &old_label,
+                assessment: &old,
+            },
+            Labelled {
+                label: &new_label,
+                assessment: &new,
+            },
+        ],
+        "diff",
+        "give two assessments of one person by one rater",
+    )?;
+    Ok((old, new))
+}
+
+/// The ratings each side leaves out, with the file it is in.
+fn dropped(old: &Opened, new: &Opened) -> Vec<DroppedRating> {
+    [old, new]
+        .iter()
+        .flat_map(|side| {
+            side.dropped.iter().map(|d| DroppedRating {
+                file: side.path.display().to_string(),
+                dropped: d.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The report measured against the target asked for, or else the one saved (the new side's
+/// first): per competency, the gap before and after.
+fn with_target(
+    context: &Context,
+    args: &DiffArgs,
+    (old, old_ladder): (&Opened, &Ladder),
+    (new, new_ladder): (&Opened, &Ladder),
+    report: DiffReport,
+) -> anyhow::Result<DiffReport> {
     let (given, problems) = args.target.request();
     if !problems.is_empty() {
         return Err(BadInput::many(problems).into());
@@ -174,41 +205,40 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
         given,
         saved,
         &new.entry.framework,
-        &new_ladder,
-        &new_path.display().to_string(),
+        new_ladder,
+        &new.path.display().to_string(),
     );
     context.warn_all(misfit);
-    if !request.is_empty() {
-        let side = |opened: &Opened, ladder| {
-            Report::from_ratings_on(
-                &opened.entry.framework,
-                ladder,
-                &opened.assessment.ratings,
-                &request,
-            )
-        };
-        let (before, after) = match (side(&old, &old_ladder), side(&new, &new_ladder)) {
-            (Ok(before), Ok(after)) => (before, after),
-            (Err(problems), _) | (_, Err(problems)) => return Err(problems.into()),
-        };
-        context.warn_all(unreachable(&new.entry.framework, &new_ladder, &request));
-        let gaps = after
-            .gaps
-            .iter()
-            .map(|g| GapChange {
-                competency: g.competency.clone(),
-                target: g.target.clone(),
-                from_gap: before
-                    .gaps
-                    .iter()
-                    .find(|b| b.competency == g.competency)
-                    .map(|b| b.gap),
-                to_gap: Some(g.gap),
-            })
-            .collect();
-        let description = after.target.map(|t| t.description).unwrap_or_default();
-        report = report.with_target(description, gaps);
+    if request.is_empty() {
+        return Ok(report);
     }
-    output.write(context, &report, format.into())?;
-    Ok(ExitCode::SUCCESS)
+    let side = |opened: &Opened, ladder| {
+        Report::from_ratings_on(
+            &opened.entry.framework,
+            ladder,
+            &opened.assessment.ratings,
+            &request,
+        )
+    };
+    let (before, after) = match (side(old, old_ladder), side(new, new_ladder)) {
+        (Ok(before), Ok(after)) => (before, after),
+        (Err(problems), _) | (_, Err(problems)) => return Err(problems.into()),
+    };
+    context.warn_all(unreachable(&new.entry.framework, new_ladder, &request));
+    let gaps = after
+        .gaps
+        .iter()
+        .map(|g| GapChange {
+            competency: g.competency.clone(),
+            target: g.target.clone(),
+            from_gap: before
+                .gaps
+                .iter()
+                .find(|b| b.competency == g.competency)
+                .map(|b| b.gap),
+            to_gap: Some(g.gap),
+        })
+        .collect();
+    let description = after.target.map(|t| t.description).unwrap_or_default();
+    Ok(report.with_target(description, gaps))
 }

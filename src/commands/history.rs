@@ -10,8 +10,8 @@ use rungs::error::{BadInput, Diagnostic};
 use rungs::history::{history, History, HistoryPoint};
 use rungs::io::{files_in, Depth};
 use rungs::render::history::Histories;
-use rungs::render::report::Report;
-use rungs::render::text::level_text;
+use rungs::report::Report;
+use rungs::words::level_text;
 
 use rungs::assessment::TargetRequest;
 use rungs::open::{attach, choose_ladder, effective_target, unreachable};

@@ -8,11 +8,11 @@ use rungs::catalog::Catalog;
 use crate::cli::{Cli, ColorChoice, Command};
 
 mod assess;
+mod assessment_files;
 mod compare;
 pub mod completions;
 mod diff;
 mod form;
-mod gathering;
 mod history;
 mod import;
 mod list;

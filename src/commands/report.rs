@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use rungs::error::BadInput;
 use rungs::open::{choose_ladder, effective_target, open, unreachable};
-use rungs::render::report::Report;
+use rungs::report::Report;
 
 use super::output::Output;
 use super::Context;

@@ -5,10 +5,10 @@ use std::process::ExitCode;
 use rungs::assessment::gather::Options;
 use rungs::assessment::Relation;
 use rungs::error::BadInput;
-use rungs::render::team::ndjson::{Ndjson, Ratings};
+use rungs::render::team::ndjson::{Ndjson, RatingLines};
 use rungs::team::View;
 
-use super::gathering::{self, Strictness};
+use super::assessment_files::{self, Strictness};
 use super::output::Output;
 use super::Context;
 use crate::cli::TeamArgs;
@@ -21,7 +21,7 @@ pub fn run(context: &Context, args: &TeamArgs) -> anyhow::Result<ExitCode> {
     if !problems.is_empty() {
         return Err(BadInput::many(problems).into());
     }
-    let gathered = gathering::read(
+    let gathered = assessment_files::read(
         context,
         &args.paths,
         Options {
@@ -39,16 +39,16 @@ pub fn run(context: &Context, args: &TeamArgs) -> anyhow::Result<ExitCode> {
     let output = Output::new(args.output.path.as_deref(), args.output.force);
     output.refuse_framework(&args.framework)?;
     output.refuse_inputs(
-        gathered.sheets.iter().map(|s| s.file.as_path()),
+        gathered.scorecards.iter().map(|s| s.file.as_path()),
         "one of the assessments read; write to another file",
     )?;
     let relation = args.relation.map(Relation::from);
 
     let Some(format) = format.matrix() else {
-        let ratings = Ratings {
+        let ratings = RatingLines {
             framework,
-            sheets: gathered
-                .sheets
+            scorecards: gathered
+                .scorecards
                 .iter()
                 .filter(|s| relation.is_none_or(|r| s.relation == r))
                 .collect(),
@@ -69,8 +69,14 @@ pub fn run(context: &Context, args: &TeamArgs) -> anyhow::Result<ExitCode> {
     } else {
         View::Relation(relation.unwrap_or(Relation::SelfRating))
     };
-    let team = rungs::team::team(framework, &ladder, &gathered.sheets, view, targets.as_ref());
-    drop(gathered.sheets);
+    let team = rungs::team::team(
+        framework,
+        &ladder,
+        &gathered.scorecards,
+        view,
+        targets.as_ref(),
+    );
+    drop(gathered.scorecards);
     if team.members.is_empty() {
         return Err(BadInput::new(format!(
             "no one has {}: try --relation or --consensus",

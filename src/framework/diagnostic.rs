@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::error::BadInput;
 pub use crate::error::{Diagnostic, Severity};
 
 /// A framework file that could not be loaded: every problem found, sorted by position.
@@ -24,3 +25,10 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+/// A framework that cannot be loaded is bad input: its problems, each at its place.
+impl From<LoadError> for BadInput {
+    fn from(error: LoadError) -> Self {
+        BadInput::located(error.diagnostics)
+    }
+}

@@ -13,34 +13,11 @@
 
 use serde_json::{json, Map, Value};
 
-use super::locate::PathSegment;
-use super::reader::{describe, plain_value, PlainScalar, Reader};
-use super::write::{write_key, WriteYaml};
-use super::yaml_tree::{NodeId, NodeKind};
-
-/// Whether a key must be present.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Need {
-    /// Missing is an error.
-    Required,
-    /// Missing means the default (none, or an empty list).
-    Optional,
-    /// Missing means an empty list or map, as with `Optional`; but an empty one says something
-    /// (a level that asks nothing, a heading without items), so written files show it:
-    /// `indicators: []`.
-    OptionalShown,
-}
-
-/// A value of the file format: how it is read from a node, and its JSON Schema.
-pub trait Read: Sized + Default {
-    /// Read a value written in the file; `None` (after recording a finding) when the node is
-    /// of the wrong kind.
-    fn read(reader: &mut Reader<'_>, node: NodeId, key: &'static str) -> Option<Self>;
-    /// The JSON Schema of the value.
-    fn schema() -> Value;
-    /// Add the schema definitions the value refers to.
-    fn definitions(_definitions: &mut Map<String, Value>) {}
-}
+use crate::yaml::locate::PathSegment;
+use crate::yaml::reader::{Need, Read, Reader};
+use crate::yaml::scalar::{describe, plain_value, PlainScalar};
+use crate::yaml::tree::{NodeId, NodeKind};
+use crate::yaml::write::{write_key, WriteYaml};
 
 /// A part of the file written as a mapping of known keys.
 pub trait Record: Read {
@@ -363,85 +340,6 @@ impl Read for Version {
     }
 }
 
-impl Read for String {
-    fn read(reader: &mut Reader<'_>, node: NodeId, key: &'static str) -> Option<Self> {
-        reader.as_text(node, key)
-    }
-
-    fn schema() -> Value {
-        json!({ "type": "string" })
-    }
-}
-
-impl Read for u32 {
-    fn read(reader: &mut Reader<'_>, node: NodeId, key: &'static str) -> Option<Self> {
-        reader.count(node, key)
-    }
-
-    fn schema() -> Value {
-        json!({ "type": "integer", "minimum": 0, "maximum": u32::MAX })
-    }
-}
-
-impl Read for f64 {
-    fn read(reader: &mut Reader<'_>, node: NodeId, key: &'static str) -> Option<Self> {
-        reader.number(node, key)
-    }
-
-    fn schema() -> Value {
-        json!({ "type": "number" })
-    }
-}
-
-impl<T: Read> Read for Option<T> {
-    fn read(reader: &mut Reader<'_>, node: NodeId, key: &'static str) -> Option<Self> {
-        if reader.is_null(node) {
-            return Some(None);
-        }
-        T::read(reader, node, key).map(Some)
-    }
-
-    /// The value's schema with `null` allowed.
-    fn schema() -> Value {
-        let mut schema = T::schema();
-        if let Some(Value::String(kind)) = schema.get("type").cloned() {
-            schema["type"] = json!([kind, "null"]);
-        }
-        schema
-    }
-
-    fn definitions(definitions: &mut Map<String, Value>) {
-        T::definitions(definitions);
-    }
-}
-
-/// A list; an empty value reads as an empty list. Each item keeps its place, a broken one as
-/// a placeholder, so positions stay aligned.
-impl<T: Read> Read for Vec<T> {
-    fn read(reader: &mut Reader<'_>, node: NodeId, key: &'static str) -> Option<Self> {
-        let items = reader.list(node, key)?;
-        Some(
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, &item)| {
-                    reader.within(PathSegment::Index(i), |r| {
-                        T::read(r, item, key).unwrap_or_default()
-                    })
-                })
-                .collect(),
-        )
-    }
-
-    fn schema() -> Value {
-        json!({ "type": "array", "items": T::schema() })
-    }
-
-    fn definitions(definitions: &mut Map<String, Value>) {
-        T::definitions(definitions);
-    }
-}
-
 /// An indicator: the object form, or a plain string whose id is derived.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RawIndicator {
@@ -498,9 +396,58 @@ impl Read for RawIndicator {
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct OrderedMap(pub Vec<(String, String)>);
 
+/// A target's `competency: level` pairs; the keys are the author's, so `x-` is not special.
 impl Read for OrderedMap {
     fn read(reader: &mut Reader<'_>, node: NodeId, _key: &'static str) -> Option<Self> {
-        Some(reader.target_levels(node))
+        let document = reader.document();
+        let pairs = match &document.node(node).kind {
+            NodeKind::Mapping(pairs) => pairs,
+            _ if reader.is_empty_plain(node) => return Some(OrderedMap::default()),
+            _ => {
+                let found = describe(document, node);
+                reader.fail(
+                    node,
+                    format!("a target's `levels` must be a mapping of competency id to level id, but is {found}"),
+                );
+                return Some(OrderedMap::default());
+            }
+        };
+        let mut out = Vec::with_capacity(pairs.len());
+        for (i, &(key, value)) in pairs.iter().enumerate() {
+            // A broken entry keeps its place (as an empty pair) so later entries stay aligned.
+            let mut entry_broken = false;
+            let competency = match document.scalar_text(key) {
+                Some(text) => text.to_string(),
+                None => {
+                    entry_broken = true;
+                    let found = describe(document, key);
+                    reader.within(PathSegment::EntryKey(i), |r| {
+                        r.fail(
+                            key,
+                            format!("a competency id must be text, but this one is {found}"),
+                        );
+                    });
+                    String::new()
+                }
+            };
+            let level = match document.scalar_text(value) {
+                Some(text) => text.to_string(),
+                None => {
+                    entry_broken = true;
+                    let found = describe(document, value);
+                    reader.within(PathSegment::EntryValue(i), |r| {
+                        r.fail(value, format!("the target level of `{competency}` must be a level id, but is {found}"));
+                    });
+                    String::new()
+                }
+            };
+            if entry_broken {
+                reader.mark_broken(PathSegment::EntryKey(i));
+                reader.mark_broken(PathSegment::EntryValue(i));
+            }
+            out.push((competency, level));
+        }
+        Some(OrderedMap(out))
     }
 
     fn schema() -> Value {

@@ -1,7 +1,7 @@
 //! Turning framework bytes into a validated [`Framework`].
 //!
-//! One path for every file: a positioned YAML tree ([`yaml_tree`], aliases bounded), read into the
-//! structs the format declares ([`super::format`]) with every shape problem located ([`reader`]),
+//! One path for every file: a positioned YAML tree ([`crate::yaml::tree`], aliases bounded), read into the
+//! structs the format declares ([`super::format`]) with every shape problem located ([`reading`]),
 //! then checked and resolved by [`build`]. Every problem is reported in one run, each at its
 //! line and column.
 
@@ -13,11 +13,11 @@ mod texts;
 
 use super::diagnostic::{Diagnostic, LoadError, Severity};
 use super::format::*;
-use super::locate::{is_within, locate};
-pub use super::locate::{render_path, PathSegment};
 use super::model::*;
-use super::reader;
-use super::yaml_tree::{self, Document, Position};
+use super::reading;
+use crate::yaml::locate::{is_within, locate};
+pub use crate::yaml::locate::{render_path, PathSegment};
+use crate::yaml::tree::{self, Document, Position};
 use check::{
     check_evidence, check_framework_scale, check_groups, check_guidance, check_identity,
     check_levels, check_tracks, Problems,
@@ -79,7 +79,7 @@ pub fn digest(bytes: &[u8]) -> String {
 pub fn load(file: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let text = decode(file, bytes)?;
     let document = parse_tree(file, text)?;
-    let shape = reader::read(&document);
+    let shape = reading::read(&document);
     let (framework, problems) = match shape.framework {
         Some(raw) => build(raw),
         None => (None, Vec::new()),
@@ -157,13 +157,13 @@ fn decode<'b>(file: &str, bytes: &'b [u8]) -> Result<&'b str, LoadError> {
         ))
     })?;
     if text.trim().is_empty() {
-        return Err(fail(Diagnostic::file_error(file, reader::EMPTY_FILE)));
+        return Err(fail(Diagnostic::file_error(file, reading::EMPTY_FILE)));
     }
     Ok(text)
 }
 
 fn parse_tree(file: &str, text: &str) -> Result<Document, LoadError> {
-    yaml_tree::parse(text).map_err(|e| LoadError {
+    tree::parse(text).map_err(|e| LoadError {
         diagnostics: vec![match e.at {
             Some(at) => Diagnostic::at(file, at.line, at.column, e.message),
             None => Diagnostic::file_error(file, e.message),
@@ -316,8 +316,8 @@ targets:
 "#;
 
     fn slow_build(text: &str) -> (Option<Framework>, Vec<Problem>) {
-        let document = yaml_tree::parse(text).expect("parses");
-        let shape = reader::read(&document);
+        let document = tree::parse(text).expect("parses");
+        let shape = reading::read(&document);
         assert_eq!(shape.findings, vec![]);
         build(shape.framework.expect("a framework"))
     }
@@ -608,7 +608,7 @@ competencies:
             let e = load("f.yaml", text.as_bytes()).expect_err("empty");
             assert_eq!(
                 e.to_string(),
-                format!("f.yaml: {}", reader::EMPTY_FILE),
+                format!("f.yaml: {}", reading::EMPTY_FILE),
                 "{text:?}"
             );
         }
@@ -616,8 +616,8 @@ competencies:
 
     #[test]
     fn the_indicator_cap_is_enforced() {
-        let document = yaml_tree::parse(RICH).expect("parses");
-        let mut raw = reader::read(&document).framework.expect("framework");
+        let document = tree::parse(RICH).expect("parses");
+        let mut raw = reading::read(&document).framework.expect("framework");
         raw.competencies[1].levels[0].indicators = (0..=MAX_INDICATORS)
             .map(|i| RawIndicator::Short(format!("Indicator {i}")))
             .collect();

@@ -4,13 +4,11 @@ pub mod builtin;
 pub mod diagnostic;
 pub mod format;
 pub mod load;
-pub mod locate;
 pub mod model;
-pub mod reader;
+pub mod reading;
 pub mod sheet;
 pub mod text;
 pub mod write;
-pub mod yaml_tree;
 
 pub use diagnostic::{Diagnostic, LoadError, Severity};
 pub use load::{digest, load, Loaded};

@@ -2,10 +2,8 @@
 
 pub mod catalog;
 pub mod compare;
-pub mod consistency;
 pub mod diff;
 pub mod document;
-pub mod explain;
 pub mod fit;
 pub mod form;
 pub mod history;
@@ -21,6 +19,7 @@ pub mod text;
 pub mod walk;
 mod wrapping;
 
+pub use crate::words::plural;
 pub use document::Document;
 pub use safe::visible;
 pub use wrapping::{lines, wrap, wrap_hanging, wrap_prose};
@@ -217,9 +216,4 @@ pub fn own_scales_note(own: &[(String, u32)]) -> String {
     own.iter()
         .map(|(name, at)| format!("; for {name}, {at} or more on its own scale"))
         .collect()
-}
-
-/// `1 indicator`, `2 indicators`: a count with the word that fits it.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -1,17 +1,5 @@
-//! Short texts every renderer writes alike: a percentage, a date, a score, a level, a bar.
-
-/// `0.8` -> `80%`.
-pub fn percent(share: f64) -> String {
-    format!("{}%", (share * 100.0).round())
-}
-
-/// The `YYYY-MM-DD` at the start of an RFC 3339 time, or the whole text when it has none.
-pub fn date_part(time: &str) -> &str {
-    match time.get(..10) {
-        Some(date) if date.as_bytes().get(4) == Some(&b'-') => date,
-        _ => time,
-    }
-}
+//! Short texts every renderer writes alike: a score and a bar. Those the library writes too (a
+//! count, a percentage, a date, a level) are in [`crate::words`].
 
 /// A horizontal bar of `cells` characters for `value` out of `max`, in eighths of a cell:
 /// `████▌░░░`.
@@ -45,14 +33,6 @@ pub fn score_text(score: f64) -> String {
     format!("{score:.2}")
 }
 
-/// "2 · Listens actively", or "none" for rank 0.
-pub fn level_text(rank: usize, title: Option<&str>) -> String {
-    match title {
-        Some(title) if rank > 0 => format!("{rank} · {title}"),
-        _ => "none".to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,11 +44,5 @@ mod tests {
         assert_eq!(bar(1.5, 3.0, 6), "███░░░");
         assert_eq!(bar(1.25, 2.0, 4), "██▌░");
         assert_eq!(bar(5.0, 3.0, 6), "██████");
-    }
-
-    #[test]
-    fn date_part_keeps_the_day() {
-        assert_eq!(date_part("2026-03-01T10:00:00Z"), "2026-03-01");
-        assert_eq!(date_part("yesterday"), "yesterday");
     }
 }

@@ -245,11 +245,7 @@ pub fn review(
                 "note is on an indicator",
                 "notes are on indicators"
             ),
-            if screen.unrated_notes == 1 {
-                "it is"
-            } else {
-                "they are"
-            }
+            crate::words::agree(screen.unrated_notes, "it is", "they are")
         ));
     }
     all.extend(warnings.iter().cloned());
@@ -301,8 +297,23 @@ pub fn question(
     who: Option<&str>,
     style: Style,
 ) -> String {
-    let mut out = String::new();
     let own = framework.rating_scale(screen.competency);
+    let mut out = question_heading(framework, screen, who, style);
+    out.push_str(&indicator_text(screen, style));
+    out.push_str(&answer_text(own, screen, style));
+    out.push_str(&prompt_line(own, screen, who, style));
+    out
+}
+
+/// Above the question: the answer just given, whose assessment it is, where in the walk
+/// (number, group, competency, level), the level's text and the indicators skipped.
+fn question_heading(
+    framework: &Framework,
+    screen: &Question,
+    who: Option<&str>,
+    style: Style,
+) -> String {
+    let mut out = String::new();
     if let Some((competency, indicator, rating)) = screen.previous {
         let line = wrap(
             &format!(
@@ -358,6 +369,12 @@ pub fn question(
         out.push_str(&dim(line.trim_end(), style));
         out.push('\n');
     }
+    out
+}
+
+/// The indicator asked about: its text, examples, origin and id.
+fn indicator_text(screen: &Question, style: Style) -> String {
+    let mut out = String::new();
     out.push('\n');
     let width = style.width;
     out.push_str(&wrap_prose(&screen.indicator.text, width, "  ", "  "));
@@ -373,6 +390,13 @@ pub fn question(
     }
     out.push_str(&dim(&format!("  ({})", screen.indicator.id), style));
     out.push_str("\n\n");
+    out
+}
+
+/// What is known of the answer: the competency's own scale, the rating given or given last
+/// time, its note, the scale when asked for, and a notice.
+fn answer_text(own: RatingScale<'_>, screen: &Question, style: Style) -> String {
+    let mut out = String::new();
     if own.own && !screen.show_scale {
         out.push_str(&wrap_hanging(
             &format!(
@@ -426,6 +450,12 @@ pub fn question(
         out.push_str(&notice_text(own, notice, style));
         out.push('\n');
     }
+    out
+}
+
+/// The scale's labels and the prompt, with what was typed so far after it.
+fn prompt_line(own: RatingScale<'_>, screen: &Question, who: Option<&str>, style: Style) -> String {
+    let mut out = String::new();
     let of_whom = match who.and_then(|w| w.split_once(", rated by ")) {
         Some((subject, _)) => format!(" of {subject}"),
         None => String::new(),

@@ -114,10 +114,16 @@ fn json(text: &str) -> Value {
     serde_json::from_str(text).expect("valid JSON")
 }
 
-fn report(at: &Path, args: &[&str]) -> String {
-    let mut all = vec!["report", "alex.json", "--framework", "shapes.yaml"];
+/// `rungs COMMAND… --framework shapes.yaml ARGS…` in `at`, which must succeed: what it printed.
+fn on_shapes(at: &Path, command: &[&str], args: &[&str]) -> String {
+    let mut all = command.to_vec();
+    all.extend_from_slice(&["--framework", "shapes.yaml"]);
     all.extend_from_slice(args);
     ok(run_in(at, &all))
+}
+
+fn report(at: &Path, args: &[&str]) -> String {
+    on_shapes(at, &["report", "alex.json"], args)
 }
 
 #[test]
@@ -269,18 +275,8 @@ fn validate_warns_about_a_hole_and_a_role_naming_a_level_not_listed() {
 fn compare_gives_exact_scores_coverage_and_the_best_fit_of_self_and_consensus() {
     let dir = assessed();
     let at = dir.path();
-    let value = json(&ok(run_in(
-        at,
-        &[
-            "compare",
-            "alex.json",
-            "alex-by-sam.json",
-            "--framework",
-            "shapes.yaml",
-            "--format",
-            "json",
-        ],
-    )));
+    let pair = ["compare", "alex.json", "alex-by-sam.json"];
+    let value = json(&on_shapes(at, &pair, &["--format", "json"]));
     let craft = &value["competencies"][0];
     assert_eq!(craft["self"]["score"], json!(1.0 + 1.0 / 3.0));
     assert_eq!(craft["self"]["coverage"], json!({ "answered": 4, "of": 6 }));
@@ -295,16 +291,7 @@ fn compare_gives_exact_scores_coverage_and_the_best_fit_of_self_and_consensus() 
         value["raters"][0]["coverage"],
         json!({ "answered": 9, "of": 14, "complete": false })
     );
-    let table = ok(run_in(
-        at,
-        &[
-            "compare",
-            "alex.json",
-            "alex-by-sam.json",
-            "--framework",
-            "shapes.yaml",
-        ],
-    ));
+    let table = on_shapes(at, &pair, &[]);
     assert!(
         table.contains("self (in progress: 9 of 14 answered)"),
         "{table}"
@@ -323,36 +310,18 @@ fn compare_gives_exact_scores_coverage_and_the_best_fit_of_self_and_consensus() 
 fn team_gives_each_persons_coverage_and_best_fit() {
     let dir = assessed();
     let at = dir.path();
-    let value = json(&ok(run_in(
+    let value = json(&on_shapes(
         at,
-        &[
-            "team",
-            ".",
-            "--framework",
-            "shapes.yaml",
-            "--relation",
-            "manager",
-            "--format",
-            "json",
-        ],
-    )));
+        &["team", "."],
+        &["--relation", "manager", "--format", "json"],
+    ));
     let alex = &value["subjects"][0];
     assert_eq!(
         alex["coverage"],
         json!({ "answered": 14, "of": 14, "complete": true })
     );
     assert_eq!(alex["best_fit"]["role"], "lead");
-    let mine = json(&ok(run_in(
-        at,
-        &[
-            "team",
-            ".",
-            "--framework",
-            "shapes.yaml",
-            "--format",
-            "json",
-        ],
-    )));
+    let mine = json(&on_shapes(at, &["team", "."], &["--format", "json"]));
     let alex = &mine["subjects"][0];
     assert_eq!(
         alex["coverage"],
@@ -363,7 +332,7 @@ fn team_gives_each_persons_coverage_and_best_fit() {
         alex["best_fit"],
         json!({ "role": "starter", "role_name": "Starter", "next": "lead", "next_name": "Lead", "next_gap": 2 })
     );
-    let table = ok(run_in(at, &["team", ".", "--framework", "shapes.yaml"]));
+    let table = on_shapes(at, &["team", "."], &[]);
     assert!(table.contains("in progress: 9 of 14 answered"), "{table}");
     assert!(table.contains("Starter (starter); next: Lead"), "{table}");
 }

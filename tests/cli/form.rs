@@ -8,7 +8,7 @@ use scraper::{Html, Selector};
 use serde_json::{json, Value};
 
 use crate::browser::{browser_or_skip, Browser};
-use crate::support::command;
+use crate::support::{command, Run};
 
 const TEAMWORK: &str = "tests/fixtures/frameworks/teamwork.yaml";
 
@@ -388,6 +388,15 @@ fn framework_text_and_names_are_written_as_text() {
     );
 }
 
+/// `rungs form TEAMWORK --subject SUBJECT --raters SHEET --output-dir FOLDER`: a page per rater.
+fn forms_for_raters(subject: &str, sheet: &Path, folder: &Path) -> Run {
+    command(&["form", TEAMWORK, "--subject", subject, "--raters"])
+        .arg(sheet)
+        .arg("--output-dir")
+        .arg(folder)
+        .run()
+}
+
 #[test]
 fn one_page_per_rater_from_a_sheet() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -399,11 +408,7 @@ fn one_page_per_rater_from_a_sheet() {
     .expect("write sheet");
     let forms = dir.path().join("forms");
     std::fs::create_dir(&forms).expect("folder");
-    let out = command(&["form", TEAMWORK, "--subject", "Ana Lee", "--raters"])
-        .arg(&sheet)
-        .arg("--output-dir")
-        .arg(&forms)
-        .run();
+    let out = forms_for_raters("Ana Lee", &sheet, &forms);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let mut names: Vec<String> = std::fs::read_dir(&forms)
         .expect("read folder")
@@ -437,11 +442,7 @@ fn one_page_per_rater_from_a_sheet() {
     }
 
     // Again: nothing is overwritten without --force, and the refusal names every page.
-    let out = command(&["form", TEAMWORK, "--subject", "Ana Lee", "--raters"])
-        .arg(&sheet)
-        .arg("--output-dir")
-        .arg(&forms)
-        .run();
+    let out = forms_for_raters("Ana Lee", &sheet, &forms);
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert_eq!(
         out.stderr.matches("file exists; pass --force").count(),
@@ -460,11 +461,7 @@ fn a_bad_raters_sheet_is_refused_row_by_row() {
         "name,relation\nSam Lee,boss\n,peer\nKim Park,peer\n",
     )
     .expect("write");
-    let out = command(&["form", TEAMWORK, "--subject", "Ana Lee", "--raters"])
-        .arg(&sheet)
-        .arg("--output-dir")
-        .arg(dir.path())
-        .run();
+    let out = forms_for_raters("Ana Lee", &sheet, dir.path());
     assert_eq!(out.code, 2, "{}", out.stderr);
     let shown = sheet.display();
     assert_eq!(
@@ -491,11 +488,7 @@ fn a_bad_raters_sheet_is_refused_row_by_row() {
     );
 
     std::fs::write(&sheet, "who,relation\nSam Lee,peer\n").expect("write");
-    let out = command(&["form", TEAMWORK, "--subject", "Ana Lee", "--raters"])
-        .arg(&sheet)
-        .arg("--output-dir")
-        .arg(dir.path())
-        .run();
+    let out = forms_for_raters("Ana Lee", &sheet, dir.path());
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
@@ -723,11 +716,7 @@ fn three_forms_and_a_self_assessment_compare_like_four_terminal_assessments() {
     std::fs::write(&sheet, format!("name,relation\n{rows}")).expect("write sheet");
     let forms = dir.path().join("forms");
     std::fs::create_dir(&forms).expect("folder");
-    let out = command(&["form", TEAMWORK, "--subject", "Alex Rivera", "--raters"])
-        .arg(&sheet)
-        .arg("--output-dir")
-        .arg(&forms)
-        .run();
+    let out = forms_for_raters("Alex Rivera", &sheet, &forms);
     assert_eq!(out.code, 0, "{}", out.stderr);
 
     // Each rater fills their own page in one browser: the pages keep their answers apart.

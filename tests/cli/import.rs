@@ -1015,3 +1015,24 @@ fn a_workbook_that_would_unpack_past_the_bound_is_refused_unread() {
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
+
+#[test]
+fn a_text_with_a_line_separator_reads_back_as_it_was_in_the_sheet() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = "(a)\u{2028}then b";
+    std::fs::write(
+        dir.path().join("ladder.csv"),
+        format!("competency,level,indicator\nCraft,Junior,\"{text}\"\n"),
+    )
+    .expect("write sheet");
+    let out = run_in(
+        dir.path(),
+        &["-q", "import", "csv", "ladder.csv", "-o", "ladder.yaml"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let shown = loaded(&dir.path().join("ladder.yaml").display().to_string());
+    assert_eq!(
+        shown["competencies"][0]["levels"][0]["indicators"][0]["text"],
+        text
+    );
+}

@@ -10,9 +10,11 @@ use rexpect::process::{Signal, WaitStatus};
 use rexpect::session::{spawn_command, PtySession};
 use rungs::assessment::{Rating, RatingValue};
 use rungs::framework::Framework;
-use rungs::render::report::Report;
 use rungs::render::{self, Style};
+use rungs::report::Report;
 use rungs::scoring::{Ratings, TargetRequest};
+
+use crate::support::assess_with_answers;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -454,21 +456,13 @@ fn resume_after_the_framework_changed_continues_by_indicator_id() {
     let original = std::fs::read_to_string(root().join("tests/fixtures/assess/teamwork.yaml"))
         .expect("fixture framework");
     std::fs::write(&framework_file, &original).expect("copy the framework");
-    let answers = home.path().join("answers.yaml");
-    std::fs::write(&answers, "lis-1: 3\nlis-2: 4\nlis-4: 3\nlis-5: 2\n").expect("answers");
     let file = home.path().join("saved.json");
     let file_arg = file.display().to_string();
-    let made = Command::new(env!("CARGO_BIN_EXE_rungs"))
-        .args(["assess", &framework_file.display().to_string(), "--answers"])
-        .arg(&answers)
-        .args(["--out", &file_arg])
-        .env("HOME", home.path())
-        .output()
-        .expect("rungs runs");
-    assert!(
-        made.status.success(),
-        "{}",
-        String::from_utf8_lossy(&made.stderr)
+    assess_with_answers(
+        home.path(),
+        &framework_file.display().to_string(),
+        "lis-1: 3\nlis-2: 4\nlis-4: 3\nlis-5: 2\n",
+        &["--out", &file_arg],
     );
     let old_digest = saved(&file)["framework"]["digest"].clone();
 
@@ -722,24 +716,11 @@ fn notes_and_names_from_the_file_are_shown_not_obeyed() {
         .map(|(_, _, i)| i.id.clone())
         .expect("an indicator");
     let file = home.path().join("saved.json");
-    let answers = home.path().join("answers.yaml");
-    std::fs::write(
-        &answers,
-        format!("{first}: {{ value: 3, note: \"ran it \\e]0;pwned\\a\\x9b2J \\u202Edone\" }}\n"),
-    )
-    .expect("answers");
-    let made = Command::new(env!("CARGO_BIN_EXE_rungs"))
-        .args(["assess", &id, "--answers"])
-        .arg(&answers)
-        .arg("--out")
-        .arg(&file)
-        .env("HOME", home.path())
-        .output()
-        .expect("rungs runs");
-    assert!(
-        made.status.success(),
-        "{}",
-        String::from_utf8_lossy(&made.stderr)
+    assess_with_answers(
+        home.path(),
+        &id,
+        &format!("{first}: {{ value: 3, note: \"ran it \\e]0;pwned\\a\\x9b2J \\u202Edone\" }}\n"),
+        &["--out", &file.display().to_string()],
     );
     let mut value = saved(&file);
     value["subject"] = serde_json::json!("Sam\u{1b}]0;title\u{7}");
@@ -858,20 +839,7 @@ fn resume_by_framework_id_continues_its_latest_assessment() {
     for columns in [50, 100] {
         let home = tempfile::tempdir().expect("temporary folder");
         let framework = three_indicators(home.path());
-        let answers = home.path().join("answers.yaml");
-        std::fs::write(&answers, "t1: 3\n").expect("answers");
-        let made = Command::new(env!("CARGO_BIN_EXE_rungs"))
-            .args(["assess", &framework, "--answers"])
-            .arg(&answers)
-            .env("HOME", home.path().join("home"))
-            .env("XDG_DATA_HOME", home.path().join("data"))
-            .output()
-            .expect("rungs runs");
-        assert!(
-            made.status.success(),
-            "{}",
-            String::from_utf8_lossy(&made.stderr)
-        );
+        assess_with_answers(home.path(), &framework, "t1: 3\n", &[]);
         let folder = home.path().join("data/rungs/assessments");
         let file = std::fs::read_dir(&folder)
             .expect("the assessments folder")
@@ -1014,25 +982,12 @@ fn the_walk_fits_small_terminals_and_drops_stale_messages() {
 fn from_a_previous_assessment_enter_keeps_a_digit_changes_and_the_changes_are_shown() {
     let home = tempfile::tempdir().expect("temporary folder");
     let framework = three_indicators(home.path());
-    let answers = home.path().join("answers.yaml");
-    std::fs::write(
-        &answers,
-        "t1: { value: 3, note: \"led the spring retro\" }\nt2: 2\nt3: 4\n",
-    )
-    .expect("answers");
     let previous = home.path().join("spring.json");
-    let made = Command::new(env!("CARGO_BIN_EXE_rungs"))
-        .args(["assess", &framework, "--answers"])
-        .arg(&answers)
-        .arg("--out")
-        .arg(&previous)
-        .env("HOME", home.path())
-        .output()
-        .expect("rungs runs");
-    assert!(
-        made.status.success(),
-        "{}",
-        String::from_utf8_lossy(&made.stderr)
+    assess_with_answers(
+        home.path(),
+        &framework,
+        "t1: { value: 3, note: \"led the spring retro\" }\nt2: 2\nt3: 4\n",
+        &["--out", &previous.display().to_string()],
     );
     let before = std::fs::read(&previous).expect("saved");
 
@@ -1146,20 +1101,11 @@ fn a_competency_on_its_own_scale_is_rated_with_its_labels_and_origins_are_shown(
 
 /// Save answers to the first indicator of [`three_indicators`] in `file`, without a terminal.
 fn first_answered(home: &Path, framework: &str, file: &Path) {
-    let answers = home.join("first.yaml");
-    std::fs::write(&answers, "t1: 3\n").expect("answers");
-    let made = Command::new(env!("CARGO_BIN_EXE_rungs"))
-        .args(["assess", framework, "--answers"])
-        .arg(&answers)
-        .arg("--out")
-        .arg(file)
-        .env("HOME", home)
-        .output()
-        .expect("rungs runs");
-    assert!(
-        made.status.success(),
-        "{}",
-        String::from_utf8_lossy(&made.stderr)
+    assess_with_answers(
+        home,
+        framework,
+        "t1: 3\n",
+        &["--out", &file.display().to_string()],
     );
 }
 
@@ -1194,18 +1140,6 @@ fn resuming_through_a_link_saves_to_the_file_it_leads_to_and_keeps_the_link() {
     );
 }
 
-/// Run `rungs` (no terminal) with the environment of [`spawn`].
-fn run_plain(home: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_rungs"))
-        .args(args)
-        .current_dir(home)
-        .env("HOME", home.join("home"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env_remove("RUNGS_FRAMEWORKS")
-        .output()
-        .expect("rungs runs")
-}
-
 #[test]
 fn from_enter_on_last_times_rating_is_saved_at_once_and_survives_sigkill() {
     let (path, framework) = framework();
@@ -1216,18 +1150,8 @@ fn from_enter_on_last_times_rating_is_saved_at_once_and_survives_sigkill() {
     let total = ids.len();
     let home = tempfile::tempdir().expect("temporary folder");
     // Last time: every indicator rated 3, saved in the assessments folder.
-    let answers = home.path().join("spring.yaml");
     let lines: String = ids.iter().map(|id| format!("{id}: 3\n")).collect();
-    std::fs::write(&answers, lines).expect("answers");
-    let made = run_plain(
-        home.path(),
-        &["assess", &path, "--answers", &answers.display().to_string()],
-    );
-    assert!(
-        made.status.success(),
-        "{}",
-        String::from_utf8_lossy(&made.stderr)
-    );
+    assess_with_answers(home.path(), &path, &lines, &[]);
 
     let file = home.path().join("autumn.json");
     let file_arg = file.display().to_string();
@@ -1390,19 +1314,11 @@ fn a_second_rungs_on_a_file_a_walk_has_open_is_refused_and_nothing_is_lost() {
         "every answer of the walk is kept"
     );
     // Once the walk is over, the file is free again.
-    let after = other(&[
-        "assess",
+    assess_with_answers(
+        home.path(),
         &framework,
-        "--answers",
-        &answers_arg,
-        "--out",
-        &file_arg,
-        "--force",
-    ]);
-    assert!(
-        after.status.success(),
-        "{}",
-        String::from_utf8_lossy(&after.stderr)
+        "t1: 1\nt2: 1\nt3: 1\n",
+        &["--out", &file_arg, "--force"],
     );
 }
 

@@ -138,19 +138,25 @@ fn a_named_pipe_is_refused_at_once_wherever_a_file_is_read() {
     }
 }
 
+/// Alex's assessment (`team/alex.json` of the fixtures) as `dir/alex.json`, its framework
+/// recorded as `id` at `path`.
+fn alex_recording(dir: &Path, id: &str, path: &str) {
+    let text = std::fs::read_to_string(fixture("team/alex.json"))
+        .expect("fixture")
+        .replace(
+            "\"id\": \"teamwork-walk\"",
+            &format!("\"id\": {id:?}, \"path\": {path:?}"),
+        );
+    assert!(text.contains(path), "the fixture records a path");
+    std::fs::write(dir.join("alex.json"), text).expect("write");
+}
+
 #[test]
 fn a_recorded_framework_path_that_is_a_pipe_is_refused() {
     let dir = tempfile::tempdir().expect("temp dir");
     mkfifo(&dir.path().join("ladder.yaml"));
     let recorded = dir.path().join("ladder.yaml").display().to_string();
-    let text = std::fs::read_to_string(fixture("team/alex.json"))
-        .expect("fixture")
-        .replace(
-            "\"id\": \"teamwork-walk\"",
-            &format!("\"id\": \"teamwork-walk\", \"path\": {recorded:?}"),
-        );
-    assert!(text.contains(&recorded), "the fixture records a path");
-    std::fs::write(dir.path().join("alex.json"), text).expect("write");
+    alex_recording(dir.path(), "teamwork-walk", &recorded);
     let out = run_bounded(dir.path(), &["report", "alex.json"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(
@@ -285,13 +291,7 @@ fn a_recorded_framework_path_never_has_its_content_quoted() {
     )
     .expect("write");
     let recorded = dir.path().join("secret.conf").display().to_string();
-    let text = std::fs::read_to_string(fixture("team/alex.json"))
-        .expect("fixture")
-        .replace(
-            "\"id\": \"teamwork-walk\"",
-            &format!("\"id\": \"elsewhere\", \"path\": {recorded:?}"),
-        );
-    std::fs::write(dir.path().join("alex.json"), text).expect("write");
+    alex_recording(dir.path(), "elsewhere", &recorded);
     for args in [&["report", "alex.json"][..], &["team", "alex.json"][..]] {
         let out = run_bounded(dir.path(), args);
         assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);

@@ -134,3 +134,26 @@ pub fn rungs_with_env(args: &[&str], env: &[(&str, &str)]) -> Run {
         .fold(command(args).env("NO_COLOR", "1"), |c, (k, v)| c.env(k, v))
         .run()
 }
+
+/// Rate without a terminal, as a person whose home is `home` (HOME and XDG_DATA_HOME below it,
+/// as the pseudo-terminal tests give a walk): `answers`, an answers file's text, is written to
+/// `home/answers-given.yaml` and `rungs assess FRAMEWORK --answers FILE MORE…` is run in `home`
+/// (`MORE` say `--out FILE`; without it the assessment goes to its default place). The test
+/// fails unless it exits 0.
+pub fn assess_with_answers(home: &Path, framework: &str, answers: &str, more: &[&str]) -> Run {
+    let file = home.join("answers-given.yaml");
+    std::fs::write(&file, answers).expect("write the answers file");
+    let run = command(&["assess", framework, "--answers"])
+        .arg(&file)
+        .args(more)
+        .current_dir(home)
+        .env("HOME", &home.join("home").display().to_string())
+        .env("XDG_DATA_HOME", &home.join("data").display().to_string())
+        .run();
+    assert_eq!(
+        run.code, 0,
+        "rungs assess --answers failed:\n{}",
+        run.stderr
+    );
+    run
+}

@@ -9,8 +9,8 @@ use rungs::assessment::start::now;
 use rungs::assessment::{Assessment, TargetRequest};
 use rungs::catalog::Entry;
 use rungs::framework::Ladder;
-use rungs::render::report::Report;
 use rungs::render::{self, Style};
+use rungs::report::Report;
 use rungs::walk::{Key, Screen, Step, Walk};
 
 /// How a walk at the terminal ended.

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use super::Problem;
 use crate::framework::format::*;
-use crate::framework::locate::{closest, PathSegment};
 use crate::framework::model::*;
+use crate::yaml::locate::{closest, PathSegment};
 
 pub(super) fn is_slug(s: &str) -> bool {
     let mut chars = s.chars();

@@ -10,7 +10,8 @@ use super::check::{
 };
 use super::MAX_INDICATORS;
 use crate::framework::format::*;
-use crate::framework::locate::PathSegment;
+use crate::words::agree;
+use crate::yaml::locate::PathSegment;
 
 /// Where an indicator is: competency, competency level and indicator indices.
 type IndicatorAt = (usize, usize, usize);
@@ -383,9 +384,9 @@ pub(super) fn check_ladders(
             format!(
                 "competency {:?} skips {} {}{track} between its first and last level: {} neither required nor attainable, and its gaps are counted on the levels it lists",
                 c.id,
-                if names.len() == 1 { "level" } else { "levels" },
+                agree(names.len(), "level", "levels"),
                 names.join(", "),
-                if names.len() == 1 { "that level is" } else { "those levels are" },
+                agree(names.len(), "that level is", "those levels are"),
             ),
         );
     }

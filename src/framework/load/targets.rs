@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::check::{is_slug, unknown_reference, Levels, Problems, Tracks, SLUG_RULE};
 use crate::framework::format::*;
-use crate::framework::locate::PathSegment;
+use crate::yaml::locate::PathSegment;
 
 /// Every target: a unique slug, a known track, and known competencies at known levels (on its
 /// track when it has one), each named once.

@@ -3,8 +3,8 @@
 use super::check::Problems;
 use super::Problem;
 use crate::framework::format::*;
-use crate::framework::locate::PathSegment;
 use crate::framework::text::{forbidden_char, forbidden_message};
+use crate::yaml::locate::PathSegment;
 
 /// Checks one text, given the path to it (made only when the text is at fault).
 type TextCheck<'a> = dyn FnMut(&dyn Fn() -> Vec<PathSegment>, &str) + 'a;

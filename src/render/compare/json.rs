@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::assessment::{RatingValue, Relation};
 use crate::compare::{Comparison, Flag, Standing};
-use crate::render::report::ReportCoverage;
+use crate::report::ReportCoverage;
 use crate::scoring::NamedFit;
 
 #[derive(Serialize)]

@@ -1,6 +1,6 @@
 //! The report as CSV: one row per indicator, safe to open in a spreadsheet.
 
-use super::Report;
+use crate::report::Report;
 
 /// The header row's column names. The last three repeat the report's best-fit role, the next
 /// role and its gap on every row (empty for a framework without roles), so each row stands
@@ -163,5 +163,23 @@ mod tests {
         assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(field("plain, with comma"), "\"plain, with comma\"");
         assert_eq!(field("a - b"), "a - b");
+    }
+
+    #[test]
+    fn a_report_as_rows() {
+        use crate::assessment::TargetRequest;
+        use crate::test_support::{framework, rated, TWO_LEVELS};
+        let f = framework("small.yaml", TWO_LEVELS);
+        let ratings = rated(&[("craft.one.1", 4), ("craft.one.2", 2)]);
+        let report = match Report::from_ratings(&f, &ratings, &TargetRequest::default()) {
+            Ok(report) => report,
+            Err(e) => panic!("{e}"),
+        };
+        insta::assert_snapshot!(render(&report), @r"
+        group,competency_id,competency,level_rank,level_id,level,indicator_id,indicator,rating,rating_label,demonstrated,note,best_fit,next_role,next_gap
+        ,craft,Craft,1,one,One,craft.one.1,Shares what they learn,4,Consistently,yes,,,,
+        ,craft,Craft,1,one,One,craft.one.2,Asks for feedback,2,Sometimes,no,,,,
+        ,craft,Craft,2,two,Two,craft.two.1,Coaches others,,,,,,,
+        ");
     }
 }

@@ -3,10 +3,11 @@
 
 use std::fmt::Write;
 
-use super::{name_with_coverage, progress_text, rating_text, Report};
 use crate::render::html::{escape, page_head, NO_SCRIPT};
 use crate::render::prose;
-use crate::render::text::{level_text, score_text};
+use crate::render::text::score_text;
+use crate::report::{name_with_coverage, progress_text, rating_text, Report};
+use crate::words::level_text;
 
 const STYLE: &str = "
 :root { color-scheme: light; --ink: #1d232b; --muted: #5b6672; --line: #d5dbe1; --bar: #2f6f9f; --track: #eef1f4; --met: #23744a; --missed: #9a5b00; }
@@ -110,7 +111,7 @@ pub fn render(report: &Report) -> String {
                     out,
                     "<li>{}; <span class=\"id\">{}</span></li>",
                     escape(&level.reason),
-                    escape(&crate::render::explain::counts(&level.level))
+                    escape(&crate::report::explain::counts(&level.level))
                 );
             }
             out.push_str("</ul>\n");
@@ -301,7 +302,7 @@ fn notes(out: &mut String, report: &Report) {
 }
 
 /// The level's name, and the competency's own title for it below when it has one.
-fn level_cell(i: &super::IndicatorReport, first: bool) -> String {
+fn level_cell(i: &crate::report::IndicatorReport, first: bool) -> String {
     let name = escape(&level_text(i.rank, Some(&i.level_title)));
     match &i.competency_title {
         Some(title) if first => format!("{name}<br><span class=\"title\">{}</span>", escape(title)),

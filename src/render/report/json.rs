@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use super::Report;
+use crate::report::Report;
 
 /// Pretty JSON with a trailing newline.
 pub fn render(report: &Report) -> String {

@@ -1,14 +1,15 @@
 //! The report as Markdown, to paste into a 1:1 document: profile and gap tables, and the plan
 //! as a checklist.
 
-use super::{name_with_coverage, progress_text, rating_text, Report};
 use crate::render::markdown::{escape, level_texts, row};
 use crate::render::prose;
-use crate::render::text::{bar, bar_cells, level_text, score_text};
+use crate::render::text::{bar, bar_cells, score_text};
+use crate::report::{name_with_coverage, progress_text, rating_text, Report};
+use crate::words::level_text;
 
 /// The whole report as Markdown.
 pub fn render(report: &Report) -> String {
-    let mut out = format!("# {}\n\n", escape(&report.heading()));
+    let mut out = format!("# {}\n\n", escape(&super::heading(report)));
     out.push_str(&format!("{}\n\n", escape(&report.rule())));
 
     out.push_str(&format!(
@@ -53,7 +54,7 @@ pub fn render(report: &Report) -> String {
                 out.push_str(&format!(
                     "- {}; {}\n",
                     escape(&level.reason),
-                    escape(&crate::render::explain::counts(&level.level))
+                    escape(&crate::report::explain::counts(&level.level))
                 ));
             }
         }
@@ -155,5 +156,62 @@ fn notes(out: &mut String, report: &Report) {
             escape(&rating_text(i)),
             escape(i.note.as_deref().unwrap_or_default()),
         ]));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::assessment::TargetRequest;
+    use crate::report::Report;
+    use crate::test_support::{framework, rated, TWO_LEVELS};
+
+    #[test]
+    fn a_report_with_a_gap_and_a_note() {
+        let f = framework("small.yaml", TWO_LEVELS);
+        let mut ratings = rated(&[("craft.one.1", 4), ("craft.one.2", 3), ("craft.two.1", 1)]);
+        if let Some(rating) = ratings.get_mut("craft.one.1") {
+            rating.note = Some("ran the demo".to_string());
+        }
+        let target = TargetRequest {
+            level: Some("two".to_string()),
+            ..TargetRequest::default()
+        };
+        let report = match Report::from_ratings(&f, &ratings, &target) {
+            Ok(report) => report,
+            Err(e) => panic!("{e}"),
+        };
+        insta::assert_snapshot!(super::render(&report), @r"
+        # Small 1
+
+        A level is held when 80% of its indicators (not counting those not applicable) are rated 3 (Often) or more, and every lower level is held; an indicator not answered yet is not yet shown.
+
+        ## Level profile
+
+        Scores out of 2.
+
+        | Competency | Level | Score | Progress | Next level |
+        | --- | --- | ---: | --- | --- |
+        | Craft | 1 · One | 1.00 | `██░░` | 0/1 shown toward 2 · Two |
+
+        ## Gaps to every competency at Two
+
+        | Competency | Current | Target | Gap | Met |
+        | --- | --- | --- | ---: | --- |
+        | Craft | 1 · One | 2 · Two | 1 | no |
+
+        Targets met: 0 of 1.
+
+        ## Development plan
+
+        ### Craft: 1 · One → 2 · Two (1 level to go)
+
+        - [ ] **2 · Two**: Coaches others (`craft.two.1`), rated 1 · Rarely
+
+        ## Evidence notes
+
+        | Indicator | Rating | Note |
+        | --- | --- | --- |
+        | Shares what they learn (`craft.one.1`, Craft, 1 · One) | 4 · Consistently | ran the demo |
+        ");
     }
 }

@@ -4,18 +4,19 @@
 
 use comfy_table::{Cell, CellAlignment, Color};
 
-use super::{competency_coverage_text, progress_text, rating_text, Report};
-use crate::render::text::{bar, bar_cells, level_text, score_text};
+use crate::render::text::{bar, bar_cells, score_text};
 use crate::render::{
     bold, lines, one_line, prose, table, visible, wrap_hanging, wrap_prose, Style,
 };
+use crate::report::{competency_coverage_text, progress_text, rating_text, Report};
+use crate::words::level_text;
 
 /// The whole report: heading, scoring rule, profile, and when a target was given the gap table
 /// and the development plan.
 pub fn render(report: &Report, style: Style) -> String {
     let mut out = String::new();
     let width = style.width;
-    out.push_str(&bold(&lines(&report.heading(), width), style));
+    out.push_str(&bold(&lines(&super::heading(report), width), style));
     out.push('\n');
     if let (Some(name), Some(id)) = (&report.track_name, &report.track) {
         out.push_str(&lines(
@@ -67,7 +68,7 @@ pub fn explanations(report: &Report, style: Style) -> String {
                 &format!(
                     "{}; {}",
                     level.reason,
-                    crate::render::explain::counts(&level.level)
+                    crate::report::explain::counts(&level.level)
                 ),
                 width,
                 "  - ",
@@ -301,4 +302,44 @@ pub fn plan(report: &Report, style: Style) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::assessment::TargetRequest;
+    use crate::render::Style;
+    use crate::report::Report;
+    use crate::test_support::{framework, rated, TWO_LEVELS};
+
+    #[test]
+    fn profile_and_gaps_of_a_report_in_progress() {
+        let f = framework("small.yaml", TWO_LEVELS);
+        let ratings = rated(&[("craft.one.1", 4), ("craft.one.2", 3)]);
+        let target = TargetRequest {
+            level: Some("two".to_string()),
+            ..TargetRequest::default()
+        };
+        let report = match Report::from_ratings(&f, &ratings, &target) {
+            Ok(report) => report,
+            Err(e) => panic!("{e}"),
+        };
+        insta::assert_snapshot!(super::profile_and_gaps(&report, Style::default()), @r"
+        in progress: 2 of 3 answered
+        Level profile (scores out of 2)
+        ┌─────────────────┬─────────┬───────┬──────┬───────────────────────────────────┐
+        │ competency      ┆ level   ┆ score ┆      ┆ next level                        │
+        ╞═════════════════╪═════════╪═══════╪══════╪═══════════════════════════════════╡
+        │ Craft           ┆ 1 · One ┆  1.00 ┆ ██░░ ┆ nothing rated yet toward 2 · Two  │
+        │ 2 of 3 answered ┆         ┆       ┆      ┆ (1 not rated)                     │
+        └─────────────────┴─────────┴───────┴──────┴───────────────────────────────────┘
+
+        Gaps to every competency at Two
+        ┌────────────┬─────────┬─────────┬─────┬─────────┐
+        │ competency ┆ current ┆ target  ┆ gap ┆         │
+        ╞════════════╪═════════╪═════════╪═════╪═════════╡
+        │ Craft      ┆ 1 · One ┆ 2 · Two ┆   1 ┆ not met │
+        └────────────┴─────────┴─────────┴─────┴─────────┘
+        Targets met: 0 of 1.
+        ");
+    }
 }

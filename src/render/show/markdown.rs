@@ -1,6 +1,6 @@
 //! `rungs show --format markdown`: the framework as a readable document, for a wiki.
 
-use crate::framework::{Framework, Guidance};
+use crate::framework::{Competency, CompetencyLevel, Framework, Group, Guidance};
 use crate::render::markdown::{escape, level_texts, row};
 use crate::render::prose;
 
@@ -19,7 +19,38 @@ pub fn render(framework: &Framework) -> String {
     if let Some(s) = &framework.source {
         out.push_str(&format!("Source: {}\n\n", escape(s)));
     }
+    scale(&mut out, framework);
+    levels(&mut out, framework);
+    tracks(&mut out, framework);
 
+    let grouped = !framework.groups.is_empty();
+    // With groups, a group is a `##` heading and its competencies `###` under it.
+    let headings = if grouped {
+        ("###", "####")
+    } else {
+        ("##", "###")
+    };
+    for (group, members) in crate::render::sections(framework) {
+        if grouped {
+            group_heading(&mut out, group);
+        }
+        for c in members {
+            competency(&mut out, framework, c, headings);
+        }
+    }
+    if !framework.guidance.is_empty() {
+        out.push_str("\n## About the whole framework\n\n");
+        guidance(&mut out, &framework.guidance);
+    }
+    targets(&mut out, framework);
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// The rating scale, a point a line, then what counts as demonstrated.
+fn scale(out: &mut String, framework: &Framework) {
     out.push_str("## Scale\n\n");
     for p in &framework.scale {
         out.push_str(&format!("- **{}** {}", p.value, escape(&p.label)));
@@ -33,7 +64,10 @@ pub fn render(framework: &Framework) -> String {
         framework.demonstrated_at,
         (framework.threshold * 100.0).round()
     ));
+}
 
+/// The framework's levels as a table.
+fn levels(out: &mut String, framework: &Framework) {
     out.push_str("## Levels\n\n| Rank | Level | Id | Description |\n| ---: | --- | --- | --- |\n");
     for (i, l) in framework.levels.iter().enumerate() {
         out.push_str(&row(&[
@@ -43,127 +77,132 @@ pub fn render(framework: &Framework) -> String {
             escape(&prose::flow(l.description.as_deref().unwrap_or(""))),
         ]));
     }
+}
 
-    if !framework.tracks.is_empty() {
-        out.push_str(&format!(
-            "\n## Tracks\n\nPick one with `--track ID`; without it, `{}` is used.\n\n| Track | Id | Levels | Description |\n| --- | --- | --- | --- |\n",
-            framework.tracks[0].id.replace('`', "'")
-        ));
-        for track in &framework.tracks {
-            let levels: Vec<&str> = track
-                .levels
-                .iter()
-                .map(|&l| framework.levels[l].name.as_str())
-                .collect();
-            out.push_str(&row(&[
-                escape(&track.name),
-                format!("`{}`", track.id.replace('`', "'")),
-                escape(&levels.join(" → ")),
-                escape(&prose::flow(track.description.as_deref().unwrap_or(""))),
-            ]));
-        }
+/// The framework's tracks as a table, and how to pick one; nothing without tracks.
+fn tracks(out: &mut String, framework: &Framework) {
+    if framework.tracks.is_empty() {
+        return;
     }
+    out.push_str(&format!(
+        "\n## Tracks\n\nPick one with `--track ID`; without it, `{}` is used.\n\n| Track | Id | Levels | Description |\n| --- | --- | --- | --- |\n",
+        framework.tracks[0].id.replace('`', "'")
+    ));
+    for track in &framework.tracks {
+        let levels: Vec<&str> = track
+            .levels
+            .iter()
+            .map(|&l| framework.levels[l].name.as_str())
+            .collect();
+        out.push_str(&row(&[
+            escape(&track.name),
+            format!("`{}`", track.id.replace('`', "'")),
+            escape(&levels.join(" → ")),
+            escape(&prose::flow(track.description.as_deref().unwrap_or(""))),
+        ]));
+    }
+}
 
-    let grouped = !framework.groups.is_empty();
-    // With groups, a group is a `##` heading and its competencies `###` under it.
-    let (competency_heading, level_heading) = if grouped {
-        ("###", "####")
-    } else {
-        ("##", "###")
-    };
-    for (group, members) in crate::render::sections(framework) {
-        if grouped {
-            match group {
-                Some(g) => {
-                    out.push_str(&format!("\n## {}\n\n", escape(&g.name)));
-                    if let Some(d) = &g.description {
-                        out.push_str(&format!("{}\n", prose::markdown(d, escape, "")));
-                    }
-                    if let Some(own) = &g.scale {
-                        out.push_str(&format!(
-                            "{}\n",
-                            escape(&crate::render::own_scale_line(own))
-                        ));
-                    }
-                }
-                None => out.push_str("\n## Other competencies\n"),
+/// A group's heading, description and own scale; "Other competencies" for those in no group.
+fn group_heading(out: &mut String, group: Option<&Group>) {
+    match group {
+        Some(g) => {
+            out.push_str(&format!("\n## {}\n\n", escape(&g.name)));
+            if let Some(d) = &g.description {
+                out.push_str(&format!("{}\n", prose::markdown(d, escape, "")));
             }
-        }
-        for c in members {
-            out.push_str(&format!(
-                "\n{competency_heading} {} (`{}`)\n\n",
-                escape(&c.name),
-                c.id.replace('`', "'")
-            ));
-            if let Some(d) = &c.description {
-                out.push_str(&format!("{}\n\n", prose::markdown(d, escape, "")));
-            }
-            if let Some(own) = &c.scale {
+            if let Some(own) = &g.scale {
                 out.push_str(&format!(
-                    "{}\n\n",
+                    "{}\n",
                     escape(&crate::render::own_scale_line(own))
                 ));
             }
-            for cl in &c.levels {
-                out.push_str(&format!(
-                    "{level_heading} Level {}: {}\n\n",
-                    framework.rank(cl.level),
-                    escape(framework.level_title(cl))
-                ));
-                out.push_str(&level_texts(cl.description.as_deref(), &cl.examples));
-                if cl.indicators.is_empty() {
-                    out.push_str("No indicators: this level imposes no requirement.\n\n");
-                    continue;
-                }
-                for i in &cl.indicators {
-                    out.push_str(&format!(
-                        "- {} (`{}`)\n",
-                        prose::markdown(&i.text, escape, "  "),
-                        i.id.replace('`', "'")
-                    ));
-                    for e in &i.examples {
-                        out.push_str(&format!("  - {}\n", prose::markdown(e, escape, "    ")));
-                    }
-                    if let Some(origin) = &i.origin {
-                        out.push_str(&format!("  From: {}\n", escape(&prose::flow(origin))));
-                    }
-                }
-                out.push('\n');
-            }
-            guidance(&mut out, &c.guidance);
         }
+        None => out.push_str("\n## Other competencies\n"),
     }
-    if !framework.guidance.is_empty() {
-        out.push_str("\n## About the whole framework\n\n");
-        guidance(&mut out, &framework.guidance);
-    }
+}
 
-    if !framework.targets.is_empty() {
-        out.push_str("\n## Targets\n\n| Target | Id | Levels |\n| --- | --- | --- |\n");
-        for t in &framework.targets {
-            let levels = t
-                .levels
-                .iter()
-                .map(|&(c, l)| {
-                    format!(
-                        "{}: {}",
-                        escape(&framework.competencies[c].name),
-                        escape(&framework.levels[l].name)
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
-            out.push_str(&row(&[
-                escape(&t.name),
-                format!("`{}`", t.id.replace('`', "'")),
-                levels,
-            ]));
+/// One competency under `headings` (its own, its levels'): description, own scale, each
+/// level with its indicators, guidance.
+fn competency(
+    out: &mut String,
+    framework: &Framework,
+    c: &Competency,
+    (competency_heading, level_heading): (&str, &str),
+) {
+    out.push_str(&format!(
+        "\n{competency_heading} {} (`{}`)\n\n",
+        escape(&c.name),
+        c.id.replace('`', "'")
+    ));
+    if let Some(d) = &c.description {
+        out.push_str(&format!("{}\n\n", prose::markdown(d, escape, "")));
+    }
+    if let Some(own) = &c.scale {
+        out.push_str(&format!(
+            "{}\n\n",
+            escape(&crate::render::own_scale_line(own))
+        ));
+    }
+    for cl in &c.levels {
+        out.push_str(&format!(
+            "{level_heading} Level {}: {}\n\n",
+            framework.rank(cl.level),
+            escape(framework.level_title(cl))
+        ));
+        out.push_str(&level_texts(cl.description.as_deref(), &cl.examples));
+        indicators(out, cl);
+    }
+    guidance(out, &c.guidance);
+}
+
+/// A competency level's indicators as a list, with their examples and origin.
+fn indicators(out: &mut String, cl: &CompetencyLevel) {
+    if cl.indicators.is_empty() {
+        out.push_str("No indicators: this level imposes no requirement.\n\n");
+        return;
+    }
+    for i in &cl.indicators {
+        out.push_str(&format!(
+            "- {} (`{}`)\n",
+            prose::markdown(&i.text, escape, "  "),
+            i.id.replace('`', "'")
+        ));
+        for e in &i.examples {
+            out.push_str(&format!("  - {}\n", prose::markdown(e, escape, "    ")));
+        }
+        if let Some(origin) = &i.origin {
+            out.push_str(&format!("  From: {}\n", escape(&prose::flow(origin))));
         }
     }
-    while out.ends_with("\n\n") {
-        out.pop();
+    out.push('\n');
+}
+
+/// The framework's targets as a table; nothing without targets.
+fn targets(out: &mut String, framework: &Framework) {
+    if framework.targets.is_empty() {
+        return;
     }
-    out
+    out.push_str("\n## Targets\n\n| Target | Id | Levels |\n| --- | --- | --- |\n");
+    for t in &framework.targets {
+        let levels = t
+            .levels
+            .iter()
+            .map(|&(c, l)| {
+                format!(
+                    "{}: {}",
+                    escape(&framework.competencies[c].name),
+                    escape(&framework.levels[l].name)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push_str(&row(&[
+            escape(&t.name),
+            format!("`{}`", t.id.replace('`', "'")),
+            levels,
+        ]));
+    }
 }
 
 /// Titled lists, each with its note; a list without items or note is shown as empty.
@@ -179,5 +218,85 @@ fn guidance(out: &mut String, lists: &[Guidance]) {
             out.push_str(&format!("- {}\n", prose::markdown(item, escape, "  ")));
         }
         out.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    const FRAMEWORK: &str = r#"
+id: small
+name: Small
+version: "1"
+description: "For the tests."
+levels: [{ id: one, name: One }, { id: two, name: Two }]
+groups: [{ id: people, name: People }]
+competencies:
+  - id: craft
+    name: Craft
+    group: people
+    levels:
+      - level: one
+        title: Starts out
+        indicators:
+          - { id: a1, text: Shares what they learn, examples: [runs a demo] }
+      - level: two
+        indicators: []
+    guidance:
+      - { title: Try, items: [Pair with someone] }
+targets:
+  - { id: lead, name: Lead, levels: { craft: two } }
+"#;
+
+    #[test]
+    fn a_grouped_framework_with_a_target() {
+        let f = crate::test_support::framework("small.yaml", FRAMEWORK);
+        insta::assert_snapshot!(super::render(&f), @r"
+        # Small
+
+        `small` version 1
+
+        For the tests.
+
+        ## Scale
+
+        - **1** Rarely
+        - **2** Sometimes
+        - **3** Often
+        - **4** Consistently
+
+        A rating of 3 or more counts as demonstrated; a level is attained when 80% of its rated indicators are demonstrated.
+
+        ## Levels
+
+        | Rank | Level | Id | Description |
+        | ---: | --- | --- | --- |
+        | 1 | One | `one` |  |
+        | 2 | Two | `two` |  |
+
+        ## People
+
+
+        ### Craft (`craft`)
+
+        #### Level 1: Starts out
+
+        - Shares what they learn (`a1`)
+          - runs a demo
+
+        #### Level 2: Two
+
+        No indicators: this level imposes no requirement.
+
+        **Try**
+
+        - Pair with someone
+
+
+        ## Targets
+
+        | Target | Id | Levels |
+        | --- | --- | --- |
+        | Lead | `lead` | Craft: Two |
+        ");
     }
 }

@@ -4,13 +4,12 @@ use comfy_table::Cell;
 
 use comfy_table::ColumnConstraint;
 
-use crate::framework::{Framework, Guidance};
+use crate::framework::{Competency, CompetencyLevel, Framework, Group, Guidance};
 use crate::render::{bold, lines, prose, table, wrap, wrap_hanging, wrap_prose, Style};
 
 /// The framework: heading, scale, levels, then each competency with its indicators and guidance.
-pub fn show(framework: &Framework, style: Style) -> String {
+pub fn render(framework: &Framework, style: Style) -> String {
     let mut out = String::new();
-    let width = style.width;
     out.push_str(&crate::render::title(framework, style));
     if let Some(d) = &framework.description {
         out.push_str(&wrap_prose(d, style.width, "", ""));
@@ -24,7 +23,29 @@ pub fn show(framework: &Framework, style: Style) -> String {
         ));
     }
     out.push('\n');
+    out.push_str(&scale_text(framework, style));
+    out.push_str(&levels_text(framework, style));
+    out.push_str(&tracks_text(framework, style));
 
+    let grouped = !framework.groups.is_empty();
+    for (group, members) in crate::render::sections(framework) {
+        if grouped {
+            out.push_str(&group_heading(group, style));
+        }
+        for c in members {
+            out.push_str(&competency_text(framework, c, style));
+        }
+    }
+    if !framework.guidance.is_empty() {
+        out.push_str("\nAbout the whole framework\n");
+        guidance(&mut out, &framework.guidance, style);
+    }
+    out.push_str(&targets_text(framework, style));
+    out
+}
+
+/// The rating scale: what counts as demonstrated, then a row per scale point.
+fn scale_text(framework: &Framework, style: Style) -> String {
     let mut scale = table(style);
     scale.set_header(vec!["rating", "meaning"]);
     for p in &framework.scale {
@@ -34,7 +55,7 @@ pub fn show(framework: &Framework, style: Style) -> String {
         };
         scale.add_row(vec![Cell::new(p.value), Cell::new(meaning)]);
     }
-    out.push_str(&wrap(
+    let mut out = wrap(
         &format!(
             "Scale: a rating of {} or more counts as demonstrated; a level is attained when {}% of its rated indicators are demonstrated.",
             framework.demonstrated_at,
@@ -42,10 +63,14 @@ pub fn show(framework: &Framework, style: Style) -> String {
         ),
         style.width,
         "",
-    ));
+    );
     let scale = crate::render::fit::laid_out(scale);
     out.push_str(&format!("{scale}\n\n"));
+    out
+}
 
+/// The framework's levels, a row each.
+fn levels_text(framework: &Framework, style: Style) -> String {
     let mut levels = table(style);
     levels.set_header(vec!["rank", "level", "description"]);
     for (i, l) in framework.levels.iter().enumerate() {
@@ -56,142 +81,151 @@ pub fn show(framework: &Framework, style: Style) -> String {
         ]);
     }
     let levels = crate::render::fit::laid_out(levels);
-    out.push_str(&format!("Levels\n{levels}\n"));
-    out.push_str(&tracks_text(framework, style));
+    format!("Levels\n{levels}\n")
+}
 
-    let grouped = !framework.groups.is_empty();
-    for (group, members) in crate::render::sections(framework) {
-        if grouped {
-            let heading = match group {
-                Some(g) => format!("── {} ({}) ", g.name, g.id),
-                None => "── Other competencies ".to_string(),
-            };
-            let fill =
-                usize::from(style.width).saturating_sub(console::measure_text_width(&heading));
-            out.push('\n');
-            out.push_str(&bold(&format!("{heading}{}", "─".repeat(fill)), style));
-            out.push('\n');
-            if let Some(d) = group.and_then(|g| g.description.as_deref()) {
-                out.push_str(&wrap_prose(d, style.width, "", ""));
-            }
-            if let Some(own) = group.and_then(|g| g.scale.as_ref()) {
-                out.push_str(&wrap_prose(
-                    &crate::render::own_scale_line(own),
-                    style.width,
-                    "",
-                    "",
-                ));
-            }
-        }
-        for c in members {
-            out.push('\n');
-            out.push_str(&bold(
-                &lines(&format!("{} ({})", c.name, c.id), width),
-                style,
-            ));
-            out.push('\n');
-            if let Some(d) = &c.description {
-                out.push_str(&wrap_prose(d, style.width, "", ""));
-            }
-            if let Some(own) = &c.scale {
-                out.push_str(&wrap_prose(
-                    &crate::render::own_scale_line(own),
-                    style.width,
-                    "",
-                    "",
-                ));
-            }
-            for cl in &c.levels {
-                let rank = framework.rank(cl.level);
-                let level = &framework.levels[cl.level];
-                let mut heading = format!("Level {rank}: {}", framework.level_title(cl));
-                if cl.title.is_some() {
-                    heading.push_str(&format!(" ({})", level.name));
-                }
-                out.push('\n');
-                out.push_str(&wrap_hanging(&heading, width, "", "  "));
-                out.push_str(&crate::render::walk::level_text(
-                    cl.description.as_deref(),
-                    &cl.examples,
-                    width,
-                ));
-                if cl.indicators.is_empty() {
-                    out.push_str(&wrap_hanging(
-                        "(no indicators: this level imposes no requirement)",
-                        width,
-                        "  ",
-                        "  ",
-                    ));
-                    continue;
-                }
-                let id_width = cl
-                    .indicators
-                    .iter()
-                    .map(|i| i.id.chars().count())
-                    .max()
-                    .unwrap_or(2)
-                    .max(2);
-                // Borders and padding of a two-column table take 7 columns.
-                let text_width = style
-                    .width
-                    .saturating_sub(u16::try_from(id_width + 7).unwrap_or(u16::MAX))
-                    .max(20);
-                let mut t = table(style);
-                t.set_header(vec!["id", "indicator"]);
-                for ind in &cl.indicators {
-                    let mut text = wrap_prose(&ind.text, text_width, "", "");
-                    for e in &ind.examples {
-                        text.push_str(&wrap_prose(e, text_width, "  • ", "    "));
-                    }
-                    if let Some(origin) = &ind.origin {
-                        text.push_str(&wrap_prose(
-                            &format!("From: {origin}"),
-                            text_width,
-                            "",
-                            "  ",
-                        ));
-                    }
-                    t.add_row(vec![Cell::new(&ind.id), Cell::new(text.trim_end())]);
-                }
-                if let Some(column) = t.column_mut(0) {
-                    column.set_constraint(ColumnConstraint::ContentWidth);
-                }
-                let t = crate::render::fit::laid_out(t);
-                out.push_str(&format!("{t}\n"));
-            }
-            guidance(&mut out, &c.guidance, style);
-        }
+/// A group's ruled heading, its description and its own scale; "Other competencies" for
+/// those in no group.
+fn group_heading(group: Option<&Group>, style: Style) -> String {
+    let heading = match group {
+        Some(g) => format!("── {} ({}) ", g.name, g.id),
+        None => "── Other competencies ".to_string(),
+    };
+    let fill = usize::from(style.width).saturating_sub(console::measure_text_width(&heading));
+    let mut out = String::from("\n");
+    out.push_str(&bold(&format!("{heading}{}", "─".repeat(fill)), style));
+    out.push('\n');
+    if let Some(d) = group.and_then(|g| g.description.as_deref()) {
+        out.push_str(&wrap_prose(d, style.width, "", ""));
     }
-    if !framework.guidance.is_empty() {
-        out.push_str("\nAbout the whole framework\n");
-        guidance(&mut out, &framework.guidance, style);
-    }
-
-    if !framework.targets.is_empty() {
-        let mut t = table(style);
-        t.set_header(vec!["target", "levels"]);
-        for target in &framework.targets {
-            let levels = target
-                .levels
-                .iter()
-                .map(|&(c, l)| {
-                    format!(
-                        "{}: {}",
-                        framework.competencies[c].id, framework.levels[l].id
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
-            let mut name = format!("{} ({})", target.name, target.id);
-            if let Some(d) = &target.description {
-                name.push_str(&format!("\n{}", prose::flow(d)));
-            }
-            t.add_row(vec![Cell::new(name), Cell::new(levels)]);
-        }
-        let t = crate::render::fit::laid_out(t);
-        out.push_str(&format!("\nTargets\n{t}\n"));
+    if let Some(own) = group.and_then(|g| g.scale.as_ref()) {
+        out.push_str(&wrap_prose(
+            &crate::render::own_scale_line(own),
+            style.width,
+            "",
+            "",
+        ));
     }
     out
+}
+
+/// One competency: its name, description and own scale, each of its levels, its guidance.
+fn competency_text(framework: &Framework, c: &Competency, style: Style) -> String {
+    let width = style.width;
+    let mut out = String::from("\n");
+    out.push_str(&bold(
+        &lines(&format!("{} ({})", c.name, c.id), width),
+        style,
+    ));
+    out.push('\n');
+    if let Some(d) = &c.description {
+        out.push_str(&wrap_prose(d, style.width, "", ""));
+    }
+    if let Some(own) = &c.scale {
+        out.push_str(&wrap_prose(
+            &crate::render::own_scale_line(own),
+            style.width,
+            "",
+            "",
+        ));
+    }
+    for cl in &c.levels {
+        out.push_str(&competency_level_text(framework, cl, style));
+    }
+    guidance(&mut out, &c.guidance, style);
+    out
+}
+
+/// One level of a competency: its heading and text, then its indicators as a table.
+fn competency_level_text(framework: &Framework, cl: &CompetencyLevel, style: Style) -> String {
+    let width = style.width;
+    let rank = framework.rank(cl.level);
+    let level = &framework.levels[cl.level];
+    let mut heading = format!("Level {rank}: {}", framework.level_title(cl));
+    if cl.title.is_some() {
+        heading.push_str(&format!(" ({})", level.name));
+    }
+    let mut out = String::from("\n");
+    out.push_str(&wrap_hanging(&heading, width, "", "  "));
+    out.push_str(&crate::render::walk::level_text(
+        cl.description.as_deref(),
+        &cl.examples,
+        width,
+    ));
+    if cl.indicators.is_empty() {
+        out.push_str(&wrap_hanging(
+            "(no indicators: this level imposes no requirement)",
+            width,
+            "  ",
+            "  ",
+        ));
+        return out;
+    }
+    let id_width = cl
+        .indicators
+        .iter()
+        .map(|i| i.id.chars().count())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    // Borders and padding of a two-column table take 7 columns.
+    let text_width = style
+        .width
+        .saturating_sub(u16::try_from(id_width + 7).unwrap_or(u16::MAX))
+        .max(20);
+    let mut t = table(style);
+    t.set_header(vec!["id", "indicator"]);
+    for ind in &cl.indicators {
+        let mut text = wrap_prose(&ind.text, text_width, "", "");
+        for e in &ind.examples {
+            text.push_str(&wrap_prose(e, text_width, "  • ", "    "));
+        }
+        if let Some(origin) = &ind.origin {
+            text.push_str(&wrap_prose(
+                &format!("From: {origin}"),
+                text_width,
+                "",
+                "  ",
+            ));
+        }
+        t.add_row(vec![Cell::new(&ind.id), Cell::new(text.trim_end())]);
+    }
+    if let Some(column) = t.column_mut(0) {
+        column.set_constraint(ColumnConstraint::ContentWidth);
+    }
+    let t = crate::render::fit::laid_out(t);
+    out.push_str(&format!("{t}\n"));
+    out
+}
+
+/// The framework's targets (roles), each with the level it asks per competency; nothing
+/// without targets.
+fn targets_text(framework: &Framework, style: Style) -> String {
+    if framework.targets.is_empty() {
+        return String::new();
+    }
+    let mut t = table(style);
+    t.set_header(vec!["target", "levels"]);
+    for target in &framework.targets {
+        let levels = target
+            .levels
+            .iter()
+            .map(|&(c, l)| {
+                format!(
+                    "{}: {}",
+                    framework.competencies[c].id, framework.levels[l].id
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut name = format!("{} ({})", target.name, target.id);
+        if let Some(d) = &target.description {
+            name.push_str(&format!("\n{}", prose::flow(d)));
+        }
+        t.add_row(vec![Cell::new(name), Cell::new(levels)]);
+    }
+    let t = crate::render::fit::laid_out(t);
+    format!("\nTargets\n{t}\n")
 }
 
 /// Titled lists, each with its note; a list without items or note is shown as empty.

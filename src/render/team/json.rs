@@ -7,7 +7,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 use crate::compare::Standing;
-use crate::render::report::ReportCoverage;
+use crate::report::ReportCoverage;
 use crate::scoring::NamedFit;
 use crate::team::{CompetencyStats, Member, Team, View};
 

@@ -1,19 +1,19 @@
 //! One tidy JSON object a line (contract section 5): per subject × rater × rated or `na`
-//! indicator, ready for DuckDB, Polars or Spark. Written straight from the sheets as they are,
+//! indicator, ready for DuckDB, Polars or Spark. Written straight from the scorecards as they are,
 //! the parts shared by many rows escaped once.
 
 use std::io::Write;
 
-use crate::assessment::gather::{indicator_rows, Cell, Sheet};
+use crate::assessment::gather::{indicator_rows, Cell, Scorecard};
 use crate::assessment::RatingValue;
 use crate::framework::Framework;
 
 use crate::render::safe::json_string as quoted;
 
-/// Write a line per rating of every sheet.
+/// Write a line per rating of every scorecard.
 pub fn write<'a>(
     framework: &Framework,
-    sheets: impl IntoIterator<Item = &'a Sheet>,
+    scorecards: impl IntoIterator<Item = &'a Scorecard>,
     mut writer: impl Write,
 ) -> std::io::Result<()> {
     let framework_part = format!(
@@ -37,24 +37,24 @@ pub fn write<'a>(
         .iter()
         .map(ToString::to_string)
         .collect();
-    for sheet in sheets {
+    for scorecard in scorecards {
         let head = format!(
             "{{\"subject\":{},\"rater\":{},\"relation\":\"{}\"{framework_part}",
-            quoted(&sheet.subject),
-            quoted(&sheet.rater),
-            sheet.relation
+            quoted(&scorecard.subject),
+            quoted(&scorecard.rater),
+            scorecard.relation
         );
         let tail = format!(
             ",\"completed_at\":{},\"started_at\":{},\"complete\":{},\"file\":{}}}\n",
-            sheet
+            scorecard
                 .completed_at
                 .as_deref()
                 .map_or_else(|| "null".to_string(), quoted),
-            quoted(&sheet.started_at),
-            sheet.is_complete(),
-            quoted(&sheet.file.display().to_string())
+            quoted(&scorecard.started_at),
+            scorecard.is_complete(),
+            quoted(&scorecard.file.display().to_string())
         );
-        for (position, cell) in sheet.cells.iter().enumerate() {
+        for (position, cell) in scorecard.cells.iter().enumerate() {
             let value = match cell.value(framework) {
                 None => continue,
                 Some(RatingValue::NotApplicable) => "\"na\"",
@@ -80,20 +80,20 @@ fn cell_position(cell: Cell) -> usize {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ndjson;
 
-/// The sheets whose ratings are written, with their framework.
-pub struct Ratings<'a> {
-    /// The framework the sheets are assessments of.
+/// The scorecards whose ratings are written, with their framework.
+pub struct RatingLines<'a> {
+    /// The framework the scorecards are assessments of.
     pub framework: &'a Framework,
-    /// The sheets, in the order written.
-    pub sheets: Vec<&'a Sheet>,
+    /// The scorecards, in the order written.
+    pub scorecards: Vec<&'a Scorecard>,
 }
 
-impl crate::render::Document for Ratings<'_> {
+impl crate::render::Document for RatingLines<'_> {
     type Format = Ndjson;
 
     fn render(&self, _format: Ndjson, _style: crate::render::Style) -> String {
         crate::render::document::written(|out| {
-            write(self.framework, self.sheets.iter().copied(), out)
+            write(self.framework, self.scorecards.iter().copied(), out)
         })
     }
 
@@ -108,6 +108,6 @@ impl crate::render::Document for Ratings<'_> {
         _style: crate::render::Style,
         out: &mut dyn Write,
     ) -> std::io::Result<()> {
-        write(self.framework, self.sheets.iter().copied(), out)
+        write(self.framework, self.scorecards.iter().copied(), out)
     }
 }

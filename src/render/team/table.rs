@@ -256,8 +256,10 @@ pub fn targets(team: &Team, style: Style) -> String {
         "Against the target\n{t}\n{}\n",
         match single {
             0 => "No competency rests on one person only.".to_string(),
-            1 => "1 competency rests on one person only.".to_string(),
-            n => format!("{n} competencies rest on one person only."),
+            n => format!(
+                "{} on one person only.",
+                crate::render::plural(n, "competency rests", "competencies rest")
+            ),
         }
     )
 }

@@ -1,7 +1,25 @@
 //! The sentences of `report --explain`: why each level of a competency is held or not.
 
+use super::{ExplainLevel, ExplainReport};
 use crate::explain::{Explanation, LevelExplanation, LevelStatus};
-use crate::render::text::percent;
+use crate::framework::Framework;
+use crate::scoring::CompetencyResult;
+use crate::words::{percent, plural};
+
+/// The explanation of one competency's result, with its sentences.
+pub fn report(framework: &Framework, result: &CompetencyResult) -> ExplainReport {
+    let explanation = crate::explain::explain(framework, result);
+    let reasons = reasons(&explanation);
+    ExplainReport {
+        summary: summary(&explanation),
+        levels: explanation
+            .levels
+            .into_iter()
+            .zip(reasons)
+            .map(|(level, reason)| ExplainLevel { level, reason })
+            .collect(),
+    }
+}
 
 /// "level 2 (Listens actively)".
 fn level_name(level: &LevelExplanation) -> String {
@@ -33,7 +51,7 @@ pub fn reason(level: &LevelExplanation, below: Option<&LevelExplanation>) -> Str
         LevelStatus::BelowThreshold => format!("{name} not held: {counts}"),
         LevelStatus::NothingRated => format!(
             "{name} not held: none of its {} rated yet",
-            super::plural(level.indicators, "indicator is", "indicators is")
+            plural(level.indicators, "indicator is", "indicators is")
         ),
         LevelStatus::LowerNotHeld => match below {
             Some(below) => format!("{name} not counted: level {} is not held", below.rank),

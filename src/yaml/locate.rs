@@ -1,7 +1,7 @@
 //! Finding where a problem is: paths from the document root, their line and column, and the
 //! closest known key to suggest for a typo.
 
-use super::yaml_tree::{Document, Position};
+use super::tree::{Document, Position};
 
 /// A step on the way from the document root to a node.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,7 +104,7 @@ pub fn closest<'a>(typed: &str, known: &[&'a str]) -> Option<&'a str> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::yaml_tree::parse;
+    use super::super::tree::parse;
     use super::*;
     use PathSegment::*;
 

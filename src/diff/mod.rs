@@ -2,7 +2,11 @@
 //!
 //! Each side is scored against its own framework, so two versions of one framework can be
 //! compared: competencies and indicators are matched by id, and indicators only one version has
-//! are listed as added or removed rather than as rating changes.
+//! are listed as added or removed rather than as rating changes. [`DiffReport`] adds what
+//! names the two sides, the notes that changed and the gaps to a target: everything `rungs
+//! diff` shows, for the renderers of [`crate::render::diff`].
+
+mod report;
 
 use std::collections::HashMap;
 
@@ -12,6 +16,8 @@ use crate::assessment::RatingValue;
 use crate::framework::{Framework, Ladder};
 use crate::scoring::{self, Ratings};
 use crate::scoring::{level_title_for, rating_label};
+
+pub use report::{summary, DiffReport, DroppedRating, GapChange, NoteChange, SideSummary};
 
 /// One assessment as the diff sees it: its ratings and the framework they are scored against.
 #[derive(Debug, Clone, Copy)]
@@ -203,8 +209,9 @@ fn differing<'a>(
     out
 }
 
-/// Compare two assessments.
-pub fn diff(old: DiffSide<'_>, new: DiffSide<'_>) -> Diff {
+/// Levels and scores before and after, per competency of either framework: the new
+/// framework's order, then any only the old one has.
+fn competency_changes(old: DiffSide<'_>, new: DiffSide<'_>) -> Vec<CompetencyChange> {
     let old_profile = scoring::profile_on(old.framework, old.ladder, old.ratings);
     let new_profile = scoring::profile_on(new.framework, new.ladder, new.ratings);
 
@@ -219,8 +226,7 @@ pub fn diff(old: DiffSide<'_>, new: DiffSide<'_>) -> Diff {
             ids.push(&c.id);
         }
     }
-    let competencies = ids
-        .into_iter()
+    ids.into_iter()
         .map(|id| {
             let before = old
                 .framework
@@ -269,7 +275,12 @@ pub fn diff(old: DiffSide<'_>, new: DiffSide<'_>) -> Diff {
                 score_change: before.zip(after).map(|((_, b), (_, a))| a.score - b.score),
             }
         })
-        .collect();
+        .collect()
+}
+
+/// Compare two assessments.
+pub fn diff(old: DiffSide<'_>, new: DiffSide<'_>) -> Diff {
+    let competencies = competency_changes(old, new);
 
     // One framework on both sides (the usual case) is located once.
     let same = std::ptr::eq(old.framework, new.framework);
@@ -375,7 +386,7 @@ mod tests {
     fn framework() -> Framework {
         crate::test_support::framework(
             "teamwork.yaml",
-            include_str!("../tests/fixtures/frameworks/teamwork.yaml"),
+            include_str!("../../tests/fixtures/frameworks/teamwork.yaml"),
         )
     }
 
@@ -416,7 +427,7 @@ mod tests {
             let side = DiffSide { framework: &f, ladder: &l, ratings: &a };
             let d = diff(side, side);
             prop_assert!(d.is_empty());
-            prop_assert_eq!(crate::render::diff::summary(&d), "No change: the same levels, scores and ratings.");
+            prop_assert_eq!(summary(&d), "No change: the same levels, scores and ratings.");
         }
 
         #[test]

@@ -2,15 +2,13 @@
 //! rule written apart from the library, and properties.
 
 use proptest::prelude::*;
-use rungs::assessment::{Rating, RatingValue};
-use rungs::framework::{self, Competency, CompetencyLevel, Framework, Indicator, Level};
-use rungs::scoring::{self, Ratings, TargetRequest};
+
+use crate::assessment::{Rating, RatingValue};
+use crate::framework::{Competency, CompetencyLevel, Framework, Indicator, Level};
+use crate::scoring::{self, Ratings, TargetRequest};
 
 fn load(yaml: &str) -> Framework {
-    match framework::load("test.yaml", yaml.as_bytes()) {
-        Ok(loaded) => loaded.framework,
-        Err(e) => panic!("test framework is invalid:\n{e}"),
-    }
+    crate::test_support::framework("test.yaml", yaml)
 }
 
 fn ratings(pairs: &[(&str, RatingValue)]) -> Ratings {

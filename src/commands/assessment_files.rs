@@ -73,7 +73,7 @@ pub fn read(
     for old in &gathered.superseded {
         let hidden = strictness.anonymous
             && gathered
-                .sheets
+                .scorecards
                 .iter()
                 .any(|s| s.file == old.by && rungs::compare::hidden_when_anonymous(s.relation));
         if hidden {

@@ -2,6 +2,7 @@
 //! reconsider.
 
 use crate::consistency::{Warning, WarningKind};
+use crate::words::agree;
 
 /// `a, b, c` (all of them: a warning names its indicators).
 fn list(ids: &[String]) -> String {
@@ -41,7 +42,7 @@ pub fn sentence(warning: &Warning) -> String {
         WarningKind::MissingEvidence => format!(
             "{name}: {} {} rated demonstrated without the note this framework asks for; add the evidence, or reconsider the rating.",
             list(&warning.indicators),
-            if warning.indicators.len() == 1 { "is" } else { "are" }
+            agree(warning.indicators.len(), "is", "are")
         ),
     }
 }

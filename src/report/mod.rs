@@ -1,0 +1,491 @@
+//! A report of one assessment: everything `rungs report` shows, computed once.
+//!
+//! [`Report`] is recomputed from the ratings and the framework (the ratings are the source of
+//! truth); every format's renderer ([`crate::render::report`]) reads only the [`Report`], so
+//! the formats cannot disagree. The sentences a report carries (why a level is held, what a
+//! warning asks to reconsider) are made here, so every format says them alike.
+
+mod build;
+pub mod explain;
+mod text;
+pub mod warning;
+
+use serde::Serialize;
+
+use crate::assessment::{Assessment, RatingValue};
+use crate::error::BadInput;
+use crate::framework::{Framework, Guidance, Ladder};
+use crate::scoring::{self, Coverage, Ratings, TargetRequest};
+use crate::words::plural;
+
+pub use text::{competency_coverage_text, name_with_coverage, progress_text, rating_text};
+
+/// A report of one assessment: profile, gaps against the target and the development plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// Which framework the report is computed against.
+    pub framework: FrameworkSummary,
+    /// Id of the track scored on; `None` when the framework has no tracks.
+    pub track: Option<String>,
+    /// Name of the track scored on.
+    pub track_name: Option<String>,
+    /// The person assessed, if named.
+    pub subject: Option<String>,
+    /// When the assessment began (RFC 3339, as recorded).
+    pub started_at: Option<String>,
+    /// When the last indicator was answered; `None` while in progress.
+    pub completed_at: Option<String>,
+    /// A rating at least this counts as demonstrated.
+    pub demonstrated_at: u32,
+    /// The label of the `demonstrated_at` scale point.
+    pub demonstrated_label: Option<String>,
+    /// Competencies rated on a scale of their own, with theirs; empty when none is.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub own_scales: Vec<OwnScaleSummary>,
+    /// Share of a level's rated indicators that must be demonstrated.
+    pub threshold: f64,
+    /// Rank of the framework's top level: the highest score possible.
+    pub max_rank: usize,
+    /// How many indicators of the scored ladder are answered (rated or na).
+    pub coverage: ReportCoverage,
+    /// The best-fit role and the next one; `None` when the framework has no role on the
+    /// ladder scored.
+    pub best_fit: Option<BestFitReport>,
+    /// What the gaps are measured against; `None` when no target was asked for.
+    pub target: Option<TargetSummary>,
+    /// The framework's groups (areas, themes), in file order; empty when it has none.
+    pub groups: Vec<GroupSummary>,
+    /// Where the person stands, one entry per competency in framework order.
+    pub competencies: Vec<CompetencyReport>,
+    /// The competencies with a target, biggest gap first (framework order among equals).
+    pub gaps: Vec<GapReport>,
+    /// Per competency with a gap, in the order of `gaps`: what to work on.
+    pub plan: Vec<PlanReport>,
+    /// Every indicator in walk order, with its rating.
+    pub indicators: Vec<IndicatorReport>,
+    /// Ratings that do not hang together, worth a second look; scores are not changed by them.
+    pub warnings: Vec<WarningReport>,
+}
+
+/// How many indicators of the scored ladder are answered, and whether that is all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ReportCoverage {
+    /// Indicators rated or marked na.
+    pub answered: usize,
+    /// Indicators on the ladder.
+    pub of: usize,
+    /// Whether every indicator on the ladder is answered.
+    pub complete: bool,
+}
+
+impl From<Coverage> for ReportCoverage {
+    fn from(coverage: Coverage) -> ReportCoverage {
+        ReportCoverage {
+            answered: coverage.answered,
+            of: coverage.of,
+            complete: coverage.complete(),
+        }
+    }
+}
+
+pub use crate::scoring::NamedFit as BestFitReport;
+
+/// A competency rated on a scale of its own.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OwnScaleSummary {
+    /// Competency id.
+    pub competency: String,
+    /// Competency name.
+    pub name: String,
+    /// A rating at least this counts as demonstrated.
+    pub demonstrated_at: u32,
+    /// The label of that point of its scale.
+    pub demonstrated_label: Option<String>,
+    /// Its scale.
+    pub scale: Vec<crate::framework::ScalePoint>,
+}
+
+/// A consistency warning and its sentence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WarningReport {
+    /// What was found.
+    #[serde(flatten)]
+    pub warning: crate::consistency::Warning,
+    /// One sentence naming the competency and indicators and saying what to reconsider.
+    pub message: String,
+}
+
+/// Why a competency stands where it does (`report --explain`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExplainReport {
+    /// Where the ladder stops, in one line.
+    pub summary: String,
+    /// Every level of the competency's ladder, lowest first.
+    pub levels: Vec<ExplainLevel>,
+}
+
+/// One level of an explanation, with its sentence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExplainLevel {
+    /// The counts and the verdict.
+    #[serde(flatten)]
+    pub level: crate::explain::LevelExplanation,
+    /// Why the level is held or not, in one line.
+    pub reason: String,
+}
+
+/// The framework's identity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FrameworkSummary {
+    /// Framework id.
+    pub id: String,
+    /// Human name.
+    pub name: String,
+    /// Version string.
+    pub version: String,
+}
+
+/// A group of competencies: an area or theme.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupSummary {
+    /// Group id, as competencies name it in `group`.
+    pub id: String,
+    /// Human name, shown as a heading.
+    pub name: String,
+}
+
+/// A target as the person asked for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetSummary {
+    /// The role's id, when one was named.
+    pub role: Option<String>,
+    /// The role's human name.
+    pub role_name: Option<String>,
+    /// The level asked for every competency (`--target-level`).
+    pub level: Option<String>,
+    /// `COMPETENCY=LEVEL` overrides, in the order given.
+    pub per_competency: Vec<TargetPair>,
+    /// One line saying what the gaps are measured against.
+    pub description: String,
+}
+
+/// One `COMPETENCY=LEVEL` override.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetPair {
+    /// Competency id.
+    pub competency: String,
+    /// Level id.
+    pub level: String,
+}
+
+/// One competency of the level profile.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompetencyReport {
+    /// Competency id.
+    pub id: String,
+    /// Human name.
+    pub name: String,
+    /// Id of the group the competency belongs to, if any.
+    pub group: Option<String>,
+    /// Id of the current (highest attained) level; `None` when none is attained.
+    pub level: Option<String>,
+    /// The competency's own title of its current level (or the level's name).
+    pub level_title: Option<String>,
+    /// Rank of the current level, 0 for none.
+    pub rank: usize,
+    /// rank + demonstrated share of the next level.
+    pub score: f64,
+    /// Rank of the highest level on this competency's ladder.
+    pub top_rank: usize,
+    /// How many indicators of this competency's ladder are answered.
+    pub coverage: Coverage,
+    /// Progress toward the next level; `None` when the top level is held.
+    pub next: Option<NextLevel>,
+    /// Id of the target level; `None` when no target applies.
+    pub target: Option<String>,
+    /// Title of the target level for this competency.
+    pub target_title: Option<String>,
+    /// Rank of the target level.
+    pub target_rank: Option<usize>,
+    /// Target rank - current rank, 0 when met; `None` when no target applies.
+    pub gap: Option<usize>,
+    /// Whether the target is met; `None` when no target applies.
+    pub met: Option<bool>,
+    /// Why the competency stands where it does; only when asked for
+    /// ([`Report::with_explanations`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<ExplainReport>,
+}
+
+/// How far a competency is into its next level.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NextLevel {
+    /// Level id.
+    pub level: String,
+    /// The competency's title for it.
+    pub title: String,
+    /// Its rank.
+    pub rank: usize,
+    /// Indicators at the level.
+    pub total: usize,
+    /// Indicators with a scale value.
+    pub rated: usize,
+    /// Rated indicators demonstrated.
+    pub demonstrated: usize,
+    /// Indicators marked not applicable.
+    pub not_applicable: usize,
+    /// Indicators that count: every one not na, rated or not yet.
+    pub counted: usize,
+    /// demonstrated / counted (0 when nothing counts).
+    pub share: f64,
+}
+
+impl NextLevel {
+    /// Indicators not yet rated.
+    pub fn unrated(&self) -> usize {
+        self.total - self.rated - self.not_applicable
+    }
+}
+
+/// One row of the gap table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GapReport {
+    /// Competency id.
+    pub competency: String,
+    /// Competency name.
+    pub name: String,
+    /// Current level id, if any.
+    pub level: Option<String>,
+    /// Title of the current level, if any.
+    pub level_title: Option<String>,
+    /// Current rank (0 for none).
+    pub rank: usize,
+    /// Target level id.
+    pub target: String,
+    /// Title of the target level for this competency.
+    pub target_title: String,
+    /// Target rank.
+    pub target_rank: usize,
+    /// Levels still to climb on the competency's own ladder, 0 when met.
+    pub gap: usize,
+    /// Whether the target is met.
+    pub met: bool,
+    /// Indicators not answered yet on the levels up to the target.
+    pub unanswered: usize,
+    /// Met because the top of the competency's ladder is held, below the target's rank.
+    pub top_of_ladder: bool,
+}
+
+impl GapReport {
+    /// "met", "met (top of its ladder)", "met so far (3 not answered)" or "not met".
+    pub fn status(&self) -> String {
+        if !self.met {
+            return "not met".to_string();
+        }
+        let mut status = "met".to_string();
+        if self.top_of_ladder {
+            status.push_str(" (top of its ladder)");
+        }
+        if self.unanswered > 0 {
+            status.push_str(&format!(" so far ({} not answered)", self.unanswered));
+        }
+        status
+    }
+}
+
+/// The development plan of one competency with a gap.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanReport {
+    /// Competency id.
+    pub competency: String,
+    /// Competency name.
+    pub name: String,
+    /// Current level title, if any.
+    pub level_title: Option<String>,
+    /// Current rank.
+    pub rank: usize,
+    /// Target level id.
+    pub target: String,
+    /// Target level title.
+    pub target_title: String,
+    /// What the competency looks like at the target level, if the framework says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_description: Option<String>,
+    /// Examples of the competency at the target level.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub target_examples: Vec<String>,
+    /// Target rank.
+    pub target_rank: usize,
+    /// Levels to climb.
+    pub gap: usize,
+    /// Indicators up to the target level not yet demonstrated, lowest level first.
+    pub indicators: Vec<IndicatorReport>,
+    /// The competency's guidance: reflection questions, activities and the like.
+    pub guidance: Vec<Guidance>,
+}
+
+impl PlanReport {
+    /// "1 level" or "N levels": how far the target is.
+    pub fn levels_to_go(&self) -> String {
+        plural(self.gap, "level", "levels")
+    }
+}
+
+/// Text many indicators of a report share (their competency's and level's names, a scale
+/// label): one allocation each, not one per indicator.
+pub type Shared = std::sync::Arc<str>;
+
+/// One indicator with its rating.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorReport {
+    /// Indicator id.
+    pub id: String,
+    /// Competency id.
+    pub competency: Shared,
+    /// Competency name.
+    pub competency_name: Shared,
+    /// Id of the competency's group, if any.
+    pub group: Option<Shared>,
+    /// Level id.
+    pub level: Shared,
+    /// The level's name.
+    pub level_title: Shared,
+    /// The competency's own title for the level, when it differs from the name.
+    pub competency_title: Option<Shared>,
+    /// The level's rank.
+    pub rank: usize,
+    /// What is rated.
+    pub text: String,
+    /// The rating value, `"na"`, or `None` when unrated.
+    pub rating: Option<RatingValue>,
+    /// The scale label of the rating ("Often"), "not applicable", or `None` when unrated.
+    pub rating_label: Option<Shared>,
+    /// Whether the rating counts as demonstrated.
+    pub demonstrated: bool,
+    /// The evidence note given with the rating.
+    pub note: Option<String>,
+}
+
+pub use crate::scoring::{level_title_for, rating_label};
+
+impl Report {
+    /// Compute the report of `assessment` against `framework`, measured against `target`.
+    /// Every unknown target id is a problem, one message each.
+    pub fn new(
+        framework: &Framework,
+        assessment: &Assessment,
+        target: &TargetRequest,
+    ) -> Result<Report, BadInput> {
+        let ladder = assessment
+            .track
+            .as_deref()
+            .and_then(|t| framework.track_index(t))
+            .map_or_else(|| framework.default_ladder(), |t| framework.ladder(Some(t)));
+        Report::on_ladder(framework, &ladder, assessment, target)
+    }
+
+    /// Compute the report of `assessment` on a ladder (every level, or a track's).
+    pub fn on_ladder(
+        framework: &Framework,
+        ladder: &Ladder,
+        assessment: &Assessment,
+        target: &TargetRequest,
+    ) -> Result<Report, BadInput> {
+        let mut report = Report::from_ratings_on(framework, ladder, &assessment.ratings, target)?;
+        // Notes on indicators not rated yet are evidence too.
+        if !assessment.notes.is_empty() {
+            let plan = report.plan.iter_mut().flat_map(|p| p.indicators.iter_mut());
+            for indicator in report.indicators.iter_mut().chain(plan) {
+                if indicator.note.is_none() {
+                    indicator.note = assessment.notes.get(&indicator.id).cloned();
+                }
+            }
+        }
+        report.subject = assessment.subject.clone();
+        report.started_at = Some(assessment.started_at.clone());
+        report.completed_at = assessment.completed_at.clone();
+        Ok(report)
+    }
+
+    /// Compute the report of a set of ratings (no subject or dates) on the framework's default
+    /// ladder.
+    pub fn from_ratings(
+        framework: &Framework,
+        ratings: &Ratings,
+        target: &TargetRequest,
+    ) -> Result<Report, BadInput> {
+        Report::from_ratings_on(framework, &framework.default_ladder(), ratings, target)
+    }
+
+    /// The report with, per competency, why each level of its ladder is held or not
+    /// (`report --explain`); `ratings` and `ladder` are those the report was computed from.
+    pub fn with_explanations(
+        mut self,
+        framework: &Framework,
+        ladder: &Ladder,
+        ratings: &Ratings,
+    ) -> Report {
+        let profile = scoring::profile_on(framework, ladder, ratings);
+        for (row, result) in self.competencies.iter_mut().zip(&profile.competencies) {
+            row.explain = Some(explain::report(framework, result));
+        }
+        self
+    }
+
+    /// The report without the per-level explanations.
+    pub fn without_explanations(mut self) -> Report {
+        for c in &mut self.competencies {
+            c.explain = None;
+        }
+        self
+    }
+
+    /// The competencies under their group's heading: one section per group in the framework's
+    /// order, then those in no group (heading `None`). Without groups, one section of all.
+    pub fn sections(&self) -> Vec<(Option<&GroupSummary>, Vec<&CompetencyReport>)> {
+        let mut sections: Vec<(Option<&GroupSummary>, Vec<&CompetencyReport>)> = self
+            .groups
+            .iter()
+            .map(|g| {
+                let members = self
+                    .competencies
+                    .iter()
+                    .filter(|c| c.group.as_deref() == Some(g.id.as_str()))
+                    .collect();
+                (Some(g), members)
+            })
+            .collect();
+        let rest: Vec<&CompetencyReport> = self
+            .competencies
+            .iter()
+            .filter(|c| {
+                !self
+                    .groups
+                    .iter()
+                    .any(|g| c.group.as_deref() == Some(g.id.as_str()))
+            })
+            .collect();
+        sections.push((None, rest));
+        sections.retain(|(_, members)| !members.is_empty());
+        sections
+    }
+
+    /// Leave every evidence note out (`--no-notes`).
+    pub fn without_notes(mut self) -> Report {
+        let plan = self.plan.iter_mut().flat_map(|p| p.indicators.iter_mut());
+        for indicator in self.indicators.iter_mut().chain(plan) {
+            indicator.note = None;
+        }
+        self
+    }
+
+    /// Whether the explanations are kept.
+    pub fn is_explained(&self) -> bool {
+        self.competencies.iter().any(|c| c.explain.is_some())
+    }
+
+    /// The indicators with an evidence note, in walk order.
+    pub fn noted(&self) -> impl Iterator<Item = &IndicatorReport> {
+        self.indicators.iter().filter(|i| i.note.is_some())
+    }
+}

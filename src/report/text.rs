@@ -1,0 +1,168 @@
+//! The sentences of a report every format shares: when it was made, how far it is answered,
+//! which targets are met, the scoring rule.
+
+use super::{CompetencyReport, IndicatorReport, Report};
+use crate::assessment::RatingValue;
+use crate::words::{agree, date_part, level_text, percent, plural};
+
+impl Report {
+    /// "completed 2026-03-01", "in progress: 4 of 24 answered (started 2026-03-01)": when the
+    /// assessment was made and, while indicators are unanswered, how many of them are.
+    pub fn progress(&self) -> Option<String> {
+        let coverage = self.coverage_text();
+        match (&self.completed_at, &self.started_at, coverage) {
+            (Some(done), _, None) => Some(format!("completed {}", date_part(done))),
+            // Finished with indicators left out (an adaptive walk skips levels out of reach).
+            (Some(done), _, Some(_)) => Some(format!(
+                "completed {} · {} of {} answered",
+                date_part(done),
+                self.coverage.answered,
+                self.coverage.of
+            )),
+            (None, Some(started), Some(coverage)) => {
+                Some(format!("{coverage} (started {})", date_part(started)))
+            }
+            (None, Some(started), None) => {
+                Some(format!("in progress (started {})", date_part(started)))
+            }
+            (None, None, coverage) => coverage,
+        }
+    }
+
+    /// "in progress: 4 of 24 answered", or `None` when every indicator is answered.
+    pub fn coverage_text(&self) -> Option<String> {
+        (!self.coverage.complete).then(|| {
+            format!(
+                "in progress: {} of {} answered",
+                self.coverage.answered, self.coverage.of
+            )
+        })
+    }
+
+    /// "Targets met: 1 of 2.", and when a met target has unanswered indicators below it, that
+    /// it is met on the answers so far.
+    pub fn targets_met_text(&self) -> String {
+        let met = self.gaps.iter().filter(|g| g.met).count();
+        let mut text = format!("Targets met: {met} of {}.", self.gaps.len());
+        let unanswered: usize = self
+            .gaps
+            .iter()
+            .filter(|g| g.met)
+            .map(|g| g.unanswered)
+            .sum();
+        if unanswered > 0 {
+            text.push_str(&format!(
+                " Met on the answers so far: {} up to {} not answered yet.",
+                plural(unanswered, "indicator", "indicators"),
+                match (met, unanswered) {
+                    (1, 1) => "it is",
+                    (1, _) => "it are",
+                    (_, 1) => "them is",
+                    _ => "them are",
+                }
+            ));
+        }
+        text
+    }
+
+    /// What the development plan says when no competency has a gap: "nothing to close", or,
+    /// with indicators up to the targets unanswered, that the targets are met only so far.
+    pub fn all_met_text(&self) -> String {
+        let unanswered: usize = self.gaps.iter().map(|g| g.unanswered).sum();
+        if unanswered == 0 {
+            "Every target is met: nothing to close.".to_string()
+        } else {
+            format!(
+                "Every target is met on the answers so far; {} up to the targets {} not answered yet.",
+                plural(unanswered, "indicator", "indicators"),
+                agree(unanswered, "is", "are")
+            )
+        }
+    }
+
+    /// One sentence stating the scoring rule in the framework's own terms.
+    pub fn rule(&self) -> String {
+        let label = self
+            .demonstrated_label
+            .as_ref()
+            .map(|l| format!(" ({l})"))
+            .unwrap_or_default();
+        let own: String = self
+            .own_scales
+            .iter()
+            .map(|o| {
+                let label = o
+                    .demonstrated_label
+                    .as_ref()
+                    .map(|l| format!(" ({l})"))
+                    .unwrap_or_default();
+                format!(
+                    " {} is rated on a scale of its own, where {}{label} or more counts.",
+                    o.name, o.demonstrated_at
+                )
+            })
+            .collect();
+        format!(
+            "A level is held when {} of its indicators (not counting those not applicable) are rated {}{label} or more, and every lower level is held; an indicator not answered yet is not yet shown.{own}",
+            percent(self.threshold),
+            self.demonstrated_at
+        )
+    }
+}
+
+/// "1/2 shown toward 2 · Listens actively (1 not applicable)", "top level held", or, for a
+/// competency with no level on the ladder of the report (a track's), "not on this track".
+pub fn progress_text(competency: &CompetencyReport) -> String {
+    let Some(next) = competency.next.as_ref() else {
+        return if competency.top_rank == 0 {
+            "not on this track".to_string()
+        } else {
+            "top level held".to_string()
+        };
+    };
+    let toward = level_text(next.rank, Some(&next.title));
+    let mut extras = Vec::new();
+    if next.not_applicable > 0 {
+        extras.push(format!("{} not applicable", next.not_applicable));
+    }
+    if next.unrated() > 0 {
+        extras.push(format!("{} not rated", next.unrated()));
+    }
+    let extras = if extras.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", extras.join(", "))
+    };
+    if next.rated == 0 {
+        format!("nothing rated yet toward {toward}{extras}")
+    } else {
+        format!(
+            "{}/{} shown toward {toward}{extras}",
+            next.demonstrated, next.counted
+        )
+    }
+}
+
+/// "4 of 24 answered" beside a competency not fully answered; `None` when it is.
+pub fn competency_coverage_text(competency: &CompetencyReport) -> Option<String> {
+    let coverage = competency.coverage;
+    (!coverage.complete()).then(|| format!("{} of {} answered", coverage.answered, coverage.of))
+}
+
+/// The competency's name, with "4 of 24 answered" beside it while it is not fully answered.
+pub fn name_with_coverage(competency: &CompetencyReport) -> String {
+    match competency_coverage_text(competency) {
+        Some(coverage) => format!("{} ({coverage})", competency.name),
+        None => competency.name.clone(),
+    }
+}
+
+/// "3 · Often", "na · not applicable", or "not rated".
+pub fn rating_text(indicator: &IndicatorReport) -> String {
+    match (&indicator.rating, &indicator.rating_label) {
+        (Some(RatingValue::NotApplicable), _) => "not applicable".to_string(),
+        (Some(value), Some(label)) => format!("{value} · {label}"),
+        (Some(value), None) => value.to_string(),
+        _ => "not rated".to_string(),
+    }
+}
