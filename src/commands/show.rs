@@ -34,7 +34,7 @@ pub fn run(
         color: context.color,
     };
     let text = match format {
-        ShowFormat::Table => render::show::table::show(&entry.framework, style),
+        ShowFormat::Table => render::show::table::render(&entry.framework, style),
         ShowFormat::Csv => render::show::csv::render(&entry.framework),
         ShowFormat::Json => render::show::json::render(&entry.framework),
         ShowFormat::Markdown => render::show::markdown::render(&entry.framework),

@@ -209,8 +209,9 @@ fn differing<'a>(
     out
 }
 
-/// Compare two assessments.
-pub fn diff(old: DiffSide<'_>, new: DiffSide<'_>) -> Diff {
+/// Levels and scores before and after, per competency of either framework: the new
+/// framework's order, then any only the old one has.
+fn competency_changes(old: DiffSide<'_>, new: DiffSide<'_>) -> Vec<CompetencyChange> {
     let old_profile = scoring::profile_on(old.framework, old.ladder, old.ratings);
     let new_profile = scoring::profile_on(new.framework, new.ladder, new.ratings);
 
@@ -225,8 +226,7 @@ pub fn diff(old: DiffSide<'_>, new: DiffSide<'_>) -> Diff {
             ids.push(&c.id);
         }
     }
-    let competencies = ids
-        .into_iter()
+    ids.into_iter()
         .map(|id| {
             let before = old
                 .framework
@@ -275,7 +275,12 @@ pub fn diff(old: DiffSide<'_>, new: DiffSide<'_>) -> Diff {
                 score_change: before.zip(after).map(|((_, b), (_, a))| a.score - b.score),
             }
         })
-        .collect();
+        .collect()
+}
+
+/// Compare two assessments.
+pub fn diff(old: DiffSide<'_>, new: DiffSide<'_>) -> Diff {
+    let competencies = competency_changes(old, new);
 
     // One framework on both sides (the usual case) is located once.
     let same = std::ptr::eq(old.framework, new.framework);

@@ -171,7 +171,8 @@ impl Reach {
 }
 
 /// How many indicators the walk asks per competency, kept up to date with the reach, so that
-/// numbering a question costs one competency's indicators, not the whole framework's.
+/// numbering a question costs a sum over the competencies and one competency's indicators,
+/// not every indicator of the framework.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Asked {
     /// Per competency, the positions of its items in walk order (they follow each other).

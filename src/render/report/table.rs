@@ -303,3 +303,43 @@ pub fn plan(report: &Report, style: Style) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::assessment::TargetRequest;
+    use crate::render::Style;
+    use crate::report::Report;
+    use crate::test_support::{framework, rated, TWO_LEVELS};
+
+    #[test]
+    fn profile_and_gaps_of_a_report_in_progress() {
+        let f = framework("small.yaml", TWO_LEVELS);
+        let ratings = rated(&[("craft.one.1", 4), ("craft.one.2", 3)]);
+        let target = TargetRequest {
+            level: Some("two".to_string()),
+            ..TargetRequest::default()
+        };
+        let report = match Report::from_ratings(&f, &ratings, &target) {
+            Ok(report) => report,
+            Err(e) => panic!("{e}"),
+        };
+        insta::assert_snapshot!(super::profile_and_gaps(&report, Style::default()), @r"
+        in progress: 2 of 3 answered
+        Level profile (scores out of 2)
+        ┌─────────────────┬─────────┬───────┬──────┬───────────────────────────────────┐
+        │ competency      ┆ level   ┆ score ┆      ┆ next level                        │
+        ╞═════════════════╪═════════╪═══════╪══════╪═══════════════════════════════════╡
+        │ Craft           ┆ 1 · One ┆  1.00 ┆ ██░░ ┆ nothing rated yet toward 2 · Two  │
+        │ 2 of 3 answered ┆         ┆       ┆      ┆ (1 not rated)                     │
+        └─────────────────┴─────────┴───────┴──────┴───────────────────────────────────┘
+
+        Gaps to every competency at Two
+        ┌────────────┬─────────┬─────────┬─────┬─────────┐
+        │ competency ┆ current ┆ target  ┆ gap ┆         │
+        ╞════════════╪═════════╪═════════╪═════╪═════════╡
+        │ Craft      ┆ 1 · One ┆ 2 · Two ┆   1 ┆ not met │
+        └────────────┴─────────┴─────────┴─────┴─────────┘
+        Targets met: 0 of 1.
+        ");
+    }
+}

@@ -8,7 +8,7 @@ use crate::framework::{Competency, CompetencyLevel, Framework, Group, Guidance};
 use crate::render::{bold, lines, prose, table, wrap, wrap_hanging, wrap_prose, Style};
 
 /// The framework: heading, scale, levels, then each competency with its indicators and guidance.
-pub fn show(framework: &Framework, style: Style) -> String {
+pub fn render(framework: &Framework, style: Style) -> String {
     let mut out = String::new();
     out.push_str(&crate::render::title(framework, style));
     if let Some(d) = &framework.description {
