@@ -114,15 +114,19 @@ fn text_table(file: &str, bytes: &[u8], container: Container) -> Result<Table, L
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        rows.push(record.map_err(|e| fail(csv_diagnostic(file, &e)))?);
+    // The text's length is room enough for its cells (quotes and delimiters dropped).
+    let mut table = Table::new(1, 1, text.len(), 0);
+    let mut record = csv::StringRecord::new();
+    while reader
+        .read_record(&mut record)
+        .map_err(|e| fail(csv_diagnostic(file, &e)))?
+    {
+        for cell in &record {
+            table.push_cell(cell);
+        }
+        table.end_row();
     }
-    Ok(Table {
-        rows,
-        first_row: 1,
-        first_column: 1,
-    })
+    Ok(table)
 }
 
 /// The bytes as text: a UTF-8 byte order mark is dropped; UTF-16 and other encodings are

@@ -9,7 +9,6 @@
 use std::io::Cursor;
 
 use calamine::{Cell, Data, DataRef, Reader, Sheets, Xlsx, XlsxError};
-use csv::StringRecord;
 
 use super::{fail, Table};
 use crate::framework::{Diagnostic, LoadError};
@@ -109,22 +108,20 @@ pub(super) fn table(
     let (height, width) = range.get_size();
     check_size(file, &name, height, width)?;
     let (first_row, first_column) = range.start().unwrap_or((0, 0));
+    let mut table = Table::new(
+        first_row as usize + 1,
+        first_column as usize + 1,
+        0,
+        height * width,
+    );
     let mut scratch = String::new();
-    let rows = range
-        .rows()
-        .map(|row| {
-            let mut record = StringRecord::with_capacity(0, row.len());
-            for cell in row {
-                record.push_field(data_text(cell, &mut scratch));
-            }
-            record
-        })
-        .collect();
-    Ok(Table {
-        rows,
-        first_row: first_row as usize + 1,
-        first_column: first_column as usize + 1,
-    })
+    for row in range.rows() {
+        for cell in row {
+            table.push_cell(data_text(cell, &mut scratch));
+        }
+        table.end_row();
+    }
+    Ok(table)
 }
 
 /// The sheet asked for (by its exact name, else ignoring case), or the first.
@@ -195,11 +192,7 @@ fn rows_of(file: &str, name: &str, mut cells: Vec<Cell<DataRef>>) -> Result<Tabl
         cells.iter().map(|c| place(c).0).min(),
         cells.iter().map(|c| place(c).0).max(),
     ) else {
-        return Ok(Table {
-            rows: Vec::new(),
-            first_row: 1,
-            first_column: 1,
-        });
+        return Ok(Table::new(1, 1, 0, 0));
     };
     let first_column = cells.iter().map(|c| place(c).1).min().unwrap_or(0) as usize;
     let last_column = cells.iter().map(|c| place(c).1).max().unwrap_or(0) as usize;
@@ -210,7 +203,9 @@ fn rows_of(file: &str, name: &str, mut cells: Vec<Cell<DataRef>>) -> Result<Tabl
         // A stable sort keeps cells given twice in file order, so the later still wins.
         cells.sort_by_key(place);
     }
-    let mut rows = Vec::with_capacity(last_row - first_row + 1);
+    let height = last_row - first_row + 1;
+    let bytes = cells.iter().map(|c| ref_text_len(c.get_value())).sum();
+    let mut table = Table::new(first_row + 1, first_column + 1, bytes, height * width);
     let mut scratch = String::new();
     let mut next = 0;
     for row in first_row..=last_row {
@@ -219,8 +214,6 @@ fn rows_of(file: &str, name: &str, mut cells: Vec<Cell<DataRef>>) -> Result<Tabl
             next += 1;
         }
         let in_row = &cells[start..next];
-        let bytes = in_row.iter().map(|c| ref_text_len(c.get_value())).sum();
-        let mut record = StringRecord::with_capacity(bytes, width);
         let mut column = first_column;
         for (i, cell) in in_row.iter().enumerate() {
             let at = place(cell).1 as usize;
@@ -231,23 +224,19 @@ fn rows_of(file: &str, name: &str, mut cells: Vec<Cell<DataRef>>) -> Result<Tabl
                 continue;
             }
             while column < at {
-                record.push_field("");
+                table.push_cell("");
                 column += 1;
             }
-            record.push_field(ref_text(cell.get_value(), &mut scratch));
+            table.push_cell(ref_text(cell.get_value(), &mut scratch));
             column += 1;
         }
         while column <= last_column {
-            record.push_field("");
+            table.push_cell("");
             column += 1;
         }
-        rows.push(record);
+        table.end_row();
     }
-    Ok(Table {
-        rows,
-        first_row: first_row + 1,
-        first_column: first_column + 1,
-    })
+    Ok(table)
 }
 
 /// The length of a text cell (0 for any other: its text is short).
@@ -306,8 +295,9 @@ mod tests {
         sheet.write_number(4, 6, 1.5).expect("cell");
         sheet.write_string(6, 2, "low left").expect("cell");
         let bytes = workbook.save_to_buffer().expect("workbook");
-        let as_text = |rows: &[StringRecord]| -> Vec<Vec<String>> {
-            rows.iter()
+        let as_text = |table: &Table| -> Vec<Vec<String>> {
+            table
+                .rows()
                 .map(|r| r.iter().map(str::to_string).collect())
                 .collect()
         };
@@ -316,7 +306,7 @@ mod tests {
         // From the first row and column holding a cell to the last, gaps empty.
         let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
         assert_eq!(
-            as_text(&table.rows),
+            as_text(&table),
             [
                 row(&["", "header", "", "2", ""]),
                 row(&["", "", "", "", ""]),
@@ -341,7 +331,7 @@ mod tests {
                     .collect()
             })
             .collect();
-        assert_eq!(as_text(&table.rows), whole);
+        assert_eq!(as_text(&table), whole);
         assert_eq!(range.start(), Some((2, 2)));
     }
 }

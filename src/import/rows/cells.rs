@@ -7,11 +7,9 @@ use std::borrow::Cow;
 use std::fmt::{self, Display};
 use std::hash::Hash;
 
-use csv::StringRecord;
-
 use crate::framework::sheet;
 use crate::framework::{Diagnostic, LoadError, Severity};
-use crate::import::Table;
+use crate::import::{Row, Table};
 
 /// Which cell of a row holds each field: a handful of pairs, looked up for every cell read, so
 /// a list, not a hash map.
@@ -95,7 +93,7 @@ impl<'r, C: Copy + Eq + Hash> Cells<'r, C> {
         table: &'r Table,
         columns: &'r ColumnMap<C>,
         index: usize,
-        row: &'r StringRecord,
+        row: Row<'r>,
     ) -> Self {
         let cells = row
             .iter()

@@ -3,14 +3,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use csv::StringRecord;
-
 use super::cells::{
     agree, agree_optional, id_of, is_slug, At, AtLevel, Cells, ColumnMap, Named, Problems,
 };
 use crate::framework::format::RawIndicatorObject;
 use crate::framework::sheet::{self, Column, COLUMNS, NO_INDICATORS};
-use crate::import::Table;
+use crate::import::{Row, Table};
 
 /// One level as the rows name it.
 pub(super) struct LevelEntry {
@@ -92,7 +90,7 @@ impl Gathered {
         columns: &ColumnMap<Column>,
         table: &Table,
         index: usize,
-        row: &StringRecord,
+        row: Row<'_>,
     ) {
         let cells = Cells::new(table, columns, index, row);
         if cells.is_blank() {
@@ -111,7 +109,7 @@ impl Gathered {
                     "missing column {:?}: the row has {} cells, the header {}",
                     missing.name(),
                     row.len(),
-                    table.rows.first().map_or(0, StringRecord::len)
+                    table.row(0).map_or(0, |header| header.len())
                 ),
             );
             return;

@@ -18,7 +18,7 @@ pub(super) fn header_columns<C: Copy + Eq + Hash>(
     name: fn(C) -> &'static str,
     mappings: &[Mapping],
 ) -> Option<ColumnMap<C>> {
-    let Some(header) = table.rows.first() else {
+    let Some(header) = table.row(0) else {
         problems
             .diagnostics
             .push(Diagnostic::file_error(problems.file, "the sheet is empty"));

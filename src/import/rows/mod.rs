@@ -101,8 +101,8 @@ pub fn import(
     if problems.has_error() {
         return Err(problems.into_error());
     }
-    let mut gathered = Gathered::for_rows(table.rows.len());
-    for (index, row) in table.rows.iter().enumerate().skip(1) {
+    let mut gathered = Gathered::for_rows(table.len());
+    for (index, row) in table.rows().enumerate().skip(1) {
         gathered.read_row(&mut problems, &columns, table, index, row);
     }
     gathered.check_empty_levels(&mut problems);

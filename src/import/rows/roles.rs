@@ -41,7 +41,7 @@ pub(super) fn read_roles(
     }
     let mut targets: Vec<RawTarget> = Vec::new();
     let mut first_rows: HashMap<String, RoleEntry> = HashMap::new();
-    for (index, row) in table.rows.iter().enumerate().skip(1) {
+    for (index, row) in table.rows().enumerate().skip(1) {
         let cells = Cells::new(table, &columns, index, row);
         if cells.is_blank() {
             continue;
