@@ -20,7 +20,7 @@ pub trait WriteYaml {
 
     /// Write the value as an item of a list, its dash at column `indent`.
     fn write_item(&self, out: &mut String, indent: usize) {
-        out.push_str(&" ".repeat(indent));
+        pad(out, indent);
         out.push('-');
         self.write(out, indent);
     }
@@ -30,13 +30,18 @@ pub trait WriteYaml {
 /// `- key:` with the dash two columns before it (and `dash` is then spent).
 pub fn write_key(out: &mut String, indent: usize, dash: &mut bool, key: &str) {
     if std::mem::take(dash) {
-        out.push_str(&" ".repeat(indent.saturating_sub(2)));
+        pad(out, indent.saturating_sub(2));
         out.push_str("- ");
     } else {
-        out.push_str(&" ".repeat(indent));
+        pad(out, indent);
     }
     out.push_str(key);
     out.push(':');
+}
+
+/// `width` spaces, written without a string of them made first (a file has a line a key).
+pub fn pad(out: &mut String, width: usize) {
+    out.extend(std::iter::repeat_n(' ', width));
 }
 
 impl WriteYaml for String {
@@ -95,7 +100,11 @@ pub fn scalar(out: &mut String, indent: usize, value: &str) {
         out.push_str(&block);
     } else {
         out.push(' ');
-        out.push_str(&inline(value));
+        if is_plain_safe(value) {
+            out.push_str(value);
+        } else {
+            out.push_str(&inline(value));
+        }
         out.push('\n');
     }
 }
