@@ -1014,6 +1014,9 @@ fn a_workbook_that_would_unpack_past_the_bound_is_refused_unread() {
         &["-q", "import", "sheet", "fine.xlsx", "-o", "fine.yaml"],
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
+    // What the import wrote is a file validate accepts.
+    let out = run_in(dir.path(), &["validate", "fine.yaml"]);
+    assert_eq!((out.code, out.stderr.as_str()), (0, "1 file valid\n"));
 }
 
 #[test]
