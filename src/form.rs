@@ -174,6 +174,8 @@ pub fn form(framework: &Framework, ladder: &Ladder, base: &Assessment, who: Who)
     let mut start = base.clone();
     start.ratings.clear();
     start.notes.clear();
+    // What the earlier file set aside stays in it: the page neither shows nor saves it.
+    start.set_aside.clear();
     start.completed_at = None;
     start.subject.clone_from(&subject);
     start.rater = None;
