@@ -444,6 +444,13 @@ fn framework_text_and_names_are_written_as_text() {
     );
 }
 
+/// A raters sheet `dir/raters.csv` holding `text`.
+fn raters_sheet(dir: &Path, text: &str) -> PathBuf {
+    let sheet = dir.join("raters.csv");
+    std::fs::write(&sheet, text).expect("write the raters sheet");
+    sheet
+}
+
 /// `rungs form TEAMWORK --subject SUBJECT --raters SHEET --output-dir FOLDER`: a page per rater.
 fn forms_for_raters(subject: &str, sheet: &Path, folder: &Path) -> Run {
     command(&["form", TEAMWORK, "--subject", subject, "--raters"])
@@ -456,12 +463,10 @@ fn forms_for_raters(subject: &str, sheet: &Path, folder: &Path) -> Run {
 #[test]
 fn one_page_per_rater_from_a_sheet() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let sheet = dir.path().join("raters.csv");
-    std::fs::write(
-        &sheet,
+    let sheet = raters_sheet(
+        dir.path(),
         "Name,Relation,email\nSam Lee,manager,sam@example.org\nKim Park,peer,\n\"O'Neil, Jo\",Peer,\n",
-    )
-    .expect("write sheet");
+    );
     let forms = dir.path().join("forms");
     std::fs::create_dir(&forms).expect("folder");
     let out = forms_for_raters("Ana Lee", &sheet, &forms);
@@ -511,12 +516,10 @@ fn one_page_per_rater_from_a_sheet() {
 #[test]
 fn a_bad_raters_sheet_is_refused_row_by_row() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let sheet = dir.path().join("raters.csv");
-    std::fs::write(
-        &sheet,
+    let sheet = raters_sheet(
+        dir.path(),
         "name,relation\nSam Lee,boss\n,peer\nKim Park,peer\n",
-    )
-    .expect("write");
+    );
     let out = forms_for_raters("Ana Lee", &sheet, dir.path());
     assert_eq!(out.code, 2, "{}", out.stderr);
     let shown = sheet.display();
@@ -543,7 +546,7 @@ fn a_bad_raters_sheet_is_refused_row_by_row() {
         "error: --raters: name the person they rate with --subject NAME\n"
     );
 
-    std::fs::write(&sheet, "who,relation\nSam Lee,peer\n").expect("write");
+    raters_sheet(dir.path(), "who,relation\nSam Lee,peer\n");
     let out = forms_for_raters("Ana Lee", &sheet, dir.path());
     assert_eq!(out.code, 2);
     assert_eq!(
@@ -767,9 +770,8 @@ fn three_forms_and_a_self_assessment_compare_like_four_terminal_assessments() {
         ("Kim Park", "peer"),
         ("Jo Chen", "peer"),
     ];
-    let sheet = dir.path().join("raters.csv");
     let rows: String = raters.iter().map(|(n, r)| format!("{n},{r}\n")).collect();
-    std::fs::write(&sheet, format!("name,relation\n{rows}")).expect("write sheet");
+    let sheet = raters_sheet(dir.path(), &format!("name,relation\n{rows}"));
     let forms = dir.path().join("forms");
     std::fs::create_dir(&forms).expect("folder");
     let out = forms_for_raters("Alex Rivera", &sheet, &forms);
