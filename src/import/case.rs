@@ -92,7 +92,9 @@ impl Item {
     }
 }
 
-/// Read a CASE package; `file` names it in messages.
+/// Read a CASE package; `file` names it in messages. The phases: the JSON ([`parse`]), the
+/// items ([`read_items`]), the tree ([`read_tree`], [`check_tree`]), the levels
+/// ([`plan_levels`]), the competencies and groups ([`gather`]), the framework ([`framework`]).
 pub fn import(
     file: &str,
     bytes: &[u8],
@@ -100,20 +102,7 @@ pub fn import(
     levels_from: LevelsFrom,
 ) -> Result<Imported, LoadError> {
     let fail = |diagnostics: Vec<Diagnostic>| LoadError { diagnostics };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let root: Value = serde_json::from_slice(bytes).map_err(|e| {
-        let message = e.to_string();
-        let message = match message.rfind(" at line ") {
-            Some(i) => message[..i].to_string(),
-            None => message,
-        };
-        fail(vec![Diagnostic::at(
-            file,
-            e.line(),
-            e.column().max(1),
-            format!("not a CASE package: the file is not valid JSON ({message})"),
-        )])
-    })?;
+    let root = parse(file, bytes)?;
     let package = root.get("CFPackage").unwrap_or(&root);
     let Some(document) = package.get("CFDocument").filter(|d| d.is_object()) else {
         return Err(fail(vec![Diagnostic::file_error(
@@ -154,14 +143,58 @@ pub fn import(
     }
 
     let (levels, leaf_level) = plan_levels(&items, &leaves, levels_from);
-    // Competencies (the leaves' parents), groups (the top items above them), indicators.
-    struct Competency {
-        id: String,
-        name: String,
-        description: Option<String>,
-        group: Option<String>,
-        levels: Vec<Vec<RawIndicatorObject>>,
+    let (competencies, groups) = gather(&items, &leaves, &leaf_level, levels.len(), &title);
+    let framework = framework(document, options, title, &levels, groups, competencies);
+    let mut about = format!("CASE document {:?}", document_id);
+    if let Some(uri) = text(document, "uri") {
+        about.push_str(&format!(" ({uri})"));
     }
+    Ok(Imported {
+        framework,
+        warnings,
+        about: Some(about),
+    })
+}
+
+/// The package's JSON (after a UTF-8 byte order mark, if any); not JSON is an error at its
+/// line and column.
+fn parse(file: &str, bytes: &[u8]) -> Result<Value, LoadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    serde_json::from_slice(bytes).map_err(|e| {
+        let message = e.to_string();
+        let message = match message.rfind(" at line ") {
+            Some(i) => message[..i].to_string(),
+            None => message,
+        };
+        LoadError {
+            diagnostics: vec![Diagnostic::at(
+                file,
+                e.line(),
+                e.column().max(1),
+                format!("not a CASE package: the file is not valid JSON ({message})"),
+            )],
+        }
+    })
+}
+
+/// A competency as the leaves give it: one list of indicators a level.
+struct Competency {
+    id: String,
+    name: String,
+    description: Option<String>,
+    group: Option<String>,
+    levels: Vec<Vec<RawIndicatorObject>>,
+}
+
+/// The competencies (the leaves' parents) with their indicators at the leaves' levels, and the
+/// groups (the top items above them), each in order of first appearance.
+fn gather(
+    items: &[Item],
+    leaves: &[(usize, Above)],
+    leaf_level: &[usize],
+    level_count: usize,
+    title: &str,
+) -> (Vec<Competency>, Vec<RawGroup>) {
     let mut competencies: Vec<Competency> = Vec::new();
     let mut competency_of: HashMap<Option<usize>, usize> = HashMap::new();
     let mut groups: Vec<RawGroup> = Vec::new();
@@ -170,7 +203,7 @@ pub fn import(
     let mut indicator_ids: HashSet<String> = HashSet::new();
     let codes: HashMap<&str, usize> = {
         let mut count: HashMap<&str, usize> = HashMap::new();
-        for (leaf, _) in &leaves {
+        for (leaf, _) in leaves {
             if let Some(code) = items[*leaf].code.as_deref() {
                 *count.entry(code).or_default() += 1;
             }
@@ -192,31 +225,14 @@ pub fn import(
                             description,
                         )
                     }
-                    None => (title.clone(), title.clone(), None),
+                    None => (title.to_string(), title.to_string(), None),
                 };
                 let id = unique_slug(&base, "competency", &competency_ids);
                 competency_ids.insert(id.clone());
                 let group = match above.top {
-                    Some(g) if Some(g) != owner => Some(match group_of.get(&g) {
-                        Some(id) => id.clone(),
-                        None => {
-                            let item = &items[g];
-                            let taken = groups.iter().map(|g| g.id.clone()).collect();
-                            let id = unique_slug(
-                                item.code.as_deref().unwrap_or(item.name()),
-                                "group",
-                                &taken,
-                            );
-                            groups.push(RawGroup {
-                                id: id.clone(),
-                                name: item.name().to_string(),
-                                description: item.abbreviated.as_ref().map(|_| item.full.clone()),
-                                ..Default::default()
-                            });
-                            group_of.insert(g, id.clone());
-                            id
-                        }
-                    }),
+                    Some(g) if Some(g) != owner => {
+                        Some(group_id(items, g, &mut groups, &mut group_of))
+                    }
                     _ => None,
                 };
                 competencies.push(Competency {
@@ -224,7 +240,7 @@ pub fn import(
                     name,
                     description,
                     group,
-                    levels: (0..levels.len()).map(|_| Vec::new()).collect(),
+                    levels: (0..level_count).map(|_| Vec::new()).collect(),
                 });
                 competency_of.insert(owner, competencies.len() - 1);
                 competencies.len() - 1
@@ -245,7 +261,41 @@ pub fn import(
             ..Default::default()
         });
     }
+    (competencies, groups)
+}
 
+/// The id of the group item `g` makes, the group added at its first competency.
+fn group_id(
+    items: &[Item],
+    g: usize,
+    groups: &mut Vec<RawGroup>,
+    group_of: &mut HashMap<usize, String>,
+) -> String {
+    if let Some(id) = group_of.get(&g) {
+        return id.clone();
+    }
+    let item = &items[g];
+    let taken = groups.iter().map(|g| g.id.clone()).collect();
+    let id = unique_slug(item.code.as_deref().unwrap_or(item.name()), "group", &taken);
+    groups.push(RawGroup {
+        id: id.clone(),
+        name: item.name().to_string(),
+        description: item.abbreviated.as_ref().map(|_| item.full.clone()),
+        ..Default::default()
+    });
+    group_of.insert(g, id.clone());
+    id
+}
+
+/// The framework the document, the levels and the competencies make.
+fn framework(
+    document: &Value,
+    options: &Options,
+    title: String,
+    levels: &[(String, String)],
+    groups: Vec<RawGroup>,
+    competencies: Vec<Competency>,
+) -> RawFramework {
     let source = [
         text(document, "creator"),
         Some(title.clone()),
@@ -264,7 +314,7 @@ pub fn import(
             id
         }
     });
-    let framework = RawFramework {
+    RawFramework {
         id: framework_id,
         name: options.name.clone().unwrap_or(title),
         version: Version(
@@ -307,16 +357,7 @@ pub fn import(
             })
             .collect(),
         ..Default::default()
-    };
-    let mut about = format!("CASE document {:?}", document_id);
-    if let Some(uri) = text(document, "uri") {
-        about.push_str(&format!(" ({uri})"));
     }
-    Ok(Imported {
-        framework,
-        warnings,
-        about: Some(about),
-    })
 }
 
 /// What importing a leaf needs of the items above it: its parent (the competency), the top

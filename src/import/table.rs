@@ -7,41 +7,11 @@
 //! tab) as the delimiter, quoted cells with line breaks. A quote that is never closed is an
 //! error at the place it opens, never a cell that swallows the rest of the file.
 
-use std::io::Cursor;
-
-use calamine::{Data, Reader};
-use csv::StringRecord;
-
+use super::{fail, Table};
 use crate::framework::{Diagnostic, LoadError, Severity};
 
 /// Largest sheet accepted, in bytes.
 pub const MAX_SHEET_SIZE: usize = 64 * 1024 * 1024;
-
-/// Largest number of cells read from one workbook sheet.
-pub const MAX_CELLS: usize = 20_000_000;
-
-/// A sheet's rows, as text.
-#[derive(Debug, Clone, Default)]
-pub struct Table {
-    /// The rows, top first; the first is the header. One allocation a row, not one a cell.
-    pub rows: Vec<StringRecord>,
-    /// The spreadsheet row number of `rows[0]` (1-based).
-    pub first_row: usize,
-    /// The spreadsheet column number of each row's first cell (1-based).
-    pub first_column: usize,
-}
-
-impl Table {
-    /// The spreadsheet row number of `rows[index]`.
-    pub fn row_number(&self, index: usize) -> usize {
-        self.first_row + index
-    }
-
-    /// The spreadsheet column number of a row's cell `index`.
-    pub fn column_number(&self, index: usize) -> usize {
-        self.first_column + index
-    }
-}
 
 /// How a file is read, from its name's extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +47,7 @@ pub struct Source<'b> {
 
 enum Kind<'b> {
     Text(&'b [u8], Container),
-    Workbook(Box<calamine::Sheets<Cursor<&'b [u8]>>>),
+    Workbook(Box<super::workbook::Book<'b>>),
 }
 
 impl<'b> Source<'b> {
@@ -93,19 +63,7 @@ impl<'b> Source<'b> {
             )));
         }
         let kind = match Container::of(file) {
-            Container::Workbook => {
-                let workbook =
-                    calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
-                        fail(Diagnostic::file_error(
-                            file,
-                            format!(
-                                "cannot read the workbook: {}",
-                                crate::render::safe::visible(&e.to_string())
-                            ),
-                        ))
-                    })?;
-                Kind::Workbook(Box::new(workbook))
-            }
+            Container::Workbook => Kind::Workbook(Box::new(super::workbook::open(file, bytes)?)),
             container => {
                 if bytes.starts_with(b"PK\x03\x04") {
                     return Err(fail(Diagnostic::file_error(
@@ -138,14 +96,8 @@ impl<'b> Source<'b> {
                 }
                 text_table(file, bytes, *container)
             }
-            Kind::Workbook(workbook) => workbook_table(file, workbook, sheet),
+            Kind::Workbook(workbook) => super::workbook::table(file, workbook, sheet),
         }
-    }
-}
-
-fn fail(diagnostic: Diagnostic) -> LoadError {
-    LoadError {
-        diagnostics: vec![diagnostic],
     }
 }
 
@@ -171,76 +123,6 @@ fn text_table(file: &str, bytes: &[u8], container: Container) -> Result<Table, L
         first_row: 1,
         first_column: 1,
     })
-}
-
-/// The rows of a workbook's sheet: the named one, else the first.
-fn workbook_table(
-    file: &str,
-    workbook: &mut calamine::Sheets<Cursor<&[u8]>>,
-    sheet: Option<&str>,
-) -> Result<Table, LoadError> {
-    let names = workbook.sheet_names();
-    let name = match sheet {
-        Some(wanted) => names
-            .iter()
-            .find(|n| n.as_str() == wanted)
-            .or_else(|| names.iter().find(|n| n.eq_ignore_ascii_case(wanted)))
-            .cloned()
-            .ok_or_else(|| {
-                fail(Diagnostic::file_error(
-                    file,
-                    format!(
-                        "the workbook has no sheet {:?}; its sheets are: {}",
-                        crate::render::safe::visible(wanted),
-                        names
-                            .iter()
-                            .map(|n| format!("{:?}", crate::render::safe::visible(n)))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                ))
-            })?,
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| fail(Diagnostic::file_error(file, "the workbook has no sheet")))?,
-    };
-    let range = workbook.worksheet_range(&name).map_err(|e| {
-        fail(Diagnostic::file_error(
-            file,
-            format!(
-                "cannot read sheet {:?} of the workbook: {}",
-                crate::render::safe::visible(&name),
-                crate::render::safe::visible(&e.to_string())
-            ),
-        ))
-    })?;
-    let (height, width) = range.get_size();
-    if height.saturating_mul(width) > MAX_CELLS {
-        return Err(fail(Diagnostic::file_error(
-            file,
-            format!("sheet {name:?} spans {height} rows by {width} columns; sheets are limited to {MAX_CELLS} cells"),
-        )));
-    }
-    let (first_row, first_column) = range.start().unwrap_or((0, 0));
-    let rows = range
-        .rows()
-        .map(|row| row.iter().map(cell_text).collect::<StringRecord>())
-        .collect();
-    Ok(Table {
-        rows,
-        first_row: first_row as usize + 1,
-        first_column: first_column as usize + 1,
-    })
-}
-
-/// A workbook cell as the text a person sees: `2`, not `2.0`.
-fn cell_text(cell: &Data) -> String {
-    match cell {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        other => other.to_string(),
-    }
 }
 
 /// The bytes as text: a UTF-8 byte order mark is dropped; UTF-16 and other encodings are

@@ -938,6 +938,84 @@ fn case_refuses_an_is_child_of_cycle_naming_its_items() {
     assert!(!dir.path().join("f.yaml").exists());
 }
 
+/// A zip file's bytes with the unpacked size its local and central headers give for `part` set
+/// to `size`: a workbook whose maker says what it likes.
+fn with_said_size(mut bytes: Vec<u8>, part: &str, size: u32) -> Vec<u8> {
+    // (signature, offset of the unpacked size, of the name's length, of the name)
+    let headers: [(&[u8], usize, usize, usize); 2] =
+        [(b"PK\x03\x04", 22, 26, 30), (b"PK\x01\x02", 24, 28, 46)];
+    let mut patched = 0;
+    for (signature, size_at, length_at, name_at) in headers {
+        for start in 0..bytes.len().saturating_sub(name_at) {
+            if &bytes[start..start + 4] != signature {
+                continue;
+            }
+            let length =
+                u16::from_le_bytes([bytes[start + length_at], bytes[start + length_at + 1]]);
+            let name = start + name_at..start + name_at + length as usize;
+            if bytes.get(name) == Some(part.as_bytes()) {
+                bytes[start + size_at..start + size_at + 4].copy_from_slice(&size.to_le_bytes());
+                patched += 1;
+            }
+        }
+    }
+    assert_eq!(patched, 2, "{part} has a local and a central header");
+    bytes
+}
+
+#[test]
+fn a_workbook_that_would_unpack_past_the_bound_is_refused_unread() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (c, header) in ["competency", "level", "indicator"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *header).expect("cell");
+        sheet.write_string(1, c as u16, "Ships").expect("cell");
+    }
+    let book = workbook.save_to_buffer().expect("workbook");
+    const SHEET: &str = "xl/worksheets/sheet1.xml";
+    // The directory says the sheet unpacks to 200 MB: refused before anything is unpacked.
+    std::fs::write(
+        dir.path().join("big.xlsx"),
+        with_said_size(book.clone(), SHEET, 200_000_000),
+    )
+    .expect("write");
+    let out = run_in(
+        dir.path(),
+        &["import", "sheet", "big.xlsx", "-o", "big.yaml"],
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with("error: big.xlsx: the workbook's parts unpack to 2000")
+            && out.stderr.ends_with(" bytes; workbooks are limited to 134217728 bytes (128 MiB) unpacked, and this one was not read. Save the sheets to import as CSV, or in a workbook of their own\n"),
+        "{}",
+        out.stderr
+    );
+    // It says 40 bytes but holds more: unpacking stops past the 40, and the workbook is refused.
+    std::fs::write(
+        dir.path().join("lying.xlsx"),
+        with_said_size(book.clone(), SHEET, 40),
+    )
+    .expect("write");
+    let out = run_in(
+        dir.path(),
+        &["import", "sheet", "lying.xlsx", "-o", "lying.yaml"],
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "error: lying.xlsx: the workbook's part \"xl/worksheets/sheet1.xml\" unpacks to more than the 40 bytes it gives as its size; the workbook is damaged or made to fill the memory, and was not read\n"
+    );
+    assert_eq!(leftovers(dir.path()), ["big.xlsx", "lying.xlsx"]);
+    // The same workbook as written imports.
+    std::fs::write(dir.path().join("fine.xlsx"), book).expect("write");
+    let out = run_in(
+        dir.path(),
+        &["-q", "import", "sheet", "fine.xlsx", "-o", "fine.yaml"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
 #[test]
 fn a_text_with_a_line_separator_reads_back_as_it_was_in_the_sheet() {
     let dir = tempfile::tempdir().expect("temp dir");

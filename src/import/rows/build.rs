@@ -1,0 +1,138 @@
+//! Phase 4: the framework the gathered rows make, its levels in the order found.
+
+use super::gather::Gathered;
+use crate::framework::format::*;
+use crate::framework::sheet;
+use crate::import::Options;
+
+impl Gathered {
+    /// Phase 4: the framework, its levels in `order`.
+    pub(super) fn into_framework(
+        self,
+        order: &[usize],
+        file: &str,
+        options: &Options,
+    ) -> RawFramework {
+        let stem = std::path::Path::new(file)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let id = options.id.clone().unwrap_or_else(|| {
+            let id = sheet::slug(&stem);
+            if id.is_empty() {
+                "imported".to_string()
+            } else {
+                id
+            }
+        });
+        let name = options
+            .name
+            .clone()
+            .unwrap_or_else(|| name_from(&stem, &id));
+        let mut rank = vec![0; self.levels.len()];
+        for (position, &li) in order.iter().enumerate() {
+            rank[li] = position;
+        }
+        let tracks = self
+            .track_ladders()
+            .into_iter()
+            .zip(&self.tracks)
+            .map(|(mut ladder, t)| {
+                ladder.sort_by_key(|&(l, _)| rank[l]);
+                RawTrack {
+                    id: t.id.clone(),
+                    name: t.name.clone(),
+                    description: None,
+                    levels: ladder
+                        .into_iter()
+                        .map(|(l, _)| self.levels[l].id.clone())
+                        .collect(),
+                }
+            })
+            .collect();
+        let levels = &self.levels;
+        let raw_levels = order
+            .iter()
+            .map(|&li| {
+                let l = &levels[li];
+                RawLevel {
+                    id: l.id.clone(),
+                    name: l.name.clone(),
+                    description: l.description.as_ref().map(|(d, _)| d.clone()),
+                }
+            })
+            .collect();
+        // Groups in order of first appearance, each named as its first competency names it.
+        let mut groups: Vec<RawGroup> = Vec::new();
+        for c in &self.competencies {
+            if let (Some((name, _)), Some((id, _))) = (&c.group, &c.group_id) {
+                if !groups.iter().any(|g| &g.id == id) {
+                    groups.push(RawGroup {
+                        id: id.clone(),
+                        name: name.clone(),
+                        ..RawGroup::default()
+                    });
+                }
+            }
+        }
+        let competencies = self
+            .competencies
+            .into_iter()
+            .map(|c| {
+                let mut cls = c.levels;
+                cls.sort_by_key(|l| rank[l.level]);
+                RawCompetency {
+                    id: c.id,
+                    name: c.name,
+                    description: c.description.map(|(d, _)| d),
+                    group: c.group_id.map(|(id, _)| id),
+                    levels: cls
+                        .into_iter()
+                        .map(|l| RawCompetencyLevel {
+                            level: levels[l.level].id.clone(),
+                            title: l.title.map(|(t, _)| t),
+                            description: l.description.map(|(d, _)| d),
+                            examples: l
+                                .examples
+                                .map(|(e, _)| sheet::split_examples(&e))
+                                .unwrap_or_default(),
+                            evidence: None,
+                            indicators: l.indicators.into_iter().map(RawIndicator::Full).collect(),
+                        })
+                        .collect(),
+                    ..RawCompetency::default()
+                }
+            })
+            .collect();
+        RawFramework {
+            id,
+            name,
+            version: Version(options.version.clone().unwrap_or_else(|| "1.0".into())),
+            description: None,
+            source: None,
+            scale: None,
+            demonstrated_at: None,
+            threshold: None,
+            evidence: None,
+            levels: raw_levels,
+            groups,
+            tracks,
+            competencies,
+            ..RawFramework::default()
+        }
+    }
+}
+
+/// `engineering-ladder` -> `Engineering ladder`, unless the file name already reads as a name.
+fn name_from(stem: &str, id: &str) -> String {
+    let base = if stem.trim().is_empty() { id } else { stem };
+    let spaced: String = base
+        .chars()
+        .map(|c| if matches!(c, '-' | '_') { ' ' } else { c })
+        .collect();
+    let mut chars = spaced.trim().chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => id.to_string(),
+    }
+}

@@ -1,0 +1,258 @@
+//! What every phase of reading a sheet uses: where a cell is ([`At`]), the problems found so
+//! far ([`Problems`]), which cell holds each field ([`ColumnMap`]) and a row's cells as read
+//! ([`Cells`]); ids made or checked ([`id_of`]) and a later row agreeing with the first
+//! ([`agree`], [`agree_optional`]).
+
+use std::borrow::Cow;
+use std::fmt::{self, Display};
+use std::hash::Hash;
+
+use csv::StringRecord;
+
+use crate::framework::sheet;
+use crate::framework::{Diagnostic, LoadError, Severity};
+use crate::import::Table;
+
+/// Which cell of a row holds each field: a handful of pairs, looked up for every cell read, so
+/// a list, not a hash map.
+pub(super) struct ColumnMap<C>(pub(super) Vec<(C, usize)>);
+
+impl<C: Copy + PartialEq> ColumnMap<C> {
+    pub(super) fn get(&self, column: C) -> Option<usize> {
+        self.0.iter().find(|(c, _)| *c == column).map(|&(_, i)| i)
+    }
+
+    pub(super) fn insert(&mut self, column: C, index: usize) {
+        self.0.push((column, index));
+    }
+}
+
+/// A place in the sheet: 1-based row and column, as a spreadsheet numbers them.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct At {
+    pub(super) row: usize,
+    pub(super) column: usize,
+}
+
+/// Problems found so far, errors and warnings.
+pub(super) struct Problems<'a> {
+    pub(super) file: &'a str,
+    pub(super) diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Problems<'a> {
+    pub(super) fn new(file: &'a str) -> Problems<'a> {
+        Problems {
+            file,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    pub(super) fn error(&mut self, at: At, message: String) {
+        self.diagnostics
+            .push(Diagnostic::at(self.file, at.row, at.column, message));
+    }
+
+    pub(super) fn warn(&mut self, at: At, message: String) {
+        self.diagnostics
+            .push(Diagnostic::at(self.file, at.row, at.column, message).warning());
+    }
+
+    pub(super) fn header_error(&mut self, row: usize, message: String) {
+        self.diagnostics.push(Diagnostic {
+            file: self.file.to_string(),
+            line: Some(row),
+            column: None,
+            message,
+            severity: Severity::Error,
+        });
+    }
+
+    pub(super) fn has_error(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    pub(super) fn into_error(mut self) -> LoadError {
+        self.diagnostics
+            .sort_by_key(|d| (d.line, d.column, d.severity == Severity::Warning));
+        LoadError {
+            diagnostics: self.diagnostics,
+        }
+    }
+}
+
+/// One row's cells, as the mapping reads them: a spreadsheet's formula protection taken off,
+/// line breaks as `\n`.
+pub(super) struct Cells<'r, C> {
+    pub(super) cells: Vec<Cow<'r, str>>,
+    pub(super) columns: &'r ColumnMap<C>,
+    pub(super) table: &'r Table,
+    pub(super) row: usize,
+}
+
+impl<'r, C: Copy + Eq + Hash> Cells<'r, C> {
+    pub(super) fn new(
+        table: &'r Table,
+        columns: &'r ColumnMap<C>,
+        index: usize,
+        row: &'r StringRecord,
+    ) -> Self {
+        let cells = row
+            .iter()
+            .map(|c| {
+                let c = sheet::restore_cell(c);
+                if c.contains('\r') {
+                    Cow::Owned(c.replace("\r\n", "\n").replace('\r', "\n"))
+                } else {
+                    Cow::Borrowed(c)
+                }
+            })
+            .collect();
+        Cells {
+            cells,
+            columns,
+            table,
+            row: table.row_number(index),
+        }
+    }
+
+    pub(super) fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| c.trim().is_empty())
+    }
+
+    /// Where a column's cell is (past the row's end when the sheet has no such column).
+    pub(super) fn at(&self, column: C) -> At {
+        At {
+            row: self.row,
+            column: self
+                .table
+                .column_number(self.columns.get(column).unwrap_or(self.cells.len())),
+        }
+    }
+
+    pub(super) fn cell(&self, column: C) -> Option<&str> {
+        self.columns
+            .get(column)
+            .and_then(|i| self.cells.get(i))
+            .map(|c| c.as_ref())
+    }
+
+    pub(super) fn text(&self, column: C) -> &str {
+        self.cell(column).unwrap_or("")
+    }
+
+    pub(super) fn trimmed(&self, column: C) -> &str {
+        self.text(column).trim()
+    }
+
+    pub(super) fn non_blank(&self, column: C) -> Option<&str> {
+        Some(self.text(column)).filter(|t| !t.trim().is_empty())
+    }
+}
+
+/// The id of a competency, level, group, track or role: the id cell when given (it must be a
+/// slug), else a slug made from the name. `None` after saying why there is none.
+pub(super) fn id_of<'s>(
+    problems: &mut Problems,
+    what: &str,
+    id: &'s str,
+    id_at: At,
+    name: &str,
+    name_at: At,
+) -> Option<Cow<'s, str>> {
+    if !id.is_empty() {
+        if !is_slug(id) {
+            problems.error(
+                id_at,
+                format!("{what} id {id:?} is not a slug: use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit"),
+            );
+            return None;
+        }
+        if name.is_empty() {
+            problems.error(name_at, format!("empty {what}: give its name"));
+            return None;
+        }
+        return Some(Cow::Borrowed(id));
+    }
+    if name.is_empty() {
+        problems.error(name_at, format!("empty {what}: give its name"));
+        return None;
+    }
+    let slug = sheet::slug(name);
+    if slug.is_empty() {
+        problems.error(
+            name_at,
+            format!("cannot make an id from the {what} name {name:?}; add a {what}_id column"),
+        );
+        return None;
+    }
+    Some(Cow::Owned(slug))
+}
+
+pub(super) fn is_slug(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
+}
+
+/// What a message is about, `competency "c"`, written only when there is a message.
+pub(super) struct Named<'a>(pub(super) &'static str, pub(super) &'a str);
+
+impl Display for Named<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {:?}", self.0, self.1)
+    }
+}
+
+/// A competency level in messages: `competency "c" at level "l"`.
+pub(super) struct AtLevel<'a>(pub(super) &'a str, pub(super) &'a str);
+
+impl Display for AtLevel<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "competency {:?} at level {:?}", self.0, self.1)
+    }
+}
+
+/// A later row must name a thing as the first one did.
+pub(super) fn agree(
+    problems: &mut Problems,
+    what: &dyn Display,
+    field: &str,
+    first: &str,
+    first_at: At,
+    here: &str,
+    at: At,
+) {
+    if here != first {
+        problems.error(
+            at,
+            format!(
+                "{what} has {field} {here:?} here but {first:?} at row {}; give every row the same",
+                first_at.row
+            ),
+        );
+    }
+}
+
+/// A later row may leave a description or group out, but must not give another one.
+pub(super) fn agree_optional(
+    problems: &mut Problems,
+    what: &dyn Display,
+    field: &str,
+    first: &mut Option<(String, At)>,
+    here: &str,
+    at: At,
+) {
+    match first {
+        None => *first = Some((here.to_string(), at)),
+        Some((text, first_at)) if text.as_str() != here => problems.error(
+            at,
+            format!(
+                "{what} has another {field} at row {} than at row {}; give it once, or the same on every row",
+                at.row, first_at.row
+            ),
+        ),
+        Some(_) => {}
+    }
+}

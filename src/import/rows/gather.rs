@@ -1,0 +1,484 @@
+//! Phase 2: what each row says (its competency, level, competency level, tracks and
+//! indicator), gathered before the levels are ordered.
+
+use std::collections::{HashMap, HashSet};
+
+use csv::StringRecord;
+
+use super::cells::{
+    agree, agree_optional, id_of, is_slug, At, AtLevel, Cells, ColumnMap, Named, Problems,
+};
+use crate::framework::format::RawIndicatorObject;
+use crate::framework::sheet::{self, Column, COLUMNS, NO_INDICATORS};
+use crate::import::Table;
+
+/// One level as the rows name it.
+pub(super) struct LevelEntry {
+    pub(super) id: String,
+    pub(super) name: String,
+    pub(super) name_at: At,
+    pub(super) description: Option<(String, At)>,
+}
+
+/// One competency as the rows name it.
+pub(super) struct CompetencyEntry {
+    pub(super) id: String,
+    pub(super) name: String,
+    pub(super) name_at: At,
+    pub(super) description: Option<(String, At)>,
+    /// The group's name, as the rows give it.
+    pub(super) group: Option<(String, At)>,
+    /// The group's id: given, or made from its name.
+    pub(super) group_id: Option<(String, At)>,
+    /// Its levels in the order the rows give them.
+    pub(super) levels: Vec<CompetencyLevelEntry>,
+}
+
+pub(super) struct CompetencyLevelEntry {
+    /// Index into the level list.
+    pub(super) level: usize,
+    /// Where the competency first lists the level.
+    pub(super) at: At,
+    pub(super) title: Option<(String, At)>,
+    pub(super) description: Option<(String, At)>,
+    pub(super) examples: Option<(String, At)>,
+    pub(super) indicators: Vec<RawIndicatorObject>,
+    /// Rows that say the level has no indicators.
+    pub(super) empty_rows: Vec<At>,
+}
+
+/// One track as the rows name it.
+pub(super) struct TrackEntry {
+    pub(super) id: String,
+    pub(super) name: String,
+    pub(super) name_at: At,
+}
+
+/// The tracks a row's level is on.
+#[derive(PartialEq, Eq, Hash, Clone, Copy)]
+enum OnTrack {
+    Every,
+    One(usize),
+}
+
+/// Everything the rows say, before the levels are ordered.
+#[derive(Default)]
+pub(super) struct Gathered {
+    pub(super) levels: Vec<LevelEntry>,
+    level_index: HashMap<String, usize>,
+    pub(super) competencies: Vec<CompetencyEntry>,
+    competency_index: HashMap<String, usize>,
+    indicator_ids: HashMap<String, usize>,
+    pub(super) tracks: Vec<TrackEntry>,
+    track_index: HashMap<String, usize>,
+    /// (level, track) pairs in order of first appearance: a track's ladder.
+    on_tracks: Vec<(usize, OnTrack, At)>,
+    on_tracks_seen: HashSet<(usize, OnTrack)>,
+}
+
+impl Gathered {
+    /// Nothing gathered yet, room made for the indicator ids of `rows` rows (one a row, mostly)
+    /// so that the map of them is not grown row by row.
+    pub(super) fn for_rows(rows: usize) -> Gathered {
+        let mut gathered = Gathered::default();
+        gathered.indicator_ids.reserve(rows);
+        gathered
+    }
+
+    /// Phase 2: what one row says.
+    pub(super) fn read_row(
+        &mut self,
+        problems: &mut Problems,
+        columns: &ColumnMap<Column>,
+        table: &Table,
+        index: usize,
+        row: &StringRecord,
+    ) {
+        let cells = Cells::new(table, columns, index, row);
+        if cells.is_blank() {
+            return;
+        }
+        let missing = COLUMNS
+            .into_iter()
+            .find(|c| c.is_required() && cells.cell(*c).is_none());
+        if let Some(missing) = missing {
+            problems.error(
+                At {
+                    row: cells.row,
+                    column: table.column_number(row.len()),
+                },
+                format!(
+                    "missing column {:?}: the row has {} cells, the header {}",
+                    missing.name(),
+                    row.len(),
+                    table.rows.first().map_or(0, StringRecord::len)
+                ),
+            );
+            return;
+        }
+        let Some(ci) = self.competency(problems, &cells) else {
+            return;
+        };
+        let Some(li) = self.level(problems, &cells) else {
+            return;
+        };
+        self.tracks_of(problems, &cells, li);
+        let level_id = &self.levels[li].id;
+        let CompetencyEntry { id, levels, .. } = &mut self.competencies[ci];
+        let entry = competency_level(problems, &cells, id, levels, li, level_id);
+        indicator(
+            problems,
+            &cells,
+            entry,
+            &mut self.indicator_ids,
+            id,
+            level_id,
+        );
+    }
+
+    /// The row's competency (and its group), created at its first row.
+    fn competency(&mut self, problems: &mut Problems, cells: &Cells<Column>) -> Option<usize> {
+        let id = id_of(
+            problems,
+            "competency",
+            cells.trimmed(Column::CompetencyId),
+            cells.at(Column::CompetencyId),
+            cells.trimmed(Column::Competency),
+            cells.at(Column::Competency),
+        )?;
+        let what = Named("competency", &id);
+        let ci = match self.competency_index.get(id.as_ref()) {
+            Some(&ci) => {
+                let c = &mut self.competencies[ci];
+                agree(
+                    problems,
+                    &what,
+                    "name",
+                    &c.name,
+                    c.name_at,
+                    cells.trimmed(Column::Competency),
+                    cells.at(Column::Competency),
+                );
+                ci
+            }
+            None => {
+                self.competencies.push(CompetencyEntry {
+                    id: id.to_string(),
+                    name: cells.trimmed(Column::Competency).to_string(),
+                    name_at: cells.at(Column::Competency),
+                    description: None,
+                    group: None,
+                    group_id: None,
+                    levels: Vec::new(),
+                });
+                self.competency_index
+                    .insert(id.to_string(), self.competencies.len() - 1);
+                self.competencies.len() - 1
+            }
+        };
+        let competency = &mut self.competencies[ci];
+        if let Some(d) = cells.non_blank(Column::CompetencyDescription) {
+            agree_optional(
+                problems,
+                &what,
+                "description",
+                &mut competency.description,
+                d,
+                cells.at(Column::CompetencyDescription),
+            );
+        }
+        let group_name = cells.trimmed(Column::Group);
+        let group_id = cells.trimmed(Column::GroupId);
+        if !group_name.is_empty() || !group_id.is_empty() {
+            if let Some(group_id) = id_of(
+                problems,
+                "group",
+                group_id,
+                cells.at(Column::GroupId),
+                group_name,
+                cells.at(Column::Group),
+            ) {
+                agree_optional(
+                    problems,
+                    &what,
+                    "group",
+                    &mut competency.group,
+                    group_name,
+                    cells.at(Column::Group),
+                );
+                agree_optional(
+                    problems,
+                    &what,
+                    "group id",
+                    &mut competency.group_id,
+                    &group_id,
+                    cells.at(Column::GroupId),
+                );
+            }
+        }
+        Some(ci)
+    }
+
+    /// The row's framework level, created at its first row.
+    fn level(&mut self, problems: &mut Problems, cells: &Cells<Column>) -> Option<usize> {
+        let id = id_of(
+            problems,
+            "level",
+            cells.trimmed(Column::LevelId),
+            cells.at(Column::LevelId),
+            cells.trimmed(Column::Level),
+            cells.at(Column::Level),
+        )?;
+        let li = match self.level_index.get(id.as_ref()) {
+            Some(&li) => {
+                let l = &self.levels[li];
+                agree(
+                    problems,
+                    &Named("level", &id),
+                    "name",
+                    &l.name,
+                    l.name_at,
+                    cells.trimmed(Column::Level),
+                    cells.at(Column::Level),
+                );
+                li
+            }
+            None => {
+                self.levels.push(LevelEntry {
+                    id: id.to_string(),
+                    name: cells.trimmed(Column::Level).to_string(),
+                    name_at: cells.at(Column::Level),
+                    description: None,
+                });
+                self.level_index
+                    .insert(id.to_string(), self.levels.len() - 1);
+                self.levels.len() - 1
+            }
+        };
+        if let Some(d) = cells.non_blank(Column::LevelDescription) {
+            agree_optional(
+                problems,
+                &Named("level", &id),
+                "description",
+                &mut self.levels[li].description,
+                d,
+                cells.at(Column::LevelDescription),
+            );
+        }
+        Some(li)
+    }
+
+    /// The tracks the row puts its level on: names or ids in `track` (and ids in `track_id`),
+    /// ` ; ` between several; none means every track.
+    fn tracks_of(&mut self, problems: &mut Problems, cells: &Cells<Column>, level: usize) {
+        let names = sheet::split_examples(cells.text(Column::Track));
+        let ids = sheet::split_examples(cells.text(Column::TrackId));
+        let at = cells.at(Column::Track);
+        if names.is_empty() && ids.is_empty() {
+            self.on_track(level, OnTrack::Every, at);
+            return;
+        }
+        if !ids.is_empty() && !names.is_empty() && ids.len() != names.len() {
+            problems.error(
+                cells.at(Column::TrackId),
+                format!(
+                    "{} track ids here but {} track names; give one id per name, in the same order",
+                    ids.len(),
+                    names.len()
+                ),
+            );
+            return;
+        }
+        for i in 0..names.len().max(ids.len()) {
+            let name = names.get(i).map(String::as_str);
+            let id = ids.get(i).map(String::as_str);
+            // A name cell may give an existing track's id or name.
+            let known = id
+                .or(name)
+                .and_then(|key| self.track_index.get(key).copied())
+                .or_else(|| name.and_then(|n| self.tracks.iter().position(|t| t.name == n)));
+            let ti = match known {
+                Some(ti) => {
+                    if let (Some(name), Some(_)) = (name, id) {
+                        let t = &self.tracks[ti];
+                        agree(
+                            problems,
+                            &Named("track", &t.id),
+                            "name",
+                            &t.name,
+                            t.name_at,
+                            name,
+                            at,
+                        );
+                    }
+                    ti
+                }
+                None => {
+                    let given = id.unwrap_or("");
+                    let Some(new_id) = id_of(
+                        problems,
+                        "track",
+                        if given.is_empty() && name.is_some_and(is_slug) {
+                            name.unwrap_or("")
+                        } else {
+                            given
+                        },
+                        cells.at(Column::TrackId),
+                        name.or(id).unwrap_or(""),
+                        at,
+                    ) else {
+                        continue;
+                    };
+                    self.tracks.push(TrackEntry {
+                        id: new_id.to_string(),
+                        name: name.or(id).unwrap_or("").to_string(),
+                        name_at: at,
+                    });
+                    self.track_index
+                        .insert(new_id.into_owned(), self.tracks.len() - 1);
+                    self.tracks.len() - 1
+                }
+            };
+            self.on_track(level, OnTrack::One(ti), at);
+        }
+    }
+
+    fn on_track(&mut self, level: usize, track: OnTrack, at: At) {
+        if self.on_tracks_seen.insert((level, track)) {
+            self.on_tracks.push((level, track, at));
+        }
+    }
+
+    /// A row that says a competency level has no indicators, where other rows give it some.
+    pub(super) fn check_empty_levels(&self, problems: &mut Problems) {
+        for c in &self.competencies {
+            for l in c.levels.iter().filter(|l| !l.indicators.is_empty()) {
+                for &at in &l.empty_rows {
+                    problems.error(
+                        at,
+                        format!("{NO_INDICATORS} for a level other rows give indicators; delete the row"),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Each track's levels in order of first appearance, with where each first appears; a
+    /// level on every track counts for each.
+    pub(super) fn track_ladders(&self) -> Vec<Vec<(usize, At)>> {
+        let mut ladders: Vec<Vec<(usize, At)>> = vec![Vec::new(); self.tracks.len()];
+        for &(level, track, at) in &self.on_tracks {
+            for (ti, ladder) in ladders.iter_mut().enumerate() {
+                let on = match track {
+                    OnTrack::Every => true,
+                    OnTrack::One(t) => t == ti,
+                };
+                if on && !ladder.iter().any(|&(l, _)| l == level) {
+                    ladder.push((level, at));
+                }
+            }
+        }
+        ladders
+    }
+}
+
+/// The row's competency level, created at the competency's first row for it; its own title,
+/// description and examples, each the same on every row that gives it.
+fn competency_level<'c>(
+    problems: &mut Problems,
+    cells: &Cells<Column>,
+    competency_id: &str,
+    levels: &'c mut Vec<CompetencyLevelEntry>,
+    level: usize,
+    level_id: &str,
+) -> &'c mut CompetencyLevelEntry {
+    let cl = match levels.iter().position(|l| l.level == level) {
+        Some(cl) => cl,
+        None => {
+            levels.push(CompetencyLevelEntry {
+                level,
+                at: cells.at(Column::Level),
+                title: None,
+                description: None,
+                examples: None,
+                indicators: Vec::new(),
+                empty_rows: Vec::new(),
+            });
+            levels.len() - 1
+        }
+    };
+    let what = AtLevel(competency_id, level_id);
+    let entry = &mut levels[cl];
+    for (column, field, slot) in [
+        (Column::CompetencyLevelTitle, "title", &mut entry.title),
+        (
+            Column::CompetencyLevelDescription,
+            "description",
+            &mut entry.description,
+        ),
+        (
+            Column::CompetencyLevelExamples,
+            "list of examples",
+            &mut entry.examples,
+        ),
+    ] {
+        if let Some(text) = cells.non_blank(column) {
+            let text = if column == Column::CompetencyLevelTitle {
+                text.trim()
+            } else {
+                text
+            };
+            agree_optional(problems, &what, field, slot, text, cells.at(column));
+        }
+    }
+    entry
+}
+
+/// The row's indicator. An empty indicator cell is an error: a level without indicators is
+/// said with [`NO_INDICATORS`].
+fn indicator(
+    problems: &mut Problems,
+    cells: &Cells<Column>,
+    entry: &mut CompetencyLevelEntry,
+    indicator_ids: &mut HashMap<String, usize>,
+    competency_id: &str,
+    level_id: &str,
+) {
+    let text = cells.text(Column::Indicator);
+    let given_id = cells.trimmed(Column::IndicatorId);
+    let examples = sheet::split_examples(cells.text(Column::Examples));
+    let at = cells.at(Column::Indicator);
+    if text.trim() == NO_INDICATORS && given_id.is_empty() && examples.is_empty() {
+        entry.empty_rows.push(at);
+        return;
+    }
+    if text.trim().is_empty() {
+        problems.error(
+            at,
+            format!("empty indicator: give the text to rate, write {NO_INDICATORS} for a level that asks nothing, or delete the row"),
+        );
+        return;
+    }
+    let (id, id_at) = if given_id.is_empty() {
+        (
+            format!("{competency_id}.{level_id}.{}", entry.indicators.len() + 1),
+            at,
+        )
+    } else {
+        (given_id.to_string(), cells.at(Column::IndicatorId))
+    };
+    if let Some(&first) = indicator_ids.get(&id) {
+        problems.error(
+            id_at,
+            format!("duplicate indicator id {id:?} (first at row {first})"),
+        );
+        return;
+    }
+    indicator_ids.insert(id.clone(), cells.row);
+    entry.indicators.push(RawIndicatorObject {
+        id,
+        text: text.to_string(),
+        examples,
+        ..RawIndicatorObject::default()
+    });
+}

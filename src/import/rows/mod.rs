@@ -1,0 +1,193 @@
+//! `rungs import sheet`: the one mapping from a sheet's rows to a framework, whatever the
+//! container ([`super::table`]) — one row per indicator, and optionally a roles sheet, one row
+//! per role and competency.
+//!
+//! The columns are [`sheet::COLUMNS`] and [`sheet::ROLE_COLUMNS`], matched by header name (case,
+//! spaces, hyphens and underscores do not matter) or by a `--column HEADER=FIELD` mapping.
+//!
+//! The phases, a file each: the header gives each column its field ([`header`]); each row adds
+//! its competency, level, competency level, tracks and indicator ([`gather`]); the levels are
+//! ordered ([`order`]); the framework is built ([`build`]); the roles sheet gives the targets
+//! ([`roles`]). What every phase uses (a row's cells, the problems found, where a cell is) is
+//! in [`cells`].
+//!
+//! Levels are ordered so that every competency's levels, and every track's, come in the order
+//! the rows give them; where that leaves a choice, by first appearance. Ids that are not given
+//! are made from the names (slugs); indicator ids from `<competency>.<level>.<n>`, as the
+//! framework format does for an indicator written as a plain string.
+
+mod build;
+mod cells;
+mod gather;
+mod header;
+mod order;
+mod roles;
+
+use super::{Imported, Options, Table};
+use crate::framework::sheet::{self, Column, COLUMNS};
+use crate::framework::LoadError;
+use cells::Problems;
+use gather::Gathered;
+use header::{header_columns, required_columns};
+use order::level_order;
+use roles::read_roles;
+
+/// A `--column HEADER=FIELD` mapping: a sheet's own header read as one of rungs's fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mapping {
+    /// The sheet's header.
+    pub header: String,
+    /// The field it is read as ([`sheet::fields`]).
+    pub field: &'static str,
+}
+
+impl Mapping {
+    /// `HEADER=FIELD`, with FIELD one of [`sheet::fields`] (matched as headers are); the error
+    /// says what is wrong and lists the fields.
+    pub fn parse(text: &str) -> Result<Mapping, String> {
+        let fields = sheet::fields();
+        let Some((header, field)) = text.rsplit_once('=') else {
+            return Err(format!(
+                "--column {text:?} is not HEADER=FIELD; FIELD is one of: {}",
+                fields.join(", ")
+            ));
+        };
+        let Some(&field) = fields.iter().find(|f| sheet::same_header(f, field)) else {
+            return Err(format!(
+                "--column {text:?}: {:?} is not a field; the fields are: {}",
+                field.trim(),
+                fields.join(", ")
+            ));
+        };
+        if header.trim().is_empty() {
+            return Err(format!("--column {text:?} names no header"));
+        }
+        Ok(Mapping {
+            header: header.trim().to_string(),
+            field,
+        })
+    }
+}
+
+/// A sheet to read, and the name of its file in messages.
+pub struct Sheet<'a> {
+    /// The file, as shown in messages.
+    pub file: &'a str,
+    /// Its rows.
+    pub table: &'a Table,
+}
+
+/// Read a framework sheet, and a roles sheet when given. Every problem found is returned, each
+/// at its row and column.
+pub fn import(
+    framework: Sheet<'_>,
+    roles: Option<Sheet<'_>>,
+    options: &Options,
+    mappings: &[Mapping],
+) -> Result<Imported, LoadError> {
+    let mut problems = Problems::new(framework.file);
+    let table = framework.table;
+    let Some(columns) = header_columns(&mut problems, table, &COLUMNS, Column::name, mappings)
+    else {
+        return Err(problems.into_error());
+    };
+    required_columns(
+        &mut problems,
+        &columns,
+        &COLUMNS,
+        Column::is_required,
+        Column::name,
+    );
+    if problems.has_error() {
+        return Err(problems.into_error());
+    }
+    let mut gathered = Gathered::for_rows(table.rows.len());
+    for (index, row) in table.rows.iter().enumerate().skip(1) {
+        gathered.read_row(&mut problems, &columns, table, index, row);
+    }
+    gathered.check_empty_levels(&mut problems);
+    let order = level_order(&mut problems, &gathered);
+    if problems.has_error() {
+        return Err(problems.into_error());
+    }
+    let mut raw = gathered.into_framework(&order, framework.file, options);
+    let mut warnings = problems.diagnostics;
+    if let Some(roles) = roles {
+        let mut role_problems = Problems::new(roles.file);
+        raw.targets = read_roles(&mut role_problems, roles.table, mappings, &raw);
+        if role_problems.has_error() {
+            role_problems.diagnostics.extend(warnings);
+            return Err(role_problems.into_error());
+        }
+        warnings.extend(role_problems.diagnostics);
+    }
+    Ok(Imported {
+        framework: raw,
+        warnings,
+        about: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::table::Source;
+
+    fn read(text: &str) -> Result<Imported, LoadError> {
+        let mut source = Source::open("sheet.csv", text.as_bytes())?;
+        let table = source.table(None)?;
+        import(
+            Sheet {
+                file: "sheet.csv",
+                table: &table,
+            },
+            None,
+            &Options::default(),
+            &[],
+        )
+    }
+
+    #[test]
+    fn levels_follow_every_competency_and_first_appearance() {
+        let sheet =
+            "competency,level,indicator\nA,One,a1\nA,Three,a3\nB,One,b1\nB,Two,b2\nB,Three,b3\n";
+        let imported = read(sheet).unwrap_or_else(|e| panic!("{e}"));
+        let ids: Vec<_> = imported
+            .framework
+            .levels
+            .iter()
+            .map(|l| l.id.as_str())
+            .collect();
+        assert_eq!(ids, ["one", "two", "three"]);
+    }
+
+    #[test]
+    fn contradicting_level_orders_are_named_at_their_row() {
+        let sheet = "competency,level,indicator\nA,One,a1\nA,Two,a2\nB,Two,b2\nB,One,b1\n";
+        let error = read(sheet).err().map(|e| e.to_string());
+        assert_eq!(
+            error.as_deref(),
+            Some("sheet.csv:5:2: level \"one\" comes after \"two\" for competency \"b\", but earlier rows put it below \"two\"; give every competency's and track's levels lowest first")
+        );
+    }
+
+    #[test]
+    fn mappings_name_a_field_or_list_them() {
+        assert_eq!(
+            Mapping::parse("Signal=Indicator"),
+            Ok(Mapping {
+                header: "Signal".into(),
+                field: "indicator"
+            })
+        );
+        let error = Mapping::parse("Signal=signal").err().unwrap_or_default();
+        assert!(
+            error.starts_with("--column \"Signal=signal\": \"signal\" is not a field; the fields are: competency, level, indicator,"),
+            "{error}"
+        );
+        assert!(
+            error.ends_with("role, role_id, role_description"),
+            "{error}"
+        );
+    }
+}
