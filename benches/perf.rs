@@ -1146,5 +1146,6 @@ fn main() {
     form_section(&write_files(dir.path(), 200), dir.path(), &rungs_bin);
     team_section(dir.path(), &rungs_bin);
     sheet_section(dir.path(), &rungs_bin);
+    growth_section(dir.path(), &rungs_bin);
     println!("\nReproduce: `cargo bench --bench perf`");
 }
