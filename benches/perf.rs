@@ -17,11 +17,11 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use rungs::assessment::file::parse;
-use rungs::assessment::Assessment;
+use rungs::assessment::{Assessment, TargetRequest};
 use rungs::diff::{diff, DiffReport, DiffSide, SideSummary};
 use rungs::framework::{self, Framework};
 use rungs::report::Report;
-use rungs::scoring::{self, TargetRequest};
+use rungs::scoring;
 use synthetic::{assessment_json, framework_yaml, Shape};
 
 /// Median and spread of a set of timings.

@@ -9,10 +9,10 @@ use std::process::Command;
 use rexpect::process::{Signal, WaitStatus};
 use rexpect::session::{spawn_command, PtySession};
 use rungs::assessment::{Rating, RatingValue};
+use rungs::assessment::{Ratings, TargetRequest};
 use rungs::framework::Framework;
 use rungs::render::{self, Style};
 use rungs::report::Report;
-use rungs::scoring::{Ratings, TargetRequest};
 
 use crate::support::assess_with_answers;
 
