@@ -17,11 +17,11 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use rungs::assessment::file::parse;
-use rungs::assessment::Assessment;
+use rungs::assessment::{Assessment, TargetRequest};
 use rungs::diff::{diff, DiffReport, DiffSide, SideSummary};
 use rungs::framework::{self, Framework};
 use rungs::report::Report;
-use rungs::scoring::{self, TargetRequest};
+use rungs::scoring;
 use synthetic::{assessment_json, framework_yaml, Shape};
 
 /// Median and spread of a set of timings.
@@ -1146,5 +1146,6 @@ fn main() {
     form_section(&write_files(dir.path(), 200), dir.path(), &rungs_bin);
     team_section(dir.path(), &rungs_bin);
     sheet_section(dir.path(), &rungs_bin);
+    growth_section(dir.path(), &rungs_bin);
     println!("\nReproduce: `cargo bench --bench perf`");
 }

@@ -32,8 +32,10 @@ pub struct FormPage {
     /// indicator prints, subject, track, rater, origin. Its ratings are empty: they are the
     /// page's.
     pub base: Assessment,
-    /// The name the page keeps its answers under in the browser: framework digest, subject and
-    /// rater.
+    /// The name the page keeps its answers under in the browser: framework digest, subject,
+    /// rater and an id drawn for this page when it was made, so two pages made alike (two
+    /// forms for anyone, opened in one browser) keep their drafts apart while a reload of one
+    /// page finds its own.
     pub storage_key: String,
 }
 
@@ -172,6 +174,8 @@ pub fn form(framework: &Framework, ladder: &Ladder, base: &Assessment, who: Who)
     let mut start = base.clone();
     start.ratings.clear();
     start.notes.clear();
+    // What the earlier file set aside stays in it: the page neither shows nor saves it.
+    start.set_aside.clear();
     start.completed_at = None;
     start.subject.clone_from(&subject);
     start.rater = None;
@@ -180,7 +184,12 @@ pub fn form(framework: &Framework, ladder: &Ladder, base: &Assessment, who: Who)
         framework_name: framework.name.clone(),
         framework_version: framework.version.clone(),
         track: ladder.track().map(|t| framework.tracks[t].name.clone()),
-        storage_key: storage_key(&base.framework.digest, subject.as_deref(), rater.as_deref()),
+        storage_key: storage_key(
+            &base.framework.digest,
+            subject.as_deref(),
+            rater.as_deref(),
+            &page_id(),
+        ),
         subject,
         rater,
         relation,
@@ -190,10 +199,32 @@ pub fn form(framework: &Framework, ladder: &Ladder, base: &Assessment, who: Who)
     }
 }
 
-/// The browser storage name of a form's answers: one per framework digest, subject and rater,
-/// so the forms of two raters opened in one browser keep their answers apart.
-pub fn storage_key(digest: &str, subject: Option<&str>, rater: Option<&str>) -> String {
-    serde_json::json!(["rungs-form", digest, subject, rater]).to_string()
+/// The browser storage name of a form's answers: one per framework digest, subject, rater and
+/// page id, so the forms of two raters, or two forms for anyone, opened in one browser keep
+/// their answers apart.
+pub fn storage_key(digest: &str, subject: Option<&str>, rater: Option<&str>, page: &str) -> String {
+    serde_json::json!(["rungs-form", digest, subject, rater, page]).to_string()
+}
+
+/// An id for a page being made, different for every page: the time and a per-process count
+/// hashed with the standard library's randomly keyed hasher, as 32 hex digits.
+fn page_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static MADE: AtomicU64 = AtomicU64::new(0);
+    let count = MADE.fetch_add(1, Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let half = |salt: u64| {
+        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+        hasher.write_u128(nanos);
+        hasher.write_u64(count);
+        hasher.write_u32(std::process::id());
+        hasher.write_u64(salt);
+        hasher.finish()
+    };
+    format!("{:016x}{:016x}", half(0), half(1))
 }
 
 /// A name given on the command line: trimmed, and none when blank.

@@ -8,7 +8,8 @@
 //!
 //! ```
 //! use rungs::assessment::{Rating, RatingValue};
-//! use rungs::scoring::{profile, Ratings};
+//! use rungs::assessment::Ratings;
+//! use rungs::scoring::profile;
 //!
 //! let yaml = r#"
 //! id: listening

@@ -4,10 +4,8 @@
 
 use serde::Serialize;
 
-use crate::assessment::{Rating, RatingValue};
+use crate::assessment::{Rating, RatingValue, Ratings, TargetLevels};
 use crate::framework::{Framework, Indicator, Ladder};
-
-pub use crate::assessment::{Ratings, TargetLevels, TargetRequest};
 
 /// How one level of one competency stands.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -5,10 +5,10 @@
 //! Pure functions of a framework and [`Scorecard`]s: nothing here reads files or prints.
 
 use crate::assessment::gather::{offsets, Scorecard};
-use crate::assessment::{RatingValue, Relation};
+use crate::assessment::{RatingValue, Relation, TargetLevels};
 use crate::compare::{consensus, profile_of, Standing};
 use crate::framework::{Framework, Ladder};
-use crate::scoring::{Coverage, Gap, NamedFit, Profile, TargetLevels};
+use crate::scoring::{Coverage, Gap, NamedFit, Profile};
 
 /// Whose view of each person counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

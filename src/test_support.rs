@@ -29,7 +29,7 @@ competencies:
 "#;
 
 /// Ratings on the scale, without notes: `(indicator id, value)`.
-pub fn rated(values: &[(&str, u32)]) -> crate::scoring::Ratings {
+pub fn rated(values: &[(&str, u32)]) -> crate::assessment::Ratings {
     values
         .iter()
         .map(|&(id, value)| {

@@ -26,9 +26,11 @@ impl Assessment {
     }
 
     /// A new assessment that starts from an earlier one read from `path` (already matched to
-    /// `entry`): its subject, rater, track and target, and a record of where it came from. Its
-    /// ratings are not copied: each becomes an answer only when it is given again (kept with
-    /// Enter in the walk), so an indicator never reached stays unanswered.
+    /// `entry`): its subject, rater, track and target, what it set aside (so a re-assessment
+    /// loses nothing kept, and a later `--resume` brings it back when its indicator returns),
+    /// and a record of where it came from. Its ratings are not copied: each becomes an answer
+    /// only when it is given again (kept with Enter in the walk), so an indicator never reached
+    /// stays unanswered.
     pub fn started_from(entry: &Entry, earlier: &Assessment, path: &Path) -> Assessment {
         let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         Assessment {
@@ -36,6 +38,7 @@ impl Assessment {
             rater: earlier.rater.clone(),
             track: earlier.track.clone(),
             target: earlier.target.clone(),
+            set_aside: earlier.set_aside.clone(),
             from: Some(Origin {
                 path: shown.display().to_string(),
                 started_at: earlier.started_at.clone(),

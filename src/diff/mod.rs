@@ -12,9 +12,9 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::assessment::RatingValue;
+use crate::assessment::{RatingValue, Ratings};
 use crate::framework::{Framework, Ladder};
-use crate::scoring::{self, Ratings};
+use crate::scoring;
 use crate::scoring::{level_title_for, rating_label};
 
 pub use report::{summary, DiffReport, DroppedRating, GapChange, NoteChange, SideSummary};

@@ -29,6 +29,7 @@ use super::{Imported, Options};
 use crate::framework::format::*;
 use crate::framework::sheet::slug;
 use crate::framework::{Diagnostic, LoadError};
+use crate::words::{agree, plural};
 
 /// Where the levels of an imported CASE package come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -549,8 +550,8 @@ fn check_tree(
             file,
             format!(
                 "{} between a group and a competency {} not kept: {}{more}; their indicators are under the item just above them",
-                crate::render::plural(between.len(), "item", "items"),
-                if between.len() == 1 { "is" } else { "are" },
+                plural(between.len(), "item", "items"),
+                agree(between.len(), "is", "are"),
                 shown.join(", ")
             ),
         ).warning());

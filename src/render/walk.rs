@@ -677,8 +677,8 @@ fn dim(text: &str, style: Style) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assessment::Ratings;
     use crate::framework;
-    use crate::scoring::Ratings;
     use crate::walk::{Key, Screen, Walk};
 
     const FRAMEWORK: &str = r#"

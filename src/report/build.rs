@@ -5,12 +5,10 @@ use super::{
     NextLevel, OwnScaleSummary, PlanReport, Report, Shared, TargetPair, TargetSummary,
     WarningReport,
 };
-use crate::assessment::{Rating, RatingValue};
+use crate::assessment::{Rating, RatingValue, Ratings, TargetLevels, TargetRequest};
 use crate::error::BadInput;
 use crate::framework::{Framework, Indicator, Ladder};
-use crate::scoring::{
-    self, level_title_for, Gap, PlanEntry, Profile, Ratings, TargetLevels, TargetRequest,
-};
+use crate::scoring::{self, level_title_for, Gap, PlanEntry, Profile};
 
 impl Report {
     /// Compute the report of a set of ratings (no subject or dates) on a ladder.

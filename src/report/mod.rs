@@ -12,10 +12,10 @@ pub mod warning;
 
 use serde::Serialize;
 
-use crate::assessment::{Assessment, RatingValue};
+use crate::assessment::{Assessment, RatingValue, Ratings, TargetRequest};
 use crate::error::BadInput;
 use crate::framework::{Framework, Guidance, Ladder};
-use crate::scoring::{self, Coverage, Ratings, TargetRequest};
+use crate::scoring::{self, Coverage};
 use crate::words::plural;
 
 pub use text::{competency_coverage_text, name_with_coverage, progress_text, rating_text};

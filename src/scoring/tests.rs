@@ -3,9 +3,9 @@
 
 use proptest::prelude::*;
 
-use crate::assessment::{Rating, RatingValue};
+use crate::assessment::{Rating, RatingValue, Ratings, TargetRequest};
 use crate::framework::{Competency, CompetencyLevel, Framework, Indicator, Level};
-use crate::scoring::{self, Ratings, TargetRequest};
+use crate::scoring;
 
 fn load(yaml: &str) -> Framework {
     crate::test_support::framework("test.yaml", yaml)

@@ -6,9 +6,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::assessment::Ratings;
 use crate::assessment::{Rating, RatingValue};
 use crate::framework::{Framework, Indicator, Ladder};
-use crate::scoring::Ratings;
 
 mod keys;
 mod moves;

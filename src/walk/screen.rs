@@ -1,9 +1,9 @@
 //! Screens out: what the terminal layer draws after each key.
 
 use super::{Phase, Walk};
+use crate::assessment::Ratings;
 use crate::assessment::{Rating, RatingValue};
 use crate::framework::{Competency, CompetencyLevel, Indicator};
-use crate::scoring::Ratings;
 
 /// Something to tell the person on the next screen.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,64 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::support::{rungs_with_env, Run};
+use crate::support::Sandbox;
 
 const FRAMEWORK: &str = "tests/fixtures/assess/teamwork.yaml";
-
-/// A temporary home: assessments land in `<tmp>/data/rungs/assessments`.
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Sandbox {
-        Sandbox {
-            dir: tempfile::tempdir().expect("a temporary folder"),
-        }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.path(name);
-        std::fs::write(&path, text).expect("write a test file");
-        path
-    }
-
-    fn assessments(&self) -> PathBuf {
-        self.path("data/rungs/assessments")
-    }
-
-    /// Files in the assessments folder, sorted.
-    fn saved(&self) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(self.assessments())
-            .map(|entries| {
-                entries
-                    .filter_map(Result::ok)
-                    .map(|e| e.file_name().to_string_lossy().into_owned())
-                    .collect()
-            })
-            .unwrap_or_default();
-        names.sort();
-        names
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        self.run_with_data_home(args, &self.path("data").display().to_string())
-    }
-
-    fn run_with_data_home(&self, args: &[&str], data_home: &str) -> Run {
-        let home = self.path("home").display().to_string();
-        rungs_with_env(args, &[("HOME", &home), ("XDG_DATA_HOME", data_home)])
-    }
-
-    /// Output with the sandbox path replaced by `[TMP]`.
-    fn clean(&self, text: &str) -> String {
-        text.replace(&self.dir.path().display().to_string(), "[TMP]")
-    }
-}
 
 fn json(path: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(path).expect("the assessment file exists");

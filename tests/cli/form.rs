@@ -199,6 +199,62 @@ fn a_rater_clicks_every_answer_reloads_finds_them_and_saves_a_file_compare_reads
 }
 
 #[test]
+fn two_forms_for_anyone_keep_their_drafts_apart_and_each_finds_its_own_after_a_reload() {
+    let Some((chromium, driver)) = browser_or_skip(
+        "two_forms_for_anyone_keep_their_drafts_apart_and_each_finds_its_own_after_a_reload",
+    ) else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Two pages made alike, for anyone: the rater types who they rate in each.
+    let first = write_form(dir.path(), "first.html", &[]);
+    let second = write_form(dir.path(), "second.html", &[]);
+    let browser = Browser::start(&chromium, &driver);
+    browser.open(&first);
+    browser.type_into("#subject", "Ana Lee");
+    for (i, id) in IDS.iter().enumerate().take(4) {
+        browser.click(&format!("input[name='{id}'][value='{}']", chosen(i)));
+    }
+    assert_eq!(count_text(&browser), "4 of 15 answered");
+
+    browser.open(&second);
+    assert_eq!(
+        count_text(&browser),
+        "0 of 15 answered",
+        "the second page does not start from the first one's draft"
+    );
+    assert_eq!(checked(&browser), Value::Array(vec![Value::Null; 15]));
+    let subject = browser.eval(
+        "return document.querySelector('#subject').value;",
+        json!([]),
+    );
+    assert_eq!(subject, "");
+    browser.type_into("#subject", "Bo Park");
+    browser.click("input[name='fb-1'][value='1']");
+    browser.reload();
+    assert_eq!(
+        count_text(&browser),
+        "1 of 15 answered",
+        "its own draft after a reload"
+    );
+
+    browser.open(&first);
+    let expected: Vec<Value> = (0..IDS.len())
+        .map(|i| if i < 4 { json!(chosen(i)) } else { Value::Null })
+        .collect();
+    assert_eq!(
+        checked(&browser),
+        json!(expected),
+        "the first page's draft is intact"
+    );
+    let subject = browser.eval(
+        "return document.querySelector('#subject').value;",
+        json!([]),
+    );
+    assert_eq!(subject, "Ana Lee");
+}
+
+#[test]
 fn the_page_lists_every_indicator_with_labelled_choices_under_a_strict_policy() {
     let dir = tempfile::tempdir().expect("temp dir");
     let page = write_form(dir.path(), "form.html", &["--subject", "Ana Lee"]);

@@ -874,6 +874,37 @@ fn case_package(items: &[(&str, &str, &str)], children: &[(&str, &str)]) -> Stri
 }
 
 #[test]
+fn case_names_every_item_it_cannot_keep_with_the_verb_that_agrees() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let package = case_package(
+        &[
+            ("strand", "Reading", ""),
+            ("cluster", "Key ideas", ""),
+            ("detail", "Details", ""),
+            ("standard", "Cite evidence", ""),
+            ("six", "Cites one piece of evidence.", ""),
+        ],
+        &[
+            ("strand", "doc"),
+            ("cluster", "strand"),
+            ("detail", "cluster"),
+            ("standard", "detail"),
+            ("six", "standard"),
+        ],
+    );
+    std::fs::write(dir.path().join("p.json"), package).expect("write");
+    let run = run_in(dir.path(), &["import", "case", "p.json", "-o", "f.yaml"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "p.json: warning: 2 items between a group and a competency are not kept: \"cluster\" (Key ideas), \"detail\" (Details); their indicators are under the item just above them\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn case_reads_educational_level_keeps_notes_and_names_what_it_cannot_keep() {
     let dir = tempfile::tempdir().expect("temp dir");
     let package = case_package(

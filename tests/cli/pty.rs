@@ -9,10 +9,10 @@ use std::process::Command;
 use rexpect::process::{Signal, WaitStatus};
 use rexpect::session::{spawn_command, PtySession};
 use rungs::assessment::{Rating, RatingValue};
+use rungs::assessment::{Ratings, TargetRequest};
 use rungs::framework::Framework;
 use rungs::render::{self, Style};
 use rungs::report::Report;
-use rungs::scoring::{Ratings, TargetRequest};
 
 use crate::support::assess_with_answers;
 
@@ -1401,6 +1401,75 @@ fn ratings_of_indicators_gone_from_the_framework_are_set_aside_and_come_back_wit
         serde_json::json!({ "t9": { "value": 2, "reason": "not_in_framework", "text": value["set_aside"]["t9"]["text"] } })
     );
     assert!(value["set_aside"]["t9"]["text"].is_string(), "{value}");
+}
+
+#[test]
+fn a_walk_from_an_earlier_file_carries_what_it_set_aside_until_its_indicator_returns() {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let framework = three_indicators(home.path());
+    let original = std::fs::read_to_string(&framework).expect("framework");
+    let first = home.path().join("first.json");
+    first_answered(home.path(), &framework, &first);
+    let file_of = |name: &str| home.path().join(name).display().to_string();
+
+    // t1 is renamed t9: a walk from the first file sets its rating aside and keeps it.
+    std::fs::write(&framework, original.replace("id: t1,", "id: t9,")).expect("rename t1");
+    let walk_from = |from: &str, out: &str, key: &str| {
+        let mut session = spawn(
+            home.path(),
+            &["assess", "--from", &file_of(from), "--out", &file_of(out)],
+        );
+        wait_for(&mut session, "Press Enter to begin");
+        press(&mut session, "\r");
+        wait_for(&mut session, "(t9)");
+        wait_for(&mut session, render::walk::PROMPT);
+        press(&mut session, key);
+        at_indicator(&mut session, 2, 3);
+        press(&mut session, "q");
+        let bye = wait_for(
+            &mut session,
+            "comes back when its indicator does: t1 (no longer in the framework)",
+        );
+        session.exp_eof().expect("rungs ends after q");
+        assert!(bye.contains("Saved 1 of 3 answers"), "{bye}");
+        saved(&home.path().join(out))
+    };
+    let second = walk_from("first.json", "second.json", "2");
+    assert_eq!(
+        second["ratings"],
+        serde_json::json!({ "t9": { "value": 2 } })
+    );
+    assert_eq!(second["set_aside"]["t1"]["value"], 3, "{second}");
+    assert_eq!(second["set_aside"]["t1"]["reason"], "not_in_framework");
+    assert!(second["set_aside"]["t1"]["text"].is_string(), "{second}");
+
+    // A walk from the second file (Enter keeps last time's t9) carries its set_aside on.
+    let third = walk_from("second.json", "third.json", "\r");
+    assert_eq!(
+        third["ratings"],
+        serde_json::json!({ "t9": { "value": 2 } })
+    );
+    assert_eq!(third["set_aside"], second["set_aside"], "{third}");
+
+    // t1 is back: resuming the latest file counts its rating again.
+    std::fs::write(&framework, &original).expect("t1 back");
+    let mut session = spawn(home.path(), &["assess", "--resume", &file_of("third.json")]);
+    let opening = wait_for(&mut session, "Press Enter to begin");
+    assert!(opening.contains("counted again: t1"), "{opening}");
+    press(&mut session, "\r");
+    wait_for(&mut session, "(t2)");
+    wait_for(&mut session, render::walk::PROMPT);
+    press(&mut session, "4");
+    at_indicator(&mut session, 3, 3);
+    press(&mut session, "q");
+    session.exp_eof().expect("rungs ends after q");
+    let resumed = saved(&home.path().join("third.json"));
+    assert_eq!(
+        resumed["ratings"]["t1"],
+        serde_json::json!({ "value": 3 }),
+        "{resumed}"
+    );
+    assert_eq!(resumed["set_aside"]["t9"]["value"], 2, "{resumed}");
 }
 
 #[test]

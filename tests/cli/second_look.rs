@@ -67,8 +67,72 @@ fn explain_says_why_each_level_is_held_or_not_in_every_format() {
         "one row per level of each ladder"
     );
     assert!(
-        lines.contains(&"feedback,Giving feedback,1,starting,Asks for feedback,2,2,1,0,0,0.50,2,below_threshold,\"level 1 (Asks for feedback) not held: 1 of 2 demonstrated, 2 needed (80%)\""),
+        lines.contains(&"feedback,Giving feedback,1,starting,Asks for feedback,2,2,1,0,0,0.5,2,below_threshold,\"level 1 (Asks for feedback) not held: 1 of 2 demonstrated, 2 needed (80%)\""),
         "{csv}"
+    );
+}
+
+#[test]
+fn the_explain_csv_carries_each_share_exactly_as_json_does() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Planning's practising level: 1 of 3 demonstrated, a share no decimal ends.
+    let answers = dir.path().join("answers.yaml");
+    std::fs::write(
+        &answers,
+        "planning.practising.1: 3\nplanning.practising.2: 1\nplanning.practising.3: 1\n",
+    )
+    .expect("answers");
+    let saved = dir.path().join("saved.json");
+    command(&[
+        "assess",
+        "tests/fixtures/frameworks/teamwork.yaml",
+        "--quiet",
+        "--answers",
+    ])
+    .arg(&answers)
+    .arg("--out")
+    .arg(&saved)
+    .succeeds();
+    let report = |format: &str| {
+        command(&["report", "--quiet", "--explain", "--format", format])
+            .arg(&saved)
+            .succeeds()
+    };
+    let json: Value = serde_json::from_str(&report("json")).expect("valid JSON");
+    let from_json: Vec<(String, String)> = json["competencies"]
+        .as_array()
+        .expect("competencies")
+        .iter()
+        .flat_map(|c| {
+            c["explain"]["levels"]
+                .as_array()
+                .expect("levels")
+                .iter()
+                .map(move |l| {
+                    (
+                        format!("{},{}", c["id"], l["level"]),
+                        l["share"].to_string(),
+                    )
+                })
+        })
+        .map(|(key, share)| (key.replace('"', ""), share))
+        .collect();
+    let csv = report("csv");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let from_csv: Vec<(String, String)> = reader
+        .records()
+        .map(|row| {
+            let row = row.expect("a CSV row");
+            (format!("{},{}", &row[0], &row[3]), row[10].to_string())
+        })
+        .collect();
+    assert_eq!(from_csv, from_json);
+    assert!(
+        from_csv.contains(&(
+            "planning,practising".to_string(),
+            (1.0_f64 / 3.0).to_string()
+        )),
+        "{from_csv:?}"
     );
 }
 

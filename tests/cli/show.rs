@@ -44,6 +44,55 @@ fn networking_as_csv_json_and_markdown() {
 }
 
 #[test]
+fn markdown_puts_one_blank_line_between_blocks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A group without a description, framework guidance, then the targets.
+    let framework = dir.path().join("tidy.yaml");
+    std::fs::write(
+        &framework,
+        r#"id: tidy
+name: Tidy
+version: "1"
+levels: [{ id: one, name: One }]
+groups: [{ id: people, name: People }]
+competencies:
+  - id: craft
+    name: Craft
+    group: people
+    levels:
+      - level: one
+        indicators: [{ id: c1, text: Shares what they learn }]
+guidance:
+  - { title: Read, items: [The handbook] }
+targets:
+  - { id: lead, name: Lead, levels: { craft: one } }
+"#,
+    )
+    .expect("framework");
+    let markdown = crate::support::command(&["show", "--format", "markdown"])
+        .arg(&framework)
+        .succeeds();
+    assert!(
+        markdown.contains("\n\n## People\n\n### Craft (`craft`)\n\n"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("- The handbook\n\n## Targets\n\n"),
+        "{markdown}"
+    );
+    for shown in [
+        "lasting-relationships",
+        "networking",
+        "tests/fixtures/frameworks/engineering-ladder.yaml",
+        "tests/fixtures/frameworks/own-scales.yaml",
+        "tests/fixtures/frameworks/teamwork.yaml",
+    ] {
+        let markdown = crate::support::command(&["show", shown, "--format", "markdown"]).succeeds();
+        assert!(!markdown.contains("\n\n\n"), "{shown}:\n{markdown}");
+    }
+}
+
+#[test]
 fn csv_has_the_import_columns_and_one_row_per_indicator() {
     let out = crate::support::command(&["show", "lasting-relationships", "--format", "csv"])
         .env("NO_COLOR", "1")

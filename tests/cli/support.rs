@@ -157,3 +157,65 @@ pub fn assess_with_answers(home: &Path, framework: &str, answers: &str, more: &[
     );
     run
 }
+
+/// A temporary home: assessments land in `<tmp>/data/rungs/assessments`.
+pub struct Sandbox {
+    /// The folder, removed when the sandbox is dropped.
+    pub dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    /// A new, empty sandbox.
+    pub fn new() -> Sandbox {
+        Sandbox {
+            dir: tempfile::tempdir().expect("a temporary folder"),
+        }
+    }
+
+    /// `name` inside the sandbox.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Write `text` to `name` inside the sandbox.
+    pub fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.path(name);
+        std::fs::write(&path, text).expect("write a test file");
+        path
+    }
+
+    /// The default assessments folder of the sandbox's person.
+    pub fn assessments(&self) -> PathBuf {
+        self.path("data/rungs/assessments")
+    }
+
+    /// Files in the assessments folder, sorted.
+    pub fn saved(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.assessments())
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
+    /// Run `rungs ARGS` as the sandbox's person (HOME and XDG_DATA_HOME inside it).
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with_data_home(args, &self.path("data").display().to_string())
+    }
+
+    /// Like [`Sandbox::run`], with XDG_DATA_HOME set to `data_home`.
+    pub fn run_with_data_home(&self, args: &[&str], data_home: &str) -> Run {
+        let home = self.path("home").display().to_string();
+        rungs_with_env(args, &[("HOME", &home), ("XDG_DATA_HOME", data_home)])
+    }
+
+    /// Output with the sandbox path replaced by `[TMP]`.
+    pub fn clean(&self, text: &str) -> String {
+        text.replace(&self.dir.path().display().to_string(), "[TMP]")
+    }
+}

@@ -7,39 +7,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::support::{fixture, rungs_with_env, Run};
+use crate::support::{fixture, Sandbox};
 
 const FRAMEWORK: &str = "tests/fixtures/assess/teamwork.yaml";
 const ANSWERS: &str =
     "lis-1: 4\nlis-2: 3\nlis-3: 2\nlis-4: 2\nlis-5: 1\nsha-1: 4\nsha-2: 4\nsha-3: 3\n";
 
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
-
+/// What these tests make in a sandbox besides files.
 impl Sandbox {
-    fn new() -> Sandbox {
-        Sandbox {
-            dir: tempfile::tempdir().expect("a temporary folder"),
-        }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.path(name);
-        fs::write(&path, text).expect("write a test file");
-        path
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        let data = self.path("data").display().to_string();
-        let home = self.path("home").display().to_string();
-        rungs_with_env(args, &[("HOME", &home), ("XDG_DATA_HOME", &data)])
-    }
-
     /// A FIFO made in the sandbox.
     fn fifo(&self, name: &str) -> PathBuf {
         let path = self.path(name);

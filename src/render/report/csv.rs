@@ -63,7 +63,8 @@ pub fn render_explanations(report: &Report) -> String {
                     l.level.demonstrated.to_string(),
                     l.level.not_applicable.to_string(),
                     l.level.unrated.to_string(),
-                    format!("{:.2}", l.level.share),
+                    // Exact, as in JSON: a spreadsheet rounds as its reader likes.
+                    serde_json::Value::from(l.level.share).to_string(),
                     l.level.needed.to_string(),
                     status,
                     l.reason.clone(),

@@ -39,7 +39,8 @@ pub fn render(framework: &Framework) -> String {
         }
     }
     if !framework.guidance.is_empty() {
-        out.push_str("\n## About the whole framework\n\n");
+        blank_line(&mut out);
+        out.push_str("## About the whole framework\n\n");
         guidance(&mut out, &framework.guidance);
     }
     targets(&mut out, framework);
@@ -47,6 +48,15 @@ pub fn render(framework: &Framework) -> String {
         out.pop();
     }
     out
+}
+
+/// End what is written so far with exactly one blank line, so that the heading that follows
+/// stands one blank line below whatever block came before it.
+fn blank_line(out: &mut String) {
+    while out.ends_with('\n') {
+        out.pop();
+    }
+    out.push_str("\n\n");
 }
 
 /// The rating scale, a point a line, then what counts as demonstrated.
@@ -107,7 +117,8 @@ fn tracks(out: &mut String, framework: &Framework) {
 fn group_heading(out: &mut String, group: Option<&Group>) {
     match group {
         Some(g) => {
-            out.push_str(&format!("\n## {}\n\n", escape(&g.name)));
+            blank_line(out);
+            out.push_str(&format!("## {}\n\n", escape(&g.name)));
             if let Some(d) = &g.description {
                 out.push_str(&format!("{}\n", prose::markdown(d, escape, "")));
             }
@@ -118,7 +129,10 @@ fn group_heading(out: &mut String, group: Option<&Group>) {
                 ));
             }
         }
-        None => out.push_str("\n## Other competencies\n"),
+        None => {
+            blank_line(out);
+            out.push_str("## Other competencies\n\n");
+        }
     }
 }
 
@@ -130,8 +144,9 @@ fn competency(
     c: &Competency,
     (competency_heading, level_heading): (&str, &str),
 ) {
+    blank_line(out);
     out.push_str(&format!(
-        "\n{competency_heading} {} (`{}`)\n\n",
+        "{competency_heading} {} (`{}`)\n\n",
         escape(&c.name),
         c.id.replace('`', "'")
     ));
@@ -183,7 +198,8 @@ fn targets(out: &mut String, framework: &Framework) {
     if framework.targets.is_empty() {
         return;
     }
-    out.push_str("\n## Targets\n\n| Target | Id | Levels |\n| --- | --- | --- |\n");
+    blank_line(out);
+    out.push_str("## Targets\n\n| Target | Id | Levels |\n| --- | --- | --- |\n");
     for t in &framework.targets {
         let levels = t
             .levels
@@ -275,7 +291,6 @@ targets:
 
         ## People
 
-
         ### Craft (`craft`)
 
         #### Level 1: Starts out
@@ -290,7 +305,6 @@ targets:
         **Try**
 
         - Pair with someone
-
 
         ## Targets
 
