@@ -1,3 +1,5 @@
+//! `rungs list`: the frameworks available, or with `--assessments` the saved assessments.
+
 use std::process::ExitCode;
 
 use rungs::render::{self, Style};

@@ -1,3 +1,5 @@
+//! `rungs show FRAMEWORK`: a framework as tables, Markdown, JSON or a sheet (CSV).
+
 use std::path::Path;
 use std::process::ExitCode;
 

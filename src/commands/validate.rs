@@ -1,3 +1,6 @@
+//! `rungs validate PATH...`: check framework files (or every framework in a folder) and say
+//! each problem with its file, line and column.
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
