@@ -1070,3 +1070,73 @@ fn a_text_with_a_line_separator_reads_back_as_it_was_in_the_sheet() {
         text
     );
 }
+
+/// An OpenDocument spreadsheet of `rows` (a number cell for a text that reads as one, an empty
+/// cell for ""), with its one sheet named `sheet`.
+fn ods(sheet: &str, rows: &[&[&str]]) -> Vec<u8> {
+    use std::io::Write as _;
+    let cell = |text: &str| {
+        match text.parse::<f64>() {
+        _ if text.is_empty() => "<table:table-cell/>".to_string(),
+        Ok(n) => format!(
+            "<table:table-cell office:value-type=\"float\" office:value=\"{n}\"><text:p>{n}</text:p></table:table-cell>"
+        ),
+        Err(_) => format!(
+            "<table:table-cell office:value-type=\"string\"><text:p>{text}</text:p></table:table-cell>"
+        ),
+    }
+    };
+    let rows: String = rows
+        .iter()
+        .map(|row| {
+            format!(
+                "<table:table-row>{}</table:table-row>",
+                row.iter().map(|c| cell(c)).collect::<String>()
+            )
+        })
+        .collect();
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\"><office:body><office:spreadsheet><table:table table:name=\"{sheet}\">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"
+    );
+    let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\"><manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/><manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>";
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, text, options) in [
+        (
+            "mimetype",
+            "application/vnd.oasis.opendocument.spreadsheet",
+            stored,
+        ),
+        ("META-INF/manifest.xml", manifest, Default::default()),
+        ("content.xml", content.as_str(), Default::default()),
+    ] {
+        zip.start_file(name, options).expect("part");
+        zip.write_all(text.as_bytes()).expect("part written");
+    }
+    zip.finish().expect("zip").into_inner()
+}
+
+#[test]
+fn an_ods_sheet_imports_like_the_same_csv() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rows: &[&[&str]] = &[
+        &["competency", "level", "indicator", "indicator_id"],
+        &["Craft", "Junior", "Ships small changes", ""],
+        &["Craft", "Senior", "Leads the design", "lead"],
+        &["Reach", "2", "Helps a team", ""],
+    ];
+    std::fs::write(dir.path().join("ladder.ods"), ods("Ladder", rows)).expect("write");
+    let csv: String = rows.iter().map(|r| r.join(",") + "\n").collect();
+    std::fs::write(dir.path().join("ladder.csv"), csv).expect("write");
+    let path = |name: &str| dir.path().join(name).display().to_string();
+    let from_ods = import_json(dir.path(), &[&path("ladder.ods"), "--sheet", "Ladder"]);
+    let from_csv = import_json(dir.path(), &[&path("ladder.csv")]);
+    assert_eq!(from_ods["competencies"], from_csv["competencies"]);
+    assert_eq!(from_ods["levels"], from_csv["levels"]);
+    assert_eq!(
+        from_ods["competencies"][0]["levels"][1]["indicators"][0]["id"],
+        "lead"
+    );
+    assert_eq!(from_ods["levels"][2]["name"], "2");
+}
