@@ -1,5 +1,7 @@
 //! Phase 4: the framework the gathered rows make, its levels in the order found.
 
+use std::collections::HashSet;
+
 use super::gather::Gathered;
 use crate::framework::format::*;
 use crate::framework::sheet;
@@ -64,9 +66,10 @@ impl Gathered {
             .collect();
         // Groups in order of first appearance, each named as its first competency names it.
         let mut groups: Vec<RawGroup> = Vec::new();
+        let mut group_ids: HashSet<&str> = HashSet::new();
         for c in &self.competencies {
             if let (Some((name, _)), Some((id, _))) = (&c.group, &c.group_id) {
-                if !groups.iter().any(|g| &g.id == id) {
+                if group_ids.insert(id) {
                     groups.push(RawGroup {
                         id: id.clone(),
                         name: name.clone(),

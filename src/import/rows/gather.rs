@@ -67,8 +67,12 @@ pub(super) struct Gathered {
     pub(super) competencies: Vec<CompetencyEntry>,
     competency_index: HashMap<String, usize>,
     indicator_ids: HashMap<String, usize>,
+    /// Each (competency, level) pair's place in that competency's `levels`.
+    competency_level_index: HashMap<(usize, usize), usize>,
     pub(super) tracks: Vec<TrackEntry>,
     track_index: HashMap<String, usize>,
+    /// Each track name's first track, for a name cell that gives a name, not an id.
+    track_names: HashMap<String, usize>,
     /// (level, track) pairs in order of first appearance: a track's ladder.
     on_tracks: Vec<(usize, OnTrack, At)>,
     on_tracks_seen: HashSet<(usize, OnTrack)>,
@@ -123,7 +127,23 @@ impl Gathered {
         self.tracks_of(problems, &cells, li);
         let level_id = &self.levels[li].id;
         let CompetencyEntry { id, levels, .. } = &mut self.competencies[ci];
-        let entry = competency_level(problems, &cells, id, levels, li, level_id);
+        // Looked up, not searched for: a competency may have thousands of levels.
+        let cl = *self
+            .competency_level_index
+            .entry((ci, li))
+            .or_insert_with(|| {
+                levels.push(CompetencyLevelEntry {
+                    level: li,
+                    at: cells.at(Column::Level),
+                    title: None,
+                    description: None,
+                    examples: None,
+                    indicators: Vec::new(),
+                    empty_rows: Vec::new(),
+                });
+                levels.len() - 1
+            });
+        let entry = competency_level(problems, &cells, id, &mut levels[cl], level_id);
         indicator(
             problems,
             &cells,
@@ -294,7 +314,7 @@ impl Gathered {
             let known = id
                 .or(name)
                 .and_then(|key| self.track_index.get(key).copied())
-                .or_else(|| name.and_then(|n| self.tracks.iter().position(|t| t.name == n)));
+                .or_else(|| name.and_then(|n| self.track_names.get(n).copied()));
             let ti = match known {
                 Some(ti) => {
                     if let (Some(name), Some(_)) = (name, id) {
@@ -327,14 +347,16 @@ impl Gathered {
                     ) else {
                         continue;
                     };
+                    let ti = self.tracks.len();
+                    let track_name = name.or(id).unwrap_or("");
                     self.tracks.push(TrackEntry {
                         id: new_id.to_string(),
-                        name: name.or(id).unwrap_or("").to_string(),
+                        name: track_name.to_string(),
                         name_at: at,
                     });
-                    self.track_index
-                        .insert(new_id.into_owned(), self.tracks.len() - 1);
-                    self.tracks.len() - 1
+                    self.track_index.insert(new_id.into_owned(), ti);
+                    self.track_names.entry(track_name.to_string()).or_insert(ti);
+                    ti
                 }
             };
             self.on_track(level, OnTrack::One(ti), at);
@@ -365,14 +387,19 @@ impl Gathered {
     /// level on every track counts for each.
     pub(super) fn track_ladders(&self) -> Vec<Vec<(usize, At)>> {
         let mut ladders: Vec<Vec<(usize, At)>> = vec![Vec::new(); self.tracks.len()];
+        // (track, level) pairs already on a ladder: a level may be on a track both by name
+        // and as a level on every track.
+        let mut on_ladder: HashSet<(usize, usize)> = HashSet::new();
         for &(level, track, at) in &self.on_tracks {
-            for (ti, ladder) in ladders.iter_mut().enumerate() {
-                let on = match track {
-                    OnTrack::Every => true,
-                    OnTrack::One(t) => t == ti,
-                };
-                if on && !ladder.iter().any(|&(l, _)| l == level) {
-                    ladder.push((level, at));
+            let tracks = match track {
+                OnTrack::Every => 0..ladders.len(),
+                OnTrack::One(t) => t..t + 1,
+            };
+            for ti in tracks {
+                if let Some(ladder) = ladders.get_mut(ti) {
+                    if on_ladder.insert((ti, level)) {
+                        ladder.push((level, at));
+                    }
                 }
             }
         }
@@ -380,33 +407,16 @@ impl Gathered {
     }
 }
 
-/// The row's competency level, created at the competency's first row for it; its own title,
+/// The row's competency level (created at the competency's first row for it): its own title,
 /// description and examples, each the same on every row that gives it.
 fn competency_level<'c>(
     problems: &mut Problems,
     cells: &Cells<Column>,
     competency_id: &str,
-    levels: &'c mut Vec<CompetencyLevelEntry>,
-    level: usize,
+    entry: &'c mut CompetencyLevelEntry,
     level_id: &str,
 ) -> &'c mut CompetencyLevelEntry {
-    let cl = match levels.iter().position(|l| l.level == level) {
-        Some(cl) => cl,
-        None => {
-            levels.push(CompetencyLevelEntry {
-                level,
-                at: cells.at(Column::Level),
-                title: None,
-                description: None,
-                examples: None,
-                indicators: Vec::new(),
-                empty_rows: Vec::new(),
-            });
-            levels.len() - 1
-        }
-    };
     let what = AtLevel(competency_id, level_id);
-    let entry = &mut levels[cl];
     for (column, field, slot) in [
         (Column::CompetencyLevelTitle, "title", &mut entry.title),
         (

@@ -134,17 +134,77 @@ mod tests {
     use crate::import::table::Source;
 
     fn read(text: &str) -> Result<Imported, LoadError> {
+        read_with_roles(text, None)
+    }
+
+    fn read_with_roles(text: &str, roles: Option<&str>) -> Result<Imported, LoadError> {
         let mut source = Source::open("sheet.csv", text.as_bytes())?;
         let table = source.table(None)?;
+        let roles_table = match roles {
+            Some(roles) => Some(Source::open("roles.csv", roles.as_bytes())?.table(None)?),
+            None => None,
+        };
         import(
             Sheet {
                 file: "sheet.csv",
                 table: &table,
             },
-            None,
+            roles_table.as_ref().map(|table| Sheet {
+                file: "roles.csv",
+                table,
+            }),
             &Options::default(),
             &[],
         )
+    }
+
+    #[test]
+    fn a_track_named_again_by_its_name_is_the_same_track_and_lists_a_level_once() {
+        let sheet = "competency,level,indicator,track,track_id\n\
+                     A,One,a1,,\n\
+                     A,One,a2,Lead,mgr\n\
+                     A,Two,a3,Lead,\n";
+        let imported = read(sheet).unwrap_or_else(|e| panic!("{e}"));
+        let tracks: Vec<_> = imported
+            .framework
+            .tracks
+            .iter()
+            .map(|t| (t.id.as_str(), t.name.as_str(), t.levels.clone()))
+            .collect();
+        assert_eq!(
+            tracks,
+            [("mgr", "Lead", vec!["one".to_string(), "two".to_string()])]
+        );
+    }
+
+    #[test]
+    fn a_role_names_the_first_competency_with_that_id_or_name_and_asks_it_once() {
+        // Competency "a" is named "b"; competency "b" is named "B2".
+        let sheet = "competency,competency_id,level,indicator\n\
+                     b,a,One,x1\n\
+                     b,a,Two,x2\n\
+                     B2,b,One,y1\n";
+        let roles = "role,competency,level\nLead,b,One\nLead,B2,one\n";
+        let imported = read_with_roles(sheet, Some(roles)).unwrap_or_else(|e| panic!("{e}"));
+        let targets: Vec<_> = imported
+            .framework
+            .targets
+            .iter()
+            .map(|t| (t.id.as_str(), t.levels.0.clone()))
+            .collect();
+        let pair = |c: &str, l: &str| (c.to_string(), l.to_string());
+        assert_eq!(
+            targets,
+            [("lead", vec![pair("a", "one"), pair("b", "one")])]
+        );
+        let roles = "role,competency,level\nLead,b,One\nLead,a,Two\nLead,a,one\n";
+        let error = read_with_roles(sheet, Some(roles))
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            error.as_deref(),
+            Some("roles.csv:3:3: role \"lead\" asks level \"two\" of competency \"a\" here but \"one\" on an earlier row; give it once")
+        );
     }
 
     #[test]

@@ -15,6 +15,71 @@ struct RoleEntry {
     index: usize,
     description: Option<(String, At)>,
     track: Option<(String, At)>,
+    /// Each competency it asks a level of, and that pair's place in its target's levels.
+    asked: HashMap<String, usize>,
+}
+
+/// The first of a list's items whose id or name is a cell's text, looked up rather than
+/// searched for: a roles sheet may name thousands of competencies.
+struct ByIdOrName<'f> {
+    ids: HashMap<&'f str, usize>,
+    names: HashMap<&'f str, usize>,
+}
+
+impl<'f> ByIdOrName<'f> {
+    fn new(items: impl Iterator<Item = (&'f str, &'f str)>) -> ByIdOrName<'f> {
+        let mut index = ByIdOrName {
+            ids: HashMap::new(),
+            names: HashMap::new(),
+        };
+        for (i, (id, name)) in items.enumerate() {
+            index.ids.entry(id).or_insert(i);
+            index.names.entry(name).or_insert(i);
+        }
+        index
+    }
+
+    /// The place of the first item with this id or this name.
+    fn find(&self, cell: &str) -> Option<usize> {
+        match (self.ids.get(cell), self.names.get(cell)) {
+            (Some(&a), Some(&b)) => Some(a.min(b)),
+            (a, b) => a.or(b).copied(),
+        }
+    }
+}
+
+/// The framework the roles name, with its tracks, competencies and levels by id or name.
+struct Known<'f> {
+    framework: &'f RawFramework,
+    tracks: ByIdOrName<'f>,
+    competencies: ByIdOrName<'f>,
+    levels: ByIdOrName<'f>,
+}
+
+impl<'f> Known<'f> {
+    fn new(framework: &'f RawFramework) -> Known<'f> {
+        Known {
+            framework,
+            tracks: ByIdOrName::new(
+                framework
+                    .tracks
+                    .iter()
+                    .map(|t| (t.id.as_str(), t.name.as_str())),
+            ),
+            competencies: ByIdOrName::new(
+                framework
+                    .competencies
+                    .iter()
+                    .map(|c| (c.id.as_str(), c.name.as_str())),
+            ),
+            levels: ByIdOrName::new(
+                framework
+                    .levels
+                    .iter()
+                    .map(|l| (l.id.as_str(), l.name.as_str())),
+            ),
+        }
+    }
 }
 
 /// Phase 5: the roles sheet's rows as targets, each competency's level named by id or name,
@@ -39,6 +104,7 @@ pub(super) fn read_roles(
     if problems.has_error() {
         return Vec::new();
     }
+    let known = Known::new(framework);
     let mut targets: Vec<RawTarget> = Vec::new();
     let mut first_rows: HashMap<String, RoleEntry> = HashMap::new();
     for (index, row) in table.rows().enumerate().skip(1) {
@@ -67,11 +133,12 @@ pub(super) fn read_roles(
                 index: targets.len() - 1,
                 description: None,
                 track: None,
+                asked: HashMap::new(),
             }
         });
         let target = &mut targets[entry.index];
-        role_texts(problems, &cells, &what, entry, target, framework);
-        role_level(problems, &cells, &what, target, framework);
+        role_texts(problems, &cells, &what, entry, target, &known);
+        role_level(problems, &cells, &what, entry, target, &known);
     }
     targets
 }
@@ -83,8 +150,9 @@ fn role_texts(
     what: &Named<'_>,
     entry: &mut RoleEntry,
     target: &mut RawTarget,
-    framework: &RawFramework,
+    known: &Known<'_>,
 ) {
+    let framework = known.framework;
     if target.name != cells.trimmed(RoleColumn::Role) {
         problems.error(
             cells.at(RoleColumn::Role),
@@ -108,10 +176,10 @@ fn role_texts(
     }
     let track_cell = cells.trimmed(RoleColumn::Track);
     if !track_cell.is_empty() {
-        let found = framework
+        let found = known
             .tracks
-            .iter()
-            .find(|t| t.id == track_cell || t.name == track_cell);
+            .find(track_cell)
+            .and_then(|i| framework.tracks.get(i));
         match found {
             Some(t) => {
                 agree_optional(
@@ -138,23 +206,25 @@ fn role_level(
     problems: &mut Problems,
     cells: &Cells<RoleColumn>,
     what: &Named<'_>,
+    entry: &mut RoleEntry,
     target: &mut RawTarget,
-    framework: &RawFramework,
+    known: &Known<'_>,
 ) {
+    let framework = known.framework;
     let competency_cell = cells.trimmed(RoleColumn::Competency);
     let level_cell = cells.trimmed(RoleColumn::Level);
     // A row with neither says the role asks no level (yet).
     if competency_cell.is_empty() && level_cell.is_empty() {
         return;
     }
-    let competency = framework
+    let competency = known
         .competencies
-        .iter()
-        .find(|c| c.id == competency_cell || c.name == competency_cell);
-    let level = framework
+        .find(competency_cell)
+        .and_then(|i| framework.competencies.get(i));
+    let level = known
         .levels
-        .iter()
-        .find(|l| l.id == level_cell || l.name == level_cell);
+        .find(level_cell)
+        .and_then(|i| framework.levels.get(i));
     let Some(competency) = competency else {
         problems.error(
             cells.at(RoleColumn::Competency),
@@ -173,7 +243,11 @@ fn role_level(
         );
         return;
     };
-    if let Some((_, given)) = target.levels.0.iter().find(|(c, _)| c == &competency.id) {
+    if let Some((_, given)) = entry
+        .asked
+        .get(&competency.id)
+        .and_then(|&i| target.levels.0.get(i))
+    {
         if given != &level.id {
             problems.error(
                 cells.at(RoleColumn::Level),
@@ -185,6 +259,9 @@ fn role_level(
         }
         return;
     }
+    entry
+        .asked
+        .insert(competency.id.clone(), target.levels.0.len());
     target
         .levels
         .0
@@ -193,8 +270,9 @@ fn role_level(
 
 /// "unknown competency "X"; the competencies are: a, b" (the first few).
 fn unknown<'a>(what: &str, given: &str, ids: impl Iterator<Item = &'a String>) -> String {
-    let ids: Vec<&str> = ids.map(String::as_str).collect();
-    let shown: Vec<&str> = ids.iter().take(12).copied().collect();
+    // The first 12, and whether there are more: not every id, for each row that names none.
+    let ids: Vec<&str> = ids.map(String::as_str).take(13).collect();
+    let shown = &ids[..ids.len().min(12)];
     let more = if ids.len() > shown.len() { ", ..." } else { "" };
     if given.is_empty() {
         format!("empty {what}: give its id or name")
