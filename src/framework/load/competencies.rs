@@ -298,6 +298,9 @@ impl<'a> Indicators<'a> {
     }
 }
 
+/// How many skipped levels a hole warning names before it counts the rest.
+const SKIPPED_LEVELS_NAMED: usize = 10;
+
 /// Warn about a competency whose ladder has a hole: it skips a level (of the framework, or of a
 /// track) between the first and the last level it lists. Scoring counts its gaps on the levels
 /// it lists, so the skipped level is neither required nor attainable; the warning says so in
@@ -370,10 +373,16 @@ pub(super) fn check_ladders(
             continue;
         }
         skipped.sort_unstable();
-        let names: Vec<&str> = skipped
+        // A sheet of thousands of levels can make a hole of thousands: name the first few and
+        // count the rest, so one warning stays one readable line.
+        let mut names: Vec<String> = skipped
             .iter()
-            .filter_map(|&l| raw.levels.get(l).map(|l| l.id.as_str()))
+            .take(SKIPPED_LEVELS_NAMED)
+            .filter_map(|&l| raw.levels.get(l).map(|l| l.id.clone()))
             .collect();
+        if skipped.len() > SKIPPED_LEVELS_NAMED {
+            names.push(format!("and {} more", skipped.len() - SKIPPED_LEVELS_NAMED));
+        }
         let track = match on.as_slice() {
             [] => String::new(),
             [one] => format!(" of track {one:?}"),
@@ -384,9 +393,9 @@ pub(super) fn check_ladders(
             format!(
                 "competency {:?} skips {} {}{track} between its first and last level: {} neither required nor attainable, and its gaps are counted on the levels it lists",
                 c.id,
-                agree(names.len(), "level", "levels"),
+                agree(skipped.len(), "level", "levels"),
                 names.join(", "),
-                agree(names.len(), "that level is", "those levels are"),
+                agree(skipped.len(), "that level is", "those levels are"),
             ),
         );
     }
