@@ -336,14 +336,21 @@ pub(super) fn check_ladders(
             at
         })
         .collect();
+    // Marks by level, set for one competency at a time and cleared after it: the levels it
+    // lists, and those already named as skipped on an earlier ladder.
+    let mut is_listed = vec![false; raw.levels.len()];
+    let mut is_skipped = vec![false; raw.levels.len()];
     for (ci, c) in raw.competencies.iter().enumerate() {
-        let listed: std::collections::HashSet<usize> = c
-            .levels
-            .iter()
-            .filter_map(|l| level_ids.get(l.level.as_str()).copied())
-            .collect();
+        let mut listed: Vec<usize> = Vec::new();
+        for l in c.levels.iter() {
+            if let Some(&l) = level_ids.get(l.level.as_str()) {
+                if let Some(mark) = is_listed.get_mut(l).filter(|mark| !**mark) {
+                    *mark = true;
+                    listed.push(l);
+                }
+            }
+        }
         let mut skipped: Vec<usize> = Vec::new();
-        let mut skipped_set: std::collections::HashSet<usize> = std::collections::HashSet::new();
         let mut on: Vec<&str> = Vec::new();
         for ((track, ladder), at) in ladders.iter().zip(&places) {
             let positions: Vec<usize> = listed
@@ -358,16 +365,22 @@ pub(super) fn check_ladders(
             if last - first + 1 == positions.len() {
                 continue;
             }
-            let holes: Vec<usize> = ladder[first..=last]
-                .iter()
-                .copied()
-                .filter(|l| !listed.contains(l) && !skipped_set.contains(l))
-                .collect();
-            if !holes.is_empty() {
-                skipped_set.extend(holes.iter().copied());
-                skipped.extend(holes);
+            let before = skipped.len();
+            for &l in &ladder[first..=last] {
+                if !is_listed[l] && !is_skipped[l] {
+                    is_skipped[l] = true;
+                    skipped.push(l);
+                }
+            }
+            if skipped.len() > before {
                 on.extend(*track);
             }
+        }
+        for &l in &listed {
+            is_listed[l] = false;
+        }
+        for &l in &skipped {
+            is_skipped[l] = false;
         }
         if skipped.is_empty() {
             continue;
