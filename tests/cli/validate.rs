@@ -367,3 +367,28 @@ fn a_duplicate_indicator_under_a_misspelled_level_is_reported_with_the_misspelli
         )
     );
 }
+
+#[test]
+fn a_hole_of_many_levels_is_one_readable_line_naming_the_first_ten_and_counting_the_rest() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let levels: Vec<String> = (1..=14)
+        .map(|i| format!("  - {{ id: l{i}, name: Level {i} }}"))
+        .collect();
+    let yaml = format!(
+        "id: wide\nname: Wide\nversion: \"1\"\nlevels:\n{}\ncompetencies:\n  - id: craft\n    name: Craft\n    levels:\n      - level: l1\n        indicators: [Starts]\n      - level: l14\n        indicators: [Leads]\n",
+        levels.join("\n")
+    );
+    let path = dir.path().join("wide.yaml");
+    std::fs::write(&path, yaml).expect("framework written");
+    let run = run(&["validate", path.to_str().expect("a UTF-8 path")]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_calm(&run);
+    let warning = run.stderr.lines().next().expect("a warning line");
+    assert!(
+        warning.ends_with(
+            "warning: competency \"craft\" skips levels l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, and 2 more between its first and last level: those levels are neither required nor attainable, and its gaps are counted on the levels it lists"
+        ),
+        "{warning}"
+    );
+    assert_eq!(run.stderr.lines().count(), 2, "{}", run.stderr);
+}

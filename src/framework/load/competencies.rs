@@ -298,6 +298,9 @@ impl<'a> Indicators<'a> {
     }
 }
 
+/// How many skipped levels a hole warning names before it counts the rest.
+const SKIPPED_LEVELS_NAMED: usize = 10;
+
 /// Warn about a competency whose ladder has a hole: it skips a level (of the framework, or of a
 /// track) between the first and the last level it lists. Scoring counts its gaps on the levels
 /// it lists, so the skipped level is neither required nor attainable; the warning says so in
@@ -333,14 +336,21 @@ pub(super) fn check_ladders(
             at
         })
         .collect();
+    // Marks by level, set for one competency at a time and cleared after it: the levels it
+    // lists, and those already named as skipped on an earlier ladder.
+    let mut is_listed = vec![false; raw.levels.len()];
+    let mut is_skipped = vec![false; raw.levels.len()];
     for (ci, c) in raw.competencies.iter().enumerate() {
-        let listed: std::collections::HashSet<usize> = c
-            .levels
-            .iter()
-            .filter_map(|l| level_ids.get(l.level.as_str()).copied())
-            .collect();
+        let mut listed: Vec<usize> = Vec::new();
+        for l in c.levels.iter() {
+            if let Some(&l) = level_ids.get(l.level.as_str()) {
+                if let Some(mark) = is_listed.get_mut(l).filter(|mark| !**mark) {
+                    *mark = true;
+                    listed.push(l);
+                }
+            }
+        }
         let mut skipped: Vec<usize> = Vec::new();
-        let mut skipped_set: std::collections::HashSet<usize> = std::collections::HashSet::new();
         let mut on: Vec<&str> = Vec::new();
         for ((track, ladder), at) in ladders.iter().zip(&places) {
             let positions: Vec<usize> = listed
@@ -355,25 +365,37 @@ pub(super) fn check_ladders(
             if last - first + 1 == positions.len() {
                 continue;
             }
-            let holes: Vec<usize> = ladder[first..=last]
-                .iter()
-                .copied()
-                .filter(|l| !listed.contains(l) && !skipped_set.contains(l))
-                .collect();
-            if !holes.is_empty() {
-                skipped_set.extend(holes.iter().copied());
-                skipped.extend(holes);
+            let before = skipped.len();
+            for &l in &ladder[first..=last] {
+                if !is_listed[l] && !is_skipped[l] {
+                    is_skipped[l] = true;
+                    skipped.push(l);
+                }
+            }
+            if skipped.len() > before {
                 on.extend(*track);
             }
+        }
+        for &l in &listed {
+            is_listed[l] = false;
+        }
+        for &l in &skipped {
+            is_skipped[l] = false;
         }
         if skipped.is_empty() {
             continue;
         }
         skipped.sort_unstable();
-        let names: Vec<&str> = skipped
+        // A sheet of thousands of levels can make a hole of thousands: name the first few and
+        // count the rest, so one warning stays one readable line.
+        let mut names: Vec<String> = skipped
             .iter()
-            .filter_map(|&l| raw.levels.get(l).map(|l| l.id.as_str()))
+            .take(SKIPPED_LEVELS_NAMED)
+            .filter_map(|&l| raw.levels.get(l).map(|l| l.id.clone()))
             .collect();
+        if skipped.len() > SKIPPED_LEVELS_NAMED {
+            names.push(format!("and {} more", skipped.len() - SKIPPED_LEVELS_NAMED));
+        }
         let track = match on.as_slice() {
             [] => String::new(),
             [one] => format!(" of track {one:?}"),
@@ -384,9 +406,9 @@ pub(super) fn check_ladders(
             format!(
                 "competency {:?} skips {} {}{track} between its first and last level: {} neither required nor attainable, and its gaps are counted on the levels it lists",
                 c.id,
-                agree(names.len(), "level", "levels"),
+                agree(skipped.len(), "level", "levels"),
                 names.join(", "),
-                agree(names.len(), "that level is", "those levels are"),
+                agree(skipped.len(), "that level is", "those levels are"),
             ),
         );
     }
