@@ -1,13 +1,13 @@
 //! The framework file format (format 1), described once.
 //!
-//! Each part of a framework file is declared here with [`record!`]: its keys, their types,
+//! Each part of a framework file is declared here with `record!`: its keys, their types,
 //! whether they are required, and what they mean. That one declaration gives the Rust struct
 //! (the file as written, before references are resolved), the reader that builds it from a
 //! positioned YAML tree (every wrong type, unknown, duplicate or missing key found in one run,
 //! each at its place; keys starting with `x-` skipped), the key lists in messages, the JSON
 //! Schema that `rungs schema framework` prints, and the writer that imports use
 //! ([`super::write`]). Adding a key is one line here, plus its semantic check in
-//! [`super::load`].
+//! [`super::load()`].
 
 #![allow(missing_docs)] // field names are the file format's keys, documented by their schema text
 

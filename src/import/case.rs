@@ -93,9 +93,9 @@ impl Item {
     }
 }
 
-/// Read a CASE package; `file` names it in messages. The phases: the JSON ([`parse`]), the
-/// items ([`read_items`]), the tree ([`read_tree`], [`check_tree`]), the levels
-/// ([`plan_levels`]), the competencies and groups ([`gather`]), the framework ([`framework`]).
+/// Read a CASE package; `file` names it in messages. The phases: the JSON (`parse`), the
+/// items (`read_items`), the tree (`read_tree`, `check_tree`), the levels
+/// (`plan_levels`), the competencies and groups (`gather`), the framework (`framework`).
 pub fn import(
     file: &str,
     bytes: &[u8],

@@ -5,11 +5,11 @@
 //! The columns are [`sheet::COLUMNS`] and [`sheet::ROLE_COLUMNS`], matched by header name (case,
 //! spaces, hyphens and underscores do not matter) or by a `--column HEADER=FIELD` mapping.
 //!
-//! The phases, a file each: the header gives each column its field ([`header`]); each row adds
-//! its competency, level, competency level, tracks and indicator ([`gather`]); the levels are
-//! ordered ([`order`]); the framework is built ([`build`]); the roles sheet gives the targets
-//! ([`roles`]). What every phase uses (a row's cells, the problems found, where a cell is) is
-//! in [`cells`].
+//! The phases, a file each: the header gives each column its field (`header`); each row adds
+//! its competency, level, competency level, tracks and indicator (`gather`); the levels are
+//! ordered (`order`); the framework is built (`build`); the roles sheet gives the targets
+//! (`roles`). What every phase uses (a row's cells, the problems found, where a cell is) is
+//! in `cells`.
 //!
 //! Levels are ordered so that every competency's levels, and every track's, come in the order
 //! the rows give them; where that leaves a choice, by first appearance. Ids that are not given
