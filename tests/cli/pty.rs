@@ -16,6 +16,18 @@ use rungs::report::Report;
 
 use crate::support::assess_with_answers;
 
+/// Kill the walk with SIGKILL, as a crash or a power cut would, and see it die of it.
+fn kill_hard(session: &mut PtySession) {
+    session
+        .process_mut()
+        .signal(Signal::SIGKILL)
+        .expect("send SIGKILL");
+    match session.process_mut().wait() {
+        Ok(WaitStatus::Signaled(_, Signal::SIGKILL, _)) => {}
+        other => panic!("expected death by SIGKILL, got {other:?}"),
+    }
+}
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -268,14 +280,7 @@ fn sigkill_in_the_middle_keeps_every_answer_given() {
     }
     // The next screen is drawn only after the last answer was saved.
     at_indicator(&mut session, answered + 1, total);
-    session
-        .process_mut()
-        .signal(Signal::SIGKILL)
-        .expect("send SIGKILL");
-    match session.process_mut().wait() {
-        Ok(WaitStatus::Signaled(_, Signal::SIGKILL, _)) => {}
-        other => panic!("expected death by SIGKILL, got {other:?}"),
-    }
+    kill_hard(&mut session);
 
     let file = saved(&default_file);
     let ratings = file["ratings"].as_object().expect("ratings");
@@ -1177,14 +1182,7 @@ fn from_enter_on_last_times_rating_is_saved_at_once_and_survives_sigkill() {
     press(&mut session, "1");
     // The next screen is drawn only after the answer before it was saved.
     at_indicator(&mut session, 5, total);
-    session
-        .process_mut()
-        .signal(Signal::SIGKILL)
-        .expect("send SIGKILL");
-    match session.process_mut().wait() {
-        Ok(WaitStatus::Signaled(_, Signal::SIGKILL, _)) => {}
-        other => panic!("expected death by SIGKILL, got {other:?}"),
-    }
+    kill_hard(&mut session);
     let kept = saved(&file);
     let ratings = kept["ratings"].as_object().expect("ratings");
     assert_eq!(ratings.len(), 4, "only the answers given: {ratings:?}");
