@@ -22,7 +22,7 @@ use check::{
     check_evidence, check_framework_scale, check_groups, check_guidance, check_identity,
     check_levels, check_tracks, Problems,
 };
-use competencies::{check_competencies, check_ladders};
+use competencies::{check_competencies, check_ladders, ListedLevels};
 use convert::convert;
 pub use convert::default_demonstrated_at;
 use targets::check_targets;
@@ -225,21 +225,39 @@ fn sort_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
 ///
 /// Returns the framework when there is no error, and every problem found (errors and warnings).
 pub fn build(raw: RawFramework) -> (Option<Framework>, Vec<Problem>) {
-    let Problems {
-        errors: mut problems,
-        warnings,
-    } = check(&raw);
+    let (
+        Problems {
+            errors: mut problems,
+            warnings,
+        },
+        listed_levels,
+    ) = check(&raw);
     let has_error = !problems.is_empty();
     problems.extend(warnings);
     if has_error {
         return (None, problems);
     }
-    (Some(convert(raw)), problems)
+    (Some(convert(raw, listed_levels)), problems)
+}
+
+/// Every problem [`build`] finds (errors first, then warnings), without building the model:
+/// for a caller that only needs to know whether the file is valid.
+pub fn problems(raw: &RawFramework) -> Vec<Problem> {
+    let (
+        Problems {
+            errors: mut problems,
+            warnings,
+        },
+        _,
+    ) = check(raw);
+    problems.extend(warnings);
+    problems
 }
 
 /// Every semantic rule of format 1, on the file as written: one function per section, in the
-/// order the file reads, each given what the sections before it declared.
-fn check(raw: &RawFramework) -> Problems {
+/// order the file reads, each given what the sections before it declared. Also returns the
+/// levels each competency lists, for [`convert`].
+fn check(raw: &RawFramework) -> (Problems, ListedLevels) {
     let mut problems = Problems::default();
     check_identity(raw, &mut problems);
     let scale_values = check_framework_scale(raw, &mut problems);
@@ -249,13 +267,13 @@ fn check(raw: &RawFramework) -> Problems {
     }
     let groups = check_groups(raw, &scale_values, &mut problems);
     let tracks = check_tracks(raw, &levels, &mut problems);
-    let competency_ids =
+    let (competency_ids, listed_levels) =
         check_competencies(raw, &scale_values, &levels, &groups, &tracks, &mut problems);
-    check_ladders(raw, &levels.ids, &tracks.levels, &mut problems);
+    check_ladders(raw, &listed_levels, &tracks.levels, &mut problems);
     check_targets(raw, &levels, &tracks, &competency_ids, &mut problems);
     check_guidance(&mut problems, &[], &raw.guidance);
     check_texts(raw, &mut problems);
-    problems
+    (problems, listed_levels)
 }
 
 #[cfg(test)]

@@ -146,19 +146,19 @@ pub(super) fn check_levels<'a>(raw: &'a RawFramework, problems: &mut Problems) -
             "levels is empty; list the growth levels, lowest first".into(),
         );
     }
-    let mut level_ids: HashMap<&str, usize> = HashMap::new();
+    let mut level_ids: HashMap<&str, usize> = HashMap::with_capacity(raw.levels.len());
     let mut level_list: Vec<&str> = Vec::with_capacity(raw.levels.len());
     for (i, level) in raw.levels.iter().enumerate() {
-        let path = vec![Key("levels"), Index(i), Key("id")];
+        let path = || vec![Key("levels"), Index(i), Key("id")];
         if !is_slug(&level.id) {
             problems.error(
-                path.clone(),
+                path(),
                 format!("level id {:?} is not a slug: {SLUG_RULE}", level.id),
             );
         }
         if let Some(&first) = level_ids.get(level.id.as_str()) {
             problems.repeat(
-                path,
+                path(),
                 vec![Key("levels"), Index(first), Key("id")],
                 format!("duplicate level id {:?}", level.id),
             );

@@ -16,6 +16,11 @@ use crate::yaml::locate::PathSegment;
 /// Where an indicator is: competency, competency level and indicator indices.
 type IndicatorAt = (usize, usize, usize);
 
+/// For each competency, the index of each level it lists among the framework's levels, in
+/// order (`None` for an unknown id). Looked up once here and used by the ladder check and the
+/// conversion, so a big framework's level ids are not hashed and compared three times over.
+pub(super) type ListedLevels = Vec<Vec<Option<usize>>>;
+
 pub(super) fn indicator_path((ci, li, ii): IndicatorAt) -> Vec<PathSegment> {
     use PathSegment::{Index, Key};
     vec![
@@ -64,7 +69,8 @@ fn competency_path(ci: usize, rest: &[PathSegment]) -> Vec<PathSegment> {
 }
 
 /// Every competency: a unique slug, its own scale and guidance, a known group, a level on each
-/// track, its levels and indicators. Returns each unique competency id's index.
+/// track, its levels and indicators. Returns each unique competency id's index, and the levels
+/// each competency lists.
 pub(super) fn check_competencies<'a>(
     raw: &'a RawFramework,
     scale_values: &[u32],
@@ -72,7 +78,7 @@ pub(super) fn check_competencies<'a>(
     groups: &Groups<'_>,
     tracks: &Tracks<'_>,
     problems: &mut Problems,
-) -> HashMap<&'a str, usize> {
+) -> (HashMap<&'a str, usize>, ListedLevels) {
     use PathSegment::{Index, Key};
     if raw.competencies.is_empty() {
         problems.error(
@@ -81,7 +87,8 @@ pub(super) fn check_competencies<'a>(
         );
     }
     let mut competency_ids: HashMap<&str, usize> = HashMap::new();
-    let mut indicators = Indicators::default();
+    let mut indicators = Indicators::for_framework(raw);
+    let mut listed_levels: ListedLevels = Vec::with_capacity(raw.competencies.len());
     let group_list: Vec<&str> = raw.groups.iter().map(|g| g.id.as_str()).collect();
     for (ci, c) in raw.competencies.iter().enumerate() {
         let here = |rest: &[PathSegment]| {
@@ -145,19 +152,20 @@ pub(super) fn check_competencies<'a>(
                 );
             }
         }
-        check_competency_levels(
+        listed_levels.push(check_competency_levels(
             ci,
             c,
             repeated_competency,
             levels,
             &mut indicators,
             problems,
-        );
+        ));
     }
-    competency_ids
+    (competency_ids, listed_levels)
 }
 
 /// A competency's levels: known, listed once, lowest first; and the indicators under each.
+/// Returns the index of each level it lists (`None` for an unknown id).
 fn check_competency_levels<'a>(
     ci: usize,
     c: &'a RawCompetency,
@@ -165,11 +173,13 @@ fn check_competency_levels<'a>(
     levels: &Levels<'_>,
     indicators: &mut Indicators<'a>,
     problems: &mut Problems,
-) {
+) -> Vec<Option<usize>> {
     use PathSegment::{Index, Key};
     let mut last_rank: Option<(usize, &str)> = None;
+    let mut listed = Vec::with_capacity(c.levels.len());
     for (li, cl) in c.levels.iter().enumerate() {
-        let level_path = competency_path(ci, &[Key("levels"), Index(li), Key("level")]);
+        // Made only for a message: a big framework has tens of thousands of levels.
+        let level_path = || competency_path(ci, &[Key("levels"), Index(li), Key("level")]);
         if let Some(evidence) = &cl.evidence {
             check_evidence(
                 problems,
@@ -178,16 +188,17 @@ fn check_competency_levels<'a>(
             );
         }
         let level = levels.ids.get(cl.level.as_str()).copied();
+        listed.push(level);
         if level.is_none() {
             problems.error(
-                level_path.clone(),
+                level_path(),
                 unknown_reference("level", &cl.level, &levels.known, &levels.list),
             );
         }
         if let (Some(level), Some((previous, previous_id))) = (level, last_rank) {
             if level == previous {
                 problems.error(
-                    level_path,
+                    level_path(),
                     format!(
                         "level {:?} is listed twice in competency {:?}",
                         cl.level, c.id
@@ -195,7 +206,7 @@ fn check_competency_levels<'a>(
                 );
             } else if level < previous {
                 problems.error(
-                    level_path,
+                    level_path(),
                     format!("level {:?} comes after {:?} but is lower in the framework's levels; list a competency's levels lowest first", cl.level, previous_id),
                 );
             }
@@ -215,6 +226,7 @@ fn check_competency_levels<'a>(
             );
         }
     }
+    listed
 }
 
 /// The indicators seen so far, across competencies: their ids, texts and number.
@@ -226,6 +238,23 @@ struct Indicators<'a> {
 }
 
 impl<'a> Indicators<'a> {
+    /// Room for every indicator of `raw` from the start: growing a map rehashes every key
+    /// in it, and at tens of thousands of indicators those keys are spread over the heap.
+    fn for_framework(raw: &RawFramework) -> Indicators<'a> {
+        let count = raw
+            .competencies
+            .iter()
+            .flat_map(|c| &c.levels)
+            .map(|cl| cl.indicators.len())
+            .sum::<usize>()
+            .min(MAX_INDICATORS);
+        Indicators {
+            ids: HashMap::with_capacity(count),
+            texts: HashMap::with_capacity(count),
+            count: 0,
+        }
+    }
+
     /// One indicator at `at`, of `level` in `competency`: within the cap, with an id and a text,
     /// a unique id, and a text not seen before.
     fn check(
@@ -307,7 +336,7 @@ const SKIPPED_LEVELS_NAMED: usize = 10;
 /// case the level was left out by mistake.
 pub(super) fn check_ladders(
     raw: &RawFramework,
-    level_ids: &HashMap<&str, usize>,
+    listed_levels: &[Vec<Option<usize>>],
     track_levels: &[Vec<usize>],
     problems: &mut Problems,
 ) {
@@ -340,14 +369,12 @@ pub(super) fn check_ladders(
     // lists, and those already named as skipped on an earlier ladder.
     let mut is_listed = vec![false; raw.levels.len()];
     let mut is_skipped = vec![false; raw.levels.len()];
-    for (ci, c) in raw.competencies.iter().enumerate() {
+    for ((ci, c), listed_here) in raw.competencies.iter().enumerate().zip(listed_levels) {
         let mut listed: Vec<usize> = Vec::new();
-        for l in c.levels.iter() {
-            if let Some(&l) = level_ids.get(l.level.as_str()) {
-                if let Some(mark) = is_listed.get_mut(l).filter(|mark| !**mark) {
-                    *mark = true;
-                    listed.push(l);
-                }
+        for &l in listed_here.iter().flatten() {
+            if let Some(mark) = is_listed.get_mut(l).filter(|mark| !**mark) {
+                *mark = true;
+                listed.push(l);
             }
         }
         let mut skipped: Vec<usize> = Vec::new();

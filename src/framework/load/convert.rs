@@ -2,11 +2,13 @@
 
 use std::collections::HashMap;
 
+use super::competencies::ListedLevels;
 use crate::framework::format::*;
 use crate::framework::model::*;
 
 /// The model from a file that passed [`check`](super::check): strings are moved, not copied.
-pub(super) fn convert(raw: RawFramework) -> Framework {
+/// `listed_levels` are the levels each competency lists, as the check found them.
+pub(super) fn convert(raw: RawFramework, listed_levels: ListedLevels) -> Framework {
     let scale = match raw.scale {
         None => default_scale(),
         Some(points) => scale_points(points),
@@ -24,11 +26,11 @@ pub(super) fn convert(raw: RawFramework) -> Framework {
             description: g.description,
         })
         .collect();
-    let level_index: HashMap<String, usize> = raw
+    let level_index: HashMap<&str, usize> = raw
         .levels
         .iter()
         .enumerate()
-        .map(|(i, l)| (l.id.clone(), i))
+        .map(|(i, l)| (l.id.as_str(), i))
         .collect();
     let competency_index: HashMap<String, usize> = raw
         .competencies
@@ -50,8 +52,9 @@ pub(super) fn convert(raw: RawFramework) -> Framework {
     let competencies: Vec<Competency> = raw
         .competencies
         .into_iter()
-        .map(|c| {
-            let levels = competency_levels(&c.id, c.levels, &level_index);
+        .zip(listed_levels)
+        .map(|(c, listed)| {
+            let levels = competency_levels(&c.id, c.levels, listed);
             let group = c.group.as_deref().and_then(|g| group_index.get(g).copied());
             Competency {
                 scale: own_scale(
@@ -81,13 +84,30 @@ pub(super) fn convert(raw: RawFramework) -> Framework {
                 .levels
                 .0
                 .iter()
-                .filter_map(|(c, l)| Some((*competency_index.get(c)?, *level_index.get(l)?)))
+                .filter_map(|(c, l)| {
+                    Some((*competency_index.get(c)?, *level_index.get(l.as_str())?))
+                })
                 .collect(),
             id: t.id,
             name: t.name,
             description: t.description,
         })
         .collect();
+    let tracks = raw
+        .tracks
+        .iter()
+        .map(|t| Track {
+            id: t.id.clone(),
+            name: t.name.clone(),
+            description: t.description.clone(),
+            levels: t
+                .levels
+                .iter()
+                .filter_map(|l| level_index.get(l.as_str()).copied())
+                .collect(),
+        })
+        .collect();
+    drop(level_index);
     Framework {
         id: raw.id,
         name: raw.name,
@@ -97,20 +117,7 @@ pub(super) fn convert(raw: RawFramework) -> Framework {
         demonstrated_at,
         threshold: raw.threshold.unwrap_or(DEFAULT_THRESHOLD),
         evidence_required: required(&raw.evidence),
-        tracks: raw
-            .tracks
-            .iter()
-            .map(|t| Track {
-                id: t.id.clone(),
-                name: t.name.clone(),
-                description: t.description.clone(),
-                levels: t
-                    .levels
-                    .iter()
-                    .filter_map(|l| level_index.get(l).copied())
-                    .collect(),
-            })
-            .collect(),
+        tracks,
         groups,
         levels: raw
             .levels
@@ -212,12 +219,13 @@ fn required(evidence: &Option<String>) -> bool {
 fn competency_levels(
     competency: &str,
     levels: Vec<RawCompetencyLevel>,
-    level_index: &HashMap<String, usize>,
+    listed: Vec<Option<usize>>,
 ) -> Vec<CompetencyLevel> {
     levels
         .into_iter()
-        .filter_map(|cl| {
-            let level = *level_index.get(&cl.level)?;
+        .zip(listed)
+        .filter_map(|(cl, level)| {
+            let level = level?;
             let indicators = cl
                 .indicators
                 .into_iter()
