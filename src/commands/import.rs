@@ -58,28 +58,16 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
                 .map_err(|e| problems(context, e))?
         }
     };
-    let text = write(&imported, kind, &shown, &bytes);
-    if text.len() > framework::load::MAX_FILE_SIZE {
-        return Err(BadInput::located(vec![Diagnostic::file_error(
-            &shown,
-            format!(
-                "the framework would be {} bytes, and framework files are limited to {} bytes (8 MiB); nothing was written. Shorten the longest cells, or split the sheet into several frameworks",
-                text.len(),
-                framework::load::MAX_FILE_SIZE
-            ),
-        )])
-        .into());
-    }
     for warning in &imported.warnings {
         context.say(warning);
     }
     // The same validation as any framework file, on the structs the file was written from.
-    let (framework, problems) = framework::load::build(imported.framework);
+    let problems = framework::load::problems(&imported.framework);
     let (errors, warnings): (Vec<_>, Vec<_>) = problems.into_iter().partition(|p| !p.warning);
     let place = |p: &framework::load::Problem| {
         format!("{}: {}", framework::load::render_path(&p.path), p.message)
     };
-    let Some(framework) = framework.filter(|_| errors.is_empty()) else {
+    if !errors.is_empty() {
         return Err(BadInput::located(
             errors
                 .iter()
@@ -92,7 +80,20 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
                 .collect(),
         )
         .into());
-    };
+    }
+    // Written once the structs pass: while they are checked, the text would only take room.
+    let text = write(&imported, kind, &shown, &bytes);
+    if text.len() > framework::load::MAX_FILE_SIZE {
+        return Err(BadInput::located(vec![Diagnostic::file_error(
+            &shown,
+            format!(
+                "the framework would be {} bytes, and framework files are limited to {} bytes (8 MiB); nothing was written. Shorten the longest cells, or split the sheet into several frameworks",
+                text.len(),
+                framework::load::MAX_FILE_SIZE
+            ),
+        )])
+        .into());
+    }
     match output {
         None => super::write_stdout(text.as_bytes())?,
         Some(out) => {
@@ -108,12 +109,18 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
     for warning in &warnings {
         context.say(Diagnostic::file_error(&shown, place(warning)).warning());
     }
-    let f = &framework;
+    let f = &imported.framework;
+    let indicators = f
+        .competencies
+        .iter()
+        .flat_map(|c| &c.levels)
+        .map(|l| l.indicators.len())
+        .sum();
     context.say(format!(
         "imported {}, {}, {}{}",
         render::plural(f.competencies.len(), "competency", "competencies"),
         render::plural(f.levels.len(), "level", "levels"),
-        render::plural(f.indicator_count(), "indicator", "indicators"),
+        render::plural(indicators, "indicator", "indicators"),
         match output {
             Some(out) => format!(
                 " into {}; check it with: rungs validate {}",

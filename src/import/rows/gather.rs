@@ -28,8 +28,9 @@ pub(super) struct CompetencyEntry {
     pub(super) group: Option<(String, At)>,
     /// The group's id: given, or made from its name.
     pub(super) group_id: Option<(String, At)>,
-    /// Its levels in the order the rows give them.
-    pub(super) levels: Vec<CompetencyLevelEntry>,
+    /// Its levels in the order the rows give them: indices into
+    /// [`Gathered::competency_levels`].
+    pub(super) levels: Vec<usize>,
 }
 
 pub(super) struct CompetencyLevelEntry {
@@ -66,8 +67,11 @@ pub(super) struct Gathered {
     level_index: HashMap<String, usize>,
     pub(super) competencies: Vec<CompetencyEntry>,
     competency_index: HashMap<String, usize>,
+    /// Every competency's levels, in one list with room for one per row from the start: a
+    /// list per competency would be copied each time it grows.
+    pub(super) competency_levels: Vec<CompetencyLevelEntry>,
     indicator_ids: HashMap<String, usize>,
-    /// Each (competency, level) pair's place in that competency's `levels`.
+    /// Each (competency, level) pair's place in `competency_levels`.
     competency_level_index: HashMap<(usize, usize), usize>,
     pub(super) tracks: Vec<TrackEntry>,
     track_index: HashMap<String, usize>,
@@ -82,8 +86,15 @@ impl Gathered {
     /// Nothing gathered yet, room made for the indicator ids of `rows` rows (one a row, mostly)
     /// so that the map of them is not grown row by row.
     pub(super) fn for_rows(rows: usize) -> Gathered {
+        // Room for one of each per row from the start: growing a map rehashes every key in
+        // it, and with thousands of rows those keys are spread over the heap.
         let mut gathered = Gathered::default();
         gathered.indicator_ids.reserve(rows);
+        gathered.level_index.reserve(rows);
+        gathered.competency_level_index.reserve(rows);
+        gathered.competency_levels.reserve(rows);
+        gathered.on_tracks.reserve(rows);
+        gathered.on_tracks_seen.reserve(rows);
         gathered
     }
 
@@ -127,12 +138,13 @@ impl Gathered {
         self.tracks_of(problems, &cells, li);
         let level_id = &self.levels[li].id;
         let CompetencyEntry { id, levels, .. } = &mut self.competencies[ci];
+        let competency_levels = &mut self.competency_levels;
         // Looked up, not searched for: a competency may have thousands of levels.
         let cl = *self
             .competency_level_index
             .entry((ci, li))
             .or_insert_with(|| {
-                levels.push(CompetencyLevelEntry {
+                competency_levels.push(CompetencyLevelEntry {
                     level: li,
                     at: cells.at(Column::Level),
                     title: None,
@@ -141,9 +153,10 @@ impl Gathered {
                     indicators: Vec::new(),
                     empty_rows: Vec::new(),
                 });
-                levels.len() - 1
+                levels.push(competency_levels.len() - 1);
+                competency_levels.len() - 1
             });
-        let entry = competency_level(problems, &cells, id, &mut levels[cl], level_id);
+        let entry = competency_level(problems, &cells, id, &mut competency_levels[cl], level_id);
         indicator(
             problems,
             &cells,
@@ -372,7 +385,8 @@ impl Gathered {
     /// A row that says a competency level has no indicators, where other rows give it some.
     pub(super) fn check_empty_levels(&self, problems: &mut Problems) {
         for c in &self.competencies {
-            for l in c.levels.iter().filter(|l| !l.indicators.is_empty()) {
+            let levels = c.levels.iter().map(|&l| &self.competency_levels[l]);
+            for l in levels.filter(|l| !l.indicators.is_empty()) {
                 for &at in &l.empty_rows {
                     problems.error(
                         at,
@@ -483,6 +497,11 @@ fn indicator(
         return;
     }
     indicator_ids.insert(id.clone(), cells.row);
+    // Most levels of a sheet hold one or two indicators: the first push takes room for one,
+    // not the four a vector starts with (at 40,000 levels, 11 MiB of the import's 55).
+    if entry.indicators.is_empty() {
+        entry.indicators.reserve_exact(1);
+    }
     entry.indicators.push(RawIndicatorObject {
         id,
         text: text.to_string(),

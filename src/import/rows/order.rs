@@ -17,7 +17,13 @@ pub(super) fn level_order(problems: &mut Problems, gathered: &Gathered) -> Vec<u
         .map(|c| {
             (
                 format!("competency {:?}", c.id),
-                c.levels.iter().map(|l| (l.level, l.at)).collect(),
+                c.levels
+                    .iter()
+                    .map(|&l| {
+                        let l = &gathered.competency_levels[l];
+                        (l.level, l.at)
+                    })
+                    .collect(),
             )
         })
         .collect();
