@@ -236,8 +236,10 @@ impl Answers {
             .map(|(n, (c, _, i))| (i.id.as_str(), (n, c)))
             .collect();
         let mut answered: Vec<Option<&Answer>> = vec![None; framework.indicators().count()];
-        // Unknown ids given so far, with the entry that gave them, for one given twice.
-        let mut strangers: HashMap<&str, &Answer> = HashMap::new();
+        // Unknown ids given so far, with the entry that gave them, for one given twice. Sized
+        // for every entry from the start: growing would rehash every id in it, and a file of
+        // tens of thousands of unknown ids has them spread over the heap.
+        let mut strangers: HashMap<&str, &Answer> = HashMap::with_capacity(self.entries.len());
         let mut problems = Vec::new();
         let mut ratings = Ratings::new();
         let mut unknown = 0usize;
