@@ -14,7 +14,7 @@ pub enum ImportSource {
         after_help = "Columns (header names; case, spaces, hyphens and underscores do not matter):\n  \
 required: competency, level, indicator\n  \
 optional: indicator_id, competency_id, level_id, examples (one a line, or separated by \" ; \"),\n            \
-competency_description, level_description, group, group_id,\n            \
+indicator_origin, competency_description, level_description, group, group_id,\n            \
 competency_level_title, competency_level_description, competency_level_examples,\n            \
 track, track_id (the tracks the row's level is on, \" ; \" between several; empty: every track)\n\
 Roles (--roles FILE or --roles-sheet NAME), one row per role and competency:\n  \

@@ -38,6 +38,8 @@ pub enum Column {
     Track,
     /// The ids of those tracks, in the same order (default: made from the names).
     TrackId,
+    /// Where the indicator's text comes from, when it is not the framework's own.
+    IndicatorOrigin,
 }
 
 /// The text of an indicator cell that says a competency level has no indicators (it imposes no
@@ -45,7 +47,7 @@ pub enum Column {
 pub const NO_INDICATORS: &str = "(no indicators)";
 
 /// Every column, in the order `show --format csv` writes them.
-pub const COLUMNS: [Column; 16] = [
+pub const COLUMNS: [Column; 17] = [
     Column::Competency,
     Column::Level,
     Column::Indicator,
@@ -62,6 +64,7 @@ pub const COLUMNS: [Column; 16] = [
     Column::CompetencyLevelExamples,
     Column::Track,
     Column::TrackId,
+    Column::IndicatorOrigin,
 ];
 
 impl Column {
@@ -84,6 +87,7 @@ impl Column {
             Column::CompetencyLevelExamples => "competency_level_examples",
             Column::Track => "track",
             Column::TrackId => "track_id",
+            Column::IndicatorOrigin => "indicator_origin",
         }
     }
 

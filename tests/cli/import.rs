@@ -27,7 +27,7 @@ fn loaded(framework: &str) -> Value {
 }
 
 /// What a sheet carries: the levels, and per competency its id, name, description and levels
-/// with their indicators' ids, texts and examples.
+/// with their indicators' ids, texts, examples and origins.
 fn sheet_content(framework: &Value) -> Value {
     let competencies: Vec<Value> = framework["competencies"]
         .as_array()
@@ -43,7 +43,7 @@ fn sheet_content(framework: &Value) -> Value {
                         .as_array()
                         .expect("indicators")
                         .iter()
-                        .map(|i| serde_json::json!({"id": i["id"], "text": i["text"], "examples": i["examples"]}))
+                        .map(|i| serde_json::json!({"id": i["id"], "text": i["text"], "examples": i["examples"], "origin": i["origin"]}))
                         .collect();
                     serde_json::json!({"level": l["level"], "rank": l["rank"], "indicators": indicators})
                 })
@@ -195,7 +195,7 @@ fn a_sheet_with_its_own_headers_says_what_to_map_then_imports_with_column() {
     .expect("write");
     let out = run_in(dir.path(), &["import", "sheet", "skills.csv"]);
     assert_eq!(out.code, 2);
-    let fields = "competency, indicator, indicator_id, competency_id, level_id, examples, competency_description, level_description, group, group_id, competency_level_title, competency_level_description, competency_level_examples, track, track_id";
+    let fields = "competency, indicator, indicator_id, competency_id, level_id, examples, competency_description, level_description, group, group_id, competency_level_title, competency_level_description, competency_level_examples, track, track_id, indicator_origin";
     assert_eq!(
         out.stderr,
         format!(
@@ -239,7 +239,7 @@ fn a_sheet_with_its_own_headers_says_what_to_map_then_imports_with_column() {
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
-        format!("error: --column \"Skill=skill\": \"skill\" is not a field; the fields are: competency, level, indicator, indicator_id, competency_id, level_id, examples, competency_description, level_description, group, group_id, competency_level_title, competency_level_description, competency_level_examples, track, track_id, role, role_id, role_description\n")
+        format!("error: --column \"Skill=skill\": \"skill\" is not a field; the fields are: competency, level, indicator, indicator_id, competency_id, level_id, examples, competency_description, level_description, group, group_id, competency_level_title, competency_level_description, competency_level_examples, track, track_id, indicator_origin, role, role_id, role_description\n")
     );
 }
 

@@ -469,8 +469,13 @@ fn indicator(
     let text = cells.text(Column::Indicator);
     let given_id = cells.trimmed(Column::IndicatorId);
     let examples = sheet::split_examples(cells.text(Column::Examples));
+    let origin = cells.trimmed(Column::IndicatorOrigin);
     let at = cells.at(Column::Indicator);
-    if text.trim() == NO_INDICATORS && given_id.is_empty() && examples.is_empty() {
+    if text.trim() == NO_INDICATORS
+        && given_id.is_empty()
+        && examples.is_empty()
+        && origin.is_empty()
+    {
         entry.empty_rows.push(at);
         return;
     }
@@ -506,6 +511,6 @@ fn indicator(
         id,
         text: text.to_string(),
         examples,
-        ..RawIndicatorObject::default()
+        origin: (!origin.is_empty()).then(|| origin.to_string()),
     });
 }

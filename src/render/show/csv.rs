@@ -127,5 +127,6 @@ fn cell(
         Column::CompetencyLevelExamples => sheet::join_examples(&level.examples),
         Column::Track => tracks_of(framework, level.level).0,
         Column::TrackId => tracks_of(framework, level.level).1,
+        Column::IndicatorOrigin => indicator.and_then(|i| i.origin.clone()).unwrap_or_default(),
     }
 }
