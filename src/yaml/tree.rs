@@ -189,14 +189,11 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
                     .is_some_and(|t| t.is_yaml_core_schema() && t.suffix == "str");
                 let plain = style == ScalarStyle::Plain && !tagged_str;
                 let size = value.len() as u64 + 1;
-                let id = push(
-                    &mut document,
-                    NodeKind::Scalar {
-                        text: value.into_owned(),
-                        plain,
-                    },
-                    at,
-                );
+                // The scanner gives every plain scalar room for 128 more bytes; kept as it
+                // comes, a framework's tree would hold four times its text.
+                let mut text = value.into_owned();
+                text.shrink_to_fit();
+                let id = push(&mut document, NodeKind::Scalar { text, plain }, at);
                 if anchor != 0 {
                     anchors.insert(anchor, (id, size));
                 }
