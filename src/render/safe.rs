@@ -26,8 +26,14 @@ pub fn is_hidden(c: char) -> bool {
 /// then passed on without being decoded character by character.
 fn may_hide(text: &str) -> bool {
     let bytes = text.as_bytes();
-    // Printable ASCII throughout: the common case, in a loop the compiler vectorises.
-    if bytes.iter().all(|b| (0x20..0x7f).contains(b)) {
+    // Printable ASCII, tabs and newlines throughout: the common case, whole reports and
+    // tables among it. Blocks are checked without stopping early, a loop the compiler
+    // vectorises; stopping at the first block that fails.
+    let plain = |b: u8| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t';
+    if bytes
+        .chunks(64)
+        .all(|block| block.iter().fold(true, |all, &b| all & plain(b)))
+    {
         return false;
     }
     bytes.iter().enumerate().any(|(i, &b)| match b {
@@ -203,14 +209,19 @@ impl<W: Write> VisibleWriter<W> {
     }
 
     fn pass(&mut self, bytes: &[u8]) -> io::Result<()> {
-        let mut ready = match std::str::from_utf8(bytes) {
+        // Valid UTF-8 (the usual case) is checked once and passed on borrowed.
+        let checked = std::str::from_utf8(bytes);
+        let mut ready = match &checked {
             Err(e) if e.error_len().is_none() => e.valid_up_to(),
             _ => bytes.len(),
         };
         if ready > 0 && bytes[ready - 1] == b'\r' {
             ready -= 1;
         }
-        let text = String::from_utf8_lossy(&bytes[..ready]);
+        let text = match checked {
+            Ok(text) => Cow::Borrowed(&text[..ready]),
+            Err(_) => String::from_utf8_lossy(&bytes[..ready]),
+        };
         self.inner.write_all(visible(&text).as_bytes())?;
         self.held.extend_from_slice(&bytes[ready..]);
         Ok(())
@@ -246,6 +257,19 @@ pub fn json_pretty<T: Serialize + ?Sized>(value: &T) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scan_finds_a_hidden_character_in_any_block_of_a_long_text() {
+        let clean = "word\twrap\n".repeat(40);
+        assert!(!may_hide(&clean));
+        for at in [0, 63, 64, 65, 200, clean.len()] {
+            for hidden in ["\u{1b}", "\u{9b}", "\u{202e}", "\u{7f}"] {
+                let text = format!("{}{hidden}{}", &clean[..at], &clean[at..]);
+                assert!(may_hide(&text), "{hidden:?} at {at}");
+                assert_ne!(visible(&text), text, "{hidden:?} at {at}");
+            }
+        }
+    }
 
     #[test]
     fn the_byte_scan_finds_every_hidden_character() {
