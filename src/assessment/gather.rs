@@ -5,7 +5,7 @@
 //! superseded. A scorecard keeps only what comparisons need (a small code per indicator), never the
 //! file, so a team of 100,000 files fits in little memory. Nothing is ever written.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use time::format_description::well_known::Rfc3339;
@@ -14,7 +14,7 @@ use time::OffsetDateTime;
 use super::file::{self, MAX_ASSESSMENT_SIZE};
 use super::model::{Assessment, Rater, RatingValue, Relation, FORMAT};
 use super::person;
-use super::reconcile::{fit, indicator_ids};
+use super::reconcile::{fit, Known};
 use crate::catalog::{Catalog, Entry};
 use crate::error::Diagnostic;
 use crate::framework::{Framework, Indicator};
@@ -347,7 +347,7 @@ struct Layout<'a> {
     framework: &'a Framework,
     digest: &'a str,
     positions: HashMap<&'a str, usize>,
-    known: HashSet<&'a str>,
+    known: Known<'a>,
     keep_notes: bool,
 }
 
@@ -361,7 +361,7 @@ impl<'a> Layout<'a> {
                 .enumerate()
                 .map(|(position, (_, _, i))| (i.id.as_str(), position))
                 .collect(),
-            known: indicator_ids(framework),
+            known: Known::new(framework),
             keep_notes: options.keep_notes,
         }
     }

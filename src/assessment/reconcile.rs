@@ -5,7 +5,8 @@
 //! rated (when the file recorded it) and its value is on the current scale. Everything else is
 //! dropped, each with its reason, and left out of every score.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 use super::file::{find_framework, FoundFramework};
 use super::model::{text_print, Assessment, IndicatorPrint, RatingValue, Ratings};
@@ -77,14 +78,14 @@ fn place(print: &IndicatorPrint) -> String {
 /// Match an assessment's ratings to `framework`: which count, which are dropped and why, and
 /// what changed in the framework's indicators since the assessment was taken.
 pub fn reconcile(framework: &Framework, assessment: &Assessment) -> Reconciled {
-    let known = indicator_ids(framework);
+    let known = Known::new(framework);
     let recorded = assessment.framework.indicators.as_ref();
     sort_out(framework, &known, recorded, assessment.ratings.clone())
 }
 
 fn reconcile_known(
     framework: &Framework,
-    known: &HashSet<&str>,
+    known: &Known<'_>,
     assessment: &mut Assessment,
 ) -> Reconciled {
     let ratings = std::mem::take(&mut assessment.ratings);
@@ -97,29 +98,10 @@ fn reconcile_known(
 /// The rule itself: `ratings` keeps what counts, and the rest is listed with its reason.
 fn sort_out(
     framework: &Framework,
-    known: &HashSet<&str>,
+    known: &Known<'_>,
     recorded: Option<&BTreeMap<String, IndicatorPrint>>,
     mut ratings: Ratings,
 ) -> Reconciled {
-    // Where each indicator stands now, only when the file recorded where each stood then
-    // (a text print is computed only for an indicator the file has one for).
-    let current: HashMap<&str, (&str, &str, &str)> = match recorded {
-        Some(_) => framework
-            .indicators()
-            .map(|(c, l, indicator)| {
-                let competency = &framework.competencies[c];
-                (
-                    indicator.id.as_str(),
-                    (
-                        competency.id.as_str(),
-                        framework.levels[competency.levels[l].level].id.as_str(),
-                        indicator.text.as_str(),
-                    ),
-                )
-            })
-            .collect(),
-        None => HashMap::new(),
-    };
     // Each indicator's competency, for its scale, only when some competency has its own.
     let competency_of: HashMap<&str, usize> = if framework.has_own_scales() {
         framework
@@ -131,12 +113,12 @@ fn sort_out(
     };
     let mut dropped = Vec::new();
     ratings.retain(|id, rating| {
-        let reason = if !known.contains(id.as_str()) {
+        let reason = if !known.contains(id) {
             Some(DropReason::NotInFramework)
         } else if recorded
             .and_then(|r| r.get(id))
-            .zip(current.get(id.as_str()))
-            .is_some_and(|(then, &(_, _, text))| then.text != text_print(text))
+            .zip(known.print(id))
+            .is_some_and(|(then, now)| then.text != now)
         {
             Some(DropReason::TextChanged)
         } else {
@@ -166,21 +148,26 @@ fn sort_out(
     let since = recorded.map(|then| {
         let mut since = Since::default();
         for (_, _, indicator) in framework.indicators() {
-            let (competency, level, _) = current[indicator.id.as_str()];
-            let now = format!("{competency}/{level}");
+            let Some(now) = known.place(&indicator.id) else {
+                continue;
+            };
             match then.get(&indicator.id) {
                 None => since.added.push(indicator.id.clone()),
-                Some(before) if place(before) != now => since.moved.push(Moved {
-                    id: indicator.id.clone(),
-                    from: place(before),
-                    to: now,
-                }),
+                Some(before)
+                    if before.competency != now.competency || before.level != now.level =>
+                {
+                    since.moved.push(Moved {
+                        id: indicator.id.clone(),
+                        from: place(before),
+                        to: format!("{}/{}", now.competency, now.level),
+                    })
+                }
                 Some(_) => {}
             }
         }
         since.removed = then
             .keys()
-            .filter(|id| !current.contains_key(id.as_str()))
+            .filter(|id| !known.contains(id))
             .cloned()
             .collect();
         since
@@ -235,7 +222,7 @@ pub fn attach_to(
     shown: &str,
     mut assessment: Assessment,
 ) -> Result<Attached, BadInput> {
-    let known = indicator_ids(&entry.framework);
+    let known = Known::new(&entry.framework);
     let (reconciled, stray_notes) = fit(
         &entry.framework,
         &known,
@@ -258,11 +245,11 @@ pub fn attach_to(
 /// what no longer fits is dropped (and listed); against the very framework it was made with,
 /// a rating for an unknown indicator, off the scale or given to another text than the one
 /// recorded, or a note for an unknown indicator, means the file was edited: it is refused.
-/// `known` is [`indicator_ids`] of `framework`, made once by a caller fitting many files.
+/// `known` is [`Known::new`] of `framework`, made once by a caller fitting many files.
 /// Notes of indicators the framework lacks are taken out of the assessment and returned.
 pub fn fit(
     framework: &Framework,
-    known: &HashSet<&str>,
+    known: &Known<'_>,
     digest_changed: bool,
     shown: &str,
     assessment: &mut Assessment,
@@ -271,7 +258,7 @@ pub fn fit(
     let stray_notes: Vec<String> = assessment
         .notes
         .keys()
-        .filter(|id| !known.contains(id.as_str()))
+        .filter(|id| !known.contains(id))
         .map(|id| format!("note for unknown indicator {id:?}"))
         .collect();
     if !digest_changed && (!reconciled.dropped.is_empty() || !stray_notes.is_empty()) {
@@ -292,7 +279,7 @@ pub fn fit(
     }
     let (notes, stray_notes) = std::mem::take(&mut assessment.notes)
         .into_iter()
-        .partition(|(id, _)| known.contains(id.as_str()));
+        .partition(|(id, _)| known.contains(id));
     assessment.notes = notes;
     Ok((reconciled, stray_notes))
 }
@@ -433,11 +420,55 @@ fn values(scale: &[ScalePoint]) -> String {
 }
 
 /// Ids of a framework's indicators, for quick membership tests.
-pub fn indicator_ids(framework: &Framework) -> HashSet<&str> {
-    framework
-        .indicators()
-        .map(|(_, _, i)| i.id.as_str())
-        .collect()
+/// A framework's indicators as fitting a file to it needs them: each id with its competency,
+/// level and text, and the print of the text, worked out the first time a file asks for it
+/// and then shared by every file fitted with the same `Known` (a team's files all ask for the
+/// same prints).
+pub struct Known<'a> {
+    places: HashMap<&'a str, Place<'a>>,
+}
+
+/// Where an indicator stands now.
+struct Place<'a> {
+    competency: &'a str,
+    level: &'a str,
+    text: &'a str,
+    print: OnceLock<String>,
+}
+
+impl<'a> Known<'a> {
+    /// Every indicator of `framework`.
+    pub fn new(framework: &'a Framework) -> Known<'a> {
+        let places = framework
+            .indicators()
+            .map(|(c, l, indicator)| {
+                let competency = &framework.competencies[c];
+                let place = Place {
+                    competency: competency.id.as_str(),
+                    level: framework.levels[competency.levels[l].level].id.as_str(),
+                    text: indicator.text.as_str(),
+                    print: OnceLock::new(),
+                };
+                (indicator.id.as_str(), place)
+            })
+            .collect();
+        Known { places }
+    }
+
+    /// Whether the framework has an indicator `id`.
+    pub fn contains(&self, id: &str) -> bool {
+        self.places.contains_key(id)
+    }
+
+    fn place(&self, id: &str) -> Option<&Place<'a>> {
+        self.places.get(id)
+    }
+
+    /// The [`text_print`] of indicator `id`'s text.
+    fn print(&self, id: &str) -> Option<&str> {
+        let place = self.places.get(id)?;
+        Some(place.print.get_or_init(|| text_print(place.text)))
+    }
 }
 
 #[cfg(test)]
@@ -637,5 +668,26 @@ competencies:
         );
         assert_ne!(text_print("Listens well"), text_print("Listens badly"));
         assert_eq!(text_print("x").len(), 12);
+        // The print is the first 12 hex digits of the digest of the words joined by one
+        // space, as assessments already on disk recorded it.
+        for text in [
+            "x",
+            "Listens well to others",
+            " a\tb\n\u{a0}c  ",
+            "",
+            "Ünïcödé  wörds",
+        ] {
+            let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let digest = crate::framework::digest(joined.as_bytes());
+            assert_eq!(
+                text_print(text),
+                digest["sha256:".len()..][..12],
+                "{text:?}"
+            );
+        }
+        assert_eq!(
+            crate::framework::digest(b"abc"),
+            "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 }
