@@ -216,7 +216,11 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Invalid>) {
             )),
         }
     }
-    once_each(&mut files);
+    // One folder's files are already sorted and once each (`files_in`); across several paths
+    // the same file may be named twice.
+    if paths.len() > 1 {
+        once_each(&mut files);
+    }
     (files, invalid)
 }
 
