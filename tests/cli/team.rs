@@ -520,3 +520,52 @@ fn the_readme_team_session_is_real_output() {
         "README.md's team session differs from what rungs prints now:\n{out}"
     );
 }
+
+#[test]
+fn counts_say_their_plurals_two_competencies_on_one_person_and_two_files_of_another_version() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let framework = dir.path().join("pair.yaml");
+    std::fs::write(
+        &framework,
+        "id: pair\nname: Pair\nversion: \"2\"\nlevels: [{ id: one, name: One }, { id: two, name: Two }]\n\
+         competencies:\n\
+         \x20 - { id: a, name: Asking, levels: [{ level: one, indicators: [{ id: a-1, text: Asks }] }, { level: two, indicators: [{ id: a-2, text: Asks well }] }] }\n\
+         \x20 - { id: b, name: Building, levels: [{ level: one, indicators: [{ id: b-1, text: Builds }] }, { level: two, indicators: [{ id: b-2, text: Builds well }] }] }\n\
+         targets: [{ id: lead, name: Lead, levels: { a: two, b: two } }]\n",
+    )
+    .expect("write framework");
+    let people = dir.path().join("people");
+    std::fs::create_dir(&people).expect("folder");
+    for (name, value) in [("Ana", 4), ("Ben", 1)] {
+        let doc = json!({
+            "format": "rungs-assessment/1",
+            // Not the file's digest: both files read as made against another version.
+            "framework": { "id": "pair", "version": "1", "digest": "sha256:0" },
+            "subject": name,
+            "started_at": "2026-01-01T00:00:00Z",
+            "completed_at": "2026-01-01T01:00:00Z",
+            "ratings": {
+                "a-1": { "value": value }, "a-2": { "value": value },
+                "b-1": { "value": value }, "b-2": { "value": value }
+            },
+        });
+        std::fs::write(people.join(format!("{name}.json")), doc.to_string()).expect("write");
+    }
+    let out = command(&["team"])
+        .arg(&people)
+        .arg("--framework")
+        .arg(&framework)
+        .args(&["--target", "lead", "--color", "never"])
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .ends_with("2 competencies rest on one person only.\n"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        out.stderr,
+        "warning: 2 files were made against another version of framework pair (2 now); ratings are matched by indicator id\n"
+    );
+}
