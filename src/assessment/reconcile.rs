@@ -117,8 +117,8 @@ fn sort_out(
             Some(DropReason::NotInFramework)
         } else if recorded
             .and_then(|r| r.get(id))
-            .zip(known.print(id))
-            .is_some_and(|(then, now)| then.text != now)
+            // Printed only for an indicator the file recorded a print of.
+            .is_some_and(|then| known.print(id).is_some_and(|now| then.text != now))
         {
             Some(DropReason::TextChanged)
         } else {
@@ -675,6 +675,11 @@ competencies:
             "Listens well to others",
             " a\tb\n\u{a0}c  ",
             "",
+            " ",
+            "a ",
+            " a",
+            "a  b",
+            "a\u{a0}b",
             "Ünïcödé  wörds",
         ] {
             let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
