@@ -419,7 +419,6 @@ fn values(scale: &[ScalePoint]) -> String {
         .join(", ")
 }
 
-/// Ids of a framework's indicators, for quick membership tests.
 /// A framework's indicators as fitting a file to it needs them: each id with its competency,
 /// level and text, and the print of the text, worked out the first time a file asks for it
 /// and then shared by every file fitted with the same `Known` (a team's files all ask for the
