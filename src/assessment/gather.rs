@@ -14,7 +14,7 @@ use time::OffsetDateTime;
 use super::file::{self, MAX_ASSESSMENT_SIZE};
 use super::model::{Assessment, Rater, RatingValue, Relation, FORMAT};
 use super::person;
-use super::reconcile::{fit, Known};
+use super::reconcile::{fit, IndicatorsNow};
 use crate::catalog::{Catalog, Entry};
 use crate::error::Diagnostic;
 use crate::framework::{Framework, Indicator};
@@ -351,7 +351,7 @@ struct Layout<'a> {
     framework: &'a Framework,
     digest: &'a str,
     positions: HashMap<&'a str, usize>,
-    known: Known<'a>,
+    known: IndicatorsNow<'a>,
     keep_notes: bool,
 }
 
@@ -365,7 +365,7 @@ impl<'a> Layout<'a> {
                 .enumerate()
                 .map(|(position, (_, _, i))| (i.id.as_str(), position))
                 .collect(),
-            known: Known::new(framework),
+            known: IndicatorsNow::new(framework),
             keep_notes: options.keep_notes,
         }
     }

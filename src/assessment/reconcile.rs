@@ -78,14 +78,14 @@ fn place(print: &IndicatorPrint) -> String {
 /// Match an assessment's ratings to `framework`: which count, which are dropped and why, and
 /// what changed in the framework's indicators since the assessment was taken.
 pub fn reconcile(framework: &Framework, assessment: &Assessment) -> Reconciled {
-    let known = Known::new(framework);
+    let known = IndicatorsNow::new(framework);
     let recorded = assessment.framework.indicators.as_ref();
     sort_out(framework, &known, recorded, assessment.ratings.clone())
 }
 
 fn reconcile_known(
     framework: &Framework,
-    known: &Known<'_>,
+    known: &IndicatorsNow<'_>,
     assessment: &mut Assessment,
 ) -> Reconciled {
     let ratings = std::mem::take(&mut assessment.ratings);
@@ -98,7 +98,7 @@ fn reconcile_known(
 /// The rule itself: `ratings` keeps what counts, and the rest is listed with its reason.
 fn sort_out(
     framework: &Framework,
-    known: &Known<'_>,
+    known: &IndicatorsNow<'_>,
     recorded: Option<&BTreeMap<String, IndicatorPrint>>,
     mut ratings: Ratings,
 ) -> Reconciled {
@@ -222,7 +222,7 @@ pub fn attach_to(
     shown: &str,
     mut assessment: Assessment,
 ) -> Result<Attached, BadInput> {
-    let known = Known::new(&entry.framework);
+    let known = IndicatorsNow::new(&entry.framework);
     let (reconciled, stray_notes) = fit(
         &entry.framework,
         &known,
@@ -245,11 +245,11 @@ pub fn attach_to(
 /// what no longer fits is dropped (and listed); against the very framework it was made with,
 /// a rating for an unknown indicator, off the scale or given to another text than the one
 /// recorded, or a note for an unknown indicator, means the file was edited: it is refused.
-/// `known` is [`Known::new`] of `framework`, made once by a caller fitting many files.
+/// `known` is [`IndicatorsNow::new`] of `framework`, made once by a caller fitting many files.
 /// Notes of indicators the framework lacks are taken out of the assessment and returned.
 pub fn fit(
     framework: &Framework,
-    known: &Known<'_>,
+    known: &IndicatorsNow<'_>,
     digest_changed: bool,
     shown: &str,
     assessment: &mut Assessment,
@@ -419,11 +419,11 @@ fn values(scale: &[ScalePoint]) -> String {
         .join(", ")
 }
 
-/// A framework's indicators as fitting a file to it needs them: each id with its competency,
-/// level and text, and the print of the text, worked out the first time a file asks for it
-/// and then shared by every file fitted with the same `Known` (a team's files all ask for the
-/// same prints).
-pub struct Known<'a> {
+/// A framework's indicators as they are now, as fitting a file to it needs them: each id with
+/// its competency, level and text, and the print of the text, worked out the first time a file
+/// asks for it and then shared by every file fitted with the same `IndicatorsNow` (a team's
+/// files all ask for the same prints).
+pub struct IndicatorsNow<'a> {
     places: HashMap<&'a str, Place<'a>>,
 }
 
@@ -435,9 +435,9 @@ struct Place<'a> {
     print: OnceLock<String>,
 }
 
-impl<'a> Known<'a> {
+impl<'a> IndicatorsNow<'a> {
     /// Every indicator of `framework`.
-    pub fn new(framework: &'a Framework) -> Known<'a> {
+    pub fn new(framework: &'a Framework) -> IndicatorsNow<'a> {
         let places = framework
             .indicators()
             .map(|(c, l, indicator)| {
@@ -451,7 +451,7 @@ impl<'a> Known<'a> {
                 (indicator.id.as_str(), place)
             })
             .collect();
-        Known { places }
+        IndicatorsNow { places }
     }
 
     /// Whether the framework has an indicator `id`.
