@@ -16,7 +16,8 @@ required: competency, level, indicator\n  \
 optional: indicator_id, competency_id, level_id, examples (one a line, or separated by \" ; \"),\n            \
 indicator_origin, competency_description, level_description, group, group_id,\n            \
 competency_level_title, competency_level_description, competency_level_examples,\n            \
-track, track_id (the tracks the row's level is on, \" ; \" between several; empty: every track)\n\
+track, track_id (the tracks the row's level is on, \" ; \" between several; empty: every track),\n            \
+group_code, competency_code, level_code, indicator_code (the framework's own codes), kind\n\
 Roles (--roles FILE or --roles-sheet NAME), one row per role and competency:\n  \
 required: role, competency, level    optional: role_id, role_description, track\n\n\
 A header of your own is read as a field with --column 'HEADER=FIELD'. Levels are ordered as\n\

@@ -178,6 +178,9 @@ record! {
     RawLevel as "level", "a level", "A growth level shared by every competency." {
         id: String, Required, "Referenced by competencies and targets.", { "pattern": SLUG };
         name: String, Required, "Human name of the level.";
+        code: Option<String>, Optional,
+            "The framework's own code for the level (e.g. \"L3\"), shown beside its name; the id stays the slug.",
+            { "pattern": SOME_TEXT };
         description: Option<String>, Optional, "What the level means.";
     }
 }
@@ -187,6 +190,9 @@ record! {
     RawGroup as "group", "a group", "An area or theme that gathers competencies." {
         id: String, Required, "Named by a competency's group.", { "pattern": SLUG };
         name: String, Required, "Human name of the group, shown as a heading.";
+        code: Option<String>, Optional,
+            "The framework's own code for the group (e.g. \"1\" or \"ITSP\"), shown beside its name; the id stays the slug.",
+            { "pattern": SOME_TEXT };
         description: Option<String>, Optional, "What the group covers.";
         scale: Option<Vec<RawScalePoint>>, Optional,
             "A rating scale for the group's competencies instead of the framework's.",
@@ -215,6 +221,9 @@ record! {
     "A competency: a ladder of some of the framework's levels, each with indicators." {
         id: String, Required, "Unique in the framework.", { "pattern": SLUG };
         name: String, Required, "Human name of the competency.";
+        code: Option<String>, Optional,
+            "The framework's own code for the competency (e.g. \"4.2\" or \"ITSP\"), shown beside its name; the id stays the slug.",
+            { "pattern": SOME_TEXT };
         description: Option<String>, Optional, "What the competency is about.";
         group: Option<String>, Optional,
             "The id of the group (area or theme) the competency belongs to.", { "pattern": SLUG };
@@ -254,7 +263,13 @@ record! {
     "A behavioural indicator with an explicit id." {
         id: String, Required, "Unique across the framework; assessments record ratings by it.",
             { "pattern": SOME_TEXT };
+        code: Option<String>, Optional,
+            "The framework's own code for the indicator (e.g. \"LO3.1.06\"), shown with it.",
+            { "pattern": SOME_TEXT };
         text: String, Required, "The behaviour the person rates.", { "pattern": SOME_TEXT };
+        kind: Option<String>, Optional,
+            "What the indicator is: a free label such as knowledge, skill, attitude, behaviour, or the framework's own (\"AI-Explicit\"); `rungs report --kind K` reports only those.",
+            { "pattern": SOME_TEXT };
         examples: Vec<String>, Optional, "Details shown while rating.";
         origin: Option<String>, Optional,
             "Where the text comes from when it is not the framework's own, e.g. \"Metz et al. 2020, p. 5 (quoted)\".",

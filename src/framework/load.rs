@@ -26,7 +26,7 @@ use competencies::{check_competencies, check_ladders, ListedLevels};
 use convert::convert;
 pub use convert::default_demonstrated_at;
 use targets::check_targets;
-use texts::check_texts;
+use texts::{check_labels, check_texts};
 
 /// Largest framework file accepted, in bytes.
 pub const MAX_FILE_SIZE: usize = 8 * 1024 * 1024;
@@ -280,6 +280,7 @@ fn check(raw: &RawFramework) -> (Problems, ListedLevels) {
     check_targets(raw, &levels, &tracks, &competency_ids, &mut problems);
     check_guidance(&mut problems, &[], &raw.guidance);
     check_texts(raw, &mut problems);
+    check_labels(raw, &mut problems);
     (problems, listed_levels)
 }
 

@@ -63,6 +63,9 @@ pub struct Group {
     pub id: String,
     /// Human name, shown as a heading.
     pub name: String,
+    /// The framework's own code for it (e.g. "4.2"), shown beside its name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     /// Optional description.
     pub description: Option<String>,
     /// The group's own scale for its competencies, when it declares one.
@@ -184,6 +187,9 @@ pub struct Level {
     pub id: String,
     /// Human name.
     pub name: String,
+    /// The framework's own code for it (e.g. "4.2"), shown beside its name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     /// Optional description.
     pub description: Option<String>,
 }
@@ -195,6 +201,9 @@ pub struct Competency {
     pub id: String,
     /// Human name.
     pub name: String,
+    /// The framework's own code for it (e.g. "4.2"), shown beside its name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     /// Optional description.
     pub description: Option<String>,
     /// Index into [`Framework::groups`] of the group it belongs to, if any.
@@ -231,8 +240,14 @@ pub struct CompetencyLevel {
 pub struct Indicator {
     /// Unique across the framework; explicit or derived as `<competency>.<level>.<n>`.
     pub id: String,
+    /// The framework's own code for it (e.g. "4.2"), shown beside its name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     /// What the person rates.
     pub text: String,
+    /// What it is: a free label (knowledge, skill, attitude, behaviour, or the framework's own).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
     /// Optional details shown while rating.
     pub examples: Vec<String>,
     /// Where the text comes from when it is not the framework's own (e.g. a quoted author).

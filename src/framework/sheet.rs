@@ -40,6 +40,16 @@ pub enum Column {
     TrackId,
     /// Where the indicator's text comes from, when it is not the framework's own.
     IndicatorOrigin,
+    /// The group's own code (e.g. `ITSP`), kept beside its slug id.
+    GroupCode,
+    /// The competency's own code (e.g. `4.2`).
+    CompetencyCode,
+    /// The level's own code.
+    LevelCode,
+    /// The indicator's own code (e.g. `LO3.1.06`).
+    IndicatorCode,
+    /// What the indicator is: knowledge, skill, attitude, behaviour, or a label of one's own.
+    Kind,
 }
 
 /// The text of an indicator cell that says a competency level has no indicators (it imposes no
@@ -47,7 +57,7 @@ pub enum Column {
 pub const NO_INDICATORS: &str = "(no indicators)";
 
 /// Every column, in the order `show --format csv` writes them.
-pub const COLUMNS: [Column; 17] = [
+pub const COLUMNS: [Column; 22] = [
     Column::Competency,
     Column::Level,
     Column::Indicator,
@@ -65,6 +75,11 @@ pub const COLUMNS: [Column; 17] = [
     Column::Track,
     Column::TrackId,
     Column::IndicatorOrigin,
+    Column::GroupCode,
+    Column::CompetencyCode,
+    Column::LevelCode,
+    Column::IndicatorCode,
+    Column::Kind,
 ];
 
 impl Column {
@@ -88,6 +103,11 @@ impl Column {
             Column::Track => "track",
             Column::TrackId => "track_id",
             Column::IndicatorOrigin => "indicator_origin",
+            Column::GroupCode => "group_code",
+            Column::CompetencyCode => "competency_code",
+            Column::LevelCode => "level_code",
+            Column::IndicatorCode => "indicator_code",
+            Column::Kind => "kind",
         }
     }
 

@@ -91,7 +91,7 @@ mod tests {
             levels: vec![RawLevel {
                 id: "a".into(),
                 name: "A".into(),
-                description: None,
+                ..RawLevel::default()
             }],
             competencies: vec![RawCompetency {
                 id: "c".into(),

@@ -332,7 +332,7 @@ fn framework(
             .map(|(id, name)| RawLevel {
                 id: id.clone(),
                 name: name.clone(),
-                description: None,
+                ..RawLevel::default()
             })
             .collect(),
         groups,

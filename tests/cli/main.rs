@@ -5,6 +5,7 @@ mod browser;
 mod builtin_frameworks;
 mod catalog;
 mod changed_framework;
+mod codes;
 mod compare;
 mod controls;
 mod conventions;

@@ -23,6 +23,7 @@ pub(super) fn convert(raw: RawFramework, listed_levels: ListedLevels) -> Framewo
             scale: own_scale(g.scale, g.demonstrated_at, None, (&scale, demonstrated_at)),
             id: g.id,
             name: g.name,
+            code: g.code,
             description: g.description,
         })
         .collect();
@@ -66,6 +67,7 @@ pub(super) fn convert(raw: RawFramework, listed_levels: ListedLevels) -> Framewo
                 group,
                 id: c.id,
                 name: c.name,
+                code: c.code,
                 description: c.description,
                 levels,
                 guidance: guidance(c.guidance),
@@ -125,6 +127,7 @@ pub(super) fn convert(raw: RawFramework, listed_levels: ListedLevels) -> Framewo
             .map(|l| Level {
                 id: l.id,
                 name: l.name,
+                code: l.code,
                 description: l.description,
             })
             .collect(),
@@ -233,13 +236,17 @@ fn competency_levels(
                 .map(|(n, indicator)| match indicator {
                     RawIndicator::Full(o) => Indicator {
                         id: o.id,
+                        code: o.code,
                         text: o.text,
+                        kind: o.kind,
                         examples: o.examples,
                         origin: o.origin,
                     },
                     RawIndicator::Short(text) => Indicator {
                         id: format!("{competency}.{}.{}", cl.level, n + 1),
+                        code: None,
                         text,
+                        kind: None,
                         examples: Vec::new(),
                         origin: None,
                     },

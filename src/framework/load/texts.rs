@@ -172,3 +172,63 @@ fn competency_texts(check: &mut TextCheck<'_>, ci: usize, c: &RawCompetency) {
     }
     guidance_texts(check, &at(&[]), &c.guidance);
 }
+
+/// The codes and kinds a framework gives its parts: each, when given, is some text, free of
+/// control characters and bidirectional overrides.
+pub(super) fn check_labels(raw: &RawFramework, problems: &mut Problems) {
+    use PathSegment::{Index, Key};
+    let mut label =
+        |mut path: Vec<PathSegment>, key: &'static str, what: &str, text: &Option<String>| {
+            let Some(text) = text else { return };
+            path.push(Key(key));
+            if text.trim().is_empty() {
+                let advice = if key == "kind" {
+                    "give a label such as knowledge, skill or attitude"
+                } else {
+                    "give the framework's own code"
+                };
+                problems.error(
+                    path,
+                    format!("{what} has an empty {key}; {advice}, or leave {key} out"),
+                );
+            } else if let Some((_, c)) = forbidden_char(text) {
+                problems.errors.push(Problem {
+                    path,
+                    message: forbidden_message(c),
+                    warning: false,
+                    first: None,
+                    character: Some(c),
+                });
+            }
+        };
+    for (i, l) in raw.levels.iter().enumerate() {
+        let what = format!("level {:?}", l.id);
+        label(vec![Key("levels"), Index(i)], "code", &what, &l.code);
+    }
+    for (i, g) in raw.groups.iter().enumerate() {
+        let what = format!("group {:?}", g.id);
+        label(vec![Key("groups"), Index(i)], "code", &what, &g.code);
+    }
+    for (ci, c) in raw.competencies.iter().enumerate() {
+        let what = format!("competency {:?}", c.id);
+        label(vec![Key("competencies"), Index(ci)], "code", &what, &c.code);
+        for (li, cl) in c.levels.iter().enumerate() {
+            for (ii, indicator) in cl.indicators.iter().enumerate() {
+                let RawIndicator::Full(o) = indicator else {
+                    continue;
+                };
+                let path = vec![
+                    Key("competencies"),
+                    Index(ci),
+                    Key("levels"),
+                    Index(li),
+                    Key("indicators"),
+                    Index(ii),
+                ];
+                let what = format!("indicator {:?}", o.id);
+                label(path.clone(), "code", &what, &o.code);
+                label(path, "kind", &what, &o.kind);
+            }
+        }
+    }
+}

@@ -60,6 +60,7 @@ impl Gathered {
                 RawLevel {
                     id: l.id.clone(),
                     name: l.name.clone(),
+                    code: l.code.as_ref().map(|(c, _)| c.clone()),
                     description: l.description.as_ref().map(|(d, _)| d.clone()),
                 }
             })
@@ -73,6 +74,7 @@ impl Gathered {
                     groups.push(RawGroup {
                         id: id.clone(),
                         name: name.clone(),
+                        code: c.group_code.as_ref().map(|(code, _)| code.clone()),
                         ..RawGroup::default()
                     });
                 }
@@ -95,6 +97,7 @@ impl Gathered {
                 RawCompetency {
                     id: c.id.clone(),
                     name: c.name.clone(),
+                    code: c.code.as_ref().map(|(code, _)| code.clone()),
                     description: c.description.as_ref().map(|(d, _)| d.clone()),
                     group: c.group_id.as_ref().map(|(id, _)| id.clone()),
                     levels: cls

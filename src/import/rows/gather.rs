@@ -15,6 +15,7 @@ pub(super) struct LevelEntry {
     pub(super) id: String,
     pub(super) name: String,
     pub(super) name_at: At,
+    pub(super) code: Option<(String, At)>,
     pub(super) description: Option<(String, At)>,
 }
 
@@ -23,11 +24,14 @@ pub(super) struct CompetencyEntry {
     pub(super) id: String,
     pub(super) name: String,
     pub(super) name_at: At,
+    pub(super) code: Option<(String, At)>,
     pub(super) description: Option<(String, At)>,
     /// The group's name, as the rows give it.
     pub(super) group: Option<(String, At)>,
     /// The group's id: given, or made from its name.
     pub(super) group_id: Option<(String, At)>,
+    /// The group's own code, as the rows give it.
+    pub(super) group_code: Option<(String, At)>,
     /// Its levels in the order the rows give them: indices into
     /// [`Gathered::competency_levels`].
     pub(super) levels: Vec<usize>,
@@ -197,9 +201,11 @@ impl Gathered {
                     id: id.to_string(),
                     name: cells.trimmed(Column::Competency).to_string(),
                     name_at: cells.at(Column::Competency),
+                    code: None,
                     description: None,
                     group: None,
                     group_id: None,
+                    group_code: None,
                     levels: Vec::new(),
                 });
                 self.competency_index
@@ -208,6 +214,16 @@ impl Gathered {
             }
         };
         let competency = &mut self.competencies[ci];
+        if let Some(code) = cells.non_blank(Column::CompetencyCode) {
+            agree_optional(
+                problems,
+                &what,
+                "code",
+                &mut competency.code,
+                code.trim(),
+                cells.at(Column::CompetencyCode),
+            );
+        }
         if let Some(d) = cells.non_blank(Column::CompetencyDescription) {
             agree_optional(
                 problems,
@@ -245,6 +261,16 @@ impl Gathered {
                     &group_id,
                     cells.at(Column::GroupId),
                 );
+                if let Some(code) = cells.non_blank(Column::GroupCode) {
+                    agree_optional(
+                        problems,
+                        &what,
+                        "group code",
+                        &mut competency.group_code,
+                        code.trim(),
+                        cells.at(Column::GroupCode),
+                    );
+                }
             }
         }
         Some(ci)
@@ -279,6 +305,7 @@ impl Gathered {
                     id: id.to_string(),
                     name: cells.trimmed(Column::Level).to_string(),
                     name_at: cells.at(Column::Level),
+                    code: None,
                     description: None,
                 });
                 self.level_index
@@ -286,6 +313,16 @@ impl Gathered {
                 self.levels.len() - 1
             }
         };
+        if let Some(code) = cells.non_blank(Column::LevelCode) {
+            agree_optional(
+                problems,
+                &Named("level", &id),
+                "code",
+                &mut self.levels[li].code,
+                code.trim(),
+                cells.at(Column::LevelCode),
+            );
+        }
         if let Some(d) = cells.non_blank(Column::LevelDescription) {
             agree_optional(
                 problems,
@@ -470,11 +507,15 @@ fn indicator(
     let given_id = cells.trimmed(Column::IndicatorId);
     let examples = sheet::split_examples(cells.text(Column::Examples));
     let origin = cells.trimmed(Column::IndicatorOrigin);
+    let code = cells.trimmed(Column::IndicatorCode);
+    let kind = cells.trimmed(Column::Kind);
     let at = cells.at(Column::Indicator);
     if text.trim() == NO_INDICATORS
         && given_id.is_empty()
         && examples.is_empty()
         && origin.is_empty()
+        && code.is_empty()
+        && kind.is_empty()
     {
         entry.empty_rows.push(at);
         return;
@@ -509,7 +550,9 @@ fn indicator(
     }
     entry.indicators.push(RawIndicatorObject {
         id,
+        code: (!code.is_empty()).then(|| code.to_string()),
         text: text.to_string(),
+        kind: (!kind.is_empty()).then(|| kind.to_string()),
         examples,
         origin: (!origin.is_empty()).then(|| origin.to_string()),
     });

@@ -128,5 +128,13 @@ fn cell(
         Column::Track => tracks_of(framework, level.level).0,
         Column::TrackId => tracks_of(framework, level.level).1,
         Column::IndicatorOrigin => indicator.and_then(|i| i.origin.clone()).unwrap_or_default(),
+        Column::GroupCode => framework
+            .group_of(competency)
+            .and_then(|g| g.code.clone())
+            .unwrap_or_default(),
+        Column::CompetencyCode => competency.code.clone().unwrap_or_default(),
+        Column::LevelCode => framework_level.code.clone().unwrap_or_default(),
+        Column::IndicatorCode => indicator.and_then(|i| i.code.clone()).unwrap_or_default(),
+        Column::Kind => indicator.and_then(|i| i.kind.clone()).unwrap_or_default(),
     }
 }

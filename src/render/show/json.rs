@@ -19,12 +19,12 @@ pub fn render(framework: &Framework) -> String {
         "demonstrated_at": framework.demonstrated_at,
         "threshold": framework.threshold,
         "evidence": evidence(framework.evidence_required),
-        "levels": framework.levels.iter().enumerate().map(|(i, l)| json!({
+        "levels": framework.levels.iter().enumerate().map(|(i, l)| with_code(&l.code, json!({
             "id": l.id,
             "name": l.name,
             "rank": framework.rank(i),
             "description": l.description,
-        })).collect::<Vec<_>>(),
+        }))).collect::<Vec<_>>(),
         "groups": framework.groups,
         "tracks": framework.tracks.iter().map(|t| json!({
             "id": t.id,
@@ -32,7 +32,7 @@ pub fn render(framework: &Framework) -> String {
             "description": t.description,
             "levels": t.levels.iter().map(|&l| level_id(l)).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
-        "competencies": framework.competencies.iter().map(|c| own_scale(c, json!({
+        "competencies": framework.competencies.iter().map(|c| own_scale(c, with_code(&c.code, json!({
             "id": c.id,
             "name": c.name,
             "description": c.description,
@@ -47,7 +47,7 @@ pub fn render(framework: &Framework) -> String {
                 "indicators": cl.indicators,
             })).collect::<Vec<_>>(),
             "guidance": c.guidance,
-        }))).collect::<Vec<_>>(),
+        })))).collect::<Vec<_>>(),
         "targets": framework.targets.iter().map(|t| json!({
             "id": t.id,
             "name": t.name,
@@ -69,6 +69,14 @@ fn own_scale(competency: &crate::framework::Competency, mut value: Value) -> Val
     if let (Some(own), Value::Object(map)) = (&competency.scale, &mut value) {
         map.insert("scale".into(), json!(own.scale));
         map.insert("demonstrated_at".into(), json!(own.demonstrated_at));
+    }
+    value
+}
+
+/// An object with the framework's own `code`, when it has one.
+fn with_code(code: &Option<String>, mut value: Value) -> Value {
+    if let (Some(code), Value::Object(map)) = (code, &mut value) {
+        map.insert("code".into(), json!(code));
     }
     value
 }

@@ -40,6 +40,7 @@ fn build(shape: &Shape) -> Framework {
         .map(|l| Level {
             id: format!("l{l}"),
             name: format!("L{l}"),
+            code: None,
             description: None,
         })
         .collect();
@@ -49,6 +50,7 @@ fn build(shape: &Shape) -> Framework {
         .map(|(c, listed)| Competency {
             id: format!("c{c}"),
             name: format!("C{c}"),
+            code: None,
             description: None,
             group: None,
             scale: None,
@@ -63,7 +65,9 @@ fn build(shape: &Shape) -> Framework {
                     indicators: (0..count)
                         .map(|i| Indicator {
                             id: format!("c{c}.l{level}.{i}"),
+                            code: None,
                             text: "t".into(),
+                            kind: None,
                             examples: vec![],
                             origin: None,
                         })
