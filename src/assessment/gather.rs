@@ -18,7 +18,7 @@ use super::reconcile::{fit, IndicatorsNow};
 use crate::catalog::{Catalog, Entry};
 use crate::error::Diagnostic;
 use crate::framework::{Framework, Indicator};
-use crate::io::{files_in, io_reason, once_each, read_limited, without_bom, Depth};
+use crate::io::{files_in, io_reason, once_each_of, read_limited, without_bom, Depth};
 
 /// Why a file could not be counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -111,6 +111,13 @@ pub struct Scorecard {
     pub cells: Box<[Cell]>,
     /// Evidence notes by indicator position, when notes were asked for.
     pub notes: Vec<(u32, String)>,
+    /// The track the assessment records, by index into [`Framework::tracks`]; `None` when it
+    /// records none (or one the framework no longer has).
+    pub track: Option<usize>,
+    /// Which of the paths given it was found under (a round, for `team --over-time`), by index.
+    pub round: usize,
+    /// Whether it is the latest file of its subject and rater over every path given.
+    pub latest: bool,
     when: Option<OffsetDateTime>,
 }
 
@@ -148,8 +155,12 @@ pub struct Superseded {
 pub struct Gathered {
     /// The framework every scorecard is of.
     pub entry: Entry,
-    /// The latest scorecard per subject and rater, by subject, then relation, then rater.
+    /// The latest scorecard per subject and rater (per round and subject and rater with
+    /// [`Options::by_round`]), by subject, then relation, then rater, then round.
     pub scorecards: Vec<Scorecard>,
+    /// With [`Options::keep_earlier`]: the scorecards of the files that do not count because a
+    /// later one of the same subject and rater does, in the same order, oldest first.
+    pub earlier: Vec<Scorecard>,
     /// Older files of a subject and rater.
     pub superseded: Vec<Superseded>,
     /// Files left out, in path order.
@@ -167,6 +178,10 @@ pub struct Options {
     pub keep_notes: bool,
     /// Threads to parse with; 0 for as many as the machine has.
     pub threads: usize,
+    /// Each path given is a round: the latest file of a subject and rater counts in each.
+    pub by_round: bool,
+    /// Keep the scorecards of files that do not count ([`Gathered::earlier`]).
+    pub keep_earlier: bool,
 }
 
 /// Why nothing could be gathered.
@@ -181,10 +196,10 @@ pub enum Failure {
     Framework(crate::error::BadInput),
 }
 
-/// Every file named, folders searched recursively for `*.json`, sorted, each real file once; a
-/// missing path, an unreadable folder, or a pipe or device in a folder is returned as
-/// [`Invalid`].
-pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Invalid>) {
+/// Every file named, folders searched recursively for `*.json`, sorted, each real file once,
+/// with the index of the path it was found under (the first, when under several); a missing
+/// path, an unreadable folder, or a pipe or device in a folder is returned as [`Invalid`].
+pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, usize)>, Vec<Invalid>) {
     let mut files = Vec::new();
     let mut invalid = Vec::new();
     let unreadable = |path: &Path, detail: Diagnostic| Invalid {
@@ -192,11 +207,11 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Invalid>) {
         reason: Reason::Unreadable,
         detail,
     };
-    for path in paths {
+    for (round, path) in paths.iter().enumerate() {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => match files_in(path, &["json"], Depth::Nested) {
                 Ok(found) => {
-                    files.extend(found.files);
+                    files.extend(found.files.into_iter().map(|f| (f, round)));
                     invalid.extend(
                         found
                             .skipped
@@ -206,7 +221,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Invalid>) {
                 }
                 Err(detail) => invalid.push(unreadable(path, detail)),
             },
-            Ok(_) => files.push(path.clone()),
+            Ok(_) => files.push((path.clone(), round)),
             Err(e) => invalid.push(unreadable(
                 path,
                 Diagnostic::file_error(
@@ -219,7 +234,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Invalid>) {
     // One folder's files are already sorted and once each (`files_in`); across several paths
     // the same file may be named twice.
     if paths.len() > 1 {
-        once_each(&mut files);
+        once_each_of(&mut files);
     }
     (files, invalid)
 }
@@ -228,15 +243,15 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Invalid>) {
 /// given in `options`, else that of the first file that is an assessment.
 pub fn gather(
     catalog: &Catalog,
-    files: &[PathBuf],
+    files: &[(PathBuf, usize)],
     options: &Options,
 ) -> Result<Gathered, Failure> {
-    let mut first = Fold::default();
+    let mut first = Fold::new(options);
     let mut rest = files;
     let entry = match &options.framework {
         Some(entry) => entry.clone(),
         None => loop {
-            let Some((path, tail)) = rest.split_first() else {
+            let Some(((path, round), tail)) = rest.split_first() else {
                 return Err(Failure::NoAssessments {
                     invalid: first.invalid,
                 });
@@ -253,7 +268,7 @@ pub fn gather(
                     .map_err(Failure::Framework)?;
                     let entry = found.entry;
                     let layout = Layout::new(&entry.framework, &entry.digest, options);
-                    first.add(&layout, path, assessment);
+                    first.add(&layout, path, *round, assessment);
                     break entry;
                 }
                 Err(invalid) => first.invalid.push(invalid),
@@ -266,10 +281,10 @@ pub fn gather(
         n => n,
     };
     let folds = in_parallel(rest, threads, |part| {
-        let mut fold = Fold::default();
-        for path in part {
+        let mut fold = Fold::new(options);
+        for (path, round) in part {
             match read_assessment(path) {
-                Ok(assessment) => fold.add(&layout, path, assessment),
+                Ok(assessment) => fold.add(&layout, path, *round, assessment),
                 Err(invalid) => fold.invalid.push(invalid),
             }
         }
@@ -376,6 +391,7 @@ impl<'a> Layout<'a> {
     fn scorecard(
         &self,
         path: &Path,
+        round: usize,
         assessment: Assessment,
     ) -> Result<(Scorecard, usize), Invalid> {
         let shown = path.display().to_string();
@@ -469,6 +485,10 @@ impl<'a> Layout<'a> {
             .as_deref()
             .and_then(parse)
             .or_else(|| parse(&assessment.started_at));
+        let track = assessment
+            .track
+            .as_deref()
+            .and_then(|t| self.framework.track_index(t));
         Ok((
             Scorecard {
                 file: path.to_path_buf(),
@@ -480,6 +500,9 @@ impl<'a> Layout<'a> {
                 completed_at: assessment.completed_at,
                 cells,
                 notes,
+                track,
+                round,
+                latest: true,
                 when,
             },
             dropped,
@@ -487,23 +510,39 @@ impl<'a> Layout<'a> {
     }
 }
 
-type Key = (String, Relation, String);
+/// Round (0 unless by round), subject, relation, rater.
+type Key = (usize, String, Relation, String);
 
 /// The running result of reading some files.
-#[derive(Default)]
 struct Fold {
     kept: HashMap<Key, Scorecard>,
     superseded: Vec<(Key, PathBuf)>,
+    earlier: Vec<Scorecard>,
     invalid: Vec<Invalid>,
     /// Files made against another version of the framework, and ratings dropped from them.
     changed: usize,
     dropped: usize,
+    by_round: bool,
+    keep_earlier: bool,
 }
 
 impl Fold {
-    fn add(&mut self, layout: &Layout, path: &Path, assessment: Assessment) {
+    fn new(options: &Options) -> Fold {
+        Fold {
+            kept: HashMap::new(),
+            superseded: Vec::new(),
+            earlier: Vec::new(),
+            invalid: Vec::new(),
+            changed: 0,
+            dropped: 0,
+            by_round: options.by_round,
+            keep_earlier: options.keep_earlier,
+        }
+    }
+
+    fn add(&mut self, layout: &Layout, path: &Path, round: usize, assessment: Assessment) {
         let changed = assessment.framework.digest != layout.digest;
-        match layout.scorecard(path, assessment) {
+        match layout.scorecard(path, round, assessment) {
             Ok((scorecard, dropped)) => {
                 self.changed += usize::from(changed);
                 self.dropped += dropped;
@@ -515,6 +554,7 @@ impl Fold {
 
     fn keep(&mut self, scorecard: Scorecard) {
         let key = (
+            if self.by_round { scorecard.round } else { 0 },
             scorecard.subject.clone(),
             scorecard.relation,
             scorecard.rater.clone(),
@@ -524,12 +564,18 @@ impl Fold {
                 self.kept.insert(key, scorecard);
             }
             Some(held) => {
-                let older = if scorecard.order_key() > held.order_key() {
+                let mut older = if scorecard.order_key() > held.order_key() {
                     std::mem::replace(held, scorecard)
                 } else {
                     scorecard
                 };
-                self.superseded.push((key, older.file));
+                if self.keep_earlier {
+                    older.latest = false;
+                    self.superseded.push((key, older.file.clone()));
+                    self.earlier.push(older);
+                } else {
+                    self.superseded.push((key, older.file));
+                }
             }
         }
     }
@@ -537,6 +583,7 @@ impl Fold {
     fn merge(&mut self, other: Fold) {
         self.invalid.extend(other.invalid);
         self.superseded.extend(other.superseded);
+        self.earlier.extend(other.earlier);
         self.changed += other.changed;
         self.dropped += other.dropped;
         for (_, scorecard) in other.kept {
@@ -558,9 +605,26 @@ impl Fold {
             })
             .collect();
         let mut scorecards: Vec<Scorecard> = self.kept.into_values().collect();
-        scorecards.sort_by(|a, b| {
-            (&a.subject, a.relation, &a.rater).cmp(&(&b.subject, b.relation, &b.rater))
-        });
+        let by_person = |a: &Scorecard, b: &Scorecard| {
+            (&a.subject, a.relation, &a.rater, a.order_key()).cmp(&(
+                &b.subject,
+                b.relation,
+                &b.rater,
+                b.order_key(),
+            ))
+        };
+        scorecards.sort_by(by_person);
+        // By round, several scorecards of a subject and rater count (one a round): the latest
+        // over every round is the last of them.
+        for i in 1..scorecards.len() {
+            let (before, after) = scorecards.split_at_mut(i);
+            let (a, b) = (&mut before[i - 1], &after[0]);
+            if (&a.subject, a.relation, &a.rater) == (&b.subject, b.relation, &b.rater) {
+                a.latest = false;
+            }
+        }
+        let mut earlier = self.earlier;
+        earlier.sort_by(by_person);
         superseded.sort_by(|a, b| a.path.cmp(&b.path));
         self.invalid.sort_by(|a, b| a.path.cmp(&b.path));
         let mut warnings = Vec::new();
@@ -580,6 +644,7 @@ impl Fold {
         Gathered {
             entry,
             scorecards,
+            earlier,
             superseded,
             invalid: self.invalid,
             warnings,

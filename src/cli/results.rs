@@ -257,6 +257,16 @@ pub struct TeamArgs {
     #[arg(long)]
     pub consensus: bool,
 
+    /// Each PATH is a round, in the order given: the distribution per round and who moved
+    /// between the first and the last round they appear in.
+    #[arg(long)]
+    pub over_time: bool,
+
+    /// List each earlier file that is not counted because a later one of the same person and
+    /// rater is (without it, one line says how many).
+    #[arg(long)]
+    pub verbose: bool,
+
     /// List files that are not assessments of the framework and go on without them.
     #[arg(long)]
     pub skip_invalid: bool,

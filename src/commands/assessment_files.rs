@@ -17,6 +17,9 @@ pub struct Strictness {
     pub refuse_other_framework: bool,
     /// Raters shown by number (`compare --anonymous`): their files are never named.
     pub anonymous: bool,
+    /// Name each file that a later one of the same subject and rater replaces; else one line
+    /// says how many there are.
+    pub verbose: bool,
 }
 
 /// Read every assessment under `paths`. Bad files are errors (exit 2) unless skipped; files
@@ -28,6 +31,9 @@ pub fn read(
     strictness: Strictness,
 ) -> anyhow::Result<Gathered> {
     let catalog = context.catalog()?;
+    let options_by_round = options.by_round;
+    // Files kept although a later one counts are used (the feed has every file): no note.
+    let earlier_used = options.keep_earlier;
     let (files, mut invalid) = gather::discover(paths);
     let gathered = match gather::gather(&catalog, &files, &options) {
         Ok(gathered) => gathered,
@@ -69,6 +75,26 @@ pub fn read(
     }
     for warning in &gathered.warnings {
         context.warn(warning);
+    }
+    if earlier_used {
+        return Ok(gathered);
+    }
+    if !strictness.verbose && !gathered.superseded.is_empty() {
+        context.say(format!(
+            "note: {} not counted: the latest of each person and rater{} counts; --verbose lists {}",
+            plural(
+                gathered.superseded.len(),
+                "earlier file",
+                "earlier files"
+            ),
+            if options_by_round { " in each round" } else { "" },
+            if gathered.superseded.len() == 1 {
+                "it"
+            } else {
+                "them"
+            }
+        ));
+        return Ok(gathered);
     }
     for old in &gathered.superseded {
         let hidden = strictness.anonymous

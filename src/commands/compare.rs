@@ -19,12 +19,13 @@ pub fn run(context: &Context, args: &CompareArgs) -> anyhow::Result<ExitCode> {
         Options {
             framework: args.framework.load()?,
             keep_notes: true,
-            threads: 0,
+            ..Options::default()
         },
         Strictness {
             skip_invalid: args.skip_invalid,
             refuse_other_framework: true,
             anonymous: args.anonymous,
+            verbose: true,
         },
     )?;
     let subjects: std::collections::BTreeSet<&str> = gathered

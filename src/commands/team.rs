@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use rungs::assessment::gather::Options;
+use rungs::assessment::gather::{Options, Scorecard};
 use rungs::assessment::Relation;
 use rungs::error::BadInput;
 use rungs::render::team::ndjson::{Ndjson, RatingLines};
@@ -21,37 +21,57 @@ pub fn run(context: &Context, args: &TeamArgs) -> anyhow::Result<ExitCode> {
     if !problems.is_empty() {
         return Err(BadInput::many(problems).into());
     }
+    let matrix = format.matrix();
     let gathered = assessment_files::read(
         context,
         &args.paths,
         Options {
             framework: args.framework.load()?,
-            keep_notes: false,
-            threads: 0,
+            // The feed carries every file.
+            keep_earlier: matrix.is_none(),
+            by_round: args.over_time && matrix.is_some(),
+            ..Options::default()
         },
         Strictness {
             skip_invalid: args.skip_invalid,
             refuse_other_framework: false,
             anonymous: false,
+            // The feed names every file in its rows.
+            verbose: args.verbose,
         },
     )?;
     let framework = &gathered.entry.framework;
     let output = Output::new(args.output.path.as_deref(), args.output.force);
     output.refuse_framework(&args.framework)?;
     output.refuse_inputs(
-        gathered.scorecards.iter().map(|s| s.file.as_path()),
+        gathered
+            .scorecards
+            .iter()
+            .chain(&gathered.earlier)
+            .map(|s| s.file.as_path()),
         "one of the assessments read; write to another file",
     )?;
     let relation = args.relation.map(Relation::from);
 
-    let Some(format) = format.matrix() else {
+    let Some(format) = matrix else {
+        let mut scorecards: Vec<&Scorecard> = gathered
+            .scorecards
+            .iter()
+            .chain(&gathered.earlier)
+            .filter(|s| relation.is_none_or(|r| s.relation == r))
+            .collect();
+        scorecards.sort_by(|a, b| {
+            (&a.subject, a.relation, &a.rater, a.order_key()).cmp(&(
+                &b.subject,
+                b.relation,
+                &b.rater,
+                b.order_key(),
+            ))
+        });
         let ratings = RatingLines {
             framework,
-            scorecards: gathered
-                .scorecards
-                .iter()
-                .filter(|s| relation.is_none_or(|r| s.relation == r))
-                .collect(),
+            rounds: round_labels(&args.paths),
+            scorecards,
         };
         output.write(context, &ratings, Ndjson)?;
         return Ok(ExitCode::SUCCESS);
@@ -90,4 +110,9 @@ pub fn run(context: &Context, args: &TeamArgs) -> anyhow::Result<ExitCode> {
     }
     output.write(context, &team, format)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Each path as given: the label of its round.
+fn round_labels(paths: &[std::path::PathBuf]) -> Vec<String> {
+    paths.iter().map(|p| p.display().to_string()).collect()
 }

@@ -116,6 +116,18 @@ pub fn once_each(files: &mut Vec<PathBuf>) {
     files.retain(|path| real_id(path).is_none_or(|id| seen.insert(id)));
 }
 
+/// Like [`once_each`] for files found under several places, each with the index of the place:
+/// a real file met under two places keeps the first place's index. Sorted by path.
+pub fn once_each_of(files: &mut Vec<(PathBuf, usize)>) {
+    files.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
+    let mut named = HashSet::new();
+    let mut seen = HashSet::new();
+    files.retain(|(path, _)| {
+        named.insert(path.clone()) && real_id(path).is_none_or(|id| seen.insert(id))
+    });
+    files.sort();
+}
+
 /// What tells one real file or folder from another: its device and inode where there are such,
 /// else its canonical path. `None` for a path that cannot be looked at.
 fn real_id(path: &Path) -> Option<RealId> {

@@ -6,5 +6,5 @@ mod folder;
 mod read;
 pub mod write;
 
-pub use folder::{files_in, once_each, Depth, Found, Skipped};
+pub use folder::{files_in, once_each, once_each_of, Depth, Found, Skipped};
 pub use read::{io_reason, read_limited, without_bom};

@@ -1,4 +1,5 @@
-//! The README's DuckDB query over `rungs team --format ndjson`, run through a real DuckDB.
+//! The README's DuckDB queries over `rungs team --format ndjson`, run through a real DuckDB:
+//! no cast, the feed's `value` is a number or null.
 //!
 //! DuckDB comes from the `duckdb` Python package (`.ci/run` installs it) or the `duckdb`
 //! command. Without either this test fails when the environment variable CI is set, and
@@ -12,10 +13,15 @@ use crate::support::run;
 
 /// The SQL between the README's `<!-- duckdb-query -->` marker and the end of its code block.
 fn readme_query() -> String {
+    readme_sql("<!-- duckdb-query -->")
+}
+
+/// The SQL of the ```sql block after `marker` in the README.
+fn readme_sql(marker: &str) -> String {
     let readme = crate::support::readme();
     let start = readme
-        .find("<!-- duckdb-query -->")
-        .expect("README marks its DuckDB query with <!-- duckdb-query -->");
+        .find(marker)
+        .unwrap_or_else(|| panic!("README marks its DuckDB query with {marker}"));
     let rest = &readme[start..];
     let open = rest
         .find("```sql\n")
@@ -70,6 +76,60 @@ fn query(duckdb: &DuckDb, dir: &Path, sql: &str) -> String {
         String::from_utf8_lossy(&output.stderr)
     );
     String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+/// DuckDB, or `None` after saying loudly that `test` was skipped (a failure under CI).
+fn duckdb_or_skip(test: &str) -> Option<DuckDb> {
+    let found = find_duckdb();
+    if found.is_none() {
+        let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+        assert!(
+            !ci,
+            "DuckDB is not installed and CI is set: install it with `python3 -m pip install duckdb`"
+        );
+        let _ = writeln!(
+            std::io::stderr(),
+            "\nSKIPPED {test}: DuckDB is not installed, so the README's query was NOT run.\n\
+             Install it with `python3 -m pip install duckdb`; under CI this is a failure.\n"
+        );
+    }
+    found
+}
+
+#[test]
+fn the_readme_rounds_query_compares_two_rounds_without_a_cast() {
+    let Some(duckdb) = duckdb_or_skip("the_readme_rounds_query_compares_two_rounds_without_a_cast")
+    else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temporary folder");
+    crate::over_time::two_rounds(dir.path());
+    let out = crate::support::command(&["team", "spring", "autumn", "--format", "ndjson"])
+        .arg("--framework")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::over_time::FRAMEWORK))
+        .current_dir(dir.path())
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    std::fs::write(dir.path().join("ratings.ndjson"), &out.stdout).expect("write ratings");
+    // By hand (self, the latest file of each person and round; Ana's autumn draft and Cy, in
+    // autumn only, do not appear): Ana listening 2.2 -> 3.0, sharing 2.33 -> 3.0; Ben
+    // listening 2.6 -> 2.6, sharing 2.0 -> 2.67.
+    assert_eq!(
+        query(
+            &duckdb,
+            dir.path(),
+            &readme_sql("<!-- duckdb-rounds-query -->")
+        ),
+        "Ana\tlistening\t2.2\t3.0\t0.8\n\
+         Ana\tsharing\t2.33\t3.0\t0.67\n\
+         Ben\tsharing\t2.0\t2.67\t0.67\n\
+         Ben\tlistening\t2.6\t2.6\t0.0\n"
+    );
+    assert!(
+        !readme_sql("<!-- duckdb-rounds-query -->").contains("CAST")
+            && !readme_query().contains("CAST"),
+        "the README's queries need no cast"
+    );
 }
 
 #[test]

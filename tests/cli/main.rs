@@ -19,6 +19,7 @@ mod history;
 mod html;
 mod import;
 mod narrow;
+mod over_time;
 mod own_scales;
 mod prose;
 mod pty;

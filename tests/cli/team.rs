@@ -136,12 +136,17 @@ fn the_table_shows_the_matrix_distribution_target_and_the_file_that_does_not_cou
     let out = team(&["--target", "senior"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     insta::assert_snapshot!("team_table", out.stdout);
+    assert_eq!(
+        out.stderr,
+        "note: 1 earlier file not counted: the latest of each person and rater counts; --verbose lists it\n"
+    );
+    let verbose = team(&["--target", "senior", "--verbose"]);
     assert!(
-        out.stderr.contains(
+        verbose.stderr.contains(
             "note: tests/fixtures/team/archive/bo-2025.json: not counted, tests/fixtures/team/bo.json is later"
         ),
         "{}",
-        out.stderr
+        verbose.stderr
     );
 }
 
@@ -205,9 +210,9 @@ fn ndjson_has_a_row_per_person_rater_and_rated_indicator() {
         .lines()
         .map(|l| serde_json::from_str(l).expect("each line is JSON"))
         .collect();
-    // Self: Alex 8, Bo 8, Cy 7 (sha-3 unrated), dee 8 (one na); managers: 8 + 8. The older
-    // Bo file does not count.
-    assert_eq!(rows.len(), 8 + 8 + 7 + 8 + 8 + 8);
+    // Self: Alex 8, Bo 8 (and 8 of the older Bo file, not the latest), Cy 7 (sha-3 unrated),
+    // dee 8 (one na); managers: 8 + 8.
+    assert_eq!(rows.len(), 8 + 8 + 8 + 7 + 8 + 8 + 8);
     let fields = [
         "subject",
         "rater",
@@ -218,6 +223,9 @@ fn ndjson_has_a_row_per_person_rater_and_rated_indicator() {
         "level",
         "indicator",
         "value",
+        "na",
+        "round",
+        "latest",
         "completed_at",
         "file",
     ];
@@ -230,7 +238,8 @@ fn ndjson_has_a_row_per_person_rater_and_rated_indicator() {
         .iter()
         .find(|r| r["subject"] == "dee" && r["indicator"] == "lis-5")
         .expect("dee's na row");
-    assert_eq!(dee_na["value"], "na");
+    assert_eq!(dee_na["value"], Value::Null);
+    assert_eq!(dee_na["na"], true);
     assert_eq!(dee_na["level"], "leading");
     assert_eq!(dee_na["competency"], "listening");
     assert_eq!(dee_na["relation"], "self");
@@ -246,10 +255,17 @@ fn ndjson_has_a_row_per_person_rater_and_rated_indicator() {
         .find(|r| r["subject"] == "Cy Okafor")
         .expect("Cy");
     assert_eq!(cy["completed_at"], Value::Null);
-    assert!(
-        !out.stdout.contains("bo-2025"),
-        "the older file of Bo does not count"
+    let older: Vec<&Value> = rows
+        .iter()
+        .filter(|r| r["file"] == "tests/fixtures/team/archive/bo-2025.json")
+        .collect();
+    assert_eq!(older.len(), 8, "the older file of Bo is in the feed");
+    assert!(older.iter().all(|r| r["latest"] == false));
+    assert_eq!(
+        rows.iter().filter(|r| r["latest"] == true).count(),
+        rows.len() - 8
     );
+    assert!(rows.iter().all(|r| r["round"] == TEAM));
     let managers = team(&["--format", "ndjson", "--relation", "manager"]);
     assert_eq!(managers.stdout.lines().count(), 16);
 }

@@ -1,18 +1,20 @@
-//! One tidy JSON object a line (contract section 5): per subject × rater × rated or `na`
-//! indicator, ready for DuckDB, Polars or Spark. Written straight from the scorecards as they are,
-//! the parts shared by many rows escaped once.
+//! One tidy JSON object a line (contract sections 5 and 12): per assessment file × rated or `na`
+//! indicator, every file found (not only the latest), ready for DuckDB, Polars or Spark. `value`
+//! is a number or null (`na` says which), so no query needs a cast. Written straight from the
+//! scorecards as they are, the parts shared by many rows escaped once.
 
 use std::io::Write;
 
-use crate::assessment::gather::{indicator_rows, Cell, Scorecard};
-use crate::assessment::RatingValue;
+use crate::assessment::gather::{indicator_rows, Scorecard};
 use crate::framework::Framework;
 
 use crate::render::safe::json_string as quoted;
 
-/// Write a line per rating of every scorecard.
+/// Write a line per rating of every scorecard; `rounds` are the labels of the paths given, by
+/// [`Scorecard::round`].
 pub fn write<'a>(
     framework: &Framework,
+    rounds: &[String],
     scorecards: impl IntoIterator<Item = &'a Scorecard>,
     mut writer: impl Write,
 ) -> std::io::Result<()> {
@@ -35,17 +37,26 @@ pub fn write<'a>(
     let values: Vec<String> = framework
         .rating_values()
         .iter()
-        .map(ToString::to_string)
+        .map(|v| format!("{v},\"na\":false"))
         .collect();
+    let rounds: Vec<String> = rounds.iter().map(|r| quoted(r)).collect();
+    let mut head = Vec::new();
+    let mut tail = Vec::new();
     for scorecard in scorecards {
-        let head = format!(
+        head.clear();
+        write!(
+            head,
             "{{\"subject\":{},\"rater\":{},\"relation\":\"{}\"{framework_part}",
             quoted(&scorecard.subject),
             quoted(&scorecard.rater),
             scorecard.relation
-        );
-        let tail = format!(
-            ",\"completed_at\":{},\"started_at\":{},\"complete\":{},\"file\":{}}}\n",
+        )?;
+        tail.clear();
+        writeln!(
+            tail,
+            ",\"round\":{},\"latest\":{},\"completed_at\":{},\"started_at\":{},\"complete\":{},\"file\":{}}}",
+            rounds.get(scorecard.round).map_or("null", String::as_str),
+            scorecard.latest,
             scorecard
                 .completed_at
                 .as_deref()
@@ -53,27 +64,23 @@ pub fn write<'a>(
             quoted(&scorecard.started_at),
             scorecard.is_complete(),
             quoted(&scorecard.file.display().to_string())
-        );
+        )?;
         for (position, cell) in scorecard.cells.iter().enumerate() {
-            let value = match cell.value(framework) {
-                None => continue,
-                Some(RatingValue::NotApplicable) => "\"na\"",
-                Some(RatingValue::Scale(_)) => {
-                    let at = cell_position(*cell);
-                    values[at].as_str()
+            let value = if *cell == crate::assessment::gather::Cell::NA {
+                "null,\"na\":true"
+            } else {
+                match cell.scale_position().and_then(|at| values.get(at)) {
+                    Some(value) => value.as_str(),
+                    None => continue,
                 }
             };
-            writer.write_all(head.as_bytes())?;
+            writer.write_all(&head)?;
             writer.write_all(indicators[position].as_bytes())?;
             writer.write_all(value.as_bytes())?;
-            writer.write_all(tail.as_bytes())?;
+            writer.write_all(&tail)?;
         }
     }
     writer.flush()
-}
-
-fn cell_position(cell: Cell) -> usize {
-    cell.scale_position().unwrap_or(0)
 }
 
 /// The ratings of a team's assessments, a line each: NDJSON is their only format.
@@ -84,6 +91,8 @@ pub struct Ndjson;
 pub struct RatingLines<'a> {
     /// The framework the scorecards are assessments of.
     pub framework: &'a Framework,
+    /// The labels of the paths given (the rounds), by index.
+    pub rounds: Vec<String>,
     /// The scorecards, in the order written.
     pub scorecards: Vec<&'a Scorecard>,
 }
@@ -93,7 +102,12 @@ impl crate::render::Document for RatingLines<'_> {
 
     fn render(&self, _format: Ndjson, _style: crate::render::Style) -> String {
         crate::render::document::written(|out| {
-            write(self.framework, self.scorecards.iter().copied(), out)
+            write(
+                self.framework,
+                &self.rounds,
+                self.scorecards.iter().copied(),
+                out,
+            )
         })
     }
 
@@ -108,6 +122,11 @@ impl crate::render::Document for RatingLines<'_> {
         _style: crate::render::Style,
         out: &mut dyn Write,
     ) -> std::io::Result<()> {
-        write(self.framework, self.scorecards.iter().copied(), out)
+        write(
+            self.framework,
+            &self.rounds,
+            self.scorecards.iter().copied(),
+            out,
+        )
     }
 }
