@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::{file, folder, Assessment};
 use crate::error::BadInput;
 pub use crate::io::write::same_file;
-use crate::io::write::{check_target, is_stdout, Lock, LockError, Refusal};
+use crate::io::write::{check_target, folder_of, is_stdout, Lock, LockError, Refusal, Replace};
 
 /// Where answers are saved, and whether the first save must not replace an existing file.
 #[derive(Debug)]
@@ -137,35 +137,77 @@ impl Destination {
     }
 
     /// Save atomically. The first save of a new file never replaces one that appeared
-    /// meanwhile: a default name moves on to the next free one, an --output name is refused.
+    /// meanwhile, however late: a default name moves on to the next free one, an --output name
+    /// is refused ("already exists; pass --force").
     pub fn save(&mut self, assessment: &Assessment) -> Result<(), SaveError> {
-        if !self.saved && !self.force && taken(&self.path) {
-            match &self.default_name {
-                Some((dir, stem)) => self.path = free_name(dir, stem),
-                None => return Err(BadInput::in_file(
-                    &self.path.display().to_string(),
-                    "was created by something else meanwhile; not overwriting it (pass --force to)",
-                )
-                .into()),
-            }
+        if !self.saved && !self.force {
+            return self.save_new(assessment);
         }
         if self.lock.is_none() {
             self.lock = hold(&self.path)?;
         }
-        let lock = file::save_locked(&self.path, assessment).map_err(|e| {
-            SaveError::Io(
-                format!(
-                    "cannot save the assessment to {} (answers saved before are still in it)",
-                    self.path.display()
-                ),
-                e,
-            )
-        })?;
+        let lock = file::save_locked(&self.path, assessment, Replace::Always)
+            .map_err(|e| self.failed(e))?;
         self.lock = Some(lock);
         self.saved = true;
         Ok(())
     }
+
+    /// The first save of a file no one has yet: its name is claimed by the save itself (a
+    /// rename that refuses to replace), so two runs saving to one name never both succeed.
+    fn save_new(&mut self, assessment: &Assessment) -> Result<(), SaveError> {
+        // Each failed claim means another file appeared; a bound keeps a folder filling faster
+        // than rungs can count from holding it forever.
+        for _ in 0..MAX_CLAIMS {
+            match file::save_locked(&self.path, assessment, Replace::Never) {
+                Ok(lock) => {
+                    self.lock = Some(lock);
+                    self.saved = true;
+                    return Ok(());
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let Some((dir, stem)) = &self.default_name else {
+                        return Err(BadInput::in_file(
+                            &self.path.display().to_string(),
+                            "already exists (it was created while this run went on); pass --force to overwrite it (nothing was saved)",
+                        )
+                        .into());
+                    };
+                    self.path = free_name(dir, stem);
+                }
+                Err(e) => return Err(self.failed(e)),
+            }
+        }
+        Err(SaveError::Io(
+            format!(
+                "cannot find a free name for the assessment in {} (nothing was saved)",
+                folder_of(&self.path).display()
+            ),
+            std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+        ))
+    }
+
+    /// A failed write, said with what it left: the answers saved before, or nothing.
+    fn failed(&self, error: std::io::Error) -> SaveError {
+        let left = if self.saved {
+            "answers saved before are still in it"
+        } else if taken(&self.path) {
+            "nothing was saved; the file there is as it was"
+        } else {
+            "nothing was saved"
+        };
+        SaveError::Io(
+            format!(
+                "cannot save the assessment to {} ({left})",
+                self.path.display()
+            ),
+            error,
+        )
+    }
 }
+
+/// How many names a first save into the assessments folder tries before giving up.
+const MAX_CLAIMS: usize = 10_000;
 
 /// Lock the assessment at `path` for this run, or refuse: another `rungs assess` has it open
 /// and would overwrite what this one saves (or the other way round). `None` when there is no

@@ -111,13 +111,14 @@ pub fn save(path: &Path, assessment: &Assessment) -> std::io::Result<()> {
     crate::io::write::write_atomic(path, to_json(assessment)?.as_bytes())
 }
 
-/// Save an assessment atomically, keeping it locked
-/// ([`crate::io::write::write_atomic_locked`]).
+/// Save an assessment atomically, replacing a file at `path` only as `replace` says, and keep
+/// it locked ([`crate::io::write::write_locked`]).
 pub fn save_locked(
     path: &Path,
     assessment: &Assessment,
+    replace: crate::io::write::Replace,
 ) -> std::io::Result<crate::io::write::Lock> {
-    crate::io::write::write_atomic_locked(path, to_json(assessment)?.as_bytes())
+    crate::io::write::write_locked(path, to_json(assessment)?.as_bytes(), replace)
 }
 
 /// The framework an assessment was made against, found as docs/FORMAT.md (Assessment file)

@@ -139,7 +139,7 @@ fn per_rater(
             relation: Some(row.relation),
         };
         let page = page(entry, ladder, base, who);
-        Output::new(Some(target), true).write(context, &page, ())?;
+        Output::new(Some(target), args.force).write(context, &page, ())?;
     }
     context.say(format!(
         "{} pages written to {}. Send each person their page; each saves a file to send back. Then: rungs compare FILE...",

@@ -7,10 +7,10 @@ use rungs::framework::{self, Diagnostic, LoadError};
 use rungs::import::rows::{Mapping, Sheet};
 use rungs::import::table::Source;
 use rungs::import::{self, Imported, Options};
-use rungs::io::write::{is_stdout, same_file, write_atomic};
+use rungs::io::write::{is_stdout, same_file};
 use rungs::render;
 
-use super::new::{check_destination, write_reason};
+use super::new::{check_destination, write_destination};
 use super::Context;
 use crate::cli::{ImportSheetArgs, ImportSource, LevelsFromArg};
 use rungs::import::case::LevelsFrom;
@@ -97,13 +97,7 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
     match output {
         None => super::write_stdout(text.as_bytes())?,
         Some(out) => {
-            if let Err(e) = write_atomic(out, text.as_bytes()) {
-                anyhow::bail!(
-                    "cannot write {}: {}; nothing was changed",
-                    out.display(),
-                    write_reason(&e)
-                );
-            }
+            write_destination(out, text.as_bytes(), args.force)?;
         }
     }
     for warning in &warnings {

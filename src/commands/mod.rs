@@ -120,50 +120,13 @@ pub fn eprint_line(message: impl std::fmt::Display) {
     let _ = std::io::stderr().lock().write_all(line.as_bytes());
 }
 
-/// Whether rungs was started with no stdout at all (`rungs ... >&-`), found by
-/// [`notice_closed_stdout`].
-static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// A program started with stdout closed has it opened on `/dev/null` (read and write) by the
-/// Rust runtime, so that no file rungs opens takes its place; what it then wrote would vanish
-/// without a word. Tell that apart from a redirection to `/dev/null` (write only) and
-/// remember it, so that writing the output is an error.
-fn notice_closed_stdout() {
-    #[cfg(target_os = "linux")]
-    {
-        let on_null = std::fs::read_link("/proc/self/fd/1")
-            .is_ok_and(|target| target == std::path::Path::new("/dev/null"));
-        let read_write = || {
-            std::fs::read_to_string("/proc/self/fdinfo/1")
-                .ok()
-                .and_then(|info| {
-                    info.lines()
-                        .find_map(|l| l.strip_prefix("flags:"))
-                        .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
-                })
-                .is_some_and(|flags| flags & 0o3 == 0o2)
-        };
-        if on_null && read_write() {
-            STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
-        }
-    }
-}
-
-/// An error when rungs has no stdout to write to.
-pub fn stdout_open() -> std::io::Result<()> {
-    if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
-        return Err(std::io::Error::other(
-            "cannot write the output: stdout is closed",
-        ));
-    }
-    Ok(())
-}
-
-/// Write data to stdout; a closed pipe (`rungs ... | head`) is not an error, no stdout at all
-/// is.
+/// Write data to stdout; a closed pipe (`rungs ... | head`) is not an error.
+///
+/// A program started with stdout closed (`>&-`) is given `/dev/null` by the Rust runtime before
+/// `main`, opened for reading and writing, exactly as Python's `subprocess.DEVNULL` opens it:
+/// rungs cannot tell the two apart, so it takes both for output thrown away (as `> /dev/null`).
 pub fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
-    stdout_open()?;
     let mut stdout = std::io::stdout().lock();
     stdout_result(stdout.write_all(bytes).and_then(|()| stdout.flush()))
 }
@@ -183,7 +146,6 @@ pub fn stdout_result(result: std::io::Result<()>) -> std::io::Result<()> {
 
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    notice_closed_stdout();
     let context = Context::from_cli(&cli);
     match cli.command {
         Command::List { assessments: false } => list::run(&context),

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use rungs::error::BadInput;
 use rungs::framework;
 use rungs::io::io_reason;
-use rungs::io::write::{check_target, is_stdout, write_atomic, Refusal};
+use rungs::io::write::{check_target, is_stdout, write_file, Refusal, Replace};
 
 use super::Context;
 use crate::cli::NewArgs;
@@ -24,19 +24,29 @@ pub fn run(context: &Context, args: &NewArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     check_destination(&out, args.force)?;
-    if let Err(e) = write_atomic(&out, text.as_bytes()) {
-        anyhow::bail!(
-            "cannot write {}: {}; nothing was changed",
-            out.display(),
-            write_reason(&e)
-        );
-    }
+    write_destination(&out, text.as_bytes(), args.force)?;
     context.say(format!(
         "wrote {}; edit it, then check it with: rungs validate {}",
         out.display(),
         out.display()
     ));
     Ok(ExitCode::SUCCESS)
+}
+
+/// Write a file checked with [`check_destination`]; without `force` a file that appeared there
+/// since the check is kept and refused as it would have been.
+pub(super) fn write_destination(out: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
+    match write_file(out, bytes, Replace::when(force)) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(refused(out, Refusal::Exists).into())
+        }
+        Err(e) => anyhow::bail!(
+            "cannot write {}: {}; nothing was changed",
+            out.display(),
+            write_reason(&e)
+        ),
+    }
 }
 
 /// The message write_atomic gave (it names the folder at fault), else the short OS reason.
@@ -67,7 +77,12 @@ fn check_scaffold(id: &str, text: &str) -> Result<(), BadInput> {
 
 /// The one output check ([`check_target`]), worded for a framework file.
 pub(super) fn check_destination(out: &Path, force: bool) -> Result<(), BadInput> {
-    check_target(out, force).map_err(|refusal| {
+    check_target(out, force).map_err(|refusal| refused(out, refusal))
+}
+
+/// A refused output, worded for a framework file.
+fn refused(out: &Path, refusal: Refusal) -> BadInput {
+    {
         let message = match refusal {
             Refusal::Folder => format!(
                 "is a folder; give a file name, e.g. --output {}",
@@ -85,7 +100,7 @@ pub(super) fn check_destination(out: &Path, force: bool) -> Result<(), BadInput>
             other => other.to_string(),
         };
         BadInput::in_file(&out.display().to_string(), message)
-    })
+    }
 }
 
 /// `our-framework` -> `Our framework`.

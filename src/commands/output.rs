@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::Context as _;
 use rungs::error::BadInput;
-use rungs::io::write::{check_target, is_stdout, same_file, write_atomic};
+use rungs::io::write::{check_target, is_stdout, same_file, write_file, Refusal, Replace};
 use rungs::render::{self, Document, Style};
 
 use super::Context;
@@ -82,7 +82,6 @@ impl<'a> Output<'a> {
         };
         let Some(path) = self.path else {
             if document.streams(format) {
-                super::stdout_open()?;
                 // Every streamed format passes through the one escaping writer, in large pieces.
                 let mut stdout = std::io::BufWriter::with_capacity(
                     1 << 16,
@@ -98,8 +97,19 @@ impl<'a> Output<'a> {
             return Ok(());
         };
         let text = document.render(format, style);
-        write_atomic(path, render::safe::output(&text, false).as_bytes())
-            .with_context(|| format!("cannot write {}", path.display()))?;
+        let bytes = render::safe::output(&text, false);
+        match write_file(path, bytes.as_bytes(), Replace::when(self.force)) {
+            // Another run wrote the file since the check above: it is kept.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Err(BadInput::new(format!(
+                    "--output {}: {}",
+                    path.display(),
+                    Refusal::Exists
+                ))
+                .into())
+            }
+            written => written.with_context(|| format!("cannot write {}", path.display()))?,
+        }
         context.say(format!("wrote {}", path.display()));
         Ok(())
     }

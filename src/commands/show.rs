@@ -4,10 +4,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use rungs::error::BadInput;
-use rungs::io::write::write_atomic;
 use rungs::render::{self, Style};
 
-use super::new::{check_destination, write_reason};
+use super::new::{check_destination, write_destination};
 use super::Context;
 use crate::cli::ShowFormat;
 
@@ -43,13 +42,7 @@ pub fn run(
     };
     if let Some(out) = roles_output {
         let roles = render::show::csv::roles(&entry.framework);
-        if let Err(e) = write_atomic(out, roles.as_bytes()) {
-            anyhow::bail!(
-                "cannot write {}: {}; nothing was changed",
-                out.display(),
-                write_reason(&e)
-            );
-        }
+        write_destination(out, roles.as_bytes(), force)?;
     } else if format == ShowFormat::Csv && !entry.framework.targets.is_empty() {
         context.say(format!(
             "hint: the framework has {}; write them with --roles-output FILE",

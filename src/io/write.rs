@@ -1,8 +1,11 @@
 //! Writing where others can reach: every file rungs writes is made whole in a temporary file
 //! created exclusively (an unpredictable name, never an existing file or link) in the target's
 //! folder, then renamed over the target. An existing target must be a regular file, replaced
-//! only with `--force`, and never one of the command's own inputs. A file being edited (an
-//! assessment during a walk) can be held with an advisory [`Lock`].
+//! only with `--force`, and never one of the command's own inputs. Without `--force` the last
+//! step is a rename that refuses to replace ([`Replace::Never`]): a file that appeared at the
+//! target after the check (another run saving to the same name) is kept, and this save fails
+//! with `AlreadyExists`. A file being edited (an assessment during a walk) can be held with an
+//! advisory [`Lock`].
 
 use std::fmt;
 use std::fs::File;
@@ -127,6 +130,36 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// Whether a save may replace a file at its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replace {
+    /// Replace what is there (`--force`, or the next save of a file this run wrote).
+    Always,
+    /// Fail with `AlreadyExists` when anything is at the target, however late it appeared:
+    /// the temporary file is moved into place by one call that refuses to replace
+    /// (`renameat2(RENAME_NOREPLACE)`, or a hard link then the removal of the temporary name
+    /// where the file system has no such rename).
+    Never,
+}
+
+impl Replace {
+    /// [`Replace::Always`] when `force` is given, else [`Replace::Never`].
+    pub fn when(force: bool) -> Self {
+        if force {
+            Replace::Always
+        } else {
+            Replace::Never
+        }
+    }
+}
+
+/// Write `bytes` to `path` atomically as [`write_atomic`] does, replacing a file there only as
+/// `replace` says; a refusal is an error of kind `AlreadyExists` and leaves both files as they
+/// were.
+pub fn write_file(path: &Path, bytes: &[u8], replace: Replace) -> std::io::Result<()> {
+    save(path, bytes, replace, false).map(drop)
+}
+
 /// Write bytes to `path` atomically: a temporary file created exclusively in the same folder,
 /// flushed and synced, then renamed over the target. A crash or a failed write (full disk,
 /// read-only folder) at any point leaves either the old file or the new one, never a mix; a
@@ -136,16 +169,16 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 /// [`check_target`]). A missing folder is reported as `NotFound` naming the folder; a replaced
 /// file keeps its permissions.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    replace(path, bytes, false).map(drop)
+    save(path, bytes, Replace::Always, false).map(drop)
 }
 
-/// As [`write_atomic`], and hold a [`Lock`] on the new file from before it appears at `path`:
+/// As [`write_file`], and hold a [`Lock`] on the new file from before it appears at `path`:
 /// a walk saving after every answer keeps the file locked throughout.
-pub fn write_atomic_locked(path: &Path, bytes: &[u8]) -> std::io::Result<Lock> {
-    replace(path, bytes, true).map(|file| Lock { _file: file })
+pub fn write_locked(path: &Path, bytes: &[u8], replace: Replace) -> std::io::Result<Lock> {
+    save(path, bytes, replace, true).map(|file| Lock { _file: file })
 }
 
-fn replace(path: &Path, bytes: &[u8], lock: bool) -> std::io::Result<File> {
+fn save(path: &Path, bytes: &[u8], replace: Replace, lock: bool) -> std::io::Result<File> {
     let dir = folder_of(path);
     match std::fs::metadata(&dir) {
         Ok(meta) if meta.is_dir() => {}
@@ -189,7 +222,11 @@ fn replace(path: &Path, bytes: &[u8], lock: bool) -> std::io::Result<File> {
     if lock {
         temp.as_file().lock()?;
     }
-    let file = temp.persist(path).map_err(|e| plain(e.error))?;
+    let file = match replace {
+        Replace::Always => temp.persist(path),
+        Replace::Never => temp.persist_noclobber(path),
+    }
+    .map_err(|e| plain(e.error))?;
     if let Ok(d) = File::open(&dir) {
         let _ = d.sync_all();
     }
@@ -384,7 +421,7 @@ mod tests {
         std::fs::write(&path, "{}").expect("write");
         let held = lock(&path).expect("lock").expect("a file");
         assert!(matches!(lock(&path), Err(LockError::Held)));
-        let saved = write_atomic_locked(&path, b"{\"a\":1}").expect("save");
+        let saved = write_locked(&path, b"{\"a\":1}", Replace::Always).expect("save");
         drop(held);
         assert!(matches!(lock(&path), Err(LockError::Held)));
         drop(saved);

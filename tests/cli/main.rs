@@ -24,6 +24,7 @@ mod own_scales;
 mod prose;
 mod pty;
 mod quiet;
+mod races;
 mod report;
 mod schema;
 mod second_look;
