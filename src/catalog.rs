@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::BadInput;
+use crate::framework::translation::{self, Translated, Translation};
 use crate::framework::{self, builtin::BUILTIN_FILES, Diagnostic, Framework};
 use crate::io::{files_in, Depth, Found};
 
@@ -37,6 +38,101 @@ impl Entry {
         }
     }
 
+    /// The languages the framework has a translation file in (`F.LANG.yaml` beside it, or
+    /// shipped with a built-in one), sorted.
+    pub fn languages(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .translation_files()
+            .into_iter()
+            .map(|(lang, _)| lang)
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The translation files of this framework: (language, where).
+    fn translation_files(&self) -> Vec<(String, TranslationFile)> {
+        match &self.origin {
+            Origin::Builtin(name) => BUILTIN_FILES
+                .iter()
+                .filter(|(file, text)| {
+                    translation::is_translation(text.as_bytes())
+                        && translation::language_of(name, file).is_some()
+                })
+                .filter_map(|(file, text)| {
+                    Some((
+                        translation::language_of(name, file)?,
+                        TranslationFile::Builtin(file, text),
+                    ))
+                })
+                .collect(),
+            Origin::File(path) => {
+                let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                    return Vec::new();
+                };
+                let Some(dir) = path.parent() else {
+                    return Vec::new();
+                };
+                let Ok(found) = yaml_files_in(dir) else {
+                    return Vec::new();
+                };
+                found
+                    .files
+                    .into_iter()
+                    .filter_map(|file| {
+                        let lang = translation::language_of(name, file.file_name()?.to_str()?)?;
+                        let bytes = read_framework_bytes(&file).ok()?;
+                        translation::is_translation(&bytes)
+                            .then_some((lang, TranslationFile::File(file)))
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    /// The framework's translation into `lang`, when it has one: read and checked (a file that
+    /// is broken, names another framework or an unknown path is bad input).
+    pub fn translation(&self, lang: &str) -> Result<Option<(String, Translation)>, BadInput> {
+        let Some((_, file)) = self
+            .translation_files()
+            .into_iter()
+            .find(|(l, _)| l == lang)
+        else {
+            return Ok(None);
+        };
+        let (shown, bytes) = match file {
+            TranslationFile::Builtin(name, text) => {
+                (format!("frameworks/{name}"), text.as_bytes().to_vec())
+            }
+            TranslationFile::File(path) => {
+                (path.display().to_string(), read_framework_bytes(&path)?)
+            }
+        };
+        let read = translation::read(&shown, &bytes).map_err(BadInput::from)?;
+        let errors: Vec<Diagnostic> = translation::check(&shown, &read, &self.framework)
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect();
+        if !errors.is_empty() {
+            return Err(BadInput::located(errors));
+        }
+        Ok(Some((shown, read)))
+    }
+
+    /// The framework shown in `lang`: its translation laid over it, or (without one) the
+    /// source texts, all of them counted as untranslated.
+    pub fn in_language(&self, lang: &str) -> Result<Translated, BadInput> {
+        match self.translation(lang)? {
+            Some((_, found)) => Ok(found.apply(&self.framework)),
+            None => Ok(Translated {
+                framework: (*self.framework).clone(),
+                translated: 0,
+                total: translation::places(&self.framework).len(),
+            }),
+        }
+    }
+
     /// The absolute path to record in an assessment, for frameworks that are not built in.
     pub fn recorded_path(&self) -> Option<String> {
         match &self.origin {
@@ -44,6 +140,12 @@ impl Entry {
             Origin::File(p) => Some(p.display().to_string()),
         }
     }
+}
+
+/// Where a translation file is.
+enum TranslationFile {
+    Builtin(&'static str, &'static str),
+    File(PathBuf),
 }
 
 /// Every framework available: built-in ones first, then those of the user folders.
@@ -108,6 +210,7 @@ impl Catalog {
     pub fn builtin() -> Catalog {
         let entries = BUILTIN_FILES
             .iter()
+            .filter(|(_, text)| !translation::is_translation(text.as_bytes()))
             .filter_map(|(name, text)| builtin_entry(name, text))
             .collect();
         Catalog {
@@ -134,8 +237,16 @@ impl Catalog {
             catalog.left_out.extend(left_out);
             for file in found.files {
                 let shown = file.display().to_string();
-                match load_file(&file) {
-                    Ok(entry) => {
+                let loaded = read_framework_bytes(&file).and_then(|bytes| {
+                    if translation::is_translation(&bytes) {
+                        Ok(None)
+                    } else {
+                        load_bytes(&file, &bytes).map(Some)
+                    }
+                });
+                match loaded {
+                    Ok(None) => {}
+                    Ok(Some(entry)) => {
                         if let Some(other) = catalog.get(&entry.framework.id) {
                             let line = Diagnostic::file_error(
                                 &shown,

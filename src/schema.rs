@@ -15,6 +15,8 @@ pub enum SchemaKind {
     Framework,
     /// An assessment JSON file (`rungs-assessment/1`).
     Assessment,
+    /// A translation file (`F.LANG.yaml`, contract section 13).
+    Translation,
 }
 
 impl SchemaKind {
@@ -23,6 +25,7 @@ impl SchemaKind {
         match self {
             SchemaKind::Framework => framework(),
             SchemaKind::Assessment => assessment(),
+            SchemaKind::Translation => translation(),
         }
     }
 
@@ -38,6 +41,7 @@ impl SchemaKind {
         match self {
             SchemaKind::Framework => "framework.schema.json",
             SchemaKind::Assessment => "assessment.schema.json",
+            SchemaKind::Translation => "translation.schema.json",
         }
     }
 }
@@ -47,6 +51,45 @@ const DRAFT: &str = "http://json-schema.org/draft-07/schema#";
 /// The JSON Schema of a framework file (format 1), from the format's one description.
 pub fn framework() -> Value {
     crate::framework::format::framework_schema()
+}
+
+/// The JSON Schema of a translation file (`F.LANG.yaml`).
+pub fn translation() -> Value {
+    json!({
+        "$schema": DRAFT,
+        "title": "rungs translation",
+        "description": "A framework's texts in another language, kept beside the framework file as F.LANG.yaml.",
+        "type": "object",
+        "required": ["translation"],
+        "additionalProperties": false,
+        "patternProperties": { "^x-": {} },
+        "properties": {
+            "translation": {
+                "type": "object",
+                "description": "Which framework, and into which language.",
+                "required": ["framework", "lang"],
+                "additionalProperties": false,
+                "properties": {
+                    "framework": { "type": "string", "description": "The id of the framework translated." },
+                    "version": { "type": ["string", "number"], "description": "The framework version it was made for." },
+                    "lang": { "type": "string", "pattern": "^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$", "description": "The language, e.g. nl, de, pt-BR." }
+                }
+            },
+            "texts": {
+                "type": ["object", "null"],
+                "description": "Path of a text (name, competencies.ID.name, indicators.ID.text, scale.VALUE.label, guidance.N.items.M, ...) -> its translation.",
+                "additionalProperties": {
+                    "type": "object",
+                    "required": ["source", "text"],
+                    "additionalProperties": false,
+                    "properties": {
+                        "source": { "type": "string", "description": "The framework's text translated; when it changes, the translation is stale." },
+                        "text": { "type": "string", "description": "The translation." }
+                    }
+                }
+            }
+        }
+    })
 }
 
 /// The JSON Schema of an assessment file (`rungs-assessment/1`).

@@ -43,4 +43,46 @@ pub enum SchemaArg {
     Framework,
     /// An assessment JSON file.
     Assessment,
+    /// A translation file (F.LANG.yaml).
+    Translation,
+}
+
+/// Options of `rungs translate`.
+#[derive(Debug, Args)]
+pub struct TranslateArgs {
+    /// A built-in or --frameworks id, or a path to a YAML file.
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::completers::framework))]
+    pub framework: String,
+
+    /// The language of the translation: nl, de, pt-BR.
+    #[arg(long, value_name = "LANG")]
+    pub lang: String,
+
+    /// Write the translator's sheet to this file (.csv, or .xlsx for a workbook).
+    #[arg(
+        long = "output",
+        short = 'o',
+        value_name = "SHEET",
+        conflicts_with = "from",
+        required_unless_present = "from"
+    )]
+    pub output: Option<PathBuf>,
+
+    /// Read a translated sheet (.csv, .tsv, .xlsx, .ods) into the translation file; repeatable,
+    /// and each run adds to the file.
+    #[arg(long, value_name = "SHEET")]
+    pub from: Vec<PathBuf>,
+
+    /// In a workbook, the sheet to read (default: the first).
+    #[arg(long, value_name = "NAME", requires = "from")]
+    pub sheet: Option<String>,
+
+    /// Read the sheet's own header HEADER as FIELD (location, context, source or target);
+    /// repeatable.
+    #[arg(long = "column", value_name = "HEADER=FIELD", requires = "from")]
+    pub columns: Vec<String>,
+
+    /// Overwrite the sheet given to --output if it exists.
+    #[arg(long)]
+    pub force: bool,
 }

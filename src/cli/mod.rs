@@ -17,7 +17,7 @@ pub mod options;
 pub mod rating;
 pub mod results;
 
-pub use frameworks::{NewArgs, SchemaArg, ShowFormat};
+pub use frameworks::{NewArgs, SchemaArg, ShowFormat, TranslateArgs};
 pub use import::{ImportSheetArgs, ImportSource, LevelsFromArg};
 pub use options::FrameworkOverride;
 pub use rating::{AssessArgs, FormArgs};
@@ -138,6 +138,21 @@ rungs show networking --format markdown > networking.md"
 
     /// Write an HTML page a rater fills in a browser and saves as an assessment file: no terminal, no install.
     Form(FormArgs),
+
+    /// Translate a framework: write the translator's sheet, or read one back into F.LANG.yaml.
+    #[command(
+        after_help = "The sheet has the columns location, context, source, target: one row per text of the\n\
+framework, the bilingual layout Weblate and translators' spreadsheets use. Reading one back, a\n\
+row matches by location when that is a rungs path, else by its source text (trimmed) equal to\n\
+one text of the framework, so a sheet keyed by another tool's locations imports as published.\n\
+The translation is written beside the framework file as F.LANG.yaml; --lang on show, report,\n\
+assess, form, compare, team, diff and history then uses it.\n\n\
+Examples:\n  rungs translate ours.yaml --lang nl -o nl.xlsx\n  \
+rungs translate ours.yaml --lang nl --from nl.xlsx\n  \
+rungs translate ours.yaml --lang nl --from weblate.csv --column 'Source text=source'\n  \
+rungs show ours.yaml --lang nl"
+    )]
+    Translate(TranslateArgs),
 
     /// Make a framework file from one kept elsewhere: a spreadsheet (CSV, TSV, Excel,
     /// OpenDocument) or a CASE package.

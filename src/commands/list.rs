@@ -12,7 +12,8 @@ pub fn run(context: &Context) -> anyhow::Result<ExitCode> {
         width: context.width,
         color: context.color,
     };
-    context.print(&render::catalog::list(&catalog, style))?;
+    let languages: Vec<Vec<String>> = catalog.entries.iter().map(|e| e.languages()).collect();
+    context.print(&render::catalog::list(&catalog, &languages, style))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -24,6 +24,7 @@ mod report;
 mod schema;
 mod show;
 mod team;
+mod translate;
 mod validate;
 
 /// What every command needs to know about where it prints.
@@ -165,6 +166,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Assess(args) => assess::run(&context, args),
         Command::New(args) => new::run(&context, &args),
         Command::Form(args) => form::run(&context, &args),
+        Command::Translate(args) => translate::run(&context, &args),
         Command::Import { source } => import::run(&context, &source),
         Command::Schema { kind } => schema::run(kind),
         Command::Completions { shell } => completions::run(shell),

@@ -1,4 +1,4 @@
-//! `rungs schema framework|assessment`: a JSON Schema on stdout.
+//! `rungs schema framework|assessment|translation`: a JSON Schema on stdout.
 
 use std::process::ExitCode;
 
@@ -10,6 +10,7 @@ pub fn run(kind: SchemaArg) -> anyhow::Result<ExitCode> {
     let kind = match kind {
         SchemaArg::Framework => SchemaKind::Framework,
         SchemaArg::Assessment => SchemaKind::Assessment,
+        SchemaArg::Translation => SchemaKind::Translation,
     };
     super::write_stdout(kind.to_pretty_json().as_bytes())?;
     Ok(ExitCode::SUCCESS)

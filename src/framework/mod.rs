@@ -8,6 +8,7 @@ pub mod model;
 pub mod reading;
 pub mod sheet;
 pub mod text;
+pub mod translation;
 pub mod write;
 
 pub use diagnostic::{Diagnostic, LoadError, Severity};

@@ -7,6 +7,7 @@
 pub mod case;
 pub mod rows;
 pub mod table;
+pub mod translation;
 pub mod workbook;
 
 use crate::framework::format::RawFramework;

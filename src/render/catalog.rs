@@ -6,8 +6,8 @@ use super::{table, wrap, Style};
 use crate::catalog::{Catalog, Origin};
 
 /// A table of the frameworks (id, name, version, counts), then where each comes from and its
-/// source note, wrapped to the width.
-pub fn list(catalog: &Catalog, style: Style) -> String {
+/// source note, wrapped to the width; `languages` are each entry's translations, in order.
+pub fn list(catalog: &Catalog, languages: &[Vec<String>], style: Style) -> String {
     let mut t = table(style);
     t.load_style(comfy_table::presets::NOTHING);
     t.set_header(vec!["ID", "NAME", "VER", "COMP", "LVL", "IND"]);
@@ -33,13 +33,16 @@ pub fn list(catalog: &Catalog, style: Style) -> String {
         out.push('\n');
     }
     out.push_str("(COMP competencies, LVL levels, IND indicators)\n");
-    for entry in &catalog.entries {
+    for (index, entry) in catalog.entries.iter().enumerate() {
         let f = &entry.framework;
         let from = match &entry.origin {
             Origin::Builtin(_) => "built in".to_string(),
             Origin::File(p) => p.display().to_string(),
         };
         out.push_str(&format!("\n{} ({from})\n", f.id));
+        if let Some(langs) = languages.get(index).filter(|l| !l.is_empty()) {
+            out.push_str(&format!("  translations: {}\n", langs.join(", ")));
+        }
         if let Some(source) = &f.source {
             out.push_str(&wrap(source.trim(), style.width, "  "));
         }

@@ -34,5 +34,6 @@ mod streams;
 mod support;
 mod team;
 mod tracks;
+mod translate;
 mod validate;
 mod writing;

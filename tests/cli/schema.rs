@@ -39,6 +39,7 @@ fn committed_schemas_equal_the_command_output() {
     for (kind, file) in [
         ("framework", "framework.schema.json"),
         ("assessment", "assessment.schema.json"),
+        ("translation", "translation.schema.json"),
     ] {
         let result = run(&["schema", kind]);
         assert_eq!(result.code, 0);
