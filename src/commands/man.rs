@@ -48,7 +48,7 @@ Success; also \-\-help, \-\-version, and validate with warnings only.
 Runtime failure: a file could not be written (disk full, read\-only folder) or another unexpected error. Files are replaced atomically: nothing saved is lost.
 .TP
 \fB2\fR
-Bad input: a usage error, an invalid framework, an unreadable, corrupt or mismatched assessment or answers file, no terminal for the interactive walk, an output file that exists without \-\-force, an output that is a link, a named pipe, a device or one of the command's inputs, an assessment another walk has open.
+Bad input: a usage error, an invalid framework, an unreadable, corrupt or mismatched assessment or answers file, no terminal for the interactive walk, an output file that exists without \-\-force, an output file whose folder does not exist (a folder named by form \-\-output\-dir or man \-o is made), an output that is a link, a named pipe, a device or one of the command's inputs, an assessment another walk has open.
 .SH ENVIRONMENT
 .TP
 \fBRUNGS_FRAMEWORKS\fR

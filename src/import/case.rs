@@ -1,6 +1,6 @@
 //! `rungs import case`: a 1EdTech CASE 1.0/1.1 package (CFPackage JSON) as a framework.
 //!
-//! The mapping (also in the README):
+//! The mapping (also in docs/IMPORT.md):
 //! - the CFDocument is the framework: `title` its name, `version` its version, `description`
 //!   its description, `creator`, `officialSourceURL` (or `uri`) and `licenseURI` its source;
 //! - the tree is read from the `isChildOf` associations (origin = child, destination =

@@ -489,11 +489,11 @@ fn the_readme_360_session_is_real_output() {
         .succeeds();
     assert!(
         out.contains("6 blind spots, 1 hidden strength."),
-        "the README's 360 ratings no longer give its flags:\n{out}"
+        "docs/360.md's ratings no longer give its flags:\n{out}"
     );
-    let readme = crate::support::readme();
+    let readme = crate::support::doc("docs/360.md");
     assert!(
         readme.contains(&format!("```text\n{out}```")),
-        "README.md's 360 session differs from what rungs prints now:\n{out}"
+        "docs/360.md's 360 session differs from what rungs prints now:\n{out}"
     );
 }

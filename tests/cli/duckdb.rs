@@ -1,4 +1,4 @@
-//! The README's DuckDB queries over `rungs team --format ndjson`, run through a real DuckDB:
+//! The DuckDB queries of the team guide (docs/TEAMS.md) over `rungs team --format ndjson`, run through a real DuckDB:
 //! no cast, the feed's `value` is a number or null.
 //!
 //! DuckDB comes from the `duckdb` Python package (`.ci/run` installs it) or the `duckdb`
@@ -11,17 +11,17 @@ use std::process::Command;
 
 use crate::support::run;
 
-/// The SQL between the README's `<!-- duckdb-query -->` marker and the end of its code block.
+/// The SQL between the team guide's `<!-- duckdb-query -->` marker and the end of its code block.
 fn readme_query() -> String {
     readme_sql("<!-- duckdb-query -->")
 }
 
-/// The SQL of the ```sql block after `marker` in the README.
+/// The SQL of the ```sql block after `marker` in the team guide.
 fn readme_sql(marker: &str) -> String {
-    let readme = crate::support::readme();
+    let readme = crate::support::doc("docs/TEAMS.md");
     let start = readme
         .find(marker)
-        .unwrap_or_else(|| panic!("README marks its DuckDB query with {marker}"));
+        .unwrap_or_else(|| panic!("docs/TEAMS.md marks its DuckDB query with {marker}"));
     let rest = &readme[start..];
     let open = rest
         .find("```sql\n")
@@ -89,7 +89,7 @@ fn duckdb_or_skip(test: &str) -> Option<DuckDb> {
         );
         let _ = writeln!(
             std::io::stderr(),
-            "\nSKIPPED {test}: DuckDB is not installed, so the README's query was NOT run.\n\
+            "\nSKIPPED {test}: DuckDB is not installed, so the team guide's query was NOT run.\n\
              Install it with `python3 -m pip install duckdb`; under CI this is a failure.\n"
         );
     }
@@ -128,7 +128,7 @@ fn the_readme_rounds_query_compares_two_rounds_without_a_cast() {
     assert!(
         !readme_sql("<!-- duckdb-rounds-query -->").contains("CAST")
             && !readme_query().contains("CAST"),
-        "the README's queries need no cast"
+        "the team guide's queries need no cast"
     );
 }
 
@@ -145,7 +145,7 @@ fn the_readme_duckdb_query_runs_over_team_ndjson() {
             "\n\
              ************************************************************************\n\
              SKIPPED the_readme_duckdb_query_runs_over_team_ndjson: DuckDB is not\n\
-             installed, so the README's query was NOT run. Install it with\n\
+             installed, so the team guide's query was NOT run. Install it with\n\
              `python3 -m pip install duckdb`; under CI this is a failure.\n\
              ************************************************************************\n"
         );
@@ -179,12 +179,12 @@ fn the_readme_duckdb_query_runs_over_team_ndjson() {
     );
 }
 
-/// The README's `people.csv` block.
+/// The team guide's `people.csv` block.
 fn readme_people() -> String {
-    let readme = crate::support::readme();
+    let readme = crate::support::doc("docs/TEAMS.md");
     let start = readme
         .find("```csv\nsubject,department\n")
-        .expect("README.md gives people.csv")
+        .expect("docs/TEAMS.md gives people.csv")
         + "```csv\n".len();
     let end = start + readme[start..].find("```").expect("the block ends");
     readme[start..end].to_string()
@@ -204,7 +204,7 @@ fn the_readme_duckdb_table_is_what_the_query_gives_on_the_team_session() {
     std::fs::write(dir.path().join("people.csv"), readme_people()).expect("write people");
     let rows = query(&duckdb, dir.path(), &readme_query());
     assert_eq!(rows.lines().count(), 6, "{rows}");
-    let readme = crate::support::readme();
+    let readme = crate::support::doc("docs/TEAMS.md");
     for row in rows.lines() {
         let cells: Vec<&str> = row.split('\t').collect();
         let [department, competency, average, people] = cells[..] else {
@@ -213,7 +213,7 @@ fn the_readme_duckdb_table_is_what_the_query_gives_on_the_team_session() {
         let line = format!("│ {department:<12} │ {competency:<18} │ {average:>14} │ {people:>6} │");
         assert!(
             readme.contains(&line),
-            "README.md's DuckDB table lacks the row the query gives:\n{line}"
+            "docs/TEAMS.md's DuckDB table lacks the row the query gives:\n{line}"
         );
     }
 }

@@ -454,7 +454,7 @@ fn the_readme_best_fit_example_is_real_output() {
     let block = &out.stdout[start..end];
     assert!(block.contains("Best fit: Hybrid (hybrid)."), "{block}");
     assert!(
-        crate::support::readme().contains(&format!("```text\n{block}```")),
-        "README.md's best-fit example differs from what rungs prints now:\n{block}"
+        crate::support::doc("docs/EXAMPLES.md").contains(&format!("```text\n{block}```")),
+        "docs/EXAMPLES.md's best-fit example differs from what rungs prints now:\n{block}"
     );
 }

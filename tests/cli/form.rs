@@ -1013,12 +1013,12 @@ fn every_control_has_a_role_and_a_name_and_print_makes_a_paper_form() {
 
 #[test]
 fn the_readme_shows_the_form_as_it_is() {
-    let readme = crate::support::readme();
-    let section = readme
-        .split("### Raters who do not use a terminal: `rungs form`")
+    let guide = crate::support::doc("docs/360.md");
+    let section = guide
+        .split("## Raters who do not use a terminal: `rungs form`")
         .nth(1)
-        .and_then(|s| s.split("\n### ").next())
-        .expect("the README's form section");
+        .and_then(|s| s.split("\n## ").next())
+        .expect("docs/360.md's form section");
     let sheet = "name,relation\nSam Lee,manager\nKim Park,peer\nJo Chen,peer\n";
     assert!(section.contains(&format!("$ cat raters.csv\n{sheet}$ rungs form")));
     assert!(section.contains(
@@ -1051,7 +1051,7 @@ fn the_readme_shows_the_form_as_it_is() {
         "jo-chen.html  kim-park.html  sam-lee.html"
     );
 
-    // The page's text as the README shows it.
+    // The page's text as docs/360.md shows it.
     let page = std::fs::read_to_string(dir.path().join("forms/sam-lee.html")).expect("page");
     let doc = Html::parse_document(&page);
     let first = |css: &str| select(&doc, css).first().map(text).unwrap_or_default();

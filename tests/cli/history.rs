@@ -244,8 +244,8 @@ fn the_readme_shows_the_refusal_of_a_360_folder_as_it_is() {
     assert_eq!(out.code, 2, "{}", out.stderr);
     let line = out.stderr.trim_end();
     assert!(
-        crate::support::readme().contains(&format!("$ rungs history 360/\n{line}\n")),
-        "README shows: {line}"
+        crate::support::doc("docs/360.md").contains(&format!("$ rungs history 360/\n{line}\n")),
+        "docs/360.md shows: {line}"
     );
 }
 

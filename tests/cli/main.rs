@@ -10,6 +10,7 @@ mod compare;
 mod controls;
 mod conventions;
 mod diff;
+mod docs;
 mod duckdb;
 mod evidence;
 mod form;

@@ -31,8 +31,13 @@ pub fn fixture(relative: &str) -> PathBuf {
 
 /// The README, whose examples some tests run.
 pub fn readme() -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-        .expect("README.md")
+    doc("README.md")
+}
+
+/// A page of the documentation (`README.md`, `docs/360.md`, ...), whose examples some tests run.
+pub fn doc(relative: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(relative))
+        .unwrap_or_else(|e| panic!("{relative}: {e}"))
 }
 
 /// A `rungs` command line to build up before running: from the crate root, 80 columns wide,

@@ -521,7 +521,7 @@ fn a_track_changes_the_ladder_the_team_is_scored_on() {
 
 #[test]
 fn the_readme_team_session_is_real_output() {
-    // The six people of the README's team session, rated with --answers.
+    // The six people of the team session of docs/TEAMS.md, rated with --answers.
     let out = command(&[
         "team",
         "tests/fixtures/readme/team",
@@ -530,10 +530,10 @@ fn the_readme_team_session_is_real_output() {
     ])
     .env("NO_COLOR", "1")
     .succeeds();
-    let readme = crate::support::readme();
+    let guide = crate::support::doc("docs/TEAMS.md");
     assert!(
-        readme.contains(&format!("```text\n{out}```")),
-        "README.md's team session differs from what rungs prints now:\n{out}"
+        guide.contains(&format!("```text\n{out}```")),
+        "docs/TEAMS.md's team session differs from what rungs prints now:\n{out}"
     );
 }
 
