@@ -92,13 +92,139 @@ pub struct Team {
     pub levels: Vec<String>,
     /// Highest rank on the ladder.
     pub max_rank: usize,
+    /// With `team --over-time`: the team in each round and who moved.
+    pub over_time: Option<OverTime>,
 }
 
-/// Build the team on a ladder from scorecards sorted by subject (as gathered).
-pub fn team(
+/// A team over rounds (contract section 12): each path given is a round, in the order given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OverTime {
+    /// Each round's label: the path as given.
+    pub labels: Vec<String>,
+    /// Per round, per competency in framework order: how many people hold each level (as
+    /// [`CompetencyStats::distribution`]).
+    pub distributions: Vec<Vec<Vec<(String, usize)>>>,
+    /// Per person with an assessment of the view in some round, by name: the rounds they
+    /// appear in (by index) and their standing per competency there.
+    pub appearances: Vec<(String, Vec<Appearance>)>,
+    /// Each person × competency whose level changed between the first and the last round the
+    /// person appears in, by person, then competency.
+    pub moves: Vec<Move>,
+}
+
+impl OverTime {
+    /// The rounds a person appears in, with their standings; empty when they appear in none.
+    pub fn of(&self, subject: &str) -> &[Appearance] {
+        self.appearances
+            .binary_search_by(|(s, _)| s.as_str().cmp(subject))
+            .map_or(&[], |at| self.appearances[at].1.as_slice())
+    }
+}
+
+/// A round a person appears in (by index), and their standing per competency there.
+pub type Appearance = (usize, Vec<Standing>);
+
+/// A level that changed between a person's first and last round.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Move {
+    /// The person.
+    pub subject: String,
+    /// The competency, by index.
+    pub competency: usize,
+    /// The first round the person appears in, by index.
+    pub from: usize,
+    /// The last round the person appears in, by index.
+    pub to: usize,
+    /// The standing in the first round.
+    pub before: Standing,
+    /// The standing in the last round.
+    pub after: Standing,
+}
+
+impl Move {
+    /// `up` or `down` by rank; `changed` when the rank is the same but the level is not (a
+    /// ladder of another track).
+    pub fn change(&self) -> &'static str {
+        match self.after.rank.cmp(&self.before.rank) {
+            std::cmp::Ordering::Greater => "up",
+            std::cmp::Ordering::Less => "down",
+            std::cmp::Ordering::Equal => "changed",
+        }
+    }
+}
+
+/// The team over rounds: `scorecards` hold the latest per round, subject and rater (gathered
+/// by round), `labels` name the rounds. The team itself is that of the latest files over every
+/// round; [`Team::over_time`] holds each round's distribution and who moved.
+pub fn over_time(
     framework: &Framework,
     ladder: &Ladder,
     scorecards: &[Scorecard],
+    labels: Vec<String>,
+    view: View,
+    targets: Option<&TargetLevels>,
+) -> Team {
+    let latest: Vec<&Scorecard> = scorecards.iter().filter(|s| s.latest).collect();
+    let mut whole = team(framework, ladder, &latest, view, targets);
+    let rounds: Vec<Team> = (0..labels.len())
+        .map(|round| {
+            let of_round: Vec<&Scorecard> =
+                scorecards.iter().filter(|s| s.round == round).collect();
+            team(framework, ladder, &of_round, view, targets)
+        })
+        .collect();
+    let mut appearances: Vec<(String, Vec<Appearance>)> = Vec::new();
+    for (round, members) in rounds.iter().map(|t| &t.members).enumerate() {
+        for m in members {
+            let at = match appearances.binary_search_by(|(s, _)| s.cmp(&m.subject)) {
+                Ok(at) => at,
+                Err(at) => {
+                    appearances.insert(at, (m.subject.clone(), Vec::new()));
+                    at
+                }
+            };
+            appearances[at].1.push((round, m.competencies.clone()));
+        }
+    }
+    let mut moves = Vec::new();
+    for (subject, seen) in &appearances {
+        let (Some(first), Some(last)) = (seen.first(), seen.last()) else {
+            continue;
+        };
+        if first.0 == last.0 {
+            continue;
+        }
+        for (c, (before, after)) in first.1.iter().zip(&last.1).enumerate() {
+            if before.level != after.level {
+                moves.push(Move {
+                    subject: subject.clone(),
+                    competency: c,
+                    from: first.0,
+                    to: last.0,
+                    before: before.clone(),
+                    after: after.clone(),
+                });
+            }
+        }
+    }
+    whole.over_time = Some(OverTime {
+        labels,
+        distributions: rounds
+            .into_iter()
+            .map(|t| t.competencies.into_iter().map(|c| c.distribution).collect())
+            .collect(),
+        appearances,
+        moves,
+    });
+    whole
+}
+
+/// Build the team on a ladder from scorecards sorted by subject (as gathered), one per subject
+/// and rater.
+pub fn team(
+    framework: &Framework,
+    ladder: &Ladder,
+    scorecards: &[&Scorecard],
     view: View,
     targets: Option<&TargetLevels>,
 ) -> Team {
@@ -187,6 +313,7 @@ pub fn team(
             .map(|&l| framework.levels[l].id.clone())
             .collect(),
         max_rank: ladder.top_rank(),
+        over_time: None,
     }
 }
 
@@ -195,7 +322,7 @@ fn member(
     framework: &Framework,
     ladder: &Ladder,
     offsets: &[usize],
-    scorecards: &[Scorecard],
+    scorecards: &[&Scorecard],
     view: View,
     targets: Option<&TargetLevels>,
 ) -> Option<Member> {
@@ -248,6 +375,7 @@ fn member(
         View::Consensus => {
             let others: Vec<&Scorecard> = scorecards
                 .iter()
+                .copied()
                 .filter(|s| s.relation != Relation::SelfRating)
                 .collect();
             if others.is_empty() {

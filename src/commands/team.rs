@@ -89,13 +89,19 @@ pub fn run(context: &Context, args: &TeamArgs) -> anyhow::Result<ExitCode> {
     } else {
         View::Relation(relation.unwrap_or(Relation::SelfRating))
     };
-    let team = rungs::team::team(
-        framework,
-        &ladder,
-        &gathered.scorecards,
-        view,
-        targets.as_ref(),
-    );
+    let team = if args.over_time {
+        rungs::team::over_time(
+            framework,
+            &ladder,
+            &gathered.scorecards,
+            round_labels(&args.paths),
+            view,
+            targets.as_ref(),
+        )
+    } else {
+        let scorecards: Vec<&Scorecard> = gathered.scorecards.iter().collect();
+        rungs::team::team(framework, &ladder, &scorecards, view, targets.as_ref())
+    };
     drop(gathered.scorecards);
     if team.members.is_empty() {
         return Err(BadInput::new(format!(

@@ -113,7 +113,7 @@ fn the_readme_rounds_query_compares_two_rounds_without_a_cast() {
     std::fs::write(dir.path().join("ratings.ndjson"), &out.stdout).expect("write ratings");
     // By hand (self, the latest file of each person and round; Ana's autumn draft and Cy, in
     // autumn only, do not appear): Ana listening 2.2 -> 3.0, sharing 2.33 -> 3.0; Ben
-    // listening 2.6 -> 2.6, sharing 2.0 -> 2.67.
+    // listening 2.6 -> 2.2, sharing 2.0 -> 2.67.
     assert_eq!(
         query(
             &duckdb,
@@ -123,7 +123,7 @@ fn the_readme_rounds_query_compares_two_rounds_without_a_cast() {
         "Ana\tlistening\t2.2\t3.0\t0.8\n\
          Ana\tsharing\t2.33\t3.0\t0.67\n\
          Ben\tsharing\t2.0\t2.67\t0.67\n\
-         Ben\tlistening\t2.6\t2.6\t0.0\n"
+         Ben\tlistening\t2.6\t2.2\t-0.4\n"
     );
     assert!(
         !readme_sql("<!-- duckdb-rounds-query -->").contains("CAST")

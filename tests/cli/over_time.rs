@@ -8,7 +8,7 @@
 //! | person (self) | spring listening | spring sharing | autumn listening | autumn sharing |
 //! | --- | --- | --- | --- | --- |
 //! | Ana | starting (3 3 2 2 1) | starting (3 3 1) | growing (4 4 3 3 1) | growing (3 3 3) |
-//! | Ben | growing (3 3 3 3 1) | none (2 2 2) | growing (3 3 3 3 1) | starting (3 3 2) |
+//! | Ben | growing (3 3 3 3 1) | none (2 2 2) | starting (3 3 2 2 1) | starting (3 3 2) |
 //! | Cy  | (not in spring) | | starting (3 3 1 1 1) | none (1 1, sha-3 na) |
 //!
 //! Autumn also holds an earlier file of Ana's (all 1s, a month before her latest), which does
@@ -84,7 +84,7 @@ pub fn two_rounds(dir: &Path) -> (PathBuf, PathBuf) {
     );
     write(
         autumn.join("ben.json"),
-        assessment("Ben", None, a, [3, 3, 3, 3, 1, 3, 3, 2]),
+        assessment("Ben", None, a, [3, 3, 2, 2, 1, 3, 3, 2]),
     );
     write(
         autumn.join("cy.json"),
@@ -200,4 +200,252 @@ fn earlier_files_are_one_line_and_verbose_lists_them() {
     );
     let quiet = team_in(dir.path(), &["spring", "autumn", "--format", "csv", "-q"]);
     assert_eq!(quiet.stderr, "");
+}
+
+fn json_over_time(dir: &Path, args: &[&str]) -> Value {
+    let mut all = vec!["spring", "autumn", "--over-time", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = team_in(dir, &all);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    serde_json::from_str(&out.stdout).expect("JSON")
+}
+
+/// A round's label and the level per competency.
+type RoundLevels = (String, Vec<Value>);
+
+/// subject -> [(round, [level per competency])]
+fn rounds_of(value: &Value) -> Vec<(String, Vec<RoundLevels>)> {
+    value["subjects"]
+        .as_array()
+        .expect("subjects")
+        .iter()
+        .map(|s| {
+            let rounds = s["rounds"]
+                .as_array()
+                .expect("rounds per subject")
+                .iter()
+                .map(|r| {
+                    (
+                        r["round"].as_str().expect("round").to_string(),
+                        r["competencies"]
+                            .as_array()
+                            .expect("competencies")
+                            .iter()
+                            .map(|c| c["level"].clone())
+                            .collect(),
+                    )
+                })
+                .collect();
+            (s["subject"].as_str().expect("subject").to_string(), rounds)
+        })
+        .collect()
+}
+
+fn round(label: &str, levels: [Value; 2]) -> RoundLevels {
+    (label.to_string(), levels.to_vec())
+}
+
+#[test]
+fn json_over_time_has_the_rounds_each_persons_rounds_per_round_distributions_and_movement() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    two_rounds(dir.path());
+    let value = json_over_time(dir.path(), &[]);
+    assert_eq!(value["rounds"], json!(["spring", "autumn"]));
+    assert_eq!(
+        rounds_of(&value),
+        vec![
+            (
+                "Ana".to_string(),
+                vec![
+                    round("spring", [json!("starting"), json!("starting")]),
+                    round("autumn", [json!("growing"), json!("growing")]),
+                ]
+            ),
+            (
+                "Ben".to_string(),
+                vec![
+                    round("spring", [json!("growing"), Value::Null]),
+                    round("autumn", [json!("starting"), json!("starting")]),
+                ]
+            ),
+            // In autumn only: only that round.
+            (
+                "Cy".to_string(),
+                vec![round("autumn", [json!("starting"), Value::Null])]
+            ),
+        ]
+    );
+    // The team itself counts each person's latest file over both rounds.
+    let ana = &value["subjects"][0];
+    assert_eq!(ana["file"], "autumn/ana.json");
+    assert_eq!(ana["competencies"][0]["level"], "growing");
+    assert_eq!(ana["rounds"][0]["competencies"][0]["rank"], 1);
+    assert_eq!(ana["rounds"][1]["competencies"][0]["score"], 2.0);
+    let listening = &value["competencies"][0];
+    assert_eq!(
+        listening["rounds"],
+        json!([
+            { "round": "spring", "distribution": { "none": 0, "starting": 1, "growing": 1, "leading": 0 } },
+            { "round": "autumn", "distribution": { "none": 0, "starting": 2, "growing": 1, "leading": 0 } },
+        ])
+    );
+    assert_eq!(
+        value["competencies"][1]["rounds"][0]["distribution"],
+        json!({ "none": 1, "starting": 1, "growing": 0 })
+    );
+    let moves: Vec<(String, String, String, Value, Value, String)> = value["movement"]
+        .as_array()
+        .expect("movement")
+        .iter()
+        .map(|m| {
+            (
+                m["subject"].as_str().expect("subject").to_string(),
+                m["competency"].as_str().expect("competency").to_string(),
+                format!("{} -> {}", m["from_round"], m["to_round"]),
+                m["before"]["level"].clone(),
+                m["after"]["level"].clone(),
+                m["change"].as_str().expect("change").to_string(),
+            )
+        })
+        .collect();
+    let moved = |s: &str, c: &str, before: Value, after: Value, change: &str| {
+        (
+            s.to_string(),
+            c.to_string(),
+            "\"spring\" -> \"autumn\"".to_string(),
+            before,
+            after,
+            change.to_string(),
+        )
+    };
+    assert_eq!(
+        moves,
+        vec![
+            moved(
+                "Ana",
+                "listening",
+                json!("starting"),
+                json!("growing"),
+                "up"
+            ),
+            moved("Ana", "sharing", json!("starting"), json!("growing"), "up"),
+            moved(
+                "Ben",
+                "listening",
+                json!("growing"),
+                json!("starting"),
+                "down"
+            ),
+            moved("Ben", "sharing", Value::Null, json!("starting"), "up"),
+        ]
+    );
+    // Without --over-time: no rounds anywhere.
+    let plain = team_in(dir.path(), &["spring", "autumn", "--format", "json"]);
+    let plain: Value = serde_json::from_str(&plain.stdout).expect("JSON");
+    assert!(plain.get("rounds").is_none() && plain.get("movement").is_none());
+    assert!(plain["subjects"][0].get("rounds").is_none());
+}
+
+#[test]
+fn rounds_follow_the_view_a_managers_rounds_and_the_order_given() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    two_rounds(dir.path());
+    // Mo rated Ben in spring only: one round, so no movement.
+    let value = json_over_time(dir.path(), &["--relation", "manager"]);
+    assert_eq!(
+        rounds_of(&value),
+        vec![(
+            "Ben".to_string(),
+            vec![round("spring", [json!("leading"), json!("growing")])]
+        )]
+    );
+    assert_eq!(value["movement"], json!([]));
+    // Rounds are in the order given, not by date: backwards, every move turns round.
+    let out = team_in(
+        dir.path(),
+        &["autumn", "spring", "--over-time", "--format", "json"],
+    );
+    let value: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(value["rounds"], json!(["autumn", "spring"]));
+    assert_eq!(value["movement"][0]["change"], "down");
+    assert_eq!(value["movement"][0]["from_round"], "autumn");
+}
+
+#[test]
+fn table_markdown_csv_and_html_show_each_rounds_distribution_and_who_moved() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    two_rounds(dir.path());
+    let table = team_in(dir.path(), &["spring", "autumn", "--over-time"]);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    insta::assert_snapshot!("team_over_time_table", table.stdout);
+    let guide = crate::support::doc("docs/TEAMS.md");
+    let rounds_part = &table.stdout[table
+        .stdout
+        .find("How many people hold each level, per round")
+        .expect("the rounds table")..];
+    assert!(
+        guide.contains(rounds_part),
+        "docs/TEAMS.md's rounds tables differ from what rungs prints now:\n{rounds_part}"
+    );
+
+    let csv = team_in(
+        dir.path(),
+        &["spring", "autumn", "--over-time", "--format", "csv"],
+    );
+    assert_eq!(csv.code, 0, "{}", csv.stderr);
+    assert_eq!(
+        csv.stdout,
+        "subject,complete,file,answered,of,best_fit,next_role,next_gap,listening,sharing\r\n\
+         Ana,yes,autumn/ana.json,8,8,,senior,1,growing,growing\r\n\
+         Ben,yes,autumn/ben.json,8,8,,senior,3,starting,starting\r\n\
+         Cy,yes,autumn/cy.json,8,8,,senior,4,starting,none\r\n\
+         \r\n\
+         competency,round,none,starting,growing,leading\r\n\
+         listening,spring,0,1,1,0\r\n\
+         listening,autumn,0,2,1,0\r\n\
+         sharing,spring,1,1,0,\r\n\
+         sharing,autumn,1,1,1,\r\n\
+         \r\n\
+         subject,competency,from_round,before,to_round,after,change\r\n\
+         Ana,listening,spring,starting,autumn,growing,up\r\n\
+         Ana,sharing,spring,starting,autumn,growing,up\r\n\
+         Ben,listening,spring,growing,autumn,starting,down\r\n\
+         Ben,sharing,spring,none,autumn,starting,up\r\n"
+    );
+
+    let md = team_in(
+        dir.path(),
+        &["spring", "autumn", "--over-time", "--format", "markdown"],
+    );
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    assert!(
+        md.stdout.contains("## Distribution per round"),
+        "{}",
+        md.stdout
+    );
+    assert!(
+        md.stdout.contains("| Listening | autumn | 0 | 2 | 1 | 0 |"),
+        "{}",
+        md.stdout
+    );
+    assert!(
+        md.stdout
+            .contains("| Ben | Listening | 2 growing (spring) | 1 starting (autumn) | ↓ down |"),
+        "{}",
+        md.stdout
+    );
+
+    let html = team_in(
+        dir.path(),
+        &["spring", "autumn", "--over-time", "--format", "html"],
+    );
+    assert_eq!(html.code, 0, "{}", html.stderr);
+    let page = html.stdout;
+    assert!(page.contains("<h2>Distribution per round</h2>"), "{page}");
+    assert!(page.contains("<h2>Who moved</h2>"), "{page}");
+    assert!(
+        page.contains("<tr><td>Ben</td><td>Sharing</td><td>none (spring)</td><td>1 starting (autumn)</td><td>↑ up</td></tr>"),
+        "{page}"
+    );
+    assert!(!page.contains("<script"), "{page}");
 }

@@ -44,7 +44,54 @@ pub fn write(team: &Team, mut writer: impl Write) -> std::io::Result<()> {
         writer.write_all(row.join(",").as_bytes())?;
         writer.write_all(b"\r\n")?;
     }
+    if let Some(over) = &team.over_time {
+        rounds(team, over, &mut writer)?;
+    }
     writer.flush()
+}
+
+/// With rounds, after an empty line: per competency and round how many people hold each level;
+/// after another, each level that changed between a person's first and last round.
+fn rounds(
+    team: &Team,
+    over: &crate::team::OverTime,
+    writer: &mut impl Write,
+) -> std::io::Result<()> {
+    let mut header = vec!["competency".to_string(), "round".into(), "none".into()];
+    header.extend(team.levels.iter().map(|l| field(l)));
+    writer.write_all(b"\r\n")?;
+    writer.write_all(header.join(",").as_bytes())?;
+    writer.write_all(b"\r\n")?;
+    for (c, competency) in team.competencies.iter().enumerate() {
+        for (r, label) in over.labels.iter().enumerate() {
+            let distribution = &over.distributions[r][c];
+            let mut row = vec![
+                field(&competency.id),
+                field(label),
+                super::count(distribution, "none").unwrap_or(0).to_string(),
+            ];
+            row.extend(team.levels.iter().map(|l| {
+                super::count(distribution, l).map_or_else(String::new, |n| n.to_string())
+            }));
+            writer.write_all(row.join(",").as_bytes())?;
+            writer.write_all(b"\r\n")?;
+        }
+    }
+    writer.write_all(b"\r\nsubject,competency,from_round,before,to_round,after,change\r\n")?;
+    for m in &over.moves {
+        let row = [
+            field(&m.subject),
+            field(&team.competencies[m.competency].id),
+            field(&over.labels[m.from]),
+            field(m.before.level.as_deref().unwrap_or("none")),
+            field(&over.labels[m.to]),
+            field(m.after.level.as_deref().unwrap_or("none")),
+            m.change().to_string(),
+        ];
+        writer.write_all(row.join(",").as_bytes())?;
+        writer.write_all(b"\r\n")?;
+    }
+    Ok(())
 }
 
 /// The same CSV as a String.

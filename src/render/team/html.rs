@@ -134,6 +134,57 @@ pub fn render(team: &Team) -> String {
         }
         out.push_str("</tbody>\n</table>\n</section>\n");
     }
+    if let Some(over) = &team.over_time {
+        out.push_str("<section id=\"rounds\">\n<h2>Distribution per round</h2>\n<table>\n<thead><tr><th>Competency</th><th>Round</th><th>none</th>");
+        for l in &team.levels {
+            let _ = write!(out, "<th>{}</th>", escape(l));
+        }
+        out.push_str("</tr></thead>\n<tbody>\n");
+        for (c, competency) in team.competencies.iter().enumerate() {
+            for (r, label) in over.labels.iter().enumerate() {
+                let distribution = &over.distributions[r][c];
+                let _ = write!(
+                    out,
+                    "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td>",
+                    escape(&competency.name),
+                    escape(label),
+                    super::count(distribution, "none").unwrap_or(0)
+                );
+                for l in &team.levels {
+                    let _ = write!(
+                        out,
+                        "<td class=\"num\">{}</td>",
+                        super::count(distribution, l)
+                            .map_or_else(|| "–".to_string(), |n| n.to_string())
+                    );
+                }
+                out.push_str("</tr>\n");
+            }
+        }
+        out.push_str(
+            "</tbody>\n</table>\n</section>\n<section id=\"movement\">\n<h2>Who moved</h2>\n",
+        );
+        if over.moves.is_empty() {
+            let _ = writeln!(out, "<p>{}</p>", escape(super::NO_MOVES));
+        } else {
+            out.push_str("<table>\n<thead><tr><th>Person</th><th>Competency</th><th>Before</th><th>After</th><th>Change</th></tr></thead>\n<tbody>\n");
+            for m in &over.moves {
+                let _ = writeln!(
+                    out,
+                    "<tr><td>{}</td><td>{}</td><td>{} ({})</td><td>{} ({})</td><td>{}</td></tr>",
+                    escape(&m.subject),
+                    escape(&team.competencies[m.competency].name),
+                    super::level_cell(&m.before, escape),
+                    escape(&over.labels[m.from]),
+                    super::level_cell(&m.after, escape),
+                    escape(&over.labels[m.to]),
+                    super::change_cell(m.change())
+                );
+            }
+            out.push_str("</tbody>\n</table>\n");
+        }
+        out.push_str("</section>\n");
+    }
     let _ = writeln!(
         out,
         "<footer><p>Computed by rungs from the ratings and framework {} {}.</p></footer>\n</body>\n</html>",

@@ -73,6 +73,58 @@ pub fn render(team: &Team) -> String {
             ]));
         }
     }
+    if let Some(over) = &team.over_time {
+        out.push_str("\n## Distribution per round\n\n");
+        let mut header = vec!["Competency".to_string(), "Round".into(), "none".into()];
+        header.extend(team.levels.iter().map(|l| escape(l)));
+        out.push_str(&row(&header));
+        out.push_str(&row(&vec!["---".to_string(); header.len()]));
+        for (c, competency) in team.competencies.iter().enumerate() {
+            for (r, label) in over.labels.iter().enumerate() {
+                let distribution = &over.distributions[r][c];
+                let mut cells = vec![
+                    escape(&competency.name),
+                    escape(label),
+                    super::count(distribution, "none").unwrap_or(0).to_string(),
+                ];
+                cells.extend(team.levels.iter().map(|l| {
+                    super::count(distribution, l).map_or_else(|| "–".to_string(), |n| n.to_string())
+                }));
+                out.push_str(&row(&cells));
+            }
+        }
+        out.push_str("\n## Who moved\n\n");
+        if over.moves.is_empty() {
+            out.push_str(super::NO_MOVES);
+            out.push('\n');
+        } else {
+            out.push_str(&row(&[
+                "Person".into(),
+                "Competency".into(),
+                "Before".into(),
+                "After".into(),
+                "Change".into(),
+            ]));
+            out.push_str(&row(&vec!["---".to_string(); 5]));
+            for m in &over.moves {
+                out.push_str(&row(&[
+                    escape(&m.subject),
+                    escape(&team.competencies[m.competency].name),
+                    format!(
+                        "{} ({})",
+                        super::level_cell(&m.before, escape),
+                        escape(&over.labels[m.from])
+                    ),
+                    format!(
+                        "{} ({})",
+                        super::level_cell(&m.after, escape),
+                        escape(&over.labels[m.to])
+                    ),
+                    super::change_cell(m.change()),
+                ]));
+            }
+        }
+    }
     if !team.without_view.is_empty() {
         out.push_str(&format!(
             "\nLeft out, with no {}: {}\n",

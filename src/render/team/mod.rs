@@ -67,6 +67,36 @@ pub fn standing_cell(
     text
 }
 
+/// How many people hold `level` in a distribution; `None` when the level is not on the
+/// competency's ladder.
+pub fn count(distribution: &[(String, usize)], level: &str) -> Option<usize> {
+    distribution
+        .iter()
+        .find(|(l, _)| l == level)
+        .map(|(_, n)| *n)
+}
+
+/// A standing in words for the movement table: `2 growing`, `none`.
+pub fn level_cell(standing: &crate::compare::Standing, escape: impl Fn(&str) -> String) -> String {
+    match &standing.level {
+        Some(level) => format!("{} {}", standing.rank, escape(level)),
+        None => "none".to_string(),
+    }
+}
+
+/// `↑ up`, `↓ down`, `~ changed`.
+pub fn change_cell(change: &str) -> String {
+    let arrow = match change {
+        "up" => "↑",
+        "down" => "↓",
+        _ => "~",
+    };
+    format!("{arrow} {change}")
+}
+
+/// "No one's level changed between their first and last round."
+pub const NO_MOVES: &str = "No one's level changed between their first and last round.";
+
 /// `1 person`, `12 people`.
 pub fn people(n: usize) -> String {
     super::plural(n, "person", "people")

@@ -30,6 +30,12 @@ pub fn render(team: &Team, style: Style) -> String {
         out.push('\n');
         out.push_str(&targets(team, style));
     }
+    if team.over_time.is_some() {
+        out.push('\n');
+        out.push_str(&rounds(team, style));
+        out.push('\n');
+        out.push_str(&movement(team, style));
+    }
     if !team.without_view.is_empty() {
         out.push_str(&format!(
             "\nLeft out, with no {}: {}\n",
@@ -262,4 +268,93 @@ pub fn targets(team: &Team, style: Style) -> String {
             ),
         }
     )
+}
+
+/// With rounds: per competency, how many people hold each level in each round.
+pub fn rounds(team: &Team, style: Style) -> String {
+    let Some(over) = &team.over_time else {
+        return String::new();
+    };
+    let mut t = table(style);
+    let mut header = vec![
+        Cell::new("competency"),
+        Cell::new("round"),
+        Cell::new("none"),
+    ];
+    header.extend(
+        team.levels
+            .iter()
+            .enumerate()
+            .map(|(r, id)| Cell::new(format!("{} {}", r + 1, visible(id)))),
+    );
+    t.set_header(header);
+    for (c, competency) in team.competencies.iter().enumerate() {
+        for (round, label) in over.labels.iter().enumerate() {
+            let distribution = &over.distributions[round][c];
+            let name = if round == 0 {
+                visible(&competency.name).into_owned()
+            } else {
+                String::new()
+            };
+            let mut row = vec![
+                Cell::new(name),
+                Cell::new(visible(label)),
+                Cell::new(super::count(distribution, "none").unwrap_or(0))
+                    .set_alignment(CellAlignment::Right),
+            ];
+            for id in &team.levels {
+                row.push(
+                    Cell::new(
+                        super::count(distribution, id)
+                            .map_or_else(|| "–".to_string(), |n| n.to_string()),
+                    )
+                    .set_alignment(CellAlignment::Right),
+                );
+            }
+            t.add_row(row);
+        }
+    }
+    let t = crate::render::fit::laid_out(t);
+    let title = lines(
+        "How many people hold each level, per round (in the order given)",
+        style.width,
+    );
+    format!("{title}\n{t}\n")
+}
+
+/// With rounds: each person × competency whose level changed between the first and the last
+/// round the person appears in.
+pub fn movement(team: &Team, style: Style) -> String {
+    let Some(over) = &team.over_time else {
+        return String::new();
+    };
+    let title = lines(
+        "Who moved: levels that changed between a person's first and last round",
+        style.width,
+    );
+    if over.moves.is_empty() {
+        return format!("{title}\n{}\n", super::NO_MOVES);
+    }
+    let mut t = table(style);
+    t.set_header(vec!["person", "competency", "before", "after", "change"]);
+    for m in &over.moves {
+        let plain = |s: &str| visible(s).into_owned();
+        t.add_row(vec![
+            Cell::new(visible(&m.subject)),
+            Cell::new(visible(&team.competencies[m.competency].name)),
+            Cell::new(format!(
+                "{} ({})",
+                super::level_cell(&m.before, plain),
+                visible(&over.labels[m.from])
+            )),
+            Cell::new(format!(
+                "{} ({})",
+                super::level_cell(&m.after, plain),
+                visible(&over.labels[m.to])
+            )),
+            Cell::new(super::change_cell(m.change())),
+        ]);
+    }
+    let t = crate::render::fit::laid_out(t);
+    format!("{title}\n{t}\n")
 }
