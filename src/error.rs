@@ -6,7 +6,7 @@
 use std::fmt;
 
 /// How serious a problem is: errors make a file invalid, warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// Legal but suspicious.
     Warning,
@@ -154,6 +154,76 @@ impl fmt::Display for BadInput {
 
 impl std::error::Error for BadInput {}
 
+/// How many places one kind of problem is named at before the rest are counted in one line.
+pub const PLACES_NAMED: usize = 20;
+
+/// The problems as they are printed: each kind of problem (one file, one severity, one message
+/// once the quoted names and the numbers in it are set aside) at its first [`PLACES_NAMED`]
+/// places, then one line at the next place counting the rest. So 30,000 rows with an empty
+/// cell are 21 lines, not 30,000. Order is kept.
+pub fn capped(problems: &[Diagnostic]) -> Vec<Diagnostic> {
+    use std::collections::HashMap;
+    // Per kind: how many there are, counted first, so the line that counts the rest is
+    // written where the rest begins.
+    let kinds: Vec<(&str, Severity, String)> = problems
+        .iter()
+        .map(|p| (p.file.as_str(), p.severity, shape(&p.message)))
+        .collect();
+    let mut totals: HashMap<&(&str, Severity, String), usize> = HashMap::new();
+    for kind in &kinds {
+        *totals.entry(kind).or_insert(0) += 1;
+    }
+    let mut seen: HashMap<&(&str, Severity, String), usize> = HashMap::new();
+    let mut out = Vec::with_capacity(problems.len().min(1024));
+    for (problem, kind) in problems.iter().zip(&kinds) {
+        let count = seen.entry(kind).or_insert(0);
+        *count += 1;
+        if *count <= PLACES_NAMED {
+            out.push(problem.clone());
+        } else if *count == PLACES_NAMED + 1 {
+            let rest = totals.get(kind).copied().unwrap_or(0) - PLACES_NAMED;
+            let mut line = problem.clone();
+            line.message = format!(
+                "{rest} more {} with this problem, from here on: {}",
+                if rest == 1 { "place" } else { "places" },
+                problem.message
+            );
+            out.push(line);
+        }
+    }
+    out
+}
+
+/// A message with what names a place or a thing set aside: quoted text becomes `""` and a run
+/// of digits `#`, so the same problem on two rows has one shape.
+fn shape(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut chars = message.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                out.push_str("\"\"");
+                while let Some(c) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '0'..='9' => {
+                if !out.ends_with('#') {
+                    out.push('#');
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,5 +246,38 @@ mod tests {
             BadInput::new("--target needs a role id").to_string(),
             "--target needs a role id"
         );
+    }
+
+    #[test]
+    fn one_kind_of_problem_is_named_at_twenty_places_then_counted() {
+        let mut problems: Vec<Diagnostic> = (1..=30)
+            .map(|row| Diagnostic::at("s.csv", row, 3, format!("empty indicator at {row}")))
+            .collect();
+        problems.insert(
+            25,
+            Diagnostic::at(
+                "s.csv",
+                25,
+                1,
+                "duplicate indicator id \"a.b\" (first at row 2)",
+            ),
+        );
+        problems.push(Diagnostic::at(
+            "s.csv",
+            31,
+            1,
+            "duplicate indicator id \"c\" (first at row 9)",
+        ));
+        let capped = capped(&problems);
+        let lines: Vec<String> = capped.iter().map(ToString::to_string).collect();
+        assert_eq!(lines.len(), 23, "{lines:#?}");
+        assert_eq!(lines[19], "s.csv:20:3: empty indicator at 20");
+        assert_eq!(
+            lines[20],
+            "s.csv:21:3: 10 more places with this problem, from here on: empty indicator at 21"
+        );
+        assert!(lines[21].starts_with("s.csv:25:1: duplicate"));
+        assert!(lines[22].starts_with("s.csv:31:1: duplicate"));
+        assert_eq!(shape("id \"a\\\"b\" at 12:4"), "id \"\" at #:#");
     }
 }

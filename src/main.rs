@@ -25,7 +25,7 @@ fn main() -> ExitCode {
 /// Print an error, one line per problem, and pick its exit code: 2 for bad input, 1 otherwise.
 fn report(error: &anyhow::Error) -> ExitCode {
     if let Some(bad) = error.downcast_ref::<rungs::error::BadInput>() {
-        for problem in &bad.problems {
+        for problem in &rungs::error::capped(&bad.problems) {
             commands::eprint_line(format_args!("error: {problem}"));
         }
         return ExitCode::from(2);

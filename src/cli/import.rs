@@ -65,6 +65,11 @@ pub struct ImportSheetArgs {
     /// Read roles (targets) from this sheet of the same workbook.
     #[arg(long, value_name = "NAME")]
     pub roles_sheet: Option<String>,
+
+    /// The text encoding of a .csv or .tsv sheet that is not UTF-8 (a WHATWG label such as
+    /// windows-1252, Excel's plain "CSV" on Windows).
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
 }
 
 /// Options of `rungs import case`.

@@ -105,7 +105,7 @@ fn prepare(context: &Context, args: &AssessArgs) -> anyhow::Result<Session> {
         None => None,
     };
     let (entry, mut assessment, previous) = open_or_start(context, args)?;
-    for warning in &entry.warnings {
+    for warning in &rungs::error::capped(&entry.warnings) {
         context.say(warning);
     }
     let continued = args.resume.as_deref().or(args.from.as_deref());

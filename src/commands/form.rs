@@ -46,7 +46,7 @@ pub fn run(context: &Context, args: &FormArgs) -> anyhow::Result<ExitCode> {
             (entry, base)
         }
     };
-    for warning in &entry.warnings {
+    for warning in &rungs::error::capped(&entry.warnings) {
         context.say(warning);
     }
     let ladder = rungs::open::choose_ladder(

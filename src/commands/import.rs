@@ -58,7 +58,7 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
                 .map_err(|e| problems(context, e))?
         }
     };
-    for warning in &imported.warnings {
+    for warning in &rungs::error::capped(&imported.warnings) {
         context.say(warning);
     }
     // The same validation as any framework file, on the structs the file was written from.
@@ -100,8 +100,12 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
             write_destination(out, text.as_bytes(), args.force)?;
         }
     }
-    for warning in &warnings {
-        context.say(Diagnostic::file_error(&shown, place(warning)).warning());
+    let warnings: Vec<Diagnostic> = warnings
+        .iter()
+        .map(|w| Diagnostic::file_error(&shown, place(w)).warning())
+        .collect();
+    for warning in &rungs::error::capped(&warnings) {
+        context.say(warning);
     }
     let f = &imported.framework;
     let indicators = f
@@ -141,7 +145,18 @@ fn import_sheet(
         .map(|c| Mapping::parse(c))
         .collect::<Result<Vec<_>, _>>()
         .map_err(BadInput::new)?;
-    let mut source = Source::open(shown, bytes).map_err(|e| problems(context, e))?;
+    let encoding = args
+        .encoding
+        .as_deref()
+        .map(rungs::import::table::encoding_label)
+        .transpose()
+        .map_err(BadInput::new)?;
+    let mut source = Source::open_as(shown, bytes, encoding).map_err(|e| problems(context, e))?;
+    if encoding.is_some() && source.is_workbook() {
+        context.warn(format_args!(
+            "--encoding is for text sheets; {shown} is a workbook, which says its own encoding"
+        ));
+    }
     let table = source
         .table(args.sheet.as_deref())
         .map_err(|e| problems(context, e))?;
@@ -152,8 +167,8 @@ fn import_sheet(
         (Some(file), _) => {
             roles_shown = file.display().to_string();
             roles_bytes = rungs::io::read_limited(file, MAX_IMPORT_SIZE, "roles sheet")?;
-            let mut roles_source =
-                Source::open(&roles_shown, &roles_bytes).map_err(|e| problems(context, e))?;
+            let mut roles_source = Source::open_as(&roles_shown, &roles_bytes, encoding)
+                .map_err(|e| problems(context, e))?;
             roles_table = roles_source.table(None).map_err(|e| problems(context, e))?;
             Some(Sheet {
                 file: &roles_shown,
@@ -192,7 +207,7 @@ fn problems(context: &Context, error: LoadError) -> BadInput {
         .diagnostics
         .into_iter()
         .partition(Diagnostic::is_error);
-    for warning in warnings {
+    for warning in &rungs::error::capped(&warnings) {
         context.say(warning);
     }
     BadInput::located(errors)

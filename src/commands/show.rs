@@ -27,7 +27,7 @@ pub fn run(
         check_destination(out, force)?;
     }
     let entry = context.catalog()?.resolve(framework)?;
-    for warning in &entry.warnings {
+    for warning in &rungs::error::capped(&entry.warnings) {
         context.say(warning);
     }
     let style = Style {

@@ -99,7 +99,7 @@ fn validate_one(context: &Context, file: &Path) -> Outcome {
     }
     match framework::load(&file.display().to_string(), &bytes) {
         Ok(loaded) => {
-            for w in &loaded.warnings {
+            for w in &rungs::error::capped(&loaded.warnings) {
                 context.say(w);
             }
             Outcome::Valid {
@@ -107,7 +107,7 @@ fn validate_one(context: &Context, file: &Path) -> Outcome {
             }
         }
         Err(e) => {
-            for d in &e.diagnostics {
+            for d in &rungs::error::capped(&e.diagnostics) {
                 super::eprint_line(d);
             }
             Outcome::Invalid

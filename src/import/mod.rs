@@ -49,6 +49,8 @@ pub struct Table {
     pub first_row: usize,
     /// The spreadsheet column number of each row's first cell (1-based).
     pub first_column: usize,
+    /// The sheet's name in its workbook (`None` for a text sheet).
+    pub sheet: Option<String>,
 }
 
 impl Table {
@@ -61,6 +63,16 @@ impl Table {
             rows: vec![0],
             first_row,
             first_column,
+            sheet: None,
+        }
+    }
+
+    /// The file and sheet as messages name them: `ladder.xlsx[Roles]` in a workbook, the file
+    /// alone for a text sheet.
+    pub fn label(&self, file: &str) -> String {
+        match &self.sheet {
+            Some(sheet) => format!("{file}[{}]", crate::render::safe::visible(sheet)),
+            None => file.to_string(),
         }
     }
 

@@ -7,6 +7,10 @@
 //! tab) as the delimiter, quoted cells with line breaks. A quote that is never closed is an
 //! error at the place it opens, never a cell that swallows the rest of the file.
 
+use std::borrow::Cow;
+
+use encoding_rs::Encoding;
+
 use super::{fail, Table};
 use crate::framework::{Diagnostic, LoadError, Severity};
 
@@ -16,7 +20,7 @@ pub const MAX_SHEET_SIZE: usize = 64 * 1024 * 1024;
 /// How a file is read, from its name's extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Container {
-    /// Comma-, semicolon- or tab-separated text (`.csv`, and any other name).
+    /// Comma-, semicolon- or tab-separated text (`.csv`).
     Text,
     /// Tab-separated text (`.tsv`, `.tab`).
     Tabs,
@@ -25,16 +29,17 @@ pub enum Container {
 }
 
 impl Container {
-    /// The container a file name says.
-    pub fn of(file: &str) -> Container {
+    /// The container a file name says; `None` for an extension that is none of them.
+    pub fn of(file: &str) -> Option<Container> {
         let extension = std::path::Path::new(file)
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
         match extension.as_str() {
-            "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Container::Workbook,
-            "tsv" | "tab" => Container::Tabs,
-            _ => Container::Text,
+            "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Some(Container::Workbook),
+            "tsv" | "tab" => Some(Container::Tabs),
+            "csv" => Some(Container::Text),
+            _ => None,
         }
     }
 }
@@ -46,13 +51,24 @@ pub struct Source<'b> {
 }
 
 enum Kind<'b> {
-    Text(&'b [u8], Container),
+    Text(Cow<'b, str>, Container),
     Workbook(Box<super::workbook::Book<'b>>),
 }
 
 impl<'b> Source<'b> {
-    /// Open a file's bytes as its extension says; `file` names it in messages.
+    /// Open a file's bytes as its extension says; `file` names it in messages. A text sheet
+    /// must be UTF-8 (see [`Source::open_as`]).
     pub fn open(file: &'b str, bytes: &'b [u8]) -> Result<Source<'b>, LoadError> {
+        Source::open_as(file, bytes, None)
+    }
+
+    /// Open a file's bytes as its extension says, a text sheet in `encoding` (any WHATWG
+    /// label, [`encoding_label`]) when given, else UTF-8.
+    pub fn open_as(
+        file: &'b str,
+        bytes: &'b [u8],
+        encoding: Option<&'static Encoding>,
+    ) -> Result<Source<'b>, LoadError> {
         if bytes.len() > MAX_SHEET_SIZE {
             return Err(fail(Diagnostic::file_error(
                 file,
@@ -62,7 +78,13 @@ impl<'b> Source<'b> {
                 ),
             )));
         }
-        let kind = match Container::of(file) {
+        let Some(container) = Container::of(file) else {
+            return Err(fail(Diagnostic::file_error(
+                file,
+                "import sheet reads .csv, .tsv, .xlsx and .ods files, chosen by the file's extension, and this name has none of them; save the sheet as one (or rename it, if it is one)",
+            )));
+        };
+        let kind = match container {
             Container::Workbook => Kind::Workbook(Box::new(super::workbook::open(file, bytes)?)),
             container => {
                 if bytes.starts_with(b"PK\x03\x04") {
@@ -71,7 +93,7 @@ impl<'b> Source<'b> {
                         "file is a workbook, not text; name it .xlsx or .ods to read it as one",
                     )));
                 }
-                Kind::Text(bytes, container)
+                Kind::Text(decode(file, bytes, encoding)?, container)
             }
         };
         Ok(Source { file, kind })
@@ -87,14 +109,14 @@ impl<'b> Source<'b> {
     pub fn table(&mut self, sheet: Option<&str>) -> Result<Table, LoadError> {
         let file = self.file;
         match &mut self.kind {
-            Kind::Text(bytes, container) => {
+            Kind::Text(text, container) => {
                 if let Some(name) = sheet {
                     return Err(fail(Diagnostic::file_error(
                         file,
                         format!("a text sheet has no sheets by name, so --sheet/--roles-sheet {name:?} cannot be read from it; give a workbook (.xlsx, .ods)"),
                     )));
                 }
-                text_table(file, bytes, *container)
+                text_table(file, text, *container)
             }
             Kind::Workbook(workbook) => super::workbook::table(file, workbook, sheet),
         }
@@ -102,8 +124,7 @@ impl<'b> Source<'b> {
 }
 
 /// The rows of a text sheet.
-fn text_table(file: &str, bytes: &[u8], container: Container) -> Result<Table, LoadError> {
-    let text = decode(file, bytes)?;
+fn text_table(file: &str, text: &str, container: Container) -> Result<Table, LoadError> {
     check_quotes(file, text)?;
     let delimiter = match container {
         Container::Tabs => b'\t',
@@ -129,17 +150,42 @@ fn text_table(file: &str, bytes: &[u8], container: Container) -> Result<Table, L
     Ok(table)
 }
 
-/// The bytes as text: a UTF-8 byte order mark is dropped; UTF-16 and other encodings are
-/// refused with the way to save the sheet as UTF-8.
-fn decode<'b>(file: &str, bytes: &'b [u8]) -> Result<&'b str, LoadError> {
+/// The encoding a `--encoding` label names (any WHATWG label: `windows-1252`, `latin1`,
+/// `utf-16le`, `shift_jis`...); the error says what a label looks like.
+pub fn encoding_label(label: &str) -> Result<&'static Encoding, String> {
+    Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+        format!(
+            "--encoding {:?} is not the name of a text encoding; give one such as windows-1252 (Excel's plain \"CSV\" on Windows), iso-8859-1, utf-16le, shift_jis or gbk",
+            crate::render::safe::visible(label)
+        )
+    })
+}
+
+/// The bytes as text. Without an encoding they must be UTF-8 (a byte order mark is dropped),
+/// and text that is not is refused naming `--encoding`; with one they are decoded from it (a
+/// byte order mark, when there is one, still says which Unicode encoding the text is in).
+fn decode<'b>(
+    file: &str,
+    bytes: &'b [u8],
+    encoding: Option<&'static Encoding>,
+) -> Result<Cow<'b, str>, LoadError> {
+    if let Some(encoding) = encoding {
+        let (text, _, _) = encoding.decode(bytes);
+        return Ok(text);
+    }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let label = if bytes[0] == 0xFF {
+            "utf-16le"
+        } else {
+            "utf-16be"
+        };
         return Err(fail(Diagnostic::file_error(
             file,
-            "file is UTF-16 text; save the sheet as \"CSV UTF-8\"",
+            format!("file is UTF-16 text; read it with --encoding {label}, or save the sheet as \"CSV UTF-8\""),
         )));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|e| {
+    std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(|e| {
         let valid = &bytes[..e.valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
         fail(Diagnostic {
@@ -147,7 +193,7 @@ fn decode<'b>(file: &str, bytes: &'b [u8]) -> Result<&'b str, LoadError> {
             line: Some(line),
             column: None,
             message: format!(
-                "file is not UTF-8 text (byte 0x{:02X} on this line); save the sheet as \"CSV UTF-8\"",
+                "file is not UTF-8 text (byte 0x{:02X} on this line); give its encoding with --encoding, e.g. --encoding windows-1252 for Excel's plain \"CSV\" on Windows, or save the sheet as \"CSV UTF-8\"",
                 bytes[e.valid_up_to()]
             ),
             severity: Severity::Error,
@@ -258,10 +304,11 @@ mod tests {
 
     #[test]
     fn containers_by_extension() {
-        assert_eq!(Container::of("ladder.XLSX"), Container::Workbook);
-        assert_eq!(Container::of("ladder.ods"), Container::Workbook);
-        assert_eq!(Container::of("ladder.tsv"), Container::Tabs);
-        assert_eq!(Container::of("ladder.csv"), Container::Text);
-        assert_eq!(Container::of("ladder"), Container::Text);
+        assert_eq!(Container::of("ladder.XLSX"), Some(Container::Workbook));
+        assert_eq!(Container::of("ladder.ods"), Some(Container::Workbook));
+        assert_eq!(Container::of("ladder.tsv"), Some(Container::Tabs));
+        assert_eq!(Container::of("ladder.csv"), Some(Container::Text));
+        assert_eq!(Container::of("ladder"), None);
+        assert_eq!(Container::of("notes.md"), None);
     }
 }

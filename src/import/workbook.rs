@@ -24,31 +24,67 @@ pub const MAX_UNPACKED_SIZE: u64 = 128 * 1024 * 1024;
 /// A workbook as `calamine` reads it.
 pub(super) type Book<'b> = Sheets<Cursor<&'b [u8]>>;
 
-/// The bytes of a workbook, opened with `calamine` after [`check_unpacked_size`].
+/// The bytes of a workbook, opened with `calamine` as its extension says, after
+/// [`check_parts`]. A workbook it cannot open is named with what is wrong with it.
 pub(super) fn open<'b>(file: &str, bytes: &'b [u8]) -> Result<Book<'b>, LoadError> {
-    check_unpacked_size(file, bytes)?;
-    calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+    check_parts(file, bytes)?;
+    let extension = std::path::Path::new(file)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let cursor = Cursor::new(bytes);
+    let opened: Result<Book<'b>, String> = match extension.as_str() {
+        "xlsx" | "xlsm" => Xlsx::new(cursor)
+            .map(Sheets::Xlsx)
+            .map_err(|e| e.to_string()),
+        "xlsb" => calamine::Xlsb::new(cursor)
+            .map(Sheets::Xlsb)
+            .map_err(|e| e.to_string()),
+        "ods" => calamine::Ods::new(cursor)
+            .map(Sheets::Ods)
+            .map_err(|e| e.to_string()),
+        _ => calamine::Xls::new(cursor)
+            .map(Sheets::Xls)
+            .map_err(|e| e.to_string()),
+    };
+    opened.map_err(|e| {
         fail(Diagnostic::file_error(
             file,
             format!(
-                "cannot read the workbook: {}",
-                crate::render::safe::visible(&e.to_string())
+                "cannot read the workbook, which is damaged or not a .{extension} workbook: {}",
+                crate::render::safe::visible(&e)
             ),
         ))
     })
 }
 
-/// A zip workbook (`.xlsx`, `.xlsm`, `.xlsb`, `.ods`) is refused when its parts would unpack
-/// to more than [`MAX_UNPACKED_SIZE`], before `calamine` unpacks any: first by the sizes its
-/// directory gives; then, since a zip file's maker writes those, by unpacking each part into
-/// nothing, stopping one byte past the size it gives, and refusing a part that holds more.
-/// Unpacking is deterministic, so `calamine` later unpacks no more than was counted here. A
-/// file that is no zip (`.xls`) or that the zip reader cannot open, and a part it cannot
-/// unpack (a method it does not know), are left to `calamine`, which says what is wrong.
-fn check_unpacked_size(file: &str, bytes: &[u8]) -> Result<(), LoadError> {
+/// A zip workbook (`.xlsx`, `.xlsm`, `.xlsb`, `.ods`) is checked before `calamine` reads it:
+/// its zip directory must be readable, its parts must not unpack to more than
+/// [`MAX_UNPACKED_SIZE`] (first by the sizes its directory gives; then, since a zip file's maker
+/// writes those, by unpacking each part into nothing, stopping one byte past the size it gives,
+/// and refusing a part that holds more), every part must unpack whole (a truncated or damaged
+/// part is named), and no XML part may declare a DOCTYPE (which no workbook has, and which
+/// could make a parser expand entities). Unpacking is deterministic, so `calamine` later
+/// unpacks no more than was counted here. An `.xls` (no zip) is left to `calamine`, as is a
+/// part compressed by a method the zip reader does not know.
+fn check_parts(file: &str, bytes: &[u8]) -> Result<(), LoadError> {
     use std::io::Read as _;
-    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Ok(());
+    let ods = file.to_ascii_lowercase().ends_with(".ods");
+    let damaged = |message: String| {
+        fail(Diagnostic::file_error(
+            file,
+            format!("the workbook is damaged: {message}; it was not read (save it again from the spreadsheet, or as CSV)"),
+        ))
+    };
+    let mut archive = match zip::ZipArchive::new(Cursor::new(bytes)) {
+        Ok(archive) => archive,
+        Err(_) if !bytes.starts_with(b"PK") => return Ok(()),
+        Err(e) => {
+            return Err(damaged(format!(
+                "its zip directory cannot be read ({}), as when the file was cut short",
+                crate::render::safe::visible(&e.to_string())
+            )))
+        }
     };
     let mut total: u64 = 0;
     for index in 0..archive.len() {
@@ -65,22 +101,201 @@ fn check_unpacked_size(file: &str, bytes: &[u8]) -> Result<(), LoadError> {
         )));
     }
     for index in 0..archive.len() {
-        let Ok(part) = archive.by_index(index) else {
+        let Ok(mut part) = archive.by_index(index) else {
             continue;
         };
         let said = part.size();
         let name = crate::render::safe::visible(part.name()).into_owned();
-        let unpacked = std::io::copy(&mut part.take(said + 1), &mut std::io::sink());
-        if unpacked.is_ok_and(|n| n > said) {
-            return Err(fail(Diagnostic::file_error(
-                file,
-                format!(
-                    "the workbook's part {name:?} unpacks to more than the {said} bytes it gives as its size; the workbook is damaged or made to fill the memory, and was not read"
-                ),
+        let xml = name.ends_with(".xml") || name.ends_with(".rels");
+        // An OpenDocument sheet's cells are read whole, to count what its repeats make; of
+        // any other part the start, where a DOCTYPE would be, and the rest into nothing.
+        let whole = ods && name == "content.xml";
+        let mut head = Vec::with_capacity(if whole { said as usize } else { 8192 });
+        let read = (&mut part)
+            .take(if whole { said + 1 } else { 8192.min(said + 1) })
+            .read_to_end(&mut head)
+            .and_then(|n| {
+                let rest = std::io::copy(
+                    &mut (&mut part).take(said + 1 - n as u64),
+                    &mut std::io::sink(),
+                )?;
+                Ok(n as u64 + rest)
+            });
+        match read {
+            Ok(n) if n > said => {
+                return Err(fail(Diagnostic::file_error(
+                    file,
+                    format!(
+                        "the workbook's part {name:?} unpacks to more than the {said} bytes it gives as its size; the workbook is damaged or made to fill the memory, and was not read"
+                    ),
+                )));
+            }
+            Ok(n) if n < said => {
+                return Err(damaged(format!(
+                    "its part {name:?} holds {n} of the {said} bytes it gives as its size"
+                )));
+            }
+            Ok(_) => {}
+            Err(e) => {
+                return Err(damaged(format!(
+                    "its part {name:?} cannot be unpacked ({}), as when the file was cut short",
+                    crate::render::safe::visible(&e.to_string())
+                )));
+            }
+        }
+        if xml && contains(&head[..head.len().min(8192)], b"<!DOCTYPE") {
+            return Err(damaged(format!(
+                "its part {name:?} declares a DOCTYPE, which no spreadsheet writes"
             )));
+        }
+        if whole {
+            check_repeats(file, &head)?;
         }
     }
     Ok(())
+}
+
+/// An OpenDocument sheet may say that a row is repeated (`table:number-rows-repeated`) or a
+/// cell (`table:number-columns-repeated`) any number of times, and `calamine` writes out every
+/// repeat between the first and the last cell holding something: a 2 KB file could make a
+/// million rows. A sheet whose repeats make more cells than [`MAX_REPEATED_CELLS`] plus one for
+/// every 16 bytes of its XML is refused, so what is read stays in proportion to the file (a
+/// sheet as a spreadsheet saves it repeats only empty rows and cells past its end, which are
+/// not written out, and never comes near).
+fn check_repeats(file: &str, xml: &[u8]) -> Result<(), LoadError> {
+    let allowed = MAX_REPEATED_CELLS + xml.len() as u64 / 16;
+    let mut grid = Grid::default();
+    let mut at = 0;
+    while let Some(offset) = find(&xml[at..], b"<table:") {
+        let start = at + offset;
+        let end = xml[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(xml.len(), |e| start + e + 1);
+        let tag = &xml[start..end];
+        let name_end = tag
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/')
+            .unwrap_or(tag.len());
+        let closed = tag.ends_with(b"/>");
+        match &tag[..name_end] {
+            b"<table:table" => {
+                grid.check(file, allowed)?;
+                grid = Grid::default();
+                grid.sheet =
+                    attribute(tag, b"table:name").map(|n| String::from_utf8_lossy(n).into_owned());
+            }
+            b"<table:table-row" => {
+                grid.end_row();
+                grid.row_repeats = repeats(tag, b"table:number-rows-repeated");
+            }
+            b"<table:table-cell" | b"<table:covered-table-cell" => {
+                let count = repeats(tag, b"table:number-columns-repeated");
+                grid.column = grid.column.saturating_add(count);
+                if !closed || attribute(tag, b"office:value-type").is_some() {
+                    grid.row_width = grid.column;
+                }
+            }
+            _ => {}
+        }
+        at = end;
+    }
+    grid.end_row();
+    grid.check(file, allowed)
+}
+
+/// Cells an OpenDocument sheet's repeats may make beyond one per 16 bytes of its XML.
+pub const MAX_REPEATED_CELLS: u64 = 200_000;
+
+/// What one OpenDocument sheet's rows make, as `calamine` writes them out.
+#[derive(Default)]
+struct Grid {
+    sheet: Option<String>,
+    /// Rows so far, repeats counted.
+    rows: u64,
+    /// Where the first row holding something starts, and where the last one ends.
+    first: Option<u64>,
+    last: u64,
+    /// The widest row holding something.
+    width: u64,
+    /// The row being read: its repeats, the column reached and where its last cell holding
+    /// something ends.
+    row_repeats: u64,
+    column: u64,
+    row_width: u64,
+}
+
+impl Grid {
+    fn end_row(&mut self) {
+        if self.row_width > 0 {
+            self.first.get_or_insert(self.rows);
+            self.last = self.rows.saturating_add(self.row_repeats);
+            self.width = self.width.max(self.row_width);
+        }
+        self.rows = self.rows.saturating_add(self.row_repeats);
+        (self.row_repeats, self.column, self.row_width) = (0, 0, 0);
+    }
+
+    fn check(&self, file: &str, allowed: u64) -> Result<(), LoadError> {
+        let rows = self.last - self.first.unwrap_or(self.last);
+        let cells = rows.saturating_mul(self.width);
+        if cells <= allowed {
+            return Ok(());
+        }
+        Err(fail(Diagnostic::file_error(
+            file,
+            format!(
+                "sheet {:?} repeats its rows or cells (table:number-rows-repeated, table:number-columns-repeated) into {rows} rows by {} columns, far more than the file holds; it was not read. Save the sheet again from the spreadsheet, or as CSV",
+                crate::render::safe::visible(self.sheet.as_deref().unwrap_or("")),
+                self.width,
+            ),
+        )))
+    }
+}
+
+/// The value of an attribute of a tag, when it has one.
+fn attribute<'t>(tag: &'t [u8], name: &[u8]) -> Option<&'t [u8]> {
+    let mut at = 0;
+    while let Some(offset) = find(&tag[at..], name) {
+        let start = at + offset;
+        let rest = &tag[start + name.len()..];
+        let before_ok = start > 0 && tag[start - 1].is_ascii_whitespace();
+        if before_ok && rest.starts_with(b"=") && rest.len() > 1 {
+            let quote = rest[1];
+            let value = &rest[2..];
+            let end = value.iter().position(|&b| b == quote)?;
+            return Some(&value[..end]);
+        }
+        at = start + name.len();
+    }
+    None
+}
+
+/// A repeat count: 1 when not given, or not a number.
+fn repeats(tag: &[u8], name: &[u8]) -> u64 {
+    attribute(tag, name)
+        .and_then(|v| std::str::from_utf8(v).ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .unwrap_or(1)
+}
+
+/// Where `needle` first occurs in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let mut at = 0;
+    while let Some(offset) = haystack[at..].iter().position(|&b| b == first) {
+        let start = at + offset;
+        if haystack[start + 1..].starts_with(rest) {
+            return Some(start);
+        }
+        at = start + 1;
+    }
+    None
+}
+
+/// Whether `needle` occurs in `haystack`.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    find(haystack, needle).is_some()
 }
 
 /// The rows of a workbook's sheet: the named one, else the first.
@@ -102,7 +317,9 @@ pub(super) fn table(
     };
     if let Sheets::Xlsx(xlsx) = workbook {
         let cells = xlsx_cells(xlsx, &name).map_err(|e| cannot(&e.into()))?;
-        return rows_of(file, &name, cells);
+        let mut table = rows_of(file, &name, cells)?;
+        table.sheet = Some(name);
+        return Ok(table);
     }
     let range = workbook.worksheet_range(&name).map_err(|e| cannot(&e))?;
     let (height, width) = range.get_size();
@@ -121,6 +338,7 @@ pub(super) fn table(
         }
         table.end_row();
     }
+    table.sheet = Some(name);
     Ok(table)
 }
 

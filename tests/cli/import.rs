@@ -288,7 +288,7 @@ fn unreadable_sheets_are_bad_input() {
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
-        "error: latin1.csv:2: file is not UTF-8 text (byte 0xE9 on this line); save the sheet as \"CSV UTF-8\"\n"
+        "error: latin1.csv:2: file is not UTF-8 text (byte 0xE9 on this line); give its encoding with --encoding, e.g. --encoding windows-1252 for Excel's plain \"CSV\" on Windows, or save the sheet as \"CSV UTF-8\"\n"
     );
     let missing = run_in(dir.path(), &["import", "csv", "nowhere.csv"]);
     assert_eq!(missing.code, 2);

@@ -29,6 +29,7 @@ mod races;
 mod report;
 mod schema;
 mod second_look;
+mod sheets;
 mod show;
 mod strangers;
 mod streams;

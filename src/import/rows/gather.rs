@@ -84,6 +84,9 @@ pub(super) struct Gathered {
     /// (level, track) pairs in order of first appearance: a track's ladder.
     on_tracks: Vec<(usize, OnTrack, At)>,
     on_tracks_seen: HashSet<(usize, OnTrack)>,
+    /// Per examples column: how many of its cells hold a `;` that does not split them, and
+    /// the first.
+    unsplit: [(usize, Option<At>); 2],
 }
 
 impl Gathered {
@@ -160,6 +163,16 @@ impl Gathered {
                 levels.push(competency_levels.len() - 1);
                 competency_levels.len() - 1
             });
+        for (slot, column) in [Column::Examples, Column::CompetencyLevelExamples]
+            .into_iter()
+            .enumerate()
+        {
+            if unsplit_semicolon(cells.text(column)) {
+                let (count, first) = &mut self.unsplit[slot];
+                *count += 1;
+                first.get_or_insert(cells.at(column));
+            }
+        }
         let entry = competency_level(problems, &cells, id, &mut competency_levels[cl], level_id);
         indicator(
             problems,
@@ -419,6 +432,26 @@ impl Gathered {
         }
     }
 
+    /// One warning per examples column whose cells hold a `;` that splits nothing.
+    pub(super) fn check_unsplit(&self, problems: &mut Problems) {
+        for ((count, first), column) in self
+            .unsplit
+            .iter()
+            .zip([Column::Examples, Column::CompetencyLevelExamples])
+        {
+            if let Some(at) = *first {
+                problems.warn(
+                    at,
+                    format!(
+                        "{} of column {:?} hold ';' with no space on both sides, which does not split examples, so each is one example (the first here); to split them, write \" ; \" or one example a line",
+                        crate::render::plural(*count, "cell", "cells"),
+                        column.name()
+                    ),
+                );
+            }
+        }
+    }
+
     /// A row that says a competency level has no indicators, where other rows give it some.
     pub(super) fn check_empty_levels(&self, problems: &mut Problems) {
         for c in &self.competencies {
@@ -456,6 +489,15 @@ impl Gathered {
         }
         ladders
     }
+}
+
+/// Whether an examples cell holds a `;` that [`sheet::split_examples`] does not split on.
+fn unsplit_semicolon(cell: &str) -> bool {
+    cell.contains(';')
+        && cell
+            .lines()
+            .flat_map(|line| line.split(" ; "))
+            .any(|item| item.contains(';'))
 }
 
 /// The row's competency level (created at the competency's first row for it): its own title,

@@ -77,55 +77,71 @@ pub struct Sheet<'a> {
     pub table: &'a Table,
 }
 
-/// Read a framework sheet, and a roles sheet when given. Every problem found is returned, each
-/// at its row and column.
+/// Read a framework sheet, and a roles sheet when given. Every problem found in either is
+/// returned, each at its row and column (in a workbook, of its sheet: `ladder.xlsx[Roles]`),
+/// the framework sheet's first.
 pub fn import(
     framework: Sheet<'_>,
     roles: Option<Sheet<'_>>,
     options: &Options,
     mappings: &[Mapping],
 ) -> Result<Imported, LoadError> {
-    let mut problems = Problems::new(framework.file);
-    let table = framework.table;
-    let Some(columns) = header_columns(&mut problems, table, &COLUMNS, Column::name, mappings)
-    else {
-        return Err(problems.into_error());
-    };
+    let label = framework.table.label(framework.file);
+    let mut problems = Problems::new(&label);
+    let mut raw = read_framework(&mut problems, framework.table, mappings)
+        .map(|(gathered, order)| gathered.into_framework(&order, framework.file, options));
+    let roles_label = roles.as_ref().map(|r| r.table.label(r.file));
+    let mut role_problems = Problems::new(roles_label.as_deref().unwrap_or(""));
+    if let Some(roles) = &roles {
+        // Read even when the framework sheet has problems, so that both sheets' are said in
+        // one run; the roles then name what the framework sheet's good rows gave.
+        let targets = read_roles(&mut role_problems, roles.table, mappings, raw.as_ref());
+        if let Some(raw) = &mut raw {
+            raw.targets = targets;
+        }
+    }
+    if problems.has_error() || role_problems.has_error() {
+        let mut error = problems.into_error();
+        error
+            .diagnostics
+            .extend(role_problems.into_error().diagnostics);
+        return Err(error);
+    }
+    let mut warnings = problems.diagnostics;
+    warnings.extend(role_problems.diagnostics);
+    Ok(Imported {
+        framework: raw.unwrap_or_default(),
+        warnings,
+        about: None,
+    })
+}
+
+/// The framework sheet's rows gathered, and its levels' order; `None` when its header leaves
+/// nothing to read (the problems say why).
+fn read_framework(
+    problems: &mut Problems,
+    table: &Table,
+    mappings: &[Mapping],
+) -> Option<(Gathered, Vec<usize>)> {
+    let columns = header_columns(problems, table, &COLUMNS, Column::name, mappings)?;
     required_columns(
-        &mut problems,
+        problems,
         &columns,
         &COLUMNS,
         Column::is_required,
         Column::name,
     );
     if problems.has_error() {
-        return Err(problems.into_error());
+        return None;
     }
     let mut gathered = Gathered::for_rows(table.len());
     for (index, row) in table.rows().enumerate().skip(1) {
-        gathered.read_row(&mut problems, &columns, table, index, row);
+        gathered.read_row(problems, &columns, table, index, row);
     }
-    gathered.check_empty_levels(&mut problems);
-    let order = level_order(&mut problems, &gathered);
-    if problems.has_error() {
-        return Err(problems.into_error());
-    }
-    let mut raw = gathered.into_framework(&order, framework.file, options);
-    let mut warnings = problems.diagnostics;
-    if let Some(roles) = roles {
-        let mut role_problems = Problems::new(roles.file);
-        raw.targets = read_roles(&mut role_problems, roles.table, mappings, &raw);
-        if role_problems.has_error() {
-            role_problems.diagnostics.extend(warnings);
-            return Err(role_problems.into_error());
-        }
-        warnings.extend(role_problems.diagnostics);
-    }
-    Ok(Imported {
-        framework: raw,
-        warnings,
-        about: None,
-    })
+    gathered.check_empty_levels(problems);
+    gathered.check_unsplit(problems);
+    let order = level_order(problems, &gathered);
+    Some((gathered, order))
 }
 
 #[cfg(test)]

@@ -83,12 +83,13 @@ impl<'f> Known<'f> {
 }
 
 /// Phase 5: the roles sheet's rows as targets, each competency's level named by id or name,
-/// roles in order of first appearance.
+/// roles in order of first appearance. Without a framework (its sheet could not be read) only
+/// the header is checked.
 pub(super) fn read_roles(
     problems: &mut Problems,
     table: &Table,
     mappings: &[Mapping],
-    framework: &RawFramework,
+    framework: Option<&RawFramework>,
 ) -> Vec<RawTarget> {
     let Some(columns) = header_columns(problems, table, &ROLE_COLUMNS, RoleColumn::name, mappings)
     else {
@@ -101,9 +102,9 @@ pub(super) fn read_roles(
         RoleColumn::is_required,
         RoleColumn::name,
     );
-    if problems.has_error() {
+    let Some(framework) = framework.filter(|_| !problems.has_error()) else {
         return Vec::new();
-    }
+    };
     let known = Known::new(framework);
     let mut targets: Vec<RawTarget> = Vec::new();
     let mut first_rows: HashMap<String, RoleEntry> = HashMap::new();

@@ -1,0 +1,306 @@
+//! `rungs import sheet` of frameworks as organisations publish them (contract section 11):
+//! sheets in other encodings, workbooks whose problems are said per sheet, problems said once
+//! for many rows, damaged workbooks named as such. Every sheet is written by the test.
+
+use std::io::Write as _;
+use std::path::Path;
+
+use crate::support::run_in;
+
+/// A workbook with these sheets, each a list of rows of text cells.
+fn workbook(path: &Path, sheets: &[(&str, &[&[&str]])]) {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in sheets {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(*name).expect("name");
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if !cell.is_empty() {
+                    sheet.write_string(r as u32, c as u16, *cell).expect("cell");
+                }
+            }
+        }
+    }
+    workbook.save(path).expect("workbook saved");
+}
+
+/// A zip file of these parts, stored as given.
+fn zipped(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in parts {
+        zip.start_file(*name, options).expect("part");
+        zip.write_all(bytes).expect("part written");
+    }
+    zip.finish().expect("zip").into_inner()
+}
+
+/// The parts of a zip file, by name.
+fn unzipped(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read as _;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    (0..archive.len())
+        .map(|i| {
+            let mut part = archive.by_index(i).expect("part");
+            let mut content = Vec::new();
+            part.read_to_end(&mut content).expect("read");
+            (part.name().to_string(), content)
+        })
+        .collect()
+}
+
+#[test]
+fn a_windows_1252_sheet_is_refused_naming_encoding_and_read_with_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // "Café" and "Naïve" as Excel's plain "CSV" saves them on Windows.
+    std::fs::write(
+        dir.path().join("ladder.csv"),
+        b"competency,level,indicator\nCaf\xe9 craft,Junior,Na\xefve code \x96 reviewed\n",
+    )
+    .expect("write");
+    let out = run_in(dir.path(), &["import", "sheet", "ladder.csv"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "error: ladder.csv:2: file is not UTF-8 text (byte 0xE9 on this line); give its encoding with --encoding, e.g. --encoding windows-1252 for Excel's plain \"CSV\" on Windows, or save the sheet as \"CSV UTF-8\"\n"
+    );
+    let out = run_in(
+        dir.path(),
+        &[
+            "-q",
+            "import",
+            "sheet",
+            "ladder.csv",
+            "--encoding",
+            "windows-1252",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("name: Café craft"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("text: Naïve code – reviewed"),
+        "{}",
+        out.stdout
+    );
+    let out = run_in(
+        dir.path(),
+        &["import", "sheet", "ladder.csv", "--encoding", "klingon"],
+    );
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .starts_with("error: --encoding \"klingon\" is not the name of a text encoding"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_file_of_another_kind_is_refused_naming_the_kinds_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("notes.md"),
+        "competency,level,indicator\nA,One,x\n",
+    )
+    .expect("write");
+    let out = run_in(dir.path(), &["import", "sheet", "notes.md"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: notes.md: import sheet reads .csv, .tsv, .xlsx and .ods files, chosen by the file's extension, and this name has none of them; save the sheet as one (or rename it, if it is one)\n"
+    );
+}
+
+#[test]
+fn the_main_sheets_and_the_roles_sheets_problems_are_said_together_naming_each_sheet() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    workbook(
+        &dir.path().join("ladder.xlsx"),
+        &[
+            (
+                "Signals",
+                &[
+                    &["competency", "level", "indicator"],
+                    &["Craft", "Junior", "Writes tests"],
+                    &["Craft", "Senior", ""],
+                ],
+            ),
+            (
+                "Roles",
+                &[
+                    &["role", "competency", "level"],
+                    &["Engineer", "Craft", "Junior"],
+                    &["Engineer", "Craft", "Junior"],
+                    &["Lead", "Craft", "Principal"],
+                ],
+            ),
+        ],
+    );
+    let out = run_in(
+        dir.path(),
+        &["import", "sheet", "ladder.xlsx", "--roles-sheet", "Roles"],
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "error: ladder.xlsx[Signals]:3:3: empty indicator: give the text to rate, write (no indicators) for a level that asks nothing, or delete the row\n\
+         error: ladder.xlsx[Roles]:4:3: no level \"Principal\" in the framework sheet; give an id or a name of: junior, senior\n"
+    );
+}
+
+#[test]
+fn a_semicolon_that_splits_no_examples_is_one_warning_per_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut sheet = String::from("competency,level,indicator,examples\n");
+    for i in 0..30 {
+        sheet.push_str(&format!(
+            "Craft,Junior,Writes test {i},adds tests;names things\n"
+        ));
+    }
+    sheet.push_str("Craft,Senior,Designs,one ; two\n");
+    std::fs::write(dir.path().join("ladder.csv"), sheet).expect("write");
+    let out = run_in(
+        dir.path(),
+        &["import", "sheet", "ladder.csv", "-o", "ladder.yaml"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "ladder.csv:2:4: warning: 30 cells of column \"examples\" hold ';' with no space on both sides, which does not split examples, so each is one example (the first here); to split them, write \" ; \" or one example a line\n\
+         imported 1 competency, 2 levels, 31 indicators into ladder.yaml; check it with: rungs validate ladder.yaml\n"
+    );
+}
+
+#[test]
+fn one_problem_on_many_rows_is_said_for_twenty_then_counted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut sheet = String::from("competency,level,indicator\n");
+    for _ in 0..3000 {
+        sheet.push_str("Craft,Junior,\n");
+    }
+    std::fs::write(dir.path().join("ladder.csv"), sheet).expect("write");
+    let out = run_in(dir.path(), &["import", "sheet", "ladder.csv"]);
+    assert_eq!(out.code, 2);
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(lines.len(), 21, "{}", out.stderr);
+    assert!(lines[19].starts_with("error: ladder.csv:21:3: empty indicator"));
+    assert!(
+        lines[20].starts_with(
+            "error: ladder.csv:22:3: 2980 more places with this problem, from here on: empty indicator"
+        ),
+        "{}",
+        lines[20]
+    );
+    // Warnings too: 3000 indicators of one text.
+    let mut sheet = String::from("competency,level,indicator\n");
+    for i in 0..3000 {
+        sheet.push_str(&format!("Craft {i},Junior,Writes tests\n"));
+    }
+    std::fs::write(dir.path().join("same.csv"), sheet).expect("write");
+    let out = run_in(
+        dir.path(),
+        &["import", "sheet", "same.csv", "-o", "same.yaml"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.lines().count() <= 25, "{}", out.stderr);
+    let out = run_in(dir.path(), &["validate", "same.yaml"]);
+    assert!(out.stderr.lines().count() <= 25, "{}", out.stderr);
+}
+
+#[test]
+fn an_ods_of_a_row_repeated_a_billion_times_is_refused_in_one_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let content = r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Sheet1">
+<table:table-row><table:table-cell office:value-type="string"><text:p>competency</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>level</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>indicator</text:p></table:table-cell></table:table-row>
+<table:table-row table:number-rows-repeated="1000000000"><table:table-cell office:value-type="string"><text:p>Craft</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Junior</text:p></table:table-cell><table:table-cell/></table:table-row>
+</table:table></office:spreadsheet></office:body></office:document-content>"#;
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    let ods = |content: &str| {
+        zipped(&[
+            (
+                "mimetype",
+                b"application/vnd.oasis.opendocument.spreadsheet",
+            ),
+            ("content.xml", content.as_bytes()),
+            ("META-INF/manifest.xml", manifest.as_bytes()),
+        ])
+    };
+    std::fs::write(dir.path().join("huge.ods"), ods(content)).expect("write");
+    let out = run_in(dir.path(), &["import", "sheet", "huge.ods"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "error: huge.ods: sheet \"Sheet1\" repeats its rows or cells (table:number-rows-repeated, table:number-columns-repeated) into 1000000001 rows by 3 columns, far more than the file holds; it was not read. Save the sheet again from the spreadsheet, or as CSV\n"
+    );
+    // Repeated a few times, the rows are read (and, all empty, each said in one line at most).
+    std::fs::write(
+        dir.path().join("few.ods"),
+        ods(&content.replace("1000000000", "30")),
+    )
+    .expect("write");
+    let out = run_in(dir.path(), &["import", "sheet", "few.ods"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(out.stderr.lines().count(), 21, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("error: few.ods[Sheet1]:2:3: empty indicator"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_damaged_workbook_says_what_is_wrong_with_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let book = dir.path().join("ladder.xlsx");
+    workbook(
+        &book,
+        &[(
+            "Signals",
+            &[
+                &["competency", "level", "indicator"],
+                &["Craft", "Junior", "Tests"],
+            ],
+        )],
+    );
+    let bytes = std::fs::read(&book).expect("read");
+    // Cut short, as a download that stopped.
+    std::fs::write(dir.path().join("cut.xlsx"), &bytes[..bytes.len() / 2]).expect("write");
+    let out = run_in(dir.path(), &["import", "sheet", "cut.xlsx"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.starts_with(
+            "error: cut.xlsx: the workbook is damaged: its zip directory cannot be read ("
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("Cannot detect"), "{}", out.stderr);
+    // A part declaring a DOCTYPE.
+    let parts: Vec<(String, Vec<u8>)> = unzipped(&bytes)
+        .into_iter()
+        .map(|(name, content)| {
+            if name == "xl/workbook.xml" {
+                let text = String::from_utf8(content).expect("text");
+                let text = text.replacen("?>", "?><!DOCTYPE workbook [<!ENTITY a \"aaaa\">]>", 1);
+                (name, text.into_bytes())
+            } else {
+                (name, content)
+            }
+        })
+        .collect();
+    let parts: Vec<(&str, &[u8])> = parts
+        .iter()
+        .map(|(n, c)| (n.as_str(), c.as_slice()))
+        .collect();
+    std::fs::write(dir.path().join("doctype.xlsx"), zipped(&parts)).expect("write");
+    let out = run_in(dir.path(), &["import", "sheet", "doctype.xlsx"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: doctype.xlsx: the workbook is damaged: its part \"xl/workbook.xml\" declares a DOCTYPE, which no spreadsheet writes; it was not read (save it again from the spreadsheet, or as CSV)\n"
+    );
+}
