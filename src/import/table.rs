@@ -81,7 +81,7 @@ impl<'b> Source<'b> {
         let Some(container) = Container::of(file) else {
             return Err(fail(Diagnostic::file_error(
                 file,
-                "import sheet reads .csv, .tsv, .xlsx and .ods files, chosen by the file's extension, and this name has none of them; save the sheet as one (or rename it, if it is one)",
+                "sheets are read from .csv, .tsv, .xlsx and .ods files, chosen by the extension, and this name has none of them; save the sheet as one of these (or rename it, if it is one)",
             )));
         };
         let kind = match container {

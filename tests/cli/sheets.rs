@@ -108,7 +108,7 @@ fn a_file_of_another_kind_is_refused_naming_the_kinds_read() {
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
-        "error: notes.md: import sheet reads .csv, .tsv, .xlsx and .ods files, chosen by the file's extension, and this name has none of them; save the sheet as one (or rename it, if it is one)\n"
+        "error: notes.md: sheets are read from .csv, .tsv, .xlsx and .ods files, chosen by the extension, and this name has none of them; save the sheet as one of these (or rename it, if it is one)\n"
     );
 }
 
