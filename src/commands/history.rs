@@ -20,7 +20,8 @@ use super::output::Output;
 use super::Context;
 use crate::cli::HistoryArgs;
 
-/// The assessment files named: files as given, folders as the `.json` files directly inside.
+/// The assessment files named: files as given, folders as the `.json` files inside, subfolders
+/// searched as `team` searches them.
 /// Whatever in a folder cannot be read as a file is a problem, as an unreadable file is.
 fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, BadInput> {
     let mut files = Vec::new();
@@ -30,7 +31,7 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, BadInput> {
             files.push(path.clone());
             continue;
         }
-        match files_in(path, &["json"], Depth::Top) {
+        match files_in(path, &["json"], Depth::Nested) {
             Ok(found) => {
                 if found.files.is_empty() && found.skipped.is_empty() {
                     problems.push(Diagnostic::file_error(

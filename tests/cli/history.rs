@@ -276,3 +276,49 @@ fn with_a_target_no_heading_sits_on_another() {
         "Gaps to every competency at Practising, in the newest assessment: the target column."
     );
 }
+
+#[test]
+fn a_folder_is_searched_through_its_subfolders_as_team_searches() {
+    // A person's assessments filed by year and quarter (section 12): the same history as the
+    // three files side by side, and a hidden folder is passed over as team passes it.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let filed = [
+        ("2026/q1", "2026-03-01.json"),
+        ("2026/q2", "2026-06-02.json"),
+        ("2026", "2026-09-15.json"),
+    ];
+    for (folder, name) in filed {
+        std::fs::create_dir_all(dir.path().join(folder)).expect("folder");
+        std::fs::copy(
+            format!("{FOLDER}/{name}"),
+            dir.path().join(folder).join(name),
+        )
+        .expect("copy");
+    }
+    std::fs::create_dir_all(dir.path().join(".trash")).expect("folder");
+    std::fs::write(dir.path().join(".trash/broken.json"), "{").expect("write");
+    let nested = command(&["history", "--frameworks", FRAMEWORKS, "--format", "json"])
+        .arg(dir.path())
+        .succeeds();
+    let flat = command(&[
+        "history",
+        FOLDER,
+        "--frameworks",
+        FRAMEWORKS,
+        "--format",
+        "json",
+    ])
+    .succeeds();
+    let nested: Value = serde_json::from_str(&nested).expect("JSON");
+    let flat: Value = serde_json::from_str(&flat).expect("JSON");
+    assert_eq!(nested["assessments"].as_array().map(Vec::len), Some(3));
+    assert_eq!(nested["competencies"], flat["competencies"]);
+    let files: Vec<&str> = nested["assessments"]
+        .as_array()
+        .expect("assessments")
+        .iter()
+        .map(|a| a["file"].as_str().expect("file"))
+        .collect();
+    assert!(files[0].ends_with("2026/q1/2026-03-01.json"), "{files:?}");
+    assert!(files[2].ends_with("2026/2026-09-15.json"), "{files:?}");
+}
