@@ -69,22 +69,34 @@ pub fn parse(shown: &str, bytes: &[u8]) -> Result<Assessment, BadInput> {
     checked_times(shown, assessment)
 }
 
-/// Refuse an assessment whose `started_at` or `completed_at` is not a time: it would be placed
-/// anywhere on a timeline, and picked as the latest by `team`.
+/// Refuse an assessment whose `started_at` or `completed_at` is not a time, or a time later
+/// than tomorrow: it would be placed anywhere on a timeline, or always picked as the latest by
+/// `team` and the id shortcuts.
 fn checked_times(shown: &str, assessment: Assessment) -> Result<Assessment, BadInput> {
+    // A day of slack for clocks that disagree and for time zones.
+    let latest = time::OffsetDateTime::now_utc() + time::Duration::days(1);
     let times = [
         ("started_at", Some(&assessment.started_at)),
         ("completed_at", assessment.completed_at.as_ref()),
     ];
     for (key, text) in times {
         let Some(text) = text else { continue };
-        if let Err(e) =
-            time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
-        {
+        let when =
+            match time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
+            {
+                Ok(when) => when,
+                Err(e) => return Err(BadInput::in_file(
+                    shown,
+                    format!(
+                        "{key} {text:?} is not an RFC 3339 time ({e}); write it like 2026-03-10T11:30:00Z"
+                    ),
+                )),
+            };
+        if when > latest {
             return Err(BadInput::in_file(
                 shown,
                 format!(
-                    "{key} {text:?} is not an RFC 3339 time ({e}); write it like 2026-03-10T11:30:00Z"
+                    "{key} {text:?} is in the future (later than tomorrow); an assessment cannot have been made then, and it would always count as the latest"
                 ),
             ));
         }

@@ -35,11 +35,15 @@ pub struct Assessment {
     #[serde(default)]
     pub completed_at: Option<String>,
     /// Indicator id -> rating. Unrated indicators are absent.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique::ratings")]
     pub ratings: Ratings,
     /// Indicator id -> evidence note, for indicators not rated yet: a note is evidence even
     /// before its rating. Rating the indicator moves its note into the rating.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique::notes"
+    )]
     pub notes: BTreeMap<String, String>,
     /// The target given to `rungs assess`: reports, diffs and histories measure gaps against
     /// it unless they are given another.
@@ -52,7 +56,11 @@ pub struct Assessment {
     /// the framework (the indicator was removed or renamed, reworded, or the value left the
     /// scale). Never counted; it comes back when it fits again (see
     /// [`super::reconcile::set_aside`]).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique::set_aside"
+    )]
     pub set_aside: BTreeMap<String, SetAside>,
 }
 
@@ -255,7 +263,11 @@ pub struct FrameworkRef {
     /// Where each indicator stood, and a print of its text, when the assessment was taken:
     /// what tells, after the framework changed, which indicators were added, removed, moved or
     /// reworded since. Files written before it was recorded lack it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "unique::prints"
+    )]
     pub indicators: Option<BTreeMap<String, IndicatorPrint>>,
 }
 
@@ -395,5 +407,84 @@ impl<'de> Deserialize<'de> for RatingValue {
             }
         }
         deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// The maps of an assessment keyed by indicator id: an id given twice is refused (as answers
+/// files and YAML refuse it), never read as "the last one wins", which would let one of two
+/// ratings vanish without a word.
+mod unique {
+    use std::collections::BTreeMap;
+    use std::marker::PhantomData;
+
+    use serde::de::{Deserialize, Deserializer, Error, MapAccess, Visitor};
+
+    use super::{IndicatorPrint, Ratings, SetAside};
+
+    struct Unique<V> {
+        what: &'static str,
+        value: PhantomData<V>,
+    }
+
+    impl<'de, V: Deserialize<'de>> Visitor<'de> for Unique<V> {
+        type Value = BTreeMap<String, V>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            write!(f, "a map of {}", self.what)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if out.contains_key(&key) {
+                    return Err(A::Error::custom(format!(
+                        "{}: {key:?} is given twice; an id may appear once",
+                        self.what
+                    )));
+                }
+                let value = map.next_value()?;
+                out.insert(key, value);
+            }
+            Ok(out)
+        }
+    }
+
+    fn map<'de, D: Deserializer<'de>, V: Deserialize<'de>>(
+        deserializer: D,
+        what: &'static str,
+    ) -> Result<BTreeMap<String, V>, D::Error> {
+        deserializer.deserialize_map(Unique {
+            what,
+            value: PhantomData,
+        })
+    }
+
+    pub fn ratings<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Ratings, D::Error> {
+        map(deserializer, "ratings")
+    }
+
+    pub fn notes<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<BTreeMap<String, String>, D::Error> {
+        map(deserializer, "notes")
+    }
+
+    pub fn set_aside<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<BTreeMap<String, SetAside>, D::Error> {
+        map(deserializer, "set_aside")
+    }
+
+    /// The indicator prints, which may be absent or null.
+    pub fn prints<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<BTreeMap<String, IndicatorPrint>>, D::Error> {
+        struct Prints(BTreeMap<String, IndicatorPrint>);
+        impl<'de> Deserialize<'de> for Prints {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                map(deserializer, "framework.indicators").map(Prints)
+            }
+        }
+        Ok(Option::<Prints>::deserialize(deserializer)?.map(|p| p.0))
     }
 }

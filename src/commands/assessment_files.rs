@@ -35,6 +35,8 @@ pub fn read(
     // Files kept although a later one counts are used (the feed has every file): no note.
     let earlier_used = options.keep_earlier;
     let (files, mut invalid) = gather::discover(paths);
+    // What was found: the files read, and those refused before reading (a pipe, a device).
+    let found = files.len() + invalid.len();
     let gathered = match gather::gather(&catalog, &files, &options) {
         Ok(gathered) => gathered,
         Err(Failure::Framework(bad)) => return Err(bad.into()),
@@ -65,7 +67,7 @@ pub fn read(
             problems.push(format!(
                 "{} left out of {} (pass --skip-invalid to go on without them)",
                 plural(invalid.len(), "file", "files"),
-                plural(files.len(), "file", "files"),
+                plural(found, "file", "files"),
             ));
         }
         return Err(BadInput::many(problems).into());

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use rungs::catalog::{read_framework_bytes, yaml_files_in};
+use rungs::error::Diagnostic;
 use rungs::framework::{self, translation};
 use rungs::render::plural;
 
@@ -12,15 +13,28 @@ use super::Context;
 
 /// What checking one file found.
 enum Outcome {
-    Valid { warnings: usize },
+    /// Valid, with so many warnings; the framework id and digest when it is a framework (not
+    /// a translation).
+    Valid {
+        warnings: usize,
+        id: Option<(String, String)>,
+    },
     Invalid,
 }
 
 /// Validate every file (folders expand to their YAML files); print every problem, one line
 /// each; exit 2 if any file or folder is invalid.
+///
+/// Frameworks found in the folders given are a set, as a `--frameworks` folder is: a second
+/// file with an id already used is invalid (the catalog would leave it out). A file named
+/// on its own that reuses an id, or any file that reuses a built-in framework's id, is
+/// warned about.
 pub fn run(context: &Context, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let mut files = Vec::new();
-    let mut invalid = 0usize;
+    let mut in_folders = std::collections::HashSet::new();
+    // Folders that could not be checked, and files found in them that could not be read.
+    let mut bad_folders = 0usize;
+    let mut unread = 0usize;
     for path in paths {
         if path.is_dir() {
             match yaml_files_in(path) {
@@ -29,18 +43,19 @@ pub fn run(context: &Context, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
                         "{}: is a folder with no .yaml or .yml files in it",
                         path.display()
                     ));
-                    invalid += 1;
+                    bad_folders += 1;
                 }
                 Ok(found) => {
                     for skipped in &found.skipped {
                         super::eprint_line(&skipped.detail);
-                        invalid += 1;
+                        unread += 1;
                     }
+                    in_folders.extend(found.files.iter().cloned());
                     files.extend(found.files);
                 }
                 Err(e) => {
                     e.problems.iter().for_each(super::eprint_line);
-                    invalid += 1;
+                    bad_folders += 1;
                 }
             }
         } else {
@@ -62,26 +77,71 @@ pub fn run(context: &Context, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     }
     let files = with_translations;
     let mut warnings = 0usize;
+    let mut invalid = unread;
+    let builtin = rungs::catalog::Catalog::builtin();
+    // Each framework id checked so far, with the file that has it.
+    let mut ids: std::collections::HashMap<String, &Path> = std::collections::HashMap::new();
     for file in &files {
         match validate_one(context, file) {
-            Outcome::Valid { warnings: w } => warnings += w,
+            Outcome::Valid { warnings: w, id } => {
+                warnings += w;
+                let Some((id, digest)) = id else { continue };
+                let shown = file.display().to_string();
+                if let Some(first) = ids.get(id.as_str()) {
+                    let message = format!(
+                        "framework id {id:?} is already used by {}; in one --frameworks folder this file would be left out: give one of them another id",
+                        first.display()
+                    );
+                    if in_folders.contains(file) && in_folders.contains(*first) {
+                        super::eprint_line(Diagnostic::file_error(&shown, message));
+                        invalid += 1;
+                        continue;
+                    }
+                    context.say(Diagnostic::file_error(&shown, message).warning());
+                    warnings += 1;
+                } else if builtin.get(&id).is_some_and(|b| b.digest != digest) {
+                    context.say(
+                        Diagnostic::file_error(
+                            &shown,
+                            format!(
+                                "framework id {id:?} is the id of a built-in framework: in a --frameworks folder this file is left out (the built-in one is used); give it another id"
+                            ),
+                        )
+                        .warning(),
+                    );
+                    warnings += 1;
+                }
+                ids.entry(id).or_insert(file);
+            }
             Outcome::Invalid => invalid += 1,
         }
     }
-    let checked = files.len().max(invalid);
-    if invalid == 0 {
+    let checked = files.len() + unread;
+    let mut summary = if checked == 0 {
+        String::new()
+    } else if invalid == 0 {
         let mut summary = format!("{} valid", plural(checked, "file", "files"));
         if warnings > 0 {
             summary.push_str(&format!(" ({})", plural(warnings, "warning", "warnings")));
         }
-        context.say(summary);
+        summary
+    } else if checked == 1 {
+        "1 file invalid".to_string()
+    } else {
+        format!("{invalid} of {checked} files invalid")
+    };
+    if bad_folders > 0 {
+        let folders = format!("{} not checked", plural(bad_folders, "folder", "folders"));
+        summary = if summary.is_empty() {
+            folders
+        } else {
+            format!("{summary}; {folders}")
+        };
+    }
+    context.say(summary);
+    if invalid == 0 && bad_folders == 0 {
         Ok(ExitCode::SUCCESS)
     } else {
-        if checked == 1 {
-            context.say("1 file invalid");
-        } else {
-            context.say(format!("{invalid} of {checked} files invalid"));
-        }
         Ok(ExitCode::from(2))
     }
 }
@@ -104,6 +164,7 @@ fn validate_one(context: &Context, file: &Path) -> Outcome {
             }
             Outcome::Valid {
                 warnings: loaded.warnings.len(),
+                id: Some((loaded.framework.id, loaded.digest)),
             }
         }
         Err(e) => {
@@ -193,6 +254,6 @@ fn validate_translation(context: &Context, file: &Path, bytes: &[u8]) -> Outcome
     if invalid {
         Outcome::Invalid
     } else {
-        Outcome::Valid { warnings }
+        Outcome::Valid { warnings, id: None }
     }
 }

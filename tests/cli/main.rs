@@ -26,6 +26,7 @@ mod prose;
 mod pty;
 mod quiet;
 mod races;
+mod reliability;
 mod report;
 mod schema;
 mod second_look;

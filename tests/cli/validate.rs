@@ -209,7 +209,7 @@ fn a_folder_is_not_a_framework_file() {
     assert_calm(&run_validate);
     insta::assert_snapshot!(run_validate.stderr, @r"
     tests/broken/folder.yaml: is a folder with no .yaml or .yml files in it
-    1 file invalid
+    1 folder not checked
     ");
     let run_show = run(&["show", "tests/broken/folder.yaml"]);
     assert_eq!(run_show.code, BAD_INPUT);
