@@ -252,7 +252,8 @@ fn rating() -> impl Strategy<Value = Rating> {
 }
 
 /// A valid RFC 3339 time, with a `Z` or an offset.
-const TIME: &str = "20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](Z|[+-]0[0-9]:[0-5][0-9])";
+// Past times only: a time later than tomorrow is refused.
+const TIME: &str = "20([01][0-9]|2[0-5])-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](Z|[+-]0[0-9]:[0-5][0-9])";
 
 fn assessment() -> impl Strategy<Value = Assessment> {
     (

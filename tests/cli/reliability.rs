@@ -53,7 +53,8 @@ fn a_time_later_than_tomorrow_is_refused_naming_the_key() {
         let out = run_in(sandbox.dir.path(), &["report", "future.json"]);
         assert_eq!(out.code, 2, "{key}: {}", out.stderr);
         assert!(
-            out.stderr.contains(&format!("future.json: {key} \"9999-12-31T2"))
+            out.stderr
+                .contains(&format!("future.json: {key} \"9999-12-31T2"))
                 && out.stderr.contains("is in the future"),
             "{key}: {}",
             out.stderr
@@ -92,13 +93,16 @@ fn validate_fails_on_two_frameworks_of_one_folder_with_one_id_and_warns_on_a_bui
     let out = run_in(sandbox.dir.path(), &["validate", "set"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(
-        out.stderr.contains(
-            "set/b.yaml: framework id \"team-skills\" is already used by set/a.yaml"
-        ),
+        out.stderr
+            .contains("set/b.yaml: framework id \"team-skills\" is already used by set/a.yaml"),
         "{}",
         out.stderr
     );
-    assert!(out.stderr.ends_with("1 of 2 files invalid\n"), "{}", out.stderr);
+    assert!(
+        out.stderr.ends_with("1 of 2 files invalid\n"),
+        "{}",
+        out.stderr
+    );
 
     std::fs::remove_file(sandbox.path("set/b.yaml")).expect("remove");
     sandbox.write("set/c.yaml", &teamwork("networking"));
@@ -111,7 +115,11 @@ fn validate_fails_on_two_frameworks_of_one_folder_with_one_id_and_warns_on_a_bui
         "{}",
         out.stderr
     );
-    assert!(out.stderr.ends_with("2 files valid (1 warning)\n"), "{}", out.stderr);
+    assert!(
+        out.stderr.ends_with("2 files valid (1 warning)\n"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -120,10 +128,14 @@ fn validate_counts_files_and_folders_apart() {
     std::fs::create_dir(sandbox.path("empty")).expect("mkdir");
     sandbox.write("good.yaml", &teamwork("good-one"));
     sandbox.write("bad.yaml", "id: [\n");
-    let out = run_in(sandbox.dir.path(), &["validate", "empty", "good.yaml", "bad.yaml"]);
+    let out = run_in(
+        sandbox.dir.path(),
+        &["validate", "empty", "good.yaml", "bad.yaml"],
+    );
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(
-        out.stderr.ends_with("1 of 2 files invalid; 1 folder not checked\n"),
+        out.stderr
+            .ends_with("1 of 2 files invalid; 1 folder not checked\n"),
         "{}",
         out.stderr
     );
