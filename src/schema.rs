@@ -130,6 +130,7 @@ pub fn assessment() -> Value {
                 },
             },
             "subject": { "type": ["string", "null"], "description": "Name of the person assessed; when absent, the file's stem (alex.json -> alex)." },
+            "lang": { "type": "string", "description": "The language the framework's texts were shown in (`--lang`), when not its own; ratings and prints are those of the framework as written." },
             "rater": {
                 "type": ["object", "null"],
                 "description": "Who gave the ratings; absent in a self-assessment.",

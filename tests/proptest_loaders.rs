@@ -301,6 +301,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                     subject,
                     track,
                     rater: None,
+                    lang: None,
                     from: None,
                     set_aside: Default::default(),
                     started_at,

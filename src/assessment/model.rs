@@ -29,6 +29,9 @@ pub struct Assessment {
     /// Who gave the ratings; absent in a self-assessment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rater: Option<Rater>,
+    /// The language the framework's texts were shown in (`--lang`), when not its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
     /// RFC 3339 time the assessment began.
     pub started_at: String,
     /// RFC 3339 time the last indicator was answered; null while in progress.

@@ -509,6 +509,7 @@ competencies:
             subject: None,
             track: None,
             rater: None,
+            lang: None,
             started_at: "2026-01-01T00:00:00Z".into(),
             completed_at: None,
             notes: Default::default(),

@@ -15,6 +15,7 @@ impl Assessment {
             subject: None,
             track: None,
             rater: None,
+            lang: None,
             from: None,
             started_at: now(),
             completed_at: None,

@@ -103,6 +103,9 @@ rungs show networking --format markdown > networking.md"
         /// Overwrite --roles-output if it exists.
         #[arg(long, requires = "roles_output")]
         force: bool,
+
+        #[command(flatten)]
+        lang: options::LangArg,
     },
 
     /// Check framework files; every problem as file:line:col: message.

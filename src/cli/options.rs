@@ -62,6 +62,15 @@ pub struct TrackArg {
     pub track: Option<String>,
 }
 
+/// The `--lang` option: the framework's texts (and the interface words) in another language.
+#[derive(Debug, Clone, Args, Default)]
+pub struct LangArg {
+    /// Show the framework's texts in this language (its translation file F.LANG.yaml; the
+    /// source text where a text has none) and the interface in it (English and Dutch, nl).
+    #[arg(long = "lang", value_name = "LANG")]
+    pub lang: Option<String>,
+}
+
 /// How report, diff and history find the framework of an assessment.
 #[derive(Debug, Clone, Args, Default)]
 pub struct FrameworkOverride {

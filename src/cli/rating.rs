@@ -19,6 +19,9 @@ rungs assess networking --answers my-answers.yaml -o me.json\n  rungs assess net
 rungs assess networking --subject \"Alex Rivera\" --rater \"Sam Lee\" --relation manager"
 )]
 pub struct AssessArgs {
+    #[command(flatten)]
+    pub lang: super::options::LangArg,
+
     /// A built-in or --frameworks id, or a path to a YAML file.
     #[arg(required_unless_present_any = ["resume", "from"], add = ArgValueCompleter::new(completers::framework))]
     pub framework: Option<String>,
@@ -80,6 +83,9 @@ rungs form networking --from alex-by-sam.json -o alex-by-sam-2.html   # a second
 rungs compare alex.json alex-by-*.json"
 )]
 pub struct FormArgs {
+    #[command(flatten)]
+    pub lang: super::options::LangArg,
+
     /// A built-in or --frameworks id, or a path to a YAML file.
     #[arg(add = ArgValueCompleter::new(completers::framework))]
     pub framework: String,

@@ -58,6 +58,9 @@ impl From<DiffFormat> for rungs::render::diff::Format {
 rungs report me.json --target-level growing --format markdown\n  rungs report me.json --format html --output me.html"
 )]
 pub struct ReportArgs {
+    #[command(flatten)]
+    pub lang: super::options::LangArg,
+
     /// A saved assessment (JSON), or a framework id for your latest self-assessment of it in the
     /// assessments folder.
     #[arg(add = ArgValueCompleter::new(completers::assessed))]
@@ -94,6 +97,9 @@ pub struct ReportArgs {
     after_help = "Examples:\n  rungs diff networking            # its last two assessments in the assessments folder\n  rungs diff january.json june.json\n  rungs diff january.json june.json --format json"
 )]
 pub struct DiffArgs {
+    #[command(flatten)]
+    pub lang: super::options::LangArg,
+
     /// The earlier assessment (a file, or a framework id for your latest self-assessment of it
     /// in the assessments folder).
     #[arg(add = ArgValueCompleter::new(completers::assessed))]
@@ -120,6 +126,9 @@ pub struct DiffArgs {
     after_help = "Examples:\n  rungs history networking         # its assessments in the assessments folder\n  rungs history ~/.local/share/rungs/assessments/   # one history per framework\n  rungs history a.json b.json c.json --format json\n  rungs history 360/ --subject \"Alex Rivera\" --rater self"
 )]
 pub struct HistoryArgs {
+    #[command(flatten)]
+    pub lang: super::options::LangArg,
+
     /// Assessment files, folders of them, or a framework id for your self-assessments of it in
     /// the assessments folder.
     #[arg(required = true, value_name = "FILE", add = ArgValueCompleter::new(completers::assessed))]
@@ -174,6 +183,9 @@ Examples:\n  rungs compare alex.json alex-by-sam.json alex-by-kim.json\n  \
 rungs compare 360/alex/ --anonymous --format html -o alex-360.html"
 )]
 pub struct CompareArgs {
+    #[command(flatten)]
+    pub lang: super::options::LangArg,
+
     /// Assessments of one person (files, or folders searched for *.json).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
@@ -236,6 +248,9 @@ rungs team assessments/ --consensus --format html -o team.html\n  \
 rungs team assessments/ --format ndjson > ratings.ndjson"
 )]
 pub struct TeamArgs {
+    #[command(flatten)]
+    pub lang: super::options::LangArg,
+
     /// Assessment files, or folders searched recursively for *.json.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,

@@ -53,6 +53,9 @@ fn opened(context: &Context, opened: Opened) -> (Entry, Assessment) {
 /// target chosen and checked, and the file it is saved to.
 struct Session {
     entry: Entry,
+    /// The framework as the person reads it: in the language of `--lang` (or the one the
+    /// assessment recorded), else `entry` itself. Ratings are fitted and saved against `entry`.
+    shown: Entry,
     assessment: Assessment,
     /// The assessment a new one starts from (`--from`), left as it is.
     previous: Option<Assessment>,
@@ -120,6 +123,12 @@ fn prepare(context: &Context, args: &AssessArgs) -> anyhow::Result<Session> {
         .into());
     }
     let (ladder, targets, warnings) = choose_target(context, args, &entry, &mut assessment)?;
+    let lang = args.lang.lang.clone().or_else(|| assessment.lang.clone());
+    let mut shown = entry.clone();
+    if let Some(translated) = context.in_language(&entry, lang.as_deref())? {
+        shown.framework = translated.framework.into();
+    }
+    assessment.lang = lang;
     refuse_inputs(args, &entry)?;
     let destination = Destination::choose(Choice {
         out: args.out.as_deref(),
@@ -131,6 +140,7 @@ fn prepare(context: &Context, args: &AssessArgs) -> anyhow::Result<Session> {
     .holding(held, args.resume.as_deref());
     let mut session = Session {
         entry,
+        shown,
         assessment,
         previous,
         ladder,
@@ -363,7 +373,7 @@ fn at_the_terminal(
             .or(resumed_earlier.as_ref()),
     };
     let outcome = terminal::walk(
-        &session.entry,
+        &session.shown,
         &mut session.assessment,
         &mut session.destination,
         args.adaptive,
@@ -538,7 +548,7 @@ fn set_rater_as_given(
 /// The profile table, and the gaps when a target was given: the same tables as `rungs report`;
 /// with the consistency warnings of the ratings.
 fn summary(session: &Session) -> (String, Vec<String>) {
-    let framework = &session.entry.framework;
+    let framework = &session.shown.framework;
     let ratings = &session.assessment.ratings;
     match Report::from_ratings_on(framework, &session.ladder, ratings, &session.targets) {
         Ok(report) => (
@@ -576,7 +586,7 @@ fn finish(context: &Context, session: &Session, remark: Option<String>) -> anyho
 /// What changed from the assessment a new one started from (`earlier`, read from
 /// `earlier_path`): the same tables as `rungs diff`.
 fn changes_since(session: &Session, earlier: &Assessment, earlier_path: &Path) -> String {
-    let framework = &session.entry.framework;
+    let framework = &session.shown.framework;
     let side = |a: &Assessment, path: &Path| SideSummary {
         file: path.display().to_string(),
         subject: a.subject.clone(),

@@ -61,7 +61,10 @@ pub fn run(context: &Context, args: &CompareArgs) -> anyhow::Result<ExitCode> {
             "--anonymous: only one peer rated, so anyone who knows who was asked can tell whose ratings \"peer 1\" are",
         );
     }
-    let framework = &gathered.entry.framework;
+    let translated = context.in_language(&gathered.entry, args.lang.lang.as_deref())?;
+    let framework: &rungs::framework::Framework = translated
+        .as_ref()
+        .map_or(&gathered.entry.framework, |t| &t.framework);
     let ladder = rungs::open::choose_ladder(
         framework,
         args.track.track.as_deref(),

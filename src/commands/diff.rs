@@ -86,19 +86,33 @@ pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
         new.assessment.track.as_deref(),
         &none,
     )?;
+    // Compared on the frameworks as written; their texts shown in the language asked for.
+    let lang = args.lang.lang.as_deref();
+    let new_shown = context.in_language(&new.entry, lang)?;
+    let old_shown = if old.entry.digest == new.entry.digest {
+        new_shown.clone()
+    } else {
+        context.in_language(&old.entry, lang)?
+    };
+    let old_framework: &rungs::framework::Framework = old_shown
+        .as_ref()
+        .map_or(&old.entry.framework, |t| &t.framework);
+    let new_framework: &rungs::framework::Framework = new_shown
+        .as_ref()
+        .map_or(&new.entry.framework, |t| &t.framework);
     let changes = diff(
         DiffSide {
-            framework: &old.entry.framework,
+            framework: old_framework,
             ladder: &old_ladder,
             ratings: &old.assessment.ratings,
         },
         DiffSide {
-            framework: &new.entry.framework,
+            framework: new_framework,
             ladder: &new_ladder,
             ratings: &new.assessment.ratings,
         },
     );
-    let report = DiffReport::new(&new.entry.framework, summary(&old), summary(&new), changes)
+    let report = DiffReport::new(new_framework, summary(&old), summary(&new), changes)
         .with_notes(note_changes(&old, &new))
         .with_dropped(dropped(&old, &new));
     let report = with_target(

@@ -49,6 +49,14 @@ pub fn run(context: &Context, args: &FormArgs) -> anyhow::Result<ExitCode> {
     for warning in &rungs::error::capped(&entry.warnings) {
         context.say(warning);
     }
+    // The page shows the framework's texts in the language asked for; what it saves is
+    // fitted to the framework as written.
+    let mut base = base;
+    let mut entry = entry;
+    if let Some(translated) = context.in_language(&entry, args.lang.lang.as_deref())? {
+        entry.framework = translated.framework.into();
+        base.lang.clone_from(&args.lang.lang);
+    }
     let ladder = rungs::open::choose_ladder(
         &entry.framework,
         args.track.track.as_deref(),

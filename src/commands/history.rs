@@ -161,9 +161,26 @@ fn one_framework(
     read: Vec<(PathBuf, Assessment)>,
 ) -> anyhow::Result<History> {
     let mut opened = Vec::new();
+    // Each framework's texts in the language asked for, once per framework file.
+    let mut shown: Vec<(String, std::sync::Arc<rungs::framework::Framework>)> = Vec::new();
     for (path, assessment) in read {
-        let one = attach(catalog, &path, assessment, override_entry)?;
+        let mut one = attach(catalog, &path, assessment, override_entry)?;
         context.warn_all(&one.warnings);
+        if args.lang.lang.is_some() {
+            let found = shown.iter().find(|(digest, _)| *digest == one.entry.digest);
+            let framework = match found {
+                Some((_, framework)) => framework.clone(),
+                None => {
+                    let translated = context.in_language(&one.entry, args.lang.lang.as_deref())?;
+                    let framework = translated
+                        .map_or_else(|| one.entry.framework.clone(), |t| t.framework.into());
+                    shown.push((one.entry.digest.clone(), framework.clone()));
+                    framework
+                }
+            };
+            // The ratings were fitted to the framework as written; only its texts change.
+            one.entry.framework = framework;
+        }
         opened.push(one);
     }
     let none = TargetRequest::default();

@@ -67,6 +67,48 @@ impl Context {
         Ok(catalog)
     }
 
+    /// The framework of `entry` in the language `--lang` asks for (None without it): its
+    /// translation laid over it, or with a warning its source texts when it has none.
+    pub fn in_language(
+        &self,
+        entry: &rungs::catalog::Entry,
+        lang: Option<&str>,
+    ) -> anyhow::Result<Option<rungs::framework::translation::Translated>> {
+        let Some(lang) = lang else {
+            return Ok(None);
+        };
+        if !rungs::framework::translation::is_language(lang) {
+            return Err(rungs::error::BadInput::new(format!(
+                "--lang {lang:?} is not a language tag; give one like nl, de or pt-BR"
+            ))
+            .into());
+        }
+        if !entry.languages().iter().any(|l| l == lang) {
+            self.warn(format!(
+                "framework {} has no translation into {lang}; its texts are shown as written (`rungs translate {} --lang {lang} -o SHEET` starts one)",
+                entry.framework.id,
+                entry.display_name()
+            ));
+        }
+        Ok(Some(entry.in_language(lang)?))
+    }
+
+    /// Say how many of a translated framework's texts are shown in the source language.
+    pub fn say_untranslated(
+        &self,
+        translated: &rungs::framework::translation::Translated,
+        lang: &str,
+    ) {
+        let missing = translated.untranslated();
+        if missing > 0 {
+            self.say(format!(
+                "{} of {} have no {lang} translation and are shown as written",
+                missing,
+                rungs::render::plural(translated.total, "text", "texts")
+            ));
+        }
+    }
+
     /// A message for the person at the terminal (stderr), unless --quiet.
     pub fn say(&self, message: impl std::fmt::Display) {
         if !self.quiet {
@@ -156,7 +198,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             roles_output,
             force,
-        } => show::run(&context, &framework, format, roles_output.as_deref(), force),
+            lang,
+        } => show::run(
+            &context,
+            &framework,
+            format,
+            roles_output.as_deref(),
+            force,
+            lang.lang.as_deref(),
+        ),
         Command::Validate { paths } => validate::run(&context, &paths),
         Command::Report(args) => report::run(&context, &args),
         Command::Diff(args) => diff::run(&context, &args),

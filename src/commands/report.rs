@@ -42,6 +42,13 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         ReportFormat::Table | ReportFormat::Markdown | ReportFormat::Html
     );
     let hint = (request.is_empty() && human).then(|| no_target_hint(framework));
+    // Scored on the framework as written; its texts shown in the language asked for.
+    let translated = context.in_language(&opened.entry, args.lang.lang.as_deref())?;
+    if let (Some(translated), Some(lang)) = (&translated, args.lang.lang.as_deref()) {
+        context.say_untranslated(translated, lang);
+    }
+    let framework: &rungs::framework::Framework =
+        translated.as_ref().map_or(framework, |t| &t.framework);
     let report = Report::on_ladder(framework, &ladder, &opened.assessment, &request);
     let report = match report {
         Ok(report) if problems.is_empty() && args.explain => {

@@ -16,6 +16,7 @@ pub fn run(
     format: ShowFormat,
     roles_output: Option<&Path>,
     force: bool,
+    lang: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
     if let Some(out) = roles_output {
         if format != ShowFormat::Csv {
@@ -26,9 +27,13 @@ pub fn run(
         }
         check_destination(out, force)?;
     }
-    let entry = context.catalog()?.resolve(framework)?;
+    let mut entry = context.catalog()?.resolve(framework)?;
     for warning in &rungs::error::capped(&entry.warnings) {
         context.say(warning);
+    }
+    if let (Some(translated), Some(lang)) = (context.in_language(&entry, lang)?, lang) {
+        context.say_untranslated(&translated, lang);
+        entry.framework = translated.framework.into();
     }
     let style = Style {
         width: context.width,

@@ -40,7 +40,10 @@ pub fn run(context: &Context, args: &TeamArgs) -> anyhow::Result<ExitCode> {
             verbose: args.verbose,
         },
     )?;
-    let framework = &gathered.entry.framework;
+    let translated = context.in_language(&gathered.entry, args.lang.lang.as_deref())?;
+    let framework: &rungs::framework::Framework = translated
+        .as_ref()
+        .map_or(&gathered.entry.framework, |t| &t.framework);
     let output = Output::new(args.output.path.as_deref(), args.output.force);
     output.refuse_framework(&args.framework)?;
     output.refuse_inputs(

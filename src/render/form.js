@@ -201,6 +201,7 @@
     var out = { format: base.format, framework: base.framework, subject: subject };
     if (base.track) { out.track = base.track; }
     out.rater = { name: rater, relation: relation };
+    if (base.lang) { out.lang = base.lang; }
     out.started_at = state.started_at || now();
     out.completed_at = n === total ? state.completed_at : null;
     out.ratings = {};

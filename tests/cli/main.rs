@@ -19,6 +19,7 @@ mod hardening;
 mod history;
 mod html;
 mod import;
+mod languages;
 mod narrow;
 mod over_time;
 mod own_scales;

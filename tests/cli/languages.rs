@@ -1,0 +1,259 @@
+//! `--lang` (contract section 13): the framework's texts in another language on every command
+//! that shows them, the source text where there is no translation, `lang` recorded by assess,
+//! and prints and digests left on the source texts so files made in two languages are one
+//! framework to compare, team and diff.
+
+use crate::support::Sandbox;
+use crate::translate::{kitchen_in_dutch, rungs_in};
+
+/// `answers.yaml` and an assessment of the kitchen saved as `NAME` by `who` in `lang`.
+fn assessed(sandbox: &Sandbox, name: &str, answers: &str, lang: Option<&str>, who: &[&str]) {
+    sandbox.write("answers.yaml", answers);
+    let mut args = vec![
+        "assess",
+        "@kitchen.yaml",
+        "--answers",
+        "@answers.yaml",
+        "-o",
+    ];
+    let out = format!("@{name}");
+    args.push(&out);
+    if let Some(lang) = lang {
+        args.extend(["--lang", lang]);
+    }
+    args.extend(who);
+    let run = rungs_in(sandbox, &args);
+    assert_eq!(run.code, 0, "{}", sandbox.clean(&run.stderr));
+}
+
+const ANSWERS: &str = "soup-1: 3\nsoup-2: 4\nsoup-3: 1\nbread-1: 3\nbread-2: na\n";
+
+fn json(sandbox: &Sandbox, name: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(sandbox.path(name)).expect("saved");
+    serde_json::from_str(&text).expect("JSON")
+}
+
+#[test]
+fn show_in_dutch_uses_the_translation_and_the_source_where_there_is_none() {
+    let sandbox = kitchen_in_dutch();
+    let run = rungs_in(&sandbox, &["show", "@kitchen.yaml", "--lang", "nl"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for dutch in [
+        "Keukenvaardigheden",
+        "Soep",
+        "Proeft voor het opdienen.",
+        "Zout",
+        "Kok",
+        "Vaak",
+        "Warme keuken",
+    ] {
+        assert!(run.stdout.contains(dutch), "{dutch}: {}", run.stdout);
+    }
+    for english in ["Bread", "Bakes sourdough.", "Acid", "Rarely"] {
+        assert!(
+            run.stdout.contains(english),
+            "{english} stays: {}",
+            run.stdout
+        );
+    }
+    assert!(
+        !run.stdout.contains("Tastes before serving."),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr
+            .contains(" texts have no nl translation and are shown as written"),
+        "{}",
+        run.stderr
+    );
+    let shown = rungs_in(
+        &sandbox,
+        &["show", "@kitchen.yaml", "--lang", "nl", "--format", "json"],
+    );
+    let value: serde_json::Value = serde_json::from_str(&shown.stdout).expect("JSON");
+    assert_eq!(value["name"], "Keukenvaardigheden");
+    assert_eq!(value["competencies"][0]["name"], "Soep");
+    // Without --lang nothing changes.
+    let plain = rungs_in(&sandbox, &["show", "@kitchen.yaml"]);
+    assert!(plain.stdout.contains("Tastes before serving.") && !plain.stdout.contains("Soep"));
+}
+
+#[test]
+fn a_language_without_a_translation_shows_the_source_with_a_warning() {
+    let sandbox = kitchen_in_dutch();
+    let run = rungs_in(&sandbox, &["show", "@kitchen.yaml", "--lang", "de"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("Kitchen skills"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains(
+            "warning: framework kitchen has no translation into de; its texts are shown as written"
+        ),
+        "{}",
+        run.stderr
+    );
+    let bad = rungs_in(&sandbox, &["show", "@kitchen.yaml", "--lang", "Dutch"]);
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr
+            .contains("--lang \"Dutch\" is not a language tag"),
+        "{}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn assess_in_dutch_records_lang_and_the_same_prints_as_in_english() {
+    let sandbox = kitchen_in_dutch();
+    assessed(&sandbox, "nl.json", ANSWERS, Some("nl"), &[]);
+    assessed(&sandbox, "en.json", ANSWERS, None, &[]);
+    let (nl, en) = (json(&sandbox, "nl.json"), json(&sandbox, "en.json"));
+    assert_eq!(nl["lang"], "nl");
+    assert!(en.get("lang").is_none(), "{en}");
+    assert_eq!(
+        nl["framework"], en["framework"],
+        "digest and prints are the source's"
+    );
+    // The file follows the assessment schema.
+    let schema = rungs_in(&sandbox, &["schema", "assessment"]);
+    let schema: serde_json::Value = serde_json::from_str(&schema.stdout).expect("JSON");
+    let validator = jsonschema::draft7::new(&schema).expect("schema");
+    assert!(validator.is_valid(&nl));
+    // A report of it, in English, has nothing to warn about.
+    let report = rungs_in(&sandbox, &["report", "@nl.json"]);
+    assert_eq!(report.code, 0, "{}", report.stderr);
+    assert!(!report.stderr.contains("changed"), "{}", report.stderr);
+    assert!(report.stdout.contains("Soup"), "{}", report.stdout);
+}
+
+#[test]
+fn report_in_dutch_in_every_format_and_says_how_many_texts_are_not_translated() {
+    let sandbox = kitchen_in_dutch();
+    assessed(&sandbox, "me.json", ANSWERS, None, &[]);
+    for format in ["table", "markdown", "html", "json", "csv"] {
+        let run = rungs_in(
+            &sandbox,
+            &[
+                "report",
+                "@me.json",
+                "--lang",
+                "nl",
+                "--format",
+                format,
+                "--target",
+                "line-cook",
+                "--explain",
+            ],
+        );
+        assert_eq!(run.code, 0, "{format}: {}", run.stderr);
+        assert!(run.stdout.contains("Soep"), "{format}: {}", run.stdout);
+        assert!(!run.stdout.contains("Soup"), "{format}: {}", run.stdout);
+        assert!(
+            run.stderr
+                .contains("texts have no nl translation and are shown as written"),
+            "{format}: {}",
+            run.stderr
+        );
+    }
+    let json = rungs_in(
+        &sandbox,
+        &["report", "@me.json", "--lang", "nl", "--format", "json"],
+    );
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert_eq!(value["competencies"][0]["id"], "soup", "ids stay");
+    assert_eq!(value["competencies"][0]["name"], "Soep");
+}
+
+#[test]
+fn compare_team_diff_and_history_take_files_made_in_two_languages_as_one_framework() {
+    let sandbox = kitchen_in_dutch();
+    assessed(
+        &sandbox,
+        "sam.json",
+        ANSWERS,
+        Some("nl"),
+        &["--subject", "Sam"],
+    );
+    assessed(
+        &sandbox,
+        "sam-by-kim.json",
+        "soup-1: 2\nsoup-2: 4\nsoup-3: 3\nbread-1: 3\nbread-2: 4\n",
+        None,
+        &[
+            "--subject",
+            "Sam",
+            "--rater",
+            "Kim",
+            "--relation",
+            "manager",
+        ],
+    );
+    assessed(
+        &sandbox,
+        "ana.json",
+        "soup-1: 4\nsoup-2: 4\nsoup-3: 4\nbread-1: 1\nbread-2: 1\n",
+        None,
+        &["--subject", "Ana"],
+    );
+    let compared = rungs_in(
+        &sandbox,
+        &["compare", "@sam.json", "@sam-by-kim.json", "--lang", "nl"],
+    );
+    assert_eq!(compared.code, 0, "{}", compared.stderr);
+    assert!(
+        compared.stdout.contains("Soep") && !compared.stdout.contains("Soup"),
+        "{}",
+        compared.stdout
+    );
+    assert!(!compared.stderr.contains("changed"), "{}", compared.stderr);
+    let team = rungs_in(
+        &sandbox,
+        &[
+            "team",
+            "@sam.json",
+            "@ana.json",
+            "--lang",
+            "nl",
+            "--format",
+            "markdown",
+        ],
+    );
+    assert_eq!(team.code, 0, "{}", team.stderr);
+    assert!(
+        team.stdout.contains("Soep") && !team.stdout.contains("Soup"),
+        "{}",
+        team.stdout
+    );
+    assert!(
+        team.stdout.contains("Sam") && team.stdout.contains("Ana"),
+        "{}",
+        team.stdout
+    );
+    assessed(
+        &sandbox,
+        "sam-later.json",
+        "soup-1: 4\nsoup-2: 4\nsoup-3: 4\nbread-1: 3\nbread-2: 4\n",
+        None,
+        &["--subject", "Sam"],
+    );
+    let diff = rungs_in(
+        &sandbox,
+        &["diff", "@sam.json", "@sam-later.json", "--lang", "nl"],
+    );
+    assert_eq!(diff.code, 0, "{}", diff.stderr);
+    assert!(
+        diff.stdout.contains("Soep") && !diff.stdout.contains("Soup"),
+        "{}",
+        diff.stdout
+    );
+    let history = rungs_in(
+        &sandbox,
+        &["history", "@sam.json", "@sam-later.json", "--lang", "nl"],
+    );
+    assert_eq!(history.code, 0, "{}", history.stderr);
+    assert!(
+        history.stdout.contains("Soep") && !history.stdout.contains("Soup"),
+        "{}",
+        history.stdout
+    );
+}
