@@ -44,7 +44,7 @@ pub struct FormPage {
 pub struct FormCompetency {
     /// Competency id.
     pub id: String,
-    /// Competency name.
+    /// Competency name, with its code beside it when it has one.
     pub name: String,
     /// What the competency is about.
     pub description: Option<String>,
@@ -59,7 +59,7 @@ pub struct FormCompetency {
 pub struct FormLevel {
     /// Level id.
     pub id: String,
-    /// Level name.
+    /// Level name, with its code beside it when it has one.
     pub name: String,
     /// The competency's own title for the level.
     pub title: Option<String>,
@@ -78,6 +78,10 @@ pub struct FormIndicator {
     pub id: String,
     /// The behaviour to rate.
     pub text: String,
+    /// The framework's own code for it.
+    pub code: Option<String>,
+    /// What it is (knowledge, skill, ...), when the framework says.
+    pub kind: Option<String>,
     /// Examples shown with it.
     pub examples: Vec<String>,
     /// Where its text comes from, when it is not the framework's own.
@@ -131,7 +135,7 @@ pub fn form(framework: &Framework, ladder: &Ladder, base: &Assessment, who: Who)
         .iter()
         .map(|competency| FormCompetency {
             id: competency.id.clone(),
-            name: competency.name.clone(),
+            name: competency.label().into_owned(),
             description: competency.description.clone(),
             scale: competency.scale.as_ref().map(|own| own.scale.clone()),
             levels: competency
@@ -140,7 +144,7 @@ pub fn form(framework: &Framework, ladder: &Ladder, base: &Assessment, who: Who)
                 .filter(|l| ladder.contains(l.level) && !l.indicators.is_empty())
                 .map(|l| FormLevel {
                     id: framework.levels[l.level].id.clone(),
-                    name: framework.levels[l.level].name.clone(),
+                    name: framework.levels[l.level].label().into_owned(),
                     title: l.title.clone(),
                     description: l.description.clone(),
                     examples: l.examples.clone(),
@@ -152,6 +156,8 @@ pub fn form(framework: &Framework, ladder: &Ladder, base: &Assessment, who: Who)
                             FormIndicator {
                                 id: i.id.clone(),
                                 text: i.text.clone(),
+                                code: i.code.clone(),
+                                kind: i.kind.clone(),
                                 examples: i.examples.clone(),
                                 origin: i.origin.clone(),
                                 answer: rating.map(|r| r.value),

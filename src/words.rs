@@ -36,6 +36,32 @@ pub fn level_text(rank: usize, title: Option<&str>) -> String {
     }
 }
 
+/// A name with the framework's own code beside it, `Browsing and searching [1.1]`; the name
+/// alone when there is no code.
+pub fn coded<'a>(name: &'a str, code: Option<&str>) -> std::borrow::Cow<'a, str> {
+    match code {
+        Some(code) => format!("{name} [{code}]").into(),
+        None => name.into(),
+    }
+}
+
+/// An indicator's text with its code and kind, `Refines a search [LO1.1.02] (kind: skill)`;
+/// the text alone when it has neither.
+pub fn indicator_label<'a>(
+    text: &'a str,
+    code: Option<&str>,
+    kind: Option<&str>,
+) -> std::borrow::Cow<'a, str> {
+    if code.is_none() && kind.is_none() {
+        return text.into();
+    }
+    let mut out = coded(text, code).into_owned();
+    if let Some(kind) = kind {
+        out.push_str(&format!(" (kind: {kind})"));
+    }
+    out.into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

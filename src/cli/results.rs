@@ -55,7 +55,8 @@ impl From<DiffFormat> for rungs::render::diff::Format {
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  rungs report networking          # its latest assessment in the assessments folder\n  rungs report me.json\n  rungs report me.json --target community-school\n  \
-rungs report me.json --target-level growing --format markdown\n  rungs report me.json --format html --output me.html"
+rungs report me.json --target-level growing --format markdown\n  rungs report me.json --format html --output me.html\n  \
+rungs report me.json --kind knowledge   # only the indicators the framework labels knowledge"
 )]
 pub struct ReportArgs {
     #[command(flatten)]
@@ -81,6 +82,11 @@ pub struct ReportArgs {
     /// Leave the evidence notes out (they are shown beside their ratings by default).
     #[arg(long)]
     pub no_notes: bool,
+
+    /// List only the indicators of this kind (knowledge, skill, ... as the framework labels
+    /// them; case does not matter); levels, scores and gaps still count every indicator.
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
 
     #[command(flatten)]
     pub target: TargetArgs,

@@ -63,6 +63,10 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     } else {
         report
     };
+    let report = match &args.kind {
+        Some(kind) => report.only_kind(framework, kind)?,
+        None => report,
+    };
     // The report carries everything it prints: free the framework and ratings before the
     // output, the largest allocation, is built.
     drop(opened);

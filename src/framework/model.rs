@@ -282,6 +282,27 @@ pub struct Target {
     pub levels: Vec<(usize, usize)>,
 }
 
+/// A name with the framework's own code beside it, as every output shows it.
+macro_rules! labelled {
+    ($($name:ident),*) => {$(
+        impl $name {
+            /// Its name with its code beside it (`Browsing [1.1]`), or the name alone.
+            pub fn label(&self) -> std::borrow::Cow<'_, str> {
+                crate::words::coded(&self.name, self.code.as_deref())
+            }
+        }
+    )*};
+}
+labelled!(Group, Level, Competency);
+
+impl Indicator {
+    /// Its text with its code and kind (`Refines a search [LO1.1.02] (kind: skill)`), or the
+    /// text alone.
+    pub fn label(&self) -> std::borrow::Cow<'_, str> {
+        crate::words::indicator_label(&self.text, self.code.as_deref(), self.kind.as_deref())
+    }
+}
+
 impl Framework {
     /// Rank (1-based position) of the framework level at `level_index`.
     pub fn rank(&self, level_index: usize) -> usize {
@@ -473,6 +494,15 @@ impl Framework {
             .title
             .as_deref()
             .unwrap_or(&self.levels[level.level].name)
+    }
+
+    /// Like [`Framework::level_title`], with the level's code beside its name when the
+    /// competency gives no title of its own.
+    pub fn level_label<'a>(&'a self, level: &'a CompetencyLevel) -> std::borrow::Cow<'a, str> {
+        match &level.title {
+            Some(title) => title.into(),
+            None => self.levels[level.level].label(),
+        }
     }
 }
 

@@ -246,7 +246,11 @@ fn indicator_fieldset(out: &mut String, scale: &[ScalePoint], indicator: &FormIn
     let _ = writeln!(
         out,
         "<fieldset class=\"indicator\" data-id=\"{id}\">\n<legend>{} <span class=\"id\">{id}</span></legend>",
-        escape(&indicator.text)
+        escape(&crate::words::indicator_label(
+            &indicator.text,
+            indicator.code.as_deref(),
+            indicator.kind.as_deref()
+        ))
     );
     if let Some(origin) = &indicator.origin {
         let _ = writeln!(out, "<p class=\"origin\">{}</p>", escape(origin));

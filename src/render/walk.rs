@@ -335,14 +335,14 @@ fn question_heading(
     let progress = format!("[{}/{}]", screen.number, screen.total);
     let group = framework
         .group_of(screen.competency)
-        .map(|g| format!("{} › ", g.name))
+        .map(|g| format!("{} › ", g.label()))
         .unwrap_or_default();
     out.push_str(&wrap_hanging(
         &format!(
             "{} {group}{} › {}",
             bold(&progress, style),
-            screen.competency.name,
-            crate::scoring::without_period(screen.level_title)
+            screen.competency.label(),
+            crate::scoring::without_period(&framework.level_label(screen.level))
         ),
         style.width,
         "",
@@ -377,7 +377,7 @@ fn indicator_text(screen: &Question, style: Style) -> String {
     let mut out = String::new();
     out.push('\n');
     let width = style.width;
-    out.push_str(&wrap_prose(&screen.indicator.text, width, "  ", "  "));
+    out.push_str(&wrap_prose(&screen.indicator.label(), width, "  ", "  "));
     for example in &screen.indicator.examples {
         out.push_str(&wrap_prose(example, width, "    • ", "      "));
     }

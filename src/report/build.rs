@@ -70,6 +70,7 @@ impl Report {
                 .map(|g| GroupSummary {
                     id: g.id.clone(),
                     name: g.name.clone(),
+                    code: g.code.clone(),
                 })
                 .collect(),
             competencies,
@@ -83,6 +84,7 @@ impl Report {
                     warning,
                 })
                 .collect(),
+            kind: None,
         })
     }
 }
@@ -91,6 +93,7 @@ impl Report {
 struct Place {
     competency: Shared,
     competency_name: Shared,
+    competency_code: Option<Shared>,
     group: Option<Shared>,
     level: Shared,
     level_title: Shared,
@@ -128,6 +131,7 @@ impl<'a> Indicators<'a> {
                     .map(|level| Place {
                         competency: id.clone(),
                         competency_name: name.clone(),
+                        competency_code: competency.code.as_deref().map(Into::into),
                         group: group.clone(),
                         level: framework.levels[level.level].id.as_str().into(),
                         level_title: framework.levels[level.level].name.as_str().into(),
@@ -179,12 +183,15 @@ impl<'a> Indicators<'a> {
             id: found.id.clone(),
             competency: place.competency.clone(),
             competency_name: place.competency_name.clone(),
+            competency_code: place.competency_code.clone(),
             group: place.group.clone(),
             level: place.level.clone(),
             level_title: place.level_title.clone(),
             competency_title: place.competency_title.clone(),
             rank: self.ladder.rank(level).unwrap_or(0),
             text: found.text.clone(),
+            code: found.code.clone(),
+            kind: found.kind.clone(),
             rating: rating.map(|r| r.value),
             rating_label: self.label(c, rating),
             demonstrated: scoring::is_demonstrated(self.framework, c, rating),
@@ -233,6 +240,7 @@ fn competency_rows(
             CompetencyReport {
                 id: competency.id.clone(),
                 name: competency.name.clone(),
+                code: competency.code.clone(),
                 group: framework.group_of(competency).map(|g| g.id.clone()),
                 level: result.current.map(|l| framework.levels[l].id.clone()),
                 level_title: result.current.map(|l| level_title_for(framework, c, l)),
@@ -264,6 +272,7 @@ fn gap_rows(
             GapReport {
                 competency: row.id.clone(),
                 name: row.name.clone(),
+                code: row.code.clone(),
                 level: row.level.clone(),
                 level_title: row.level_title.clone(),
                 rank: g.current_rank,
@@ -297,6 +306,7 @@ fn plan_rows(
             PlanReport {
                 competency: row.id.clone(),
                 name: row.name.clone(),
+                code: row.code.clone(),
                 level_title: row.level_title.clone(),
                 rank: row.rank,
                 target: framework.levels[entry.gap.target].id.clone(),

@@ -65,6 +65,23 @@ pub struct Report {
     pub indicators: Vec<IndicatorReport>,
     /// Ratings that do not hang together, worth a second look; scores are not changed by them.
     pub warnings: Vec<WarningReport>,
+    /// The kind of indicator the report lists (`report --kind K`); `None` when it lists every
+    /// one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<KindReport>,
+}
+
+/// The kind of indicator a report lists, and what that leaves out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KindReport {
+    /// The kind, as the framework spells it.
+    pub kind: String,
+    /// Indicators of that kind on the ladder scored.
+    pub indicators: usize,
+    /// Indicators on the ladder scored.
+    pub of: usize,
+    /// One sentence saying what is listed and what still counts.
+    pub description: String,
 }
 
 /// How many indicators of the scored ladder are answered, and whether that is all of them.
@@ -152,6 +169,9 @@ pub struct GroupSummary {
     pub id: String,
     /// Human name, shown as a heading.
     pub name: String,
+    /// The framework's own code for it, when it gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 }
 
 /// A target as the person asked for it.
@@ -185,6 +205,9 @@ pub struct CompetencyReport {
     pub id: String,
     /// Human name.
     pub name: String,
+    /// The framework's own code for it, when it gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     /// Id of the group the competency belongs to, if any.
     pub group: Option<String>,
     /// Id of the current (highest attained) level; `None` when none is attained.
@@ -254,6 +277,9 @@ pub struct GapReport {
     pub competency: String,
     /// Competency name.
     pub name: String,
+    /// The framework's own code for the competency, when it gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     /// Current level id, if any.
     pub level: Option<String>,
     /// Title of the current level, if any.
@@ -300,6 +326,9 @@ pub struct PlanReport {
     pub competency: String,
     /// Competency name.
     pub name: String,
+    /// The framework's own code for the competency, when it gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     /// Current level title, if any.
     pub level_title: Option<String>,
     /// Current rank.
@@ -344,6 +373,9 @@ pub struct IndicatorReport {
     pub competency: Shared,
     /// Competency name.
     pub competency_name: Shared,
+    /// The framework's own code for the competency, when it gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub competency_code: Option<Shared>,
     /// Id of the competency's group, if any.
     pub group: Option<Shared>,
     /// Level id.
@@ -356,6 +388,12 @@ pub struct IndicatorReport {
     pub rank: usize,
     /// What is rated.
     pub text: String,
+    /// The framework's own code for it, when it gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// What it is (knowledge, skill, ...), when the framework says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
     /// The rating value, `"na"`, or `None` when unrated.
     pub rating: Option<RatingValue>,
     /// The scale label of the rating ("Often"), "not applicable", or `None` when unrated.
@@ -367,6 +405,31 @@ pub struct IndicatorReport {
 }
 
 pub use crate::scoring::{level_title_for, rating_label};
+
+/// A name with its code beside it, as every format of a report shows it.
+macro_rules! labelled {
+    ($($name:ident),*) => {$(
+        impl $name {
+            /// Its name with its code beside it (`Browsing [1.1]`), or the name alone.
+            pub fn label(&self) -> std::borrow::Cow<'_, str> {
+                crate::words::coded(&self.name, self.code.as_deref())
+            }
+        }
+    )*};
+}
+labelled!(GroupSummary, CompetencyReport, GapReport, PlanReport);
+
+impl IndicatorReport {
+    /// Its text with its code and kind (`Refines a search [LO1.1.02] (kind: skill)`).
+    pub fn label(&self) -> std::borrow::Cow<'_, str> {
+        crate::words::indicator_label(&self.text, self.code.as_deref(), self.kind.as_deref())
+    }
+
+    /// Its competency's name with the competency's code beside it.
+    pub fn competency_label(&self) -> std::borrow::Cow<'_, str> {
+        crate::words::coded(&self.competency_name, self.competency_code.as_deref())
+    }
+}
 
 impl Report {
     /// Compute the report of `assessment` against `framework`, measured against `target`.
@@ -468,6 +531,57 @@ impl Report {
         sections.push((None, rest));
         sections.retain(|(_, members)| !members.is_empty());
         sections
+    }
+
+    /// List only the indicators of one kind (`--kind`), in the indicator list and the plan;
+    /// levels, scores and gaps still count every indicator, and the report says so. A plan entry
+    /// left with no indicator of the kind is left out. A kind no indicator of `framework` has is
+    /// an error naming the kinds it has.
+    pub fn only_kind(mut self, framework: &Framework, kind: &str) -> Result<Report, BadInput> {
+        let wanted = kind.trim();
+        let mut kinds: Vec<&str> = Vec::new();
+        for (_, _, indicator) in framework.indicators() {
+            if let Some(k) = indicator.kind.as_deref() {
+                if !kinds.iter().any(|seen| seen.eq_ignore_ascii_case(k)) {
+                    kinds.push(k);
+                }
+            }
+        }
+        let Some(spelled) = kinds
+            .iter()
+            .find(|k| k.trim().eq_ignore_ascii_case(wanted))
+            .map(|k| k.to_string())
+        else {
+            return Err(BadInput::new(if kinds.is_empty() {
+                format!("--kind {wanted:?}: the framework gives its indicators no kind")
+            } else {
+                format!(
+                    "--kind {wanted:?}: no indicator has this kind; the kinds are: {}",
+                    kinds.join(", ")
+                )
+            }));
+        };
+        let of_kind = |i: &IndicatorReport| {
+            i.kind
+                .as_deref()
+                .is_some_and(|k| k.trim().eq_ignore_ascii_case(wanted))
+        };
+        let of = self.indicators.len();
+        self.indicators.retain(|i| of_kind(i));
+        for entry in &mut self.plan {
+            entry.indicators.retain(|i| of_kind(i));
+        }
+        self.plan.retain(|entry| !entry.indicators.is_empty());
+        let indicators = self.indicators.len();
+        self.kind = Some(KindReport {
+            description: format!(
+                "Only indicators of kind {spelled} are listed ({indicators} of {of}); levels, scores and gaps count every indicator."
+            ),
+            kind: spelled,
+            indicators,
+            of,
+        });
+        Ok(self)
     }
 
     /// Leave every evidence note out (`--no-notes`).

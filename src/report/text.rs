@@ -152,8 +152,8 @@ pub fn competency_coverage_text(competency: &CompetencyReport) -> Option<String>
 /// The competency's name, with "4 of 24 answered" beside it while it is not fully answered.
 pub fn name_with_coverage(competency: &CompetencyReport) -> String {
     match competency_coverage_text(competency) {
-        Some(coverage) => format!("{} ({coverage})", competency.name),
-        None => competency.name.clone(),
+        Some(coverage) => format!("{} ({coverage})", competency.label()),
+        None => competency.label().into_owned(),
     }
 }
 

@@ -179,7 +179,7 @@ fn every_report_format_groups_the_profile() {
     let csv = report("csv");
     assert!(csv.starts_with("group,competency_id,"), "{csv}");
     assert!(
-        csv.contains("\r\ncraft,system-design,System design,1,junior,"),
+        csv.contains("\r\ncraft,system-design,System design,,1,junior,"),
         "{csv}"
     );
 }

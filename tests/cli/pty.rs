@@ -1537,3 +1537,25 @@ fn a_narrow_terminal_cuts_the_scale_labels() {
     press(&mut session, "q");
     session.exp_eof().expect("rungs ends after q");
 }
+
+#[test]
+fn the_walk_shows_codes_beside_names_and_the_kind_with_the_indicator() {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let framework = home.path().join("coded.yaml");
+    std::fs::write(&framework, crate::codes::CODED).expect("write the framework");
+    let mut session = spawn(home.path(), &["assess", &framework.display().to_string()]);
+    wait_for(&mut session, "Press Enter to begin");
+    press(&mut session, "\r");
+    let screen = wait_for(&mut session, render::walk::PROMPT);
+    assert!(
+        screen.contains(
+            "[1/5] Information and data literacy [1] › Browsing and searching [1.1] › Foundation [L1]"
+        ),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("  Knows that search engines rank results. [LO1.1.01] (kind: knowledge)\n"),
+        "{screen}"
+    );
+    kill_hard(&mut session);
+}

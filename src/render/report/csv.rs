@@ -2,18 +2,22 @@
 
 use crate::report::Report;
 
-/// The header row's column names. The last three repeat the report's best-fit role, the next
-/// role and its gap on every row (empty for a framework without roles), so each row stands
-/// alone in a spreadsheet.
-pub const COLUMNS: [&str; 15] = [
+/// The header row's column names. `best_fit`, `next_role` and `next_gap` repeat the report's
+/// best-fit role, the next role and its gap on every row (empty for a framework without roles),
+/// so each row stands alone in a spreadsheet. The framework's own codes stand beside the ids and
+/// names they belong to, and `kind` beside the indicator.
+pub const COLUMNS: [&str; 18] = [
     "group",
     "competency_id",
     "competency",
+    "competency_code",
     "level_rank",
     "level_id",
     "level",
     "indicator_id",
+    "indicator_code",
     "indicator",
+    "kind",
     "rating",
     "rating_label",
     "demonstrated",
@@ -96,6 +100,7 @@ pub fn render(report: &Report) -> String {
                 i.group.as_deref().unwrap_or_default().to_string(),
                 i.competency.to_string(),
                 i.competency_name.to_string(),
+                i.competency_code.as_deref().unwrap_or_default().to_string(),
                 i.rank.to_string(),
                 i.level.to_string(),
                 // The competency's own title of the level when it has one, as the framework
@@ -105,7 +110,9 @@ pub fn render(report: &Report) -> String {
                     .unwrap_or(&i.level_title)
                     .to_string(),
                 i.id.clone(),
+                i.code.clone().unwrap_or_default(),
                 i.text.clone(),
+                i.kind.clone().unwrap_or_default(),
                 i.rating.map(|r| r.to_string()).unwrap_or_default(),
                 i.rating_label.as_deref().unwrap_or_default().to_string(),
                 // Only a scale value is demonstrated or not; na and unrated say neither.
@@ -177,10 +184,10 @@ mod tests {
             Err(e) => panic!("{e}"),
         };
         insta::assert_snapshot!(render(&report), @r"
-        group,competency_id,competency,level_rank,level_id,level,indicator_id,indicator,rating,rating_label,demonstrated,note,best_fit,next_role,next_gap
-        ,craft,Craft,1,one,One,craft.one.1,Shares what they learn,4,Consistently,yes,,,,
-        ,craft,Craft,1,one,One,craft.one.2,Asks for feedback,2,Sometimes,no,,,,
-        ,craft,Craft,2,two,Two,craft.two.1,Coaches others,,,,,,,
+        group,competency_id,competency,competency_code,level_rank,level_id,level,indicator_id,indicator_code,indicator,kind,rating,rating_label,demonstrated,note,best_fit,next_role,next_gap
+        ,craft,Craft,,1,one,One,craft.one.1,,Shares what they learn,,4,Consistently,yes,,,,
+        ,craft,Craft,,1,one,One,craft.one.2,,Asks for feedback,,2,Sometimes,no,,,,
+        ,craft,Craft,,2,two,Two,craft.two.1,,Coaches others,,,,,,,,
         ");
     }
 }

@@ -51,7 +51,7 @@ pub fn render(report: &Report) -> String {
     page_head(&mut out, &title, NO_SCRIPT, STYLE, "");
     let _ = writeln!(
         out,
-        "<header>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n<p class=\"rule\">{}</p>\n</header>",
+        "<header>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n<p class=\"rule\">{}</p>",
         escape(&format!(
             "{} {}",
             report.framework.name, report.framework.version
@@ -59,6 +59,10 @@ pub fn render(report: &Report) -> String {
         escape(&meta_line(report)),
         escape(&report.rule())
     );
+    if let Some(kind) = &report.kind {
+        let _ = writeln!(out, "<p class=\"kind\">{}</p>", escape(&kind.description));
+    }
+    out.push_str("</header>\n");
 
     out.push_str("<section id=\"profile\">\n<h2>Level profile</h2>\n");
     out.push_str(&chart(report));
@@ -71,7 +75,7 @@ pub fn render(report: &Report) -> String {
                     out,
                     "<tbody data-group=\"{}\">\n<tr class=\"group\"><th colspan=\"4\" scope=\"rowgroup\">{}</th></tr>",
                     escape(&g.id),
-                    escape(&g.name)
+                    escape(&g.label())
                 );
             }
             None if grouped => out.push_str("<tbody>\n<tr class=\"group\"><th colspan=\"4\" scope=\"rowgroup\">Other competencies</th></tr>\n"),
@@ -103,7 +107,7 @@ pub fn render(report: &Report) -> String {
             let _ = writeln!(
                 out,
                 "<h3>{}</h3>\n<p>{}</p>\n<ul>",
-                escape(&c.name),
+                escape(&c.label()),
                 escape(&explain.summary)
             );
             for level in &explain.levels {
@@ -182,7 +186,7 @@ fn chart(report: &Report) -> String {
         let y = CHART_TOP + row * CHART_ROW;
         let summary = format!(
             "{}: {}, score {}",
-            c.name,
+            c.label(),
             level_text(c.rank, c.level_title.as_deref()),
             score_text(c.score)
         );
@@ -197,7 +201,7 @@ fn chart(report: &Report) -> String {
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
             CHART_LABEL_WIDTH,
             y + 17,
-            escape(&shorten(&c.name, 30))
+            escape(&shorten(&c.label(), 30))
         );
         let _ = writeln!(
             svg,
@@ -263,7 +267,7 @@ fn gaps(out: &mut String, report: &Report, description: &str) {
             out,
             "<tr data-competency=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"{}\">{}</td></tr>",
             escape(&g.competency),
-            escape(&g.name),
+            escape(&g.label()),
             escape(&level_text(g.rank, g.level_title.as_deref())),
             escape(&level_text(g.target_rank, Some(&g.target_title))),
             g.gap,
@@ -290,9 +294,9 @@ fn notes(out: &mut String, report: &Report) {
             out,
             "<tr data-indicator=\"{}\"><td>{} <span class=\"id\">({}, {}, {})</span></td><td class=\"rating\">{}</td><td class=\"note\">{}</td></tr>",
             escape(&i.id),
-            prose::html(&i.text, escape),
+            prose::html(&i.label(), escape),
             escape(&i.id),
-            escape(&i.competency_name),
+            escape(&i.competency_label()),
             escape(&level_text(i.rank, Some(&i.level_title))),
             escape(&rating_text(i)),
             escape(i.note.as_deref().unwrap_or(""))
@@ -320,7 +324,7 @@ fn plan(out: &mut String, report: &Report) {
             out,
             "<article data-competency=\"{}\">\n<h3>{}: {} → {} ({} to go)</h3>",
             escape(&entry.competency),
-            escape(&entry.name),
+            escape(&entry.label()),
             escape(&level_text(entry.rank, entry.level_title.as_deref())),
             escape(&level_text(entry.target_rank, Some(&entry.target_title))),
             entry.levels_to_go()
@@ -352,7 +356,7 @@ fn plan(out: &mut String, report: &Report) {
                     "<tr data-indicator=\"{}\"><td class=\"level\">{}</td><td>{} <span class=\"id\">({})</span></td><td class=\"rating\">{}</td><td class=\"note\">{}</td></tr>",
                     escape(&i.id),
                     level_cell(i, first),
-                    prose::html(&i.text, escape),
+                    prose::html(&i.label(), escape),
                     escape(&i.id),
                     escape(&rating_text(i)),
                     escape(i.note.as_deref().unwrap_or(""))

@@ -11,6 +11,9 @@ use crate::words::level_text;
 pub fn render(report: &Report) -> String {
     let mut out = format!("# {}\n\n", escape(&super::heading(report)));
     out.push_str(&format!("{}\n\n", escape(&report.rule())));
+    if let Some(kind) = &report.kind {
+        out.push_str(&format!("{}\n\n", escape(&kind.description)));
+    }
 
     out.push_str(&format!(
         "## Level profile\n\nScores out of {}.\n\n",
@@ -20,9 +23,9 @@ pub fn render(report: &Report) -> String {
     let grouped = !report.groups.is_empty();
     for (n, (group, members)) in report.sections().into_iter().enumerate() {
         if grouped {
-            let heading = group.map_or("Other competencies", |g| g.name.as_str());
+            let heading = group.map_or_else(|| "Other competencies".into(), |g| g.label());
             let gap = if n == 0 { "" } else { "\n" };
-            out.push_str(&format!("{gap}### {}\n\n", escape(heading)));
+            out.push_str(&format!("{gap}### {}\n\n", escape(&heading)));
         }
         out.push_str("| Competency | Level | Score | Progress | Next level |\n");
         out.push_str("| --- | --- | ---: | --- | --- |\n");
@@ -47,7 +50,7 @@ pub fn render(report: &Report) -> String {
             let Some(explain) = &c.explain else { continue };
             out.push_str(&format!(
                 "\n**{}**: {}\n\n",
-                escape(&c.name),
+                escape(&c.label()),
                 escape(&explain.summary)
             ));
             for level in &explain.levels {
@@ -78,7 +81,7 @@ pub fn render(report: &Report) -> String {
         out.push_str("| --- | --- | --- | ---: | --- |\n");
         for g in &report.gaps {
             out.push_str(&row(&[
-                escape(&g.name),
+                escape(&g.label()),
                 escape(&level_text(g.rank, g.level_title.as_deref())),
                 escape(&level_text(g.target_rank, Some(&g.target_title))),
                 g.gap.to_string(),
@@ -98,7 +101,7 @@ pub fn render(report: &Report) -> String {
     for entry in &report.plan {
         out.push_str(&format!(
             "\n### {}: {} → {} ({} to go)\n\n",
-            escape(&entry.name),
+            escape(&entry.label()),
             escape(&level_text(entry.rank, entry.level_title.as_deref())),
             escape(&level_text(entry.target_rank, Some(&entry.target_title))),
             entry.levels_to_go()
@@ -118,7 +121,7 @@ pub fn render(report: &Report) -> String {
             out.push_str(&format!(
                 "- [ ] **{}**: {} (`{}`), {rated}",
                 escape(&level_text(i.rank, Some(&i.level_title))),
-                prose::markdown(&i.text, escape, "  "),
+                prose::markdown(&i.label(), escape, "  "),
                 i.id.replace('`', "'"),
             ));
             if let Some(note) = &i.note {
@@ -148,9 +151,9 @@ fn notes(out: &mut String, report: &Report) {
         out.push_str(&row(&[
             format!(
                 "{} (`{}`, {}, {})",
-                escape(&i.text),
+                escape(&i.label()),
                 i.id.replace('`', "'"),
-                escape(&i.competency_name),
+                escape(&i.competency_label()),
                 escape(&level_text(i.rank, Some(&i.level_title)))
             ),
             escape(&rating_text(i)),

@@ -30,7 +30,12 @@ pub fn render(report: &Report, style: Style) -> String {
         out.push('\n');
     }
     out.push_str(&lines(&report.rule(), width));
-    out.push_str("\n\n");
+    out.push('\n');
+    if let Some(kind) = &report.kind {
+        out.push_str(&lines(&kind.description, width));
+        out.push('\n');
+    }
+    out.push('\n');
     out.push_str(&profile_table(report, style));
     out.push_str(&explanations(report, style));
     out.push_str(&warnings(report, style));
@@ -58,7 +63,7 @@ pub fn explanations(report: &Report, style: Style) -> String {
     for c in &report.competencies {
         let Some(explain) = &c.explain else { continue };
         out.push_str(&wrap_hanging(
-            &format!("{}: {}", c.name, explain.summary),
+            &format!("{}: {}", c.label(), explain.summary),
             width,
             "",
             "  ",
@@ -101,8 +106,8 @@ pub fn notes(report: &Report, style: Style) -> String {
         t.add_row(vec![
             Cell::new(format!(
                 "{}\n({}, {})",
-                prose::flow(&i.text),
-                i.competency_name,
+                prose::flow(&i.label()),
+                i.competency_label(),
                 level_text(i.rank, Some(&i.level_title))
             )),
             Cell::new(rating_text(i)),
@@ -143,8 +148,8 @@ pub fn profile_table(report: &Report, style: Style) -> String {
     // With groups, each group's competencies under its name, in a table of their own.
     for (group, members) in report.sections() {
         if grouped {
-            let heading = group.map_or("Other competencies", |g| g.name.as_str());
-            out.push_str(&bold(&lines(heading, style.width), style));
+            let heading = group.map_or_else(|| "Other competencies".into(), |g| g.label());
+            out.push_str(&bold(&lines(&heading, style.width), style));
             out.push('\n');
         }
         // On a narrow terminal the bar gives way, so no word has to break.
@@ -166,8 +171,8 @@ pub fn profile_table(report: &Report, style: Style) -> String {
             }
             let mut row = vec![
                 Cell::new(match competency_coverage_text(c) {
-                    Some(coverage) => format!("{}\n{coverage}", c.name),
-                    None => c.name.clone(),
+                    Some(coverage) => format!("{}\n{coverage}", c.label()),
+                    None => c.label().into_owned(),
                 }),
                 level_cell,
                 Cell::new(score_text(c.score)).set_alignment(CellAlignment::Right),
@@ -215,7 +220,7 @@ pub fn gap_table(report: &Report, style: Style) -> String {
             status = status.fg(if g.met { Color::Green } else { Color::Yellow });
         }
         let mut row = vec![
-            Cell::new(&g.name),
+            Cell::new(g.label()),
             Cell::new(level_text(g.rank, g.level_title.as_deref())),
             Cell::new(level_text(g.target_rank, Some(&g.target_title))),
             Cell::new(g.gap).set_alignment(CellAlignment::Right),
@@ -249,7 +254,7 @@ pub fn plan(report: &Report, style: Style) -> String {
             &lines(
                 &format!(
                     "{}: {} → {} ({} to go)",
-                    entry.name,
+                    entry.label(),
                     level_text(entry.rank, entry.level_title.as_deref()),
                     level_text(entry.target_rank, Some(&entry.target_title)),
                     entry.levels_to_go()
@@ -285,7 +290,7 @@ pub fn plan(report: &Report, style: Style) -> String {
                 if style.color && i.rating.is_none() {
                     rating = rating.fg(Color::DarkGrey);
                 }
-                let mut indicator = format!("{}\n({})", prose::flow(&i.text), i.id);
+                let mut indicator = format!("{}\n({})", prose::flow(&i.label()), i.id);
                 if let Some(note) = &i.note {
                     indicator.push_str(&format!("\nNote: {}", visible(note)));
                 }

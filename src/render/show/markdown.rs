@@ -82,7 +82,7 @@ fn levels(out: &mut String, framework: &Framework) {
     for (i, l) in framework.levels.iter().enumerate() {
         out.push_str(&row(&[
             (i + 1).to_string(),
-            escape(&l.name),
+            escape(&l.label()),
             format!("`{}`", l.id.replace('`', "'")),
             escape(&prose::flow(l.description.as_deref().unwrap_or(""))),
         ]));
@@ -118,7 +118,7 @@ fn group_heading(out: &mut String, group: Option<&Group>) {
     match group {
         Some(g) => {
             blank_line(out);
-            out.push_str(&format!("## {}\n\n", escape(&g.name)));
+            out.push_str(&format!("## {}\n\n", escape(&g.label())));
             if let Some(d) = &g.description {
                 out.push_str(&format!("{}\n", prose::markdown(d, escape, "")));
             }
@@ -147,7 +147,7 @@ fn competency(
     blank_line(out);
     out.push_str(&format!(
         "{competency_heading} {} (`{}`)\n\n",
-        escape(&c.name),
+        escape(&c.label()),
         c.id.replace('`', "'")
     ));
     if let Some(d) = &c.description {
@@ -163,7 +163,7 @@ fn competency(
         out.push_str(&format!(
             "{level_heading} Level {}: {}\n\n",
             framework.rank(cl.level),
-            escape(framework.level_title(cl))
+            escape(&framework.level_label(cl))
         ));
         out.push_str(&level_texts(cl.description.as_deref(), &cl.examples));
         indicators(out, cl);
@@ -180,7 +180,7 @@ fn indicators(out: &mut String, cl: &CompetencyLevel) {
     for i in &cl.indicators {
         out.push_str(&format!(
             "- {} (`{}`)\n",
-            prose::markdown(&i.text, escape, "  "),
+            prose::markdown(&i.label(), escape, "  "),
             i.id.replace('`', "'")
         ));
         for e in &i.examples {

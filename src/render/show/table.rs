@@ -76,7 +76,7 @@ fn levels_text(framework: &Framework, style: Style) -> String {
     for (i, l) in framework.levels.iter().enumerate() {
         levels.add_row(vec![
             Cell::new(i + 1),
-            Cell::new(format!("{}\n({})", l.name, l.id)),
+            Cell::new(format!("{}\n({})", l.label(), l.id)),
             Cell::new(prose::flow(l.description.as_deref().unwrap_or(""))),
         ]);
     }
@@ -88,7 +88,7 @@ fn levels_text(framework: &Framework, style: Style) -> String {
 /// those in no group.
 fn group_heading(group: Option<&Group>, style: Style) -> String {
     let heading = match group {
-        Some(g) => format!("── {} ({}) ", g.name, g.id),
+        Some(g) => format!("── {} ({}) ", g.label(), g.id),
         None => "── Other competencies ".to_string(),
     };
     let fill = usize::from(style.width).saturating_sub(console::measure_text_width(&heading));
@@ -114,7 +114,7 @@ fn competency_text(framework: &Framework, c: &Competency, style: Style) -> Strin
     let width = style.width;
     let mut out = String::from("\n");
     out.push_str(&bold(
-        &lines(&format!("{} ({})", c.name, c.id), width),
+        &lines(&format!("{} ({})", c.label(), c.id), width),
         style,
     ));
     out.push('\n');
@@ -141,9 +141,10 @@ fn competency_level_text(framework: &Framework, cl: &CompetencyLevel, style: Sty
     let width = style.width;
     let rank = framework.rank(cl.level);
     let level = &framework.levels[cl.level];
-    let mut heading = format!("Level {rank}: {}", framework.level_title(cl));
-    if cl.title.is_some() {
-        heading.push_str(&format!(" ({})", level.name));
+    let mut heading = format!("Level {rank}: ");
+    match &cl.title {
+        Some(title) => heading.push_str(&format!("{title} ({})", level.label())),
+        None => heading.push_str(&level.label()),
     }
     let mut out = String::from("\n");
     out.push_str(&wrap_hanging(&heading, width, "", "  "));
@@ -176,7 +177,7 @@ fn competency_level_text(framework: &Framework, cl: &CompetencyLevel, style: Sty
     let mut t = table(style);
     t.set_header(vec!["id", "indicator"]);
     for ind in &cl.indicators {
-        let mut text = wrap_prose(&ind.text, text_width, "", "");
+        let mut text = wrap_prose(&ind.label(), text_width, "", "");
         for e in &ind.examples {
             text.push_str(&wrap_prose(e, text_width, "  • ", "    "));
         }
