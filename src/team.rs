@@ -19,6 +19,75 @@ pub enum View {
     Consensus,
 }
 
+/// The ladders a team is scored on, each with the target resolved on it: one for everyone
+/// (`--track`, or a role on a track), or each person on the track their assessment records
+/// (contract section 12), the default track for files that record none.
+#[derive(Debug, Clone)]
+pub struct Ladders {
+    /// By track index; one entry when everyone is on one ladder or there are no tracks.
+    each: Vec<(Ladder, Option<TargetLevels>)>,
+}
+
+impl Ladders {
+    /// Everyone on `ladder`.
+    pub fn one(ladder: Ladder, targets: Option<TargetLevels>) -> Ladders {
+        Ladders {
+            each: vec![(ladder, targets)],
+        }
+    }
+
+    /// Each person on their recorded track. `used` are the tracks the files record (`None`:
+    /// none): the target must resolve on each of their ladders; on another it is left out.
+    pub fn recorded(
+        framework: &Framework,
+        used: impl IntoIterator<Item = Option<usize>>,
+        request: &crate::assessment::TargetRequest,
+    ) -> Result<Ladders, crate::error::BadInput> {
+        if framework.tracks.is_empty() {
+            let ladder = framework.default_ladder();
+            let targets = if request.is_empty() {
+                None
+            } else {
+                Some(request.resolve_on(framework, &ladder)?)
+            };
+            return Ok(Ladders::one(ladder, targets));
+        }
+        let default = framework.default_track().unwrap_or(0);
+        let mut used: Vec<usize> = used.into_iter().map(|t| t.unwrap_or(default)).collect();
+        used.sort_unstable();
+        used.dedup();
+        let mut each = Vec::with_capacity(framework.tracks.len());
+        for track in 0..framework.tracks.len() {
+            let ladder = framework.ladder(Some(track));
+            let targets = if request.is_empty() {
+                None
+            } else if used.binary_search(&track).is_ok() {
+                Some(request.resolve_on(framework, &ladder)?)
+            } else {
+                request.resolve_on(framework, &ladder).ok()
+            };
+            each.push((ladder, targets));
+        }
+        Ok(Ladders { each })
+    }
+
+    /// The ladder and target of a person whose file records `track`.
+    pub fn of(&self, track: Option<usize>) -> (&Ladder, Option<&TargetLevels>) {
+        let at = if self.each.len() == 1 {
+            0
+        } else {
+            track.unwrap_or(0).min(self.each.len() - 1)
+        };
+        let (ladder, targets) = &self.each[at];
+        (ladder, targets.as_ref())
+    }
+
+    /// Every ladder, by track index.
+    pub fn all(&self) -> impl Iterator<Item = &Ladder> {
+        self.each.iter().map(|(l, _)| l)
+    }
+}
+
 /// One person's row of the matrix.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {
@@ -36,6 +105,9 @@ pub struct Member {
     pub coverage: Coverage,
     /// The best-fit role; `None` when the framework has no role on the ladder.
     pub fit: Option<NamedFit>,
+    /// The track the person is scored on (the one their assessment records, else the
+    /// default); `None` when the framework has no tracks.
+    pub track: Option<String>,
     /// Per competency: whether the target is met on the competency's own ladder (false
     /// without a target).
     pub meets: Vec<bool>,
@@ -88,8 +160,11 @@ pub struct Team {
     pub without_view: Vec<String>,
     /// Per competency in framework order.
     pub competencies: Vec<CompetencyStats>,
-    /// Level ids of the ladder, by rank - 1.
+    /// Level ids of the ladders people are on, in framework order (by rank - 1 when everyone
+    /// is on one ladder).
     pub levels: Vec<String>,
+    /// The rank of each of [`Team::levels`] on the first ladder that has it.
+    pub level_ranks: Vec<usize>,
     /// Highest rank on the ladder.
     pub max_rank: usize,
     /// With `team --over-time`: the team in each round and who moved.
@@ -158,19 +233,18 @@ impl Move {
 /// round; [`Team::over_time`] holds each round's distribution and who moved.
 pub fn over_time(
     framework: &Framework,
-    ladder: &Ladder,
+    ladders: &Ladders,
     scorecards: &[Scorecard],
     labels: Vec<String>,
     view: View,
-    targets: Option<&TargetLevels>,
 ) -> Team {
     let latest: Vec<&Scorecard> = scorecards.iter().filter(|s| s.latest).collect();
-    let mut whole = team(framework, ladder, &latest, view, targets);
+    let mut whole = team(framework, ladders, &latest, view);
     let rounds: Vec<Team> = (0..labels.len())
         .map(|round| {
             let of_round: Vec<&Scorecard> =
                 scorecards.iter().filter(|s| s.round == round).collect();
-            team(framework, ladder, &of_round, view, targets)
+            team(framework, ladders, &of_round, view)
         })
         .collect();
     let mut appearances: Vec<(String, Vec<Appearance>)> = Vec::new();
@@ -223,10 +297,9 @@ pub fn over_time(
 /// and rater.
 pub fn team(
     framework: &Framework,
-    ladder: &Ladder,
+    ladders: &Ladders,
     scorecards: &[&Scorecard],
     view: View,
-    targets: Option<&TargetLevels>,
 ) -> Team {
     let offsets = offsets(framework);
     let mut members = Vec::new();
@@ -239,19 +312,28 @@ pub fn team(
                 .iter()
                 .take_while(|s| &s.subject == subject)
                 .count();
-        match member(
-            framework,
-            ladder,
-            &offsets,
-            &scorecards[start..end],
-            view,
-            targets,
-        ) {
+        match member(framework, ladders, &offsets, &scorecards[start..end], view) {
             Some(member) => members.push(member),
             None => without_view.push(subject.clone()),
         }
         start = end;
     }
+    // The ladders people are on (the default one when no one is): the levels shown are theirs.
+    let mut on: Vec<&Ladder> = Vec::new();
+    for m in &members {
+        let ladder = ladders
+            .of(m.track.as_deref().and_then(|t| framework.track_index(t)))
+            .0;
+        if !on.iter().any(|l| std::ptr::eq(*l, ladder)) {
+            on.push(ladder);
+        }
+    }
+    if on.is_empty() {
+        on.push(ladders.of(None).0);
+    }
+    let ladder = on[0];
+    let targets = ladders.of(ladder.track()).1;
+    let on_some = |level: usize| on.iter().any(|l| l.contains(level));
     let competencies = framework
         .competencies
         .iter()
@@ -262,7 +344,7 @@ pub fn team(
                 competency
                     .levels
                     .iter()
-                    .filter(|l| ladder.contains(l.level))
+                    .filter(|l| on_some(l.level))
                     .map(|l| (framework.levels[l.level].id.clone(), 0)),
             );
             for m in &members {
@@ -307,12 +389,15 @@ pub fn team(
         members,
         without_view,
         competencies,
-        levels: ladder
-            .levels()
-            .iter()
-            .map(|&l| framework.levels[l].id.clone())
+        levels: (0..framework.levels.len())
+            .filter(|&l| on_some(l))
+            .map(|l| framework.levels[l].id.clone())
             .collect(),
-        max_rank: ladder.top_rank(),
+        level_ranks: (0..framework.levels.len())
+            .filter(|&l| on_some(l))
+            .map(|l| on.iter().find_map(|ladder| ladder.rank(l)).unwrap_or(0))
+            .collect(),
+        max_rank: on.iter().map(|l| l.top_rank()).max().unwrap_or(0),
         over_time: None,
     }
 }
@@ -320,15 +405,15 @@ pub fn team(
 /// One person's row, from the scorecards of that person; `None` when the view has no assessment.
 fn member(
     framework: &Framework,
-    ladder: &Ladder,
+    ladders: &Ladders,
     offsets: &[usize],
     scorecards: &[&Scorecard],
     view: View,
-    targets: Option<&TargetLevels>,
 ) -> Option<Member> {
     let subject = scorecards.first()?.subject.clone();
     // The standings, coverage, best fit and targets met of one set of values.
-    let scored = |value: &dyn Fn(usize) -> Option<RatingValue>| {
+    let scored = |track: Option<usize>, value: &dyn Fn(usize) -> Option<RatingValue>| {
+        let (ladder, targets) = ladders.of(track);
         let profile: Profile = profile_of(framework, ladder, offsets, value);
         let meets = profile
             .competencies
@@ -350,6 +435,7 @@ fn member(
             profile.coverage(),
             NamedFit::of(framework, &profile),
             meets,
+            ladder.track().map(|t| framework.tracks[t].id.clone()),
         )
     };
     match view {
@@ -359,8 +445,8 @@ fn member(
                 .iter()
                 .filter(|s| s.relation == relation)
                 .max_by(|a, b| a.order_key().cmp(&b.order_key()))?;
-            let (competencies, coverage, fit, meets) =
-                scored(&|p| scorecard.cells[p].value(framework));
+            let (competencies, coverage, fit, meets, track) =
+                scored(scorecard.track, &|p| scorecard.cells[p].value(framework));
             Some(Member {
                 subject,
                 file: Some(scorecard.file.display().to_string()),
@@ -370,6 +456,7 @@ fn member(
                 coverage,
                 fit,
                 meets,
+                track,
             })
         }
         View::Consensus => {
@@ -384,7 +471,12 @@ fn member(
             let cells: Vec<Option<RatingValue>> = (0..framework.indicator_count())
                 .map(|p| consensus(others.iter().map(|s| s.cells[p].value(framework))))
                 .collect();
-            let (competencies, coverage, fit, meets) = scored(&|p| cells[p]);
+            // The track of the latest of the other raters' files.
+            let recorded = others
+                .iter()
+                .max_by(|a, b| a.order_key().cmp(&b.order_key()))
+                .and_then(|s| s.track);
+            let (competencies, coverage, fit, meets, track) = scored(recorded, &|p| cells[p]);
             Some(Member {
                 subject,
                 file: None,
@@ -394,6 +486,7 @@ fn member(
                 coverage,
                 fit,
                 meets,
+                track,
             })
         }
     }

@@ -6,7 +6,7 @@ use rungs::assessment::gather::{Options, Scorecard};
 use rungs::assessment::Relation;
 use rungs::error::BadInput;
 use rungs::render::team::ndjson::{Ndjson, RatingLines};
-use rungs::team::View;
+use rungs::team::{Ladders, View};
 
 use super::assessment_files::{self, Strictness};
 use super::output::Output;
@@ -80,12 +80,44 @@ pub fn run(context: &Context, args: &TeamArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     };
 
-    let ladder = choose_ladder(framework, args.track.track.as_deref(), None, &request)?;
-    let targets = if request.is_empty() {
-        None
+    // One ladder for everyone when one is asked for (`--track`, or a role on a track); else
+    // each person on the track their assessment records.
+    let role_on_a_track = request
+        .role
+        .as_deref()
+        .and_then(|role| framework.target(role))
+        .is_some_and(|t| t.track.is_some());
+    let ladders = if args.track.track.is_some() || role_on_a_track {
+        let ladder = choose_ladder(framework, args.track.track.as_deref(), None, &request)?;
+        let targets = if request.is_empty() {
+            None
+        } else {
+            context.warn_all(unreachable(framework, &ladder, &request));
+            Some(request.resolve_on(framework, &ladder)?)
+        };
+        Ladders::one(ladder, targets)
     } else {
-        context.warn_all(unreachable(framework, &ladder, &request));
-        Some(request.resolve_on(framework, &ladder)?)
+        let ladders = Ladders::recorded(
+            framework,
+            gathered.scorecards.iter().map(|s| s.track),
+            &request,
+        )?;
+        if !request.is_empty() {
+            let mut said = Vec::new();
+            let mut used: Vec<Option<usize>> =
+                gathered.scorecards.iter().map(|s| s.track).collect();
+            used.sort_unstable();
+            used.dedup();
+            for track in used {
+                for warning in unreachable(framework, ladders.of(track).0, &request) {
+                    if !said.contains(&warning) {
+                        context.warn(&warning);
+                        said.push(warning);
+                    }
+                }
+            }
+        }
+        ladders
     };
     let view = if args.consensus {
         View::Consensus
@@ -95,15 +127,14 @@ pub fn run(context: &Context, args: &TeamArgs) -> anyhow::Result<ExitCode> {
     let team = if args.over_time {
         rungs::team::over_time(
             framework,
-            &ladder,
+            &ladders,
             &gathered.scorecards,
             round_labels(&args.paths),
             view,
-            targets.as_ref(),
         )
     } else {
         let scorecards: Vec<&Scorecard> = gathered.scorecards.iter().collect();
-        rungs::team::team(framework, &ladder, &scorecards, view, targets.as_ref())
+        rungs::team::team(framework, &ladders, &scorecards, view)
     };
     drop(gathered.scorecards);
     if team.members.is_empty() {

@@ -395,10 +395,10 @@ fn table_markdown_csv_and_html_show_each_rounds_distribution_and_who_moved() {
     assert_eq!(csv.code, 0, "{}", csv.stderr);
     assert_eq!(
         csv.stdout,
-        "subject,complete,file,answered,of,best_fit,next_role,next_gap,listening,sharing\r\n\
-         Ana,yes,autumn/ana.json,8,8,,senior,1,growing,growing\r\n\
-         Ben,yes,autumn/ben.json,8,8,,senior,3,starting,starting\r\n\
-         Cy,yes,autumn/cy.json,8,8,,senior,4,starting,none\r\n\
+        "subject,complete,file,answered,of,track,best_fit,next_role,next_gap,listening,sharing\r\n\
+         Ana,yes,autumn/ana.json,8,8,,,senior,1,growing,growing\r\n\
+         Ben,yes,autumn/ben.json,8,8,,,senior,3,starting,starting\r\n\
+         Cy,yes,autumn/cy.json,8,8,,,senior,4,starting,none\r\n\
          \r\n\
          competency,round,none,starting,growing,leading\r\n\
          listening,spring,0,1,1,0\r\n\
@@ -448,4 +448,147 @@ fn table_markdown_csv_and_html_show_each_rounds_distribution_and_who_moved() {
         "{page}"
     );
     assert!(!page.contains("<script"), "{page}");
+}
+
+/// Two people of the engineering ladder (tracks ic: junior engineer senior staff principal;
+/// manager: junior engineer senior manager director) rated 4 on everything but the staff
+/// indicators: Robin records no track (so the default, ic), Morgan records the manager track.
+fn two_tracks(dir: &Path) -> (PathBuf, PathBuf) {
+    let framework = crate::support::fixture("frameworks/engineering-ladder.yaml");
+    let ids = [
+        "sd-jr-1", "sd-en-1", "sd-sr-1", "sd-st-1", "sd-pr-1", "me-en-1", "me-sr-1", "me-st-1",
+        "me-mg-1", "me-di-1", "de-jr-1", "de-en-1", "de-sr-1", "de-st-1", "de-mg-1", "de-pr-1",
+        "de-di-1",
+    ];
+    let answers: String = ids
+        .iter()
+        .map(|id| format!("{id}: {}\n", if id.contains("-st-") { 1 } else { 4 }))
+        .collect();
+    std::fs::write(dir.join("answers.yaml"), answers).expect("answers");
+    let people = dir.join("people");
+    std::fs::create_dir_all(&people).expect("folder");
+    for (name, track) in [("Robin", None), ("Morgan", Some("manager"))] {
+        let mut made = command(&["assess"])
+            .arg(&framework)
+            .arg("--answers")
+            .arg(dir.join("answers.yaml"))
+            .args(&["--subject", name, "--out"])
+            .arg(people.join(format!("{}.json", name.to_lowercase())));
+        if let Some(track) = track {
+            made = made.args(&["--track", track]);
+        }
+        let made = made.run();
+        assert_eq!(made.code, 0, "{}", made.stderr);
+    }
+    (framework, people)
+}
+
+#[test]
+fn each_person_is_scored_on_the_track_their_assessment_records_with_a_best_fit_everywhere() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let (framework, people) = two_tracks(dir.path());
+    let team = |args: &[&str]| {
+        command(&["team"])
+            .arg(&people)
+            .arg("--framework")
+            .arg(&framework)
+            .args(args)
+            .env("NO_COLOR", "1")
+            .run()
+    };
+    let out = team(&["--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let value: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let subjects = value["subjects"].as_array().expect("subjects");
+    let mentoring = value["competencies"]
+        .as_array()
+        .expect("competencies")
+        .iter()
+        .position(|c| c["id"] == "mentoring")
+        .expect("mentoring");
+    let morgan = &subjects[0];
+    let robin = &subjects[1];
+    assert_eq!(morgan["subject"], "Morgan");
+    assert_eq!(morgan["track"], "manager");
+    // Director is on the manager track only: Morgan holds it, Robin tops out at senior.
+    assert_eq!(morgan["competencies"][mentoring]["level"], "director");
+    assert_eq!(morgan["competencies"][mentoring]["rank"], 5);
+    assert_eq!(robin["track"], "ic");
+    assert_eq!(robin["competencies"][mentoring]["level"], "senior");
+    // The distribution shows the levels of both tracks.
+    assert_eq!(
+        value["competencies"][mentoring]["distribution"],
+        json!({ "none": 0, "engineer": 0, "senior": 1, "staff": 0, "manager": 0, "director": 1 })
+    );
+    // Each best fit is the one `report` gives the same file on its own track.
+    for (subject, file) in [(morgan, "morgan.json"), (robin, "robin.json")] {
+        let report = command(&["report"])
+            .arg(people.join(file))
+            .arg("--framework")
+            .arg(&framework)
+            .args(&["--format", "json"])
+            .run();
+        assert_eq!(report.code, 0, "{}", report.stderr);
+        let report: Value = serde_json::from_str(&report.stdout).expect("JSON");
+        assert!(report["best_fit"].is_object(), "{report}");
+        assert_eq!(subject["best_fit"], report["best_fit"], "{file}");
+    }
+    assert_ne!(morgan["best_fit"], robin["best_fit"]);
+    let role = |s: &Value| s["best_fit"]["role"].as_str().unwrap_or("").to_string();
+
+    // --track puts everyone on one ladder.
+    let ic = team(&["--format", "json", "--track", "ic"]);
+    let ic: Value = serde_json::from_str(&ic.stdout).expect("JSON");
+    assert_eq!(ic["subjects"][0]["track"], "ic");
+    assert_eq!(
+        ic["subjects"][0]["competencies"][mentoring]["level"],
+        "senior"
+    );
+
+    // Table, Markdown, HTML and CSV show each person's track and best-fit role.
+    let table = team(&[]);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    let row = |name: &str| -> String {
+        table
+            .stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("│ {name} ")))
+            .unwrap_or_else(|| panic!("a row of {name}:\n{}", table.stdout))
+            .to_string()
+    };
+    assert!(row("Morgan").contains("┆ manager ┆"), "{}", table.stdout);
+    assert!(row("Robin").contains("┆ ic "), "{}", table.stdout);
+    for (name, subject) in [("Morgan", morgan), ("Robin", robin)] {
+        let shown = row(name);
+        assert!(
+            role(subject).is_empty() || shown.contains(&format!("({})", role(subject))),
+            "{shown}"
+        );
+    }
+    let md = team(&["--format", "markdown"]);
+    assert!(md.stdout.contains("| Track | Best fit |"), "{}", md.stdout);
+    let html = team(&["--format", "html"]);
+    assert!(
+        html.stdout.contains("<th>Track</th><th>Best fit</th>"),
+        "{}",
+        html.stdout
+    );
+    let csv = team(&["--format", "csv"]);
+    let lines: Vec<&str> = csv.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("subject,complete,file,answered,of,track,best_fit,next_role,"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].starts_with("Morgan,yes,"), "{}", lines[1]);
+    assert!(
+        lines[1].contains(&format!(",manager,{},", role(morgan))),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].contains(&format!(",ic,{},", role(robin))),
+        "{}",
+        lines[2]
+    );
 }

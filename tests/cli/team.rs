@@ -165,11 +165,11 @@ fn csv_has_a_row_per_person_and_a_column_per_competency() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stdout,
-        "subject,complete,file,answered,of,best_fit,next_role,next_gap,listening,sharing\r\n\
-         Alex Rivera,yes,tests/fixtures/team/alex.json,8,8,senior,,,leading,growing\r\n\
-         Bo Diaz,yes,tests/fixtures/team/bo.json,8,8,,senior,4,starting,none\r\n\
-         Cy Okafor,no,tests/fixtures/team/design/cy.json,7,8,,senior,2,growing,starting\r\n\
-         dee,yes,tests/fixtures/team/design/dee.json,8,8,,senior,3,none,growing\r\n"
+        "subject,complete,file,answered,of,track,best_fit,next_role,next_gap,listening,sharing\r\n\
+         Alex Rivera,yes,tests/fixtures/team/alex.json,8,8,,senior,,,leading,growing\r\n\
+         Bo Diaz,yes,tests/fixtures/team/bo.json,8,8,,,senior,4,starting,none\r\n\
+         Cy Okafor,no,tests/fixtures/team/design/cy.json,7,8,,,senior,2,growing,starting\r\n\
+         dee,yes,tests/fixtures/team/design/dee.json,8,8,,,senior,3,none,growing\r\n"
     );
 }
 

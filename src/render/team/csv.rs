@@ -14,6 +14,7 @@ pub fn write(team: &Team, mut writer: impl Write) -> std::io::Result<()> {
         "file".into(),
         "answered".into(),
         "of".into(),
+        "track".into(),
         "best_fit".into(),
         "next_role".into(),
         "next_gap".into(),
@@ -28,6 +29,7 @@ pub fn write(team: &Team, mut writer: impl Write) -> std::io::Result<()> {
             field(m.file.as_deref().unwrap_or("")),
             m.coverage.answered.to_string(),
             m.coverage.of.to_string(),
+            field(m.track.as_deref().unwrap_or("")),
             field(m.fit.as_ref().and_then(|f| f.role.as_deref()).unwrap_or("")),
             field(m.fit.as_ref().and_then(|f| f.next.as_deref()).unwrap_or("")),
             m.fit

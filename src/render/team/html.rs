@@ -49,6 +49,10 @@ pub fn render(team: &Team) -> String {
         let _ = write!(out, "<th>{}</th>", escape(&c.name));
     }
     let fits = super::has_fits(team);
+    let tracks = super::several_tracks(team);
+    if tracks {
+        out.push_str("<th>Track</th>");
+    }
     if fits {
         out.push_str("<th>Best fit</th>");
     }
@@ -77,6 +81,9 @@ pub fn render(team: &Team) -> String {
                 s.score,
                 super::standing_cell(s, escape)
             );
+        }
+        if tracks {
+            let _ = write!(out, "<td>{}</td>", escape(m.track.as_deref().unwrap_or("")));
         }
         if fits {
             let _ = write!(

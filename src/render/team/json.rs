@@ -62,6 +62,7 @@ struct Subject<'a> {
     complete: bool,
     raters: usize,
     coverage: ReportCoverage,
+    track: Option<&'a str>,
     best_fit: Option<&'a NamedFit>,
     competencies: Vec<Level<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -106,6 +107,7 @@ fn members<S: Serializer>(
         complete: m.complete,
         raters: m.raters,
         coverage: m.coverage.into(),
+        track: m.track.as_deref(),
         best_fit: m.fit.as_ref(),
         competencies: levels(ids, &m.competencies),
         rounds: over.map(|over| {

@@ -10,6 +10,10 @@ pub fn render(team: &Team) -> String {
     let mut header = vec!["Person".to_string()];
     header.extend(team.competencies.iter().map(|c| escape(&c.name)));
     let fits = super::has_fits(team);
+    let tracks = super::several_tracks(team);
+    if tracks {
+        header.push("Track".into());
+    }
     if fits {
         header.push("Best fit".into());
     }
@@ -26,6 +30,9 @@ pub fn render(team: &Team) -> String {
                 .iter()
                 .map(|s| super::standing_cell(s, escape)),
         );
+        if tracks {
+            cells.push(escape(m.track.as_deref().unwrap_or("")));
+        }
         if fits {
             cells.push(escape(&super::fit_text(m).unwrap_or_default()));
         }

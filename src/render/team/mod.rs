@@ -44,6 +44,13 @@ pub fn fit_text(member: &Member) -> Option<String> {
     Some(format!("{}; next: {}", fit.role_text(), fit.next_text()))
 }
 
+/// Whether people are on more than one track: then each one's track is shown.
+pub fn several_tracks(team: &Team) -> bool {
+    team.members
+        .iter()
+        .any(|m| m.track != team.members.first().and_then(|f| f.track.clone()))
+}
+
 /// Whether any person has a best fit to show (the framework has roles on the ladder).
 pub fn has_fits(team: &Team) -> bool {
     team.members.iter().any(|m| m.fit.is_some())

@@ -159,11 +159,15 @@ fn pack(items: &[String], width: usize) -> String {
 /// role. Empty when every assessment is answered in full and the framework has no roles.
 pub fn people(team: &Team, style: Style) -> String {
     let fits = super::has_fits(team);
-    if !fits && team.members.iter().all(|m| m.coverage.complete()) {
+    let tracks = super::several_tracks(team);
+    if !fits && !tracks && team.members.iter().all(|m| m.coverage.complete()) {
         return String::new();
     }
     let mut t = table(style);
     let mut header = vec!["person", "answered"];
+    if tracks {
+        header.push("track");
+    }
     if fits {
         header.push("best fit");
     }
@@ -172,37 +176,47 @@ pub fn people(team: &Team, style: Style) -> String {
     let shown = team
         .members
         .iter()
-        .filter(|m| fits || !m.coverage.complete());
+        .filter(|m| fits || tracks || !m.coverage.complete());
     for m in shown {
         let answered = match super::progress_text(m) {
             Some(progress) => progress,
             None => format!("all {}", m.coverage.of),
         };
         let mut row = vec![Cell::new(visible(&m.subject)), Cell::new(answered)];
+        if tracks {
+            row.push(Cell::new(visible(m.track.as_deref().unwrap_or(""))));
+        }
         if fits {
             row.push(Cell::new(visible(&super::fit_text(m).unwrap_or_default())));
         }
         t.add_row(row);
     }
     let t = crate::render::fit::laid_out(t);
-    let title = if fits {
+    let title = if fits && tracks {
+        "Per person: how much is answered, the track scored on, and the best-fit role"
+    } else if fits {
         "Per person: how much is answered, and the best-fit role"
+    } else if tracks {
+        "Per person: how much is answered, and the track scored on"
     } else {
         "Not fully answered"
     };
     format!("{}\n{t}\n", lines(title, style.width))
 }
 
+/// `2 growing` for each level shown: its rank and id.
+fn level_headers(team: &Team) -> impl Iterator<Item = Cell> + '_ {
+    team.levels
+        .iter()
+        .zip(&team.level_ranks)
+        .map(|(id, rank)| Cell::new(format!("{rank} {}", visible(id))))
+}
+
 /// Per competency, how many people hold each level.
 pub fn distribution(team: &Team, style: Style) -> String {
     let mut t = table(style);
     let mut header = vec![Cell::new("competency"), Cell::new("none")];
-    header.extend(
-        team.levels
-            .iter()
-            .enumerate()
-            .map(|(r, id)| Cell::new(format!("{} {}", r + 1, visible(id)))),
-    );
+    header.extend(level_headers(team));
     t.set_header(header);
     for c in &team.competencies {
         let mut row = vec![Cell::new(visible(&c.name))];
@@ -281,12 +295,7 @@ pub fn rounds(team: &Team, style: Style) -> String {
         Cell::new("round"),
         Cell::new("none"),
     ];
-    header.extend(
-        team.levels
-            .iter()
-            .enumerate()
-            .map(|(r, id)| Cell::new(format!("{} {}", r + 1, visible(id)))),
-    );
+    header.extend(level_headers(team));
     t.set_header(header);
     for (c, competency) in team.competencies.iter().enumerate() {
         for (round, label) in over.labels.iter().enumerate() {
