@@ -323,14 +323,14 @@ fn unrated_before_last(opened: &Opened) -> Option<String> {
     })
 }
 
-/// The ratings of the assessment `assessment` started from (`assess --from`, recorded in its
-/// `from`), matched to the framework of `entry`: what a resumed walk offers as last time's.
-/// `None` when it started from none; a file that is gone or not of this framework is a
-/// problem to tell, not a reason to stop.
-pub fn earlier_ratings(
+/// The assessment `assessment` started from (`assess --from`, recorded in its `from`), with
+/// its path, its ratings matched to the framework of `entry`: what a resumed walk offers as
+/// last time's, and what its end shows the changes since. `None` when it started from none;
+/// a file that is gone or not of this framework is a problem to tell, not a reason to stop.
+pub fn earlier_assessment(
     entry: &Entry,
     assessment: &Assessment,
-) -> Result<Option<crate::assessment::Ratings>, BadInput> {
+) -> Result<Option<(Assessment, std::path::PathBuf)>, BadInput> {
     let Some(origin) = &assessment.from else {
         return Ok(None);
     };
@@ -344,7 +344,9 @@ pub fn earlier_ratings(
             ),
         ));
     }
-    Ok(Some(
-        reconcile::reconcile(&entry.framework, &earlier).ratings,
-    ))
+    let ratings = reconcile::reconcile(&entry.framework, &earlier).ratings;
+    Ok(Some((
+        Assessment { ratings, ..earlier },
+        std::path::PathBuf::from(&origin.path),
+    )))
 }

@@ -12,7 +12,7 @@ use super::options::{TargetArgs, TrackArg};
 #[derive(Debug, Args)]
 #[command(
     after_help = "Keys while rating: 1-4 rate (the scale's values), 0 or n not applicable, \
-Enter or Right keep the rating shown and go on, Backspace or Left go back, e add a note, \
+s skip it for now (the review lists it, --resume asks it), Enter or Right keep the rating shown and go on, Backspace or Left go back, e add a note, \
 ? show the scale, q save and quit.\n\n\
 Examples:\n  rungs assess building-relationships\n  rungs assess building-relationships --target-level builds-networks\n  \
 rungs assess networking --answers my-answers.yaml -o me.json\n  rungs assess networking --resume me.json\n  \

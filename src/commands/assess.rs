@@ -57,8 +57,11 @@ struct Session {
     /// assessment recorded), else `entry` itself. Ratings are fitted and saved against `entry`.
     shown: Entry,
     assessment: Assessment,
-    /// The assessment a new one starts from (`--from`), left as it is.
+    /// The assessment a new one starts from (`--from`, or recorded in a resumed one's `from`),
+    /// left as it is.
     previous: Option<Assessment>,
+    /// Where `previous` was read from.
+    previous_path: Option<std::path::PathBuf>,
     ladder: Ladder,
     targets: TargetRequest,
     /// Target levels the ladder cannot reach: warned about, and repeated on the review screen.
@@ -142,6 +145,7 @@ fn prepare(context: &Context, args: &AssessArgs) -> anyhow::Result<Session> {
         entry,
         shown,
         assessment,
+        previous_path: previous.as_ref().and(args.from.clone()),
         previous,
         ladder,
         targets,
@@ -347,30 +351,26 @@ fn at_the_terminal(
     session: &mut Session,
     args: &AssessArgs,
 ) -> anyhow::Result<ExitCode> {
-    let resumed_earlier = match (&session.previous, &args.resume) {
-        (None, Some(path)) => {
-            match rungs::open::earlier_ratings(&session.entry, &session.assessment) {
-                Ok(found) => found,
-                Err(problem) => {
-                    context.warn(format!(
-                        "{}: last time's ratings are not shown: {problem}",
-                        path.display()
-                    ));
-                    None
-                }
+    // A resumed walk that started from an earlier assessment offers its ratings again and
+    // ends with what changed since, as the walk it continues would have.
+    if let (None, Some(path)) = (&session.previous, &args.resume) {
+        match rungs::open::earlier_assessment(&session.entry, &session.assessment) {
+            Ok(Some((earlier, earlier_path))) => {
+                session.previous = Some(earlier);
+                session.previous_path = Some(earlier_path);
             }
+            Ok(None) => {}
+            Err(problem) => context.warn(format!(
+                "{}: last time's ratings are not shown: {problem}",
+                path.display()
+            )),
         }
-        _ => None,
-    };
+    }
     let closing = terminal::Closing {
         targets: &session.targets,
         ladder: &session.ladder,
         warnings: &session.warnings,
-        earlier: session
-            .previous
-            .as_ref()
-            .map(|earlier| &earlier.ratings)
-            .or(resumed_earlier.as_ref()),
+        earlier: session.previous.as_ref().map(|earlier| &earlier.ratings),
     };
     let outcome = terminal::walk(
         &session.shown,
@@ -381,7 +381,10 @@ fn at_the_terminal(
         session.style,
     )?;
     match outcome {
-        terminal::Outcome::Finished { skipped } => finished(context, session, args, skipped)?,
+        terminal::Outcome::Finished {
+            skipped,
+            unanswered,
+        } => finished(context, session, skipped, unanswered)?,
         terminal::Outcome::Closed => {}
         terminal::Outcome::Quit { answered, total } => {
             quit(context, session, args, answered, total)
@@ -396,12 +399,13 @@ fn at_the_terminal(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Every indicator answered at the terminal: the profile, and with `--from` what changed.
+/// The review confirmed at the terminal: the profile, and with `--from` what changed; what
+/// was skipped with `s` is counted, with how to answer it.
 fn finished(
     context: &Context,
     session: &Session,
-    args: &AssessArgs,
     skipped: usize,
+    unanswered: usize,
 ) -> anyhow::Result<()> {
     let skipped = (skipped > 0).then(|| {
         format!(
@@ -410,7 +414,15 @@ fn finished(
         )
     });
     finish(context, session, skipped)?;
-    if let (Some(earlier), Some(from)) = (&session.previous, &args.from) {
+    if unanswered > 0 {
+        context.say(format!(
+            "{} skipped, not answered yet; answer {} with: rungs assess --resume {}",
+            render::plural(unanswered, "indicator", "indicators"),
+            rungs::words::agree(unanswered, "it", "them"),
+            shell_word(&session.destination.path)
+        ));
+    }
+    if let (Some(earlier), Some(from)) = (&session.previous, &session.previous_path) {
         context.print(&changes_since(session, earlier, from))?;
     }
     Ok(())

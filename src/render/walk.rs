@@ -219,16 +219,38 @@ pub fn review(
     style: Style,
 ) -> String {
     let mut out = String::new();
-    let mut answered = format!(
-        "Review: all {} answered",
-        plural(screen.total, "indicator", "indicators")
-    );
+    let mut answered = if screen.unanswered.is_empty() {
+        format!(
+            "Review: all {} answered",
+            plural(screen.total, "indicator", "indicators")
+        )
+    } else {
+        format!(
+            "Review: {} of {} answered",
+            screen.total - screen.unanswered.len(),
+            plural(screen.total, "indicator", "indicators")
+        )
+    };
     if screen.not_applicable > 0 {
         answered.push_str(&format!(", {} not applicable", screen.not_applicable));
     }
     answered.push('.');
     out.push_str(&bold(&answered, style));
-    out.push_str("\n\n");
+    out.push('\n');
+    if !screen.unanswered.is_empty() {
+        let numbers: Vec<String> = screen.unanswered.iter().map(usize::to_string).collect();
+        out.push_str(&wrap(
+            &format!(
+                "Skipped, not answered yet: {}. Type a number to answer one; Enter finishes with {} unanswered, and rungs assess --resume asks {} again.",
+                numbers.join(", "),
+                crate::words::agree(numbers.len(), "it", "them"),
+                crate::words::agree(numbers.len(), "it", "them"),
+            ),
+            style.width,
+            "",
+        ));
+    }
+    out.push('\n');
     out.push_str(profile);
     let mut all = Vec::new();
     if screen.skipped > 0 {
@@ -464,7 +486,7 @@ fn prompt_line(own: RatingScale<'_>, screen: &Question, who: Option<&str>, style
     // Wrapped like any line; the cursor stays after the last word.
     let prompt = wrap(
         &format!(
-            "{PROMPT}{of_whom} ({}, {} not applicable, ← back, e note, ? help, q quit):",
+            "{PROMPT}{of_whom} ({}, {} not applicable, s skip, ← back, e note, ? help, q quit):",
             value_range(own),
             na_key(own)
         ),
@@ -490,7 +512,7 @@ fn na_key(scale: RatingScale<'_>) -> &'static str {
 pub fn short_keys(scale: RatingScale<'_>, style: Style) -> String {
     wrap(
         &format!(
-            "Keys: {} rate, {} not applicable, ← back, e note, ? help, q quit.",
+            "Keys: {} rate, {} not applicable, s skip, ← back, e note, ? help, q quit.",
             value_range(scale),
             na_key(scale)
         ),
@@ -554,8 +576,9 @@ pub fn scale(scale: RatingScale<'_>, describe: bool, style: Style) -> String {
 pub fn keys(scale: RatingScale<'_>, style: Style) -> String {
     wrap(
         &format!(
-            "Keys: {} rate, {} not applicable, Backspace or ← back to change the previous answer, \
-             Enter or → keep a rating, e add a note, ? show the scale, q save and quit.",
+            "Keys: {} rate, {} not applicable, s skip it for now, Backspace or ← back to change the \
+             previous answer, Enter or → keep a rating, e add a note, ? show the scale, q save and \
+             quit.",
             value_range(scale),
             na_keys(scale)
         ),
@@ -643,7 +666,7 @@ fn notice_text(scale: RatingScale<'_>, notice: &Notice, style: Style) -> String 
         ),
         Notice::AtFirst => "This is the first indicator.".into(),
         Notice::RateFirst => format!(
-            "Rate it first ({}), or n for not applicable.",
+            "Rate it first ({}), n for not applicable, or s to skip it for now.",
             value_range(scale)
         ),
         Notice::UnknownKey => "That key does nothing here; ? shows the keys.".into(),
@@ -736,9 +759,9 @@ competencies:
              4  Consistently
         0 or n  not applicable
 
-        Keys: 1-4 rate, 0 or n not applicable, Backspace or ← back to change the
-        previous answer, Enter or → keep a rating, e add a note, ? show the scale, q
-        save and quit.
+        Keys: 1-4 rate, 0 or n not applicable, s skip it for now, Backspace or ← back to
+        change the previous answer, Enter or → keep a rating, e add a note, ? show the
+        scale, q save and quit.
 
         Every answer is saved at once to ~/assessments/small-2026-01-02.json
 
@@ -761,7 +784,7 @@ competencies:
           (a1)
 
         1 Rarely · 2 Sometimes · 3 Often · 4 Consistently · 0/n not applicable
-        Your rating (1-4, 0/n not applicable, ← back, e note, ? help, q quit):
+        Your rating (1-4, 0/n not applicable, s skip, ← back, e note, ? help, q quit):
         ");
     }
 
@@ -798,7 +821,7 @@ competencies:
           (mo-1)
 
         1 Rarely · 2 Sometimes · 3 Often · 4 Consistently · 0/n not applicable
-        Your rating (1-4, 0/n not applicable, ← back, e note, ? help, q quit):
+        Your rating (1-4, 0/n not applicable, s skip, ← back, e note, ? help, q quit):
         ");
     }
 
@@ -822,7 +845,7 @@ competencies:
         Note: asked the team in the retro
         Note saved.
         1 Rarely · 2 Sometimes · 3 Often · 4 Consistently · 0/n not applicable
-        Your rating (1-4, 0/n not applicable, ← back, e note, ? help, q quit):
+        Your rating (1-4, 0/n not applicable, s skip, ← back, e note, ? help, q quit):
         ");
     }
 

@@ -139,6 +139,11 @@ impl<'f> Walk<'f> {
                 self.typed.clear();
                 Step::EditNote
             }
+            Key::Char('s' | 'S') => {
+                self.typed.clear();
+                self.previous = None;
+                self.pass()
+            }
             Key::Enter if !self.typed.is_empty() => {
                 let typed = std::mem::take(&mut self.typed);
                 match self.scale_value(&typed) {

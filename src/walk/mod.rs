@@ -4,7 +4,7 @@
 //! does what the returned [`Step`] asks (save the file, ask for a note, stop) and draws
 //! [`Walk::screen`]. Tests drive it with plain key sequences.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::assessment::Ratings;
 use crate::assessment::{Rating, RatingValue};
@@ -58,6 +58,9 @@ pub struct Walk<'f> {
     reach: Reach,
     /// How many indicators the walk asks, kept up to date with `reach`.
     asked: Asked,
+    /// Positions the person passed over with `s` in this walk, still unanswered: moving on
+    /// does not come back to them, the review screen names them and `--resume` asks them.
+    passed: BTreeSet<usize>,
 }
 
 impl<'f> Walk<'f> {
@@ -100,6 +103,7 @@ impl<'f> Walk<'f> {
             earlier: Ratings::new(),
             reach: Reach(Vec::new()),
             asked: Asked::default(),
+            passed: BTreeSet::new(),
         };
         walk.reach = walk.reach_now();
         walk.recount_asked();
@@ -146,6 +150,16 @@ impl<'f> Walk<'f> {
     /// Notes on indicators not rated yet, by indicator id: saved like ratings.
     pub fn notes(&self) -> &BTreeMap<String, String> {
         &self.drafts
+    }
+
+    /// The numbers (1-based among those asked) of the indicators still unanswered, in walk
+    /// order: those passed over with `s`, shown on the review screen.
+    pub fn unanswered_numbers(&self) -> Vec<usize> {
+        let reach = self.reach();
+        (0..self.items.len())
+            .filter(|&p| self.rating_of(&self.items[p]).is_none() && !reach.skips(&self.items[p]))
+            .map(|p| self.asked_up_to(p))
+            .collect()
     }
 
     /// Whether every indicator to ask has an answer.

@@ -18,10 +18,10 @@ impl<'f> Walk<'f> {
         }
     }
 
-    /// To the review screen, unless an indicator still waits for an answer.
+    /// To the review screen, unless an indicator not passed over still waits for an answer.
     pub(super) fn review(&mut self) -> Step {
         self.back_to_review = false;
-        if let Some(p) = self.first_open() {
+        if let Some(p) = self.first_waiting() {
             return self.enter_at(p);
         }
         self.phase = Phase::Review;
@@ -61,9 +61,10 @@ impl<'f> Walk<'f> {
         let next = (self.position + 1..self.items.len())
             .find(|&p| {
                 let item = &self.items[p];
-                !self.left_out(item, reach) && (reviewing || self.rating_of(item).is_none())
+                !self.left_out(item, reach)
+                    && (reviewing || (self.rating_of(item).is_none() && !self.passed.contains(&p)))
             })
-            .or_else(|| self.first_open());
+            .or_else(|| self.first_waiting());
         match next {
             Some(p) => self.enter_at(p),
             None => self.review(),
@@ -72,7 +73,7 @@ impl<'f> Walk<'f> {
 
     pub(super) fn enter_at(&mut self, position: usize) -> Step {
         if position >= self.items.len() || self.left_out(&self.items[position], self.reach()) {
-            return match self.first_open() {
+            return match self.first_waiting() {
                 Some(p) => self.enter_at(p),
                 None => self.review(),
             };
@@ -99,6 +100,24 @@ impl<'f> Walk<'f> {
                 Step::Redraw
             }
         }
+    }
+
+    /// Leave the indicator on screen unanswered and go on (`s`): moving on does not come back
+    /// to it; the review screen names it, and `--resume` asks it. A rated one keeps its rating.
+    pub(super) fn pass(&mut self) -> Step {
+        if self.current_rating().is_none() {
+            self.passed.insert(self.position);
+        }
+        self.advance()
+    }
+
+    /// The first indicator to ask that has no answer and was not passed over.
+    pub(super) fn first_waiting(&self) -> Option<usize> {
+        let reach = self.reach();
+        (0..self.items.len()).find(|&p| {
+            let item = &self.items[p];
+            self.rating_of(item).is_none() && !reach.skips(item) && !self.passed.contains(&p)
+        })
     }
 
     /// The first indicator to ask that has no answer.

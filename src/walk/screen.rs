@@ -37,7 +37,7 @@ pub enum Screen<'w> {
     Opening(Opening<'w>),
     /// One indicator to rate.
     Question(Question<'w>),
-    /// Every indicator to ask is answered: a last look before finishing.
+    /// Every indicator to ask is answered or passed over: a last look before finishing.
     Review(Review<'w>),
     /// Finished.
     Done,
@@ -48,8 +48,10 @@ pub enum Screen<'w> {
 pub struct Review<'w> {
     /// The ratings given.
     pub ratings: &'w Ratings,
-    /// Indicators asked (and all answered).
+    /// Indicators asked.
     pub total: usize,
+    /// The numbers of those passed over with `s` and still unanswered (else all are answered).
+    pub unanswered: Vec<usize>,
     /// Of those, how many are not applicable.
     pub not_applicable: usize,
     /// Indicators an adaptive walk left out: their level is out of reach.
@@ -137,6 +139,7 @@ impl<'f> Walk<'f> {
                 Screen::Review(Review {
                     ratings: &self.ratings,
                     total,
+                    unanswered: self.unanswered_numbers(),
                     // An answered indicator is always asked: count them all.
                     not_applicable: self
                         .items

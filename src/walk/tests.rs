@@ -585,3 +585,46 @@ fn unknown_keys_are_named_and_change_nothing() {
     assert!(walk.ratings().is_empty());
     assert!(matches!(walk.screen(), Screen::Question(q) if q.notice == Some(&Notice::UnknownKey)));
 }
+
+#[test]
+fn s_skips_an_indicator_which_the_review_names_and_a_resume_asks_again() {
+    let f = small();
+    let mut walk = Walk::new(&f, Ratings::new(), false);
+    // a1 skipped, a2 rated, b1 skipped, the rest rated: the walk does not come back to a1 or
+    // b1 but ends on the review, which names them.
+    assert_eq!(press(&mut walk, "\ns"), vec![Step::Redraw, Step::Redraw]);
+    assert_eq!(on_screen(&walk), "a2");
+    press(&mut walk, "3s333");
+    assert_eq!(on_screen(&walk), "review");
+    assert!(!walk.is_complete());
+    assert_eq!(walk.answered(), 4);
+    match walk.screen() {
+        Screen::Review(r) => assert_eq!(r.unanswered, vec![1, 3]),
+        other => panic!("{other:?}"),
+    }
+    // A number answers one of them, and the review comes back without it.
+    press(&mut walk, "3");
+    assert_eq!(on_screen(&walk), "b1");
+    press(&mut walk, "4");
+    assert_eq!(on_screen(&walk), "review");
+    match walk.screen() {
+        Screen::Review(r) => assert_eq!(r.unanswered, vec![1]),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(press(&mut walk, "\n"), vec![Step::Finished]);
+    assert!(walk.ratings().get("a1").is_none());
+
+    // `s` on a rated indicator keeps its rating and moves on.
+    let mut again = Walk::new(&f, walk.ratings().clone(), false);
+    press(&mut again, "\n");
+    assert_eq!(on_screen(&again), "a1", "a resume asks the skipped one");
+    press(&mut again, "<");
+    press(&mut again, "2");
+    assert_eq!(on_screen(&again), "review");
+    assert!(again.is_complete());
+    press(&mut again, "2");
+    assert_eq!(on_screen(&again), "a2");
+    press(&mut again, "s");
+    assert_eq!(on_screen(&again), "review");
+    assert_eq!(value(&again, "a2").as_deref(), Some("3"));
+}

@@ -1559,3 +1559,134 @@ fn the_walk_shows_codes_beside_names_and_the_kind_with_the_indicator() {
     );
     kill_hard(&mut session);
 }
+
+#[test]
+fn s_skips_an_indicator_the_review_names_it_and_resume_asks_it() {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let framework = three_indicators(home.path());
+    let file = home.path().join("s.json");
+    let file_arg = file.display().to_string();
+    let mut session = spawn(home.path(), &["assess", &framework, "--out", &file_arg]);
+    let opening = wait_for(&mut session, "Press Enter to begin");
+    assert!(opening.contains("s skip it for now"), "{opening}");
+    press(&mut session, "\r");
+    let first = wait_for(&mut session, render::walk::PROMPT);
+    assert!(first.contains("[1/3]"), "{first}");
+    let prompt = wait_for(&mut session, ":");
+    assert!(
+        prompt.contains("s skip"),
+        "the prompt names the key: {prompt}"
+    );
+    // Enter on an unrated indicator says s skips it.
+    press(&mut session, "\r");
+    let told = wait_for(&mut session, render::walk::PROMPT);
+    assert!(told.contains("or s to skip it for now"), "{told}");
+    press(&mut session, "s"); // t1 skipped
+    at_indicator(&mut session, 2, 3);
+    press(&mut session, "3");
+    at_indicator(&mut session, 3, 3);
+    press(&mut session, "4");
+    let review = wait_for(&mut session, REVIEW);
+    let flat = review.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Review: 2 of 3 indicators answered"),
+        "{review}"
+    );
+    assert!(flat.contains("Skipped, not answered yet: 1."), "{review}");
+    press(&mut session, "\r");
+    let rest = utf8(&session.exp_eof().expect("rungs ends"));
+    assert_eq!(exit_code(&mut session), 0);
+    let flat = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(
+            "1 indicator skipped, not answered yet; answer it with: rungs assess --resume"
+        ),
+        "{rest}"
+    );
+    let value = saved(&file);
+    assert_eq!(
+        value["ratings"],
+        serde_json::json!({ "t2": { "value": 3 }, "t3": { "value": 4 } })
+    );
+    assert!(
+        value["completed_at"].is_null(),
+        "still in progress: {value}"
+    );
+
+    // The resume asks the skipped one first, and then the file is complete.
+    let mut session = spawn(home.path(), &["assess", "--resume", &file_arg]);
+    wait_for(&mut session, "Press Enter to begin");
+    press(&mut session, "\r");
+    let asked = wait_for(&mut session, render::walk::PROMPT);
+    assert!(
+        asked.contains("[1/3]") && asked.contains("First"),
+        "{asked}"
+    );
+    press(&mut session, "2");
+    wait_for(&mut session, REVIEW);
+    press(&mut session, "\r");
+    session.exp_eof().expect("rungs ends");
+    assert_eq!(exit_code(&mut session), 0);
+    let value = saved(&file);
+    assert_eq!(value["ratings"]["t1"]["value"], 2);
+    assert!(value["completed_at"].is_string(), "{value}");
+}
+
+#[test]
+fn a_resumed_walk_from_an_earlier_assessment_ends_with_what_changed_since() {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let framework = three_indicators(home.path());
+    let previous = home.path().join("spring.json");
+    assess_with_answers(
+        home.path(),
+        &framework,
+        "t1: 3\nt2: 2\nt3: 4\n",
+        &["--out", &previous.display().to_string()],
+    );
+    let file = home.path().join("autumn.json");
+    let (previous_arg, file_arg) = (previous.display().to_string(), file.display().to_string());
+    let args = [
+        "assess",
+        &framework,
+        "--from",
+        &previous_arg,
+        "--out",
+        &file_arg,
+    ];
+    let mut session = spawn(home.path(), &args);
+    wait_for(&mut session, "Press Enter to begin");
+    press(&mut session, "\r");
+    at_indicator(&mut session, 1, 3);
+    press(&mut session, "\r"); // keep t1 as 3
+    at_indicator(&mut session, 2, 3);
+    press(&mut session, "q");
+    session.exp_eof().expect("rungs ends after q");
+    assert_eq!(exit_code(&mut session), 0);
+
+    let mut session = spawn(home.path(), &["assess", "--resume", &file_arg]);
+    wait_for(&mut session, "Press Enter to begin");
+    press(&mut session, "\r");
+    let second = wait_for(&mut session, render::walk::PROMPT);
+    assert!(second.contains("[2/3]"), "{second}");
+    press(&mut session, "4"); // t2: 2 -> 4
+    at_indicator(&mut session, 3, 3);
+    press(&mut session, "\r"); // keep t3 as 4
+    wait_for(&mut session, REVIEW);
+    press(&mut session, "\r");
+    let rest = utf8(&session.exp_eof().expect("rungs ends"));
+    assert_eq!(exit_code(&mut session), 0);
+    // The same end as an unbroken walk: the profile, then the changes as `rungs diff` shows
+    // them.
+    assert!(rest.contains("Level profile"), "{rest}");
+    let diff = crate::support::command(&["diff", &previous_arg, &file_arg])
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .succeeds();
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let changes = diff.split_once("\n\n").map_or(diff.as_str(), |(_, t)| t);
+    assert!(
+        flat(&rest).contains(&flat(changes)),
+        "the walk ends with the changes:\n{rest}\n---\n{diff}"
+    );
+    assert!(flat(&rest).contains("2 · Sometimes → 4"), "{rest}");
+}

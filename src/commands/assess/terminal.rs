@@ -16,8 +16,9 @@ use rungs::walk::{Key, Screen, Step, Walk};
 /// How a walk at the terminal ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
-    /// Every indicator to ask is answered; `skipped` were left out by the adaptive walk.
-    Finished { skipped: usize },
+    /// The review was confirmed: every indicator to ask is answered but `unanswered` passed
+    /// over with `s`; `skipped` were left out by the adaptive walk.
+    Finished { skipped: usize, unanswered: usize },
     /// The person quit (q or Ctrl-C) with this many of all answered.
     Quit { answered: usize, total: usize },
     /// The terminal went away: there is no one left to tell anything.
@@ -103,6 +104,7 @@ pub fn walk(
                 let _ = term.clear_screen();
                 return Ok(Outcome::Finished {
                     skipped: walk.skipped(),
+                    unanswered: walk.unanswered_numbers().len(),
                 });
             }
             Step::Quit => {
