@@ -34,7 +34,8 @@ rungs show networking --format csv > networking.csv && rungs import sheet networ
     #[command(
         disable_version_flag = true,
         after_help = "The document becomes the framework, each indicator's parent item its competency, the\n\
-top item above that its group. Indicator ids are the items' humanCodingScheme where given,\n\
+item above that its group (in a deeper tree named by its path: Reading › Key ideas), each\n\
+humanCodingScheme the code beside a name. Indicator ids are the items' humanCodingScheme where given,\n\
 else their CFItem identifier, so a re-import of a newer package diffs cleanly.\n\
 Levels come from the items' educationLevel (grades in CEDS order); without one, a single\n\
 level, or the leaves' CFItemType with --levels-from item-type.\n\n\

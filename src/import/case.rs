@@ -11,11 +11,16 @@
 //! - an indicator's parent item is its competency (name: `abbreviatedStatement`, else
 //!   `fullStatement`; description: `fullStatement` when there is an abbreviated one); leaves
 //!   directly under the document make one competency named after the document;
-//! - the top item above a competency, when there is one, is the competency's group;
+//! - the item above a competency, when there is one, is the competency's group; in a deeper
+//!   tree (domains, clusters) the group is named by its path from the top (`Reading › Key
+//!   ideas`), so every intermediate item is kept;
+//! - an item's `humanCodingScheme` is kept as the `code` of its competency, group or indicator
+//!   where the id is not that code already;
 //! - a CFItem's `notes` ("For example, ...") are its indicator's examples, one a line;
-//! - an `isChildOf` cycle is refused, naming its items; an item the mapping cannot keep (one
-//!   between a group and a competency in a deeper tree) is named in a warning, never dropped
-//!   without a word;
+//! - an `isChildOf` cycle is refused, naming its items; an association the tree cannot use (no
+//!   `originNodeURI`, a child that is not an item of the package, a parent that is neither the
+//!   document nor an item, an item's second parent) is counted in a warning naming the first
+//!   few, never dropped without a word;
 //! - levels: by default from `educationLevel` (or `educationalLevel`, as some publishers spell
 //!   it: the lowest grade an item lists; an item without one takes its nearest ancestor's, else
 //!   the lowest level), in the order of the CEDS grade codes; `--levels-from item-type` makes the leaves' `CFItemType` values the levels, in order
@@ -29,7 +34,7 @@ use super::{Imported, Options};
 use crate::framework::format::*;
 use crate::framework::sheet::slug;
 use crate::framework::{Diagnostic, LoadError};
-use crate::words::{agree, plural};
+use crate::words::plural;
 
 /// Where the levels of an imported CASE package come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -125,8 +130,12 @@ pub fn import(
     }
 
     let tree = read_tree(file, package, &items, &index, &document_id, &mut warnings);
-    check_tree(file, &items, &tree, &mut errors, &mut warnings);
-    let Tree { leaves, .. } = tree;
+    check_tree(file, &items, &tree, &mut errors);
+    let Tree {
+        leaves,
+        parent: tree_parent,
+        ..
+    } = tree;
     for &(leaf, _) in &leaves {
         if items[leaf].full.is_empty() {
             errors.push(Diagnostic::file_error(
@@ -144,7 +153,14 @@ pub fn import(
     }
 
     let (levels, leaf_level) = plan_levels(&items, &leaves, levels_from);
-    let (competencies, groups) = gather(&items, &leaves, &leaf_level, levels.len(), &title);
+    let (competencies, groups) = gather(
+        &items,
+        &tree_parent,
+        &leaves,
+        &leaf_level,
+        levels.len(),
+        &title,
+    );
     let framework = framework(document, options, title, &levels, groups, competencies);
     let mut about = format!("CASE document {:?}", document_id);
     if let Some(uri) = text(document, "uri") {
@@ -182,15 +198,17 @@ fn parse(file: &str, bytes: &[u8]) -> Result<Value, LoadError> {
 struct Competency {
     id: String,
     name: String,
+    code: Option<String>,
     description: Option<String>,
     group: Option<String>,
     levels: Vec<Vec<RawIndicatorObject>>,
 }
 
 /// The competencies (the leaves' parents) with their indicators at the leaves' levels, and the
-/// groups (the top items above them), each in order of first appearance.
+/// groups (the items above them), each in order of first appearance.
 fn gather(
     items: &[Item],
+    parent: &[Option<usize>],
     leaves: &[(usize, Above)],
     leaf_level: &[usize],
     level_count: usize,
@@ -216,7 +234,7 @@ fn gather(
         let ci = match competency_of.get(&owner) {
             Some(&ci) => ci,
             None => {
-                let (base, name, description) = match owner {
+                let (base, name, description, code) = match owner {
                     Some(p) => {
                         let item = &items[p];
                         let description = item.abbreviated.as_ref().map(|_| item.full.clone());
@@ -224,19 +242,18 @@ fn gather(
                             item.code.clone().unwrap_or_else(|| item.name().to_string()),
                             item.name().to_string(),
                             description,
+                            item.code.clone(),
                         )
                     }
-                    None => (title.to_string(), title.to_string(), None),
+                    None => (title.to_string(), title.to_string(), None, None),
                 };
                 let id = unique_slug(&base, "competency", &competency_ids);
                 competency_ids.insert(id.clone());
-                let group = match above.top {
-                    Some(g) if Some(g) != owner => {
-                        Some(group_id(items, g, &mut groups, &mut group_of))
-                    }
-                    _ => None,
-                };
+                let group = above
+                    .group
+                    .map(|g| group_id(items, parent, g, &mut groups, &mut group_of));
                 competencies.push(Competency {
+                    code: code.filter(|code| *code != id),
                     id,
                     name,
                     description,
@@ -256,6 +273,7 @@ fn gather(
         };
         indicator_ids.insert(id.clone());
         competencies[ci].levels[leaf_level[n]].push(RawIndicatorObject {
+            code: item.code.clone().filter(|code| *code != id),
             id,
             text: item.full.clone(),
             examples: item.notes.clone(),
@@ -265,9 +283,12 @@ fn gather(
     (competencies, groups)
 }
 
-/// The id of the group item `g` makes, the group added at its first competency.
+/// The id of the group item `g` makes, the group added at its first competency. Below the top
+/// of the tree (a cluster in a domain), the group is named by the items above it too, `Reading ›
+/// Key ideas`, so no item of the tree is left out.
 fn group_id(
     items: &[Item],
+    parent: &[Option<usize>],
     g: usize,
     groups: &mut Vec<RawGroup>,
     group_of: &mut HashMap<usize, String>,
@@ -278,9 +299,19 @@ fn group_id(
     let item = &items[g];
     let taken = groups.iter().map(|g| g.id.clone()).collect();
     let id = unique_slug(item.code.as_deref().unwrap_or(item.name()), "group", &taken);
+    // The path from the top; the tree has no cycle here (a cycle is refused before), and the
+    // walk is bounded by the number of items all the same.
+    let mut path = vec![item.name()];
+    let mut up = parent[g];
+    while let Some(p) = up.filter(|_| path.len() <= items.len()) {
+        path.push(items[p].name());
+        up = parent[p];
+    }
+    path.reverse();
     groups.push(RawGroup {
+        code: item.code.clone().filter(|code| *code != id),
         id: id.clone(),
-        name: item.name().to_string(),
+        name: path.join(" › "),
         description: item.abbreviated.as_ref().map(|_| item.full.clone()),
         ..Default::default()
     });
@@ -341,6 +372,7 @@ fn framework(
             .map(|c| RawCompetency {
                 id: c.id,
                 name: c.name,
+                code: c.code,
                 description: c.description,
                 group: c.group,
                 levels: c
@@ -361,13 +393,12 @@ fn framework(
     }
 }
 
-/// What importing a leaf needs of the items above it: its parent (the competency), the top
-/// item (a group, when it is not the parent) and the nearest item, the leaf included, that
-/// names education levels.
+/// What importing a leaf needs of the items above it: its parent (the competency), the item
+/// above that (the group) and the nearest item, the leaf included, that names education levels.
 #[derive(Debug, Clone, Copy, Default)]
 struct Above {
     parent: Option<usize>,
-    top: Option<usize>,
+    group: Option<usize>,
     education: Option<usize>,
 }
 
@@ -377,9 +408,6 @@ struct Tree {
     parent: Vec<Option<usize>>,
     /// Every leaf reached from the document, with what is above it, in order.
     leaves: Vec<(usize, Above)>,
-    /// Items between a group (the top) and a competency (a leaf's parent) on the way to some
-    /// leaf, in the order met.
-    between: Vec<usize>,
     /// Every item reached from the document.
     seen: HashSet<usize>,
 }
@@ -403,18 +431,32 @@ fn read_tree(
         .get("CFAssociations")
         .and_then(Value::as_array)
         .unwrap_or(&empty);
+    // Associations the tree cannot use, by what is wrong with them: each said in one warning.
+    let mut no_end: Vec<String> = Vec::new();
+    let mut not_an_item: Vec<String> = Vec::new();
+    let mut no_parent: Vec<String> = Vec::new();
+    let mut second_parent: Vec<String> = Vec::new();
     for (n, a) in associations.iter().enumerate() {
         if a.get("associationType").and_then(Value::as_str) != Some("isChildOf") {
             continue;
         }
         let end = |key: &str| a.get(key).and_then(|node| text(node, "identifier"));
-        let (Some(child), Some(to)) = (end("originNodeURI"), end("destinationNodeURI")) else {
+        let (child, to) = (end("originNodeURI"), end("destinationNodeURI"));
+        let (Some(child), Some(to)) = (child.clone(), to.clone()) else {
+            let missing = match (child, to) {
+                (None, None) => "originNodeURI, destinationNodeURI",
+                (None, _) => "originNodeURI",
+                _ => "destinationNodeURI",
+            };
+            no_end.push(format!("CFAssociations[{n}] (no {missing})"));
             continue;
         };
         let Some(&c) = index.get(&child) else {
+            not_an_item.push(format!("CFAssociations[{n}] ({child:?})"));
             continue;
         };
         if has_parent[c] {
+            second_parent.push(format!("CFAssociations[{n}] ({child:?} in {to:?})"));
             continue;
         }
         let order = a
@@ -429,12 +471,29 @@ fn read_tree(
             parent[c] = Some(p);
             children[p].push((order, c, n));
         } else {
-            warnings.push(Diagnostic::file_error(
-                file,
-                format!(
-                    "CFAssociations[{n}]: item {child:?} is a child of {to:?}, which is neither the document nor an item; it is read as a top-level item"
-                ),
-            ));
+            no_parent.push(format!("CFAssociations[{n}] ({child:?} in {to:?})"));
+        }
+    }
+    for (list, what) in [
+        (
+            no_end,
+            "without an item at one end, not read (the items they would place hang from the document, unless another association places them)",
+        ),
+        (
+            not_an_item,
+            "whose child is not an item of the package, not read",
+        ),
+        (
+            no_parent,
+            "whose parent is neither the document nor an item of the package; their children are read as top-level items",
+        ),
+        (
+            second_parent,
+            "giving an item a second parent, not read: an item has one place in a framework, under the parent its first isChildOf names",
+        ),
+    ] {
+        if let Some(message) = unread(&list, what) {
+            warnings.push(Diagnostic::file_error(file, message).warning());
         }
     }
     for (i, &had) in has_parent.iter().enumerate() {
@@ -454,11 +513,6 @@ fn read_tree(
     // (never the whole path, so a deep chain is walked in linear time and memory).
     let mut leaves: Vec<(usize, Above)> = Vec::new();
     let mut seen: HashSet<usize> = HashSet::new();
-    // The item the walk came from, and when each item was first met.
-    let mut via: Vec<Option<usize>> = vec![None; items.len()];
-    let mut met: Vec<usize> = vec![0; items.len()];
-    let mut between_marked = vec![false; items.len()];
-    let mut between: Vec<usize> = Vec::new();
     let mut stack: Vec<(usize, Above)> = top
         .iter()
         .rev()
@@ -468,57 +522,57 @@ fn read_tree(
         if !seen.insert(i) {
             continue;
         }
-        via[i] = above.parent;
-        met[i] = seen.len();
         let education = if items[i].education.is_empty() {
             above.education
         } else {
             Some(i)
         };
         if children[i].is_empty() {
-            // Up from the leaf's grandparent to below the top, each item marked once.
-            let mut up = above.parent.and_then(|p| via[p]);
-            while let Some(x) = up.filter(|&x| via[x].is_some() && !between_marked[x]) {
-                between_marked[x] = true;
-                between.push(x);
-                up = via[x];
-            }
             leaves.push((i, Above { education, ..above }));
             continue;
         }
         let below = Above {
             parent: Some(i),
-            top: above.top.or(Some(i)),
+            group: above.parent,
             education,
         };
         for &(_, c, _) in children[i].iter().rev() {
             stack.push((c, below));
         }
     }
-    between.sort_by_key(|&i| met[i]);
     Tree {
         parent,
         leaves,
-        between,
         seen,
     }
 }
 
-/// An `isChildOf` cycle is an error naming its items; items between a group and a competency
-/// have no place in a framework, and a warning says which.
-fn check_tree(
-    file: &str,
-    items: &[Item],
-    tree: &Tree,
-    errors: &mut Vec<Diagnostic>,
-    warnings: &mut Vec<Diagnostic>,
-) {
-    let Tree {
-        parent,
-        between,
-        seen,
-        ..
-    } = tree;
+/// The warning for the associations `list` names (each `CFAssociations[n] (...)`): how many
+/// there are, `what` is wrong with them, and the first few; `None` when there are none.
+fn unread(list: &[String], what: &str) -> Option<String> {
+    const SHOWN: usize = 5;
+    if list.is_empty() {
+        return None;
+    }
+    let more = if list.len() > SHOWN {
+        format!(" and {} more", list.len() - SHOWN)
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "{} {what}: {}{more}",
+        plural(
+            list.len(),
+            "isChildOf association",
+            "isChildOf associations"
+        ),
+        list[..list.len().min(SHOWN)].join(", ")
+    ))
+}
+
+/// An `isChildOf` cycle is an error naming its items.
+fn check_tree(file: &str, items: &[Item], tree: &Tree, errors: &mut Vec<Diagnostic>) {
+    let Tree { parent, seen, .. } = tree;
     for cycle in cycles(parent, seen) {
         let names: Vec<String> = cycle
             .iter()
@@ -532,29 +586,6 @@ fn check_tree(
                 names.join(" is a child of ")
             ),
         ));
-    }
-    // Items between the group (the top) and the competency (the leaf's parent) have no place
-    // in a framework: say which.
-    if !between.is_empty() {
-        let shown: Vec<String> = between
-            .iter()
-            .take(5)
-            .map(|&i| format!("{:?} ({})", items[i].identifier, items[i].name()))
-            .collect();
-        let more = if between.len() > shown.len() {
-            format!(" and {} more", between.len() - shown.len())
-        } else {
-            String::new()
-        };
-        warnings.push(Diagnostic::file_error(
-            file,
-            format!(
-                "{} between a group and a competency {} not kept: {}{more}; their indicators are under the item just above them",
-                plural(between.len(), "item", "items"),
-                agree(between.len(), "is", "are"),
-                shown.join(", ")
-            ),
-        ).warning());
     }
 }
 

@@ -874,15 +874,21 @@ fn case_package(items: &[(&str, &str, &str)], children: &[(&str, &str)]) -> Stri
 }
 
 #[test]
-fn case_names_every_item_it_cannot_keep_with_the_verb_that_agrees() {
+fn case_intermediate_items_become_groups_named_by_their_path() {
     let dir = tempfile::tempdir().expect("temp dir");
     let package = case_package(
         &[
-            ("strand", "Reading", ""),
-            ("cluster", "Key ideas", ""),
+            ("strand", "Reading", ", \"humanCodingScheme\": \"RL\""),
+            ("cluster", "Key ideas", ", \"humanCodingScheme\": \"RL.K\""),
             ("detail", "Details", ""),
-            ("standard", "Cite evidence", ""),
+            (
+                "standard",
+                "Cite evidence",
+                ", \"humanCodingScheme\": \"RL.K.1\"",
+            ),
             ("six", "Cites one piece of evidence.", ""),
+            ("other", "Main idea", ""),
+            ("seven", "States the main idea.", ""),
         ],
         &[
             ("strand", "doc"),
@@ -890,22 +896,108 @@ fn case_names_every_item_it_cannot_keep_with_the_verb_that_agrees() {
             ("detail", "cluster"),
             ("standard", "detail"),
             ("six", "standard"),
+            ("other", "cluster"),
+            ("seven", "other"),
         ],
     );
     std::fs::write(dir.path().join("p.json"), package).expect("write");
     let run = run_in(dir.path(), &["import", "case", "p.json", "-o", "f.yaml"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stderr.starts_with(
-            "p.json: warning: 2 items between a group and a competency are not kept: \"cluster\" (Key ideas), \"detail\" (Details); their indicators are under the item just above them\n"
-        ),
-        "{}",
-        run.stderr
+    assert_eq!(
+        run.stderr,
+        "imported 2 competencies, 1 level, 2 indicators into f.yaml; check it with: rungs validate f.yaml\n"
+    );
+    let f = loaded(&dir.path().join("f.yaml").display().to_string());
+    // Every item of the tree is kept: the competency's parent is its group, named by its path
+    // from the top; codes stand beside names.
+    assert_eq!(
+        f["groups"],
+        serde_json::json!([
+            { "id": "details", "name": "Reading › Key ideas › Details", "description": null },
+            { "id": "rl-k", "name": "Reading › Key ideas", "code": "RL.K", "description": null },
+        ])
+    );
+    let competencies: Vec<(&str, &str, &str)> = f["competencies"]
+        .as_array()
+        .expect("competencies")
+        .iter()
+        .map(|c| {
+            (
+                c["name"].as_str().expect("name"),
+                c["group"].as_str().expect("group"),
+                c["code"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        competencies,
+        [
+            ("Cite evidence", "details", "RL.K.1"),
+            ("Main idea", "rl-k", "")
+        ]
     );
 }
 
 #[test]
-fn case_reads_educational_level_keeps_notes_and_names_what_it_cannot_keep() {
+fn case_associations_it_cannot_use_are_counted_and_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut package: Value = serde_json::from_str(&case_package(
+        &[
+            ("strand", "Reading", ""),
+            ("standard", "Cite evidence", ""),
+            ("six", "Cites one piece of evidence.", ""),
+            ("seven", "Cites two pieces of evidence.", ""),
+            ("eight", "Weighs the evidence.", ""),
+        ],
+        &[
+            ("strand", "doc"),
+            ("standard", "strand"),
+            ("six", "standard"),
+            ("seven", "standard"),
+            ("seven", "strand"),
+            ("ghost", "standard"),
+            ("eight", "nowhere"),
+        ],
+    ))
+    .expect("JSON");
+    let associations = package["CFAssociations"]
+        .as_array_mut()
+        .expect("associations");
+    // Six isChildOf associations without their child (the tree of a package made by hand, or
+    // cut short), one without a parent.
+    for n in 0..6 {
+        associations.push(serde_json::json!({
+            "associationType": "isChildOf",
+            "destinationNodeURI": { "identifier": format!("parent-{n}") },
+        }));
+    }
+    associations.push(serde_json::json!({
+        "associationType": "isChildOf",
+        "originNodeURI": { "identifier": "eight" },
+    }));
+    std::fs::write(dir.path().join("p.json"), package.to_string()).expect("write");
+    let run = run_in(dir.path(), &["import", "case", "p.json", "-o", "f.yaml"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "p.json: warning: 7 isChildOf associations without an item at one end, not read (the items they would place hang from the document, unless another association places them): CFAssociations[7] (no originNodeURI), CFAssociations[8] (no originNodeURI), CFAssociations[9] (no originNodeURI), CFAssociations[10] (no originNodeURI), CFAssociations[11] (no originNodeURI) and 2 more\n\
+         p.json: warning: 1 isChildOf association whose child is not an item of the package, not read: CFAssociations[5] (\"ghost\")\n\
+         p.json: warning: 1 isChildOf association whose parent is neither the document nor an item of the package; their children are read as top-level items: CFAssociations[6] (\"eight\" in \"nowhere\")\n\
+         p.json: warning: 1 isChildOf association giving an item a second parent, not read: an item has one place in a framework, under the parent its first isChildOf names: CFAssociations[4] (\"seven\" in \"strand\")\n\
+         imported 2 competencies, 1 level, 3 indicators into f.yaml; check it with: rungs validate f.yaml\n"
+    );
+    let f = loaded(&dir.path().join("f.yaml").display().to_string());
+    // "eight", read as a top-level item, is an indicator of the competency named after the
+    // document.
+    assert_eq!(f["competencies"][1]["name"], "Reading");
+    assert_eq!(
+        f["competencies"][1]["levels"][0]["indicators"][0]["id"],
+        "eight"
+    );
+}
+
+#[test]
+fn case_reads_educational_level_keeps_notes_and_the_items_above() {
     let dir = tempfile::tempdir().expect("temp dir");
     let package = case_package(
         &[
@@ -932,10 +1024,11 @@ fn case_reads_educational_level_keeps_notes_and_names_what_it_cannot_keep() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stderr,
-        "p.json: warning: 1 item between a group and a competency is not kept: \"cluster\" (Key ideas); their indicators are under the item just above them\n\
-         imported 1 competency, 2 levels, 2 indicators into f.yaml; check it with: rungs validate f.yaml\n"
+        "imported 1 competency, 2 levels, 2 indicators into f.yaml; check it with: rungs validate f.yaml\n"
     );
     let f = loaded(&dir.path().join("f.yaml").display().to_string());
+    // The items above the competency are its group, named by their path.
+    assert_eq!(f["groups"][0]["name"], "Reading › Key ideas");
     // Grades 6 and 7 stay two levels.
     assert_eq!(f["levels"][0]["name"], "Grade 6");
     assert_eq!(f["levels"][1]["name"], "Grade 7");
