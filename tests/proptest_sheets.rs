@@ -264,7 +264,7 @@ proptest! {
         let imported = rows::import(
             Sheet { file: "f.csv", table: &table },
             (!original.targets.is_empty()).then_some(Sheet { file: "roles.csv", table: &roles_table }),
-            &Options { id: Some("generated".into()), name: Some("Generated".into()), version: Some("1".into()) },
+            &Options { id: Some("generated".into()), name: Some("Generated".into()), version: Some("1".into()), ..Options::default() },
             &[],
         )
         .unwrap_or_else(|e| panic!("{e}\n{sheet}"));

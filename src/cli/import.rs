@@ -71,6 +71,11 @@ pub struct ImportSheetArgs {
     /// windows-1252, Excel's plain "CSV" on Windows).
     #[arg(long, value_name = "LABEL")]
     pub encoding: Option<String>,
+
+    /// Keep an indicator restated word for word at a higher level of its competency as an
+    /// indicator of its own (by default it is kept once, at the lowest level that asks it).
+    #[arg(long)]
+    pub keep_repeats: bool,
 }
 
 /// Options of `rungs import case`.

@@ -45,6 +45,7 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
         id: args.id.clone(),
         name: args.name.clone(),
         version: args.version.clone(),
+        keep_repeats: matches!(source, ImportSource::Sheet(sheet) if sheet.keep_repeats),
     };
     let imported = match source {
         ImportSource::Sheet(sheet) => import_sheet(context, sheet, &shown, &bytes, &options)?,

@@ -50,6 +50,12 @@ pub enum Column {
     IndicatorCode,
     /// What the indicator is: knowledge, skill, attitude, behaviour, or a label of one's own.
     Kind,
+    /// The framework's id (the same on every row), used when the import is given no `--id`.
+    FrameworkId,
+    /// The framework's name, used when the import is given no `--name`.
+    FrameworkName,
+    /// The framework's version, used when the import is given no `--version`.
+    FrameworkVersion,
 }
 
 /// The text of an indicator cell that says a competency level has no indicators (it imposes no
@@ -57,7 +63,7 @@ pub enum Column {
 pub const NO_INDICATORS: &str = "(no indicators)";
 
 /// Every column, in the order `show --format csv` writes them.
-pub const COLUMNS: [Column; 22] = [
+pub const COLUMNS: [Column; 25] = [
     Column::Competency,
     Column::Level,
     Column::Indicator,
@@ -80,6 +86,9 @@ pub const COLUMNS: [Column; 22] = [
     Column::LevelCode,
     Column::IndicatorCode,
     Column::Kind,
+    Column::FrameworkId,
+    Column::FrameworkName,
+    Column::FrameworkVersion,
 ];
 
 impl Column {
@@ -108,6 +117,9 @@ impl Column {
             Column::LevelCode => "level_code",
             Column::IndicatorCode => "indicator_code",
             Column::Kind => "kind",
+            Column::FrameworkId => "framework_id",
+            Column::FrameworkName => "framework_name",
+            Column::FrameworkVersion => "framework_version",
         }
     }
 

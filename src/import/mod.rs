@@ -22,6 +22,9 @@ pub struct Options {
     pub name: Option<String>,
     /// The framework version (default: the source's, else "1.0").
     pub version: Option<String>,
+    /// Keep an indicator a sheet restates word for word at a higher level of its competency as
+    /// an indicator of its own, rather than folding it into its first occurrence.
+    pub keep_repeats: bool,
 }
 
 /// An imported framework, not yet validated, and what is worth telling the person.

@@ -195,7 +195,7 @@ fn a_sheet_with_its_own_headers_says_what_to_map_then_imports_with_column() {
     .expect("write");
     let out = run_in(dir.path(), &["import", "sheet", "skills.csv"]);
     assert_eq!(out.code, 2);
-    let fields = "competency, indicator, indicator_id, competency_id, level_id, examples, competency_description, level_description, group, group_id, competency_level_title, competency_level_description, competency_level_examples, track, track_id, indicator_origin, group_code, competency_code, level_code, indicator_code, kind";
+    let fields = "competency, indicator, indicator_id, competency_id, level_id, examples, competency_description, level_description, group, group_id, competency_level_title, competency_level_description, competency_level_examples, track, track_id, indicator_origin, group_code, competency_code, level_code, indicator_code, kind, framework_id, framework_name, framework_version";
     assert_eq!(
         out.stderr,
         format!(
@@ -239,7 +239,7 @@ fn a_sheet_with_its_own_headers_says_what_to_map_then_imports_with_column() {
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
-        format!("error: --column \"Skill=skill\": \"skill\" is not a field; the fields are: competency, level, indicator, indicator_id, competency_id, level_id, examples, competency_description, level_description, group, group_id, competency_level_title, competency_level_description, competency_level_examples, track, track_id, indicator_origin, group_code, competency_code, level_code, indicator_code, kind, role, role_id, role_description\n")
+        format!("error: --column \"Skill=skill\": \"skill\" is not a field; the fields are: competency, level, indicator, indicator_id, competency_id, level_id, examples, competency_description, level_description, group, group_id, competency_level_title, competency_level_description, competency_level_examples, track, track_id, indicator_origin, group_code, competency_code, level_code, indicator_code, kind, framework_id, framework_name, framework_version, role, role_id, role_description\n")
     );
 }
 

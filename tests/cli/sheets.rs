@@ -304,3 +304,212 @@ fn a_damaged_workbook_says_what_is_wrong_with_it() {
         "error: doctype.xlsx: the workbook is damaged: its part \"xl/workbook.xml\" declares a DOCTYPE, which no spreadsheet writes; it was not read (save it again from the spreadsheet, or as CSV)\n"
     );
 }
+
+/// `rungs show FILE --format json`, parsed.
+fn shown(dir: &Path, file: &str) -> serde_json::Value {
+    let out = run_in(dir, &["-q", "show", file, "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    serde_json::from_str(&out.stdout).expect("JSON")
+}
+
+#[test]
+fn names_differing_only_in_case_or_spacing_are_one_item_and_cells_are_trimmed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A trailing space, a no-break space, a doubled space, another case: one level, one
+    // competency, one group, and the descriptions the same once trimmed.
+    std::fs::write(
+        dir.path().join("ladder.csv"),
+        "competency,level,indicator,group,level_description\n\
+         Personal Growth,Basic ,Seeks feedback,Growth , Starts out\n\
+         Personal growth,Basic\u{a0},Shares what they learn,growth,Starts out \n\
+         Personal  Growth,Advanced,Coaches others,GROWTH,\n\
+         Delivery,Basic,Ships,Growth,\n",
+    )
+    .expect("write");
+    let out = run_in(
+        dir.path(),
+        &["import", "sheet", "ladder.csv", "-o", "ladder.yaml"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "ladder.csv:3:1: warning: competency \"personal-growth\" is spelled \"Personal growth\" (row 3), \"Personal  Growth\" (row 4) as well as \"Personal Growth\" (row 2); names that differ only in case or spacing are one, and the first spelling is kept\n\
+         ladder.csv:3:4: warning: group \"growth\" is spelled \"growth\" (row 3), \"GROWTH\" (row 4) as well as \"Growth\" (row 2); names that differ only in case or spacing are one, and the first spelling is kept\n\
+         imported 2 competencies, 2 levels, 4 indicators into ladder.yaml; check it with: rungs validate ladder.yaml\n"
+    );
+    let framework = shown(dir.path(), "ladder.yaml");
+    assert_eq!(framework["levels"][0]["name"], "Basic");
+    assert_eq!(framework["levels"][0]["description"], "Starts out");
+    assert_eq!(framework["competencies"][0]["name"], "Personal Growth");
+    assert_eq!(framework["groups"][0]["name"], "Growth");
+    // Another name altogether is still an error.
+    std::fs::write(
+        dir.path().join("other.csv"),
+        "competency,competency_id,level,indicator\nGrowth,g,Basic,a\nLearning,g,Basic,b\n",
+    )
+    .expect("write");
+    let out = run_in(dir.path(), &["import", "sheet", "other.csv"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "error: other.csv:3:1: competency \"g\" has name \"Learning\" here but \"Growth\" at row 2; give every row the same\n"
+    );
+}
+
+#[test]
+fn codes_that_are_not_slugs_become_ids_and_are_kept_as_codes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut sheet =
+        String::from("competency_id,competency,level_id,level,indicator,group_id,group\n");
+    for i in 0..40 {
+        sheet.push_str(&format!(
+            "ITSP{i},IT strategy {i},L1,Level 1,Follows plan {i},STGY,Strategy\n\
+             ITSP{i},IT strategy {i},L2,Level 2,Makes plan {i},STGY,Strategy\n"
+        ));
+    }
+    std::fs::write(dir.path().join("sfia.csv"), sheet).expect("write");
+    let out = run_in(
+        dir.path(),
+        &["import", "sheet", "sfia.csv", "-o", "sfia.yaml"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "imported 40 competencies, 2 levels, 80 indicators into sfia.yaml; check it with: rungs validate sfia.yaml\n"
+    );
+    let framework = shown(dir.path(), "sfia.yaml");
+    let competency = &framework["competencies"][3];
+    assert_eq!(competency["id"], "itsp3");
+    assert_eq!(competency["code"], "ITSP3");
+    assert_eq!(framework["levels"][1]["id"], "l2");
+    assert_eq!(framework["levels"][1]["code"], "L2");
+    assert_eq!(framework["groups"][0]["id"], "stgy");
+    assert_eq!(framework["groups"][0]["code"], "STGY");
+    // And the code comes back through a sheet.
+    let csv = run_in(dir.path(), &["-q", "show", "sfia.yaml", "--format", "csv"]);
+    std::fs::write(dir.path().join("again.csv"), &csv.stdout).expect("write");
+    let out = run_in(
+        dir.path(),
+        &["-q", "import", "sheet", "again.csv", "-o", "again.yaml"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        shown(dir.path(), "again.yaml")["competencies"],
+        framework["competencies"]
+    );
+}
+
+#[test]
+fn behaviours_restated_at_higher_levels_are_folded_into_their_first_occurrence() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("ladder.csv"),
+        "competency,level,indicator\n\
+         Craft,One,Writes tests\n\
+         Craft,Two,Writes tests\n\
+         Craft,Two,Designs modules\n\
+         Craft,Three,Writes  tests\n\
+         Craft,Three,Designs modules\n\
+         Craft,Three,Sets direction\n\
+         Other,Two,Writes tests\n",
+    )
+    .expect("write");
+    let out = run_in(
+        dir.path(),
+        &["import", "sheet", "ladder.csv", "-o", "ladder.yaml"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "ladder.csv:3:3: warning: competency \"craft\" restates 3 indicators word for word at a higher level; each is kept once, at the lowest level that asks it (a higher level asks what the levels below it ask); --keep-repeats keeps every row\n\
+         ladder.csv: warning: competencies[1].levels[0].indicators[0]: indicator \"other.two.1\" has the same text as an earlier indicator\n\
+         imported 2 competencies, 3 levels, 4 indicators into ladder.yaml; check it with: rungs validate ladder.yaml\n"
+    );
+    let framework = shown(dir.path(), "ladder.yaml");
+    let texts = |c: usize| -> Vec<Vec<String>> {
+        framework["competencies"][c]["levels"]
+            .as_array()
+            .expect("levels")
+            .iter()
+            .map(|l| {
+                l["indicators"]
+                    .as_array()
+                    .expect("indicators")
+                    .iter()
+                    .map(|i| i["text"].as_str().unwrap_or_default().to_string())
+                    .collect()
+            })
+            .collect()
+    };
+    assert_eq!(
+        texts(0),
+        [
+            vec!["Writes tests"],
+            vec!["Designs modules"],
+            vec!["Sets direction"]
+        ]
+    );
+    assert_eq!(texts(1), [vec!["Writes tests"]]);
+    let out = run_in(
+        dir.path(),
+        &[
+            "import",
+            "sheet",
+            "ladder.csv",
+            "--keep-repeats",
+            "-o",
+            "kept.yaml",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.ends_with("imported 2 competencies, 3 levels, 7 indicators into kept.yaml; check it with: rungs validate kept.yaml\n"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_framework_shown_as_a_sheet_keeps_its_identity_through_the_import() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = run_in(dir.path(), &["-q", "show", "networking", "--format", "csv"]);
+    assert_eq!(csv.code, 0);
+    let header = csv.stdout.lines().next().unwrap_or_default().to_string();
+    assert!(
+        header.ends_with(",framework_id,framework_name,framework_version"),
+        "{header}"
+    );
+    std::fs::write(dir.path().join("sheet.csv"), &csv.stdout).expect("write");
+    let out = run_in(
+        dir.path(),
+        &["-q", "import", "sheet", "sheet.csv", "-o", "back.yaml"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let original = shown(dir.path(), "networking");
+    let back = shown(dir.path(), "back.yaml");
+    for key in ["id", "name", "version"] {
+        assert_eq!(back[key], original[key], "{key}");
+    }
+    // Flags still say what they say.
+    let out = run_in(
+        dir.path(),
+        &[
+            "-q",
+            "import",
+            "sheet",
+            "sheet.csv",
+            "--id",
+            "ours",
+            "--version",
+            "9",
+            "-o",
+            "ours.yaml",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let ours = shown(dir.path(), "ours.yaml");
+    assert_eq!(
+        (&ours["id"], &ours["name"], &ours["version"]),
+        (&"ours".into(), &original["name"], &"9".into())
+    );
+}

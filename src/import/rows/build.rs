@@ -19,7 +19,11 @@ impl Gathered {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let id = options.id.clone().unwrap_or_else(|| {
+        let [given_id, given_name, given_version] = self
+            .identity
+            .clone()
+            .map(|given| given.map(|(text, _)| text));
+        let id = options.id.clone().or(given_id).unwrap_or_else(|| {
             let id = sheet::slug(&stem);
             if id.is_empty() {
                 "imported".to_string()
@@ -30,6 +34,7 @@ impl Gathered {
         let name = options
             .name
             .clone()
+            .or(given_name)
             .unwrap_or_else(|| name_from(&stem, &id));
         let mut rank = vec![0; self.levels.len()];
         for (position, &li) in order.iter().enumerate() {
@@ -127,7 +132,13 @@ impl Gathered {
         RawFramework {
             id,
             name,
-            version: Version(options.version.clone().unwrap_or_else(|| "1.0".into())),
+            version: Version(
+                options
+                    .version
+                    .clone()
+                    .or(given_version)
+                    .unwrap_or_else(|| "1.0".into()),
+            ),
             description: None,
             source: None,
             scale: None,

@@ -98,7 +98,10 @@ impl<'r, C: Copy + Eq + Hash> Cells<'r, C> {
         let cells = row
             .iter()
             .map(|c| {
-                let c = sheet::restore_cell(c);
+                // Trimmed before anything compares or keeps it: a trailing space (or no-break
+                // space) must not make "Basic " another level. Line breaks stay: a paragraph
+                // may end with one.
+                let c = trim_spaces(sheet::restore_cell(trim_spaces(c)));
                 if c.contains('\r') {
                     Cow::Owned(c.replace("\r\n", "\n").replace('\r', "\n"))
                 } else {
@@ -148,8 +151,15 @@ impl<'r, C: Copy + Eq + Hash> Cells<'r, C> {
     }
 }
 
-/// The id of a competency, level, group, track or role: the id cell when given (it must be a
-/// slug), else a slug made from the name. `None` after saying why there is none.
+/// A cell without the spaces, tabs and no-break spaces (any white space but a line break) at
+/// its ends.
+fn trim_spaces(cell: &str) -> &str {
+    cell.trim_matches(|c: char| c.is_whitespace() && c != '\n' && c != '\r')
+}
+
+/// The id of a competency, level, group, track or role: the id cell when given (one that is not
+/// a slug, such as `ITSP` or `LO3.1.06`, is made one, [`slug_of_code`], and given back as the
+/// item's code too), else a slug made from the name. `None` after saying why there is none.
 pub(super) fn id_of<'s>(
     problems: &mut Problems,
     what: &str,
@@ -158,19 +168,35 @@ pub(super) fn id_of<'s>(
     name: &'s str,
     name_at: At,
 ) -> Option<Cow<'s, str>> {
+    id_and_code(problems, what, id, id_at, name, name_at).map(|(id, _)| id)
+}
+
+/// [`id_of`], and the code the id cell gave when it was not a slug.
+pub(super) fn id_and_code<'s>(
+    problems: &mut Problems,
+    what: &str,
+    id: &'s str,
+    id_at: At,
+    name: &'s str,
+    name_at: At,
+) -> Option<(Cow<'s, str>, Option<&'s str>)> {
     if !id.is_empty() {
-        if !is_slug(id) {
-            problems.error(
-                id_at,
-                format!("{what} id {id:?} is not a slug: use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit"),
-            );
-            return None;
-        }
         if name.is_empty() {
             problems.error(name_at, format!("empty {what}: give its name"));
             return None;
         }
-        return Some(Cow::Borrowed(id));
+        if is_slug(id) {
+            return Some((Cow::Borrowed(id), None));
+        }
+        let slug = slug_of_code(id);
+        if slug.is_empty() {
+            problems.error(
+                id_at,
+                format!("{what} id {id:?} has no letter or digit to make an id of: use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit"),
+            );
+            return None;
+        }
+        return Some((Cow::Owned(slug), Some(id)));
     }
     if name.is_empty() {
         problems.error(name_at, format!("empty {what}: give its name"));
@@ -184,7 +210,94 @@ pub(super) fn id_of<'s>(
         );
         return None;
     }
-    Some(slug)
+    Some((slug, None))
+}
+
+/// An id made of a code that is not a slug: lowercase, with `.`, `_` and `-` kept and any other
+/// run of characters one `-` (`ITSP` -> `itsp`, `LO3.1.06` -> `lo3.1.06`, `A 1/b` -> `a-1-b`).
+pub(super) fn slug_of_code(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    for c in code.trim().chars() {
+        if c.is_ascii_alphanumeric() || (matches!(c, '.' | '_' | '-') && !out.is_empty()) {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with(['-', '.', '_']) {
+        out.pop();
+    }
+    out
+}
+
+/// A name as compared for being the same item: lowercase, white space (no-break spaces too)
+/// one space between words.
+pub(super) fn folded(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// The spellings of one item's name, the first kept: a later row may spell it with another case
+/// or spacing (one warning per item, [`Spellings::warn`]), but not another name.
+#[derive(Default)]
+pub(super) struct Spellings {
+    /// Other spellings, each where it first appears.
+    others: Vec<(String, At)>,
+}
+
+impl Spellings {
+    /// A later row's name for the item first named `first` at `first_at`.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn check(
+        &mut self,
+        problems: &mut Problems,
+        what: &dyn Display,
+        first: &str,
+        first_at: At,
+        here: &str,
+        at: At,
+    ) {
+        if here == first || self.others.iter().any(|(s, _)| s == here) {
+            return;
+        }
+        if folded(here) == folded(first) {
+            self.others.push((here.to_string(), at));
+        } else {
+            agree(problems, what, "name", first, first_at, here, at);
+        }
+    }
+
+    /// One warning for the item, at its first other spelling, naming every spelling.
+    pub(super) fn warn(
+        &self,
+        problems: &mut Problems,
+        what: &dyn Display,
+        first: &str,
+        first_at: At,
+    ) {
+        let Some(&(_, at)) = self.others.first() else {
+            return;
+        };
+        let others: Vec<String> = self
+            .others
+            .iter()
+            .map(|(s, at)| format!("{s:?} (row {})", at.row))
+            .collect();
+        problems.warn(
+            at,
+            format!(
+                "{what} is spelled {} as well as {first:?} (row {}); names that differ only in case or spacing are one, and the first spelling is kept",
+                others.join(", "),
+                first_at.row
+            ),
+        );
+    }
 }
 
 /// [`sheet::slug`] of a name, borrowed when the name already is its own slug (as most ids

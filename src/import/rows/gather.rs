@@ -4,7 +4,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::cells::{
-    agree, agree_optional, id_of, is_slug, At, AtLevel, Cells, ColumnMap, Named, Problems,
+    agree, agree_optional, folded, id_and_code, id_of, is_slug, At, AtLevel, Cells, ColumnMap,
+    Named, Problems, Spellings,
 };
 use crate::framework::format::RawIndicatorObject;
 use crate::framework::sheet::{self, Column, COLUMNS, NO_INDICATORS};
@@ -15,6 +16,8 @@ pub(super) struct LevelEntry {
     pub(super) id: String,
     pub(super) name: String,
     pub(super) name_at: At,
+    /// Its name spelt with another case or spacing on later rows.
+    pub(super) spellings: Spellings,
     pub(super) code: Option<(String, At)>,
     pub(super) description: Option<(String, At)>,
 }
@@ -24,6 +27,8 @@ pub(super) struct CompetencyEntry {
     pub(super) id: String,
     pub(super) name: String,
     pub(super) name_at: At,
+    /// Its name spelt with another case or spacing on later rows.
+    pub(super) spellings: Spellings,
     pub(super) code: Option<(String, At)>,
     pub(super) description: Option<(String, At)>,
     /// The group's name, as the rows give it.
@@ -32,14 +37,22 @@ pub(super) struct CompetencyEntry {
     pub(super) group_id: Option<(String, At)>,
     /// The group's own code, as the rows give it.
     pub(super) group_code: Option<(String, At)>,
+    /// The group's name as later rows spell it with another case or spacing.
+    pub(super) group_spellings: Vec<(String, At)>,
     /// Its levels in the order the rows give them: indices into
     /// [`Gathered::competency_levels`].
     pub(super) levels: Vec<usize>,
+    /// How many indicators restated at a higher level were folded into their first
+    /// occurrence, and where the first of them is.
+    pub(super) folded: usize,
+    pub(super) folded_at: Option<At>,
 }
 
 pub(super) struct CompetencyLevelEntry {
     /// Index into the level list.
     pub(super) level: usize,
+    /// Its place among the competency's levels, as the rows give them (lowest first).
+    pub(super) nth: usize,
     /// Where the competency first lists the level.
     pub(super) at: At,
     pub(super) title: Option<(String, At)>,
@@ -87,6 +100,14 @@ pub(super) struct Gathered {
     /// Per examples column: how many of its cells hold a `;` that does not split them, and
     /// the first.
     unsplit: [(usize, Option<At>); 2],
+    /// Whether an indicator restated word for word at a higher level of its competency is
+    /// kept as an indicator of its own (`--keep-repeats`).
+    pub(super) keep_repeats: bool,
+    /// The framework's id, name and version as the rows give them.
+    pub(super) identity: [Option<(String, At)>; 3],
+    /// Each indicator text (its words' hash) of a competency: where it first appears, as
+    /// (competency level, indicator).
+    restated: HashMap<(usize, u64), (usize, usize)>,
 }
 
 impl Gathered {
@@ -136,6 +157,22 @@ impl Gathered {
             );
             return;
         }
+        for (slot, column) in self.identity.iter_mut().zip([
+            Column::FrameworkId,
+            Column::FrameworkName,
+            Column::FrameworkVersion,
+        ]) {
+            if let Some(text) = cells.non_blank(column) {
+                agree_optional(
+                    problems,
+                    &"the sheet",
+                    column.name(),
+                    slot,
+                    text,
+                    cells.at(column),
+                );
+            }
+        }
         let Some(ci) = self.competency(problems, &cells) else {
             return;
         };
@@ -144,7 +181,7 @@ impl Gathered {
         };
         self.tracks_of(problems, &cells, li);
         let level_id = &self.levels[li].id;
-        let CompetencyEntry { id, levels, .. } = &mut self.competencies[ci];
+        let CompetencyEntry { levels, .. } = &mut self.competencies[ci];
         let competency_levels = &mut self.competency_levels;
         // Looked up, not searched for: a competency may have thousands of levels.
         let cl = *self
@@ -153,6 +190,7 @@ impl Gathered {
             .or_insert_with(|| {
                 competency_levels.push(CompetencyLevelEntry {
                     level: li,
+                    nth: levels.len(),
                     at: cells.at(Column::Level),
                     title: None,
                     description: None,
@@ -173,7 +211,28 @@ impl Gathered {
                 first.get_or_insert(cells.at(column));
             }
         }
+        let repeat = if self.keep_repeats {
+            None
+        } else {
+            repeat_key(&cells).map(|key| (key, self.restated.get(&(ci, key)).copied()))
+        };
+        if let Some((_, Some((first_cl, first)))) = repeat {
+            let earlier = &competency_levels[first_cl];
+            let restated = earlier.nth < competency_levels[cl].nth
+                && same_words(
+                    &earlier.indicators[first].text,
+                    cells.text(Column::Indicator),
+                );
+            if restated {
+                let c = &mut self.competencies[ci];
+                c.folded += 1;
+                c.folded_at.get_or_insert(cells.at(Column::Indicator));
+                return;
+            }
+        }
+        let CompetencyEntry { id, .. } = &self.competencies[ci];
         let entry = competency_level(problems, &cells, id, &mut competency_levels[cl], level_id);
+        let before = entry.indicators.len();
         indicator(
             problems,
             &cells,
@@ -182,11 +241,16 @@ impl Gathered {
             id,
             level_id,
         );
+        if let Some((key, None)) = repeat {
+            if entry.indicators.len() > before {
+                self.restated.insert((ci, key), (cl, before));
+            }
+        }
     }
 
     /// The row's competency (and its group), created at its first row.
     fn competency(&mut self, problems: &mut Problems, cells: &Cells<Column>) -> Option<usize> {
-        let id = id_of(
+        let (id, id_code) = id_and_code(
             problems,
             "competency",
             cells.trimmed(Column::CompetencyId),
@@ -198,10 +262,9 @@ impl Gathered {
         let ci = match self.competency_index.get(id.as_ref()) {
             Some(&ci) => {
                 let c = &mut self.competencies[ci];
-                agree(
+                c.spellings.check(
                     problems,
                     &what,
-                    "name",
                     &c.name,
                     c.name_at,
                     cells.trimmed(Column::Competency),
@@ -214,12 +277,16 @@ impl Gathered {
                     id: id.to_string(),
                     name: cells.trimmed(Column::Competency).to_string(),
                     name_at: cells.at(Column::Competency),
+                    spellings: Spellings::default(),
                     code: None,
                     description: None,
                     group: None,
                     group_id: None,
                     group_code: None,
+                    group_spellings: Vec::new(),
                     levels: Vec::new(),
+                    folded: 0,
+                    folded_at: None,
                 });
                 self.competency_index
                     .insert(id.to_string(), self.competencies.len() - 1);
@@ -227,15 +294,12 @@ impl Gathered {
             }
         };
         let competency = &mut self.competencies[ci];
-        if let Some(code) = cells.non_blank(Column::CompetencyCode) {
-            agree_optional(
-                problems,
-                &what,
-                "code",
-                &mut competency.code,
-                code.trim(),
-                cells.at(Column::CompetencyCode),
-            );
+        let code = cells
+            .non_blank(Column::CompetencyCode)
+            .map(|code| (code, cells.at(Column::CompetencyCode)))
+            .or(id_code.map(|code| (code, cells.at(Column::CompetencyId))));
+        if let Some((code, at)) = code {
+            agree_optional(problems, &what, "code", &mut competency.code, code, at);
         }
         if let Some(d) = cells.non_blank(Column::CompetencyDescription) {
             agree_optional(
@@ -250,7 +314,7 @@ impl Gathered {
         let group_name = cells.trimmed(Column::Group);
         let group_id = cells.trimmed(Column::GroupId);
         if !group_name.is_empty() || !group_id.is_empty() {
-            if let Some(group_id) = id_of(
+            if let Some((group_id, group_id_code)) = id_and_code(
                 problems,
                 "group",
                 group_id,
@@ -258,14 +322,32 @@ impl Gathered {
                 group_name,
                 cells.at(Column::Group),
             ) {
-                agree_optional(
-                    problems,
-                    &what,
-                    "group",
-                    &mut competency.group,
-                    group_name,
-                    cells.at(Column::Group),
-                );
+                // Spelt with another case or spacing, it is the same group (said once, by
+                // `check_spellings`).
+                let same = competency
+                    .group
+                    .as_ref()
+                    .is_some_and(|(first, _)| folded(first) == folded(group_name));
+                if same {
+                    if competency
+                        .group
+                        .as_ref()
+                        .is_some_and(|(g, _)| g != group_name)
+                    {
+                        competency
+                            .group_spellings
+                            .push((group_name.to_string(), cells.at(Column::Group)));
+                    }
+                } else {
+                    agree_optional(
+                        problems,
+                        &what,
+                        "group",
+                        &mut competency.group,
+                        group_name,
+                        cells.at(Column::Group),
+                    );
+                }
                 agree_optional(
                     problems,
                     &what,
@@ -274,14 +356,18 @@ impl Gathered {
                     &group_id,
                     cells.at(Column::GroupId),
                 );
-                if let Some(code) = cells.non_blank(Column::GroupCode) {
+                let code = cells
+                    .non_blank(Column::GroupCode)
+                    .map(|code| (code, cells.at(Column::GroupCode)))
+                    .or(group_id_code.map(|code| (code, cells.at(Column::GroupId))));
+                if let Some((code, at)) = code {
                     agree_optional(
                         problems,
                         &what,
                         "group code",
                         &mut competency.group_code,
-                        code.trim(),
-                        cells.at(Column::GroupCode),
+                        code,
+                        at,
                     );
                 }
             }
@@ -291,7 +377,7 @@ impl Gathered {
 
     /// The row's framework level, created at its first row.
     fn level(&mut self, problems: &mut Problems, cells: &Cells<Column>) -> Option<usize> {
-        let id = id_of(
+        let (id, id_code) = id_and_code(
             problems,
             "level",
             cells.trimmed(Column::LevelId),
@@ -301,11 +387,10 @@ impl Gathered {
         )?;
         let li = match self.level_index.get(id.as_ref()) {
             Some(&li) => {
-                let l = &self.levels[li];
-                agree(
+                let l = &mut self.levels[li];
+                l.spellings.check(
                     problems,
                     &Named("level", &id),
-                    "name",
                     &l.name,
                     l.name_at,
                     cells.trimmed(Column::Level),
@@ -318,6 +403,7 @@ impl Gathered {
                     id: id.to_string(),
                     name: cells.trimmed(Column::Level).to_string(),
                     name_at: cells.at(Column::Level),
+                    spellings: Spellings::default(),
                     code: None,
                     description: None,
                 });
@@ -326,14 +412,18 @@ impl Gathered {
                 self.levels.len() - 1
             }
         };
-        if let Some(code) = cells.non_blank(Column::LevelCode) {
+        let code = cells
+            .non_blank(Column::LevelCode)
+            .map(|code| (code, cells.at(Column::LevelCode)))
+            .or(id_code.map(|code| (code, cells.at(Column::LevelId))));
+        if let Some((code, at)) = code {
             agree_optional(
                 problems,
                 &Named("level", &id),
                 "code",
                 &mut self.levels[li].code,
-                code.trim(),
-                cells.at(Column::LevelCode),
+                code,
+                at,
             );
         }
         if let Some(d) = cells.non_blank(Column::LevelDescription) {
@@ -432,6 +522,59 @@ impl Gathered {
         }
     }
 
+    /// One warning per competency, level and group whose name the rows spell in more than one
+    /// way (case or spacing).
+    pub(super) fn check_spellings(&self, problems: &mut Problems) {
+        for l in &self.levels {
+            l.spellings
+                .warn(problems, &Named("level", &l.id), &l.name, l.name_at);
+        }
+        for c in &self.competencies {
+            c.spellings
+                .warn(problems, &Named("competency", &c.id), &c.name, c.name_at);
+        }
+        // A group is named by each of its competencies: the first name kept, as built.
+        let mut groups: Vec<(&str, &str, At, Spellings)> = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        for c in &self.competencies {
+            let (Some((name, at)), Some((id, _))) = (&c.group, &c.group_id) else {
+                continue;
+            };
+            let g = *index.entry(id).or_insert_with(|| {
+                groups.push((id, name, *at, Spellings::default()));
+                groups.len() - 1
+            });
+            let (_, first, first_at, spellings) = &mut groups[g];
+            let named =
+                std::iter::once((name, at)).chain(c.group_spellings.iter().map(|(n, a)| (n, a)));
+            for (name, at) in named {
+                // Another name altogether is left as it was: the first is kept.
+                if folded(first) == folded(name) {
+                    spellings.check(problems, &"", first, *first_at, name, *at);
+                }
+            }
+        }
+        for (id, name, at, spellings) in &groups {
+            spellings.warn(problems, &Named("group", id), name, *at);
+        }
+    }
+
+    /// One warning per competency whose restated indicators were folded.
+    pub(super) fn check_folded(&self, problems: &mut Problems) {
+        for c in &self.competencies {
+            if let Some(at) = c.folded_at {
+                problems.warn(
+                    at,
+                    format!(
+                        "competency {:?} restates {} word for word at a higher level; each is kept once, at the lowest level that asks it (a higher level asks what the levels below it ask); --keep-repeats keeps every row",
+                        c.id,
+                        crate::render::plural(c.folded, "indicator", "indicators")
+                    ),
+                );
+            }
+        }
+    }
+
     /// One warning per examples column whose cells hold a `;` that splits nothing.
     pub(super) fn check_unsplit(&self, problems: &mut Problems) {
         for ((count, first), column) in self
@@ -489,6 +632,30 @@ impl Gathered {
         }
         ladders
     }
+}
+
+/// What an indicator row is looked up by among its competency's texts: its words' hash. A row
+/// with an id or code of its own names an indicator of its own, and is never folded.
+fn repeat_key(cells: &Cells<Column>) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let text = cells.text(Column::Indicator);
+    if text.is_empty()
+        || text == NO_INDICATORS
+        || !cells.trimmed(Column::IndicatorId).is_empty()
+        || !cells.trimmed(Column::IndicatorCode).is_empty()
+    {
+        return None;
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for word in text.split_whitespace() {
+        word.hash(&mut hasher);
+    }
+    Some(hasher.finish())
+}
+
+/// Whether two texts have the same words, white space aside.
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
 }
 
 /// Whether an examples cell holds a `;` that [`sheet::split_examples`] does not split on.

@@ -88,7 +88,7 @@ pub fn import(
 ) -> Result<Imported, LoadError> {
     let label = framework.table.label(framework.file);
     let mut problems = Problems::new(&label);
-    let mut raw = read_framework(&mut problems, framework.table, mappings)
+    let mut raw = read_framework(&mut problems, framework.table, mappings, options)
         .map(|(gathered, order)| gathered.into_framework(&order, framework.file, options));
     let roles_label = roles.as_ref().map(|r| r.table.label(r.file));
     let mut role_problems = Problems::new(roles_label.as_deref().unwrap_or(""));
@@ -122,6 +122,7 @@ fn read_framework(
     problems: &mut Problems,
     table: &Table,
     mappings: &[Mapping],
+    options: &Options,
 ) -> Option<(Gathered, Vec<usize>)> {
     let columns = header_columns(problems, table, &COLUMNS, Column::name, mappings)?;
     required_columns(
@@ -135,11 +136,14 @@ fn read_framework(
         return None;
     }
     let mut gathered = Gathered::for_rows(table.len());
+    gathered.keep_repeats = options.keep_repeats;
     for (index, row) in table.rows().enumerate().skip(1) {
         gathered.read_row(problems, &columns, table, index, row);
     }
     gathered.check_empty_levels(problems);
     gathered.check_unsplit(problems);
+    gathered.check_spellings(problems);
+    gathered.check_folded(problems);
     let order = level_order(problems, &gathered);
     Some((gathered, order))
 }
