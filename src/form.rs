@@ -37,6 +37,8 @@ pub struct FormPage {
     /// forms for anyone, opened in one browser) keep their drafts apart while a reload of one
     /// page finds its own.
     pub storage_key: String,
+    /// The language of the page's own words (the framework's texts come translated).
+    pub language: crate::language::Language,
 }
 
 /// A competency as the form lists it.
@@ -202,6 +204,7 @@ pub fn form(framework: &Framework, ladder: &Ladder, base: &Assessment, who: Who)
         scale: framework.scale.clone(),
         competencies,
         base: start,
+        language: crate::language::Language::from_tag(base.lang.as_deref()),
     }
 }
 

@@ -53,6 +53,7 @@ pub mod framework;
 pub mod history;
 pub mod import;
 pub mod io;
+pub mod language;
 pub mod open;
 pub mod render;
 pub mod report;

@@ -2,6 +2,10 @@
   'use strict';
   var data = JSON.parse(document.getElementById('form-data').textContent);
   var base = data.base;
+  var messages = data.messages;
+  function say(key, values) {
+    return messages[key].replace(/\{(\w+)\}/g, function (all, name) { return String(values[name]); });
+  }
   var sets = Array.prototype.slice.call(document.querySelectorAll('fieldset.indicator'));
   var byId = Object.create(null);
   sets.forEach(function (set, index) {
@@ -94,14 +98,14 @@
       store.setItem(data.key, JSON.stringify(state));
       kept = true;
     } catch (e) {
-      if (kept) { status.textContent = 'This browser cannot keep your answers: save them to a file before closing the page.'; }
+      if (kept) { status.textContent = say('form.js.cannot_keep', {}); }
       kept = false;
     }
   }
 
   function progress() {
     var n = answered();
-    count.textContent = n + ' of ' + total + ' answered';
+    count.textContent = say('form.answered', { n: n, total: total });
     bar.classList.toggle('complete', n === total);
     return n;
   }
@@ -188,12 +192,12 @@
     var relation = relationField.value;
     var subject = subjectField ? subjectField.value.trim() : (base.subject || '');
     var problems = [];
-    if (!relation) { problems.push('choose how you relate to the person rated'); }
-    if (!rater) { problems.push('type your name'); }
+    if (!relation) { problems.push(say('form.js.choose_relation', {})); }
+    if (!rater) { problems.push(say('form.js.type_name', {})); }
     if (!subject && relation === 'self') { subject = rater; }
-    if (!subject) { problems.push('type the name of the person rated'); }
+    if (!subject) { problems.push(say('form.js.type_subject', {})); }
     if (problems.length) {
-      status.textContent = 'Not saved yet: ' + problems.join('; ') + '.';
+      status.textContent = say('form.js.not_saved', { problems: problems.join('; ') });
       return;
     }
     var n = answered();
@@ -231,6 +235,6 @@
     document.body.appendChild(link);
     link.click();
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-    status.textContent = 'Saved ' + name + ' (' + n + ' of ' + total + ' answered) to your downloads: send that file back to the person who sent you this form.';
+    status.textContent = say('form.js.saved', { name: name, n: n, total: total });
   });
 })();

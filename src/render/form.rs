@@ -10,25 +10,38 @@ use std::fmt::Write;
 
 use sha2::{Digest, Sha256};
 
-use super::html::{escape, page_head};
+use super::html::escape;
 use super::safe;
 use crate::assessment::{RatingValue, Relation};
 use crate::form::{FormIndicator, FormPage};
 use crate::framework::ScalePoint;
+use crate::language::Language;
 
 const STYLE: &str = include_str!("form.css");
 const SCRIPT: &str = include_str!("form.js");
+
+/// The messages the page's script says, handed to it in the page's data.
+const SCRIPT_MESSAGES: [&str; 7] = [
+    "form.answered",
+    "form.js.cannot_keep",
+    "form.js.choose_relation",
+    "form.js.type_name",
+    "form.js.type_subject",
+    "form.js.not_saved",
+    "form.js.saved",
+];
 
 /// From how many indicators a form is laid out lazily.
 const LARGE: usize = 2000;
 
 /// The whole page.
 pub fn render(page: &FormPage) -> String {
+    let lang = page.language;
     let title = format!("{} {}", page.framework_name, page.framework_version);
     let mut out = String::with_capacity(4096 + page.indicator_count() * 900);
     let page_title = match &page.subject {
-        Some(subject) => format!("{title}: rating {subject}"),
-        None => format!("{title}: rating form"),
+        Some(subject) => lang.fill("form.title.rating", &[("title", &title), ("subject", subject)]),
+        None => lang.fill("form.title.blank", &[("title", &title)]),
     };
     // A very large form lays out only the levels near the screen (`content-visibility`): it
     // opens several times faster, at the cost of a screen reader's tree listing only those.
@@ -37,7 +50,8 @@ pub fn render(page: &FormPage) -> String {
     } else {
         ""
     };
-    page_head(
+    super::html::page_head_in(
+        lang.tag(),
         &mut out,
         &page_title,
         &content_security_policy(),
@@ -62,8 +76,8 @@ pub fn render(page: &FormPage) -> String {
                 .collect();
             let _ = writeln!(
                 out,
-                "<p class=\"meta own-scale\">Rated on a scale of its own: {}, na Not applicable</p>",
-                escape(&points.join(", "))
+                "<p class=\"meta own-scale\">{}</p>",
+                escape(&lang.fill("form.own_scale", &[("points", &points.join(", "))]))
             );
         }
         let scale = competency.scale.as_deref().unwrap_or(&page.scale);
@@ -83,17 +97,25 @@ pub fn render(page: &FormPage) -> String {
             }
             examples(&mut out, &level.examples);
             for indicator in &level.indicators {
-                indicator_fieldset(&mut out, scale, indicator);
+                indicator_fieldset(&mut out, lang, scale, indicator);
             }
             out.push_str("</section>\n");
         }
         out.push_str("</section>\n");
     }
-    out.push_str("<p class=\"hint\">When you are done, press <strong>Save answers as a file</strong> at the top and send the file back to the person who sent you this form.</p>\n");
+    let _ = writeln!(
+        out,
+        "<p class=\"hint\">{}</p>",
+        lang.fill("form.done", &[("save", &format!("<strong>{}</strong>", escape(lang.text("form.save"))))])
+    );
+    let messages: serde_json::Map<String, serde_json::Value> = SCRIPT_MESSAGES
+        .iter()
+        .map(|key| (key.to_string(), lang.text(key).into()))
+        .collect();
     let _ = writeln!(
         out,
         "<script type=\"application/json\" id=\"form-data\">{}</script>",
-        script_json(&serde_json::json!({ "key": page.storage_key, "base": page.base }))
+        script_json(&serde_json::json!({ "key": page.storage_key, "base": page.base, "messages": messages }))
     );
     let _ = writeln!(out, "<script>{SCRIPT}</script>\n</body>\n</html>");
     out
@@ -150,41 +172,59 @@ fn script_json(value: &serde_json::Value) -> String {
 /// Title, who rates whom, the scale, the keys, and the bar with the progress and the save
 /// button.
 fn header(out: &mut String, page: &FormPage, title: &str) {
+    let lang = page.language;
     let _ = writeln!(out, "<header>\n<h1>{}</h1>", escape(title));
     if let Some(track) = &page.track {
-        let _ = writeln!(out, "<p class=\"meta\">Track: {}</p>", escape(track));
+        let _ = writeln!(
+            out,
+            "<p class=\"meta\">{}</p>",
+            escape(&lang.fill("form.track", &[("track", track)]))
+        );
     }
     out.push_str("<div class=\"who\">\n");
     match &page.subject {
         Some(subject) => {
             let _ = writeln!(
                 out,
-                "<p>Rating <strong id=\"subject-name\">{}</strong></p>",
+                "<p>{} <strong id=\"subject-name\">{}</strong></p>",
+                lang.text("form.rating"),
                 escape(subject)
             );
         }
-        None => out.push_str("<label for=\"subject\">Person rated <input id=\"subject\" type=\"text\" autocomplete=\"off\"></label>\n"),
+        None => {
+            let _ = writeln!(
+                out,
+                "<label for=\"subject\">{} <input id=\"subject\" type=\"text\" autocomplete=\"off\"></label>",
+                lang.text("form.person_rated")
+            );
+        }
     }
     let _ = writeln!(
         out,
-        "<label for=\"rater-name\">Your name <input id=\"rater-name\" type=\"text\" autocomplete=\"name\" value=\"{}\"></label>",
+        "<label for=\"rater-name\">{} <input id=\"rater-name\" type=\"text\" autocomplete=\"name\" value=\"{}\"></label>",
+        lang.text("form.your_name"),
         escape(page.rater.as_deref().unwrap_or_default())
     );
-    out.push_str("<label for=\"relation\">You are their <select id=\"relation\">\n");
+    let _ = writeln!(
+        out,
+        "<label for=\"relation\">{} <select id=\"relation\">",
+        lang.text("form.relation")
+    );
     let chosen = page.relation;
     let _ = writeln!(
         out,
-        "<option value=\"\"{}>(choose)</option>",
-        selected(chosen.is_none())
+        "<option value=\"\"{}>{}</option>",
+        selected(chosen.is_none()),
+        lang.text("form.choose")
     );
     for relation in Relation::ALL {
-        let shown = match relation {
-            Relation::SelfRating => "self (you are the person rated)",
-            Relation::Manager => "manager",
-            Relation::Peer => "peer",
-            Relation::Report => "report (you report to them)",
-            Relation::Other => "other",
-        };
+        let shown = lang.text(match relation {
+            Relation::SelfRating => "form.relation.self",
+            Relation::Manager => "form.relation.manager",
+            Relation::Peer => "form.relation.peer",
+            Relation::Report => "form.relation.report",
+            Relation::Other => "form.relation.other",
+        });
         let _ = writeln!(
             out,
             "<option value=\"{}\"{}>{shown}</option>",
@@ -197,8 +237,15 @@ fn header(out: &mut String, page: &FormPage, title: &str) {
     let described = page.scale.iter().any(|p| p.description.is_some());
     let _ = writeln!(
         out,
-        "<table class=\"scale\">\n<caption class=\"meta\">The scale</caption>\n<thead><tr><th scope=\"col\">Value</th><th scope=\"col\">Label</th>{}</tr></thead>\n<tbody>",
-        if described { "<th scope=\"col\">Meaning</th>" } else { "" }
+        "<table class=\"scale\">\n<caption class=\"meta\">{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>{}</tr></thead>\n<tbody>",
+        lang.text("form.scale"),
+        lang.text("form.value"),
+        lang.text("form.label"),
+        if described {
+            format!("<th scope=\"col\">{}</th>", lang.text("form.meaning"))
+        } else {
+            String::new()
+        }
     );
     for point in &page.scale {
         let meaning = point.description.as_deref().unwrap_or_default();
@@ -216,18 +263,27 @@ fn header(out: &mut String, page: &FormPage, title: &str) {
     }
     let _ = writeln!(
         out,
-        "<tr><td>na</td><td>Not applicable: you have had no chance to see it (it does not count)</td>{}</tr>\n</tbody>\n</table>",
+        "<tr><td>na</td><td>{}</td>{}</tr>\n</tbody>\n</table>",
+        lang.text("form.na_meaning"),
         if described { "<td></td>" } else { "" }
     );
     let _ = writeln!(
         out,
-        "<p class=\"keys hint\">With the keyboard: Tab to an indicator, a digit rates it and moves on, n (or 0) says not applicable, arrow keys change a choice. Your answers are kept in this browser as you go: you can close the page and open the file again later.</p>"
+        "<p class=\"keys hint\">{}</p>",
+        lang.text("form.keys")
     );
     let _ = writeln!(
         out,
-        "</header>\n<div id=\"progress\" role=\"region\" aria-label=\"Progress\"><span id=\"count\" role=\"status\" aria-live=\"polite\">{} of {} answered</span><button id=\"save\" type=\"button\">Save answers as a file</button><p id=\"save-status\" role=\"status\" aria-live=\"polite\"></p></div>",
-        page.answered_count(),
-        page.indicator_count()
+        "</header>\n<div id=\"progress\" role=\"region\" aria-label=\"{}\"><span id=\"count\" role=\"status\" aria-live=\"polite\">{}</span><button id=\"save\" type=\"button\">{}</button><p id=\"save-status\" role=\"status\" aria-live=\"polite\"></p></div>",
+        lang.text("form.progress"),
+        lang.fill(
+            "form.answered",
+            &[
+                ("n", &page.answered_count().to_string()),
+                ("total", &page.indicator_count().to_string())
+            ]
+        ),
+        lang.text("form.save")
     );
 }
 
@@ -241,7 +297,12 @@ fn selected(yes: bool) -> &'static str {
 
 /// One indicator: a fieldset whose legend is its text, its examples, a radio per scale value
 /// and `na`, and a note.
-fn indicator_fieldset(out: &mut String, scale: &[ScalePoint], indicator: &FormIndicator) {
+fn indicator_fieldset(
+    out: &mut String,
+    lang: Language,
+    scale: &[ScalePoint],
+    indicator: &FormIndicator,
+) {
     let id = escape(&indicator.id);
     let _ = writeln!(
         out,
@@ -260,7 +321,7 @@ fn indicator_fieldset(out: &mut String, scale: &[ScalePoint], indicator: &FormIn
     let choices = scale
         .iter()
         .map(|p| (RatingValue::Scale(p.value), p.label.as_str()))
-        .chain([(RatingValue::NotApplicable, "Not applicable")]);
+        .chain([(RatingValue::NotApplicable, lang.text("form.na"))]);
     for (value, label) in choices {
         let _ = write!(
             out,
@@ -271,7 +332,8 @@ fn indicator_fieldset(out: &mut String, scale: &[ScalePoint], indicator: &FormIn
     }
     let _ = writeln!(
         out,
-        "</div>\n<label class=\"note\">Note <textarea name=\"note:{id}\" rows=\"1\">{}</textarea></label>\n</fieldset>",
+        "</div>\n<label class=\"note\">{} <textarea name=\"note:{id}\" rows=\"1\">{}</textarea></label>\n</fieldset>",
+        lang.text("form.note"),
         escape(indicator.note.as_deref().unwrap_or_default())
     );
 }

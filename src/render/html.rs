@@ -26,7 +26,22 @@ pub const NO_SCRIPT: &str = "default-src 'none'; style-src 'unsafe-inline'";
 /// the escaped `title`, the `style`, and `<body>` with `body_attributes` (each with its leading
 /// space, or empty).
 pub fn page_head(out: &mut String, title: &str, csp: &str, style: &str, body_attributes: &str) {
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    page_head_in("en", out, title, csp, style, body_attributes);
+}
+
+/// [`page_head`] of a page in the language `lang` (its `lang` attribute).
+pub fn page_head_in(
+    lang: &str,
+    out: &mut String,
+    title: &str,
+    csp: &str,
+    style: &str,
+    body_attributes: &str,
+) {
+    let _ = writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">"
+    );
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     let _ = writeln!(
         out,
