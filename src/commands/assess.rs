@@ -131,7 +131,8 @@ fn prepare(context: &Context, args: &AssessArgs) -> anyhow::Result<Session> {
     if let Some(translated) = context.in_language(&entry, lang.as_deref())? {
         shown.framework = translated.framework.into();
     }
-    assessment.lang = lang;
+    assessment.lang.clone_from(&lang);
+    let session_lang = lang;
     refuse_inputs(args, &entry)?;
     let destination = Destination::choose(Choice {
         out: args.out.as_deref(),
@@ -154,6 +155,7 @@ fn prepare(context: &Context, args: &AssessArgs) -> anyhow::Result<Session> {
         style: Style {
             width: context.width,
             color: context.color,
+            lang: rungs::language::Language::from_tag(session_lang.as_deref()),
         },
     };
     let people_now = (

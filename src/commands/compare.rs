@@ -73,7 +73,8 @@ pub fn run(context: &Context, args: &CompareArgs) -> anyhow::Result<ExitCode> {
     )?;
     let comparison =
         rungs::compare::compare(framework, &ladder, &gathered.scorecards, args.anonymous);
-    let output = Output::new(args.output.path.as_deref(), args.output.force);
+    let output = Output::new(args.output.path.as_deref(), args.output.force)
+        .in_language(args.lang.lang.as_deref());
     output.refuse_framework(&args.framework)?;
     output.refuse_inputs(
         gathered.scorecards.iter().map(|s| s.file.as_path()),

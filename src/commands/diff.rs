@@ -59,7 +59,8 @@ fn note_changes(old: &Opened, new: &Opened) -> Vec<NoteChange> {
 pub fn run(context: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
     let format = args.output.format(args.format)?;
     let (old_path, new_path) = paths(context, args)?;
-    let output = Output::new(args.output.path.as_deref(), args.output.force);
+    let output = Output::new(args.output.path.as_deref(), args.output.force)
+        .in_language(args.lang.lang.as_deref());
     output.refuse_framework(&args.framework)?;
     output.refuse_inputs(
         [old_path.as_path(), new_path.as_path()],

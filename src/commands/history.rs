@@ -60,7 +60,8 @@ pub fn run(context: &Context, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
         named.extend(super::named::assessments(argument)?);
     }
     let files = expand(&named)?;
-    let output = Output::new(args.output.path.as_deref(), args.output.force);
+    let output = Output::new(args.output.path.as_deref(), args.output.force)
+        .in_language(args.lang.lang.as_deref());
     output.refuse_framework(&args.framework)?;
     output.refuse_inputs(
         files.iter().map(PathBuf::as_path),

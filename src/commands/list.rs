@@ -11,6 +11,7 @@ pub fn run(context: &Context) -> anyhow::Result<ExitCode> {
     let style = Style {
         width: context.width,
         color: context.color,
+        ..Style::default()
     };
     let languages: Vec<Vec<String>> = catalog.entries.iter().map(|e| e.languages()).collect();
     context.print(&render::catalog::list(&catalog, &languages, style))?;
@@ -24,6 +25,7 @@ pub fn assessments(context: &Context) -> anyhow::Result<ExitCode> {
     let style = Style {
         width: context.width,
         color: context.color,
+        ..Style::default()
     };
     context.print(&render::catalog::assessments(
         &listing,

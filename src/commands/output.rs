@@ -18,6 +18,8 @@ pub struct Output<'a> {
     pub path: Option<&'a Path>,
     /// Whether an existing file may be replaced.
     pub force: bool,
+    /// The language of the document's words.
+    pub lang: rungs::language::Language,
 }
 
 impl<'a> Output<'a> {
@@ -26,6 +28,15 @@ impl<'a> Output<'a> {
         Output {
             path: path.filter(|p| !is_stdout(p)),
             force,
+            lang: rungs::language::Language::English,
+        }
+    }
+
+    /// The same output, its words in the language `--lang` names.
+    pub fn in_language(self, tag: Option<&str>) -> Self {
+        Output {
+            lang: rungs::language::Language::from_tag(tag),
+            ..self
         }
     }
 
@@ -79,6 +90,7 @@ impl<'a> Output<'a> {
         let style = Style {
             width: context.width,
             color: context.color && self.path.is_none(),
+            lang: self.lang,
         };
         let Some(path) = self.path else {
             if document.streams(format) {

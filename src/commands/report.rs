@@ -71,7 +71,8 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     // output, the largest allocation, is built.
     drop(opened);
     drop(catalog);
-    let output = Output::new(args.output.path.as_deref(), args.output.force);
+    let output = Output::new(args.output.path.as_deref(), args.output.force)
+        .in_language(args.lang.lang.as_deref());
     output.refuse_framework(&args.framework)?;
     output.refuse_inputs(
         [file.as_path()],

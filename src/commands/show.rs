@@ -38,6 +38,7 @@ pub fn run(
     let style = Style {
         width: context.width,
         color: context.color,
+        lang: rungs::language::Language::from_tag(lang),
     };
     let text = match format {
         ShowFormat::Table => render::show::table::render(&entry.framework, style),

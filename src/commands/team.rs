@@ -44,7 +44,8 @@ pub fn run(context: &Context, args: &TeamArgs) -> anyhow::Result<ExitCode> {
     let framework: &rungs::framework::Framework = translated
         .as_ref()
         .map_or(&gathered.entry.framework, |t| &t.framework);
-    let output = Output::new(args.output.path.as_deref(), args.output.force);
+    let output = Output::new(args.output.path.as_deref(), args.output.force)
+        .in_language(args.lang.lang.as_deref());
     output.refuse_framework(&args.framework)?;
     output.refuse_inputs(
         gathered

@@ -111,8 +111,18 @@ impl Language {
             return day.to_string();
         };
         const MONTHS: [&str; 12] = [
-            "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-            "september", "oktober", "november", "december",
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
         ];
         match MONTHS.get(month.wrapping_sub(1)) {
             Some(name) if parts.len() == 3 => format!("{date} {name} {year}"),
@@ -143,7 +153,10 @@ mod tests {
         let english = keys(en::MESSAGES);
         let dutch = keys(nl::MESSAGES);
         let missing: Vec<&String> = english.difference(&dutch).collect();
-        assert!(missing.is_empty(), "in English and not in Dutch: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "in English and not in Dutch: {missing:?}"
+        );
         let extra: Vec<&String> = dutch.difference(&english).collect();
         assert!(extra.is_empty(), "in Dutch and not in English: {extra:?}");
     }
@@ -155,12 +168,19 @@ mod tests {
         }
         for (key, english) in en::MESSAGES {
             let dutch = Language::Dutch.text(key);
-            assert_eq!(places(english), places(dutch), "{key}: {english:?} / {dutch:?}");
+            assert_eq!(
+                places(english),
+                places(dutch),
+                "{key}: {english:?} / {dutch:?}"
+            );
             assert!(!dutch.is_empty(), "{key} is empty in Dutch");
         }
         for (key, _) in en::MESSAGES {
             if let Some(stem) = key.strip_suffix(".one") {
-                assert!(keys(en::MESSAGES).contains(&format!("{stem}.other")), "{key}");
+                assert!(
+                    keys(en::MESSAGES).contains(&format!("{stem}.other")),
+                    "{key}"
+                );
             }
         }
     }
@@ -172,9 +192,18 @@ mod tests {
         assert_eq!(Language::English.date("2026-03-01T10:00:00Z"), "2026-03-01");
         assert_eq!(Language::Dutch.date("2026-03-01T10:00:00Z"), "1 maart 2026");
         assert_eq!(Language::Dutch.date("yesterday"), "yesterday");
-        assert_eq!(Language::Dutch.count(1, "count.indicator", &[]), "1 indicator");
-        assert_eq!(Language::Dutch.count(3, "count.indicator", &[]), "3 indicatoren");
-        assert_eq!(Language::English.count(3, "count.indicator", &[]), "3 indicators");
+        assert_eq!(
+            Language::Dutch.count(1, "count.indicator", &[]),
+            "1 indicator"
+        );
+        assert_eq!(
+            Language::Dutch.count(3, "count.indicator", &[]),
+            "3 indicatoren"
+        );
+        assert_eq!(
+            Language::English.count(3, "count.indicator", &[]),
+            "3 indicators"
+        );
         assert_eq!(Language::from_tag(Some("nl-BE")), Language::Dutch);
         assert_eq!(Language::from_tag(Some("de")), Language::English);
     }

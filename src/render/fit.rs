@@ -73,6 +73,7 @@ mod tests {
         let mut t = table(Style {
             width,
             color: false,
+            ..Style::default()
         });
         t.set_header(vec!["competency", "before", "after", "score", "change"]);
         t.add_row(vec![
@@ -123,6 +124,7 @@ mod tests {
         let mut t = table(Style {
             width: 30,
             color: false,
+            ..Style::default()
         });
         t.set_header(vec!["#", "date", "file"]);
         t.add_row(vec![

@@ -40,7 +40,10 @@ pub fn render(page: &FormPage) -> String {
     let title = format!("{} {}", page.framework_name, page.framework_version);
     let mut out = String::with_capacity(4096 + page.indicator_count() * 900);
     let page_title = match &page.subject {
-        Some(subject) => lang.fill("form.title.rating", &[("title", &title), ("subject", subject)]),
+        Some(subject) => lang.fill(
+            "form.title.rating",
+            &[("title", &title), ("subject", subject)],
+        ),
         None => lang.fill("form.title.blank", &[("title", &title)]),
     };
     // A very large form lays out only the levels near the screen (`content-visibility`): it
@@ -106,7 +109,13 @@ pub fn render(page: &FormPage) -> String {
     let _ = writeln!(
         out,
         "<p class=\"hint\">{}</p>",
-        lang.fill("form.done", &[("save", &format!("<strong>{}</strong>", escape(lang.text("form.save"))))])
+        lang.fill(
+            "form.done",
+            &[(
+                "save",
+                &format!("<strong>{}</strong>", escape(lang.text("form.save")))
+            )]
+        )
     );
     let messages: serde_json::Map<String, serde_json::Value> = SCRIPT_MESSAGES
         .iter()
@@ -115,7 +124,9 @@ pub fn render(page: &FormPage) -> String {
     let _ = writeln!(
         out,
         "<script type=\"application/json\" id=\"form-data\">{}</script>",
-        script_json(&serde_json::json!({ "key": page.storage_key, "base": page.base, "messages": messages }))
+        script_json(
+            &serde_json::json!({ "key": page.storage_key, "base": page.base, "messages": messages })
+        )
     );
     let _ = writeln!(out, "<script>{SCRIPT}</script>\n</body>\n</html>");
     out
@@ -267,11 +278,7 @@ fn header(out: &mut String, page: &FormPage, title: &str) {
         lang.text("form.na_meaning"),
         if described { "<td></td>" } else { "" }
     );
-    let _ = writeln!(
-        out,
-        "<p class=\"keys hint\">{}</p>",
-        lang.text("form.keys")
-    );
+    let _ = writeln!(out, "<p class=\"keys hint\">{}</p>", lang.text("form.keys"));
     let _ = writeln!(
         out,
         "</header>\n<div id=\"progress\" role=\"region\" aria-label=\"{}\"><span id=\"count\" role=\"status\" aria-live=\"polite\">{}</span><button id=\"save\" type=\"button\">{}</button><p id=\"save-status\" role=\"status\" aria-live=\"polite\"></p></div>",

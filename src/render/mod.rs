@@ -33,6 +33,8 @@ pub struct Style {
     pub width: u16,
     /// Whether ANSI colour may be used.
     pub color: bool,
+    /// The language of the interface's words (human formats only).
+    pub lang: crate::language::Language,
 }
 
 impl Default for Style {
@@ -40,6 +42,7 @@ impl Default for Style {
         Style {
             width: 80,
             color: false,
+            lang: crate::language::Language::English,
         }
     }
 }

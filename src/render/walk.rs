@@ -1,8 +1,9 @@
 //! The screens of `rungs assess`: the opening screen and one indicator at a time.
 
-use super::{bold, plural, wrap, wrap_hanging, wrap_prose, Style};
+use super::{bold, wrap, wrap_hanging, wrap_prose, Style};
 use crate::assessment::{Rater, Rating, RatingValue, Relation};
 use crate::framework::{Framework, RatingScale};
+use crate::language::Language;
 use crate::walk::{Notice, Opening, Question, Review};
 
 /// The text of the prompt line under each indicator; tests wait for it.
@@ -15,19 +16,30 @@ pub const REVIEW_PROMPT: &str = "Enter to finish, ← to go back, a number to ju
 /// Lee (manager)`, `Alex Rivera, rating themself`; `None` when the assessment names no one.
 /// Names are made safe for the terminal.
 pub fn whose(subject: Option<&str>, rater: Option<&Rater>) -> Option<String> {
+    whose_in(Language::English, subject, rater)
+}
+
+/// [`whose`] in a language.
+pub fn whose_in(lang: Language, subject: Option<&str>, rater: Option<&Rater>) -> Option<String> {
     let subject = subject.map(|s| super::visible(s).into_owned());
+    let relation = |r: Relation| lang.text(&format!("relation.{}", r.as_str())).to_string();
     match (subject, rater) {
-        (Some(subject), Some(rater)) if rater.relation != Relation::SelfRating => Some(format!(
-            "{subject}, rated by {} ({})",
-            super::visible(&rater.name),
-            rater.relation
+        (Some(subject), Some(rater)) if rater.relation != Relation::SelfRating => Some(lang.fill(
+            "walk.whose.other",
+            &[
+                ("subject", &subject),
+                ("rater", &super::visible(&rater.name)),
+                ("relation", &relation(rater.relation)),
+            ],
         )),
-        (None, Some(rater)) if rater.relation != Relation::SelfRating => Some(format!(
-            "rated by {} ({})",
-            super::visible(&rater.name),
-            rater.relation
+        (None, Some(rater)) if rater.relation != Relation::SelfRating => Some(lang.fill(
+            "walk.whose.unnamed",
+            &[
+                ("rater", &super::visible(&rater.name)),
+                ("relation", &relation(rater.relation)),
+            ],
         )),
-        (Some(subject), _) => Some(format!("{subject}, rating themself")),
+        (Some(subject), _) => Some(lang.fill("walk.whose.self", &[("subject", &subject)])),
         (None, _) => None,
     }
 }
@@ -78,8 +90,9 @@ fn opening_text(
     );
     out.push_str(&bold(wrap(&title, style.width, "").trim_end(), style));
     out.push('\n');
+    let t = style.lang;
     if let Some(source) = &framework.source {
-        let source = format!("Source: {}", source.trim());
+        let source = t.fill("walk.source", &[("source", source.trim())]);
         if compact {
             out.push_str(&one_row(&source, style.width));
         } else {
@@ -93,58 +106,61 @@ fn opening_text(
             .filter(|t| t.name != track)
             .map(|t| format!("{} ({})", t.name, t.id))
             .collect();
-        let mut line = format!("Track: {track}");
+        let mut line = t.fill("walk.track", &[("track", track)]);
         if !others.is_empty() {
-            line.push_str(&format!(
-                "; also {} (rate on it with --track ID)",
-                others.join(", ")
-            ));
+            line.push_str(&t.fill("walk.track.others", &[("others", &others.join(", "))]));
         }
         out.push_str(&wrap(&line, style.width, ""));
     }
     out.push('\n');
     if let Some(who) = who {
-        let line = wrap(&format!("Whose behaviour: {who}"), style.width, "");
+        let line = wrap(&t.fill("walk.whose", &[("who", who)]), style.width, "");
         out.push_str(&bold(line.trim_end(), style));
         out.push_str("\n\n");
     }
     out.push_str(&wrap(
-        &format!(
-            "{}, {} to rate, one keystroke each.",
-            plural(screen.competencies, "competency", "competencies"),
-            plural(screen.indicators, "indicator", "indicators")
+        &t.fill(
+            "walk.size",
+            &[
+                (
+                    "competencies",
+                    &t.count(screen.competencies, "count.competency", &[]),
+                ),
+                (
+                    "indicators",
+                    &t.count(screen.indicators, "count.indicator", &[]),
+                ),
+            ],
         ),
         style.width,
         "",
     ));
     if screen.adaptive {
-        out.push_str(&wrap(
-            "Adaptive: once a level of a competency can no longer be reached, its higher levels are not asked.",
-            style.width,
-            "",
-        ));
+        out.push_str(&wrap(t.text("walk.adaptive"), style.width, ""));
     }
     if screen.revisiting {
-        out.push_str(&wrap(
-            "Starting from your previous answers: each indicator shows last time's rating and note; Enter keeps it, a digit changes it. Each is saved at once; those you do not reach stay unanswered.",
-            style.width,
-            "",
-        ));
+        out.push_str(&wrap(t.text("walk.revisiting"), style.width, ""));
     }
     if screen.complete {
         out.push_str(&wrap(
-            &format!(
-                "Resuming: all {} answered. Enter opens the review, where any answer can be changed.",
-                plural(screen.answered, "indicator", "indicators")
+            &t.fill(
+                "walk.resuming.all",
+                &[(
+                    "indicators",
+                    &t.count(screen.answered, "count.indicator", &[]),
+                )],
             ),
             style.width,
             "",
         ));
     } else if screen.answered > 0 {
         out.push_str(&wrap(
-            &format!(
-                "Resuming: {} of {} already answered.",
-                screen.answered, screen.indicators
+            &t.fill(
+                "walk.resuming.some",
+                &[
+                    ("n", &screen.answered.to_string()),
+                    ("total", &screen.indicators.to_string()),
+                ],
             ),
             style.width,
             "",
@@ -161,10 +177,7 @@ fn opening_text(
         .collect();
     if !own.is_empty() {
         out.push_str(&wrap(
-            &format!(
-                "Rated on a scale of its own, shown with its indicators: {}.",
-                own.join(", ")
-            ),
+            &t.fill("walk.own_scales", &[("competencies", &own.join(", "))]),
             style.width,
             "",
         ));
@@ -177,7 +190,7 @@ fn opening_text(
     }
     out.push('\n');
     out.push_str(&wrap(
-        &format!("Every answer is saved at once to {saving_to}"),
+        &t.fill("walk.saving", &[("file", saving_to)]),
         style.width,
         "",
     ));
@@ -187,9 +200,9 @@ fn opening_text(
         out.push('\n');
     }
     let begin = if screen.complete {
-        "Press Enter to review, q to quit."
+        t.text("walk.enter.review")
     } else {
-        "Press Enter to begin, q to quit."
+        t.text("walk.enter.begin")
     };
     out.push_str(&bold(begin, style));
     out.push('\n');
@@ -219,20 +232,26 @@ pub fn review(
     style: Style,
 ) -> String {
     let mut out = String::new();
+    let t = style.lang;
     let mut answered = if screen.unanswered.is_empty() {
-        format!(
-            "Review: all {} answered",
-            plural(screen.total, "indicator", "indicators")
+        t.fill(
+            "walk.review.all",
+            &[("indicators", &t.count(screen.total, "count.indicator", &[]))],
         )
     } else {
-        format!(
-            "Review: {} of {} answered",
-            screen.total - screen.unanswered.len(),
-            plural(screen.total, "indicator", "indicators")
+        t.fill(
+            "walk.review.some",
+            &[
+                ("n", &(screen.total - screen.unanswered.len()).to_string()),
+                ("indicators", &t.count(screen.total, "count.indicator", &[])),
+            ],
         )
     };
     if screen.not_applicable > 0 {
-        answered.push_str(&format!(", {} not applicable", screen.not_applicable));
+        answered.push_str(&t.fill(
+            "walk.review.na",
+            &[("n", &screen.not_applicable.to_string())],
+        ));
     }
     answered.push('.');
     out.push_str(&bold(&answered, style));
@@ -254,21 +273,10 @@ pub fn review(
     out.push_str(profile);
     let mut all = Vec::new();
     if screen.skipped > 0 {
-        all.push(format!(
-            "{} not asked: their level is out of reach.",
-            plural(screen.skipped, "indicator was", "indicators were")
-        ));
+        all.push(t.count(screen.skipped, "walk.review.skipped", &[]));
     }
     if screen.unrated_notes > 0 {
-        all.push(format!(
-            "{} without a rating; {} kept.",
-            plural(
-                screen.unrated_notes,
-                "note is on an indicator",
-                "notes are on indicators"
-            ),
-            crate::words::agree(screen.unrated_notes, "it is", "they are")
-        ));
+        all.push(t.count(screen.unrated_notes, "walk.review.unrated_notes", &[]));
     }
     all.extend(warnings.iter().cloned());
     if !all.is_empty() {
@@ -276,7 +284,7 @@ pub fn review(
     }
     for warning in &all {
         out.push_str(&wrap_hanging(
-            &format!("warning: {warning}"),
+            &t.fill("walk.warning", &[("warning", warning)]),
             style.width,
             "",
             "  ",
@@ -288,8 +296,10 @@ pub fn review(
         out.push('\n');
     }
     out.push_str(&format!(
-        "{REVIEW_PROMPT} (1-{}): {}",
-        screen.total, screen.typed
+        "{} (1-{}): {}",
+        t.text("walk.review.prompt"),
+        screen.total,
+        screen.typed
     ));
     out
 }
@@ -381,10 +391,7 @@ fn question_heading(
     }
     if screen.skipped > 0 {
         let line = wrap(
-            &format!(
-                "{} skipped: their level is out of reach",
-                plural(screen.skipped, "indicator", "indicators")
-            ),
+            &style.lang.count(screen.skipped, "walk.skipped", &[]),
             style.width,
             "",
         );
@@ -405,7 +412,13 @@ fn indicator_text(screen: &Question, style: Style) -> String {
     }
     if let Some(origin) = &screen.indicator.origin {
         out.push_str(&dim(
-            wrap_prose(&format!("From: {origin}"), width, "  ", "  ").trim_end(),
+            wrap_prose(
+                &style.lang.fill("walk.from", &[("origin", origin)]),
+                width,
+                "  ",
+                "  ",
+            )
+            .trim_end(),
             style,
         ));
         out.push('\n');
@@ -419,16 +432,22 @@ fn indicator_text(screen: &Question, style: Style) -> String {
 /// time, its note, the scale when asked for, and a notice.
 fn answer_text(own: RatingScale<'_>, screen: &Question, style: Style) -> String {
     let mut out = String::new();
+    let t = style.lang;
     if own.own && !screen.show_scale {
         out.push_str(&wrap_hanging(
-            &format!(
-                "Its own scale: {} ({} or more counts as demonstrated)",
-                own.points
-                    .iter()
-                    .map(|p| format!("{} {}", p.value, p.label))
-                    .collect::<Vec<_>>()
-                    .join(" · "),
-                own.demonstrated_at
+            &t.fill(
+                "walk.own_scale",
+                &[
+                    (
+                        "points",
+                        &own.points
+                            .iter()
+                            .map(|p| format!("{} {}", p.value, p.label))
+                            .collect::<Vec<_>>()
+                            .join(" · "),
+                    ),
+                    ("at", &own.demonstrated_at.to_string()),
+                ],
             ),
             style.width,
             "",
@@ -437,18 +456,24 @@ fn answer_text(own: RatingScale<'_>, screen: &Question, style: Style) -> String 
     }
     if let Some(rating) = screen.rating {
         out.push_str(&wrap(
-            &format!(
-                "Rated {} (Enter keeps it, or give another)",
-                bold(&rating_text(own, rating.value), style)
+            &t.fill(
+                "walk.rated",
+                &[(
+                    "rating",
+                    &bold(&rating_text_in(t, own, rating.value), style),
+                )],
             ),
             style.width,
             "",
         ));
     } else if let Some(earlier) = screen.earlier {
         out.push_str(&wrap(
-            &format!(
-                "last time: {} (Enter keeps it, or give another)",
-                bold(&rating_text(own, earlier.value), style)
+            &t.fill(
+                "walk.last_time",
+                &[(
+                    "rating",
+                    &bold(&rating_text_in(t, own, earlier.value), style),
+                )],
             ),
             style.width,
             "",
@@ -457,7 +482,7 @@ fn answer_text(own: RatingScale<'_>, screen: &Question, style: Style) -> String 
     let earlier_note = screen.earlier.and_then(|r| r.note.as_deref());
     if let Some(note) = note_of(screen.rating, screen.draft_note).or(earlier_note) {
         out.push_str(&wrap(
-            &format!("Note: {}", super::visible(note)),
+            &t.fill("walk.note", &[("note", &super::visible(note))]),
             style.width,
             "",
         ));
@@ -478,17 +503,21 @@ fn answer_text(own: RatingScale<'_>, screen: &Question, style: Style) -> String 
 /// The scale's labels and the prompt, with what was typed so far after it.
 fn prompt_line(own: RatingScale<'_>, screen: &Question, who: Option<&str>, style: Style) -> String {
     let mut out = String::new();
-    let of_whom = match who.and_then(|w| w.split_once(", rated by ")) {
-        Some((subject, _)) => format!(" of {subject}"),
+    let t = style.lang;
+    let of_whom = match who.and_then(|w| w.split_once(t.text("walk.whose.rated_by"))) {
+        Some((subject, _)) => t.fill("walk.prompt.of", &[("subject", subject)]),
         None => String::new(),
     };
     out.push_str(&labels_line(own, style));
     // Wrapped like any line; the cursor stays after the last word.
     let prompt = wrap(
-        &format!(
-            "{PROMPT}{of_whom} ({}, {} not applicable, s skip, ← back, e note, ? help, q quit):",
-            value_range(own),
-            na_key(own)
+        &t.fill(
+            "walk.prompt",
+            &[
+                ("of", &of_whom),
+                ("values", &value_range(own)),
+                ("na", na_key(own)),
+            ],
         ),
         style.width,
         "",
@@ -511,10 +540,9 @@ fn na_key(scale: RatingScale<'_>) -> &'static str {
 /// The keys in one short line, for a small screen.
 pub fn short_keys(scale: RatingScale<'_>, style: Style) -> String {
     wrap(
-        &format!(
-            "Keys: {} rate, {} not applicable, s skip, ← back, e note, ? help, q quit.",
-            value_range(scale),
-            na_key(scale)
+        &style.lang.fill(
+            "walk.keys.short",
+            &[("values", &value_range(scale)), ("na", na_key(scale))],
         ),
         style.width,
         "",
@@ -545,15 +573,16 @@ fn one_row(text: &str, width: u16) -> String {
 
 /// The scale, one value per line with its label and meaning, and how na is typed.
 pub fn scale(scale: RatingScale<'_>, describe: bool, style: Style) -> String {
-    let mut out = format!(
-        "{} ({} or more counts as demonstrated):\n",
+    let t = style.lang;
+    let mut out = t.fill(
         if scale.own {
-            "Its own rating scale"
+            "walk.scale.own"
         } else {
-            "Rating scale"
+            "walk.scale"
         },
-        scale.demonstrated_at
+        &[("at", &scale.demonstrated_at.to_string())],
     );
+    out.push('\n');
     for point in scale.points {
         let mut line = point.label.clone();
         if describe {
@@ -568,19 +597,23 @@ pub fn scale(scale: RatingScale<'_>, describe: bool, style: Style) -> String {
             "          ",
         ));
     }
-    out.push_str(&format!("{:>6}  not applicable\n", na_keys(scale)));
+    out.push_str(&format!(
+        "{:>6}  {}\n",
+        na_keys(t, scale),
+        t.text("walk.na")
+    ));
     out
 }
 
 /// The keys, in one short paragraph.
 pub fn keys(scale: RatingScale<'_>, style: Style) -> String {
     wrap(
-        &format!(
-            "Keys: {} rate, {} not applicable, s skip it for now, Backspace or ← back to change the \
-             previous answer, Enter or → keep a rating, e add a note, ? show the scale, q save and \
-             quit.",
-            value_range(scale),
-            na_keys(scale)
+        &style.lang.fill(
+            "walk.keys",
+            &[
+                ("values", &value_range(scale)),
+                ("na", &na_keys(style.lang, scale)),
+            ],
         ),
         style.width,
         "",
@@ -607,7 +640,7 @@ fn labels_line(scale: RatingScale<'_>, style: Style) -> String {
                 format!("{} {label}", p.value)
             })
             .collect();
-        parts.push(format!("{} not applicable", na_key(scale)));
+        parts.push(format!("{} {}", na_key(scale), style.lang.text("walk.na")));
         parts.join(" · ")
     };
     let full = line(None);
@@ -635,22 +668,27 @@ fn value_range(scale: RatingScale<'_>) -> String {
     }
 }
 
-fn na_keys(scale: RatingScale<'_>) -> &'static str {
+fn na_keys(lang: Language, scale: RatingScale<'_>) -> String {
     if scale.point(0).is_some() {
-        "n"
+        "n".into()
     } else {
-        "0 or n"
+        lang.text("walk.na_keys").into()
     }
 }
 
 /// `3 Often`, or `na`.
 pub fn rating_text(scale: RatingScale<'_>, value: RatingValue) -> String {
+    rating_text_in(Language::English, scale, value)
+}
+
+/// [`rating_text`] in a language.
+pub fn rating_text_in(lang: Language, scale: RatingScale<'_>, value: RatingValue) -> String {
     match value {
         RatingValue::Scale(v) => match scale.point(v) {
             Some(point) => format!("{v} {}", point.label),
             None => v.to_string(),
         },
-        RatingValue::NotApplicable => "not applicable".into(),
+        RatingValue::NotApplicable => lang.text("walk.na").into(),
     }
 }
 
@@ -659,25 +697,24 @@ fn note_of<'a>(rating: Option<&'a Rating>, draft: Option<&'a str>) -> Option<&'a
 }
 
 fn notice_text(scale: RatingScale<'_>, notice: &Notice, style: Style) -> String {
+    let t = style.lang;
+    let range = value_range(scale);
     let text = match notice {
-        Notice::NotOnScale(typed) => format!(
-            "{typed} is not on the scale ({}); ? shows it",
-            value_range(scale)
+        Notice::NotOnScale(typed) => t.fill(
+            "walk.notice.not_on_scale",
+            &[("typed", &typed.to_string()), ("values", &range)],
         ),
-        Notice::AtFirst => "This is the first indicator.".into(),
-        Notice::RateFirst => format!(
-            "Rate it first ({}), n for not applicable, or s to skip it for now.",
-            value_range(scale)
-        ),
-        Notice::UnknownKey => "That key does nothing here; ? shows the keys.".into(),
-        Notice::NoteHeld => "Note saved; your rating will join it.".into(),
-        Notice::NoteSaved => "Note saved.".into(),
-        Notice::NoteRemoved => "Note removed.".into(),
-        Notice::PressEnter => "Press Enter to begin, q to quit.".into(),
+        Notice::AtFirst => t.text("walk.notice.at_first").into(),
+        Notice::RateFirst => t.fill("walk.notice.rate_first", &[("values", &range)]),
+        Notice::UnknownKey => t.text("walk.notice.unknown_key").into(),
+        Notice::NoteHeld => t.text("walk.notice.note_held").into(),
+        Notice::NoteSaved => t.text("walk.notice.note_saved").into(),
+        Notice::NoteRemoved => t.text("walk.notice.note_removed").into(),
+        Notice::PressEnter => t.text("walk.enter.begin").into(),
         Notice::NoSuchIndicator(typed) => {
-            format!("{typed} is not an indicator number; type one from the range shown.")
+            t.fill("walk.notice.no_such", &[("typed", &typed.to_string())])
         }
-        Notice::ReviewKeys => format!("{REVIEW_PROMPT}, q to quit."),
+        Notice::ReviewKeys => t.text("walk.notice.review_keys").into(),
     };
     if style.color {
         console::style(text)

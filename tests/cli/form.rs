@@ -1242,20 +1242,48 @@ fn a_form_in_dutch_speaks_dutch_shows_the_translation_and_saves_lang() {
     let page = sandbox.path("ana.html");
     let made = crate::translate::rungs_in(
         &sandbox,
-        &["form", "@kitchen.yaml", "--lang", "nl", "-o", "@ana.html", "--subject", "Ana", "--relation", "manager"],
+        &[
+            "form",
+            "@kitchen.yaml",
+            "--lang",
+            "nl",
+            "-o",
+            "@ana.html",
+            "--subject",
+            "Ana",
+            "--relation",
+            "manager",
+        ],
     );
     assert_eq!(made.code, 0, "{}", made.stderr);
     let html = std::fs::read_to_string(&page).expect("page");
-    assert!(html.contains("<html lang=\"nl\">"), "the page says its language");
+    assert!(
+        html.contains("<html lang=\"nl\">"),
+        "the page says its language"
+    );
     let doc = Html::parse_document(&html);
-    assert_eq!(text(&select(&doc, "#save")[0]), "Antwoorden opslaan als bestand");
+    assert_eq!(
+        text(&select(&doc, "#save")[0]),
+        "Antwoorden opslaan als bestand"
+    );
     assert_eq!(text(&select(&doc, "#count")[0]), "0 van 5 beantwoord");
     assert_eq!(text(&select(&doc, "h1")[0]), "Keukenvaardigheden 2");
     let legends: Vec<String> = select(&doc, "legend").iter().map(text).collect();
-    assert!(legends.iter().any(|l| l.starts_with("Proeft voor het opdienen.")), "{legends:?}");
-    assert!(legends.iter().any(|l| l.starts_with("Bakes sourdough.")), "untranslated stays: {legends:?}");
+    assert!(
+        legends
+            .iter()
+            .any(|l| l.starts_with("Proeft voor het opdienen.")),
+        "{legends:?}"
+    );
+    assert!(
+        legends.iter().any(|l| l.starts_with("Bakes sourdough.")),
+        "untranslated stays: {legends:?}"
+    );
     assert!(html.contains("Niet van toepassing"), "choices in Dutch");
-    assert!(!html.contains("Save answers as a file"), "no English interface left");
+    assert!(
+        !html.contains("Save answers as a file"),
+        "no English interface left"
+    );
     assert_eq!(form_data(&doc)["base"]["lang"], "nl");
 
     let Some((chromium, driver)) =
@@ -1265,12 +1293,21 @@ fn a_form_in_dutch_speaks_dutch_shows_the_translation_and_saves_lang() {
     };
     let browser = Browser::start(&chromium, &driver);
     browser.open(&page);
-    for (id, value) in [("soup-1", "3"), ("soup-2", "4"), ("soup-3", "1"), ("bread-1", "3"), ("bread-2", "na")] {
+    for (id, value) in [
+        ("soup-1", "3"),
+        ("soup-2", "4"),
+        ("soup-3", "1"),
+        ("bread-1", "3"),
+        ("bread-2", "na"),
+    ] {
         browser.click(&format!("input[name='{id}'][value='{value}']"));
     }
     assert_eq!(count_text(&browser), "5 van 5 beantwoord");
     browser.click("#save");
-    let status = browser.eval("return document.getElementById('save-status').textContent;", json!([]));
+    let status = browser.eval(
+        "return document.getElementById('save-status').textContent;",
+        json!([]),
+    );
     assert_eq!(status, "Nog niet opgeslagen: vul uw naam in.");
     browser.type_into("#rater-name", "Sam");
     browser.click("#save");
@@ -1280,15 +1317,32 @@ fn a_form_in_dutch_speaks_dutch_shows_the_translation_and_saves_lang() {
     assert_eq!(file["lang"], "nl");
     assert_eq!(file["ratings"]["soup-2"]["value"], 4);
     // The same framework as an assessment made in English: no digest or print differs.
-    sandbox.write("answers.yaml", "soup-1: 3\nsoup-2: 3\nsoup-3: 3\nbread-1: 3\nbread-2: 3\n");
+    sandbox.write(
+        "answers.yaml",
+        "soup-1: 3\nsoup-2: 3\nsoup-3: 3\nbread-1: 3\nbread-2: 3\n",
+    );
     let own = crate::translate::rungs_in(
         &sandbox,
-        &["assess", "@kitchen.yaml", "--answers", "@answers.yaml", "--subject", "Ana", "-o", "@ana.json"],
+        &[
+            "assess",
+            "@kitchen.yaml",
+            "--answers",
+            "@answers.yaml",
+            "--subject",
+            "Ana",
+            "-o",
+            "@ana.json",
+        ],
     );
     assert_eq!(own.code, 0, "{}", own.stderr);
-    let own: Value = serde_json::from_str(&std::fs::read_to_string(sandbox.path("ana.json")).expect("read")).expect("JSON");
+    let own: Value =
+        serde_json::from_str(&std::fs::read_to_string(sandbox.path("ana.json")).expect("read"))
+            .expect("JSON");
     assert_eq!(file["framework"], own["framework"]);
-    let compared = command(&["compare"]).arg(sandbox.path("ana.json")).arg(&saved).run();
+    let compared = command(&["compare"])
+        .arg(sandbox.path("ana.json"))
+        .arg(&saved)
+        .run();
     assert_eq!(compared.code, 0, "{}", compared.stderr);
     assert!(!compared.stderr.contains("changed"), "{}", compared.stderr);
 }

@@ -247,6 +247,7 @@ fn a_whole_walk_with_back_na_note_quit_and_resume() {
         Style {
             width: 100,
             color: false,
+            ..Style::default()
         },
     );
     assert!(
@@ -1689,4 +1690,71 @@ fn a_resumed_walk_from_an_earlier_assessment_ends_with_what_changed_since() {
         "the walk ends with the changes:\n{rest}\n---\n{diff}"
     );
     assert!(flat(&rest).contains("2 · Sometimes → 4"), "{rest}");
+}
+
+#[test]
+fn the_walk_in_dutch_speaks_dutch_shows_the_translation_and_saves_lang() {
+    let sandbox = crate::translate::kitchen_in_dutch();
+    let framework = sandbox.path("kitchen.yaml").display().to_string();
+    let out = sandbox.path("ana.json");
+    let mut session = spawn(
+        sandbox.dir.path(),
+        &[
+            "assess",
+            &framework,
+            "--lang",
+            "nl",
+            "--subject",
+            "Ana",
+            "--rater",
+            "Sam",
+            "--relation",
+            "manager",
+            "-o",
+            &out.display().to_string(),
+        ],
+    );
+    let opening = wait_for(
+        &mut session,
+        "Druk op Enter om te beginnen, q om te stoppen.",
+    );
+    assert!(opening.contains("Keukenvaardigheden"), "{opening}");
+    assert!(
+        opening.contains("Wiens gedrag: Ana, beoordeeld door Sam (leidinggevende)"),
+        "{opening}"
+    );
+    assert!(
+        opening.contains("2 competenties, 5 indicatoren te beoordelen"),
+        "{opening}"
+    );
+    assert!(
+        opening.contains("Beoordelingsschaal (3 of hoger telt als aangetoond):"),
+        "{opening}"
+    );
+    press(&mut session, "\r");
+    let first = wait_for(
+        &mut session,
+        "Uw beoordeling van Ana (1-4, 0/n niet van toepassing, s overslaan",
+    );
+    assert!(first.contains("Proeft voor het opdienen."), "{first}");
+    assert!(first.contains("Soep"), "{first}");
+    assert!(first.contains("Zout"), "{first}");
+    press(&mut session, "7");
+    wait_for(&mut session, "7 staat niet op de schaal (1-4)");
+    for key in ["3", "4", "1", "3"] {
+        press(&mut session, key);
+        wait_for(&mut session, "Uw beoordeling van Ana");
+    }
+    press(&mut session, "n");
+    let review = wait_for(&mut session, "een nummer om naar een indicator te springen");
+    assert!(
+        review.contains("Overzicht: alle 5 indicatoren beantwoord, 1 niet van toepassing."),
+        "{review}"
+    );
+    press(&mut session, "\r");
+    assert_eq!(exit_code(&mut session), 0);
+    let file = saved(&out);
+    assert_eq!(file["lang"], "nl");
+    assert_eq!(file["ratings"]["soup-1"]["value"], 3);
+    assert_eq!(file["ratings"]["bread-2"]["value"], "na");
 }

@@ -64,7 +64,11 @@ pub fn walk(
         width: width(&term, style.width),
         ..style
     };
-    let who = render::walk::whose(assessment.subject.as_deref(), assessment.rater.as_ref());
+    let who = render::walk::whose_in(
+        style.lang,
+        assessment.subject.as_deref(),
+        assessment.rater.as_ref(),
+    );
     let who = who.as_deref();
     let _paste = BracketedPaste::on(&term);
     draw(&term, &walk, framework, who, &saving_to, closing, style);
