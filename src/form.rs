@@ -310,6 +310,10 @@ pub fn raters(shown: &str, bytes: &[u8]) -> Result<Vec<RaterRow>, crate::error::
             ));
             continue;
         }
+        if let Err(message) = crate::assessment::person::check_name("the rater's name", name) {
+            problems.push(Diagnostic::at(shown, line, name_at + 1, message));
+            continue;
+        }
         let relation = match serde_json::from_value::<Relation>(serde_json::Value::String(
             relation_text.to_ascii_lowercase(),
         )) {
@@ -355,21 +359,54 @@ pub fn raters(shown: &str, bytes: &[u8]) -> Result<Vec<RaterRow>, crate::error::
     Ok(rows)
 }
 
+/// Longest file stem made from a name, in characters: a file name stays far below the 255
+/// bytes file systems allow, with room for `-N.html`, whatever the script.
+const MAX_STEM: usize = 48;
+
 /// A name as a file stem: letters and digits kept (lowercased), every run of anything else one
-/// `-`; `rater` when nothing is left.
+/// `-`, at most [`MAX_STEM`] characters; `rater` when nothing is left. A name Windows keeps for
+/// a device (`con`, `nul`, `com1`, ...) gets `-rater` after it, so every page opens everywhere.
 pub fn slug(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+    let mut out = String::with_capacity(name.len().min(4 * MAX_STEM));
+    let mut kept = 0;
     for c in name.chars() {
+        if kept >= MAX_STEM {
+            break;
+        }
         if c.is_alphanumeric() {
+            let before = out.len();
             out.extend(c.to_lowercase());
+            kept += out[before..].chars().count();
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
+            kept += 1;
         }
     }
-    let trimmed = out.trim_end_matches('-');
+    let trimmed: String = out
+        .chars()
+        .take(MAX_STEM)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_string();
     if trimmed.is_empty() {
         "rater".to_string()
+    } else if reserved_on_windows(&trimmed) {
+        format!("{trimmed}-rater")
     } else {
-        trimmed.to_string()
+        trimmed
     }
+}
+
+/// Whether Windows keeps `stem` for a device, whatever extension follows it: CON, PRN, AUX,
+/// NUL, COM0-COM9 and LPT0-LPT9 (with the superscript digits ¹²³ too), in any case.
+fn reserved_on_windows(stem: &str) -> bool {
+    let lower = stem.to_lowercase();
+    if matches!(lower.as_str(), "con" | "prn" | "aux" | "nul") {
+        return true;
+    }
+    let mut chars = lower.chars();
+    let head: String = chars.by_ref().take(3).collect();
+    let rest: Vec<char> = chars.collect();
+    matches!(head.as_str(), "com" | "lpt")
+        && matches!(rest.as_slice(), [d] if d.is_ascii_digit() || matches!(d, '¹' | '²' | '³'))
 }

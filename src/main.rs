@@ -11,9 +11,20 @@ fn main() -> ExitCode {
     let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(e) => {
-            // --help and --version are successes; usage errors are bad input (exit 2).
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            // --help and --version are successes, unless they cannot be written (a full disk);
+            // usage errors are bad input (exit 2).
+            if e.use_stderr() {
+                let _ = e.print();
+                return ExitCode::from(2);
+            }
+            let printed = e
+                .print()
+                .and_then(|()| std::io::Write::flush(&mut std::io::stdout()));
+            if let Err(failed) = commands::stdout_result(printed) {
+                commands::eprint_line(format_args!("error: {failed}"));
+                return ExitCode::from(1);
+            }
+            return ExitCode::SUCCESS;
         }
     };
     match commands::run(cli) {

@@ -71,7 +71,8 @@ pub fn parse(shown: &str, bytes: &[u8]) -> Result<Assessment, BadInput> {
 
 /// Refuse an assessment whose `started_at` or `completed_at` is not a time, or a time later
 /// than tomorrow: it would be placed anywhere on a timeline, or always picked as the latest by
-/// `team` and the id shortcuts.
+/// `team` and the id shortcuts. Refuse a subject or rater name holding an invisible character
+/// ([`super::person::check_name`]).
 fn checked_times(shown: &str, assessment: Assessment) -> Result<Assessment, BadInput> {
     // A day of slack for clocks that disagree and for time zones.
     let latest = time::OffsetDateTime::now_utc() + time::Duration::days(1);
@@ -99,6 +100,18 @@ fn checked_times(shown: &str, assessment: Assessment) -> Result<Assessment, BadI
                     "{key} {text:?} is in the future (later than tomorrow); an assessment cannot have been made then, and it would always count as the latest"
                 ),
             ));
+        }
+    }
+    let names = [
+        ("subject", assessment.subject.as_deref()),
+        (
+            "rater.name",
+            assessment.rater.as_ref().map(|r| r.name.as_str()),
+        ),
+    ];
+    for (key, name) in names {
+        if let Some(name) = name {
+            super::person::check_name(key, name).map_err(|m| BadInput::in_file(shown, m))?;
         }
     }
     Ok(assessment)

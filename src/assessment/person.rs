@@ -12,6 +12,54 @@ pub fn name(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether a character shows as nothing (or as a space) in a name: soft hyphen, zero-width
+/// space, joiners and marks, word joiner, byte order mark, Hangul fillers, tag characters, and
+/// every character [`crate::render::safe::is_hidden`] but white space (which [`name`] makes one
+/// space). "Alex" and "Al\u{200b}ex" would look
+/// like one person in two rows.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{206A}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{E0000}'..='\u{E007F}'
+    ) || (crate::render::safe::is_hidden(c) && !c.is_whitespace())
+}
+
+/// Refuse a name holding a character [`is_invisible`]: `what` names it (`subject`, `--rater`).
+/// The message shows the name with each such character as `\u{..}`.
+pub fn check_name(what: &str, text: &str) -> Result<(), String> {
+    let Some(first) = text.chars().find(|&c| is_invisible(c)) else {
+        return Ok(());
+    };
+    let shown: String = text
+        .chars()
+        .map(|c| {
+            if is_invisible(c) {
+                format!("\\u{{{:x}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    Err(format!(
+        "{what} \"{shown}\" holds an invisible character (U+{:04X}): a name may not, since it would look like another person's; remove it",
+        u32::from(first)
+    ))
+}
+
 /// Who gave an assessment's ratings, as told apart from other raters.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RatedBy {

@@ -481,6 +481,7 @@ fn set_subject(
     if subject.is_empty() {
         return Err(BadInput::new("--subject needs a name"));
     }
+    person::check_name("--subject", &subject).map_err(BadInput::new)?;
     if let (Some(recorded), Some(file)) = (assessment.subject_name(), continued) {
         if recorded != subject {
             return Err(BadInput::in_file(
@@ -542,6 +543,7 @@ fn set_rater_as_given(
             if name.trim().is_empty() {
                 return Err(BadInput::new("--rater needs a name"));
             }
+            person::check_name("--rater", name).map_err(BadInput::new)?;
             if assessment.subject.is_none() && relation != Relation::SelfRating {
                 return Err(BadInput::new(format!(
                     "--rater {name:?}: name the person being rated with --subject NAME"

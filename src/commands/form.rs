@@ -29,6 +29,11 @@ impl Document for Page {
 }
 
 pub fn run(context: &Context, args: &FormArgs) -> anyhow::Result<ExitCode> {
+    for (flag, name) in [("--subject", &args.subject), ("--rater", &args.rater)] {
+        if let Some(name) = name {
+            rungs::assessment::person::check_name(flag, name).map_err(BadInput::new)?;
+        }
+    }
     let catalog = context.catalog()?;
     let (entry, base) = match &args.from {
         Some(from) => {

@@ -1,6 +1,7 @@
 //! `rungs list`: the frameworks available.
 
-use comfy_table::{Cell, CellAlignment, ColumnConstraint};
+use crate::render::cell;
+use comfy_table::{CellAlignment, ColumnConstraint};
 
 use super::{table, wrap, Style};
 use crate::catalog::{Catalog, Origin};
@@ -14,12 +15,12 @@ pub fn list(catalog: &Catalog, languages: &[Vec<String>], style: Style) -> Strin
     for entry in &catalog.entries {
         let f = &entry.framework;
         t.add_row(vec![
-            Cell::new(&f.id),
-            Cell::new(&f.name),
-            Cell::new(&f.version),
-            Cell::new(f.competencies.len()).set_alignment(CellAlignment::Right),
-            Cell::new(f.levels.len()).set_alignment(CellAlignment::Right),
-            Cell::new(f.indicator_count()).set_alignment(CellAlignment::Right),
+            cell(&f.id),
+            cell(&f.name),
+            cell(&f.version),
+            cell(f.competencies.len()).set_alignment(CellAlignment::Right),
+            cell(f.levels.len()).set_alignment(CellAlignment::Right),
+            cell(f.indicator_count()).set_alignment(CellAlignment::Right),
         ]);
     }
     for column in [0, 2, 3, 4, 5] {

@@ -130,6 +130,17 @@ pub fn whole_words(table: &mut Table) -> bool {
     true
 }
 
+/// A table cell holding `content` as a person may read it: each character
+/// [`safe::is_hidden`] (a tab among them) shown as `\u{..}` before the table is laid out, so
+/// the columns are measured on what is shown; rungs' own colour sequences are kept.
+pub fn cell(content: impl ToString) -> comfy_table::Cell {
+    let content = content.to_string();
+    match safe::output(&content, true) {
+        std::borrow::Cow::Borrowed(_) => comfy_table::Cell::new(content),
+        std::borrow::Cow::Owned(shown) => comfy_table::Cell::new(shown),
+    }
+}
+
 /// A table with the house style: UTF-8 borders, dynamic arrangement within the width.
 pub fn table(style: Style) -> Table {
     let mut table = Table::new();

@@ -13,12 +13,12 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
-/// Whether a character must never be written raw: C0 controls other than tab and newline, DEL,
-/// C1 controls, and the Unicode bidirectional embeddings, overrides and isolates
+/// Whether a character must never be written raw: C0 controls other than newline (a tab too:
+/// a terminal moves it to the next tab stop, which breaks every table it is in), DEL, C1
+/// controls, and the Unicode bidirectional embeddings, overrides and isolates
 /// (U+202A-U+202E, U+2066-U+2069).
 pub fn is_hidden(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Whether `text` may hold a character [`is_hidden`]: a byte scan that is exact for everything
@@ -26,10 +26,10 @@ pub fn is_hidden(c: char) -> bool {
 /// then passed on without being decoded character by character.
 fn may_hide(text: &str) -> bool {
     let bytes = text.as_bytes();
-    // Printable ASCII, tabs and newlines throughout: the common case, whole reports and
+    // Printable ASCII and newlines throughout: the common case, whole reports and
     // tables among it. Blocks are checked without stopping early, a loop the compiler
     // vectorises; stopping at the first block that fails.
-    let plain = |b: u8| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t';
+    let plain = |b: u8| (0x20..0x7f).contains(&b) || b == b'\n';
     if bytes
         .chunks(64)
         .all(|block| block.iter().fold(true, |all, &b| all & plain(b)))
@@ -37,7 +37,7 @@ fn may_hide(text: &str) -> bool {
         return false;
     }
     bytes.iter().enumerate().any(|(i, &b)| match b {
-        b'\n' | b'\t' => false,
+        b'\n' => false,
         0..=0x1f | 0x7f => true,
         // C1 controls: U+0080-U+009F.
         0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
@@ -260,10 +260,10 @@ mod tests {
 
     #[test]
     fn the_byte_scan_finds_a_hidden_character_in_any_block_of_a_long_text() {
-        let clean = "word\twrap\n".repeat(40);
+        let clean = "word wrap\n".repeat(40);
         assert!(!may_hide(&clean));
         for at in [0, 63, 64, 65, 200, clean.len()] {
-            for hidden in ["\u{1b}", "\u{9b}", "\u{202e}", "\u{7f}"] {
+            for hidden in ["\u{1b}", "\u{9b}", "\u{202e}", "\u{7f}", "\t"] {
                 let text = format!("{}{hidden}{}", &clean[..at], &clean[at..]);
                 assert!(may_hide(&text), "{hidden:?} at {at}");
                 assert_ne!(visible(&text), text, "{hidden:?} at {at}");
@@ -296,7 +296,8 @@ mod tests {
         );
         assert_eq!(visible("cr\rlf"), "cr\\u{d}lf");
         assert_eq!(visible("line\r\nend\r"), "line\r\nend\\u{d}");
-        assert!(matches!(visible("tab\tand\nnewline é ✓"), Cow::Borrowed(_)));
+        assert_eq!(visible("tab\tin a cell"), "tab\\u{9}in a cell");
+        assert!(matches!(visible("newline\né ✓"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -161,6 +161,20 @@ struct Open {
 
 /// Parse one YAML document, keeping positions, within the nesting and alias limits.
 pub fn parse(text: &str) -> Result<Document, ParseError> {
+    // The scanner takes a NUL for the end of the text: what follows would be cut off, or a
+    // quoted string said to be unfinished.
+    if let Some(at) = text.find('\0') {
+        let before = &text[..at];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        return Err(ParseError {
+            at: Some(Position {
+                line: before.matches('\n').count() + 1,
+                column: before[line_start..].chars().count() + 1,
+            }),
+            message: "a NUL character (U+0000) is here; a YAML file cannot hold one: remove it"
+                .into(),
+        });
+    }
     let budget =
         ALIAS_EXPANSION_FLOOR.max((text.len() as u64).saturating_mul(ALIAS_EXPANSION_FACTOR));
     let mut document = Document::default();

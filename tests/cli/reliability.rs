@@ -169,3 +169,317 @@ fn files_left_out_are_counted_out_of_every_file_found() {
         out.stderr
     );
 }
+
+/// The files in `dir`, sorted.
+fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_very_long_rater_name_gets_a_short_unique_page_name() {
+    let sandbox = Sandbox::new();
+    let long = "a".repeat(10_000);
+    let longer = format!("{long}b");
+    sandbox.write(
+        "raters.csv",
+        &format!("name,relation\n{long},peer\n{longer},peer\n"),
+    );
+    let out = run_in(
+        sandbox.dir.path(),
+        &[
+            "form",
+            "networking",
+            "--subject",
+            "Ana",
+            "--raters",
+            "raters.csv",
+            "--output-dir",
+            "forms",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", &out.stderr[..out.stderr.len().min(300)]);
+    assert!(
+        out.stderr.len() < 400,
+        "short messages: {}",
+        out.stderr.len()
+    );
+    let pages = names_in(&sandbox.path("forms"));
+    assert_eq!(pages.len(), 2, "{pages:?}");
+    assert!(pages.iter().all(|p| p.len() < 80), "{pages:?}");
+    assert_ne!(pages[0], pages[1]);
+}
+
+#[test]
+fn rater_pages_never_take_a_name_windows_keeps_for_a_device() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "raters.csv",
+        "name,relation\nCon,peer\nnul,peer\nAUX,manager\nCom1,peer\nlpt9,report\nPrn,other\nConnie,peer\n",
+    );
+    let out = run_in(
+        sandbox.dir.path(),
+        &[
+            "form",
+            "networking",
+            "--subject",
+            "Ana",
+            "--raters",
+            "raters.csv",
+            "--output-dir",
+            "forms",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let pages = names_in(&sandbox.path("forms"));
+    assert_eq!(pages.len(), 7, "{pages:?}");
+    let reserved = ["con", "prn", "aux", "nul", "com1", "lpt9"];
+    for page in &pages {
+        let stem = page.split('.').next().unwrap_or_default().to_lowercase();
+        assert!(!reserved.contains(&stem.as_str()), "{page} in {pages:?}");
+    }
+    assert!(pages.contains(&"connie.html".to_string()), "{pages:?}");
+}
+
+#[test]
+fn names_with_invisible_characters_are_refused_wherever_they_come_in() {
+    let sandbox = Sandbox::new();
+    for (what, invisible) in [
+        ("zero-width space", "\u{200b}"),
+        ("soft hyphen", "\u{ad}"),
+        ("joiner", "\u{200d}"),
+        ("byte order mark", "\u{feff}"),
+    ] {
+        let name = format!("Al{invisible}ex");
+        sandbox.write(
+            "file.json",
+            &networking().replacen(
+                "\"subject\": \"Jordan Lee\"",
+                &format!("\"subject\": \"{name}\""),
+                1,
+            ),
+        );
+        let out = run_in(sandbox.dir.path(), &["report", "file.json"]);
+        assert_eq!(out.code, 2, "{what}: {}", out.stderr);
+        let escaped = format!(
+            "\\u{{{:x}}}",
+            u32::from(invisible.chars().next().expect("char"))
+        );
+        assert!(
+            out.stderr.contains(&format!(
+                "file.json: subject \"Al{escaped}ex\" holds an invisible character"
+            )),
+            "{what}: {}",
+            out.stderr
+        );
+        assert!(
+            !out.stderr.contains(invisible),
+            "{what}: shown, not written raw"
+        );
+    }
+    let rated = networking().replacen(
+        "\"subject\": \"Jordan Lee\",",
+        "\"subject\": \"Jordan Lee\",\n  \"rater\": { \"name\": \"Sa\u{200b}m\", \"relation\": \"peer\" },",
+        1,
+    );
+    sandbox.write("rated.json", &rated);
+    let out = run_in(sandbox.dir.path(), &["team", "rated.json"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("rater.name \"Sa\\u{200b}m\" holds an invisible character"),
+        "{}",
+        out.stderr
+    );
+
+    sandbox.write("answers.yaml", "lis-1: 3\n");
+    let framework = fixture("assess/teamwork.yaml");
+    let framework = framework.to_str().expect("utf-8");
+    let out = run_in(
+        sandbox.dir.path(),
+        &[
+            "assess",
+            framework,
+            "--answers",
+            "answers.yaml",
+            "--subject",
+            "Al\u{200b}ex",
+            "-o",
+            "me.json",
+        ],
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("--subject \"Al\\u{200b}ex\" holds"),
+        "{}",
+        out.stderr
+    );
+    assert!(!sandbox.path("me.json").exists());
+    sandbox.write("raters.csv", "name,relation\nSam,peer\nSa\u{200d}m,peer\n");
+    let out = run_in(
+        sandbox.dir.path(),
+        &[
+            "form",
+            "networking",
+            "--subject",
+            "Ana",
+            "--raters",
+            "raters.csv",
+            "--output-dir",
+            "forms",
+        ],
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("raters.csv:3:1: the rater's name \"Sa\\u{200d}m\" holds"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_tab_in_framework_text_is_shown_not_written_into_a_table() {
+    let sandbox = Sandbox::new();
+    let text = teamwork("tabbed")
+        .replacen("name: Listening", "name: \"Liste\\tning\"", 1)
+        .replacen(
+            "text: Lets others finish before answering",
+            "text: \"Lets others\\tfinish before answering\"",
+            1,
+        );
+    sandbox.write("tabbed.yaml", &text);
+    let out = run_in(sandbox.dir.path(), &["show", "tabbed.yaml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stdout.contains('\t'), "{}", out.stdout);
+    sandbox.write("answers.yaml", "lis-1: 3\nlis-2: 2\n");
+    let out = run_in(
+        sandbox.dir.path(),
+        &[
+            "assess",
+            "tabbed.yaml",
+            "--answers",
+            "answers.yaml",
+            "-o",
+            "me.json",
+            "-q",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for args in [
+        &["report", "me.json", "--framework", "tabbed.yaml"][..],
+        &["team", "me.json", "--framework", "tabbed.yaml"][..],
+    ] {
+        let out = run_in(sandbox.dir.path(), args);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        assert!(!out.stdout.contains('\t'), "{args:?}: {}", out.stdout);
+        assert!(
+            out.stdout.contains("Liste\\u{9}ning"),
+            "{args:?}: {}",
+            out.stdout
+        );
+        // Every line of a table is as wide as its top border: the layout holds.
+        let width = |l: &str| l.chars().count();
+        let mut top = None;
+        for line in out.stdout.lines() {
+            if line.starts_with('┌') {
+                top = Some(width(line));
+            } else if line.starts_with(['│', '└', '╞', '├']) {
+                assert_eq!(Some(width(line)), top, "{args:?}: {line}\n{}", out.stdout);
+            }
+        }
+        assert!(top.is_some(), "{args:?}: a table: {}", out.stdout);
+    }
+}
+
+#[test]
+fn help_and_version_that_cannot_be_written_fail() {
+    for args in ["--help", "--version", "report --help"] {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("exec \"$0\" {args} >/dev/full"))
+            .arg(env!("CARGO_BIN_EXE_rungs"))
+            .output()
+            .expect("sh runs");
+        assert_eq!(out.status.code(), Some(1), "{args}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "error: cannot write the output: no space left on device\n",
+            "{args}"
+        );
+    }
+    assert_eq!(run_in(std::path::Path::new("."), &["--version"]).code, 0);
+}
+
+#[test]
+fn a_nul_in_a_yaml_file_is_named_with_its_place() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "nul.yaml",
+        &teamwork("nul").replacen("name: Listening", "name: \"Listen\0ing\"", 1),
+    );
+    let out = run_in(sandbox.dir.path(), &["validate", "nul.yaml"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    let line = teamwork("nul")
+        .lines()
+        .position(|l| l.contains("name: Listening"))
+        .expect("line")
+        + 1;
+    assert!(
+        out.stderr
+            .contains(&format!("nul.yaml:{line}:18: a NUL character (U+0000)")),
+        "{}",
+        out.stderr
+    );
+    sandbox.write("answers.yaml", "lis-1: 3\n\0lis-2: 2\n");
+    let framework = fixture("assess/teamwork.yaml");
+    let out = run_in(
+        sandbox.dir.path(),
+        &[
+            "assess",
+            framework.to_str().expect("utf-8"),
+            "--answers",
+            "answers.yaml",
+            "-o",
+            "me.json",
+        ],
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("answers.yaml:2:1: a NUL character"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// A first save that fails (the file grows past the size the process may write, as on a full
+/// disk) says nothing was saved: there were no answers saved before.
+#[cfg(unix)]
+#[test]
+fn a_failed_first_save_says_nothing_was_saved() {
+    let sandbox = Sandbox::new();
+    sandbox.write("answers.yaml", "lis-1: 3\n");
+    let framework = fixture("assess/teamwork.yaml");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 1; exec \"$0\" assess \"$1\" --answers answers.yaml -o me.json")
+        .arg(env!("CARGO_BIN_EXE_rungs"))
+        .arg(&framework)
+        .current_dir(sandbox.dir.path())
+        .env_remove("RUNGS_FRAMEWORKS")
+        .output()
+        .expect("sh runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("cannot save the assessment to me.json (nothing was saved)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("saved before"), "{stderr}");
+    assert!(!sandbox.path("me.json").exists());
+}

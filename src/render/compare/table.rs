@@ -1,7 +1,8 @@
 //! The comparison as terminal tables: levels per competency by rater, then indicators side by
 //! side with their flags, then the notes.
 
-use comfy_table::{Cell, CellAlignment};
+use crate::render::cell;
+use comfy_table::CellAlignment;
 
 use super::{standing_text, value_text};
 use crate::assessment::RatingValue;
@@ -58,20 +59,20 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
     indicators.set_header(header);
     for i in &comparison.indicators {
         let mut row = vec![
-            Cell::new(format!(
+            cell(format!(
                 "{} ({})",
                 visible(&crate::render::one_line(&i.text)),
                 visible(&i.id)
             )),
-            Cell::new(value_text(i.self_value)).set_alignment(CellAlignment::Right),
-            Cell::new(value_text(i.consensus)).set_alignment(CellAlignment::Right),
+            cell(value_text(i.self_value)).set_alignment(CellAlignment::Right),
+            cell(value_text(i.consensus)).set_alignment(CellAlignment::Right),
         ];
         row.extend(
             i.values
                 .iter()
-                .map(|v| Cell::new(value_text(*v)).set_alignment(CellAlignment::Right)),
+                .map(|v| cell(value_text(*v)).set_alignment(CellAlignment::Right)),
         );
-        row.push(Cell::new(i.flag.map_or("", |f| f.label())));
+        row.push(cell(i.flag.map_or("", |f| f.label())));
         indicators.add_row(row);
     }
     let indicators = crate::render::fit::laid_out(indicators);

@@ -1,7 +1,8 @@
 //! The diff for the terminal: levels and scores, then the changed ratings, notes and what
 //! was left out, a table each.
 
-use comfy_table::{Cell, CellAlignment, Color};
+use crate::render::cell;
+use comfy_table::{CellAlignment, Color};
 
 use super::{
     drop_reason, gap_text, groups, heading, note_text, rating_change, score_change_text,
@@ -26,7 +27,7 @@ pub fn render(report: &DiffReport, style: Style) -> String {
     }
     t.set_header(header);
     for c in &report.competencies {
-        let mut change = Cell::new(score_change_text(c)).set_alignment(CellAlignment::Right);
+        let mut change = cell(score_change_text(c)).set_alignment(CellAlignment::Right);
         if style.color {
             match c.score_change {
                 Some(d) if d > 0.0 => change = change.fg(Color::Green),
@@ -35,14 +36,14 @@ pub fn render(report: &DiffReport, style: Style) -> String {
             }
         }
         let mut row = vec![
-            Cell::new(&c.name),
-            Cell::new(side_level(c.from_rank, c.from_title.as_deref())),
-            Cell::new(side_level(c.to_rank, c.to_title.as_deref())),
-            Cell::new(score_pair(c)),
+            cell(&c.name),
+            cell(side_level(c.from_rank, c.from_title.as_deref())),
+            cell(side_level(c.to_rank, c.to_title.as_deref())),
+            cell(score_pair(c)),
             change,
         ];
         if report.target.is_some() {
-            row.push(Cell::new(gap_text(report, &c.id)).set_alignment(CellAlignment::Right));
+            row.push(cell(gap_text(report, &c.id)).set_alignment(CellAlignment::Right));
         }
         t.add_row(row);
     }
@@ -57,9 +58,9 @@ pub fn render(report: &DiffReport, style: Style) -> String {
         t.set_header(vec!["indicator", "competency", "rating"]);
         for i in items {
             t.add_row(vec![
-                Cell::new(format!("{}\n({})", i.text, i.id)),
-                Cell::new(format!("{}\nlevel {}", i.competency_name, i.rank)),
-                Cell::new(rating_change(i)),
+                cell(format!("{}\n({})", i.text, i.id)),
+                cell(format!("{}\nlevel {}", i.competency_name, i.rank)),
+                cell(rating_change(i)),
             ]);
         }
         let t = crate::render::fit::laid_out(t);
@@ -76,8 +77,8 @@ pub fn render(report: &DiffReport, style: Style) -> String {
         t.set_header(vec!["indicator", "competency"]);
         for i in items {
             t.add_row(vec![
-                Cell::new(format!("{}\n({})", i.text, i.id)),
-                Cell::new(&i.competency_name),
+                cell(format!("{}\n({})", i.text, i.id)),
+                cell(&i.competency_name),
             ]);
         }
         let t = crate::render::fit::laid_out(t);
@@ -88,9 +89,9 @@ pub fn render(report: &DiffReport, style: Style) -> String {
         t.set_header(vec!["indicator", "note before", "note after"]);
         for n in &report.notes {
             t.add_row(vec![
-                Cell::new(format!("{}\n({})", n.text, n.id)),
-                Cell::new(note_text(n.from.as_deref())),
-                Cell::new(note_text(n.to.as_deref())),
+                cell(format!("{}\n({})", n.text, n.id)),
+                cell(note_text(n.from.as_deref())),
+                cell(note_text(n.to.as_deref())),
             ]);
         }
         let t = crate::render::fit::laid_out(t);
@@ -101,10 +102,10 @@ pub fn render(report: &DiffReport, style: Style) -> String {
         t.set_header(vec!["file", "indicator", "rating", "left out because"]);
         for d in &report.dropped {
             t.add_row(vec![
-                Cell::new(&d.file),
-                Cell::new(&d.dropped.id),
-                Cell::new(d.dropped.value.to_string()),
-                Cell::new(drop_reason(d.dropped.reason)),
+                cell(&d.file),
+                cell(&d.dropped.id),
+                cell(d.dropped.value.to_string()),
+                cell(drop_reason(d.dropped.reason)),
             ]);
         }
         let t = crate::render::fit::laid_out(t);

@@ -1,6 +1,7 @@
 //! The history for the terminal.
 
-use comfy_table::{Cell, CellAlignment, Color};
+use crate::render::cell;
+use comfy_table::{CellAlignment, Color};
 
 use super::{change_text, date_time, one_folder, sparkline, target_text};
 use crate::history::History;
@@ -35,10 +36,10 @@ pub fn render(history: &History, style: Style) -> String {
             date.push_str(" (in progress)");
         }
         t.add_row(vec![
-            Cell::new(n + 1),
-            Cell::new(date),
-            Cell::new(crate::render::visible(a.subject.as_deref().unwrap_or(""))),
-            Cell::new(file),
+            cell(n + 1),
+            cell(date),
+            cell(crate::render::visible(a.subject.as_deref().unwrap_or(""))),
+            cell(file),
         ]);
     }
     let t = crate::render::fit::laid_out(t);
@@ -53,13 +54,12 @@ pub fn render(history: &History, style: Style) -> String {
     }
     t.set_header(header);
     for series in &history.competencies {
-        let mut row = vec![Cell::new(&series.name)];
+        let mut row = vec![cell(&series.name)];
         row.extend(series.scores.iter().map(|s| {
-            Cell::new(s.map_or_else(|| "–".to_string(), score_text))
-                .set_alignment(CellAlignment::Right)
+            cell(s.map_or_else(|| "–".to_string(), score_text)).set_alignment(CellAlignment::Right)
         }));
-        let mut trend = Cell::new(sparkline(&series.scores, series.top_rank as f64));
-        let mut change = Cell::new(change_text(series));
+        let mut trend = cell(sparkline(&series.scores, series.top_rank as f64));
+        let mut change = cell(change_text(series));
         if style.color {
             trend = trend.fg(Color::Cyan);
             match series.change {
@@ -71,7 +71,7 @@ pub fn render(history: &History, style: Style) -> String {
         row.push(trend);
         row.push(change);
         if history.target.is_some() {
-            row.push(Cell::new(target_text(series)));
+            row.push(cell(target_text(series)));
         }
         t.add_row(row);
     }

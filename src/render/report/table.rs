@@ -2,7 +2,8 @@
 //!
 //! [`profile_table`] and [`gap_table`] are also what `rungs assess` shows at the end of a walk.
 
-use comfy_table::{Cell, CellAlignment, Color};
+use crate::render::cell;
+use comfy_table::{CellAlignment, Color};
 
 use crate::render::text::{bar, bar_cells, score_text};
 use crate::render::{
@@ -104,14 +105,14 @@ pub fn notes(report: &Report, style: Style) -> String {
     t.set_header(vec!["indicator", "rating", "note"]);
     for i in report.noted() {
         t.add_row(vec![
-            Cell::new(format!(
+            cell(format!(
                 "{}\n({}, {})",
                 prose::flow(&i.label()),
                 i.competency_label(),
                 level_text(i.rank, Some(&i.level_title))
             )),
-            Cell::new(rating_text(i)),
-            Cell::new(one_line(i.note.as_deref().unwrap_or_default())),
+            cell(rating_text(i)),
+            cell(one_line(i.note.as_deref().unwrap_or_default())),
         ]);
     }
     let t = crate::render::fit::laid_out(t);
@@ -161,8 +162,8 @@ pub fn profile_table(report: &Report, style: Style) -> String {
             t.set_header(vec!["competency", "level", "score", "next level"]);
         }
         for c in members {
-            let mut bar_cell = Cell::new(bar(c.score, report.max_rank as f64, cells));
-            let mut level_cell = Cell::new(level_text(c.rank, c.level_title.as_deref()));
+            let mut bar_cell = cell(bar(c.score, report.max_rank as f64, cells));
+            let mut level_cell = cell(level_text(c.rank, c.level_title.as_deref()));
             if style.color {
                 bar_cell = bar_cell.fg(Color::Cyan);
                 if c.rank == 0 {
@@ -170,17 +171,17 @@ pub fn profile_table(report: &Report, style: Style) -> String {
                 }
             }
             let mut row = vec![
-                Cell::new(match competency_coverage_text(c) {
+                cell(match competency_coverage_text(c) {
                     Some(coverage) => format!("{}\n{coverage}", c.label()),
                     None => c.label().into_owned(),
                 }),
                 level_cell,
-                Cell::new(score_text(c.score)).set_alignment(CellAlignment::Right),
+                cell(score_text(c.score)).set_alignment(CellAlignment::Right),
             ];
             if with_bar {
                 row.push(bar_cell);
             }
-            row.push(Cell::new(progress_text(c)));
+            row.push(cell(progress_text(c)));
             t.add_row(row);
         }
         let t = crate::render::fit::laid_out(t);
@@ -215,15 +216,15 @@ pub fn gap_table(report: &Report, style: Style) -> String {
     }
     t.set_header(header);
     for g in &report.gaps {
-        let mut status = Cell::new(g.status());
+        let mut status = cell(g.status());
         if style.color {
             status = status.fg(if g.met { Color::Green } else { Color::Yellow });
         }
         let mut row = vec![
-            Cell::new(g.label()),
-            Cell::new(level_text(g.rank, g.level_title.as_deref())),
-            Cell::new(level_text(g.target_rank, Some(&g.target_title))),
-            Cell::new(g.gap).set_alignment(CellAlignment::Right),
+            cell(g.label()),
+            cell(level_text(g.rank, g.level_title.as_deref())),
+            cell(level_text(g.target_rank, Some(&g.target_title))),
+            cell(g.gap).set_alignment(CellAlignment::Right),
         ];
         if with_status {
             row.push(status);
@@ -286,7 +287,7 @@ pub fn plan(report: &Report, style: Style) -> String {
                     level
                 };
                 previous_rank = Some(i.rank);
-                let mut rating = Cell::new(rating_text(i));
+                let mut rating = cell(rating_text(i));
                 if style.color && i.rating.is_none() {
                     rating = rating.fg(Color::DarkGrey);
                 }
@@ -294,7 +295,7 @@ pub fn plan(report: &Report, style: Style) -> String {
                 if let Some(note) = &i.note {
                     indicator.push_str(&format!("\nNote: {}", visible(note)));
                 }
-                t.add_row(vec![Cell::new(level), Cell::new(indicator), rating]);
+                t.add_row(vec![cell(level), cell(indicator), rating]);
             }
             let t = crate::render::fit::laid_out(t);
             out.push_str(&format!("{t}\n"));

@@ -1,6 +1,6 @@
 //! `rungs show`: a framework as readable tables.
 
-use comfy_table::Cell;
+use crate::render::cell;
 
 use comfy_table::ColumnConstraint;
 
@@ -53,7 +53,7 @@ fn scale_text(framework: &Framework, style: Style) -> String {
             Some(d) => format!("{}: {}", p.label, prose::flow(d)),
             None => p.label.clone(),
         };
-        scale.add_row(vec![Cell::new(p.value), Cell::new(meaning)]);
+        scale.add_row(vec![cell(p.value), cell(meaning)]);
     }
     let mut out = wrap(
         &format!(
@@ -75,9 +75,9 @@ fn levels_text(framework: &Framework, style: Style) -> String {
     levels.set_header(vec!["rank", "level", "description"]);
     for (i, l) in framework.levels.iter().enumerate() {
         levels.add_row(vec![
-            Cell::new(i + 1),
-            Cell::new(format!("{}\n({})", l.label(), l.id)),
-            Cell::new(prose::flow(l.description.as_deref().unwrap_or(""))),
+            cell(i + 1),
+            cell(format!("{}\n({})", l.label(), l.id)),
+            cell(prose::flow(l.description.as_deref().unwrap_or(""))),
         ]);
     }
     let levels = crate::render::fit::laid_out(levels);
@@ -189,7 +189,7 @@ fn competency_level_text(framework: &Framework, cl: &CompetencyLevel, style: Sty
                 "  ",
             ));
         }
-        t.add_row(vec![Cell::new(&ind.id), Cell::new(text.trim_end())]);
+        t.add_row(vec![cell(&ind.id), cell(text.trim_end())]);
     }
     if let Some(column) = t.column_mut(0) {
         column.set_constraint(ColumnConstraint::ContentWidth);
@@ -223,7 +223,7 @@ fn targets_text(framework: &Framework, style: Style) -> String {
         if let Some(d) = &target.description {
             name.push_str(&format!("\n{}", prose::flow(d)));
         }
-        t.add_row(vec![Cell::new(name), Cell::new(levels)]);
+        t.add_row(vec![cell(name), cell(levels)]);
     }
     let t = crate::render::fit::laid_out(t);
     format!("\nTargets\n{t}\n")

@@ -4,7 +4,8 @@
 //! The matrix fits the width it is given: names are cut to 24 columns, each competency takes
 //! four, and competencies that do not fit go to a further block of the same people.
 
-use comfy_table::{Cell, CellAlignment};
+use crate::render::cell;
+use comfy_table::CellAlignment;
 
 use super::{heading, risk, some_names};
 use crate::render::{bold, lines, table, visible, Style};
@@ -182,12 +183,12 @@ pub fn people(team: &Team, style: Style) -> String {
             Some(progress) => progress,
             None => format!("all {}", m.coverage.of),
         };
-        let mut row = vec![Cell::new(visible(&m.subject)), Cell::new(answered)];
+        let mut row = vec![cell(visible(&m.subject)), cell(answered)];
         if tracks {
-            row.push(Cell::new(visible(m.track.as_deref().unwrap_or(""))));
+            row.push(cell(visible(m.track.as_deref().unwrap_or(""))));
         }
         if fits {
-            row.push(Cell::new(visible(&super::fit_text(m).unwrap_or_default())));
+            row.push(cell(visible(&super::fit_text(m).unwrap_or_default())));
         }
         t.add_row(row);
     }
@@ -205,31 +206,31 @@ pub fn people(team: &Team, style: Style) -> String {
 }
 
 /// `2 growing` for each level shown: its rank and id.
-fn level_headers(team: &Team) -> impl Iterator<Item = Cell> + '_ {
+fn level_headers(team: &Team) -> impl Iterator<Item = comfy_table::Cell> + '_ {
     team.levels
         .iter()
         .zip(&team.level_ranks)
-        .map(|(id, rank)| Cell::new(format!("{rank} {}", visible(id))))
+        .map(|(id, rank)| cell(format!("{rank} {}", visible(id))))
 }
 
 /// Per competency, how many people hold each level.
 pub fn distribution(team: &Team, style: Style) -> String {
     let mut t = table(style);
-    let mut header = vec![Cell::new("competency"), Cell::new("none")];
+    let mut header = vec![cell("competency"), cell("none")];
     header.extend(level_headers(team));
     t.set_header(header);
     for c in &team.competencies {
-        let mut row = vec![Cell::new(visible(&c.name))];
+        let mut row = vec![cell(visible(&c.name))];
         let count = |id: &str| {
             c.distribution
                 .iter()
                 .find(|(l, _)| l == id)
                 .map(|(_, n)| *n)
         };
-        row.push(Cell::new(count("none").unwrap_or(0)).set_alignment(CellAlignment::Right));
+        row.push(cell(count("none").unwrap_or(0)).set_alignment(CellAlignment::Right));
         for id in &team.levels {
             row.push(
-                Cell::new(count(id).map_or_else(|| "–".to_string(), |n| n.to_string()))
+                cell(count(id).map_or_else(|| "–".to_string(), |n| n.to_string()))
                     .set_alignment(CellAlignment::Right),
             );
         }
@@ -249,8 +250,8 @@ pub fn targets(team: &Team, style: Style) -> String {
     t.set_header(vec!["competency", "target", "met", "could mentor", ""]);
     for c in team.competencies.iter().filter(|c| c.target.is_some()) {
         t.add_row(vec![
-            Cell::new(visible(&c.name)),
-            Cell::new(format!(
+            cell(visible(&c.name)),
+            cell(format!(
                 "{} {}",
                 c.target_rank.unwrap_or(0),
                 visible(
@@ -260,10 +261,10 @@ pub fn targets(team: &Team, style: Style) -> String {
                         .unwrap_or("")
                 )
             )),
-            Cell::new(format!("{} of {}", c.met.unwrap_or(0), team.members.len()))
+            cell(format!("{} of {}", c.met.unwrap_or(0), team.members.len()))
                 .set_alignment(CellAlignment::Right),
-            Cell::new(visible(&some_names(&c.holders, 5))),
-            Cell::new(risk(c.met)),
+            cell(visible(&some_names(&c.holders, 5))),
+            cell(risk(c.met)),
         ]);
     }
     let single = team
@@ -290,11 +291,7 @@ pub fn rounds(team: &Team, style: Style) -> String {
         return String::new();
     };
     let mut t = table(style);
-    let mut header = vec![
-        Cell::new("competency"),
-        Cell::new("round"),
-        Cell::new("none"),
-    ];
+    let mut header = vec![cell("competency"), cell("round"), cell("none")];
     header.extend(level_headers(team));
     t.set_header(header);
     for (c, competency) in team.competencies.iter().enumerate() {
@@ -306,14 +303,14 @@ pub fn rounds(team: &Team, style: Style) -> String {
                 String::new()
             };
             let mut row = vec![
-                Cell::new(name),
-                Cell::new(visible(label)),
-                Cell::new(super::count(distribution, "none").unwrap_or(0))
+                cell(name),
+                cell(visible(label)),
+                cell(super::count(distribution, "none").unwrap_or(0))
                     .set_alignment(CellAlignment::Right),
             ];
             for id in &team.levels {
                 row.push(
-                    Cell::new(
+                    cell(
                         super::count(distribution, id)
                             .map_or_else(|| "–".to_string(), |n| n.to_string()),
                     )
@@ -349,19 +346,19 @@ pub fn movement(team: &Team, style: Style) -> String {
     for m in &over.moves {
         let plain = |s: &str| visible(s).into_owned();
         t.add_row(vec![
-            Cell::new(visible(&m.subject)),
-            Cell::new(visible(&team.competencies[m.competency].name)),
-            Cell::new(format!(
+            cell(visible(&m.subject)),
+            cell(visible(&team.competencies[m.competency].name)),
+            cell(format!(
                 "{} ({})",
                 super::level_cell(&m.before, plain),
                 visible(&over.labels[m.from])
             )),
-            Cell::new(format!(
+            cell(format!(
                 "{} ({})",
                 super::level_cell(&m.after, plain),
                 visible(&over.labels[m.to])
             )),
-            Cell::new(super::change_cell(m.change())),
+            cell(super::change_cell(m.change())),
         ]);
     }
     let t = crate::render::fit::laid_out(t);
