@@ -13,9 +13,9 @@ pub fn name(text: &str) -> String {
 }
 
 /// Whether a character shows as nothing (or as a space) in a name: soft hyphen, zero-width
-/// space, joiners and marks, word joiner, byte order mark, Hangul fillers, tag characters, and
-/// every character [`crate::render::safe::is_hidden`] but white space (which [`name`] makes one
-/// space). "Alex" and "Al\u{200b}ex" would look
+/// space, joiners and marks, word joiner, byte order mark, Hangul fillers and tag characters.
+/// (Control characters and bidirectional overrides are not refused: every output shows them as
+/// `\u{..}`, [`crate::render::safe::visible`].) "Alex" and "Al\u{200b}ex" would look
 /// like one person in two rows.
 pub fn is_invisible(c: char) -> bool {
     matches!(
@@ -35,7 +35,7 @@ pub fn is_invisible(c: char) -> bool {
             | '\u{FEFF}'
             | '\u{FFA0}'
             | '\u{E0000}'..='\u{E007F}'
-    ) || (crate::render::safe::is_hidden(c) && !c.is_whitespace())
+    )
 }
 
 /// Refuse a name holding a character [`is_invisible`]: `what` names it (`subject`, `--rater`).
@@ -47,7 +47,7 @@ pub fn check_name(what: &str, text: &str) -> Result<(), String> {
     let shown: String = text
         .chars()
         .map(|c| {
-            if is_invisible(c) {
+            if is_invisible(c) || crate::render::safe::is_hidden(c) {
                 format!("\\u{{{:x}}}", u32::from(c))
             } else {
                 c.to_string()
