@@ -361,7 +361,7 @@ pub fn raters(shown: &str, bytes: &[u8]) -> Result<Vec<RaterRow>, crate::error::
 
 /// Longest file stem made from a name, in characters: a file name stays far below the 255
 /// bytes file systems allow, with room for `-N.html`, whatever the script.
-const MAX_STEM: usize = 48;
+pub const MAX_STEM: usize = 48;
 
 /// A name as a file stem: letters and digits kept (lowercased), every run of anything else one
 /// `-`, at most [`MAX_STEM`] characters; `rater` when nothing is left. A name Windows keeps for
