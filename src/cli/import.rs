@@ -55,7 +55,8 @@ pub struct ImportSheetArgs {
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
 
-    /// Read the sheet's own header HEADER as FIELD (a column name above); repeatable.
+    /// Read the sheet's own header HEADER as FIELD (a column name above), or as the column of
+    /// one level's indicators with HEADER=level:NAME (a wide sheet); repeatable.
     #[arg(long = "column", value_name = "HEADER=FIELD")]
     pub columns: Vec<String>,
 
@@ -76,6 +77,22 @@ pub struct ImportSheetArgs {
     /// indicator of its own (by default it is kept once, at the lowest level that asks it).
     #[arg(long)]
     pub keep_repeats: bool,
+
+    /// A wide sheet: every header "Level N" or "Level N <words>" is the column of level
+    /// "Level N" (id level-N), each cell its indicator for the row's competency.
+    #[arg(long)]
+    pub wide: bool,
+
+    /// In a wide sheet, make one indicator of each line (or bullet) of a level's cell.
+    #[arg(long, value_enum, value_name = "HOW")]
+    pub split: Option<SplitArg>,
+}
+
+/// How a wide sheet's level cell is split into indicators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SplitArg {
+    /// One indicator per line or bullet.
+    Lines,
 }
 
 /// Options of `rungs import case`.

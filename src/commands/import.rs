@@ -46,6 +46,8 @@ pub fn run(context: &Context, source: &ImportSource) -> anyhow::Result<ExitCode>
         name: args.name.clone(),
         version: args.version.clone(),
         keep_repeats: matches!(source, ImportSource::Sheet(sheet) if sheet.keep_repeats),
+        wide: matches!(source, ImportSource::Sheet(sheet) if sheet.wide),
+        split_lines: matches!(source, ImportSource::Sheet(sheet) if sheet.split.is_some()),
     };
     let imported = match source {
         ImportSource::Sheet(sheet) => import_sheet(context, sheet, &shown, &bytes, &options)?,

@@ -25,6 +25,11 @@ pub struct Options {
     /// Keep an indicator a sheet restates word for word at a higher level of its competency as
     /// an indicator of its own, rather than folding it into its first occurrence.
     pub keep_repeats: bool,
+    /// Read every header `Level N` (or `Level N <words>`) as the column of level `Level N`'s
+    /// indicators (a wide sheet).
+    pub wide: bool,
+    /// In a wide sheet, make one indicator of each line or bullet of a level's cell.
+    pub split_lines: bool,
 }
 
 /// An imported framework, not yet validated, and what is worth telling the person.

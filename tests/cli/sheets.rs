@@ -513,3 +513,200 @@ fn a_framework_shown_as_a_sheet_keeps_its_identity_through_the_import() {
         (&"ours".into(), &original["name"], &"9".into())
     );
 }
+
+/// One competency's levels, each with its indicators' texts.
+type Ladder = (String, Vec<(String, Vec<String>)>);
+
+/// Each competency's levels and their indicators' texts, from `show --format json`.
+fn ladders(framework: &serde_json::Value) -> Vec<Ladder> {
+    framework["competencies"]
+        .as_array()
+        .expect("competencies")
+        .iter()
+        .map(|c| {
+            let levels = c["levels"]
+                .as_array()
+                .expect("levels")
+                .iter()
+                .map(|l| {
+                    let texts = l["indicators"]
+                        .as_array()
+                        .expect("indicators")
+                        .iter()
+                        .map(|i| i["text"].as_str().unwrap_or_default().to_string())
+                        .collect();
+                    (l["level"].as_str().unwrap_or_default().to_string(), texts)
+                })
+                .collect();
+            (c["id"].as_str().unwrap_or_default().to_string(), levels)
+        })
+        .collect()
+}
+
+#[test]
+fn a_wide_sheet_of_one_column_per_level_imports_with_wide() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // As SFIA publishes its skills: a code, a name, a description and one column per level,
+    // an empty cell where the skill has no such level; saved by Excel as Windows-1252.
+    let sheet = "Code,Skill,Description,Levels,Level 3 description,Level 1 description,Level 2 description,\n\
+                 ITSP,Strategic planning,Plans \u{2013} at scale,\"2-3\",Leads planning,,Helps plan,\n\
+                 PROG,Programming,Writes code,\"1-2\",,\"\u{2022} Writes small programs\n\u{2022} Fixes bugs\",\"1. Designs programs\n2. Reviews code\",\n";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(sheet);
+    std::fs::write(dir.path().join("sfia.csv"), &bytes).expect("write");
+    let out = run_in(
+        dir.path(),
+        &[
+            "import",
+            "sheet",
+            "sfia.csv",
+            "--wide",
+            "--split",
+            "lines",
+            "--encoding",
+            "windows-1252",
+            "--column",
+            "Code=competency_id",
+            "--column",
+            "Skill=competency",
+            "--column",
+            "Description=competency_description",
+            "-o",
+            "sfia.yaml",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "sfia.csv:1:4: warning: column \"Levels\" is not read; to read it, add --column 'Levels=FIELD' with FIELD one of: level, indicator, indicator_id, level_id, examples, level_description, group, group_id, competency_level_title, competency_level_description, competency_level_examples, track, track_id, indicator_origin, group_code, competency_code, level_code, indicator_code, kind, framework_id, framework_name, framework_version\n\
+         imported 2 competencies, 3 levels, 6 indicators into sfia.yaml; check it with: rungs validate sfia.yaml\n"
+    );
+    let framework = shown(dir.path(), "sfia.yaml");
+    let levels: Vec<_> = framework["levels"]
+        .as_array()
+        .expect("levels")
+        .iter()
+        .map(|l| {
+            (
+                l["id"].as_str().unwrap_or_default(),
+                l["name"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        levels,
+        [
+            ("level-1", "Level 1"),
+            ("level-2", "Level 2"),
+            ("level-3", "Level 3")
+        ]
+    );
+    let s = |t: &str| t.to_string();
+    assert_eq!(
+        ladders(&framework),
+        [
+            (
+                s("itsp"),
+                vec![
+                    (s("level-2"), vec![s("Helps plan")]),
+                    (s("level-3"), vec![s("Leads planning")])
+                ]
+            ),
+            (
+                s("prog"),
+                vec![
+                    (
+                        s("level-1"),
+                        vec![s("Writes small programs"), s("Fixes bugs")]
+                    ),
+                    (s("level-2"), vec![s("Designs programs"), s("Reviews code")])
+                ]
+            ),
+        ]
+    );
+    assert_eq!(framework["competencies"][0]["code"], "ITSP");
+    assert_eq!(
+        framework["competencies"][0]["description"],
+        "Plans – at scale"
+    );
+    // Without --split a cell is one indicator; an error in a level's cell names that cell.
+    let out = run_in(
+        dir.path(),
+        &[
+            "-q",
+            "import",
+            "sheet",
+            "sfia.csv",
+            "--wide",
+            "--encoding",
+            "windows-1252",
+            "--column",
+            "Code=competency_id",
+            "--column",
+            "Skill=competency",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains(
+            "text: |-\n              1. Designs programs\n              2. Reviews code\n"
+        ),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_matrix_maps_each_level_column_with_column_level() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    workbook(
+        &dir.path().join("matrix.xlsx"),
+        &[(
+            "Matrix",
+            &[
+                &["Competency", "Novice", "", "Expert"],
+                &["Listening", "Lets others finish", "", "Sums up"],
+                &["Writing", "", "", "Edits others"],
+                &["", "", "", ""],
+            ],
+        )],
+    );
+    let out = run_in(
+        dir.path(),
+        &[
+            "import",
+            "sheet",
+            "matrix.xlsx",
+            "--column",
+            "Expert=level:Expert",
+            "--column",
+            "Novice=level:Novice",
+            "-o",
+            "m.yaml",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let framework = shown(dir.path(), "m.yaml");
+    let s = |t: &str| t.to_string();
+    // Levels in the sheet's order of columns, not the order of the flags.
+    assert_eq!(framework["levels"][0]["id"], "novice");
+    assert_eq!(
+        ladders(&framework),
+        [
+            (
+                s("listening"),
+                vec![
+                    (s("novice"), vec![s("Lets others finish")]),
+                    (s("expert"), vec![s("Sums up")])
+                ]
+            ),
+            (s("writing"), vec![(s("expert"), vec![s("Edits others")])]),
+        ]
+    );
+    // --wide finds no "Level N" header here, and says how to map them.
+    let out = run_in(dir.path(), &["import", "sheet", "matrix.xlsx", "--wide"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: matrix.xlsx[Matrix]:1: --wide: no header names a level (\"Level 1\", \"Level 2 description\"...); map each level's column with --column 'HEADER=level:NAME'\n"
+    );
+}

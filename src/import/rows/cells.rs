@@ -86,6 +86,9 @@ pub(super) struct Cells<'r, C> {
     pub(super) columns: &'r ColumnMap<C>,
     pub(super) table: &'r Table,
     pub(super) row: usize,
+    /// Fields a row producer gave this row besides its own cells (a wide sheet's level and
+    /// indicator), each with the place to name in messages: looked up before `columns`.
+    pub(super) given: Vec<(C, Cow<'r, str>, At)>,
 }
 
 impl<'r, C: Copy + Eq + Hash> Cells<'r, C> {
@@ -114,6 +117,7 @@ impl<'r, C: Copy + Eq + Hash> Cells<'r, C> {
             columns,
             table,
             row: table.row_number(index),
+            given: Vec::new(),
         }
     }
 
@@ -123,6 +127,9 @@ impl<'r, C: Copy + Eq + Hash> Cells<'r, C> {
 
     /// Where a column's cell is (past the row's end when the sheet has no such column).
     pub(super) fn at(&self, column: C) -> At {
+        if let Some(&(_, _, at)) = self.given.iter().find(|(c, _, _)| *c == column) {
+            return at;
+        }
         At {
             row: self.row,
             column: self
@@ -132,6 +139,9 @@ impl<'r, C: Copy + Eq + Hash> Cells<'r, C> {
     }
 
     pub(super) fn cell(&self, column: C) -> Option<&str> {
+        if let Some((_, text, _)) = self.given.iter().find(|(c, _, _)| *c == column) {
+            return Some(text);
+        }
         self.columns
             .get(column)
             .and_then(|i| self.cells.get(i))
@@ -253,7 +263,6 @@ pub(super) struct Spellings {
 
 impl Spellings {
     /// A later row's name for the item first named `first` at `first_at`.
-    #[allow(clippy::too_many_arguments)]
     pub(super) fn check(
         &mut self,
         problems: &mut Problems,

@@ -139,6 +139,54 @@ impl Gathered {
         if cells.is_blank() {
             return;
         }
+        self.read_cells(problems, &cells, row.len());
+    }
+
+    /// Phase 2 of a wide sheet: what one row says of each level it has a cell for, each line
+    /// or bullet of the cell an indicator when `split` says so.
+    pub(super) fn read_wide_row(
+        &mut self,
+        problems: &mut Problems,
+        columns: &ColumnMap<Column>,
+        table: &Table,
+        index: usize,
+        row: Row<'_>,
+        wide: Wide<'_>,
+    ) {
+        let mut cells = Cells::new(table, columns, index, row);
+        if cells.is_blank() {
+            return;
+        }
+        for level in wide.columns {
+            let Some(text) = row
+                .get(level.index)
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+            else {
+                continue;
+            };
+            let at = At {
+                row: table.row_number(index),
+                column: table.column_number(level.index),
+            };
+            let items: Vec<&str> = if wide.split {
+                split_lines(text)
+            } else {
+                vec![text]
+            };
+            for item in items {
+                cells.given = vec![
+                    (Column::Level, level.name.as_str().into(), level.header_at),
+                    (Column::Indicator, item.into(), at),
+                ];
+                self.read_cells(problems, &cells, row.len());
+            }
+        }
+    }
+
+    /// What one row's cells say.
+    fn read_cells(&mut self, problems: &mut Problems, cells: &Cells<'_, Column>, width: usize) {
+        let table = cells.table;
         let missing = COLUMNS
             .into_iter()
             .find(|c| c.is_required() && cells.cell(*c).is_none());
@@ -146,12 +194,12 @@ impl Gathered {
             problems.error(
                 At {
                     row: cells.row,
-                    column: table.column_number(row.len()),
+                    column: table.column_number(width),
                 },
                 format!(
                     "missing column {:?}: the row has {} cells, the header {}",
                     missing.name(),
-                    row.len(),
+                    width,
                     table.row(0).map_or(0, |header| header.len())
                 ),
             );
@@ -173,13 +221,13 @@ impl Gathered {
                 );
             }
         }
-        let Some(ci) = self.competency(problems, &cells) else {
+        let Some(ci) = self.competency(problems, cells) else {
             return;
         };
-        let Some(li) = self.level(problems, &cells) else {
+        let Some(li) = self.level(problems, cells) else {
             return;
         };
-        self.tracks_of(problems, &cells, li);
+        self.tracks_of(problems, cells, li);
         let level_id = &self.levels[li].id;
         let CompetencyEntry { levels, .. } = &mut self.competencies[ci];
         let competency_levels = &mut self.competency_levels;
@@ -214,7 +262,7 @@ impl Gathered {
         let repeat = if self.keep_repeats {
             None
         } else {
-            repeat_key(&cells).map(|key| (key, self.restated.get(&(ci, key)).copied()))
+            repeat_key(cells).map(|key| (key, self.restated.get(&(ci, key)).copied()))
         };
         if let Some((_, Some((first_cl, first)))) = repeat {
             let earlier = &competency_levels[first_cl];
@@ -231,11 +279,11 @@ impl Gathered {
             }
         }
         let CompetencyEntry { id, .. } = &self.competencies[ci];
-        let entry = competency_level(problems, &cells, id, &mut competency_levels[cl], level_id);
+        let entry = competency_level(problems, cells, id, &mut competency_levels[cl], level_id);
         let before = entry.indicators.len();
         indicator(
             problems,
-            &cells,
+            cells,
             entry,
             &mut self.indicator_ids,
             id,
@@ -632,6 +680,43 @@ impl Gathered {
         }
         ladders
     }
+}
+
+/// How a wide sheet is read: its levels' columns, and whether a cell's lines are indicators
+/// of their own.
+#[derive(Clone, Copy)]
+pub(super) struct Wide<'w> {
+    pub(super) columns: &'w [LevelColumn],
+    pub(super) split: bool,
+}
+
+/// A column of a wide sheet that gives one level's indicators.
+pub(super) struct LevelColumn {
+    /// Its place in the row.
+    pub(super) index: usize,
+    /// The level's name.
+    pub(super) name: String,
+    /// Where its header is.
+    pub(super) header_at: At,
+}
+
+/// The indicators one cell lists, one a line or bullet: bullets (`•`, `-`, `*`, `–`) and
+/// numbers (`1.`, `2)`) before an item are taken off, empty items dropped.
+pub(super) fn split_lines(cell: &str) -> Vec<&str> {
+    cell.split(['\n', '\r', '•', '◦', '▪'])
+        .map(|item| {
+            let item = item.trim();
+            let item = item.strip_prefix(['-', '*', '–', '—', '·']).unwrap_or(item);
+            let digits = item.len() - item.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            // "1. Plans" is an item numbered; "4.2 Plans" is not.
+            let numbered = item[digits..]
+                .strip_prefix(['.', ')'])
+                .filter(|rest| digits > 0 && rest.starts_with(char::is_whitespace));
+            let item = numbered.unwrap_or(item);
+            item.trim()
+        })
+        .filter(|item| !item.is_empty())
+        .collect()
 }
 
 /// What an indicator row is looked up by among its competency's texts: its words' hash. A row

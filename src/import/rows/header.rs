@@ -17,6 +17,7 @@ pub(super) fn header_columns<C: Copy + Eq + Hash>(
     all: &[C],
     name: fn(C) -> &'static str,
     mappings: &[Mapping],
+    skip: &dyn Fn(usize) -> bool,
 ) -> Option<ColumnMap<C>> {
     let Some(header) = table.row(0) else {
         problems
@@ -28,14 +29,21 @@ pub(super) fn header_columns<C: Copy + Eq + Hash>(
     let mut columns: ColumnMap<C> = ColumnMap(Vec::new());
     let mut unknown = Vec::new();
     for (i, cell) in header.iter().enumerate() {
+        if skip(i) {
+            continue;
+        }
         let at = At {
             row,
             column: table.column_number(i),
         };
-        let field = mappings
+        let mapping = mappings
             .iter()
-            .find(|m| sheet::same_header(&m.header, cell))
-            .map(|m| m.field);
+            .find(|m| sheet::same_header(&m.header, cell));
+        // A level's column of a wide sheet, read by its row producer.
+        if mapping.is_some_and(|m| m.level.is_some()) {
+            continue;
+        }
+        let field = mapping.map(|m| m.field);
         let column = match field {
             Some(field) => all.iter().copied().find(|&c| name(c) == field),
             None => all

@@ -26,8 +26,9 @@ mod roles;
 use super::{Imported, Options, Table};
 use crate::framework::sheet::{self, Column, COLUMNS};
 use crate::framework::LoadError;
+use cells::At;
 use cells::Problems;
-use gather::Gathered;
+use gather::{Gathered, LevelColumn, Wide};
 use header::{header_columns, required_columns};
 use order::level_order;
 use roles::read_roles;
@@ -39,6 +40,8 @@ pub struct Mapping {
     pub header: String,
     /// The field it is read as ([`sheet::fields`]).
     pub field: &'static str,
+    /// For `HEADER=level:NAME`, the level whose indicators the column gives (a wide sheet).
+    pub level: Option<String>,
 }
 
 impl Mapping {
@@ -46,6 +49,21 @@ impl Mapping {
     /// says what is wrong and lists the fields.
     pub fn parse(text: &str) -> Result<Mapping, String> {
         let fields = sheet::fields();
+        if let Some((header, level)) = text.rsplit_once('=').and_then(|(header, field)| {
+            let (key, name) = field.split_once(':')?;
+            sheet::same_header(key, "level").then_some((header, name))
+        }) {
+            if header.trim().is_empty() || level.trim().is_empty() {
+                return Err(format!(
+                    "--column {text:?}: give the header and the level's name, as 'Level 3 description=level:Level 3'"
+                ));
+            }
+            return Ok(Mapping {
+                header: header.trim().to_string(),
+                field: "level",
+                level: Some(level.trim().to_string()),
+            });
+        }
         let Some((header, field)) = text.rsplit_once('=') else {
             return Err(format!(
                 "--column {text:?} is not HEADER=FIELD; FIELD is one of: {}",
@@ -65,6 +83,7 @@ impl Mapping {
         Ok(Mapping {
             header: header.trim().to_string(),
             field,
+            level: None,
         })
     }
 }
@@ -124,21 +143,75 @@ fn read_framework(
     mappings: &[Mapping],
     options: &Options,
 ) -> Option<(Gathered, Vec<usize>)> {
-    let columns = header_columns(problems, table, &COLUMNS, Column::name, mappings)?;
-    required_columns(
+    let wide = level_columns(problems, table, mappings, options.wide);
+    if wide.is_empty() && options.wide && !table.is_empty() {
+        problems.header_error(
+            table.row_number(0),
+            "--wide: no header names a level (\"Level 1\", \"Level 2 description\"...); map each level's column with --column 'HEADER=level:NAME'".into(),
+        );
+        return None;
+    }
+    let is_level_column = |i: usize| wide.iter().any(|w| w.index == i);
+    let columns = header_columns(
         problems,
-        &columns,
+        table,
         &COLUMNS,
-        Column::is_required,
         Column::name,
-    );
+        mappings,
+        &is_level_column,
+    )?;
+    if wide.is_empty() {
+        required_columns(
+            problems,
+            &columns,
+            &COLUMNS,
+            Column::is_required,
+            Column::name,
+        );
+    } else {
+        required_columns(
+            problems,
+            &columns,
+            &COLUMNS,
+            |c| c == Column::Competency,
+            Column::name,
+        );
+        for column in [Column::Level, Column::Indicator] {
+            if let Some(i) = columns.get(column) {
+                problems.warn(
+                    At {
+                        row: table.row_number(0),
+                        column: table.column_number(i),
+                    },
+                    format!(
+                        "column {:?} is not read: in a wide sheet each level's column gives the level and its indicators",
+                        column.name()
+                    ),
+                );
+            }
+        }
+    }
     if problems.has_error() {
         return None;
     }
     let mut gathered = Gathered::for_rows(table.len());
     gathered.keep_repeats = options.keep_repeats;
     for (index, row) in table.rows().enumerate().skip(1) {
-        gathered.read_row(problems, &columns, table, index, row);
+        if wide.is_empty() {
+            gathered.read_row(problems, &columns, table, index, row);
+        } else {
+            gathered.read_wide_row(
+                problems,
+                &columns,
+                table,
+                index,
+                row,
+                Wide {
+                    columns: &wide,
+                    split: options.split_lines,
+                },
+            );
+        }
     }
     gathered.check_empty_levels(problems);
     gathered.check_unsplit(problems);
@@ -146,6 +219,95 @@ fn read_framework(
     gathered.check_folded(problems);
     let order = level_order(problems, &gathered);
     Some((gathered, order))
+}
+
+/// The columns of a wide sheet that each give one level's indicators: those mapped with
+/// `--column 'HEADER=level:NAME'`, in the sheet's order, and with `--wide` every header
+/// `Level N` or `Level N <words>` (the level `Level N`), in increasing N. Empty headers of
+/// columns that hold text are skipped, with one warning.
+fn level_columns(
+    problems: &mut Problems,
+    table: &Table,
+    mappings: &[Mapping],
+    wide: bool,
+) -> Vec<LevelColumn> {
+    let Some(header) = table.row(0) else {
+        return Vec::new();
+    };
+    let row = table.row_number(0);
+    let mut found: Vec<(u64, LevelColumn)> = Vec::new();
+    let mut empty = Vec::new();
+    for (index, cell) in header.iter().enumerate() {
+        let at = At {
+            row,
+            column: table.column_number(index),
+        };
+        let mapped = mappings
+            .iter()
+            .find(|m| sheet::same_header(&m.header, cell))
+            .and_then(|m| m.level.clone());
+        if let Some(name) = mapped {
+            found.push((
+                0,
+                LevelColumn {
+                    index,
+                    name,
+                    header_at: at,
+                },
+            ));
+        } else if wide {
+            if let Some(n) = level_number(cell) {
+                found.push((
+                    n,
+                    LevelColumn {
+                        index,
+                        name: format!("Level {n}"),
+                        header_at: at,
+                    },
+                ));
+            } else if cell.trim().is_empty() {
+                empty.push(index);
+            }
+        }
+    }
+    if !found.is_empty() && !empty.is_empty() {
+        // Said only of columns that hold something, once.
+        let holding: Vec<usize> = empty
+            .into_iter()
+            .filter(|&i| {
+                table
+                    .rows()
+                    .skip(1)
+                    .any(|r| r.get(i).is_some_and(|c| !c.trim().is_empty()))
+            })
+            .collect();
+        if let Some(&first) = holding.first() {
+            problems.warn(
+                At {
+                    row,
+                    column: table.column_number(first),
+                },
+                format!(
+                    "{} without a header {} skipped (the first here); give a header to read it",
+                    crate::render::plural(holding.len(), "column", "columns"),
+                    if holding.len() == 1 { "is" } else { "are" }
+                ),
+            );
+        }
+    }
+    // Mapped columns keep the sheet's order (their key is 0); --wide's go by N.
+    found.sort_by_key(|(n, _)| *n);
+    found.into_iter().map(|(_, column)| column).collect()
+}
+
+/// N of a header `Level N` or `Level N <words>` (N a whole number), case aside.
+fn level_number(header: &str) -> Option<u64> {
+    let mut words = header.split_whitespace();
+    let first = words.next()?;
+    if !first.eq_ignore_ascii_case("level") {
+        return None;
+    }
+    words.next()?.parse().ok()
 }
 
 #[cfg(test)]
@@ -257,7 +419,8 @@ mod tests {
             Mapping::parse("Signal=Indicator"),
             Ok(Mapping {
                 header: "Signal".into(),
-                field: "indicator"
+                field: "indicator",
+                level: None,
             })
         );
         let error = Mapping::parse("Signal=signal").err().unwrap_or_default();

@@ -91,8 +91,14 @@ pub(super) fn read_roles(
     mappings: &[Mapping],
     framework: Option<&RawFramework>,
 ) -> Vec<RawTarget> {
-    let Some(columns) = header_columns(problems, table, &ROLE_COLUMNS, RoleColumn::name, mappings)
-    else {
+    let Some(columns) = header_columns(
+        problems,
+        table,
+        &ROLE_COLUMNS,
+        RoleColumn::name,
+        mappings,
+        &|_| false,
+    ) else {
         return Vec::new();
     };
     required_columns(
