@@ -92,6 +92,15 @@ impl Listing {
             .collect()
     }
 
+    /// The name the latest self-assessment that records one gives its person: whose folder
+    /// this is, for a new self-assessment that names nobody.
+    pub fn own_name(&self) -> Option<&str> {
+        self.assessments
+            .iter()
+            .filter(|a| a.own)
+            .find_map(|a| a.subject.as_deref())
+    }
+
     /// The assessments of one framework by someone other than its subject, latest first.
     pub fn by_others(&self, framework: &str) -> Vec<&Listed> {
         self.assessments

@@ -62,6 +62,9 @@ struct Session {
     previous: Option<Assessment>,
     /// Where `previous` was read from.
     previous_path: Option<std::path::PathBuf>,
+    /// Whether the walk's opening screen asks whose assessment this is: a new
+    /// self-assessment that nothing names the person of.
+    ask_name: bool,
     ladder: Ladder,
     targets: TargetRequest,
     /// Target levels the ladder cannot reach: warned about, and repeated on the review screen.
@@ -125,6 +128,7 @@ fn prepare(context: &Context, args: &AssessArgs) -> anyhow::Result<Session> {
         ))
         .into());
     }
+    let ask_name = args.resume.is_none() && !named_from_folder(&mut assessment);
     let (ladder, targets, warnings) = choose_target(context, args, &entry, &mut assessment)?;
     let lang = args.lang.lang.clone().or_else(|| assessment.lang.clone());
     let mut shown = entry.clone();
@@ -147,6 +151,7 @@ fn prepare(context: &Context, args: &AssessArgs) -> anyhow::Result<Session> {
         shown,
         assessment,
         previous_path: previous.as_ref().and(args.from.clone()),
+        ask_name,
         previous,
         ladder,
         targets,
@@ -373,6 +378,7 @@ fn at_the_terminal(
         ladder: &session.ladder,
         warnings: &session.warnings,
         earlier: session.previous.as_ref().map(|earlier| &earlier.ratings),
+        ask_name: session.ask_name,
     };
     let outcome = terminal::walk(
         &session.shown,
@@ -456,6 +462,21 @@ fn quit(context: &Context, session: &Session, args: &AssessArgs, answered: usize
     } else {
         context.say("Nothing answered, nothing saved.");
     }
+}
+
+/// A new self-assessment that records no subject takes the name of the latest
+/// self-assessment in the assessments folder that records one; whether the person is named.
+fn named_from_folder(assessment: &mut Assessment) -> bool {
+    if assessment.subject.is_some() || !assessment.is_self_assessment() {
+        return true;
+    }
+    let Ok(dir) = rungs::assessment::folder::default_dir() else {
+        return false;
+    };
+    assessment.subject = rungs::assessment::folder::list(&dir)
+        .own_name()
+        .map(str::to_string);
+    assessment.subject.is_some()
 }
 
 /// `--rater NAME --relation REL` as given, for messages.

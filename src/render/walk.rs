@@ -199,6 +199,15 @@ fn opening_text(
         out.push_str(&notice_text(shared, notice, style));
         out.push('\n');
     }
+    if screen.ask_name {
+        out.push_str(&bold(
+            &wrap(t.text("walk.ask_name"), style.width, ""),
+            style,
+        ));
+        out.push_str(&bold(t.text("walk.ask_name.begin"), style));
+        out.push('\n');
+        return out;
+    }
     let begin = if screen.complete {
         t.text("walk.enter.review")
     } else {
@@ -259,11 +268,10 @@ pub fn review(
     if !screen.unanswered.is_empty() {
         let numbers: Vec<String> = screen.unanswered.iter().map(usize::to_string).collect();
         out.push_str(&wrap(
-            &format!(
-                "Skipped, not answered yet: {}. Type a number to answer one; Enter finishes with {} unanswered, and rungs assess --resume asks {} again.",
-                numbers.join(", "),
-                crate::words::agree(numbers.len(), "it", "them"),
-                crate::words::agree(numbers.len(), "it", "them"),
+            &t.count(
+                numbers.len(),
+                "walk.review.unanswered",
+                &[("numbers", &numbers.join(", "))],
             ),
             style.width,
             "",

@@ -61,6 +61,8 @@ pub struct Walk<'f> {
     /// Positions the person passed over with `s` in this walk, still unanswered: moving on
     /// does not come back to them, the review screen names them and `--resume` asks them.
     passed: BTreeSet<usize>,
+    /// Whether the opening screen asks for the person's name (see [`Walk::asking_name`]).
+    ask_name: bool,
 }
 
 impl<'f> Walk<'f> {
@@ -104,6 +106,7 @@ impl<'f> Walk<'f> {
             reach: Reach(Vec::new()),
             asked: Asked::default(),
             passed: BTreeSet::new(),
+            ask_name: false,
         };
         walk.reach = walk.reach_now();
         walk.recount_asked();
@@ -134,6 +137,23 @@ impl<'f> Walk<'f> {
     pub fn with_earlier(mut self, earlier: Ratings) -> Walk<'f> {
         self.earlier = earlier;
         self
+    }
+
+    /// Open by asking whose assessment this is (nothing names the person): the terminal layer
+    /// reads the name, records it, and calls [`Walk::name_given`].
+    pub fn asking_name(mut self, ask: bool) -> Walk<'f> {
+        self.ask_name = ask;
+        self
+    }
+
+    /// Whether the opening screen waits for the person's name.
+    pub fn wants_name(&self) -> bool {
+        self.ask_name && self.phase == Phase::Opening
+    }
+
+    /// The name was given (or the question skipped): the opening screen asks no more.
+    pub fn name_given(&mut self) {
+        self.ask_name = false;
     }
 
     /// Start with these notes on indicators not rated yet (those of a resumed file).

@@ -82,6 +82,8 @@ pub struct Opening<'w> {
     /// Whether the walk starts from a previous assessment: each indicator shows last time's
     /// rating, which Enter keeps.
     pub revisiting: bool,
+    /// Whether the screen asks whose assessment this is (nothing names the person yet).
+    pub ask_name: bool,
     /// A message for the person.
     pub notice: Option<&'w Notice>,
 }
@@ -132,6 +134,7 @@ impl<'f> Walk<'f> {
                 track: self.track,
                 complete: self.is_complete(),
                 revisiting: !self.earlier.is_empty(),
+                ask_name: self.ask_name,
                 notice: self.notice.as_ref(),
             }),
             Phase::Review => {

@@ -941,13 +941,16 @@ fn the_walk_fits_small_terminals_and_drops_stale_messages() {
             WAIT_MS,
             columns,
         );
-        let opening = last_screen(&wait_for(&mut session, "Press Enter to begin, q to quit."));
+        // Nothing names the person: the opening asks whose assessment it is, and still fits,
+        // with the row for the name below it.
+        let opening = last_screen(&wait_for(&mut session, "Press Enter to begin."));
         assert!(
             opening.lines().count() + 1 < 24,
             "the opening fits 24 rows at {columns} columns:\n{opening}"
         );
         assert_fits(&opening, columns);
         assert!(opening.contains("not applicable"), "{opening}");
+        assert!(opening.contains("Whose assessment is this?"), "{opening}");
         press(&mut session, "\r");
         wait_for(&mut session, "[1/33]");
         let first = last_screen(&format!(
@@ -1757,4 +1760,76 @@ fn the_walk_in_dutch_speaks_dutch_shows_the_translation_and_saves_lang() {
     assert_eq!(file["lang"], "nl");
     assert_eq!(file["ratings"]["soup-1"]["value"], 3);
     assert_eq!(file["ratings"]["bread-2"]["value"], "na");
+}
+
+#[test]
+fn the_opening_asks_whose_assessment_it_is_and_later_walks_take_the_name() {
+    let home = tempfile::tempdir().expect("temporary folder");
+    let framework = three_indicators(home.path());
+    let folder = home.path().join("data/rungs/assessments");
+
+    // Nothing names the person: the opening asks, and the name is recorded.
+    let mut session = spawn(home.path(), &["assess", &framework]);
+    let opening = wait_for(&mut session, "Press Enter to begin.");
+    assert!(opening.contains("Whose assessment is this?"), "{opening}");
+    wait_for(&mut session, "Your name:");
+    press(&mut session, "  Alex   Rivera \r");
+    let first = wait_for(&mut session, render::walk::PROMPT);
+    assert!(first.contains("[1/3]"), "{first}");
+    assert!(first.contains("Alex Rivera, rating themself"), "{first}");
+    press(&mut session, "343");
+    wait_for(&mut session, REVIEW);
+    press(&mut session, "\r");
+    session.exp_eof().expect("rungs ends");
+    assert_eq!(exit_code(&mut session), 0);
+    let saved_files: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .expect("saved in the assessments folder")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(saved_files.len(), 1, "{saved_files:?}");
+    assert_eq!(saved(&saved_files[0])["subject"], "Alex Rivera");
+
+    // The next walk takes the name from it, shows it, and does not ask.
+    let mut session = spawn(home.path(), &["assess", &framework]);
+    let opening = wait_for(&mut session, "Press Enter to begin, q to quit.");
+    assert!(
+        opening.contains("Alex Rivera, rating themself"),
+        "{opening}"
+    );
+    assert!(!opening.contains("Whose assessment"), "{opening}");
+    press(&mut session, "\r");
+    at_indicator(&mut session, 1, 3);
+    press(&mut session, "4");
+    at_indicator(&mut session, 2, 3);
+    press(&mut session, "q");
+    session.exp_eof().expect("rungs ends after q");
+    let newest = std::fs::read_dir(&folder)
+        .expect("folder")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| !saved_files.contains(p))
+        .expect("a second file");
+    assert_eq!(saved(&newest)["subject"], "Alex Rivera");
+    let listed = crate::support::rungs_with_env(
+        &["history", "three"],
+        &[(
+            "XDG_DATA_HOME",
+            &home.path().join("data").display().to_string(),
+        )],
+    );
+    assert!(listed.stdout.contains("Alex Rivera"), "{}", listed.stdout);
+
+    // Enter alone leaves it unrecorded.
+    let other = tempfile::tempdir().expect("temporary folder");
+    let framework = three_indicators(other.path());
+    let file = other.path().join("none.json");
+    let file_arg = file.display().to_string();
+    let mut session = spawn(other.path(), &["assess", &framework, "-o", &file_arg]);
+    wait_for(&mut session, "Your name:");
+    press(&mut session, "\r");
+    at_indicator(&mut session, 1, 3);
+    press(&mut session, "3q");
+    session.exp_eof().expect("rungs ends after q");
+    assert!(saved(&file).get("subject").is_none(), "{}", saved(&file));
 }

@@ -36,6 +36,8 @@ pub struct Closing<'a> {
     /// Last time's ratings, offered on each indicator not answered yet (a new assessment
     /// started from a previous one, or resumed after that).
     pub earlier: Option<&'a rungs::assessment::Ratings>,
+    /// Whether the opening screen asks whose assessment this is: nothing names the person.
+    pub ask_name: bool,
 }
 
 /// Run the walk at the terminal on stderr, saving `assessment` to `destination` after every
@@ -55,7 +57,8 @@ pub fn walk(
     let framework = &entry.framework;
     let mut walk = Walk::new(framework, assessment.ratings.clone(), adaptive)
         .with_notes(assessment.notes.clone())
-        .on_ladder(closing.ladder);
+        .on_ladder(closing.ladder)
+        .asking_name(closing.ask_name);
     if let Some(earlier) = closing.earlier {
         walk = walk.with_earlier(earlier.clone());
     }
@@ -64,14 +67,53 @@ pub fn walk(
         width: width(&term, style.width),
         ..style
     };
-    let who = render::walk::whose_in(
+    let mut whose = render::walk::whose_in(
         style.lang,
         assessment.subject.as_deref(),
         assessment.rater.as_ref(),
     );
-    let who = who.as_deref();
     let _paste = BracketedPaste::on(&term);
-    draw(&term, &walk, framework, who, &saving_to, closing, style);
+    draw(
+        &term,
+        &walk,
+        framework,
+        whose.as_deref(),
+        &saving_to,
+        closing,
+        style,
+    );
+    if walk.wants_name() {
+        walk.name_given();
+        // Enter records the name (none when empty) and begins; Esc or Ctrl-C skips the
+        // question and leaves the opening screen as it always is.
+        if let Some(typed) = keys::read_note(&term, style.lang.text("walk.name"), "") {
+            // Characters that show as nothing are left out: they would make one person two.
+            let visible: String = typed
+                .chars()
+                .filter(|&c| !rungs::assessment::person::is_invisible(c))
+                .collect();
+            let name = rungs::assessment::person::name(&visible);
+            if !name.is_empty() {
+                assessment.subject = Some(name);
+                whose = render::walk::whose_in(
+                    style.lang,
+                    assessment.subject.as_deref(),
+                    assessment.rater.as_ref(),
+                );
+            }
+            walk.handle(Key::Enter);
+        }
+        draw(
+            &term,
+            &walk,
+            framework,
+            whose.as_deref(),
+            &saving_to,
+            closing,
+            style,
+        );
+    }
+    let who = whose.as_deref();
     loop {
         let key = match keys::read(&term) {
             Input::Key(key) => key,
