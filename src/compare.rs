@@ -96,8 +96,11 @@ pub struct Standing {
     pub level: Option<String>,
     /// Rank of the level, 0 for none.
     pub rank: usize,
-    /// Section 7 score, exact.
-    pub score: f64,
+    /// Whether the competency applies (section 10); `false` when every indicator on its
+    /// ladder is answered na.
+    pub applicable: bool,
+    /// Section 10 score, exact; `None` when the competency does not apply.
+    pub score: Option<f64>,
     /// How many indicators of the competency's ladder are answered.
     pub coverage: Coverage,
 }
@@ -108,6 +111,7 @@ impl Standing {
         Standing {
             level: result.current.map(|l| framework.levels[l].id.clone()),
             rank: result.rank,
+            applicable: result.applicable,
             score: result.score,
             coverage: result.coverage(),
         }

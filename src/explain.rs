@@ -1,11 +1,11 @@
 //! Why a competency stands where it does: per level of its ladder, what was rated and how that
-//! meets the rule, and where the ladder stops (contract section 2). Pure data; the sentences are
+//! meets the rule, and where the ladder stops (contract sections 2, 7 and 10). Pure data; the sentences are
 //! built by [`crate::report::explain`].
 
 use serde::Serialize;
 
 use crate::framework::Framework;
-use crate::scoring::{CompetencyResult, LevelResult};
+use crate::scoring::{CompetencyResult, LevelKind, LevelResult};
 
 /// One level of a competency's ladder, counted and judged.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -30,11 +30,12 @@ pub struct LevelExplanation {
     pub unrated: usize,
     /// demonstrated / counted, 0 when nothing counts.
     pub share: f64,
-    /// The framework's threshold.
+    /// The competency's threshold (its own, its group's or the framework's).
     pub threshold: f64,
     /// How many of the counted indicators must be demonstrated to meet the threshold.
     pub needed: usize,
-    /// Whether the level's own counts meet the rule, lower levels aside.
+    /// Whether the level's own counts meet the rule, lower levels aside: it passes, is empty
+    /// or is passed over.
     pub meets_rule: bool,
     /// Where the level stands.
     pub status: LevelStatus,
@@ -44,10 +45,15 @@ pub struct LevelExplanation {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LevelStatus {
-    /// Held: its share meets the threshold and every lower level is held.
+    /// Held: its share meets the threshold (and, on a gated ladder, every lower level is held,
+    /// empty or passed over).
     Held,
-    /// Held without a requirement: every indicator is not applicable, or there are none.
+    /// Held without a requirement: it has no indicators.
     HeldNoRequirement,
+    /// Passed over: every indicator is not applicable; it neither holds nor blocks.
+    PassedOver,
+    /// Not held: it has no indicators, and on a ladder of phases only a phase shown is held.
+    NoIndicators,
     /// Not held: its share of the indicators that count is below the threshold.
     BelowThreshold,
     /// Not held: none of its indicators is rated yet.
@@ -61,43 +67,38 @@ pub enum LevelStatus {
 pub struct Explanation {
     /// The levels of the competency's ladder, lowest first.
     pub levels: Vec<LevelExplanation>,
-    /// Rank of the first level not held, whose own counts decide where the ladder stops;
-    /// `None` when the top level is held.
+    /// Rank of the next level (the first tested one above the current level), whose own
+    /// counts decide where the ladder stops; `None` when there is none.
     pub stops_at: Option<usize>,
+    /// Whether the competency applies (section 10).
+    pub applicable: bool,
+    /// Whether a lower level gates a higher one; `false` when the levels are phases.
+    pub gating: bool,
 }
 
-/// The smallest number of demonstrated indicators out of `counted` that meets `threshold`, by
-/// the same comparison scoring makes.
-pub fn needed(counted: usize, threshold: f64) -> usize {
-    (0..=counted)
-        .find(|&d| counted > 0 && d as f64 / counted as f64 >= threshold)
-        .unwrap_or(0)
-}
+pub use crate::scoring::needed;
 
 /// Explain one competency's result.
 pub fn explain(framework: &Framework, result: &CompetencyResult) -> Explanation {
     let competency = &framework.competencies[result.competency];
-    let mut stops_at = None;
+    let threshold = result.threshold;
+    let stops_at = result.next_level().map(|l| l.rank);
     let levels = result
         .levels
         .iter()
         .map(|level: &LevelResult| {
             let listed = &competency.levels[level.position];
-            let meets_rule = level.meets(framework.threshold);
-            let status = if stops_at.is_some() {
-                LevelStatus::LowerNotHeld
-            } else if level.attained && level.counted() == 0 {
-                LevelStatus::HeldNoRequirement
-            } else if level.attained {
-                LevelStatus::Held
-            } else if level.rated == 0 {
-                LevelStatus::NothingRated
-            } else {
-                LevelStatus::BelowThreshold
+            let blocked = result.gating && stops_at.is_some_and(|s| level.rank > s);
+            let status = match level.kind() {
+                LevelKind::PassedOver => LevelStatus::PassedOver,
+                _ if blocked => LevelStatus::LowerNotHeld,
+                _ if level.attained && level.total == 0 => LevelStatus::HeldNoRequirement,
+                _ if level.attained => LevelStatus::Held,
+                LevelKind::Empty => LevelStatus::NoIndicators,
+                _ if level.rated == 0 => LevelStatus::NothingRated,
+                _ if level.passes(threshold) => LevelStatus::Held,
+                _ => LevelStatus::BelowThreshold,
             };
-            if !level.attained && stops_at.is_none() {
-                stops_at = Some(level.rank);
-            }
             LevelExplanation {
                 level: framework.levels[level.level].id.clone(),
                 title: framework.level_title(listed).to_string(),
@@ -109,14 +110,19 @@ pub fn explain(framework: &Framework, result: &CompetencyResult) -> Explanation 
                 counted: level.counted(),
                 unrated: level.unanswered(),
                 share: level.share(),
-                threshold: framework.threshold,
-                needed: needed(level.counted(), framework.threshold),
-                meets_rule,
+                threshold,
+                needed: needed(level.counted(), threshold),
+                meets_rule: level.meets(threshold),
                 status,
             }
         })
         .collect();
-    Explanation { levels, stops_at }
+    Explanation {
+        levels,
+        stops_at,
+        applicable: result.applicable,
+        gating: result.gating,
+    }
 }
 
 #[cfg(test)]

@@ -139,7 +139,7 @@ pub fn history(points: &[HistoryPoint<'_>]) -> Result<History, BadInput> {
                     .competency_index(id)
                     .filter(|&c| rated_any(p, c))
                     .map(|c| (c, &profile.competencies[c]));
-                scores.push(result.map(|(_, r)| r.score));
+                scores.push(result.and_then(|(_, r)| r.score));
                 let current = result.and_then(|(c, r)| r.current.map(|l| (c, l)));
                 levels.push(current.map(|(_, l)| p.framework.levels[l].id.clone()));
                 titles.push(current.map(|(c, l)| level_title_for(p.framework, c, l)));

@@ -35,7 +35,7 @@
 //! .into();
 //! let result = &profile(&framework, &ratings).competencies[0];
 //! assert_eq!(result.rank, 1); // Starting held: both its indicators rated 3 or more
-//! assert_eq!(result.score, 1.0); // and nothing of Leading shown yet
+//! assert_eq!(result.score, Some(1.0)); // and nothing of Leading shown yet
 //! # Ok::<(), rungs::framework::LoadError>(())
 //! ```
 

@@ -24,8 +24,21 @@ pub struct LevelResult {
     pub demonstrated: usize,
     /// Indicators marked not applicable.
     pub not_applicable: usize,
-    /// Whether the level is attained (this and every lower listed level meet the rule).
+    /// Whether the level is held (section 10: it passes or is empty, and every lower level is
+    /// held, empty or passed over; on a ladder of phases, it passes).
     pub attained: bool,
+}
+
+/// What a level of a competency is, by its indicators and their answers (section 10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LevelKind {
+    /// The framework gives it no indicators for this competency.
+    Empty,
+    /// It has indicators and every one is answered `na`.
+    PassedOver,
+    /// Otherwise: it is tested against the threshold.
+    Tested,
 }
 
 impl LevelResult {
@@ -53,11 +66,51 @@ impl LevelResult {
         }
     }
 
-    /// Whether the level's own counts meet the rule, lower levels aside: nothing counts (every
-    /// indicator na, or none), or the demonstrated share of what counts reaches `threshold`.
-    pub fn meets(&self, threshold: f64) -> bool {
-        self.counted() == 0 || self.share() >= threshold
+    /// Empty, passed over or tested.
+    pub fn kind(&self) -> LevelKind {
+        if self.total == 0 {
+            LevelKind::Empty
+        } else if self.not_applicable == self.total {
+            LevelKind::PassedOver
+        } else {
+            LevelKind::Tested
+        }
     }
+
+    /// Whether it is tested (neither empty nor passed over).
+    pub fn tested(&self) -> bool {
+        self.kind() == LevelKind::Tested
+    }
+
+    /// Whether it is passed over: every indicator answered na.
+    pub fn passed_over(&self) -> bool {
+        self.kind() == LevelKind::PassedOver
+    }
+
+    /// Whether the level is tested and its demonstrated share of what counts reaches
+    /// `threshold` (exactly at the threshold counts).
+    pub fn passes(&self, threshold: f64) -> bool {
+        self.tested() && self.share() >= threshold
+    }
+
+    /// Whether the level's own counts meet the rule, lower levels aside: it is empty, passed
+    /// over, or passes.
+    pub fn meets(&self, threshold: f64) -> bool {
+        !self.tested() || self.passes(threshold)
+    }
+
+    /// How many of its counted indicators must be demonstrated for it to pass.
+    pub fn needed(&self, threshold: f64) -> usize {
+        needed(self.counted(), threshold)
+    }
+}
+
+/// The smallest whole number of demonstrated indicators out of `counted` that meets
+/// `threshold`, by the same comparison the rule makes; 0 when nothing counts.
+pub fn needed(counted: usize, threshold: f64) -> usize {
+    (0..=counted)
+        .find(|&d| counted > 0 && d as f64 / counted as f64 >= threshold)
+        .unwrap_or(0)
 }
 
 /// How much of a ladder is answered: `answered` (rated or na) of `of` indicators.
@@ -84,6 +137,25 @@ impl Coverage {
     }
 }
 
+/// How close the next level is (section 10): how many more of its indicators shown would
+/// pass it, and which level that would hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct NextStep {
+    /// Index into the competency's `levels` (of [`CompetencyResult`]) of the next level.
+    pub next: usize,
+    /// Its indicators demonstrated.
+    pub demonstrated: usize,
+    /// The smallest number demonstrated that passes it.
+    pub needed: usize,
+    /// needed - demonstrated (never below 0).
+    pub more: usize,
+    /// Its indicators not answered yet.
+    pub unrated: usize,
+    /// Index into the competency's `levels` of the highest level that would be held with
+    /// `more` further indicators of next demonstrated, the other ratings unchanged.
+    pub unlocks: usize,
+}
+
 /// Where a person stands on one competency.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CompetencyResult {
@@ -91,22 +163,37 @@ pub struct CompetencyResult {
     pub competency: usize,
     /// One entry per level the competency lists that is on the ladder, lowest first.
     pub levels: Vec<LevelResult>,
-    /// Framework level index of the highest attained level; `None` when none is attained.
+    /// Whether it applies: `false` when it has indicators on its ladder and every one is
+    /// answered na (then it has no level, no score and no next level).
+    pub applicable: bool,
+    /// Whether a lower level gates a higher one; `false` when its levels are phases.
+    pub gating: bool,
+    /// The share of a level's counted indicators that must be demonstrated.
+    pub threshold: f64,
+    /// Framework level index of the current (highest held) level; `None` when none is held.
     pub current: Option<usize>,
     /// Rank of the current level, 0 for none.
     pub rank: usize,
-    /// Index into `levels` (above) of the first level not attained, if any.
+    /// Index into `levels` (above) of the first tested level above the current one, if any.
     pub next: Option<usize>,
+    /// How close the next level is; `None` without a next level.
+    pub step: Option<NextStep>,
     /// Rank of the highest level the competency lists on the ladder, 0 when it lists none.
     pub top_rank: usize,
-    /// rank + demonstrated share of the next level.
-    pub score: f64,
+    /// rank + demonstrated share of the next level; `None` when not applicable.
+    pub score: Option<f64>,
 }
 
 impl CompetencyResult {
-    /// The result for the next level, if any is left to attain.
+    /// The result for the next level, if any is left to reach.
     pub fn next_level(&self) -> Option<&LevelResult> {
         self.next.map(|n| &self.levels[n])
+    }
+
+    /// The score, 0 when the competency does not apply (for sums and charts that need a
+    /// number; JSON says null).
+    pub fn score_or_zero(&self) -> f64 {
+        self.score.unwrap_or(0.0)
     }
 
     /// How many indicators of the competency's ladder are answered.
@@ -120,12 +207,22 @@ impl CompetencyResult {
     }
 
     /// Levels on the competency's own ladder ranked above the current level and at or below
-    /// `target_rank`: the levels still to climb (section 7).
+    /// `target_rank` that are not passed over: the levels still to climb (section 10). 0 for
+    /// a competency that does not apply (it has no gap; see [`Gap::met`]).
     pub fn levels_to(&self, target_rank: usize) -> usize {
+        if !self.applicable {
+            return 0;
+        }
         self.levels
             .iter()
-            .filter(|l| l.rank > self.rank && l.rank <= target_rank)
+            .filter(|l| l.rank > self.rank && l.rank <= target_rank && !l.passed_over())
             .count()
+    }
+
+    /// Whether a target of rank `target_rank` is met: the competency applies and no level is
+    /// left to climb.
+    pub fn meets(&self, target_rank: usize) -> bool {
+        self.applicable && self.levels_to(target_rank) == 0
     }
 
     /// Indicators not answered yet on the levels of the ladder at or below `target_rank`.
@@ -163,7 +260,7 @@ pub fn is_demonstrated(framework: &Framework, competency: usize, rating: Option<
     matches!(rating.map(|r| r.value), Some(RatingValue::Scale(v)) if v >= framework.demonstrated_at_of(competency))
 }
 
-/// Counts for one list of indicators, without the cumulative attainment rule. `value` gives
+/// Counts for one list of indicators, without the rule that holds a level. `value` gives
 /// each indicator's rating by its position in the list.
 fn tally(
     demonstrated_at: u32,
@@ -196,6 +293,32 @@ fn tally(
     result
 }
 
+/// Which levels of a ladder are held, by section 10, and the current one (an index into
+/// `levels`, `None` when none is held). With `gating`, a level is held when it passes (or is
+/// empty) and every lower level is held, empty or passed over; without, a level is held when
+/// it passes, on its own.
+fn hold(levels: &[LevelResult], threshold: f64, gating: bool) -> (Vec<bool>, Option<usize>) {
+    let mut held = Vec::with_capacity(levels.len());
+    let mut open = true;
+    let mut current = None;
+    for (i, level) in levels.iter().enumerate() {
+        let this = if gating {
+            let this = open && (level.kind() == LevelKind::Empty || level.passes(threshold));
+            if level.tested() && !level.passes(threshold) {
+                open = false;
+            }
+            this
+        } else {
+            level.passes(threshold)
+        };
+        if this {
+            current = Some(i);
+        }
+        held.push(this);
+    }
+    (held, current)
+}
+
 /// Score one competency on a ladder: only the levels it lists that are on the ladder count.
 pub fn score_competency(
     framework: &Framework,
@@ -217,11 +340,11 @@ pub fn score_competency_by(
     competency: usize,
     value: impl Fn(usize, &Indicator) -> Option<RatingValue>,
 ) -> CompetencyResult {
+    let threshold = framework.threshold_of(competency);
+    let gating = framework.gating_of(competency);
+    let demonstrated_at = framework.demonstrated_at_of(competency);
     let mut offset = 0;
     let mut levels = Vec::with_capacity(framework.competencies[competency].levels.len());
-    let mut holding = true;
-    let mut current = None;
-    let mut next = None;
     let mut top_rank = 0;
     for (position, level) in framework.competencies[competency].levels.iter().enumerate() {
         let start = offset;
@@ -230,31 +353,79 @@ pub fn score_competency_by(
             continue;
         };
         top_rank = rank;
-        let demonstrated_at = framework.demonstrated_at_of(competency);
         let mut result = tally(demonstrated_at, level.level, &level.indicators, |p, i| {
             value(start + p, i)
         });
         result.position = position;
         result.rank = rank;
-        result.attained = holding && result.meets(framework.threshold);
-        if result.attained {
-            current = Some(level.level);
-        } else if holding {
-            holding = false;
-            next = Some(levels.len());
-        }
         levels.push(result);
     }
-    let rank = current.and_then(|l| ladder.rank(l)).unwrap_or(0);
+    settle(competency, levels, threshold, gating, top_rank)
+}
+
+/// The result of a competency from its counted levels: which are held, the current level,
+/// the next one and how close it is, and the score.
+fn settle(
+    competency: usize,
+    mut levels: Vec<LevelResult>,
+    threshold: f64,
+    gating: bool,
+    top_rank: usize,
+) -> CompetencyResult {
+    let applicable =
+        levels.iter().all(|l| l.kind() == LevelKind::Empty) || levels.iter().any(|l| l.tested());
+    let (held, current) = if applicable {
+        hold(&levels, threshold, gating)
+    } else {
+        (vec![false; levels.len()], None)
+    };
+    for (level, held) in levels.iter_mut().zip(held) {
+        level.attained = held;
+    }
+    let rank = current.map_or(0, |c| levels[c].rank);
+    let next = if applicable {
+        levels
+            .iter()
+            .enumerate()
+            .skip(current.map_or(0, |c| c + 1))
+            .find(|(_, l)| l.tested())
+            .map(|(i, _)| i)
+    } else {
+        None
+    };
+    let step = next.map(|n| {
+        let at = &levels[n];
+        let needed = at.needed(threshold);
+        let more = needed.saturating_sub(at.demonstrated);
+        let unlocks = if gating {
+            let mut shown = levels.clone();
+            shown[n].demonstrated += more;
+            hold(&shown, threshold, gating).1.unwrap_or(n)
+        } else {
+            n
+        };
+        NextStep {
+            next: n,
+            demonstrated: at.demonstrated,
+            needed,
+            more,
+            unrated: at.unanswered(),
+            unlocks,
+        }
+    });
     let share = next.map_or(0.0, |n| levels[n].share());
     CompetencyResult {
         competency,
-        levels,
-        current,
+        applicable,
+        gating,
+        threshold,
+        current: current.map(|c| levels[c].level),
         rank,
         next,
+        step,
         top_rank,
-        score: rank as f64 + share,
+        score: applicable.then_some(rank as f64 + share),
+        levels,
     }
 }
 
@@ -318,20 +489,25 @@ pub struct Gap {
     pub target_rank: usize,
     /// Rank of the current level (0 for none).
     pub current_rank: usize,
+    /// Whether the competency applies; one that does not is never met and has no gap.
+    pub applicable: bool,
     /// Levels on the competency's own ladder above the current one and at or below the
-    /// target's rank; 0 when met.
+    /// target's rank that are not passed over; 0 when met, and when it does not apply.
     pub gap: usize,
     /// Indicators not answered yet on the ladder's levels at or below the target's rank: a
     /// met target with unanswered indicators below it is met on what was answered so far.
     pub unanswered: usize,
     /// Met because the competency's top level is held and the target ranks above it.
     pub top_of_ladder: bool,
+    /// Levels above the current one and at or below the target's rank that are passed over
+    /// (every indicator na): not counted in the gap, since they do not apply.
+    pub passed_over: usize,
 }
 
 impl Gap {
-    /// Whether the target is met.
+    /// Whether the target is met: the competency applies and nothing is left to climb.
     pub fn met(&self) -> bool {
-        self.gap == 0
+        self.applicable && self.gap == 0
     }
 
     /// The gap of one scored competency to a target level of rank `target_rank`.
@@ -342,9 +518,15 @@ impl Gap {
             target,
             target_rank,
             current_rank: result.rank,
+            applicable: result.applicable,
             gap,
             unanswered: result.unanswered_to(target_rank),
-            top_of_ladder: gap == 0 && target_rank > result.top_rank,
+            top_of_ladder: result.applicable && gap == 0 && target_rank > result.top_rank,
+            passed_over: result
+                .levels
+                .iter()
+                .filter(|l| l.rank > result.rank && l.rank <= target_rank && l.passed_over())
+                .count(),
         }
     }
 }
@@ -362,40 +544,95 @@ pub fn gaps(profile: &Profile, targets: &TargetLevels) -> Vec<Gap> {
         .collect()
 }
 
-/// The roles (framework `targets`) a profile fits: the best one met and the next to aim for
-/// (section 7).
+/// How well one role fits a profile (section 10).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct RoleFit {
+    /// Index into the framework's targets.
+    pub role: usize,
+    /// k: the competencies it names that are met.
+    pub met: usize,
+    /// n: the competencies it names.
+    pub of: usize,
+    /// s: the sum of their gaps (a competency that does not apply adds nothing).
+    pub short: usize,
+    /// The competencies it names that do not apply.
+    pub not_applicable: usize,
+    /// The sum of the ranks of the levels it names.
+    pub rank_sum: usize,
+    /// Whether it fits: k / n >= the framework's `role_fit` (every one met, by default).
+    pub fits: bool,
+}
+
+impl RoleFit {
+    /// Whether it could fit with more shown: enough of the competencies it names apply.
+    pub fn can_fit(&self, role_fit: f64) -> bool {
+        share_reaches(self.of - self.not_applicable, self.of, role_fit)
+    }
+}
+
+/// Whether `k` of `n` reaches `share` (a role naming nothing fits).
+fn share_reaches(k: usize, n: usize, share: f64) -> bool {
+    n == 0 || k as f64 / n as f64 >= share
+}
+
+/// How each role on the profile's ladder fits, in file order. A role takes part when it is
+/// on the profile's track or on none, and every level it names is on the ladder.
+pub fn role_fits(framework: &Framework, profile: &Profile) -> Vec<RoleFit> {
+    framework
+        .targets
+        .iter()
+        .enumerate()
+        .filter(|(_, role)| role.track.is_none() || role.track == profile.ladder.track())
+        .filter_map(|(t, role)| {
+            let mut fit = RoleFit {
+                role: t,
+                met: 0,
+                of: role.levels.len(),
+                short: 0,
+                not_applicable: 0,
+                rank_sum: 0,
+                fits: false,
+            };
+            for &(c, level) in &role.levels {
+                let rank = profile.ladder.rank(level)?;
+                let result = profile.competencies.get(c)?;
+                fit.rank_sum += rank;
+                if !result.applicable {
+                    fit.not_applicable += 1;
+                } else if result.meets(rank) {
+                    fit.met += 1;
+                } else {
+                    fit.short += result.levels_to(rank);
+                }
+            }
+            fit.fits = share_reaches(fit.met, fit.of, framework.role_fit);
+            Some(fit)
+        })
+        .collect()
+}
+
+/// The roles (framework `targets`) a profile fits: the best one and the next to aim for
+/// (sections 7 and 10).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct BestFit {
-    /// Index into the framework's targets of the met role whose named levels rank highest;
-    /// `None` when no role is met.
+    /// Index into the framework's targets of the fitting role whose named levels rank
+    /// highest; `None` when no role fits.
     pub role: Option<usize>,
-    /// Index of the role not met, ranked at least as high as the best fit, with the smallest
-    /// total gap; `None` when there is none.
+    /// Index of the role that does not fit, ranked at least as high as the best fit, with the
+    /// smallest total gap; `None` when there is none.
     pub next: Option<usize>,
     /// The next role's total gap in levels (0 without a next role).
     pub next_gap: usize,
 }
 
 /// The best-fit role of a profile and the next one; `None` when no role takes part (the
-/// framework has none, or none on the profile's track). A role takes part when it is on the
-/// profile's track or on none, and every level it names is on the ladder.
+/// framework has none, or none on the profile's track).
 pub fn best_fit(framework: &Framework, profile: &Profile) -> Option<BestFit> {
-    // Per role taking part: (index, rank sum, total gap).
-    let roles: Vec<(usize, usize, usize)> = framework
-        .targets
-        .iter()
-        .enumerate()
-        .filter(|(_, role)| role.track.is_none() || role.track == profile.ladder.track())
-        .filter_map(|(t, role)| {
-            let (mut sum, mut gap) = (0, 0);
-            for &(c, level) in &role.levels {
-                let rank = profile.ladder.rank(level)?;
-                sum += rank;
-                gap += profile.competencies.get(c)?.levels_to(rank);
-            }
-            Some((t, sum, gap))
-        })
-        .collect();
+    best_fit_of(framework, &role_fits(framework, profile))
+}
+
+/// The best-fit role and the next one from the roles' fits (in file order).
+pub fn best_fit_of(framework: &Framework, roles: &[RoleFit]) -> Option<BestFit> {
     if roles.is_empty() {
         return None;
     }
@@ -403,27 +640,25 @@ pub fn best_fit(framework: &Framework, profile: &Profile) -> Option<BestFit> {
     let best = roles
         .iter()
         .rev()
-        .filter(|r| r.2 == 0)
-        .max_by_key(|r| r.1)
-        .copied();
-    let floor = best.map_or(0, |b| b.1);
+        .filter(|r| r.fits)
+        .max_by_key(|r| r.rank_sum);
+    let floor = best.map_or(0, |b| b.rank_sum);
     // min_by_key keeps the first of equals: the earliest in the file.
     let next = roles
         .iter()
-        .filter(|r| r.2 > 0 && r.1 >= floor)
-        .min_by_key(|r| r.2)
-        .copied();
+        .filter(|r| !r.fits && r.rank_sum >= floor && r.can_fit(framework.role_fit))
+        .min_by_key(|r| r.short);
     Some(BestFit {
-        role: best.map(|b| b.0),
-        next: next.map(|n| n.0),
-        next_gap: next.map_or(0, |n| n.2),
+        role: best.map(|b| b.role),
+        next: next.map(|n| n.role),
+        next_gap: next.map_or(0, |n| n.short),
     })
 }
 
 /// The best-fit role and the next one to aim for (contract section 7).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NamedFit {
-    /// Id of the met role whose named levels rank highest; `None` when no role is met.
+    /// Id of the fitting role whose named levels rank highest; `None` when no role fits.
     pub role: Option<String>,
     /// Its name.
     pub role_name: Option<String>,
@@ -438,15 +673,19 @@ pub struct NamedFit {
 impl NamedFit {
     /// The best fit of a profile, named; `None` when no role takes part.
     pub fn of(framework: &Framework, profile: &Profile) -> Option<NamedFit> {
-        let fit = best_fit(framework, profile)?;
+        Some(NamedFit::named(framework, best_fit(framework, profile)?))
+    }
+
+    /// A best fit, named.
+    pub fn named(framework: &Framework, fit: BestFit) -> NamedFit {
         let role = |t: Option<usize>| t.map(|t| &framework.targets[t]);
-        Some(NamedFit {
+        NamedFit {
             role: role(fit.role).map(|r| r.id.clone()),
             role_name: role(fit.role).map(|r| r.name.clone()),
             next: role(fit.next).map(|r| r.id.clone()),
             next_name: role(fit.next).map(|r| r.name.clone()),
             next_gap: fit.next_gap,
-        })
+        }
     }
 
     /// "Team lead (team-lead)", or "no role met yet".
@@ -512,7 +751,7 @@ pub fn plan(
     ratings: &Ratings,
 ) -> Vec<PlanEntry> {
     gaps.iter()
-        .filter(|gap| !gap.met())
+        .filter(|gap| gap.applicable && !gap.met())
         .map(|gap| {
             let competency = &framework.competencies[gap.competency];
             let items = competency

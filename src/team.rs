@@ -10,6 +10,9 @@ use crate::compare::{consensus, profile_of, Standing};
 use crate::framework::{Framework, Ladder};
 use crate::scoring::{Coverage, Gap, NamedFit, Profile};
 
+/// The distribution's key for the people a competency does not apply to.
+pub const NOT_APPLICABLE: &str = "not_applicable";
+
 /// Whose view of each person counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -121,7 +124,7 @@ pub struct CompetencyStats {
     /// Competency name.
     pub name: String,
     /// How many people hold each level: `none` first, then the competency's levels, lowest
-    /// first.
+    /// first, then `not_applicable`: those for whom every indicator of it is answered na.
     pub distribution: Vec<(String, usize)>,
     /// The target level id, when a target applies.
     pub target: Option<String>,
@@ -137,6 +140,14 @@ pub struct CompetencyStats {
 }
 
 impl CompetencyStats {
+    /// How many people the competency does not apply to.
+    pub fn not_applicable(&self) -> usize {
+        self.distribution
+            .iter()
+            .find(|(id, _)| id == NOT_APPLICABLE)
+            .map_or(0, |(_, n)| *n)
+    }
+
     /// With a target: whether exactly one person holds it (a single point of failure).
     pub fn single_point(&self) -> bool {
         self.met == Some(1)
@@ -169,6 +180,14 @@ pub struct Team {
     pub max_rank: usize,
     /// With `team --over-time`: the team in each round and who moved.
     pub over_time: Option<OverTime>,
+}
+
+impl Team {
+    /// Whether some competency does not apply to someone: the distribution then shows a
+    /// column for it.
+    pub fn any_not_applicable(&self) -> bool {
+        self.competencies.iter().any(|c| c.not_applicable() > 0)
+    }
 }
 
 /// A team over rounds (contract section 12): each path given is a round, in the order given.
@@ -347,12 +366,17 @@ pub fn team(
                     .filter(|l| on_some(l.level))
                     .map(|l| (framework.levels[l.level].id.clone(), 0)),
             );
-            for m in &members {
+            let not_applicable = members
+                .iter()
+                .filter(|m| !m.competencies[c].applicable)
+                .count();
+            for m in members.iter().filter(|m| m.competencies[c].applicable) {
                 let key = m.competencies[c].level.as_deref().unwrap_or("none");
                 if let Some(slot) = distribution.iter_mut().find(|(id, _)| id == key) {
                     slot.1 += 1;
                 }
             }
+            distribution.push((NOT_APPLICABLE.into(), not_applicable));
             let target = targets.and_then(|t| t.levels.get(c).copied().flatten());
             let target_rank = target.and_then(|l| ladder.rank(l));
             let holders: Vec<String> = members

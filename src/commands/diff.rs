@@ -250,8 +250,8 @@ fn with_target(
                 .gaps
                 .iter()
                 .find(|b| b.competency == g.competency)
-                .map(|b| b.gap),
-            to_gap: Some(g.gap),
+                .and_then(|b| b.gap),
+            to_gap: g.gap,
         })
         .collect();
     let description = after.target.map(|t| t.description).unwrap_or_default();

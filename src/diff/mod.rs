@@ -270,9 +270,12 @@ fn competency_changes(old: DiffSide<'_>, new: DiffSide<'_>) -> Vec<CompetencyCha
                 to_title,
                 from_rank: before.map(|(_, r)| r.rank),
                 to_rank: after.map(|(_, r)| r.rank),
-                from_score: before.map(|(_, r)| r.score),
-                to_score: after.map(|(_, r)| r.score),
-                score_change: before.zip(after).map(|((_, b), (_, a))| a.score - b.score),
+                from_score: before.and_then(|(_, r)| r.score),
+                to_score: after.and_then(|(_, r)| r.score),
+                score_change: before
+                    .and_then(|(_, r)| r.score)
+                    .zip(after.and_then(|(_, r)| r.score))
+                    .map(|(b, a)| a - b),
             }
         })
         .collect()

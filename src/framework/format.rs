@@ -146,7 +146,12 @@ record! {
         demonstrated_at: Option<u32>, Optional,
             "A rating of at least this scale value counts as demonstrated (default 3 on the default scale).";
         threshold: Option<f64>, Optional,
-            "Share of a level's rated indicators that must be demonstrated (default 0.8).",
+            "Share of a level's indicators not answered na that must be demonstrated for the level to pass (default 0.8).",
+            { "exclusiveMinimum": 0, "maximum": 1 };
+        gating: Option<bool>, Optional,
+            "false: the levels are phases, each tested on its own (a lower level does not gate a higher one); default true.";
+        role_fit: Option<f64>, Optional,
+            "Share of the competencies a role names that must be met for the role to fit (default 1: every one).",
             { "exclusiveMinimum": 0, "maximum": 1 };
         evidence: Option<String>, Optional,
             "`required`: a demonstrated rating should come with a note as evidence.",
@@ -199,6 +204,9 @@ record! {
             { "minItems": 1 };
         demonstrated_at: Option<u32>, Optional,
             "For the group's competencies, a rating of at least this value counts as demonstrated.";
+        threshold: Option<f64>, Optional,
+            "For the group's competencies, the share of a level's indicators not answered na that must be demonstrated.",
+            { "exclusiveMinimum": 0, "maximum": 1 };
     }
 }
 
@@ -232,6 +240,11 @@ record! {
             { "minItems": 1 };
         demonstrated_at: Option<u32>, Optional,
             "For this competency's indicators, a rating of at least this value counts as demonstrated (default: the value above the middle of its own scale).";
+        threshold: Option<f64>, Optional,
+            "For this competency's levels, the share of a level's indicators not answered na that must be demonstrated (default: its group's, else the framework's).",
+            { "exclusiveMinimum": 0, "maximum": 1 };
+        gating: Option<bool>, Optional,
+            "false: this competency's levels are phases, each tested on its own (default: the framework's gating).";
         levels: Vec<RawCompetencyLevel>, Required,
             "Any subset of the framework levels, lowest first.";
         guidance: Vec<RawGuidance>, Optional, "Titled lists shown with the competency.";

@@ -534,12 +534,49 @@ competencies:
         assert_eq!(
             messages(text),
             vec![
-                "f.yaml:4:12: threshold 1.5 is outside (0, 1]: it is the share of a level's rated indicators that must be demonstrated, e.g. 0.8",
+                "f.yaml:4:12: threshold 1.5 is outside (0, 1]: it is the share of a level's indicators not answered na that must be demonstrated, e.g. 0.8",
                 "f.yaml:7:11: duplicate level id \"a\" (first at 6:11)",
                 "f.yaml:12:16: unknown level \"b\"; the framework's levels are: a",
                 "f.yaml:13:9: unknown key `indicatrs` in a competency's level; did you mean `indicators`?",
             ]
         );
+    }
+
+    #[test]
+    fn role_fit_gating_and_thresholds_are_checked() {
+        let text = "\
+id: demo
+name: Demo
+version: '1'
+role_fit: 1.5
+gating: yes
+levels: [{ id: a, name: A }]
+groups: [{ id: g, name: G, threshold: 0 }]
+competencies:
+  - { id: c, name: C, threshold: 2, gating: 'false', levels: [{ level: a, indicators: [x] }] }
+";
+        assert_eq!(
+            messages(text),
+            vec![
+                "f.yaml:4:11: role_fit 1.5 is outside (0, 1]: it is the share of the competencies a role names that must be met for the role to fit, e.g. 0.8",
+                "f.yaml:5:9: `gating` must be true or false, but is the text \"yes\"",
+                "f.yaml:7:39: threshold 0 is outside (0, 1]: it is the share of a level's indicators not answered na that must be demonstrated, e.g. 0.8",
+                "f.yaml:9:34: threshold 2 is outside (0, 1]: it is the share of a level's indicators not answered na that must be demonstrated, e.g. 0.8",
+                "f.yaml:9:45: `gating` must be true or false, but is the text \"false\"",
+            ]
+        );
+        let fine = text
+            .replace("role_fit: 1.5", "role_fit: 0.8")
+            .replace("gating: yes", "gating: false")
+            .replace("threshold: 0 ", "threshold: 1 ")
+            .replace("threshold: 2", "threshold: 0.5")
+            .replace("gating: 'false'", "gating: true");
+        let loaded = load("f.yaml", fine.as_bytes()).expect("valid");
+        let f = loaded.framework;
+        assert_eq!((f.role_fit, f.gating), (0.8, false));
+        assert_eq!(f.threshold_of(0), 0.5);
+        assert!(f.gating_of(0), "the competency's own gating wins");
+        assert_eq!(f.groups[0].threshold, Some(1.0));
     }
 
     #[test]

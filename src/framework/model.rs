@@ -24,8 +24,14 @@ pub struct Framework {
     pub scale: Vec<ScalePoint>,
     /// A rating `>=` this counts as demonstrated.
     pub demonstrated_at: u32,
-    /// Share of a level's rated indicators that must be demonstrated, in (0, 1].
+    /// Share of a level's counted indicators that must be demonstrated, in (0, 1].
     pub threshold: f64,
+    /// Whether a lower level gates a higher one (`gating: false`: levels are phases, each
+    /// tested on its own).
+    pub gating: bool,
+    /// Share of the competencies a role names that must be met for the role to fit, in (0, 1]
+    /// (section 10; 1 unless the framework sets `role_fit`).
+    pub role_fit: f64,
     /// Whether every demonstrated rating should come with a note (`evidence: required`).
     pub evidence_required: bool,
     /// Framework-wide levels, lowest first; a level's rank is its index + 1.
@@ -57,7 +63,7 @@ pub struct OwnScale {
 }
 
 /// An area or theme that gathers competencies.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Group {
     /// Slug named by a competency's `group`.
     pub id: String,
@@ -71,6 +77,9 @@ pub struct Group {
     /// The group's own scale for its competencies, when it declares one.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub scale: Option<OwnScale>,
+    /// The group's own `threshold` for its competencies' levels, when it declares one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<f64>,
 }
 
 /// A track: the framework levels one career path climbs, lowest first.
@@ -212,6 +221,14 @@ pub struct Competency {
     /// group's.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub scale: Option<OwnScale>,
+    /// Its own `threshold` for its levels, when it declares one (else its group's, else the
+    /// framework's: see [`Framework::threshold_of`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<f64>,
+    /// Its own `gating`, when it declares one (else the framework's: see
+    /// [`Framework::gating_of`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gating: Option<bool>,
     /// The levels this competency lists, in framework order.
     pub levels: Vec<CompetencyLevel>,
     /// Titled lists: key points, reflection questions, activities, courses.
@@ -454,6 +471,31 @@ impl Framework {
         }
     }
 
+    /// The share of a level's counted indicators of a competency (by index) that must be
+    /// demonstrated: the competency's own `threshold`, else its group's, else the framework's.
+    pub fn threshold_of(&self, competency: usize) -> f64 {
+        let Some(c) = self.competencies.get(competency) else {
+            return self.threshold;
+        };
+        c.threshold
+            .or_else(|| self.group_of(c).and_then(|g| g.threshold))
+            .unwrap_or(self.threshold)
+    }
+
+    /// Whether a lower level of a competency (by index) gates a higher one: its own `gating`,
+    /// else the framework's. `false`: the levels are phases, each tested on its own.
+    pub fn gating_of(&self, competency: usize) -> bool {
+        self.competencies
+            .get(competency)
+            .and_then(|c| c.gating)
+            .unwrap_or(self.gating)
+    }
+
+    /// Whether some competency's levels are phases (`gating: false`).
+    pub fn has_phases(&self) -> bool {
+        (0..self.competencies.len()).any(|c| !self.gating_of(c))
+    }
+
     /// The point with this value on the scale of a competency (by index).
     pub fn point_of(&self, competency: usize, value: u32) -> Option<&ScalePoint> {
         self.scale_of(competency).iter().find(|p| p.value == value)
@@ -528,3 +570,6 @@ pub const DEFAULT_DEMONSTRATED_AT: u32 = 3;
 
 /// `threshold` when a framework gives none.
 pub const DEFAULT_THRESHOLD: f64 = 0.8;
+
+/// `role_fit` when a framework gives none: a role fits when every competency it names is met.
+pub const DEFAULT_ROLE_FIT: f64 = 1.0;

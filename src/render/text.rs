@@ -28,9 +28,12 @@ pub fn bar_cells(max_rank: usize) -> usize {
     (2 * max_rank).clamp(4, 12)
 }
 
-/// A score with two decimals.
-pub fn score_text(score: f64) -> String {
-    format!("{score:.2}")
+/// A score with two decimals; "–" for none (a competency that does not apply).
+pub fn score_text(score: impl Into<Option<f64>>) -> String {
+    match score.into() {
+        Some(score) => format!("{score:.2}"),
+        None => "–".to_string(),
+    }
 }
 
 #[cfg(test)]

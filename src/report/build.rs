@@ -60,6 +60,10 @@ impl Report {
                 .map(|p| p.label.clone()),
             own_scales: own_scales(framework),
             threshold: framework.threshold,
+            phases: (0..framework.competencies.len())
+                .filter(|&c| !framework.gating_of(c))
+                .map(|c| framework.competencies[c].name.clone())
+                .collect(),
             max_rank: ladder.top_rank(),
             coverage: profile.coverage().into(),
             best_fit: BestFitReport::of(framework, &profile),
@@ -222,12 +226,12 @@ fn competency_rows(
             let c = result.competency;
             let competency = &framework.competencies[c];
             let gap = gaps.iter().find(|g| g.competency == c);
-            let next = result.next.map(|n| {
-                let counts = &result.levels[n];
-                let level = &competency.levels[counts.position];
+            let next = result.step.map(|step| {
+                let counts = &result.levels[step.next];
+                let unlocks = &result.levels[step.unlocks];
                 NextLevel {
-                    level: framework.levels[level.level].id.clone(),
-                    title: framework.levels[level.level].name.clone(),
+                    level: framework.levels[counts.level].id.clone(),
+                    title: framework.levels[counts.level].name.clone(),
                     rank: counts.rank,
                     total: counts.total,
                     rated: counts.rated,
@@ -235,6 +239,12 @@ fn competency_rows(
                     not_applicable: counts.not_applicable,
                     counted: counts.counted(),
                     share: counts.share(),
+                    unrated: step.unrated,
+                    needed: step.needed,
+                    more: step.more,
+                    unlocks: framework.levels[unlocks.level].id.clone(),
+                    unlocks_title: framework.levels[unlocks.level].name.clone(),
+                    unlocks_rank: unlocks.rank,
                 }
             });
             CompetencyReport {
@@ -242,6 +252,7 @@ fn competency_rows(
                 name: competency.name.clone(),
                 code: competency.code.clone(),
                 group: framework.group_of(competency).map(|g| g.id.clone()),
+                applicable: result.applicable,
                 level: result.current.map(|l| framework.levels[l].id.clone()),
                 level_title: result.current.map(|l| level_title_for(framework, c, l)),
                 rank: result.rank,
@@ -252,7 +263,7 @@ fn competency_rows(
                 target: gap.map(|g| framework.levels[g.target].id.clone()),
                 target_title: gap.map(|g| level_title_for(framework, c, g.target)),
                 target_rank: gap.map(|g| g.target_rank),
-                gap: gap.map(|g| g.gap),
+                gap: gap.filter(|g| g.applicable).map(|g| g.gap),
                 met: gap.map(|g| g.met()),
                 explain: None,
             }
@@ -279,8 +290,10 @@ fn gap_rows(
                 target: framework.levels[g.target].id.clone(),
                 target_title: level_title_for(framework, g.competency, g.target),
                 target_rank: g.target_rank,
-                gap: g.gap,
+                applicable: g.applicable,
+                gap: g.applicable.then_some(g.gap),
                 met: g.met(),
+                passed_over: g.passed_over,
                 unanswered: g.unanswered,
                 top_of_ladder: g.top_of_ladder,
             }

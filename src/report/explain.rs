@@ -48,6 +48,12 @@ pub fn reason(level: &LevelExplanation, below: Option<&LevelExplanation>) -> Str
         LevelStatus::HeldNoRequirement => {
             format!("{name} held: every indicator is not applicable, so no requirement")
         }
+        LevelStatus::PassedOver => format!(
+            "{name} passed over: every indicator is not applicable, so it neither holds nor blocks"
+        ),
+        LevelStatus::NoIndicators => {
+            format!("{name} not held: it has no indicators, and only a phase shown is held")
+        }
         LevelStatus::BelowThreshold => format!("{name} not held: {counts}"),
         LevelStatus::NothingRated => format!(
             "{name} not held: none of its {} rated yet",
@@ -81,11 +87,16 @@ pub fn reasons(explanation: &Explanation) -> Vec<String> {
         .collect()
 }
 
-/// Where the ladder stops, in one line: the reason of the first level not held, or "top level
-/// held" with its reason.
+/// Where the ladder stops, in one line: the reason of the next level, or "top level held"
+/// with its reason; "not applicable" when every indicator is answered na; said to be phases
+/// when the levels are tested each on its own.
 pub fn summary(explanation: &Explanation) -> String {
+    if !explanation.applicable {
+        return "not applicable: every indicator on its ladder is answered not applicable"
+            .to_string();
+    }
     let reasons = reasons(explanation);
-    match explanation.stops_at {
+    let summary = match explanation.stops_at {
         Some(rank) => explanation
             .levels
             .iter()
@@ -93,9 +104,22 @@ pub fn summary(explanation: &Explanation) -> String {
             .map(|i| reasons[i].clone())
             .unwrap_or_default(),
         None if explanation.levels.is_empty() => "no levels on this ladder".to_string(),
-        None => format!(
-            "top level held: {}",
-            reasons.last().cloned().unwrap_or_default()
-        ),
+        None => match explanation.levels.iter().rposition(|l| {
+            l.status == LevelStatus::Held || l.status == LevelStatus::HeldNoRequirement
+        }) {
+            Some(top) if top + 1 == explanation.levels.len() => {
+                format!("top level held: {}", reasons[top])
+            }
+            Some(top) => format!(
+                "highest level that applies held: {}; the levels above it are passed over or empty",
+                reasons[top]
+            ),
+            None => "no level held".to_string(),
+        },
+    };
+    if explanation.gating {
+        summary
+    } else {
+        format!("levels are phases, each tested on its own (a lower one does not gate a higher one); {summary}")
     }
 }

@@ -18,7 +18,9 @@ use crate::framework::{Framework, Guidance, Ladder};
 use crate::scoring::{self, Coverage};
 use crate::words::plural;
 
-pub use text::{competency_coverage_text, name_with_coverage, progress_text, rating_text};
+pub use text::{
+    competency_coverage_text, name_with_coverage, progress_text, rating_text, standing_text,
+};
 
 /// A report of one assessment: profile, gaps against the target and the development plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -42,8 +44,12 @@ pub struct Report {
     /// Competencies rated on a scale of their own, with theirs; empty when none is.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub own_scales: Vec<OwnScaleSummary>,
-    /// Share of a level's rated indicators that must be demonstrated.
+    /// Share of a level's counted indicators that must be demonstrated (the framework's).
     pub threshold: f64,
+    /// Names of the competencies whose levels are phases (`gating: false`), each tested on
+    /// its own; empty when none is.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub phases: Vec<String>,
     /// Rank of the framework's top level: the highest score possible.
     pub max_rank: usize,
     /// How many indicators of the scored ladder are answered (rated or na).
@@ -210,14 +216,17 @@ pub struct CompetencyReport {
     pub code: Option<String>,
     /// Id of the group the competency belongs to, if any.
     pub group: Option<String>,
-    /// Id of the current (highest attained) level; `None` when none is attained.
+    /// Whether the competency applies (section 10): `false` when every indicator on its
+    /// ladder is answered na; then it has no level, score, gap or next level.
+    pub applicable: bool,
+    /// Id of the current (highest held) level; `None` when none is held or it does not apply.
     pub level: Option<String>,
     /// The competency's own title of its current level (or the level's name).
     pub level_title: Option<String>,
     /// Rank of the current level, 0 for none.
     pub rank: usize,
-    /// rank + demonstrated share of the next level.
-    pub score: f64,
+    /// rank + demonstrated share of the next level; `None` when it does not apply.
+    pub score: Option<f64>,
     /// Rank of the highest level on this competency's ladder.
     pub top_rank: usize,
     /// How many indicators of this competency's ladder are answered.
@@ -230,7 +239,8 @@ pub struct CompetencyReport {
     pub target_title: Option<String>,
     /// Rank of the target level.
     pub target_rank: Option<usize>,
-    /// Target rank - current rank, 0 when met; `None` when no target applies.
+    /// Levels still to climb to the target, 0 when met; `None` when no target applies or the
+    /// competency does not apply.
     pub gap: Option<usize>,
     /// Whether the target is met; `None` when no target applies.
     pub met: Option<bool>,
@@ -261,13 +271,19 @@ pub struct NextLevel {
     pub counted: usize,
     /// demonstrated / counted (0 when nothing counts).
     pub share: f64,
-}
-
-impl NextLevel {
-    /// Indicators not yet rated.
-    pub fn unrated(&self) -> usize {
-        self.total - self.rated - self.not_applicable
-    }
+    /// Indicators not answered yet.
+    pub unrated: usize,
+    /// The smallest number demonstrated that passes the level.
+    pub needed: usize,
+    /// How many more must be demonstrated: needed - demonstrated.
+    pub more: usize,
+    /// Id of the highest level held once `more` further indicators of this one are
+    /// demonstrated, the other ratings unchanged (it can be above this one).
+    pub unlocks: String,
+    /// That level's name.
+    pub unlocks_title: String,
+    /// Its rank.
+    pub unlocks_rank: usize,
 }
 
 /// One row of the gap table.
@@ -292,25 +308,48 @@ pub struct GapReport {
     pub target_title: String,
     /// Target rank.
     pub target_rank: usize,
-    /// Levels still to climb on the competency's own ladder, 0 when met.
-    pub gap: usize,
+    /// Whether the competency applies; one answered na throughout is never met and has no gap.
+    pub applicable: bool,
+    /// Levels still to climb on the competency's own ladder, 0 when met; `None` when the
+    /// competency does not apply.
+    pub gap: Option<usize>,
     /// Whether the target is met.
     pub met: bool,
+    /// Levels up to the target passed over (every indicator na): not counted in the gap.
+    pub passed_over: usize,
     /// Indicators not answered yet on the levels up to the target.
     pub unanswered: usize,
     /// Met because the top of the competency's ladder is held, below the target's rank.
     pub top_of_ladder: bool,
 }
 
+impl CompetencyReport {
+    /// The score, 0 when the competency does not apply (for a bar or a chart).
+    pub fn score_or_zero(&self) -> f64 {
+        self.score.unwrap_or(0.0)
+    }
+}
+
 impl GapReport {
-    /// "met", "met (top of its ladder)", "met so far (3 not answered)" or "not met".
+    /// The gap in levels, or "–" when the competency does not apply.
+    pub fn gap_text(&self) -> String {
+        self.gap.map_or_else(|| "–".to_string(), |g| g.to_string())
+    }
+
+    /// "met", "met (top of its ladder)", "met (the rest does not apply)", "met so far (3 not
+    /// answered)", "not met" or "not applicable".
     pub fn status(&self) -> String {
+        if !self.applicable {
+            return "not applicable".to_string();
+        }
         if !self.met {
             return "not met".to_string();
         }
         let mut status = "met".to_string();
         if self.top_of_ladder {
             status.push_str(" (top of its ladder)");
+        } else if self.passed_over > 0 {
+            status.push_str(" (the rest does not apply)");
         }
         if self.unanswered > 0 {
             status.push_str(&format!(" so far ({} not answered)", self.unanswered));

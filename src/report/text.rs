@@ -102,44 +102,73 @@ impl Report {
                 )
             })
             .collect();
+        let phases = if self.phases.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " The levels of {} are phases: each is tested on its own.",
+                self.phases.join(", ")
+            )
+        };
         format!(
-            "A level is held when {} of its indicators (not counting those not applicable) are rated {}{label} or more, and every lower level is held; an indicator not answered yet is not yet shown.{own}",
+            "A level is held when {} of its indicators (not counting those not applicable) are rated {}{label} or more, and every lower level is held or passed over (every indicator not applicable); an indicator not answered yet is not yet shown.{own}{phases}",
             percent(self.threshold),
             self.demonstrated_at
         )
     }
 }
 
-/// "1/2 shown toward 2 · Listens actively (1 not applicable)", "top level held", or, for a
+/// The next step in words (section 10): "1 more at Building holds level 2 · Sustaining (3 not
+/// rated)" (naming the level it holds when that is above the next one), "2 more at Growing
+/// hold it"; "top level held", "not applicable", "the levels above do not apply", or, for a
 /// competency with no level on the ladder of the report (a track's), "not on this track".
 pub fn progress_text(competency: &CompetencyReport) -> String {
+    if !competency.applicable {
+        return "not applicable".to_string();
+    }
     let Some(next) = competency.next.as_ref() else {
         return if competency.top_rank == 0 {
             "not on this track".to_string()
-        } else {
+        } else if competency.rank == competency.top_rank {
             "top level held".to_string()
+        } else {
+            "the levels above do not apply".to_string()
         };
     };
-    let toward = level_text(next.rank, Some(&next.title));
     let mut extras = Vec::new();
     if next.not_applicable > 0 {
         extras.push(format!("{} not applicable", next.not_applicable));
     }
-    if next.unrated() > 0 {
-        extras.push(format!("{} not rated", next.unrated()));
+    if next.unrated > 0 {
+        extras.push(format!("{} not rated", next.unrated));
     }
     let extras = if extras.is_empty() {
         String::new()
     } else {
         format!(" ({})", extras.join(", "))
     };
-    if next.rated == 0 {
-        format!("nothing rated yet toward {toward}{extras}")
+    let holds = agree(next.more, "holds", "hold");
+    let what = if next.unlocks == next.level {
+        "it".to_string()
     } else {
         format!(
-            "{}/{} shown toward {toward}{extras}",
-            next.demonstrated, next.counted
+            "level {}",
+            level_text(next.unlocks_rank, Some(&next.unlocks_title))
         )
+    };
+    format!(
+        "{} more at {} {holds} {what}{extras}",
+        next.more, next.title
+    )
+}
+
+/// "2 · Growing", "none", or "not applicable" for a competency whose every indicator is
+/// answered na.
+pub fn standing_text(competency: &CompetencyReport) -> String {
+    if competency.applicable {
+        level_text(competency.rank, competency.level_title.as_deref())
+    } else {
+        "not applicable".to_string()
     }
 }
 

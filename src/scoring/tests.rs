@@ -1,10 +1,10 @@
-//! The scoring rule of contract sections 2 and 7: hand-made cases, a second computation of the
+//! The scoring rule of contract sections 2, 7 and 10: hand-made cases, a second computation of the
 //! rule written apart from the library, and properties.
 
 use proptest::prelude::*;
 
 use crate::assessment::{Rating, RatingValue, Ratings, TargetRequest};
-use crate::framework::{Competency, CompetencyLevel, Framework, Indicator, Level};
+use crate::framework::{Competency, CompetencyLevel, Framework, Indicator, Level, Target};
 use crate::scoring;
 
 fn load(yaml: &str) -> Framework {
@@ -85,7 +85,7 @@ fn result(framework: &Framework, given: &[(&str, RatingValue)], competency: &str
         .competency_index(competency)
         .expect("competency exists");
     let c = &profile.competencies[index];
-    (c.rank, c.score)
+    (c.rank, c.score.expect("the competency applies"))
 }
 
 #[test]
@@ -299,7 +299,7 @@ fn the_top_level_gives_the_top_rank_and_no_next_level() {
         .collect();
     let profile = scoring::profile(&f, &ratings(&all));
     let craft = &profile.competencies[0];
-    assert_eq!((craft.rank, craft.score, craft.next), (3, 3.0, None));
+    assert_eq!((craft.rank, craft.score, craft.next), (3, Some(3.0), None));
     assert_eq!(craft.current, Some(2));
 }
 
@@ -349,32 +349,86 @@ fn unknown_targets_are_each_reported() {
     assert_eq!(problems.problems.len(), 3, "{problems:?}");
 }
 
-/// Section 7 computed by hand, apart from the library: `levels` are one competency's ladder,
-/// lowest first, as (rank, values); returns (rank held, score).
+/// One competency by section 10, computed by hand in [`by_the_rule`].
+#[derive(Debug, Clone, PartialEq)]
+struct ByHand {
+    applicable: bool,
+    rank: usize,
+    score: Option<f64>,
+    /// (next's rank, demonstrated, needed, more, unrated, rank of the level it unlocks)
+    next: Option<(usize, usize, usize, usize, usize, usize)>,
+}
+
+/// Section 10 computed by hand, apart from the library: `levels` are one competency's ladder,
+/// lowest first, as (rank, values).
 fn by_the_rule(
     levels: &[(usize, Vec<Option<RatingValue>>)],
     at: u32,
     threshold: f64,
-) -> (usize, f64) {
-    let mut held = 0;
-    for (rank, values) in levels {
-        let counted = values.iter().filter(|v| **v != Some(Na)).count();
-        let shown = values
+    gating: bool,
+) -> ByHand {
+    let empty = |i: usize| levels[i].1.is_empty();
+    let passed_over = |i: usize| !empty(i) && levels[i].1.iter().all(|v| *v == Some(Na));
+    let tested = |i: usize| !empty(i) && !passed_over(i);
+    let counted = |i: usize| levels[i].1.iter().filter(|v| **v != Some(Na)).count();
+    let shown = |i: usize| {
+        levels[i]
+            .1
             .iter()
             .filter(|v| matches!(v, Some(Scale(x)) if *x >= at))
-            .count();
-        let share = if counted == 0 {
-            0.0
-        } else {
-            shown as f64 / counted as f64
+            .count()
+    };
+    let unrated = |i: usize| levels[i].1.iter().filter(|v| v.is_none()).count();
+    let has_indicators = levels.iter().any(|(_, values)| !values.is_empty());
+    let every_na = levels
+        .iter()
+        .all(|(_, values)| values.iter().all(|v| *v == Some(Na)));
+    if has_indicators && every_na {
+        return ByHand {
+            applicable: false,
+            rank: 0,
+            score: None,
+            next: None,
         };
-        if counted == 0 || share >= threshold {
-            held = *rank;
-        } else {
-            return (held, held as f64 + share);
-        }
     }
-    (held, held as f64)
+    // The current level (an index) when `extra` more are shown at level `extra_at`.
+    let current = |extra_at: usize, extra: usize| -> Option<usize> {
+        let passes = |i: usize| {
+            let d = shown(i) + if i == extra_at { extra } else { 0 };
+            tested(i) && d as f64 / counted(i) as f64 >= threshold
+        };
+        let mut held = vec![false; levels.len()];
+        for i in 0..levels.len() {
+            held[i] = if gating {
+                (empty(i) || passes(i)) && (0..i).all(|j| !tested(j) || held[j])
+            } else {
+                passes(i)
+            };
+        }
+        (0..levels.len()).rev().find(|&i| held[i])
+    };
+    let now = current(usize::MAX, 0);
+    let rank = now.map_or(0, |i| levels[i].0);
+    let above = now.map_or(0, |i| i + 1);
+    let next = (above..levels.len()).find(|&i| tested(i));
+    let score = rank as f64 + next.map_or(0.0, |i| shown(i) as f64 / counted(i) as f64);
+    ByHand {
+        applicable: true,
+        rank,
+        score: Some(score),
+        next: next.map(|i| {
+            let needed = (1..=counted(i))
+                .find(|&n| n as f64 / counted(i) as f64 >= threshold)
+                .unwrap_or(counted(i));
+            let more = needed.saturating_sub(shown(i));
+            let unlocks = if gating {
+                current(i, more).map_or(0, |u| levels[u].0)
+            } else {
+                levels[i].0
+            };
+            (levels[i].0, shown(i), needed, more, unrated(i), unlocks)
+        }),
+    }
 }
 
 /// One competency's ladder as [`by_the_rule`] takes it, from the framework and ratings.
@@ -417,7 +471,9 @@ fn an_unanswered_indicator_is_not_yet_shown() {
     assert_eq!(result(&f, &more, "craft"), (1, 1.5));
     // A level all na except one unanswered: that one still counts.
     assert_eq!(result(&f, &[("g3a", Na)], "gappy"), (0, 0.0));
-    assert_eq!(result(&f, &[("g1a", Na), ("g3a", Na)], "gappy"), (1, 1.0));
+    // Level one passed over (every indicator na) is never the current level; three still
+    // counts its unanswered indicator.
+    assert_eq!(result(&f, &[("g1a", Na), ("g3a", Na)], "gappy"), (0, 0.0));
 }
 
 #[test]
@@ -621,3 +677,187 @@ fn on_a_track_only_its_roles_and_levels_take_part() {
 }
 
 mod properties;
+
+/// Two levels of nine and ten indicators, one competency rated in phases.
+const CLIFF: &str = r#"
+id: cliff
+name: Cliff
+version: "1"
+levels:
+  - { id: one, name: Establishing }
+  - { id: two, name: Growing }
+  - { id: three, name: Sustaining }
+competencies:
+  - id: ladder
+    name: Ladder
+    levels:
+      - level: one
+        indicators: [a1, a2, a3, a4, a5, a6, a7, a8, a9]
+      - level: two
+        indicators: [b1, b2, b3, b4, b5, b6, b7, b8, b9, b10]
+  - id: phases
+    name: Phases
+    gating: false
+    levels:
+      - level: one
+        indicators: [p1]
+      - level: two
+        indicators: [q1, q2]
+      - level: three
+        indicators: [r1]
+"#;
+
+/// Ratings of `ids` (shorthand indicators of `competency` at `level`) as given.
+fn of(competency: &str, level: &str, values: &[RatingValue]) -> Vec<(String, RatingValue)> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(n, v)| (format!("{competency}.{level}.{}", n + 1), *v))
+        .collect()
+}
+
+fn profile_of(f: &Framework, given: &[(String, RatingValue)]) -> scoring::Profile {
+    let pairs: Vec<(&str, RatingValue)> = given.iter().map(|(id, v)| (id.as_str(), *v)).collect();
+    scoring::profile(f, &ratings(&pairs))
+}
+
+#[test]
+fn one_more_shown_holds_the_level_and_the_one_above_it() {
+    let f = load(CLIFF);
+    // Level one: 7 of 9 shown (8 needed: 7/9 < 0.8 <= 8/9); level two: 8 of 10. None held,
+    // 0.78; one more shown at one holds one and, with it, two.
+    let mut given = of("ladder", "one", &[Scale(4); 7]);
+    given.extend(of("ladder", "one", &[Scale(1); 9]).into_iter().skip(7));
+    given.extend(of("ladder", "two", &[Scale(4); 8]));
+    given.extend(of("ladder", "two", &[Scale(1); 10]).into_iter().skip(8));
+    let profile = profile_of(&f, &given);
+    let ladder = &profile.competencies[0];
+    assert_eq!(ladder.rank, 0);
+    assert!((ladder.score.expect("applies") - 7.0 / 9.0).abs() < 1e-12);
+    let step = ladder.step.expect("a next level");
+    assert_eq!(
+        (step.demonstrated, step.needed, step.more, step.unrated),
+        (7, 8, 1, 0)
+    );
+    assert_eq!(ladder.levels[step.next].rank, 1);
+    assert_eq!(
+        ladder.levels[step.unlocks].rank, 2,
+        "the cliff: two is held too"
+    );
+}
+
+#[test]
+fn a_competency_answered_na_throughout_does_not_apply() {
+    let f = load(LADDERS);
+    let all_na: Vec<(&str, RatingValue)> = ["c1a", "c1b", "c1c", "c1d", "c1e", "c2a", "c2b", "c3a"]
+        .into_iter()
+        .map(|id| (id, Na))
+        .collect();
+    let profile = scoring::profile(&f, &ratings(&all_na));
+    let craft = &profile.competencies[0];
+    assert!(!craft.applicable);
+    assert_eq!(
+        (craft.current, craft.rank, craft.score, craft.next),
+        (None, 0, None, None)
+    );
+    // Not met for any target that names it, and no gap counted for it.
+    let targets = TargetRequest {
+        role: Some("junior".into()),
+        ..TargetRequest::default()
+    }
+    .resolve(&f)
+    .expect("junior is a role");
+    let gaps = scoring::gaps(&profile, &targets);
+    assert_eq!((gaps[0].met(), gaps[0].gap), (false, 0));
+    let fits = scoring::role_fits(&f, &profile);
+    let junior = fits
+        .iter()
+        .find(|r| f.targets[r.role].id == "junior")
+        .expect("junior");
+    assert_eq!(
+        (junior.met, junior.of, junior.short, junior.fits),
+        (0, 1, 0, false)
+    );
+    // It cannot fit whatever is rated next: never the next role.
+    let fit = scoring::best_fit(&f, &profile).expect("roles");
+    assert_ne!(fit.next.map(|t| f.targets[t].id.as_str()), Some("junior"));
+}
+
+#[test]
+fn a_passed_over_level_neither_holds_nor_blocks_and_gaps_skip_it() {
+    let f = load(LADDERS);
+    // Craft: one shown, two passed over, three shown: three is held.
+    let mut given: Vec<(&str, RatingValue)> = ["c1a", "c1b", "c1c", "c1d", "c1e"]
+        .into_iter()
+        .map(|id| (id, Scale(4)))
+        .collect();
+    given.extend([("c2a", Na), ("c2b", Na)]);
+    assert_eq!(result(&f, &given, "craft"), (1, 1.0));
+    let profile = scoring::profile(&f, &ratings(&given));
+    let craft = &profile.competencies[0];
+    // Next is the first tested level above one: three, not the passed-over two.
+    assert_eq!(craft.next_level().map(|l| l.rank), Some(3));
+    // A target of two (passed over) is met by the level below it; three is one level away.
+    assert_eq!(craft.levels_to(2), 0);
+    assert_eq!(craft.levels_to(3), 1);
+    given.push(("c3a", Scale(4)));
+    assert_eq!(result(&f, &given, "craft"), (3, 3.0));
+}
+
+#[test]
+fn phases_are_each_tested_on_their_own() {
+    let f = load(CLIFF);
+    // Phase one not shown, phase two shown: two is current; three is next and unlocks itself.
+    let mut given = of("phases", "one", &[Scale(1)]);
+    given.extend(of("phases", "two", &[Scale(4), Scale(4)]));
+    let profile = profile_of(&f, &given);
+    let phases = &profile.competencies[1];
+    assert!(!phases.gating);
+    assert_eq!((phases.rank, phases.score), (2, Some(2.0)));
+    let step = phases.step.expect("three is next");
+    assert_eq!(step.next, step.unlocks);
+    assert_eq!(phases.levels[step.next].rank, 3);
+    // The gap to three is three alone; one, below the current level, is not counted.
+    assert_eq!(phases.levels_to(3), 1);
+}
+
+#[test]
+fn threshold_on_a_competency_or_group_and_role_fit_are_read() {
+    let f = load(
+        r#"
+id: t
+name: T
+version: "1"
+threshold: 0.5
+role_fit: 0.5
+levels: [{ id: one, name: One }]
+groups:
+  - { id: strict, name: Strict, threshold: 1 }
+competencies:
+  - { id: own, name: Own, threshold: 0.75, levels: [{ level: one, indicators: [a, b, c, d] }] }
+  - { id: grouped, name: Grouped, group: strict, levels: [{ level: one, indicators: [a, b] }] }
+  - { id: plain, name: Plain, levels: [{ level: one, indicators: [a, b] }] }
+targets:
+  - { id: both, name: Both, levels: { own: one, grouped: one } }
+"#,
+    );
+    assert_eq!(
+        (f.threshold_of(0), f.threshold_of(1), f.threshold_of(2)),
+        (0.75, 1.0, 0.5)
+    );
+    let given = [
+        ("own.one.1", Scale(4)),
+        ("own.one.2", Scale(4)),
+        ("own.one.3", Scale(4)),
+        ("grouped.one.1", Scale(4)),
+        ("grouped.one.2", Scale(1)),
+        ("plain.one.1", Scale(4)),
+    ];
+    assert_eq!(result(&f, &given, "own").0, 1);
+    assert_eq!(result(&f, &given, "grouped").0, 0);
+    assert_eq!(result(&f, &given, "plain").0, 1);
+    // One of the two competencies met fits at role_fit 0.5.
+    let profile = scoring::profile(&f, &ratings(&given));
+    let fits = scoring::role_fits(&f, &profile);
+    assert_eq!((fits[0].met, fits[0].of, fits[0].fits), (1, 2, true));
+}

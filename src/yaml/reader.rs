@@ -262,6 +262,25 @@ impl<'d> Reader<'d> {
         value
     }
 
+    /// `true` or `false`, unquoted.
+    pub fn boolean(&mut self, node: NodeId, key: &str) -> Option<bool> {
+        let value = match &self.document.node(node).kind {
+            NodeKind::Scalar { text, plain: true } => match plain_value(text) {
+                PlainScalar::Bool(v) => Some(v),
+                _ => None,
+            },
+            _ => None,
+        };
+        if value.is_none() {
+            let found = describe(self.document, node);
+            self.fail(
+                node,
+                format!("`{key}` must be true or false, but is {found}"),
+            );
+        }
+        value
+    }
+
     /// A number, whole or not.
     pub fn number(&mut self, node: NodeId, key: &str) -> Option<f64> {
         let value = match &self.document.node(node).kind {
@@ -318,6 +337,16 @@ impl Read for f64 {
 
     fn schema() -> Value {
         json!({ "type": "number" })
+    }
+}
+
+impl Read for bool {
+    fn read(reader: &mut Reader<'_>, node: NodeId, key: &'static str) -> Option<Self> {
+        reader.boolean(node, key)
+    }
+
+    fn schema() -> Value {
+        json!({ "type": "boolean" })
     }
 }
 

@@ -62,6 +62,12 @@ impl WriteYaml for f64 {
     }
 }
 
+impl WriteYaml for bool {
+    fn write(&self, out: &mut String, _indent: usize) {
+        out.push_str(if *self { " true\n" } else { " false\n" });
+    }
+}
+
 impl<T: WriteYaml> WriteYaml for Option<T> {
     fn is_absent(&self) -> bool {
         self.is_none()

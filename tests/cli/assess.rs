@@ -477,8 +477,11 @@ fn resuming_a_complete_assessment_without_a_terminal_shows_its_profile() {
         "{}",
         out.stdout
     );
+    // Leading's one indicator is answered na: passed over, never the current level (section
+    // 10), and nothing above growing applies.
     assert!(
-        out.stdout.contains("Listening  ┆ 3 · Leading ┆  3.00"),
+        out.stdout
+            .contains("Listening  ┆ 2 · Growing ┆  2.00 ┆ ████░░ ┆ the levels above do not apply"),
         "{}",
         out.stdout
     );

@@ -99,20 +99,20 @@ fn three_other_raters_take_the_middle_value_and_flag_disagreements() {
     assert_eq!(listening["id"], "listening");
     assert_eq!(
         listening["self"],
-        json!({ "level": "growing", "rank": 2, "score": 2.0, "coverage": { "answered": 5, "of": 5 } })
+        json!({ "applicable": true, "level": "growing", "rank": 2, "score": 2.0, "coverage": { "answered": 5, "of": 5 } })
     );
     assert_eq!(
         listening["consensus"],
-        json!({ "level": null, "rank": 0, "score": 0.5, "coverage": { "answered": 5, "of": 5 } })
+        json!({ "applicable": true, "level": null, "rank": 0, "score": 0.5, "coverage": { "answered": 5, "of": 5 } })
     );
     let sharing = &value["competencies"][1];
     assert_eq!(
         sharing["consensus"],
-        json!({ "level": "starting", "rank": 1, "score": 1.0, "coverage": { "answered": 3, "of": 3 } })
+        json!({ "applicable": true, "level": "starting", "rank": 1, "score": 1.0, "coverage": { "answered": 3, "of": 3 } })
     );
     assert_eq!(
         sharing["self"],
-        json!({ "level": null, "rank": 0, "score": 0.0, "coverage": { "answered": 3, "of": 3 } })
+        json!({ "applicable": true, "level": null, "rank": 0, "score": 0.0, "coverage": { "answered": 3, "of": 3 } })
     );
     assert_eq!(sharing["raters"][1]["name"], "Jo Chen");
     assert_eq!(sharing["raters"][1]["score"], 0.5);

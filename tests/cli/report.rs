@@ -704,8 +704,8 @@ fn at_50_columns_no_word_breaks_in_the_profile_and_gap_tables() {
         "Proficiency",
         "Develops",
         "networks",
-        "shown",
-        "toward",
+        "more",
+        "holds",
         "current",
         "target",
     ] {

@@ -85,7 +85,7 @@ fn json_holds_each_persons_levels_the_distribution_and_the_target_view() {
     let listening = &value["competencies"][0];
     assert_eq!(
         listening["distribution"],
-        json!({ "none": 1, "starting": 1, "growing": 1, "leading": 1 })
+        json!({ "none": 1, "starting": 1, "growing": 1, "leading": 1, "not_applicable": 0 })
     );
     assert_eq!(listening["target"], "leading");
     assert_eq!(listening["met"], 1);
@@ -94,7 +94,7 @@ fn json_holds_each_persons_levels_the_distribution_and_the_target_view() {
     let sharing = &value["competencies"][1];
     assert_eq!(
         sharing["distribution"],
-        json!({ "none": 1, "starting": 1, "growing": 2 })
+        json!({ "none": 1, "starting": 1, "growing": 2, "not_applicable": 0 })
     );
     assert_eq!(sharing["met"], 2);
     assert_eq!(sharing["holders"], json!(["Alex Rivera", "dee"]));
@@ -169,7 +169,7 @@ fn csv_has_a_row_per_person_and_a_column_per_competency() {
          Alex Rivera,yes,tests/fixtures/team/alex.json,8,8,,senior,,,leading,growing\r\n\
          Bo Diaz,yes,tests/fixtures/team/bo.json,8,8,,,senior,4,starting,none\r\n\
          Cy Okafor,no,tests/fixtures/team/design/cy.json,7,8,,,senior,2,growing,starting\r\n\
-         dee,yes,tests/fixtures/team/design/dee.json,8,8,,,senior,3,none,growing\r\n"
+         dee,yes,tests/fixtures/team/design/dee.json,8,8,,,senior,2,none,growing\r\n"
     );
 }
 
@@ -497,7 +497,7 @@ fn a_track_changes_the_ladder_the_team_is_scored_on() {
     assert_eq!(ic["rank"], 3);
     assert_eq!(
         ic_distribution,
-        json!({ "none": 0, "engineer": 0, "senior": 1, "staff": 0 })
+        json!({ "none": 0, "engineer": 0, "senior": 1, "staff": 0, "not_applicable": 0 })
     );
     // Manager track: manager and director are on the ladder and shown.
     let (manager, manager_distribution) = mentoring(&["--track", "manager"]);
@@ -505,7 +505,7 @@ fn a_track_changes_the_ladder_the_team_is_scored_on() {
     assert_eq!(manager["rank"], 5);
     assert_eq!(
         manager_distribution,
-        json!({ "none": 0, "engineer": 0, "senior": 0, "manager": 0, "director": 1 })
+        json!({ "none": 0, "engineer": 0, "senior": 0, "manager": 0, "director": 1, "not_applicable": 0 })
     );
     let unknown = run(&[
         "team",

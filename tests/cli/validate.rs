@@ -185,7 +185,7 @@ fn every_file_is_checked_and_counted() {
     ]);
     assert_eq!(run.code, BAD_INPUT);
     insta::assert_snapshot!(run.stderr, @r"
-    tests/broken/threshold-zero.yaml:4:12: threshold 0 is outside (0, 1]: it is the share of a level's rated indicators that must be demonstrated, e.g. 0.8
+    tests/broken/threshold-zero.yaml:4:12: threshold 0 is outside (0, 1]: it is the share of a level's indicators not answered na that must be demonstrated, e.g. 0.8
     tests/broken/scale-empty.yaml:4:8: scale is empty; give at least one { value, label } or leave scale out for the default 1-4 scale
     2 of 3 files invalid
     ");

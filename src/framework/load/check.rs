@@ -127,14 +127,31 @@ pub(super) fn check_framework_scale(raw: &RawFramework, problems: &mut Problems)
         raw.demonstrated_at,
         &default_values,
     );
-    let threshold = raw.threshold.unwrap_or(DEFAULT_THRESHOLD);
-    if !(threshold > 0.0 && threshold <= 1.0) {
-        problems.error(
-            vec![Key("threshold")],
-            format!("threshold {threshold} is outside (0, 1]: it is the share of a level's rated indicators that must be demonstrated, e.g. 0.8"),
-        );
+    check_threshold(problems, &[], raw.threshold);
+    if let Some(role_fit) = raw.role_fit {
+        if !(role_fit > 0.0 && role_fit <= 1.0) {
+            problems.error(
+                vec![Key("role_fit")],
+                format!("role_fit {role_fit} is outside (0, 1]: it is the share of the competencies a role names that must be met for the role to fit, e.g. 0.8"),
+            );
+        }
     }
     scale_values
+}
+
+/// A `threshold` declared at `at` (the framework, a group or a competency): in (0, 1].
+pub(super) fn check_threshold(problems: &mut Problems, at: &[PathSegment], threshold: Option<f64>) {
+    let Some(threshold) = threshold else {
+        return;
+    };
+    if !(threshold > 0.0 && threshold <= 1.0) {
+        let mut path = at.to_vec();
+        path.push(PathSegment::Key("threshold"));
+        problems.error(
+            path,
+            format!("threshold {threshold} is outside (0, 1]: it is the share of a level's indicators not answered na that must be demonstrated, e.g. 0.8"),
+        );
+    }
 }
 
 /// The growth levels: listed, slugs, unique.
@@ -192,6 +209,7 @@ pub(super) fn check_groups<'a>(
         .iter()
         .enumerate()
         .map(|(gi, g)| {
+            check_threshold(problems, &[Key("groups"), Index(gi)], g.threshold);
             check_scale(
                 problems,
                 &[Key("groups"), Index(gi)],

@@ -5,8 +5,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::check::{
-    check_evidence, check_guidance, check_scale, is_slug, unknown_reference, Groups, Levels,
-    Problems, Tracks, SLUG_RULE,
+    check_evidence, check_guidance, check_scale, check_threshold, is_slug, unknown_reference,
+    Groups, Levels, Problems, Tracks, SLUG_RULE,
 };
 use super::MAX_INDICATORS;
 use crate::framework::format::*;
@@ -125,6 +125,7 @@ pub(super) fn check_competencies<'a>(
             c.demonstrated_at,
             inherited,
         );
+        check_threshold(problems, &here(&[]), c.threshold);
         check_guidance(problems, &here(&[]), &c.guidance);
         if let Some(group) = &c.group {
             if !groups.ids.contains_key(group.as_str()) {

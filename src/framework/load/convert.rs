@@ -21,6 +21,7 @@ pub(super) fn convert(raw: RawFramework, listed_levels: ListedLevels) -> Framewo
         .into_iter()
         .map(|g| Group {
             scale: own_scale(g.scale, g.demonstrated_at, None, (&scale, demonstrated_at)),
+            threshold: g.threshold,
             id: g.id,
             name: g.name,
             code: g.code,
@@ -65,6 +66,8 @@ pub(super) fn convert(raw: RawFramework, listed_levels: ListedLevels) -> Framewo
                     (&scale, demonstrated_at),
                 ),
                 group,
+                threshold: c.threshold,
+                gating: c.gating,
                 id: c.id,
                 name: c.name,
                 code: c.code,
@@ -118,6 +121,8 @@ pub(super) fn convert(raw: RawFramework, listed_levels: ListedLevels) -> Framewo
         source: raw.source,
         demonstrated_at,
         threshold: raw.threshold.unwrap_or(DEFAULT_THRESHOLD),
+        gating: raw.gating.unwrap_or(true),
+        role_fit: raw.role_fit.unwrap_or(DEFAULT_ROLE_FIT),
         evidence_required: required(&raw.evidence),
         tracks,
         groups,

@@ -153,24 +153,24 @@ fn chart(comparison: &Comparison) -> String {
             escape(&c.name),
             y + 4
         );
-        if let Some(consensus) = &c.consensus {
+        // A competency that does not apply for someone has no score to mark.
+        if let Some(score) = c.consensus.as_ref().and_then(|s| s.score) {
             let _ = writeln!(
                 svg,
-                "<rect class=\"consensus\" x=\"{LABEL}\" y=\"{}\" width=\"{:.1}\" height=\"16\"><title>consensus {:.2}</title></rect>",
+                "<rect class=\"consensus\" x=\"{LABEL}\" y=\"{}\" width=\"{:.1}\" height=\"16\"><title>consensus {score:.2}</title></rect>",
                 y + 4,
-                x(consensus.score) - LABEL as f64,
-                consensus.score
+                x(score) - LABEL as f64,
             );
         }
-        for s in &c.raters {
+        for score in c.raters.iter().filter_map(|s| s.score) {
             let _ = writeln!(
                 svg,
                 "<circle class=\"rater\" cx=\"{:.1}\" cy=\"{mid:.1}\" r=\"5\"/>",
-                x(s.score)
+                x(score)
             );
         }
-        if let Some(own) = &c.self_standing {
-            let cx = x(own.score);
+        if let Some(own) = c.self_standing.as_ref().and_then(|s| s.score) {
+            let cx = x(own);
             let _ = writeln!(
                 svg,
                 "<path class=\"self\" d=\"M{cx:.1} {:.1} L{:.1} {mid:.1} L{cx:.1} {:.1} L{:.1} {mid:.1} Z\"><title>self {:.2}</title></path>",
@@ -178,7 +178,7 @@ fn chart(comparison: &Comparison) -> String {
                 cx + 7.0,
                 mid + 8.0,
                 cx - 7.0,
-                own.score
+                own
             );
         }
     }

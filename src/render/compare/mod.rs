@@ -13,10 +13,11 @@ use crate::compare::Standing;
 /// the competency's indicators are answered when not all are; `–` when there is no standing.
 pub fn standing_text(standing: Option<&Standing>) -> String {
     match standing {
+        Some(s) if !s.applicable => "not applicable".to_string(),
         Some(s) => {
             let mut text = format!(
-                "{:.2} {}",
-                s.score,
+                "{} {}",
+                crate::render::text::score_text(s.score),
                 s.level.as_deref().map_or("none", |l| l)
             );
             if !s.coverage.complete() {

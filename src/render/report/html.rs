@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::render::html::{escape, page_head, NO_SCRIPT};
 use crate::render::prose;
 use crate::render::text::score_text;
-use crate::report::{name_with_coverage, progress_text, rating_text, Report};
+use crate::report::{name_with_coverage, progress_text, rating_text, standing_text, Report};
 use crate::words::level_text;
 
 const STYLE: &str = "
@@ -87,7 +87,7 @@ pub fn render(report: &Report) -> String {
             "<tr data-competency=\"{}\"><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
             escape(&c.id),
             escape(&name_with_coverage(c)),
-            escape(&level_text(c.rank, c.level_title.as_deref())),
+            escape(&standing_text(c)),
             score_text(c.score),
             escape(&progress_text(c))
         );
@@ -187,7 +187,7 @@ fn chart(report: &Report) -> String {
         let summary = format!(
             "{}: {}, score {}",
             c.label(),
-            level_text(c.rank, c.level_title.as_deref()),
+            standing_text(c),
             score_text(c.score)
         );
         let _ = writeln!(
@@ -212,7 +212,7 @@ fn chart(report: &Report) -> String {
             svg,
             "<rect class=\"bar\" x=\"{x0}\" y=\"{}\" width=\"{:.1}\" height=\"18\" rx=\"3\" data-score=\"{}\"/>",
             y + 4,
-            x_of(c.score) - x0 as f64,
+            x_of(c.score_or_zero()) - x0 as f64,
             score_text(c.score)
         );
         if let Some(target) = c.target_rank {
@@ -270,7 +270,7 @@ fn gaps(out: &mut String, report: &Report, description: &str) {
             escape(&g.label()),
             escape(&level_text(g.rank, g.level_title.as_deref())),
             escape(&level_text(g.target_rank, Some(&g.target_title))),
-            g.gap,
+            g.gap_text(),
             if g.met { "met" } else { "missed" },
             escape(&g.status())
         );

@@ -4,7 +4,7 @@
 use crate::render::markdown::{escape, level_texts, row};
 use crate::render::prose;
 use crate::render::text::{bar, bar_cells, score_text};
-use crate::report::{name_with_coverage, progress_text, rating_text, Report};
+use crate::report::{name_with_coverage, progress_text, rating_text, standing_text, Report};
 use crate::words::level_text;
 
 /// The whole report as Markdown.
@@ -32,9 +32,12 @@ pub fn render(report: &Report) -> String {
         for c in members {
             out.push_str(&row(&[
                 escape(&name_with_coverage(c)),
-                escape(&level_text(c.rank, c.level_title.as_deref())),
+                escape(&standing_text(c)),
                 score_text(c.score),
-                format!("`{}`", bar(c.score, report.max_rank as f64, cells)),
+                format!(
+                    "`{}`",
+                    bar(c.score_or_zero(), report.max_rank as f64, cells)
+                ),
                 escape(&progress_text(c)),
             ]));
         }
@@ -84,7 +87,7 @@ pub fn render(report: &Report) -> String {
                 escape(&g.label()),
                 escape(&level_text(g.rank, g.level_title.as_deref())),
                 escape(&level_text(g.target_rank, Some(&g.target_title))),
-                g.gap.to_string(),
+                g.gap_text(),
                 match g.status().strip_prefix("met") {
                     Some(rest) if g.met => format!("yes{}", escape(rest)),
                     _ => "no".to_string(),
@@ -186,7 +189,7 @@ mod tests {
         insta::assert_snapshot!(super::render(&report), @r"
         # Small 1
 
-        A level is held when 80% of its indicators (not counting those not applicable) are rated 3 (Often) or more, and every lower level is held; an indicator not answered yet is not yet shown.
+        A level is held when 80% of its indicators (not counting those not applicable) are rated 3 (Often) or more, and every lower level is held or passed over (every indicator not applicable); an indicator not answered yet is not yet shown.
 
         ## Level profile
 
@@ -194,7 +197,7 @@ mod tests {
 
         | Competency | Level | Score | Progress | Next level |
         | --- | --- | ---: | --- | --- |
-        | Craft | 1 · One | 1.00 | `██░░` | 0/1 shown toward 2 · Two |
+        | Craft | 1 · One | 1.00 | `██░░` | 1 more at Two holds it |
 
         ## Gaps to every competency at Two
 

@@ -9,7 +9,7 @@ use crate::render::text::{bar, bar_cells, score_text};
 use crate::render::{
     bold, lines, one_line, prose, table, visible, wrap_hanging, wrap_prose, Style,
 };
-use crate::report::{competency_coverage_text, progress_text, rating_text, Report};
+use crate::report::{competency_coverage_text, progress_text, rating_text, standing_text, Report};
 use crate::words::level_text;
 
 /// The whole report: heading, scoring rule, profile, and when a target was given the gap table
@@ -162,8 +162,8 @@ pub fn profile_table(report: &Report, style: Style) -> String {
             t.set_header(vec!["competency", "level", "score", "next level"]);
         }
         for c in members {
-            let mut bar_cell = cell(bar(c.score, report.max_rank as f64, cells));
-            let mut level_cell = cell(level_text(c.rank, c.level_title.as_deref()));
+            let mut bar_cell = cell(bar(c.score_or_zero(), report.max_rank as f64, cells));
+            let mut level_cell = cell(standing_text(c));
             if style.color {
                 bar_cell = bar_cell.fg(Color::Cyan);
                 if c.rank == 0 {
@@ -224,7 +224,7 @@ pub fn gap_table(report: &Report, style: Style) -> String {
             cell(g.label()),
             cell(level_text(g.rank, g.level_title.as_deref())),
             cell(level_text(g.target_rank, Some(&g.target_title))),
-            cell(g.gap).set_alignment(CellAlignment::Right),
+            cell(g.gap_text()).set_alignment(CellAlignment::Right),
         ];
         if with_status {
             row.push(status);
@@ -335,8 +335,8 @@ mod tests {
         ┌─────────────────┬─────────┬───────┬──────┬───────────────────────────────────┐
         │ competency      ┆ level   ┆ score ┆      ┆ next level                        │
         ╞═════════════════╪═════════╪═══════╪══════╪═══════════════════════════════════╡
-        │ Craft           ┆ 1 · One ┆  1.00 ┆ ██░░ ┆ nothing rated yet toward 2 · Two  │
-        │ 2 of 3 answered ┆         ┆       ┆      ┆ (1 not rated)                     │
+        │ Craft           ┆ 1 · One ┆  1.00 ┆ ██░░ ┆ 1 more at Two holds it (1 not     │
+        │ 2 of 3 answered ┆         ┆       ┆      ┆ rated)                            │
         └─────────────────┴─────────┴───────┴──────┴───────────────────────────────────┘
 
         Gaps to every competency at Two

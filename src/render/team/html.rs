@@ -76,9 +76,9 @@ pub fn render(team: &Team) -> String {
         for s in &m.competencies {
             let _ = write!(
                 out,
-                "<td class=\"cell\" style=\"background:{}\" title=\"score {:.2}\">{}</td>",
+                "<td class=\"cell\" style=\"background:{}\" title=\"score {}\">{}</td>",
                 shade(s.rank, team.max_rank),
-                s.score,
+                crate::render::text::score_text(s.score),
                 super::standing_cell(s, escape)
             );
         }
@@ -100,6 +100,9 @@ pub fn render(team: &Team) -> String {
     for l in &team.levels {
         let _ = write!(out, "<th>{}</th>", escape(l));
     }
+    if team.any_not_applicable() {
+        out.push_str("<th>not applicable</th>");
+    }
     out.push_str("</tr></thead>\n<tbody>\n");
     for c in &team.competencies {
         let count = |id: &str| {
@@ -120,6 +123,9 @@ pub fn render(team: &Team) -> String {
                 "<td class=\"num\">{}</td>",
                 count(l).map_or_else(|| "–".to_string(), |n| n.to_string())
             );
+        }
+        if team.any_not_applicable() {
+            let _ = write!(out, "<td class=\"num\">{}</td>", c.not_applicable());
         }
         out.push_str("</tr>\n");
     }

@@ -42,6 +42,9 @@ pub fn render(team: &Team) -> String {
     out.push_str("\n## Distribution\n\n");
     let mut header = vec!["Competency".to_string(), "none".into()];
     header.extend(team.levels.iter().map(|l| escape(l)));
+    if team.any_not_applicable() {
+        header.push("not applicable".into());
+    }
     out.push_str(&row(&header));
     out.push_str(&row(&vec!["---".to_string(); header.len()]));
     for c in &team.competencies {
@@ -57,6 +60,9 @@ pub fn render(team: &Team) -> String {
                 .iter()
                 .map(|l| count(l).map_or_else(|| "–".to_string(), |n| n.to_string())),
         );
+        if team.any_not_applicable() {
+            cells.push(c.not_applicable().to_string());
+        }
         out.push_str(&row(&cells));
     }
 

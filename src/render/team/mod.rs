@@ -62,6 +62,7 @@ pub fn standing_cell(
     escape: impl Fn(&str) -> String,
 ) -> String {
     let mut text = match &standing.level {
+        _ if !standing.applicable => "not applicable".to_string(),
         Some(level) => format!("{} {}", standing.rank, escape(level)),
         None => "none".to_string(),
     };

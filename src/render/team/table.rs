@@ -218,6 +218,9 @@ pub fn distribution(team: &Team, style: Style) -> String {
     let mut t = table(style);
     let mut header = vec![cell("competency"), cell("none")];
     header.extend(level_headers(team));
+    if team.any_not_applicable() {
+        header.push(Cell::new("not applicable"));
+    }
     t.set_header(header);
     for c in &team.competencies {
         let mut row = vec![cell(visible(&c.name))];
@@ -233,6 +236,9 @@ pub fn distribution(team: &Team, style: Style) -> String {
                 cell(count(id).map_or_else(|| "–".to_string(), |n| n.to_string()))
                     .set_alignment(CellAlignment::Right),
             );
+        }
+        if team.any_not_applicable() {
+            row.push(Cell::new(c.not_applicable()).set_alignment(CellAlignment::Right));
         }
         t.add_row(row);
     }
