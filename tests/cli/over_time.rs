@@ -285,13 +285,13 @@ fn json_over_time_has_the_rounds_each_persons_rounds_per_round_distributions_and
     assert_eq!(
         listening["rounds"],
         json!([
-            { "round": "spring", "distribution": { "none": 0, "starting": 1, "growing": 1, "leading": 0 } },
-            { "round": "autumn", "distribution": { "none": 0, "starting": 2, "growing": 1, "leading": 0 } },
+            { "round": "spring", "distribution": { "none": 0, "starting": 1, "growing": 1, "leading": 0, "not_applicable": 0 } },
+            { "round": "autumn", "distribution": { "none": 0, "starting": 2, "growing": 1, "leading": 0, "not_applicable": 0 } },
         ])
     );
     assert_eq!(
         value["competencies"][1]["rounds"][0]["distribution"],
-        json!({ "none": 1, "starting": 1, "growing": 0 })
+        json!({ "none": 1, "starting": 1, "growing": 0, "not_applicable": 0 })
     );
     let moves: Vec<(String, String, String, Value, Value, String)> = value["movement"]
         .as_array()
@@ -398,7 +398,7 @@ fn table_markdown_csv_and_html_show_each_rounds_distribution_and_who_moved() {
         "subject,complete,file,answered,of,track,best_fit,next_role,next_gap,listening,sharing\r\n\
          Ana,yes,autumn/ana.json,8,8,,,senior,1,growing,growing\r\n\
          Ben,yes,autumn/ben.json,8,8,,,senior,3,starting,starting\r\n\
-         Cy,yes,autumn/cy.json,8,8,,,senior,4,starting,none\r\n\
+         Cy,yes,autumn/cy.json,8,8,,,senior,3,starting,none\r\n\
          \r\n\
          competency,round,none,starting,growing,leading\r\n\
          listening,spring,0,1,1,0\r\n\
