@@ -518,7 +518,7 @@ fn each_person_is_scored_on_the_track_their_assessment_records_with_a_best_fit_e
     // The distribution shows the levels of both tracks.
     assert_eq!(
         value["competencies"][mentoring]["distribution"],
-        json!({ "none": 0, "engineer": 0, "senior": 1, "staff": 0, "manager": 0, "director": 1 })
+        json!({ "none": 0, "engineer": 0, "senior": 1, "staff": 0, "manager": 0, "director": 1, "not_applicable": 0 })
     );
     // Each best fit is the one `report` gives the same file on its own track.
     for (subject, file) in [(morgan, "morgan.json"), (robin, "robin.json")] {
