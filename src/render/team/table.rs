@@ -219,7 +219,7 @@ pub fn distribution(team: &Team, style: Style) -> String {
     let mut header = vec![cell("competency"), cell("none")];
     header.extend(level_headers(team));
     if team.any_not_applicable() {
-        header.push(Cell::new("not applicable"));
+        header.push(cell("not applicable"));
     }
     t.set_header(header);
     for c in &team.competencies {
@@ -238,7 +238,7 @@ pub fn distribution(team: &Team, style: Style) -> String {
             );
         }
         if team.any_not_applicable() {
-            row.push(Cell::new(c.not_applicable()).set_alignment(CellAlignment::Right));
+            row.push(cell(c.not_applicable()).set_alignment(CellAlignment::Right));
         }
         t.add_row(row);
     }
