@@ -155,6 +155,59 @@ fn report_in_dutch_in_every_format_and_says_how_many_texts_are_not_translated() 
             run.stderr
         );
     }
+    // The interface's words: Dutch in the human formats, English in the machine ones.
+    let words = |format: &str| {
+        let run = rungs_in(
+            &sandbox,
+            &[
+                "report",
+                "@me.json",
+                "--lang",
+                "nl",
+                "--format",
+                format,
+                "--target",
+                "line-cook",
+            ],
+        );
+        run.stdout
+    };
+    let table = words("table");
+    for dutch in [
+        "Niveauprofiel (scores van de 2)",
+        "Verschil met",
+        "competentie",
+        "Ontwikkelplan",
+    ] {
+        assert!(table.contains(dutch), "{dutch}: {table}");
+    }
+    assert!(
+        !table.contains("Level profile") && !table.contains("Development plan"),
+        "{table}"
+    );
+    let markdown = words("markdown");
+    assert!(
+        markdown.contains("## Niveauprofiel\n\nScores van de 2."),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| Competentie | Niveau | Score | Voortgang | Volgend niveau |"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("## Ontwikkelplan"), "{markdown}");
+    let html = words("html");
+    assert!(html.contains("<html lang=\"nl\">"), "{html}");
+    assert!(
+        html.contains("<h2>Niveauprofiel</h2>") && html.contains("<th>Competentie</th>"),
+        "{html}"
+    );
+    assert!(!html.contains("<h2>Level profile</h2>"), "{html}");
+    let csv = words("csv");
+    let header = csv.lines().next().unwrap_or_default();
+    assert!(
+        header.contains("competency") && !header.contains("competentie"),
+        "CSV keeps English headers: {header}"
+    );
     let json = rungs_in(
         &sandbox,
         &["report", "@me.json", "--lang", "nl", "--format", "json"],

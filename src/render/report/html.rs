@@ -3,7 +3,22 @@
 
 use std::fmt::Write;
 
-use crate::render::html::{escape, page_head, NO_SCRIPT};
+use crate::language::Language;
+use crate::render::html::{escape, page_head_in, NO_SCRIPT};
+
+/// Table headings `<th>Competency</th>...` of these message keys, each capitalised.
+fn headings(lang: Language, keys: &[&str]) -> String {
+    keys.iter()
+        .map(|k| {
+            let word = lang.text(k);
+            let mut chars = word.chars();
+            let capital: String = chars
+                .next()
+                .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect());
+            format!("<th>{capital}</th>")
+        })
+        .collect()
+}
 use crate::render::prose;
 use crate::render::text::score_text;
 use crate::report::{name_with_coverage, progress_text, rating_text, standing_text, Report};
@@ -42,13 +57,17 @@ const CHART_ROW: usize = 30;
 const CHART_TOP: usize = 26;
 
 /// The whole report as an HTML document.
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, lang: Language) -> String {
     let mut out = String::new();
-    let title = format!(
-        "{} {} report",
-        report.framework.name, report.framework.version
+    let w = |k: &str| lang.text(k);
+    let title = lang.fill(
+        "report.title",
+        &[
+            ("name", &report.framework.name),
+            ("version", &report.framework.version),
+        ],
     );
-    page_head(&mut out, &title, NO_SCRIPT, STYLE, "");
+    page_head_in(lang.tag(), &mut out, &title, NO_SCRIPT, STYLE, "");
     let _ = writeln!(
         out,
         "<header>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n<p class=\"rule\">{}</p>",
@@ -64,9 +83,20 @@ pub fn render(report: &Report) -> String {
     }
     out.push_str("</header>\n");
 
-    out.push_str("<section id=\"profile\">\n<h2>Level profile</h2>\n");
+    let _ = writeln!(
+        out,
+        "<section id=\"profile\">\n<h2>{}</h2>",
+        w("report.profile")
+    );
     out.push_str(&chart(report));
-    out.push_str("<table class=\"profile\">\n<thead><tr><th>Competency</th><th>Level</th><th>Score</th><th>Next level</th></tr></thead>\n");
+    let _ = writeln!(
+        out,
+        "<table class=\"profile\">\n<thead><tr>{}</tr></thead>",
+        headings(
+            lang,
+            &["col.competency", "col.level", "col.score", "col.next"]
+        )
+    );
     let grouped = !report.groups.is_empty();
     for (group, members) in report.sections() {
         match group {
@@ -78,7 +108,13 @@ pub fn render(report: &Report) -> String {
                     escape(&g.label())
                 );
             }
-            None if grouped => out.push_str("<tbody>\n<tr class=\"group\"><th colspan=\"4\" scope=\"rowgroup\">Other competencies</th></tr>\n"),
+            None if grouped => {
+                let _ = writeln!(
+                    out,
+                    "<tbody>\n<tr class=\"group\"><th colspan=\"4\" scope=\"rowgroup\">{}</th></tr>",
+                    w("report.other")
+                );
+            }
             None => out.push_str("<tbody>\n"),
         }
         for c in members {
@@ -101,7 +137,11 @@ pub fn render(report: &Report) -> String {
     out.push_str("</section>\n");
 
     if report.is_explained() {
-        out.push_str("<section id=\"explain\">\n<h2>Why these levels</h2>\n");
+        let _ = writeln!(
+            out,
+            "<section id=\"explain\">\n<h2>{}</h2>",
+            w("report.why")
+        );
         for c in &report.competencies {
             let Some(explain) = &c.explain else { continue };
             let _ = writeln!(
@@ -123,7 +163,11 @@ pub fn render(report: &Report) -> String {
         out.push_str("</section>\n");
     }
     if !report.warnings.is_empty() {
-        out.push_str("<section id=\"warnings\">\n<h2>Worth a second look</h2>\n<ul>\n");
+        let _ = writeln!(
+            out,
+            "<section id=\"warnings\">\n<h2>{}</h2>\n<ul>",
+            w("report.second_look")
+        );
         for w in &report.warnings {
             let _ = writeln!(out, "<li>{}</li>", escape(&w.message));
         }
@@ -131,10 +175,10 @@ pub fn render(report: &Report) -> String {
     }
 
     if let Some(target) = &report.target {
-        gaps(&mut out, report, &target.description);
-        plan(&mut out, report);
+        gaps(&mut out, report, &target.description, lang);
+        plan(&mut out, report, lang);
     }
-    notes(&mut out, report);
+    notes(&mut out, report, lang);
 
     let _ = writeln!(
         out,
@@ -249,19 +293,30 @@ fn shorten(text: &str, max_chars: usize) -> String {
     }
 }
 
-fn gaps(out: &mut String, report: &Report, description: &str) {
+fn gaps(out: &mut String, report: &Report, description: &str, lang: Language) {
     let _ = writeln!(
         out,
-        "<section id=\"gaps\">\n<h2>Gaps to {}</h2>",
-        escape(description)
+        "<section id=\"gaps\">\n<h2>{}</h2>",
+        escape(&lang.fill("report.gaps", &[("target", description)]))
     );
     if report.gaps.is_empty() {
-        out.push_str(
-            "<p>The target names none of this framework's competencies.</p>\n</section>\n",
-        );
+        let _ = writeln!(out, "<p>{}</p>\n</section>", lang.text("report.gaps.none"));
         return;
     }
-    out.push_str("<table class=\"gaps\">\n<thead><tr><th>Competency</th><th>Current</th><th>Target</th><th>Gap</th><th>Met</th></tr></thead>\n<tbody>\n");
+    let _ = writeln!(
+        out,
+        "<table class=\"gaps\">\n<thead><tr>{}</tr></thead>\n<tbody>",
+        headings(
+            lang,
+            &[
+                "col.competency",
+                "col.current",
+                "col.target",
+                "col.gap",
+                "col.met"
+            ]
+        )
+    );
     for g in &report.gaps {
         let _ = writeln!(
             out,
@@ -283,12 +338,20 @@ fn gaps(out: &mut String, report: &Report, description: &str) {
 }
 
 /// "Evidence notes": every indicator with a note, its rating beside it.
-fn notes(out: &mut String, report: &Report) {
+fn notes(out: &mut String, report: &Report, lang: Language) {
     if report.noted().next().is_none() {
         return;
     }
-    out.push_str("<section id=\"notes\">\n<h2>Evidence notes</h2>\n");
-    out.push_str("<table class=\"notes\">\n<thead><tr><th>Indicator</th><th>Rating</th><th>Note</th></tr></thead>\n<tbody>\n");
+    let _ = writeln!(
+        out,
+        "<section id=\"notes\">\n<h2>{}</h2>",
+        lang.text("report.notes")
+    );
+    let _ = writeln!(
+        out,
+        "<table class=\"notes\">\n<thead><tr>{}</tr></thead>\n<tbody>",
+        headings(lang, &["col.indicator", "col.rating", "col.note"])
+    );
     for i in report.noted() {
         let _ = writeln!(
             out,
@@ -314,20 +377,35 @@ fn level_cell(i: &crate::report::IndicatorReport, first: bool) -> String {
     }
 }
 
-fn plan(out: &mut String, report: &Report) {
-    out.push_str("<section id=\"plan\">\n<h2>Development plan</h2>\n");
+fn plan(out: &mut String, report: &Report, lang: Language) {
+    let _ = writeln!(
+        out,
+        "<section id=\"plan\">\n<h2>{}</h2>",
+        lang.text("report.plan")
+    );
     if report.plan.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", escape(&report.all_met_text()));
     }
     for entry in &report.plan {
         let _ = writeln!(
             out,
-            "<article data-competency=\"{}\">\n<h3>{}: {} → {} ({} to go)</h3>",
+            "<article data-competency=\"{}\">\n<h3>{}</h3>",
             escape(&entry.competency),
-            escape(&entry.label()),
-            escape(&level_text(entry.rank, entry.level_title.as_deref())),
-            escape(&level_text(entry.target_rank, Some(&entry.target_title))),
-            entry.levels_to_go()
+            escape(&lang.fill(
+                "report.plan.entry",
+                &[
+                    ("competency", &entry.label()),
+                    (
+                        "from",
+                        &level_text(entry.rank, entry.level_title.as_deref())
+                    ),
+                    (
+                        "to",
+                        &level_text(entry.target_rank, Some(&entry.target_title))
+                    ),
+                    ("n", &entry.levels_to_go().to_string()),
+                ],
+            ))
         );
         if let Some(d) = &entry.target_description {
             let _ = writeln!(
@@ -344,9 +422,16 @@ fn plan(out: &mut String, report: &Report) {
             out.push_str("</ul>\n");
         }
         if entry.indicators.is_empty() {
-            out.push_str("<p>Every indicator up to the target is demonstrated or not applicable; rate the remaining levels to climb.</p>\n");
+            let _ = writeln!(out, "<p>{}</p>", lang.text("report.plan.done"));
         } else {
-            out.push_str("<table class=\"plan\">\n<thead><tr><th>Level</th><th>Indicator</th><th>Rating</th><th>Note</th></tr></thead>\n<tbody>\n");
+            let _ = writeln!(
+                out,
+                "<table class=\"plan\">\n<thead><tr>{}</tr></thead>\n<tbody>",
+                headings(
+                    lang,
+                    &["col.level", "col.indicator", "col.rating", "col.note"]
+                )
+            );
             let mut previous_rank = None;
             for i in &entry.indicators {
                 let first = previous_rank != Some(i.rank);

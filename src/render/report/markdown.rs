@@ -1,6 +1,7 @@
 //! The report as Markdown, to paste into a 1:1 document: profile and gap tables, and the plan
 //! as a checklist.
 
+use crate::language::Language;
 use crate::render::markdown::{escape, level_texts, row};
 use crate::render::prose;
 use crate::render::text::{bar, bar_cells, score_text};
@@ -8,7 +9,8 @@ use crate::report::{name_with_coverage, progress_text, rating_text, standing_tex
 use crate::words::level_text;
 
 /// The whole report as Markdown.
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, lang: Language) -> String {
+    let w = |k: &str| lang.text(k);
     let mut out = format!("# {}\n\n", escape(&super::heading(report)));
     out.push_str(&format!("{}\n\n", escape(&report.rule())));
     if let Some(kind) = &report.kind {
@@ -16,18 +18,28 @@ pub fn render(report: &Report) -> String {
     }
 
     out.push_str(&format!(
-        "## Level profile\n\nScores out of {}.\n\n",
-        report.max_rank
+        "## {}\n\n{}\n\n",
+        w("report.profile"),
+        lang.fill(
+            "report.scores_out_of",
+            &[("max", &report.max_rank.to_string())]
+        )
     ));
     let cells = bar_cells(report.max_rank);
     let grouped = !report.groups.is_empty();
     for (n, (group, members)) in report.sections().into_iter().enumerate() {
         if grouped {
-            let heading = group.map_or_else(|| "Other competencies".into(), |g| g.label());
+            let heading = group.map_or_else(|| w("report.other").into(), |g| g.label());
             let gap = if n == 0 { "" } else { "\n" };
             out.push_str(&format!("{gap}### {}\n\n", escape(&heading)));
         }
-        out.push_str("| Competency | Level | Score | Progress | Next level |\n");
+        out.push_str(&row(&[
+            capital(w("col.competency")),
+            capital(w("col.level")),
+            capital(w("col.score")),
+            capital(w("col.progress")),
+            capital(w("col.next")),
+        ]));
         out.push_str("| --- | --- | ---: | --- | --- |\n");
         for c in members {
             out.push_str(&row(&[
@@ -48,7 +60,7 @@ pub fn render(report: &Report) -> String {
     }
 
     if report.is_explained() {
-        out.push_str("\n## Why these levels\n");
+        out.push_str(&format!("\n## {}\n", w("report.why")));
         for c in &report.competencies {
             let Some(explain) = &c.explain else { continue };
             out.push_str(&format!(
@@ -66,21 +78,30 @@ pub fn render(report: &Report) -> String {
         }
     }
     if !report.warnings.is_empty() {
-        out.push_str("\n## Worth a second look\n\n");
+        out.push_str(&format!("\n## {}\n\n", w("report.second_look")));
         for w in &report.warnings {
             out.push_str(&format!("- {}\n", escape(&w.message)));
         }
     }
 
     let Some(target) = &report.target else {
-        notes(&mut out, report);
+        notes(&mut out, report, lang);
         return out;
     };
-    out.push_str(&format!("\n## Gaps to {}\n\n", escape(&target.description)));
+    out.push_str(&format!(
+        "\n## {}\n\n",
+        escape(&lang.fill("report.gaps", &[("target", &target.description)]))
+    ));
     if report.gaps.is_empty() {
-        out.push_str("The target names none of this framework's competencies.\n");
+        out.push_str(&format!("{}\n", w("report.gaps.none")));
     } else {
-        out.push_str("| Competency | Current | Target | Gap | Met |\n");
+        out.push_str(&row(&[
+            capital(w("col.competency")),
+            capital(w("col.current")),
+            capital(w("col.target")),
+            capital(w("col.gap")),
+            capital(w("col.met")),
+        ]));
         out.push_str("| --- | --- | --- | ---: | --- |\n");
         for g in &report.gaps {
             out.push_str(&row(&[
@@ -89,37 +110,48 @@ pub fn render(report: &Report) -> String {
                 escape(&level_text(g.target_rank, Some(&g.target_title))),
                 g.gap_text(),
                 match g.status().strip_prefix("met") {
-                    Some(rest) if g.met => format!("yes{}", escape(rest)),
-                    _ => "no".to_string(),
+                    Some(rest) if g.met => format!("{}{}", w("word.yes"), escape(rest)),
+                    _ => w("word.no").to_string(),
                 },
             ]));
         }
         out.push_str(&format!("\n{}\n", escape(&report.targets_met_text())));
     }
 
-    out.push_str("\n## Development plan\n");
+    out.push_str(&format!("\n## {}\n", w("report.plan")));
     if report.plan.is_empty() {
         out.push_str(&format!("\n{}\n", escape(&report.all_met_text())));
     }
     for entry in &report.plan {
         out.push_str(&format!(
-            "\n### {}: {} → {} ({} to go)\n\n",
-            escape(&entry.label()),
-            escape(&level_text(entry.rank, entry.level_title.as_deref())),
-            escape(&level_text(entry.target_rank, Some(&entry.target_title))),
-            entry.levels_to_go()
+            "\n### {}\n\n",
+            escape(&lang.fill(
+                "report.plan.entry",
+                &[
+                    ("competency", &entry.label()),
+                    (
+                        "from",
+                        &level_text(entry.rank, entry.level_title.as_deref())
+                    ),
+                    (
+                        "to",
+                        &level_text(entry.target_rank, Some(&entry.target_title))
+                    ),
+                    ("n", &entry.levels_to_go().to_string()),
+                ],
+            ))
         ));
         out.push_str(&level_texts(
             entry.target_description.as_deref(),
             &entry.target_examples,
         ));
         if entry.indicators.is_empty() {
-            out.push_str("Every indicator up to the target is demonstrated or not applicable; rate the remaining levels to climb.\n");
+            out.push_str(&format!("{}\n", w("report.plan.done")));
         }
         for i in &entry.indicators {
             let rated = match i.rating {
-                Some(_) => format!("rated {}", escape(&rating_text(i))),
-                None => "not rated yet".to_string(),
+                Some(_) => lang.fill("report.rated", &[("rating", &escape(&rating_text(i)))]),
+                None => w("report.not_rated").to_string(),
             };
             out.push_str(&format!(
                 "- [ ] **{}**: {} (`{}`), {rated}",
@@ -128,7 +160,7 @@ pub fn render(report: &Report) -> String {
                 i.id.replace('`', "'"),
             ));
             if let Some(note) = &i.note {
-                out.push_str(&format!(". Note: {}", escape(note)));
+                out.push_str(&lang.fill("report.note", &[("note", &escape(note))]));
             }
             out.push('\n');
         }
@@ -139,17 +171,31 @@ pub fn render(report: &Report) -> String {
             }
         }
     }
-    notes(&mut out, report);
+    notes(&mut out, report, lang);
     out
 }
 
+/// A column heading as a Markdown table starts it: `Competency`.
+fn capital(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// "Evidence notes": every indicator with a note, its rating beside it.
-fn notes(out: &mut String, report: &Report) {
+fn notes(out: &mut String, report: &Report, lang: Language) {
+    let w = |k: &str| lang.text(k);
     if report.noted().next().is_none() {
         return;
     }
-    out.push_str("\n## Evidence notes\n\n");
-    out.push_str("| Indicator | Rating | Note |\n| --- | --- | --- |\n");
+    out.push_str(&format!("\n## {}\n\n", w("report.notes")));
+    out.push_str(&row(&[
+        capital(w("col.indicator")),
+        capital(w("col.rating")),
+        capital(w("col.note")),
+    ]));
+    out.push_str("| --- | --- | --- |\n");
     for i in report.noted() {
         out.push_str(&row(&[
             format!(

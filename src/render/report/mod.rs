@@ -44,9 +44,9 @@ impl crate::render::Document for Report {
         match format {
             Format::Table => table::render(self, style),
             Format::Json => json::render(self),
-            Format::Markdown => markdown::render(self),
+            Format::Markdown => markdown::render(self, style.lang),
             Format::Csv => csv::render(self),
-            Format::Html => html::render(self),
+            Format::Html => html::render(self, style.lang),
         }
     }
 

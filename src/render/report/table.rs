@@ -21,10 +21,12 @@ pub fn render(report: &Report, style: Style) -> String {
     out.push('\n');
     if let (Some(name), Some(id)) = (&report.track_name, &report.track) {
         out.push_str(&lines(
-            &format!(
-                "Track: {} ({}); another with --track ID",
-                crate::render::visible(name),
-                crate::render::visible(id)
+            &style.lang.fill(
+                "report.track",
+                &[
+                    ("name", &crate::render::visible(name)),
+                    ("id", &crate::render::visible(id)),
+                ],
             ),
             width,
         ));
@@ -60,7 +62,7 @@ pub fn explanations(report: &Report, style: Style) -> String {
         return String::new();
     }
     let width = style.width;
-    let mut out = format!("\n{}\n", bold("Why these levels", style));
+    let mut out = format!("\n{}\n", bold(style.lang.text("report.why"), style));
     for c in &report.competencies {
         let Some(explain) = &c.explain else { continue };
         out.push_str(&wrap_hanging(
@@ -92,7 +94,7 @@ pub fn warnings(report: &Report, style: Style) -> String {
         return String::new();
     }
     let width = style.width;
-    let mut out = format!("\n{}\n", bold("Worth a second look", style));
+    let mut out = format!("\n{}\n", bold(style.lang.text("report.second_look"), style));
     for w in &report.warnings {
         out.push_str(&wrap_hanging(&w.message, width, "  - ", "    "));
     }
@@ -102,7 +104,8 @@ pub fn warnings(report: &Report, style: Style) -> String {
 /// "Evidence notes": every indicator with a note, its rating beside it.
 pub fn notes(report: &Report, style: Style) -> String {
     let mut t = table(style);
-    t.set_header(vec!["indicator", "rating", "note"]);
+    let w = |k: &str| style.lang.text(k);
+    t.set_header(vec![w("col.indicator"), w("col.rating"), w("col.note")]);
     for i in report.noted() {
         t.add_row(vec![
             cell(format!(
@@ -116,7 +119,7 @@ pub fn notes(report: &Report, style: Style) -> String {
         ]);
     }
     let t = crate::render::fit::laid_out(t);
-    format!("{}\n{t}\n", bold("Evidence notes", style))
+    format!("{}\n{t}\n", bold(style.lang.text("report.notes"), style))
 }
 
 /// What `rungs assess` prints when a walk ends: how much is answered, the profile, and the gaps
@@ -141,7 +144,10 @@ pub fn profile_table(report: &Report, style: Style) -> String {
     let mut out = format!(
         "{}\n",
         bold(
-            &format!("Level profile (scores out of {})", report.max_rank),
+            &style.lang.fill(
+                "report.profile.scores",
+                &[("max", &report.max_rank.to_string())],
+            ),
             style
         )
     );
@@ -149,17 +155,30 @@ pub fn profile_table(report: &Report, style: Style) -> String {
     // With groups, each group's competencies under its name, in a table of their own.
     for (group, members) in report.sections() {
         if grouped {
-            let heading = group.map_or_else(|| "Other competencies".into(), |g| g.label());
+            let heading =
+                group.map_or_else(|| style.lang.text("report.other").into(), |g| g.label());
             out.push_str(&bold(&lines(&heading, style.width), style));
             out.push('\n');
         }
         // On a narrow terminal the bar gives way, so no word has to break.
         let with_bar = style.width >= 60;
         let mut t = table(style);
+        let w = |k: &str| style.lang.text(k);
         if with_bar {
-            t.set_header(vec!["competency", "level", "score", "", "next level"]);
+            t.set_header(vec![
+                w("col.competency"),
+                w("col.level"),
+                w("col.score"),
+                "",
+                w("col.next"),
+            ]);
         } else {
-            t.set_header(vec!["competency", "level", "score", "next level"]);
+            t.set_header(vec![
+                w("col.competency"),
+                w("col.level"),
+                w("col.score"),
+                w("col.next"),
+            ]);
         }
         for c in members {
             let mut bar_cell = cell(bar(c.score_or_zero(), report.max_rank as f64, cells));
@@ -201,16 +220,27 @@ pub fn gap_table(report: &Report, style: Style) -> String {
         return String::new();
     };
     let title = bold(
-        &lines(&format!("Gaps to {}", target.description), style.width),
+        &lines(
+            &style
+                .lang
+                .fill("report.gaps", &[("target", &target.description)]),
+            style.width,
+        ),
         style,
     );
     if report.gaps.is_empty() {
-        return format!("{title}\nThe target names none of this framework's competencies.\n");
+        return format!("{title}\n{}\n", style.lang.text("report.gaps.none"));
     }
     // On a narrow terminal the met column gives way (a gap of 0 says it), so no word breaks.
     let with_status = style.width >= 60;
     let mut t = table(style);
-    let mut header = vec!["competency", "current", "target", "gap"];
+    let w = |k: &str| style.lang.text(k);
+    let mut header = vec![
+        w("col.competency"),
+        w("col.current"),
+        w("col.target"),
+        w("col.gap"),
+    ];
     if with_status {
         header.push("");
     }
@@ -242,7 +272,7 @@ pub fn gap_table(report: &Report, style: Style) -> String {
 /// competency's guidance.
 pub fn plan(report: &Report, style: Style) -> String {
     let width = style.width;
-    let mut out = bold("Development plan", style);
+    let mut out = bold(style.lang.text("report.plan"), style);
     out.push('\n');
     if report.plan.is_empty() {
         out.push_str(&lines(&report.all_met_text(), width));
@@ -253,12 +283,20 @@ pub fn plan(report: &Report, style: Style) -> String {
         out.push('\n');
         out.push_str(&bold(
             &lines(
-                &format!(
-                    "{}: {} → {} ({} to go)",
-                    entry.label(),
-                    level_text(entry.rank, entry.level_title.as_deref()),
-                    level_text(entry.target_rank, Some(&entry.target_title)),
-                    entry.levels_to_go()
+                &style.lang.fill(
+                    "report.plan.entry",
+                    &[
+                        ("competency", &entry.label()),
+                        (
+                            "from",
+                            &level_text(entry.rank, entry.level_title.as_deref()),
+                        ),
+                        (
+                            "to",
+                            &level_text(entry.target_rank, Some(&entry.target_title)),
+                        ),
+                        ("n", &entry.levels_to_go().to_string()),
+                    ],
                 ),
                 width,
             ),
@@ -271,10 +309,16 @@ pub fn plan(report: &Report, style: Style) -> String {
             width,
         ));
         if entry.indicators.is_empty() {
-            out.push_str(&wrap_hanging("Every indicator up to the target is demonstrated or not applicable; rate the remaining levels to climb.", width, "", ""));
+            out.push_str(&wrap_hanging(
+                style.lang.text("report.plan.done"),
+                width,
+                "",
+                "",
+            ));
         } else {
             let mut t = table(style);
-            t.set_header(vec!["level", "indicator", "rating"]);
+            let w = |k: &str| style.lang.text(k);
+            t.set_header(vec![w("col.level"), w("col.indicator"), w("col.rating")]);
             let mut previous_rank = None;
             for i in &entry.indicators {
                 let level = if previous_rank == Some(i.rank) {
