@@ -232,7 +232,7 @@ mod tests {
             Ok(report) => report,
             Err(e) => panic!("{e}"),
         };
-        insta::assert_snapshot!(super::render(&report), @r"
+        insta::assert_snapshot!(super::render(&report, crate::language::Language::English), @r"
         # Small 1
 
         A level is held when 80% of its indicators (not counting those not applicable) are rated 3 (Often) or more, and every lower level is held or passed over (every indicator not applicable); an indicator not answered yet is not yet shown.
