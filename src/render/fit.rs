@@ -30,7 +30,7 @@ fn blocks(table: &Table, width: u16) -> String {
     let name_width = names
         .iter()
         .skip(1)
-        .map(|n| console::measure_text_width(n))
+        .map(|n| crate::render::width::width(n))
         .max()
         .unwrap_or(0);
     let mut out = String::new();
@@ -50,13 +50,13 @@ fn blocks(table: &Table, width: u16) -> String {
                 continue;
             }
             let name = names.get(column + 1).map(String::as_str).unwrap_or("");
-            let pad = name_width - console::measure_text_width(name);
+            let pad = name_width - crate::render::width::width(name);
             let first = if name_width == 0 {
                 "  ".to_string()
             } else {
                 format!("  {name}{}  ", " ".repeat(pad))
             };
-            let rest = " ".repeat(console::measure_text_width(&first));
+            let rest = " ".repeat(crate::render::width::width(&first));
             out.push_str(&wrap_hanging(&value, width, &first, &rest));
         }
     }
@@ -116,7 +116,7 @@ mod tests {
              score   1.00 → 1.00\n  \
              change  = 0.00"
         );
-        assert!(text.lines().all(|l| console::measure_text_width(l) <= 50));
+        assert!(text.lines().all(|l| crate::render::width::width(l) <= 50));
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod show;
 pub mod team;
 pub mod text;
 pub mod walk;
+pub mod width;
 mod wrapping;
 
 pub use crate::words::plural;
@@ -70,9 +71,9 @@ pub fn whole_words(table: &mut Table) -> bool {
     let mut lines = vec![0usize; columns];
     let mut measure = |column: usize, text: &str| {
         for line in text.lines() {
-            lines[column] = lines[column].max(console::measure_text_width(line));
+            lines[column] = lines[column].max(width::width(line));
             for word in line.split_whitespace() {
-                words[column] = words[column].max(console::measure_text_width(word));
+                words[column] = words[column].max(width::width(word));
             }
         }
     };

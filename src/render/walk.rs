@@ -224,7 +224,7 @@ fn opening_text(
 pub fn explain_hint(file: &str, width: u16) -> String {
     let command = format!("rungs report {file} --explain");
     let line = format!("Why these levels: {command}");
-    if console::measure_text_width(&line) <= usize::from(width) {
+    if crate::render::width::width(&line) <= usize::from(width) {
         line
     } else {
         format!("Why these levels:\n  {command}")
@@ -568,7 +568,7 @@ fn one_row(text: &str, width: u16) -> String {
     let limit = usize::from(width).saturating_sub(2);
     let mut cut = String::new();
     for word in first.split_whitespace() {
-        if console::measure_text_width(&cut) + 1 + console::measure_text_width(word) > limit {
+        if crate::render::width::width(&cut) + 1 + crate::render::width::width(word) > limit {
             break;
         }
         if !cut.is_empty() {
@@ -640,8 +640,8 @@ fn labels_line(scale: RatingScale<'_>, style: Style) -> String {
             .map(|p| {
                 let label = super::one_line(&p.label);
                 let label = match cut {
-                    Some(n) if label.chars().count() > n + 1 => {
-                        format!("{}.", label.chars().take(n).collect::<String>())
+                    Some(n) if super::width::first_graphemes(&label, n + 1).1 => {
+                        format!("{}.", super::width::first_graphemes(&label, n).0)
                     }
                     _ => label,
                 };
@@ -652,7 +652,7 @@ fn labels_line(scale: RatingScale<'_>, style: Style) -> String {
         parts.join(" · ")
     };
     let full = line(None);
-    let text = if console::measure_text_width(&full) <= usize::from(style.width) {
+    let text = if crate::render::width::width(&full) <= usize::from(style.width) {
         full
     } else {
         line(Some(3))

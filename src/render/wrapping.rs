@@ -3,6 +3,7 @@
 //! newline; a word longer than a line stands alone; widths are measured without ANSI styling.
 
 use super::prose::{blocks, Block};
+use super::width::width as text_width;
 
 /// Wrap `text` to `width` columns, every line starting with `indent`.
 pub fn wrap(text: &str, width: u16, indent: &str) -> String {
@@ -18,14 +19,14 @@ pub fn lines(text: &str, width: u16) -> String {
 /// Wrap `text` to `width` columns: the first line starts with `first`, the others with `rest`.
 /// Each line of `text` starts a new line; empty text gives one empty line, with no prefix.
 pub fn wrap_hanging(text: &str, width: u16, first: &str, rest: &str) -> String {
-    let width = usize::from(width).max(first.chars().count().max(rest.chars().count()) + 20);
+    let width = usize::from(width).max(text_width(first).max(text_width(rest)) + 20);
     let mut out = String::new();
     let mut prefix = first;
     for paragraph in text.lines() {
         let mut line = String::from(prefix);
         let mut empty = true;
         for word in paragraph.split_whitespace() {
-            let needed = console::measure_text_width(&line) + 1 + console::measure_text_width(word);
+            let needed = text_width(&line) + 1 + text_width(word);
             if !empty && needed > width {
                 out.push_str(line.trim_end());
                 out.push('\n');
@@ -71,7 +72,7 @@ pub fn wrap_prose(text: &str, width: u16, first: &str, rest: &str) -> String {
         match block {
             Block::Paragraph(p) => out.push_str(&wrap_hanging(p, width, lead, rest)),
             Block::Item { marker, text } => {
-                let hang = format!("{rest}{}", " ".repeat(marker.chars().count() + 1));
+                let hang = format!("{rest}{}", " ".repeat(text_width(marker) + 1));
                 out.push_str(&wrap_hanging(
                     &format!("{marker} {text}"),
                     width,

@@ -40,4 +40,5 @@ mod team;
 mod tracks;
 mod translate;
 mod validate;
+mod wide;
 mod writing;

@@ -155,7 +155,7 @@ fn draw_note(term: &Term, prompt: &str, text: &str, rows: usize) -> usize {
     let _ = term.write_str(&line);
     let _ = term.flush();
     let columns = usize::from(term.size_checked().map_or(80, |(_, c)| c.max(1)));
-    console::measure_text_width(&line).max(1).div_ceil(columns)
+    rungs::render::width::width(&line).max(1).div_ceil(columns)
 }
 
 #[cfg(test)]

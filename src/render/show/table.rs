@@ -91,7 +91,7 @@ fn group_heading(group: Option<&Group>, style: Style) -> String {
         Some(g) => format!("── {} ({}) ", g.label(), g.id),
         None => "── Other competencies ".to_string(),
     };
-    let fill = usize::from(style.width).saturating_sub(console::measure_text_width(&heading));
+    let fill = usize::from(style.width).saturating_sub(crate::render::width::width(&heading));
     let mut out = String::from("\n");
     out.push_str(&bold(&format!("{heading}{}", "─".repeat(fill)), style));
     out.push('\n');
@@ -165,7 +165,7 @@ fn competency_level_text(framework: &Framework, cl: &CompetencyLevel, style: Sty
     let id_width = cl
         .indicators
         .iter()
-        .map(|i| i.id.chars().count())
+        .map(|i| crate::render::width::width(&crate::render::visible(&i.id)))
         .max()
         .unwrap_or(2)
         .max(2);

@@ -8,6 +8,7 @@ use crate::render::cell;
 use comfy_table::CellAlignment;
 
 use super::{heading, risk, some_names};
+use crate::render::width::{cut, pad, width as text_width};
 use crate::render::{bold, lines, table, visible, Style};
 use crate::team::Team;
 
@@ -47,17 +48,6 @@ pub fn render(team: &Team, style: Style) -> String {
     out
 }
 
-/// Cut to `width` characters, ending in `…` when cut.
-fn cut(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_string()
-    } else {
-        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
-    }
-}
-
 /// The rank held, coloured from red (none) to green (the top rank).
 fn rank_cell(rank: usize, max: usize, style: Style) -> String {
     let text = if rank == 0 {
@@ -89,7 +79,7 @@ pub fn matrix(team: &Team, style: Style) -> String {
     let name_width = team
         .members
         .iter()
-        .map(|m| visible(&m.subject).chars().count() + usize::from(!m.complete))
+        .map(|m| text_width(&visible(&m.subject)) + usize::from(!m.complete))
         .max()
         .unwrap_or(6)
         .clamp(6, NAME_MAX);
@@ -105,7 +95,7 @@ pub fn matrix(team: &Team, style: Style) -> String {
         team.competencies.iter().enumerate().collect();
     for block in numbered.chunks(per_block) {
         out.push('\n');
-        let mut header = format!("{:<name_width$}", "person");
+        let mut header = pad("person", name_width);
         for (n, _) in block {
             header.push_str(&format!(" {:>w$}", format!("C{}", n + 1), w = COLUMN - 1));
         }
@@ -114,7 +104,7 @@ pub fn matrix(team: &Team, style: Style) -> String {
         for m in &team.members {
             let mark = if m.complete { "" } else { "*" };
             let name = cut(&visible(&m.subject), name_width - usize::from(!m.complete)) + mark;
-            let mut line = format!("{name:<name_width$}");
+            let mut line = pad(&name, name_width);
             for (n, _) in block {
                 line.push(' ');
                 line.push_str(&rank_cell(m.competencies[*n].rank, team.max_rank, style));
@@ -138,7 +128,7 @@ fn pack(items: &[String], width: usize) -> String {
     let mut line = String::new();
     for item in items {
         let item = cut(item, width);
-        let needed = line.chars().count() + 3 + item.chars().count();
+        let needed = text_width(&line) + 3 + text_width(&item);
         if !line.is_empty() && needed > width {
             out.push_str(&line);
             out.push('\n');
