@@ -38,16 +38,54 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
-/// Refuse a name holding a character [`is_invisible`]: `what` names it (`subject`, `--rater`).
-/// The message shows the name with each such character as `\u{..}`.
+/// Whether a character is drawn as (part of) an emoji: the blocks of pictographs, dingbats and
+/// symbols emoji are taken from, and what may follow an emoji within its sequence (U+FE0F, a
+/// skin tone, a keycap).
+fn is_emoji_part(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2190}'..='\u{21FF}'
+            | '\u{2300}'..='\u{23FF}'
+            | '\u{2460}'..='\u{24FF}'
+            | '\u{25A0}'..='\u{27BF}'
+            | '\u{2900}'..='\u{297F}'
+            | '\u{2B00}'..='\u{2BFF}'
+            | '\u{FE0F}'
+            | '\u{20E3}'
+            | '\u{1F000}'..='\u{1FAFF}'
+    )
+}
+
+/// The places (in characters) of the characters of `text` that [`is_invisible`]: a zero-width
+/// joiner between two emoji (`👩‍💼`, one glyph on the screen) is part of what is drawn, not
+/// hidden.
+fn invisible_at(text: &str) -> Vec<usize> {
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len())
+        .filter(|&i| {
+            let c = chars[i];
+            let joins_emoji = c == '\u{200D}'
+                && i > 0
+                && is_emoji_part(chars[i - 1])
+                && chars.get(i + 1).is_some_and(|&n| is_emoji_part(n));
+            is_invisible(c) && !joins_emoji
+        })
+        .collect()
+}
+
+/// Refuse a name holding a character [`is_invisible`] (other than a joiner within an emoji
+/// sequence): `what` names it (`subject`, `--rater`). The message shows the name with each
+/// such character as `\u{..}`.
 pub fn check_name(what: &str, text: &str) -> Result<(), String> {
-    let Some(first) = text.chars().find(|&c| is_invisible(c)) else {
+    let hidden = invisible_at(text);
+    let Some(first) = hidden.first().and_then(|&i| text.chars().nth(i)) else {
         return Ok(());
     };
     let shown: String = text
         .chars()
-        .map(|c| {
-            if is_invisible(c) || crate::render::safe::is_hidden(c) {
+        .enumerate()
+        .map(|(i, c)| {
+            if hidden.contains(&i) || crate::render::safe::is_hidden(c) {
                 format!("\\u{{{:x}}}", u32::from(c))
             } else {
                 c.to_string()

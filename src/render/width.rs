@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 /// The columns `text` takes on a terminal, ANSI styling left out.
 pub fn width(text: &str) -> usize {
     if text.contains('\u{1b}') {
-        crate::render::width::width(text)
+        console::measure_text_width(text)
     } else {
         text.width()
     }

@@ -261,3 +261,39 @@ fn a_long_wide_name_is_cut_whole_in_the_team_matrix() {
     assert!(row.contains('…'), "{row}");
     assert_eq!(cut, "👩‍💼".repeat(cut.graphemes(true).count()), "{row}");
 }
+
+#[test]
+fn a_joiner_within_an_emoji_is_part_of_a_name_and_one_between_letters_is_not() {
+    let sandbox = Sandbox::new();
+    let framework = sandbox.write("wide.yaml", WIDE);
+    let answers = sandbox.write("answers.yaml", "l1: 3\n\"指標\": 2\nc1: 4\n");
+    let assess = |subject: &str, out: &str| {
+        command(&["assess"])
+            .arg(&framework)
+            .arg("--answers")
+            .arg(&answers)
+            .args(&["--subject", subject, "--out"])
+            .arg(sandbox.path(out))
+            .env("NO_COLOR", "1")
+            .env("HOME", &sandbox.path("home").display().to_string())
+            .env("XDG_DATA_HOME", &sandbox.path("data").display().to_string())
+            .run()
+    };
+    for (n, subject) in ["👩‍💼 Sam", "🏳️‍🌈 Alex", "👨‍👩‍👧‍👦 Family", "❤️‍🔥 Kai"]
+        .iter()
+        .enumerate()
+    {
+        let run = assess(subject, &format!("ok-{n}.json"));
+        assert_eq!(run.code, 0, "{subject}: {}", run.stderr);
+    }
+    let run = assess("Al\u{200d}ex", "no.json");
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("holds an invisible character (U+200D)"),
+        "{}",
+        run.stderr
+    );
+    let run = assess("👩\u{200d} Sam", "no.json");
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(!sandbox.path("no.json").exists());
+}
