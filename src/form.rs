@@ -185,6 +185,8 @@ pub fn form(framework: &Framework, ladder: &Ladder, base: &Assessment, who: Who)
     // What the earlier file set aside stays in it: the page neither shows nor saves it.
     start.set_aside.clear();
     start.completed_at = None;
+    // Drawn for this page, written into the file it saves, and listed in the form's ledger.
+    start.form_token = Some(crate::assessment::issued::new_token());
     start.subject.clone_from(&subject);
     start.rater = None;
     start.track = ladder.track().map(|t| framework.tracks[t].id.clone());

@@ -131,6 +131,7 @@ pub fn assessment() -> Value {
             },
             "subject": { "type": ["string", "null"], "description": "Name of the person assessed; when absent, the file's stem (alex.json -> alex)." },
             "lang": { "type": "string", "description": "The language the framework's texts were shown in (`--lang`), when not its own; ratings and prints are those of the framework as written." },
+            "form_token": { "type": "string", "description": "The token of the `rungs form` page the file was saved from; the form's ledger (issued.json) lists what the page was issued for, and `--issued LEDGER` checks the file against it." },
             "rater": {
                 "type": ["object", "null"],
                 "description": "Who gave the ratings; absent in a self-assessment.",

@@ -302,6 +302,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                     track,
                     rater: None,
                     lang: None,
+                    form_token: None,
                     from: None,
                     set_aside: Default::default(),
                     started_at,

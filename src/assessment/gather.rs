@@ -31,6 +31,9 @@ pub enum Reason {
     Corrupt,
     /// The file could not be read (missing, permissions, a folder, too large).
     Unreadable,
+    /// Not saved from a form page the ledger given with `--issued` lists, or no longer saying
+    /// what the page was issued for ([`crate::assessment::issued::Issued::check`]).
+    NotIssued,
 }
 
 impl Reason {
@@ -41,6 +44,7 @@ impl Reason {
             Reason::OtherFramework => "other framework",
             Reason::Corrupt => "corrupt",
             Reason::Unreadable => "unreadable",
+            Reason::NotIssued => "not as issued",
         }
     }
 }
@@ -182,6 +186,9 @@ pub struct Options {
     pub by_round: bool,
     /// Keep the scorecards of files that do not count ([`Gathered::earlier`]).
     pub keep_earlier: bool,
+    /// The form ledger (`--issued`): files it does not vouch for are left out as
+    /// [`Reason::NotIssued`].
+    pub issued: Option<std::sync::Arc<crate::assessment::issued::Issued>>,
 }
 
 /// Why nothing could be gathered.
@@ -257,7 +264,7 @@ pub fn gather(
                 });
             };
             rest = tail;
-            match read_assessment(path) {
+            match read_checked(path, options) {
                 Ok(assessment) => {
                     let found = file::find_framework(
                         catalog,
@@ -283,7 +290,7 @@ pub fn gather(
     let folds = in_parallel(rest, threads, |part| {
         let mut fold = Fold::new(options);
         for (path, round) in part {
-            match read_assessment(path) {
+            match read_checked(path, options) {
                 Ok(assessment) => fold.add(&layout, path, *round, assessment),
                 Err(invalid) => fold.invalid.push(invalid),
             }
@@ -320,6 +327,22 @@ fn in_parallel<I: Sync, T: Send>(
             })
             .collect()
     })
+}
+
+/// [`read_assessment`], then left out unless the form ledger of `options` vouches for it.
+fn read_checked(path: &Path, options: &Options) -> Result<Assessment, Invalid> {
+    let assessment = read_assessment(path)?;
+    match &options.issued {
+        Some(issued) => match issued.check(&assessment) {
+            Ok(()) => Ok(assessment),
+            Err(why) => Err(Invalid {
+                path: path.to_path_buf(),
+                reason: Reason::NotIssued,
+                detail: Diagnostic::file_error(&path.display().to_string(), why),
+            }),
+        },
+        None => Ok(assessment),
+    }
 }
 
 /// Read one file as an assessment, classifying what is wrong with it.

@@ -5,6 +5,7 @@ pub mod destination;
 pub mod file;
 pub mod folder;
 pub mod gather;
+pub mod issued;
 pub mod model;
 pub mod person;
 pub mod reconcile;

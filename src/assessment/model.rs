@@ -32,6 +32,11 @@ pub struct Assessment {
     /// The language the framework's texts were shown in (`--lang`), when not its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// The token of the `rungs form` page this file was saved from, which the form's ledger
+    /// lists with what the page was issued for ([`crate::assessment::issued`]); absent in files made
+    /// otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form_token: Option<String>,
     /// RFC 3339 time the assessment began.
     pub started_at: String,
     /// RFC 3339 time the last indicator was answered; null while in progress.

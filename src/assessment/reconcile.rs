@@ -510,6 +510,7 @@ competencies:
             track: None,
             rater: None,
             lang: None,
+            form_token: None,
             started_at: "2026-01-01T00:00:00Z".into(),
             completed_at: None,
             notes: Default::default(),

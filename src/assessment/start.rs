@@ -16,6 +16,7 @@ impl Assessment {
             track: None,
             rater: None,
             lang: None,
+            form_token: None,
             from: None,
             started_at: now(),
             completed_at: None,

@@ -96,6 +96,12 @@ pub struct ReportArgs {
 
     #[command(flatten)]
     pub framework: FrameworkOverride,
+
+    /// Count only files saved from the form pages this ledger lists (the issued.json `rungs
+    /// form` writes beside its pages), saying what they were issued for; the others are named
+    /// and left out. A self-assessment without a form token is not checked.
+    #[arg(long, value_name = "LEDGER")]
+    pub issued: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -216,6 +222,12 @@ pub struct CompareArgs {
 
     #[command(flatten)]
     pub framework: FrameworkOverride,
+
+    /// Count only files saved from the form pages this ledger lists (the issued.json `rungs
+    /// form` writes beside its pages), saying what they were issued for; the others are named
+    /// and left out. A self-assessment without a form token is not checked.
+    #[arg(long, value_name = "LEDGER")]
+    pub issued: Option<PathBuf>,
 }
 
 /// Output formats of `team`.
@@ -303,4 +315,10 @@ pub struct TeamArgs {
 
     #[command(flatten)]
     pub framework: FrameworkOverride,
+
+    /// Count only files saved from the form pages this ledger lists (the issued.json `rungs
+    /// form` writes beside its pages), saying what they were issued for; the others are named
+    /// and left out. A self-assessment without a form token is not checked.
+    #[arg(long, value_name = "LEDGER")]
+    pub issued: Option<PathBuf>,
 }

@@ -43,8 +43,17 @@ pub fn read(
         Err(Failure::NoAssessments { invalid: more }) => {
             invalid.extend(more);
             let mut problems: Vec<String> = invalid.iter().map(line).collect();
+            let not_issued = invalid
+                .iter()
+                .filter(|i| i.reason == Reason::NotIssued)
+                .count();
             problems.push(if files.is_empty() {
                 "no assessment files (*.json) found".to_string()
+            } else if not_issued > 0 {
+                format!(
+                    "no file is left: {} not saved from a page the ledger lists, or not as issued",
+                    plural(not_issued, "file is", "files are")
+                )
             } else {
                 "none of the files is a rungs assessment".to_string()
             });
@@ -56,8 +65,10 @@ pub fn read(
     let refused: Vec<String> = invalid
         .iter()
         .filter(|i| {
-            !strictness.skip_invalid
-                || (strictness.refuse_other_framework && i.reason == Reason::OtherFramework)
+            // Files the form ledger does not vouch for are left out, never an error.
+            i.reason != Reason::NotIssued
+                && (!strictness.skip_invalid
+                    || (strictness.refuse_other_framework && i.reason == Reason::OtherFramework))
         })
         .map(line)
         .collect();
@@ -73,7 +84,12 @@ pub fn read(
         return Err(BadInput::many(problems).into());
     }
     for bad in &invalid {
-        context.say(format_args!("skipped: {}", line(bad)));
+        if bad.reason == Reason::NotIssued {
+            // Said even with -q: what counts depends on it.
+            super::eprint_line(format_args!("left out: {}", line(bad)));
+        } else {
+            context.say(format_args!("skipped: {}", line(bad)));
+        }
     }
     for warning in &gathered.warnings {
         context.warn(warning);

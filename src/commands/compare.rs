@@ -18,6 +18,7 @@ pub fn run(context: &Context, args: &CompareArgs) -> anyhow::Result<ExitCode> {
         &args.files,
         Options {
             framework: args.framework.load()?,
+            issued: super::issued(args.issued.as_deref())?,
             keep_notes: true,
             ..Options::default()
         },

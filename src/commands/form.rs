@@ -1,16 +1,17 @@
 //! `rungs form`: a self-contained HTML page for a rater who does not use a terminal, or one
 //! page per rater of a raters sheet.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
+use rungs::assessment::issued::{self, IssuedPage};
 use rungs::assessment::Assessment;
 use rungs::catalog::Entry;
 use rungs::error::BadInput;
 use rungs::form::{form, FormPage, Who};
 use rungs::framework::Ladder;
-use rungs::io::write::{check_target, Refusal};
+use rungs::io::write::{self, check_target, Refusal};
 use rungs::render::{Document, Style};
 
 use super::output::Output;
@@ -76,11 +77,27 @@ pub fn run(context: &Context, args: &FormArgs) -> anyhow::Result<ExitCode> {
                 rater: args.rater.clone(),
                 relation,
             };
+            let issued = (who.rater.clone(), who.relation);
             let page = page(&entry, &ladder, &base, who);
             let output = Output::new(Some(output), args.force);
             refuse_inputs(output, &entry, args)?;
+            output.check()?;
+            // The ledger first: a page is never out without its record.
+            let ledger = match output.path {
+                Some(path) => {
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    let record =
+                        IssuedPage::of(&name, &page.0.base, issued.0.as_deref(), issued.1);
+                    Some(record_pages(&write::folder_of(path), record.into_iter().collect())?)
+                }
+                None => None,
+            };
             output.write(context, &page, ())?;
             say_next(context, &page.0);
+            say_ledger(context, ledger.as_deref());
         }
         (None, Some(raters), Some(dir)) => {
             per_rater(context, args, (&entry, &ladder, &base), raters, dir)?;
@@ -145,21 +162,61 @@ fn per_rater(
     }
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the folder {}", dir.display()))?;
-    for (row, target) in rows.iter().zip(&targets) {
-        let who = Who {
-            subject: args.subject.clone(),
-            rater: Some(row.name.clone()),
-            relation: Some(row.relation),
-        };
-        let page = page(entry, ladder, base, who);
-        Output::new(Some(target), args.force).write(context, &page, ())?;
+    let pages: Vec<Page> = rows
+        .iter()
+        .map(|row| {
+            let who = Who {
+                subject: args.subject.clone(),
+                rater: Some(row.name.clone()),
+                relation: Some(row.relation),
+            };
+            page(entry, ladder, base, who)
+        })
+        .collect();
+    // The ledger first: a page is never out without its record.
+    let records = rows
+        .iter()
+        .zip(&pages)
+        .filter_map(|(row, page)| {
+            IssuedPage::of(
+                &format!("{}.html", row.stem),
+                &page.0.base,
+                Some(&row.name),
+                Some(row.relation),
+            )
+        })
+        .collect();
+    let ledger = record_pages(dir, records)?;
+    for (page, target) in pages.iter().zip(&targets) {
+        Output::new(Some(target), args.force).write(context, page, ())?;
     }
     context.say(format!(
         "{} pages written to {}. Send each person their page; each saves a file to send back. Then: rungs compare FILE...",
         rows.len(),
         dir.display()
     ));
+    say_ledger(context, Some(&ledger));
     Ok(())
+}
+
+/// Record issued pages in the ledger of `folder`.
+fn record_pages(folder: &Path, pages: Vec<IssuedPage>) -> anyhow::Result<PathBuf> {
+    issued::record(folder, pages).map_err(|e| match e {
+        issued::RecordError::Bad(bad) => bad.into(),
+        io => anyhow::Error::from(io),
+    })
+}
+
+/// Where the pages were recorded, and what the record is for.
+fn say_ledger(context: &Context, ledger: Option<&Path>) {
+    match ledger {
+        Some(ledger) => context.say(format!(
+            "Recorded in {}: with --issued {} compare, team and report count only files saved from the pages it lists, as they were issued.",
+            ledger.display(),
+            ledger.display()
+        )),
+        None => context.say("The page went to stdout, so no ledger records it: files saved from it cannot be checked with --issued."),
+    }
 }
 
 /// A page may not replace a file the form is made from: the framework file, the previous

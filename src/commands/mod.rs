@@ -187,6 +187,14 @@ pub fn stdout_result(result: std::io::Result<()>) -> std::io::Result<()> {
     }
 }
 
+/// The form ledger named with `--issued`, read whole before any assessment.
+pub fn issued(
+    path: Option<&std::path::Path>,
+) -> Result<Option<std::sync::Arc<rungs::assessment::issued::Issued>>, rungs::error::BadInput> {
+    path.map(|p| rungs::assessment::issued::Issued::read(p).map(std::sync::Arc::new))
+        .transpose()
+}
+
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let context = Context::from_cli(&cli);

@@ -69,7 +69,7 @@ impl<'a> Output<'a> {
 
     /// Refuse what [`check_target`] refuses: a folder, a file in a folder that does not exist,
     /// a link, FIFO or device, and an existing file without `--force`.
-    fn check(&self) -> Result<(), BadInput> {
+    pub(super) fn check(&self) -> Result<(), BadInput> {
         let Some(path) = self.path else {
             return Ok(());
         };

@@ -19,7 +19,16 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     }
     let (request, problems) = args.target.request();
     let catalog = context.catalog()?;
+    let issued = super::issued(args.issued.as_deref())?;
     let opened = open(&catalog, &file, args.framework.load()?.as_ref())?;
+    if let Some(issued) = &issued {
+        issued.check(&opened.assessment).map_err(|why| {
+            BadInput::new(format!(
+                "left out: {}: {why}; nothing is left to report",
+                rungs::render::visible(&file.display().to_string())
+            ))
+        })?;
+    }
     context.warn_all(&opened.warnings);
     let framework = &opened.entry.framework;
     let ladder = choose_ladder(

@@ -27,6 +27,7 @@ pub fn run(context: &Context, args: &TeamArgs) -> anyhow::Result<ExitCode> {
         &args.paths,
         Options {
             framework: args.framework.load()?,
+            issued: super::issued(args.issued.as_deref())?,
             // The feed carries every file.
             keep_earlier: matrix.is_none(),
             by_round: args.over_time && matrix.is_some(),

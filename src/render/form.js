@@ -188,9 +188,12 @@
   }
 
   saveButton.addEventListener('click', function () {
-    var rater = raterField.value.trim();
+    // Characters that show as nothing would make one name look like another's: rungs refuses
+    // them in names, so the page leaves them out.
+    var invisible = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0]/g;
+    var rater = raterField.value.replace(invisible, '').trim();
     var relation = relationField.value;
-    var subject = subjectField ? subjectField.value.trim() : (base.subject || '');
+    var subject = subjectField ? subjectField.value.replace(invisible, '').trim() : (base.subject || '');
     var problems = [];
     if (!relation) { problems.push(say('form.js.choose_relation', {})); }
     if (!rater) { problems.push(say('form.js.type_name', {})); }
@@ -206,6 +209,7 @@
     if (base.track) { out.track = base.track; }
     out.rater = { name: rater, relation: relation };
     if (base.lang) { out.lang = base.lang; }
+    if (base.form_token) { out.form_token = base.form_token; }
     out.started_at = state.started_at || now();
     out.completed_at = n === total ? state.completed_at : null;
     out.ratings = {};

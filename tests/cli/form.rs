@@ -148,6 +148,13 @@ fn a_rater_clicks_every_answer_reloads_finds_them_and_saves_a_file_compare_reads
     );
     assert_eq!(file["ratings"]["lis-4"]["value"], "na");
     assert!(file["completed_at"].is_string(), "{file}");
+    // The page wrote the token its ledger lists into the file.
+    let ledger: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("issued.json")).expect("the ledger"),
+    )
+    .expect("JSON");
+    assert_eq!(file["form_token"], ledger["pages"][0]["token"], "{ledger}");
+    assert_eq!(ledger["pages"][0]["page"], "ana-by-sam.html");
 
     // Ana's own view, at the terminal; then the comparison of the two.
     let answers = dir.path().join("answers.json");
@@ -161,12 +168,14 @@ fn a_rater_clicks_every_answer_reloads_finds_them_and_saves_a_file_compare_reads
         .arg(&me)
         .run();
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let out = command(&["compare", "--format", "json"])
+    let out = command(&["compare", "--format", "json", "--issued"])
+        .arg(dir.path().join("issued.json"))
         .arg(&me)
         .arg(&saved)
         .run();
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(!out.stderr.contains("digest"), "{}", out.stderr);
+    assert!(!out.stderr.contains("left out"), "{}", out.stderr);
     let compared: Value = serde_json::from_str(&out.stdout).expect("compare JSON");
     let consensus: BTreeMap<String, Value> = compared["indicators"]
         .as_array()
@@ -477,7 +486,15 @@ fn one_page_per_rater_from_a_sheet() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["kim-park.html", "o-neil-jo.html", "sam-lee.html"]);
+    assert_eq!(
+        names,
+        [
+            "issued.json",
+            "kim-park.html",
+            "o-neil-jo.html",
+            "sam-lee.html"
+        ]
+    );
     for (file, rater, relation) in [
         ("sam-lee.html", "Sam Lee", "manager"),
         ("kim-park.html", "Kim Park", "peer"),
@@ -1023,7 +1040,7 @@ fn the_readme_shows_the_form_as_it_is() {
     assert!(section.contains(&format!("$ cat raters.csv\n{sheet}$ rungs form")));
     assert!(section.contains(
         "$ rungs form lasting-relationships --subject \"Alex Rivera\" --raters raters.csv --output-dir forms/\n\
-         $ ls forms/\njo-chen.html  kim-park.html  sam-lee.html\n"
+         $ ls forms/\nissued.json  jo-chen.html  kim-park.html  sam-lee.html\n"
     ));
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("raters.csv"), sheet).expect("write sheet");
@@ -1048,7 +1065,7 @@ fn the_readme_shows_the_form_as_it_is() {
     names.sort();
     assert_eq!(
         names.join("  "),
-        "jo-chen.html  kim-park.html  sam-lee.html"
+        "issued.json  jo-chen.html  kim-park.html  sam-lee.html"
     );
 
     // The page's text as docs/360.md shows it.

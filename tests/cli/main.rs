@@ -19,6 +19,7 @@ mod hardening;
 mod history;
 mod html;
 mod import;
+mod issued;
 mod languages;
 mod narrow;
 mod over_time;
