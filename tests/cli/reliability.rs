@@ -170,12 +170,13 @@ fn files_left_out_are_counted_out_of_every_file_found() {
     );
 }
 
-/// The files in `dir`, sorted.
+/// The pages in `dir`, sorted.
 fn names_in(dir: &std::path::Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .expect("list")
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".html"))
         .collect();
     names.sort();
     names

@@ -489,5 +489,8 @@ fn form_pages_per_rater_are_all_checked_before_any_is_written() {
     fs::remove_file(forms.join("sam-lee.html")).expect("remove the link");
     let written = sandbox.run(&args);
     assert_eq!(written.code, 0, "{}", written.stderr);
-    assert_eq!(listing(&forms), ["kim-park.html", "sam-lee.html"]);
+    assert_eq!(
+        listing(&forms),
+        ["issued.json", "kim-park.html", "sam-lee.html"]
+    );
 }
