@@ -68,6 +68,19 @@ pub struct ImportSheetArgs {
     #[arg(long, value_name = "NAME")]
     pub roles_sheet: Option<String>,
 
+    /// Read the levels (level, level_id, level_description) from this sheet of the workbook.
+    #[arg(long, value_name = "NAME")]
+    pub levels_sheet: Option<String>,
+
+    /// Read the competencies (competency, competency_id, competency_description, group,
+    /// group_id, group_description) from this sheet of the workbook.
+    #[arg(long, value_name = "NAME")]
+    pub competencies_sheet: Option<String>,
+
+    /// Read the groups (group, group_id, group_description) from this sheet of the workbook.
+    #[arg(long, value_name = "NAME")]
+    pub groups_sheet: Option<String>,
+
     /// The text encoding of a .csv or .tsv sheet that is not UTF-8 (a WHATWG label such as
     /// windows-1252, Excel's plain "CSV" on Windows).
     #[arg(long, value_name = "LABEL")]

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use rungs::error::BadInput;
 use rungs::framework::{self, Diagnostic, LoadError};
-use rungs::import::rows::{Mapping, Sheet};
+use rungs::import::rows::{Mapping, Sheet, TableSheets};
 use rungs::import::table::Source;
 use rungs::import::{self, Imported, Options};
 use rungs::io::write::{is_stdout, same_file};
@@ -192,16 +192,70 @@ fn import_sheet(
         }
         (None, None) => None,
     };
-    import::rows::import(
+    let mut tables = Vec::new();
+    for (flag, name) in [
+        ("--levels-sheet", &args.levels_sheet),
+        ("--competencies-sheet", &args.competencies_sheet),
+        ("--groups-sheet", &args.groups_sheet),
+    ] {
+        let Some(name) = name else {
+            tables.push(None);
+            continue;
+        };
+        if !source.is_workbook() {
+            return Err(BadInput::new(format!(
+                "{flag} {name:?}: {shown} is a text sheet, with no sheets by name; give a workbook (.xlsx, .ods)"
+            )));
+        }
+        tables.push(Some(
+            source.table(Some(name)).map_err(|e| problems(context, e))?,
+        ));
+    }
+    fn sheet<'a>(file: &'a str, table: &'a Option<rungs::import::Table>) -> Option<Sheet<'a>> {
+        table.as_ref().map(|table| Sheet { file, table })
+    }
+    let result = import::rows::import_with_tables(
         Sheet {
             file: shown,
             table: &table,
         },
         roles,
+        TableSheets {
+            levels: sheet(shown, &tables[0]),
+            competencies: sheet(shown, &tables[1]),
+            groups: sheet(shown, &tables[2]),
+        },
         options,
         &mappings,
-    )
-    .map_err(|e| problems(context, e))
+    );
+    result.map_err(|mut e| {
+        // A sheet without a column it needs may not be the sheet meant: name them all.
+        let missing = e
+            .diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.message.starts_with("missing column"));
+        if missing && source.is_workbook() {
+            let sheets: Vec<String> = source
+                .overview()
+                .into_iter()
+                .map(|(name, first)| {
+                    format!(
+                        "{:?} ({})",
+                        render::safe::visible(&name),
+                        render::safe::visible(&first.join(", "))
+                    )
+                })
+                .collect();
+            e.diagnostics.push(Diagnostic::file_error(
+                shown,
+                format!(
+                    "the workbook's sheets, with their first row: {}; pick the one to read with --sheet NAME",
+                    sheets.join("; ")
+                ),
+            ));
+        }
+        problems(context, e)
+    })
 }
 
 /// Every error as one line (exit 2); the warnings found with them go to stderr.

@@ -50,6 +50,8 @@ pub enum Column {
     IndicatorCode,
     /// What the indicator is: knowledge, skill, attitude, behaviour, or a label of one's own.
     Kind,
+    /// What the competency's group covers.
+    GroupDescription,
     /// The framework's id (the same on every row), used when the import is given no `--id`.
     FrameworkId,
     /// The framework's name, used when the import is given no `--name`.
@@ -63,7 +65,7 @@ pub enum Column {
 pub const NO_INDICATORS: &str = "(no indicators)";
 
 /// Every column, in the order `show --format csv` writes them.
-pub const COLUMNS: [Column; 25] = [
+pub const COLUMNS: [Column; 26] = [
     Column::Competency,
     Column::Level,
     Column::Indicator,
@@ -86,6 +88,7 @@ pub const COLUMNS: [Column; 25] = [
     Column::LevelCode,
     Column::IndicatorCode,
     Column::Kind,
+    Column::GroupDescription,
     Column::FrameworkId,
     Column::FrameworkName,
     Column::FrameworkVersion,
@@ -117,6 +120,7 @@ impl Column {
             Column::LevelCode => "level_code",
             Column::IndicatorCode => "indicator_code",
             Column::Kind => "kind",
+            Column::GroupDescription => "group_description",
             Column::FrameworkId => "framework_id",
             Column::FrameworkName => "framework_name",
             Column::FrameworkVersion => "framework_version",

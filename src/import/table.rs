@@ -99,6 +99,43 @@ impl<'b> Source<'b> {
         Ok(Source { file, kind })
     }
 
+    /// A workbook's sheets, each with its first row (a few cells, each cut short), for a
+    /// message that helps pick the sheet to read; empty for a text sheet.
+    pub fn overview(&mut self) -> Vec<(String, Vec<String>)> {
+        let Kind::Workbook(workbook) = &mut self.kind else {
+            return Vec::new();
+        };
+        let names = calamine::Reader::sheet_names(workbook.as_ref());
+        let mut sheets = Vec::new();
+        for name in names {
+            let first: Vec<String> = super::workbook::table(self.file, workbook, Some(&name))
+                .ok()
+                .and_then(|table| {
+                    table
+                        .rows()
+                        .find(|r| r.iter().any(|c| !c.trim().is_empty()))
+                        .map(|row| {
+                            row.iter()
+                                .map(str::trim)
+                                .filter(|c| !c.is_empty())
+                                .take(8)
+                                .map(|c| {
+                                    let short: String = c.chars().take(40).collect();
+                                    if short.len() < c.len() {
+                                        format!("{short}...")
+                                    } else {
+                                        short
+                                    }
+                                })
+                                .collect()
+                        })
+                })
+                .unwrap_or_default();
+            sheets.push((name, first));
+        }
+        sheets
+    }
+
     /// Whether the file is a workbook (whose sheets have names).
     pub fn is_workbook(&self) -> bool {
         matches!(self.kind, Kind::Workbook(_))

@@ -99,7 +99,7 @@ fn show_puts_each_competency_under_its_group() {
     );
     assert!(
         csv.stdout
-            .contains(",sd-jr-1,system-design,junior,,,,Technical craft,craft,,,,,,,,,,,,engineering-ladder,Engineering career ladder,2.1\r\n"),
+            .contains(",sd-jr-1,system-design,junior,,,,Technical craft,craft,,,,,,,,,,,,Building software that works and lasts.,engineering-ladder,Engineering career ladder,2.1\r\n"),
         "{}",
         csv.stdout
     );

@@ -195,7 +195,7 @@ fn a_sheet_with_its_own_headers_says_what_to_map_then_imports_with_column() {
     .expect("write");
     let out = run_in(dir.path(), &["import", "sheet", "skills.csv"]);
     assert_eq!(out.code, 2);
-    let fields = "competency, indicator, indicator_id, competency_id, level_id, examples, competency_description, level_description, group, group_id, competency_level_title, competency_level_description, competency_level_examples, track, track_id, indicator_origin, group_code, competency_code, level_code, indicator_code, kind, framework_id, framework_name, framework_version";
+    let fields = "competency, indicator, indicator_id, competency_id, level_id, examples, competency_description, level_description, group, group_id, competency_level_title, competency_level_description, competency_level_examples, track, track_id, indicator_origin, group_code, competency_code, level_code, indicator_code, kind, group_description, framework_id, framework_name, framework_version";
     assert_eq!(
         out.stderr,
         format!(
@@ -239,7 +239,7 @@ fn a_sheet_with_its_own_headers_says_what_to_map_then_imports_with_column() {
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
-        format!("error: --column \"Skill=skill\": \"skill\" is not a field; the fields are: competency, level, indicator, indicator_id, competency_id, level_id, examples, competency_description, level_description, group, group_id, competency_level_title, competency_level_description, competency_level_examples, track, track_id, indicator_origin, group_code, competency_code, level_code, indicator_code, kind, framework_id, framework_name, framework_version, role, role_id, role_description\n")
+        format!("error: --column \"Skill=skill\": \"skill\" is not a field; the fields are: competency, level, indicator, indicator_id, competency_id, level_id, examples, competency_description, level_description, group, group_id, competency_level_title, competency_level_description, competency_level_examples, track, track_id, indicator_origin, group_code, competency_code, level_code, indicator_code, kind, group_description, framework_id, framework_name, framework_version, role, role_id, role_description\n")
     );
 }
 
@@ -446,7 +446,7 @@ fn groups_travel_through_a_sheet_with_their_ids() {
     // carries it in group_id, and it comes back as it was.
     let text = import("ladder", &csv);
     assert!(
-        text.contains("groups:\n  - id: craft\n    name: Technical craft\n  - id: people\n"),
+        text.contains("groups:\n  - id: craft\n    name: Technical craft\n    description: Building software that works and lasts.\n  - id: people\n"),
         "{text}"
     );
     assert!(

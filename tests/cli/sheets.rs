@@ -577,7 +577,7 @@ fn a_wide_sheet_of_one_column_per_level_imports_with_wide() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stderr,
-        "sfia.csv:1:4: warning: column \"Levels\" is not read; to read it, add --column 'Levels=FIELD' with FIELD one of: level, indicator, indicator_id, level_id, examples, level_description, group, group_id, competency_level_title, competency_level_description, competency_level_examples, track, track_id, indicator_origin, group_code, competency_code, level_code, indicator_code, kind, framework_id, framework_name, framework_version\n\
+        "sfia.csv:1:4: warning: column \"Levels\" is not read; to read it, add --column 'Levels=FIELD' with FIELD one of: level, indicator, indicator_id, level_id, examples, level_description, group, group_id, competency_level_title, competency_level_description, competency_level_examples, track, track_id, indicator_origin, group_code, competency_code, level_code, indicator_code, kind, group_description, framework_id, framework_name, framework_version\n\
          imported 2 competencies, 3 levels, 6 indicators into sfia.yaml; check it with: rungs validate sfia.yaml\n"
     );
     let framework = shown(dir.path(), "sfia.yaml");
@@ -708,5 +708,180 @@ fn a_matrix_maps_each_level_column_with_column_level() {
     assert_eq!(
         out.stderr,
         "error: matrix.xlsx[Matrix]:1: --wide: no header names a level (\"Level 1\", \"Level 2 description\"...); map each level's column with --column 'HEADER=level:NAME'\n"
+    );
+}
+
+#[test]
+fn a_workbook_of_several_tables_gives_levels_competencies_and_groups_their_texts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let statements: &[&[&str]] = &[
+        &["competency", "level", "indicator", "competency_description"],
+        &[
+            "Browsing and searching",
+            "Foundation",
+            "Finds data with a search engine",
+            "other text",
+        ],
+        &[
+            "browsing and searching",
+            "Intermediate",
+            "Chooses search terms",
+            "different",
+        ],
+        &["Interacting", "Advanced", "Picks a tool", ""],
+    ];
+    let write = |levels: &[&[&str]]| {
+        workbook(
+            &dir.path().join("digcomp.xlsx"),
+            &[
+                (
+                    "ReadMe",
+                    &[&["DigComp 3.0 ReadMe"], &["This workbook lists..."]],
+                ),
+                (
+                    "Areas",
+                    &[
+                        &["group_id", "group", "group_description"],
+                        &["1", "Information and data literacy", "Finding information"],
+                        &["2", "Communication", "Working with others"],
+                    ],
+                ),
+                (
+                    "Competences",
+                    &[
+                        &[
+                            "competency_id",
+                            "competency",
+                            "competency_description",
+                            "group_id",
+                        ],
+                        &["1.1", "Browsing and searching", "To find data", "1"],
+                        &["2.1", "Interacting", "To interact", "2"],
+                        &["2.1", "Interacting ", "To interact", "2"],
+                    ],
+                ),
+                ("Levels", levels),
+                ("Statements", statements),
+            ],
+        )
+    };
+    write(&[
+        &["level", "level_description"],
+        &["Foundation", "Simple tasks"],
+        &["Foundation ", "Simple tasks"],
+        &["Intermediate", "Well-defined tasks"],
+        &["Advanced", "Different tasks"],
+    ]);
+    let args = [
+        "import",
+        "sheet",
+        "digcomp.xlsx",
+        "--sheet",
+        "Statements",
+        "--levels-sheet",
+        "Levels",
+        "--competencies-sheet",
+        "Competences",
+        "--groups-sheet",
+        "Areas",
+        "-o",
+        "digcomp.yaml",
+        "--force",
+    ];
+    let out = run_in(dir.path(), &args);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "digcomp.xlsx[Statements]:1:4: warning: column \"competency_description\" is not read: a table sheet gives these texts\n\
+         imported 2 competencies, 3 levels, 3 indicators into digcomp.yaml; check it with: rungs validate digcomp.yaml\n"
+    );
+    let framework = shown(dir.path(), "digcomp.yaml");
+    let pick = |list: &str, keys: &[&str]| -> Vec<Vec<serde_json::Value>> {
+        framework[list]
+            .as_array()
+            .expect("list")
+            .iter()
+            .map(|item| keys.iter().map(|k| item[*k].clone()).collect())
+            .collect()
+    };
+    let v = |t: &str| serde_json::Value::from(t);
+    assert_eq!(
+        pick("levels", &["id", "name", "description"]),
+        [
+            vec![v("foundation"), v("Foundation"), v("Simple tasks")],
+            vec![
+                v("intermediate"),
+                v("Intermediate"),
+                v("Well-defined tasks")
+            ],
+            vec![v("advanced"), v("Advanced"), v("Different tasks")],
+        ]
+    );
+    assert_eq!(
+        pick("competencies", &["id", "name", "description", "group"]),
+        [
+            vec![
+                v("1.1"),
+                v("Browsing and searching"),
+                v("To find data"),
+                v("1")
+            ],
+            vec![v("2.1"), v("Interacting"), v("To interact"), v("2")],
+        ]
+    );
+    assert_eq!(
+        pick("groups", &["id", "name", "description"]),
+        [
+            vec![
+                v("1"),
+                v("Information and data literacy"),
+                v("Finding information")
+            ],
+            vec![v("2"), v("Communication"), v("Working with others")],
+        ]
+    );
+    // The descriptions of groups come back through a sheet, with the framework's identity.
+    let csv = run_in(
+        dir.path(),
+        &["-q", "show", "digcomp.yaml", "--format", "csv"],
+    );
+    std::fs::write(dir.path().join("again.csv"), &csv.stdout).expect("write");
+    let out = run_in(
+        dir.path(),
+        &["-q", "import", "sheet", "again.csv", "-o", "again.yaml"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let again = shown(dir.path(), "again.yaml");
+    for key in ["id", "name", "version", "levels", "groups", "competencies"] {
+        assert_eq!(again[key], framework[key], "{key}");
+    }
+
+    // Rows naming one level with other texts: one error naming the rows.
+    write(&[
+        &["level", "level_description"],
+        &["Foundation", "Simple tasks"],
+        &["Foundation", "Simple, guided tasks"],
+        &["Intermediate", "Well-defined tasks"],
+        &["Advanced", "Different tasks"],
+    ]);
+    let out = run_in(dir.path(), &args);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "error: digcomp.xlsx[Levels]:3:2: level \"foundation\" has another description at row 3 than at row 2; give it once, or the same on every row\n"
+        ),
+        "{}",
+        out.stderr
+    );
+
+    // The first sheet is a ReadMe: the error lists the sheets with their first row.
+    let out = run_in(dir.path(), &["import", "sheet", "digcomp.xlsx"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.ends_with(
+            "error: digcomp.xlsx: the workbook's sheets, with their first row: \"ReadMe\" (DigComp 3.0 ReadMe); \"Areas\" (group_id, group, group_description); \"Competences\" (competency_id, competency, competency_description, group_id); \"Levels\" (level, level_description); \"Statements\" (competency, level, indicator, competency_description); pick the one to read with --sheet NAME\n"
+        ),
+        "{}",
+        out.stderr
     );
 }

@@ -100,7 +100,7 @@ fn csv_has_the_import_columns_and_one_row_per_indicator() {
     let mut lines = out.split("\r\n");
     assert_eq!(
         lines.next(),
-        Some("competency,level,indicator,indicator_id,competency_id,level_id,examples,competency_description,level_description,group,group_id,competency_level_title,competency_level_description,competency_level_examples,track,track_id,indicator_origin,group_code,competency_code,level_code,indicator_code,kind,framework_id,framework_name,framework_version")
+        Some("competency,level,indicator,indicator_id,competency_id,level_id,examples,competency_description,level_description,group,group_id,competency_level_title,competency_level_description,competency_level_examples,track,track_id,indicator_origin,group_code,competency_code,level_code,indicator_code,kind,group_description,framework_id,framework_name,framework_version")
     );
     let json = crate::support::command(&["show", "lasting-relationships", "--format", "json"])
         .env("NO_COLOR", "1")
@@ -136,7 +136,7 @@ fn csv_cells_that_look_like_formulas_open_as_text() {
     let row = out.split("\r\n").nth(1).expect("a row");
     assert_eq!(
         row,
-        "'@SUM(1+1),'+One,\"'=HYPERLINK(\"\"http://x\"\")\",i1,c,one,'-2 is less,,,,,,,,,,,,,,,,formulas,'=cmd|' /C calc'!A0,1"
+        "'@SUM(1+1),'+One,\"'=HYPERLINK(\"\"http://x\"\")\",i1,c,one,'-2 is less,,,,,,,,,,,,,,,,,formulas,'=cmd|' /C calc'!A0,1"
     );
 }
 

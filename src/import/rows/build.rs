@@ -76,10 +76,20 @@ impl Gathered {
         for c in &self.competencies {
             if let (Some((name, _)), Some((id, _))) = (&c.group, &c.group_id) {
                 if group_ids.insert(id) {
+                    // A groups sheet's (or competencies sheet's) texts stand; else the rows'.
+                    let listed = self.tables.groups.find(id, "");
+                    let description = listed
+                        .and_then(|g| g.description.as_ref())
+                        .or_else(|| self.group_descriptions.get(id).and_then(Option::as_ref));
                     groups.push(RawGroup {
                         id: id.clone(),
-                        name: name.clone(),
-                        code: c.group_code.as_ref().map(|(code, _)| code.clone()),
+                        name: listed.map_or_else(|| name.clone(), |g| g.name.clone()),
+                        code: c
+                            .group_code
+                            .as_ref()
+                            .or(listed.and_then(|g| g.code.as_ref()))
+                            .map(|(code, _)| code.clone()),
+                        description: description.map(|(d, _)| d.clone()),
                         ..RawGroup::default()
                     });
                 }

@@ -1,12 +1,14 @@
 //! Phase 2: what each row says (its competency, level, competency level, tracks and
 //! indicator), gathered before the levels are ordered.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use super::cells::{
     agree, agree_optional, folded, id_and_code, id_of, is_slug, At, AtLevel, Cells, ColumnMap,
     Named, Problems, Spellings,
 };
+use super::tables::Tables;
 use crate::framework::format::RawIndicatorObject;
 use crate::framework::sheet::{self, Column, COLUMNS, NO_INDICATORS};
 use crate::import::{Row, Table};
@@ -105,6 +107,10 @@ pub(super) struct Gathered {
     pub(super) keep_repeats: bool,
     /// The framework's id, name and version as the rows give them.
     pub(super) identity: [Option<(String, At)>; 3],
+    /// What the table sheets give (levels, competencies, groups).
+    pub(super) tables: Tables,
+    /// Each group's description, as the framework sheet's rows give it.
+    pub(super) group_descriptions: HashMap<String, Option<(String, At)>>,
     /// Each indicator text (its words' hash) of a competency: where it first appears, as
     /// (competency level, indicator).
     restated: HashMap<(usize, u64), (usize, usize)>,
@@ -124,6 +130,22 @@ impl Gathered {
         gathered.on_tracks.reserve(rows);
         gathered.on_tracks_seen.reserve(rows);
         gathered
+    }
+
+    /// The levels sheet's levels, first and in its order, before any row is read.
+    pub(super) fn take_tables(&mut self, tables: Tables) {
+        for item in &tables.levels.items {
+            self.level_index.insert(item.id.clone(), self.levels.len());
+            self.levels.push(LevelEntry {
+                id: item.id.clone(),
+                name: item.name.clone(),
+                name_at: item.name_at,
+                spellings: Spellings::default(),
+                code: item.code.clone(),
+                description: item.description.clone(),
+            });
+        }
+        self.tables = tables;
     }
 
     /// Phase 2: what one row says.
@@ -306,8 +328,37 @@ impl Gathered {
             cells.trimmed(Column::Competency),
             cells.at(Column::Competency),
         )?;
+        // The competencies sheet's item, when it names this one: its id, name and texts stand.
+        let listed = self
+            .tables
+            .competencies
+            .find(&id, cells.trimmed(Column::Competency))
+            .map(|item| {
+                let group = item.group.as_ref().map(|(gid, at)| {
+                    let group = self.tables.groups.find(gid, "");
+                    (
+                        gid.clone(),
+                        group.map_or_else(|| gid.clone(), |g| g.name.clone()),
+                        group.and_then(|g| g.code.clone()),
+                        *at,
+                    )
+                });
+                (
+                    item.id.clone(),
+                    item.name.clone(),
+                    item.name_at,
+                    item.description.clone(),
+                    item.code.clone(),
+                    group,
+                )
+            });
+        let id: Cow<str> = match &listed {
+            Some((listed_id, ..)) => Cow::Owned(listed_id.clone()),
+            None => id,
+        };
         let what = Named("competency", &id);
         let ci = match self.competency_index.get(id.as_ref()) {
+            Some(&ci) if listed.is_some() => ci,
             Some(&ci) => {
                 let c = &mut self.competencies[ci];
                 c.spellings.check(
@@ -321,7 +372,7 @@ impl Gathered {
                 ci
             }
             None => {
-                self.competencies.push(CompetencyEntry {
+                let mut entry = CompetencyEntry {
                     id: id.to_string(),
                     name: cells.trimmed(Column::Competency).to_string(),
                     name_at: cells.at(Column::Competency),
@@ -335,7 +386,27 @@ impl Gathered {
                     levels: Vec::new(),
                     folded: 0,
                     folded_at: None,
-                });
+                };
+                match listed {
+                    Some((_, name, name_at, description, code, group)) => {
+                        (entry.name, entry.name_at) = (name, name_at);
+                        (entry.description, entry.code) = (description, code);
+                        if let Some((gid, gname, gcode, at)) = group {
+                            entry.group = Some((gname, at));
+                            entry.group_id = Some((gid, at));
+                            entry.group_code = gcode;
+                        }
+                    }
+                    None if self.tables.has_competencies => problems.warn(
+                        cells.at(Column::Competency),
+                        format!(
+                            "competency {:?} is not on the competencies sheet; it is read from this sheet's rows",
+                            crate::render::safe::visible(cells.trimmed(Column::Competency))
+                        ),
+                    ),
+                    None => {}
+                }
+                self.competencies.push(entry);
                 self.competency_index
                     .insert(id.to_string(), self.competencies.len() - 1);
                 self.competencies.len() - 1
@@ -404,6 +475,18 @@ impl Gathered {
                     &group_id,
                     cells.at(Column::GroupId),
                 );
+                if let Some(d) = cells.non_blank(Column::GroupDescription) {
+                    agree_optional(
+                        problems,
+                        &Named("group", &group_id),
+                        "description",
+                        self.group_descriptions
+                            .entry(group_id.to_string())
+                            .or_default(),
+                        d,
+                        cells.at(Column::GroupDescription),
+                    );
+                }
                 let code = cells
                     .non_blank(Column::GroupCode)
                     .map(|code| (code, cells.at(Column::GroupCode)))
@@ -433,7 +516,18 @@ impl Gathered {
             cells.trimmed(Column::Level),
             cells.at(Column::Level),
         )?;
+        // The levels sheet's level, when it names this one: its id, name and texts stand.
+        let listed = self
+            .tables
+            .levels
+            .find(&id, cells.trimmed(Column::Level))
+            .map(|item| item.id.clone());
+        let id: Cow<str> = match listed {
+            Some(listed) => Cow::Owned(listed),
+            None => id,
+        };
         let li = match self.level_index.get(id.as_ref()) {
+            Some(&li) if li < self.tables.levels.items.len() => li,
             Some(&li) => {
                 let l = &mut self.levels[li];
                 l.spellings.check(
@@ -447,6 +541,15 @@ impl Gathered {
                 li
             }
             None => {
+                if self.tables.has_levels {
+                    problems.warn(
+                        cells.at(Column::Level),
+                        format!(
+                            "level {:?} is not on the levels sheet; it is read from this sheet's rows",
+                            crate::render::safe::visible(cells.trimmed(Column::Level))
+                        ),
+                    );
+                }
                 self.levels.push(LevelEntry {
                     id: id.to_string(),
                     name: cells.trimmed(Column::Level).to_string(),

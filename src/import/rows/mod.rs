@@ -22,6 +22,7 @@ mod gather;
 mod header;
 mod order;
 mod roles;
+mod tables;
 
 use super::{Imported, Options, Table};
 use crate::framework::sheet::{self, Column, COLUMNS};
@@ -32,6 +33,7 @@ use gather::{Gathered, LevelColumn, Wide};
 use header::{header_columns, required_columns};
 use order::level_order;
 use roles::read_roles;
+use tables::{Kind, Tables};
 
 /// A `--column HEADER=FIELD` mapping: a sheet's own header read as one of rungs's fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,6 +98,19 @@ pub struct Sheet<'a> {
     pub table: &'a Table,
 }
 
+/// Sheets of their own for the levels, competencies and groups (`--levels-sheet`,
+/// `--competencies-sheet`, `--groups-sheet`), each one row per item.
+#[derive(Default)]
+pub struct TableSheets<'a> {
+    /// Levels: `level`, `level_id`, `level_description`, `level_code`.
+    pub levels: Option<Sheet<'a>>,
+    /// Competencies: `competency`, `competency_id`, `competency_description`,
+    /// `competency_code`, and their group's columns.
+    pub competencies: Option<Sheet<'a>>,
+    /// Groups: `group`, `group_id`, `group_description`, `group_code`.
+    pub groups: Option<Sheet<'a>>,
+}
+
 /// Read a framework sheet, and a roles sheet when given. Every problem found in either is
 /// returned, each at its row and column (in a workbook, of its sheet: `ladder.xlsx[Roles]`),
 /// the framework sheet's first.
@@ -105,9 +120,37 @@ pub fn import(
     options: &Options,
     mappings: &[Mapping],
 ) -> Result<Imported, LoadError> {
+    import_with_tables(framework, roles, TableSheets::default(), options, mappings)
+}
+
+/// [`import`], with the levels, competencies and groups read from sheets of their own first:
+/// the framework sheet's rows then name them by id or name, and the texts they give stand.
+pub fn import_with_tables(
+    framework: Sheet<'_>,
+    roles: Option<Sheet<'_>>,
+    table_sheets: TableSheets<'_>,
+    options: &Options,
+    mappings: &[Mapping],
+) -> Result<Imported, LoadError> {
+    let mut tables = Tables::default();
+    let mut sheets_problems: Vec<LoadError> = Vec::new();
+    for (sheet, kind) in [
+        (&table_sheets.groups, Kind::Groups),
+        (&table_sheets.competencies, Kind::Competencies),
+        (&table_sheets.levels, Kind::Levels),
+    ] {
+        if let Some(sheet) = sheet {
+            let label = sheet.table.label(sheet.file);
+            let mut problems = Problems::new(&label);
+            tables.read(&mut problems, sheet.table, mappings, kind);
+            sheets_problems.push(LoadError {
+                diagnostics: problems.into_error().diagnostics,
+            });
+        }
+    }
     let label = framework.table.label(framework.file);
     let mut problems = Problems::new(&label);
-    let mut raw = read_framework(&mut problems, framework.table, mappings, options)
+    let mut raw = read_framework(&mut problems, framework.table, mappings, options, tables)
         .map(|(gathered, order)| gathered.into_framework(&order, framework.file, options));
     let roles_label = roles.as_ref().map(|r| r.table.label(r.file));
     let mut role_problems = Problems::new(roles_label.as_deref().unwrap_or(""));
@@ -119,14 +162,27 @@ pub fn import(
             raw.targets = targets;
         }
     }
-    if problems.has_error() || role_problems.has_error() {
-        let mut error = problems.into_error();
+    let table_error = sheets_problems
+        .iter()
+        .any(|e| e.diagnostics.iter().any(|d| d.is_error()));
+    if table_error || problems.has_error() || role_problems.has_error() {
+        let mut error = LoadError {
+            diagnostics: sheets_problems
+                .into_iter()
+                .flat_map(|e| e.diagnostics)
+                .collect(),
+        };
+        error.diagnostics.extend(problems.into_error().diagnostics);
         error
             .diagnostics
             .extend(role_problems.into_error().diagnostics);
         return Err(error);
     }
-    let mut warnings = problems.diagnostics;
+    let mut warnings: Vec<_> = sheets_problems
+        .into_iter()
+        .flat_map(|e| e.diagnostics)
+        .collect();
+    warnings.extend(problems.diagnostics);
     warnings.extend(role_problems.diagnostics);
     Ok(Imported {
         framework: raw.unwrap_or_default(),
@@ -142,6 +198,7 @@ fn read_framework(
     table: &Table,
     mappings: &[Mapping],
     options: &Options,
+    tables: Tables,
 ) -> Option<(Gathered, Vec<usize>)> {
     let wide = level_columns(problems, table, mappings, options.wide);
     if wide.is_empty() && options.wide && !table.is_empty() {
@@ -152,7 +209,7 @@ fn read_framework(
         return None;
     }
     let is_level_column = |i: usize| wide.iter().any(|w| w.index == i);
-    let columns = header_columns(
+    let mut columns = header_columns(
         problems,
         table,
         &COLUMNS,
@@ -160,6 +217,22 @@ fn read_framework(
         mappings,
         &is_level_column,
     )?;
+    // A text a table sheet gives stands; this sheet's column for it is not read.
+    for &given in &tables.given {
+        if let Some(i) = columns.get(given) {
+            problems.warn(
+                At {
+                    row: table.row_number(0),
+                    column: table.column_number(i),
+                },
+                format!(
+                    "column {:?} is not read: a table sheet gives these texts",
+                    given.name()
+                ),
+            );
+            columns.0.retain(|&(c, _)| c != given);
+        }
+    }
     if wide.is_empty() {
         required_columns(
             problems,
@@ -196,6 +269,7 @@ fn read_framework(
     }
     let mut gathered = Gathered::for_rows(table.len());
     gathered.keep_repeats = options.keep_repeats;
+    gathered.take_tables(tables);
     for (index, row) in table.rows().enumerate().skip(1) {
         if wide.is_empty() {
             gathered.read_row(problems, &columns, table, index, row);

@@ -27,6 +27,16 @@ pub(super) fn level_order(problems: &mut Problems, gathered: &Gathered) -> Vec<u
             )
         })
         .collect();
+    // A levels sheet lists its levels lowest first; they are the first levels gathered.
+    let listed = gathered.tables.levels.items.len();
+    if listed > 1 {
+        ladders.push((
+            "the levels sheet".to_string(),
+            (0..listed)
+                .map(|l| (l, gathered.levels[l].name_at))
+                .collect(),
+        ));
+    }
     ladders.extend(
         gathered
             .track_ladders()

@@ -136,6 +136,10 @@ fn cell(
         Column::LevelCode => framework_level.code.clone().unwrap_or_default(),
         Column::IndicatorCode => indicator.and_then(|i| i.code.clone()).unwrap_or_default(),
         Column::Kind => indicator.and_then(|i| i.kind.clone()).unwrap_or_default(),
+        Column::GroupDescription => framework
+            .group_of(competency)
+            .and_then(|g| g.description.clone())
+            .unwrap_or_default(),
         Column::FrameworkId => framework.id.clone(),
         Column::FrameworkName => framework.name.clone(),
         Column::FrameworkVersion => framework.version.clone(),
