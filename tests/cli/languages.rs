@@ -289,6 +289,79 @@ fn compare_team_diff_and_history_take_files_made_in_two_languages_as_one_framewo
         None,
         &["--subject", "Sam"],
     );
+    // Their words in Dutch in the human formats.
+    let compared_md = rungs_in(
+        &sandbox,
+        &[
+            "compare",
+            "@sam.json",
+            "@sam-by-kim.json",
+            "--lang",
+            "nl",
+            "--format",
+            "markdown",
+        ],
+    );
+    assert!(
+        compared_md.stdout.contains("## Niveaus")
+            && compared_md
+                .stdout
+                .contains("| Competentie | Zelf | Consensus |"),
+        "{}",
+        compared_md.stdout
+    );
+    assert!(
+        compared.stdout.contains("Beoordeeld door"),
+        "{}",
+        compared.stdout
+    );
+    let compared_html = rungs_in(
+        &sandbox,
+        &[
+            "compare",
+            "@sam.json",
+            "@sam-by-kim.json",
+            "--lang",
+            "nl",
+            "--format",
+            "html",
+        ],
+    );
+    assert!(
+        compared_html.stdout.contains("<h2>Zelf en consensus</h2>"),
+        "{}",
+        compared_html.stdout
+    );
+    assert!(
+        team.stdout.contains("## Behaalde niveaus") && team.stdout.contains("| Persoon |"),
+        "{}",
+        team.stdout
+    );
+    let team_table = rungs_in(
+        &sandbox,
+        &["team", "@sam.json", "@ana.json", "--lang", "nl"],
+    );
+    assert!(
+        team_table.stdout.contains("Behaald niveau per competentie"),
+        "{}",
+        team_table.stdout
+    );
+    let team_json = rungs_in(
+        &sandbox,
+        &[
+            "team",
+            "@sam.json",
+            "@ana.json",
+            "--lang",
+            "nl",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(
+        team_json.stdout.contains("\"competencies\"") && !team_json.stdout.contains("Behaald"),
+        "JSON keeps English"
+    );
     let diff = rungs_in(
         &sandbox,
         &["diff", "@sam.json", "@sam-later.json", "--lang", "nl"],

@@ -5,7 +5,8 @@ use std::fmt::Write;
 
 use super::{standing_text, value_text};
 use crate::compare::{Comparison, Flag};
-use crate::render::html::{escape, page_head, NO_SCRIPT};
+use crate::language::Language;
+use crate::render::html::{escape, page_head_in, NO_SCRIPT};
 
 const STYLE: &str = "
 :root { color-scheme: light; --ink: #1d232b; --muted: #5b6672; --line: #d5dbe1; --self: #9a5b00; --consensus: #2f6f9f; --track: #eef1f4; --rater: #5b6672; }
@@ -38,21 +39,44 @@ const ROW: usize = 34;
 const TOP: usize = 26;
 
 /// The whole comparison as an HTML document.
-pub fn render(comparison: &Comparison) -> String {
+pub fn render(comparison: &Comparison, lang: Language) -> String {
     let mut out = String::new();
     let heading = super::table::heading(comparison);
-    page_head(&mut out, &heading, NO_SCRIPT, STYLE, "");
+    let th = |k: &str| {
+        let word = lang.text(k);
+        let mut chars = word.chars();
+        let capital: String = chars
+            .next()
+            .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect());
+        format!("<th>{capital}</th>")
+    };
+    page_head_in(lang.tag(), &mut out, &heading, NO_SCRIPT, STYLE, "");
     let _ = writeln!(
         out,
-        "<header>\n<h1>{}</h1>\n<p class=\"meta\">Rated by {}</p>\n</header>",
+        "<header>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n</header>",
         escape(&heading),
-        escape(&super::table::rater_list(comparison))
+        escape(&lang.fill(
+            "compare.rated_by",
+            &[("raters", &super::table::rater_list(comparison))]
+        ))
     );
-    out.push_str("<section id=\"levels\">\n<h2>Self and consensus</h2>\n");
+    let _ = writeln!(
+        out,
+        "<section id=\"levels\">\n<h2>{}</h2>",
+        lang.text("compare.self_and_consensus")
+    );
     out.push_str(&chart(comparison));
-    out.push_str("<p class=\"legend\">Bar: consensus score of the other raters. Diamond: self. Rings: each other rater.</p>\n");
-    out.push_str(
-        "<table class=\"levels\">\n<thead><tr><th>Competency</th><th>Self</th><th>Consensus</th>",
+    let _ = writeln!(
+        out,
+        "<p class=\"legend\">{}</p>",
+        lang.text("compare.legend")
+    );
+    let _ = write!(
+        out,
+        "<table class=\"levels\">\n<thead><tr>{}{}{}",
+        th("col.competency"),
+        th("col.self"),
+        th("col.consensus")
     );
     for r in comparison.others() {
         let _ = write!(out, "<th>{}</th>", escape(&Comparison::rater_label(r)));
@@ -78,11 +102,18 @@ pub fn render(comparison: &Comparison) -> String {
     }
     out.push_str("</section>\n");
 
-    out.push_str("<section id=\"indicators\">\n<h2>Indicators</h2>\n<table class=\"indicators\">\n<thead><tr><th>Indicator</th><th>Self</th><th>Consensus</th>");
+    let _ = write!(
+        out,
+        "<section id=\"indicators\">\n<h2>{}</h2>\n<table class=\"indicators\">\n<thead><tr>{}{}{}",
+        lang.text("compare.indicators"),
+        th("col.indicator"),
+        th("col.self"),
+        th("col.consensus")
+    );
     for r in comparison.others() {
         let _ = write!(out, "<th>{}</th>", escape(&Comparison::rater_label(r)));
     }
-    out.push_str("<th>Flag</th></tr></thead>\n<tbody>\n");
+    let _ = writeln!(out, "{}</tr></thead>\n<tbody>", th("col.flag"));
     for i in &comparison.indicators {
         let _ = write!(
             out,
@@ -116,9 +147,14 @@ pub fn render(comparison: &Comparison) -> String {
     );
     let _ = writeln!(
         out,
-        "<footer><p>Computed by rungs from the ratings and framework {} {}.</p></footer>\n</body>\n</html>",
-        escape(&comparison.framework_id),
-        escape(&comparison.framework_version)
+        "<footer><p>{}</p></footer>\n</body>\n</html>",
+        escape(&lang.fill(
+            "compare.footer",
+            &[
+                ("id", &comparison.framework_id),
+                ("version", &comparison.framework_version)
+            ]
+        ))
     );
     out
 }

@@ -2,14 +2,27 @@
 
 use super::{standing_text, value_text};
 use crate::compare::Comparison;
+use crate::language::Language;
 use crate::render::markdown::{escape, row};
 
+/// A column heading as a Markdown table starts it: `Competency`.
+fn capital(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// The whole comparison as Markdown.
-pub fn render(comparison: &Comparison) -> String {
+pub fn render(comparison: &Comparison, lang: Language) -> String {
+    let w = |k: &str| capital(lang.text(k));
     let mut out = format!("# {}\n\n", escape(&super::table::heading(comparison)));
     out.push_str(&format!(
-        "Rated by {}.\n\n",
-        escape(&super::table::rater_list(comparison))
+        "{}.\n\n",
+        escape(&lang.fill(
+            "compare.rated_by",
+            &[("raters", &super::table::rater_list(comparison))]
+        ))
     ));
     let others: Vec<String> = comparison
         .others()
@@ -17,8 +30,8 @@ pub fn render(comparison: &Comparison) -> String {
         .map(|r| escape(&Comparison::rater_label(r)))
         .collect();
 
-    out.push_str("## Levels\n\n");
-    let mut header = vec!["Competency".to_string(), "Self".into(), "Consensus".into()];
+    out.push_str(&format!("## {}\n\n", lang.text("compare.levels.short")));
+    let mut header = vec![w("col.competency"), w("col.self"), w("col.consensus")];
     header.extend(others.iter().cloned());
     out.push_str(&row(&header));
     out.push_str(&row(&vec!["---".to_string(); header.len()]));
@@ -39,10 +52,10 @@ pub fn render(comparison: &Comparison) -> String {
         }
     }
 
-    out.push_str("\n## Indicators\n\n");
-    let mut header = vec!["Indicator".to_string(), "Self".into(), "Consensus".into()];
+    out.push_str(&format!("\n## {}\n\n", lang.text("compare.indicators")));
+    let mut header = vec![w("col.indicator"), w("col.self"), w("col.consensus")];
     header.extend(others.iter().cloned());
-    header.push("Flag".into());
+    header.push(w("col.flag"));
     out.push_str(&row(&header));
     out.push_str(&row(&vec!["---".to_string(); header.len()]));
     for i in &comparison.indicators {

@@ -76,8 +76,8 @@ impl crate::render::Document for crate::compare::Comparison {
         match format {
             Format::Table => table::render(self, style),
             Format::Json => json::render(self),
-            Format::Markdown => markdown::render(self),
-            Format::Html => html::render(self),
+            Format::Markdown => markdown::render(self, style.lang),
+            Format::Html => html::render(self, style.lang),
         }
     }
 }

@@ -15,15 +15,22 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
     out.push_str(&bold(&lines(&heading(comparison), style.width), style));
     out.push('\n');
     out.push_str(&wrap(
-        &format!("Rated by {}", rater_list(comparison)),
+        &style
+            .lang
+            .fill("compare.rated_by", &[("raters", &rater_list(comparison))]),
         style.width,
         "",
     ));
     out.push_str(&wrap(
-        &format!(
-            "Consensus: the median of the other raters' values (the lower middle one for an even count); {} or more counts as demonstrated{}.",
-            comparison.demonstrated_at,
-            super::super::own_scales_note(&comparison.own_demonstrated_at)
+        &style.lang.fill(
+            "compare.consensus",
+            &[
+                ("at", &comparison.demonstrated_at.to_string()),
+                (
+                    "own",
+                    &super::super::own_scales_note(&comparison.own_demonstrated_at),
+                ),
+            ],
         ),
         style.width,
         "",
@@ -31,7 +38,8 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
     out.push('\n');
 
     let mut levels = table(style);
-    let mut header = vec!["competency".to_string(), "self".into(), "consensus".into()];
+    let w = |k: &str| style.lang.text(k).to_string();
+    let mut header = vec![w("col.competency"), w("col.self"), w("col.consensus")];
     header.extend(comparison.others().iter().map(column_name));
     levels.set_header(header);
     for c in &comparison.competencies {
@@ -44,7 +52,8 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
         levels.add_row(row);
     }
     let levels = crate::render::fit::laid_out(levels);
-    out.push_str("Levels (score, then the level held)\n");
+    out.push_str(style.lang.text("compare.levels"));
+    out.push('\n');
     out.push_str(&levels.to_string());
     out.push('\n');
     for line in super::fit_lines(comparison) {
@@ -53,9 +62,9 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
     out.push('\n');
 
     let mut indicators = table(style);
-    let mut header = vec!["indicator".to_string(), "self".into(), "consensus".into()];
+    let mut header = vec![w("col.indicator"), w("col.self"), w("col.consensus")];
     header.extend(comparison.others().iter().map(column_name));
-    header.push("flag".into());
+    header.push(w("col.flag"));
     indicators.set_header(header);
     for i in &comparison.indicators {
         let mut row = vec![
@@ -76,7 +85,8 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
         indicators.add_row(row);
     }
     let indicators = crate::render::fit::laid_out(indicators);
-    out.push_str("Indicators\n");
+    out.push_str(style.lang.text("compare.indicators"));
+    out.push('\n');
     out.push_str(&indicators.to_string());
     out.push('\n');
     out.push_str(&summary(comparison));

@@ -4,7 +4,8 @@
 use std::fmt::Write;
 
 use super::{heading, risk, some_names};
-use crate::render::html::{escape, page_head, NO_SCRIPT};
+use crate::language::Language;
+use crate::render::html::{escape, page_head_in, NO_SCRIPT};
 use crate::team::Team;
 
 const STYLE: &str = "
@@ -38,23 +39,36 @@ fn shade(rank: usize, max: usize) -> String {
 }
 
 /// The whole team as an HTML document.
-pub fn render(team: &Team) -> String {
+pub fn render(team: &Team, lang: Language) -> String {
     let mut out = String::new();
     let title = heading(team);
-    page_head(&mut out, &title, NO_SCRIPT, STYLE, "");
+    let th = |k: &str| {
+        let word = lang.text(k);
+        let mut chars = word.chars();
+        let capital: String = chars
+            .next()
+            .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect());
+        format!("<th>{capital}</th>")
+    };
+    page_head_in(lang.tag(), &mut out, &title, NO_SCRIPT, STYLE, "");
     let _ = writeln!(out, "<header>\n<h1>{}</h1>\n</header>", escape(&title));
 
-    out.push_str("<section id=\"matrix\">\n<h2>Levels held</h2>\n<table class=\"heatmap\">\n<thead><tr><th>Person</th>");
+    let _ = write!(
+        out,
+        "<section id=\"matrix\">\n<h2>{}</h2>\n<table class=\"heatmap\">\n<thead><tr>{}",
+        lang.text("team.levels_held"),
+        th("col.person")
+    );
     for c in &team.competencies {
         let _ = write!(out, "<th>{}</th>", escape(&c.name));
     }
     let fits = super::has_fits(team);
     let tracks = super::several_tracks(team);
     if tracks {
-        out.push_str("<th>Track</th>");
+        out.push_str(&th("col.track"));
     }
     if fits {
-        out.push_str("<th>Best fit</th>");
+        out.push_str(&th("col.best_fit"));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for m in &team.members {
@@ -96,7 +110,12 @@ pub fn render(team: &Team) -> String {
     }
     out.push_str("</tbody>\n</table>\n<p class=\"legend\">Each cell: the rank and id of the level held; darker green is higher.</p>\n</section>\n");
 
-    out.push_str("<section id=\"distribution\">\n<h2>Distribution</h2>\n<table>\n<thead><tr><th>Competency</th><th>none</th>");
+    let _ = write!(
+        out,
+        "<section id=\"distribution\">\n<h2>{}</h2>\n<table>\n<thead><tr>{}<th>none</th>",
+        lang.text("team.distribution.short"),
+        th("col.competency")
+    );
     for l in &team.levels {
         let _ = write!(out, "<th>{}</th>", escape(l));
     }
@@ -132,7 +151,15 @@ pub fn render(team: &Team) -> String {
     out.push_str("</tbody>\n</table>\n</section>\n");
 
     if team.competencies.iter().any(|c| c.target.is_some()) {
-        out.push_str("<section id=\"target\">\n<h2>Against the target</h2>\n<table>\n<thead><tr><th>Competency</th><th>Target</th><th>Met</th><th>Could mentor</th><th></th></tr></thead>\n<tbody>\n");
+        let _ = writeln!(
+            out,
+            "<section id=\"target\">\n<h2>{}</h2>\n<table>\n<thead><tr>{}{}{}{}<th></th></tr></thead>\n<tbody>",
+            lang.text("team.against"),
+            th("col.competency"),
+            th("col.target"),
+            th("col.met"),
+            th("col.mentor")
+        );
         for c in team.competencies.iter().filter(|c| c.target.is_some()) {
             let _ = writeln!(
                 out,

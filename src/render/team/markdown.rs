@@ -1,21 +1,35 @@
 //! The team as Markdown: the matrix, the distribution and the target view as tables.
 
 use super::{heading, risk, some_names};
+use crate::language::Language;
 use crate::render::markdown::{escape, row};
 use crate::team::Team;
 
+/// A column heading as a Markdown table starts it: `Competency`.
+fn capital(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// The whole team as Markdown.
-pub fn render(team: &Team) -> String {
-    let mut out = format!("# {}\n\n## Levels held\n\n", escape(&heading(team)));
-    let mut header = vec!["Person".to_string()];
+pub fn render(team: &Team, lang: Language) -> String {
+    let w = |k: &str| capital(lang.text(k));
+    let mut out = format!(
+        "# {}\n\n## {}\n\n",
+        escape(&heading(team)),
+        lang.text("team.levels_held")
+    );
+    let mut header = vec![w("col.person")];
     header.extend(team.competencies.iter().map(|c| escape(&c.name)));
     let fits = super::has_fits(team);
     let tracks = super::several_tracks(team);
     if tracks {
-        header.push("Track".into());
+        header.push(w("col.track"));
     }
     if fits {
-        header.push("Best fit".into());
+        header.push(w("col.best_fit"));
     }
     out.push_str(&row(&header));
     out.push_str(&row(&vec!["---".to_string(); header.len()]));
@@ -39,7 +53,10 @@ pub fn render(team: &Team) -> String {
         out.push_str(&row(&cells));
     }
 
-    out.push_str("\n## Distribution\n\n");
+    out.push_str(&format!(
+        "\n## {}\n\n",
+        lang.text("team.distribution.short")
+    ));
     let mut header = vec!["Competency".to_string(), "none".into()];
     header.extend(team.levels.iter().map(|l| escape(l)));
     if team.any_not_applicable() {
@@ -67,12 +84,12 @@ pub fn render(team: &Team) -> String {
     }
 
     if team.competencies.iter().any(|c| c.target.is_some()) {
-        out.push_str("\n## Against the target\n\n");
+        out.push_str(&format!("\n## {}\n\n", lang.text("team.against")));
         out.push_str(&row(&[
-            "Competency".into(),
-            "Target".into(),
-            "Met".into(),
-            "Could mentor".into(),
+            w("col.competency"),
+            w("col.target"),
+            w("col.met"),
+            w("col.mentor"),
             "Risk".into(),
         ]));
         out.push_str(&row(&vec!["---".to_string(); 5]));
@@ -87,7 +104,7 @@ pub fn render(team: &Team) -> String {
         }
     }
     if let Some(over) = &team.over_time {
-        out.push_str("\n## Distribution per round\n\n");
+        out.push_str(&format!("\n## {}\n\n", lang.text("team.per_round")));
         let mut header = vec!["Competency".to_string(), "Round".into(), "none".into()];
         header.extend(team.levels.iter().map(|l| escape(l)));
         out.push_str(&row(&header));
@@ -106,7 +123,7 @@ pub fn render(team: &Team) -> String {
                 out.push_str(&row(&cells));
             }
         }
-        out.push_str("\n## Who moved\n\n");
+        out.push_str(&format!("\n## {}\n\n", lang.text("team.moved")));
         if over.moves.is_empty() {
             out.push_str(super::NO_MOVES);
             out.push('\n');

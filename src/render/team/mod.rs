@@ -151,8 +151,8 @@ impl crate::render::Document for Team {
             Format::Table => table::render(self, style),
             Format::Json => json::render(self),
             Format::Csv => csv::render(self),
-            Format::Markdown => markdown::render(self),
-            Format::Html => html::render(self),
+            Format::Markdown => markdown::render(self, style.lang),
+            Format::Html => html::render(self, style.lang),
         }
     }
 

@@ -85,17 +85,16 @@ pub fn matrix(team: &Team, style: Style) -> String {
         .clamp(6, NAME_MAX);
     let per_block = ((width - name_width - 1) / COLUMN).max(1);
     let mut out = lines(
-        &format!(
-            "Level held per competency (rank, · for none; * incomplete; top rank {})",
-            team.max_rank
-        ),
+        &style
+            .lang
+            .fill("team.matrix", &[("max", &team.max_rank.to_string())]),
         style.width,
     ) + "\n";
     let numbered: Vec<(usize, &crate::team::CompetencyStats)> =
         team.competencies.iter().enumerate().collect();
     for block in numbered.chunks(per_block) {
         out.push('\n');
-        let mut header = pad("person", name_width);
+        let mut header = pad(style.lang.text("col.person"), name_width);
         for (n, _) in block {
             header.push_str(&format!(" {:>w$}", format!("C{}", n + 1), w = COLUMN - 1));
         }
@@ -155,12 +154,13 @@ pub fn people(team: &Team, style: Style) -> String {
         return String::new();
     }
     let mut t = table(style);
-    let mut header = vec!["person", "answered"];
+    let w = |k: &str| style.lang.text(k);
+    let mut header = vec![w("col.person"), w("col.answered")];
     if tracks {
-        header.push("track");
+        header.push(w("col.track"));
     }
     if fits {
-        header.push("best fit");
+        header.push(w("col.best_fit"));
     }
     t.set_header(header);
     // Without roles, only the people still in progress.
@@ -183,15 +183,15 @@ pub fn people(team: &Team, style: Style) -> String {
         t.add_row(row);
     }
     let t = crate::render::fit::laid_out(t);
-    let title = if fits && tracks {
-        "Per person: how much is answered, the track scored on, and the best-fit role"
+    let title = style.lang.text(if fits && tracks {
+        "team.people.track_fit"
     } else if fits {
-        "Per person: how much is answered, and the best-fit role"
+        "team.people.fit"
     } else if tracks {
-        "Per person: how much is answered, and the track scored on"
+        "team.people.track"
     } else {
-        "Not fully answered"
-    };
+        "team.people.incomplete"
+    });
     format!("{}\n{t}\n", lines(title, style.width))
 }
 
@@ -233,17 +233,21 @@ pub fn distribution(team: &Team, style: Style) -> String {
         t.add_row(row);
     }
     let t = crate::render::fit::laid_out(t);
-    let title = lines(
-        "How many people hold each level (– not on the competency's ladder)",
-        style.width,
-    );
+    let title = lines(style.lang.text("team.distribution"), style.width);
     format!("{title}\n{t}\n")
 }
 
 /// Per competency with a target: how many meet it, who could mentor, single points of failure.
 pub fn targets(team: &Team, style: Style) -> String {
     let mut t = table(style);
-    t.set_header(vec!["competency", "target", "met", "could mentor", ""]);
+    let w = |k: &str| style.lang.text(k);
+    t.set_header(vec![
+        w("col.competency"),
+        w("col.target"),
+        w("col.met"),
+        w("col.mentor"),
+        "",
+    ]);
     for c in team.competencies.iter().filter(|c| c.target.is_some()) {
         t.add_row(vec![
             cell(visible(&c.name)),
@@ -270,13 +274,11 @@ pub fn targets(team: &Team, style: Style) -> String {
         .count();
     let t = crate::render::fit::laid_out(t);
     format!(
-        "Against the target\n{t}\n{}\n",
+        "{}\n{t}\n{}\n",
+        style.lang.text("team.against"),
         match single {
-            0 => "No competency rests on one person only.".to_string(),
-            n => format!(
-                "{} on one person only.",
-                crate::render::plural(n, "competency rests", "competencies rest")
-            ),
+            0 => style.lang.text("team.single.none").to_string(),
+            n => style.lang.count(n, "team.single", &[]),
         }
     )
 }
