@@ -44,3 +44,17 @@ pub fn assessments(argument: &Path) -> Result<Vec<PathBuf>, BadInput> {
 pub fn latest(argument: &Path) -> Result<PathBuf, BadInput> {
     Ok(assessments(argument)?.swap_remove(0))
 }
+
+/// When `argument` is a framework id whose latest self-assessment in the folder is still in
+/// progress: the latest complete one, if there is one.
+pub fn latest_complete_behind(argument: &Path) -> Option<PathBuf> {
+    if argument.exists() || !folder::looks_like_id(argument) {
+        return None;
+    }
+    let listing = folder::list(&folder::default_dir().ok()?);
+    let own = listing.of(&argument.to_string_lossy());
+    if own.first()?.complete {
+        return None;
+    }
+    own.iter().find(|a| a.complete).map(|a| a.path.clone())
+}

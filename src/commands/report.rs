@@ -16,6 +16,13 @@ pub fn run(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     let file = super::named::latest(&args.file)?;
     if file != args.file {
         context.say(format!("Reporting {}", file.display()));
+        if let Some(complete) = super::named::latest_complete_behind(&args.file) {
+            context.say(format!(
+                "It is in progress; the latest complete one is {}: rungs report {}",
+                complete.display(),
+                rungs::assessment::destination::shell_word(&complete)
+            ));
+        }
     }
     let (request, problems) = args.target.request();
     let catalog = context.catalog()?;

@@ -1064,3 +1064,51 @@ fn ls_shows_the_time_of_day_so_two_files_of_a_day_differ() {
         assert!(has_time, "date and time of day: {line}");
     }
 }
+
+#[test]
+fn report_by_framework_id_of_one_in_progress_names_the_latest_complete_one() {
+    let sandbox = Sandbox::new();
+    three_saved(&sandbox);
+    // A newer assessment started and left half way.
+    let partial = sandbox.write("later.yaml", "lis-1: 4\n");
+    let out = sandbox.run(&[
+        "assess",
+        FRAMEWORK,
+        "--answers",
+        partial.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let saved = sandbox.saved();
+    let newest = saved
+        .iter()
+        .find(|n| n.ends_with("-3.json"))
+        .expect("a third file");
+    let complete = saved
+        .iter()
+        .find(|n| n.ends_with("-2.json"))
+        .expect("the complete one");
+    let report = sandbox.run(&["report", "teamwork-walk"]);
+    assert_eq!(report.code, 0, "{}", report.stderr);
+    assert!(report.stdout.contains("in progress"), "{}", report.stdout);
+    let folder = "[TMP]/data/rungs/assessments";
+    assert_eq!(
+        sandbox.clean(&report.stderr).lines().take(2).collect::<Vec<_>>(),
+        vec![
+            format!("Reporting {folder}/{newest}"),
+            format!(
+                "It is in progress; the latest complete one is {folder}/{complete}: rungs report {folder}/{complete}"
+            ),
+        ]
+    );
+    // When the latest is complete, nothing more is said.
+    let all = sandbox.write("all-again.yaml", ALL_ANSWERS);
+    let out = sandbox.run(&[
+        "assess",
+        FRAMEWORK,
+        "--answers",
+        all.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report = sandbox.run(&["report", "teamwork-walk"]);
+    assert!(!report.stderr.contains("in progress"), "{}", report.stderr);
+}
