@@ -168,7 +168,12 @@ pub fn load_file(path: &Path) -> Result<Entry, BadInput> {
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Entry, BadInput> {
     let shown = path.display().to_string();
     let loaded = framework::load(&shown, bytes).map_err(BadInput::from)?;
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    // Standard input (`-`) stays `-`: no file of that name is meant.
+    let absolute = if crate::io::is_stdin(path) {
+        path.to_path_buf()
+    } else {
+        std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+    };
     Ok(Entry {
         framework: loaded.framework.into(),
         digest: loaded.digest,
@@ -299,7 +304,7 @@ impl Catalog {
             return Ok(entry.clone());
         }
         let path = Path::new(argument);
-        if path.exists() {
+        if path.exists() || crate::io::is_stdin(path) {
             return load_file(path);
         }
         let known = self

@@ -12,7 +12,7 @@ use rungs::error::BadInput;
 /// latest first (at least one, else bad input). Any other argument is returned as it is, for
 /// the command to report as missing.
 pub fn assessments(argument: &Path) -> Result<Vec<PathBuf>, BadInput> {
-    if argument.exists() || !folder::looks_like_id(argument) {
+    if argument.exists() || rungs::io::is_stdin(argument) || !folder::looks_like_id(argument) {
         return Ok(vec![argument.to_path_buf()]);
     }
     let dir = folder::default_dir()?;

@@ -7,4 +7,4 @@ mod read;
 pub mod write;
 
 pub use folder::{files_in, once_each, once_each_of, Depth, Found, Skipped};
-pub use read::{io_reason, read_limited, without_bom};
+pub use read::{io_reason, is_stdin, read_limited, without_bom};

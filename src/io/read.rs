@@ -11,6 +11,9 @@ use crate::error::BadInput;
 /// most `limit` bytes. Every refusal names the file and says why, in one line. A folder, a
 /// named pipe, a device or a socket is refused at once, before anything is read from it.
 pub fn read_limited(path: &Path, limit: u64, kind: &str) -> Result<Vec<u8>, BadInput> {
+    if is_stdin(path) {
+        return read_stdin(limit, kind);
+    }
     let shown = path.display().to_string();
     let cannot =
         |e: std::io::Error| BadInput::in_file(&shown, format!("cannot read: {}", io_reason(&e)));
@@ -42,6 +45,45 @@ pub fn read_limited(path: &Path, limit: u64, kind: &str) -> Result<Vec<u8>, BadI
             &shown,
             format!(
                 "more than {limit} bytes; {kind}s are limited to {}",
+                size(limit)
+            ),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Whether `path` is `-`: standard input, where a command reads one file.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Standard input has been read: a second `-` on one command line would find it empty.
+static STDIN_READ: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Read standard input (`-`) as a file of at most `limit` bytes: once per run.
+fn read_stdin(limit: u64, kind: &str) -> Result<Vec<u8>, BadInput> {
+    if STDIN_READ.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        return Err(BadInput::in_file(
+            "-",
+            "standard input is read once: name one input - at most",
+        ));
+    }
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            BadInput::in_file(
+                "-",
+                format!("cannot read standard input: {}", io_reason(&e)),
+            )
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(BadInput::in_file(
+            "-",
+            format!(
+                "standard input holds more than {limit} bytes; {kind}s are limited to {}",
                 size(limit)
             ),
         ));

@@ -119,3 +119,87 @@ fn a_stdout_on_dev_null_opened_for_reading_and_writing_is_output_thrown_away() {
         }
     }
 }
+
+#[test]
+fn a_dash_reads_standard_input_for_answers_validate_report_and_show() {
+    let networking =
+        std::fs::read(crate::support::fixture("../../frameworks/networking.yaml")).expect("yaml");
+    let valid = crate::support::command(&["validate", "-"])
+        .env("NO_COLOR", "1")
+        .stdin(networking.clone())
+        .run();
+    assert_eq!(valid.code, 0, "{}", valid.stderr);
+    assert!(valid.stderr.contains("1 file valid"), "{}", valid.stderr);
+
+    let shown = crate::support::command(&["show", "-"])
+        .env("NO_COLOR", "1")
+        .stdin(networking)
+        .succeeds();
+    let from_file = crate::support::rungs(&["show", "frameworks/networking.yaml"]);
+    assert_eq!(shown, from_file.stdout);
+
+    // A framework read from standard input is refused by line and column like a file.
+    let broken = crate::support::command(&["validate", "-"])
+        .env("NO_COLOR", "1")
+        .stdin("id: x\nname: [\n")
+        .run();
+    assert_eq!(broken.code, 2, "{}", broken.stderr);
+    assert!(broken.stderr.starts_with("-:3:1: "), "{}", broken.stderr);
+
+    let assessment = std::fs::read(crate::support::fixture(
+        "assessments/lasting-relationships/2026-06-20.json",
+    ))
+    .expect("fixture");
+    let report = crate::support::command(&["report", "-", "--target-level", "sustaining"])
+        .env("NO_COLOR", "1")
+        .stdin(assessment.clone())
+        .succeeds();
+    let from_file = crate::support::rungs(&[
+        "report",
+        "tests/fixtures/assessments/lasting-relationships/2026-06-20.json",
+        "--target-level",
+        "sustaining",
+    ]);
+    assert_eq!(report, from_file.stdout);
+
+    // Standard input is read once: a second `-` is refused, not read as empty.
+    let twice = crate::support::command(&["diff", "-", "-"])
+        .env("NO_COLOR", "1")
+        .stdin(assessment)
+        .run();
+    assert_eq!(twice.code, 2, "{}", twice.stderr);
+    assert!(
+        twice.stderr.contains("-: standard input is read once"),
+        "{}",
+        twice.stderr
+    );
+
+    // Answers piped in (as from jq) make the same assessment as a file of them.
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let out = dir.path().join("x.json");
+    let piped = crate::support::command(&["assess", "networking", "--answers", "-", "-o"])
+        .arg(&out)
+        .env("NO_COLOR", "1")
+        .stdin("{\"net-l2-1\": 3, \"net-l2-2\": \"na\"}")
+        .run();
+    assert_eq!(piped.code, 0, "{}", piped.stderr);
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("saved")).expect("JSON");
+    assert_eq!(saved["ratings"]["net-l2-1"]["value"], 3);
+    assert_eq!(saved["ratings"]["net-l2-2"]["value"], "na");
+
+    // Bounded like a file: more than an answers file may hold is refused.
+    let huge = vec![b' '; 9 * 1024 * 1024];
+    let refused = crate::support::command(&["assess", "networking", "--answers", "-", "-o"])
+        .arg(dir.path().join("y.json"))
+        .env("NO_COLOR", "1")
+        .stdin(huge)
+        .run();
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("-: standard input holds more than"),
+        "{}",
+        refused.stderr
+    );
+    assert!(!dir.path().join("y.json").exists());
+}

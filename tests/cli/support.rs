@@ -46,6 +46,7 @@ pub struct Rungs {
     args: Vec<OsString>,
     envs: Vec<(String, String)>,
     dir: Option<PathBuf>,
+    input: Option<Vec<u8>>,
 }
 
 /// Start a command line with these arguments.
@@ -54,6 +55,7 @@ pub fn command(args: &[&str]) -> Rungs {
         args: args.iter().map(OsString::from).collect(),
         envs: Vec::new(),
         dir: None,
+        input: None,
     }
 }
 
@@ -76,6 +78,12 @@ impl Rungs {
         self
     }
 
+    /// Give these bytes on standard input (else it is empty, `/dev/null`).
+    pub fn stdin(mut self, bytes: impl Into<Vec<u8>>) -> Rungs {
+        self.input = Some(bytes.into());
+        self
+    }
+
     /// Run in this folder instead of the crate root.
     pub fn current_dir(mut self, dir: &Path) -> Rungs {
         self.dir = Some(dir.to_path_buf());
@@ -92,7 +100,13 @@ impl Rungs {
                     .clone()
                     .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR"))),
             )
-            .stdin(std::process::Stdio::null())
+            .stdin(if self.input.is_some() {
+                std::process::Stdio::piped()
+            } else {
+                std::process::Stdio::null()
+            })
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
             .env_remove("RUST_BACKTRACE")
             .env("COLUMNS", "80")
             .env_remove("NO_COLOR")
@@ -102,7 +116,17 @@ impl Rungs {
         for (key, value) in &self.envs {
             command.env(key, value);
         }
-        let output = command.output().expect("the rungs binary runs");
+        let mut child = command.spawn().expect("the rungs binary runs");
+        if let Some(input) = self.input {
+            let mut stdin = child.stdin.take().expect("stdin is piped");
+            // Written from a thread, so a rungs that stops reading early cannot stall the test;
+            // a closed pipe is what such a rungs leaves, not an error here.
+            std::thread::spawn(move || {
+                use std::io::Write;
+                let _ = stdin.write_all(&input);
+            });
+        }
+        let output = child.wait_with_output().expect("the rungs binary runs");
         Run {
             stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
             stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
