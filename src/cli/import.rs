@@ -17,15 +17,22 @@ optional: indicator_id, competency_id, level_id, examples (one a line, or separa
 indicator_origin, competency_description, level_description, group, group_id,\n            \
 competency_level_title, competency_level_description, competency_level_examples,\n            \
 track, track_id (the tracks the row's level is on, \" ; \" between several; empty: every track),\n            \
-group_code, competency_code, level_code, indicator_code (the framework's own codes), kind\n\
+group_code, competency_code, level_code, indicator_code (the framework's own codes), kind,\n            \
+group_description, framework_id, framework_name, framework_version\n\
 Roles (--roles FILE or --roles-sheet NAME), one row per role and competency:\n  \
-required: role, competency, level    optional: role_id, role_description, track\n\n\
+required: role, competency, level    optional: role_id, role_description, track\n\
+Tables of their own in the workbook, one row per item: --levels-sheet (level, level_id,\n\
+level_description), --competencies-sheet (competency, competency_id, competency_description,\n\
+group, group_id, group_description), --groups-sheet (group, group_id, group_description).\n\
+A wide sheet, one column per level: --wide (headers \"Level N ...\"), or\n\
+--column 'HEADER=level:NAME' per level column; --split lines for one indicator a line.\n\n\
 A header of your own is read as a field with --column 'HEADER=FIELD'. Levels are ordered as\n\
 the rows give them; missing ids are made from the names. An empty indicator cell is an error:\n\
 write (no indicators) for a level that asks nothing.\n\n\
 Examples:\n  rungs import sheet ladder.csv -o ladder.yaml\n  \
 rungs import sheet ladder.xlsx --sheet Signals --column 'Signal=indicator' --column 'Milestone=level' --roles-sheet Roles -o ladder.yaml\n  \
 rungs import sheet ladder.tsv --id eng-ladder --name \"Engineering ladder\" --version 2026.1 -o ladder.yaml\n  \
+rungs import sheet sfia.csv --wide --split lines --encoding windows-1252 --column Code=competency_id --column Skill=competency\n  \
 rungs show networking --format csv > networking.csv && rungs import sheet networking.csv --id networking"
     )]
     Sheet(ImportSheetArgs),
