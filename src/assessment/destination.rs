@@ -169,7 +169,7 @@ impl Destination {
                     let Some((dir, stem)) = &self.default_name else {
                         return Err(BadInput::in_file(
                             &self.path.display().to_string(),
-                            "already exists (it was created while this run went on); pass --force to overwrite it (nothing was saved)",
+                            "already exists; pass --force to overwrite it (it appeared while this run went on; nothing was saved)",
                         )
                         .into());
                     };

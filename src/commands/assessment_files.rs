@@ -74,6 +74,12 @@ pub fn read(
         .collect();
     if !refused.is_empty() {
         let mut problems = refused;
+        problems.extend(
+            invalid
+                .iter()
+                .filter(|i| i.reason == Reason::NotIssued)
+                .map(|i| format!("left out: {}", line(i))),
+        );
         if !strictness.skip_invalid {
             problems.push(format!(
                 "{} left out of {} (pass --skip-invalid to go on without them)",

@@ -242,6 +242,37 @@ fn files_edited_after_they_were_issued_are_named_and_left_out() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(!out.stderr.contains("left out"), "{}", out.stderr);
 
+    // A broken file is an error as ever; the files left out by the ledger are named with it.
+    sandbox.write("broken.json", "{ not json");
+    let out = run_in(
+        sandbox.dir.path(),
+        &[
+            "team",
+            "--issued",
+            "forms/issued.json",
+            "self.json",
+            "broken.json",
+            "promoted.json",
+        ],
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("broken.json: corrupt"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("left out: promoted.json: not as issued"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("2 files left out of 3 files"),
+        "{}",
+        out.stderr
+    );
+
     // Nothing left: exit 2.
     let out = run_in(
         sandbox.dir.path(),

@@ -74,7 +74,7 @@ fn two_saves_to_one_new_file_never_both_succeed() {
         let (code, stderr) = &ends[loser];
         assert_eq!(*code, 2, "round {round}: {stderr}");
         assert!(
-            stderr.contains(&format!("{name}: already exists")) && stderr.contains("pass --force"),
+            stderr.contains(&format!("{name}: already exists; pass --force")),
             "round {round}: {stderr}"
         );
     }
