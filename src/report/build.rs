@@ -101,6 +101,7 @@ struct Place {
     group: Option<Shared>,
     level: Shared,
     level_title: Shared,
+    level_code: Option<Shared>,
     competency_title: Option<Shared>,
 }
 
@@ -139,6 +140,10 @@ impl<'a> Indicators<'a> {
                         group: group.clone(),
                         level: framework.levels[level.level].id.as_str().into(),
                         level_title: framework.levels[level.level].name.as_str().into(),
+                        level_code: framework.levels[level.level]
+                            .code
+                            .as_deref()
+                            .map(Into::into),
                         competency_title: scoring::competency_title(framework, c, level.level)
                             .map(Into::into),
                     })
@@ -191,6 +196,7 @@ impl<'a> Indicators<'a> {
             group: place.group.clone(),
             level: place.level.clone(),
             level_title: place.level_title.clone(),
+            level_code: place.level_code.clone(),
             competency_title: place.competency_title.clone(),
             rank: self.ladder.rank(level).unwrap_or(0),
             text: found.text.clone(),

@@ -421,6 +421,9 @@ pub struct IndicatorReport {
     pub level: Shared,
     /// The level's name.
     pub level_title: Shared,
+    /// The framework's own code for the level, when it gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level_code: Option<Shared>,
     /// The competency's own title for the level, when it differs from the name.
     pub competency_title: Option<Shared>,
     /// The level's rank.
@@ -467,6 +470,11 @@ impl IndicatorReport {
     /// Its competency's name with the competency's code beside it.
     pub fn competency_label(&self) -> std::borrow::Cow<'_, str> {
         crate::words::coded(&self.competency_name, self.competency_code.as_deref())
+    }
+
+    /// Its level's name with the level's code beside it.
+    pub fn level_label(&self) -> std::borrow::Cow<'_, str> {
+        crate::words::coded(&self.level_title, self.level_code.as_deref())
     }
 }
 

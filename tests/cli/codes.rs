@@ -329,6 +329,7 @@ fn every_report_format_shows_codes_and_kinds() {
         "{table}"
     );
     assert!(table.contains("answer. (kind: AI-Explicit)"), "{table}");
+    assert!(table.contains("│ 2 · Advanced [L2] ┆"), "{table}");
 
     let markdown = report(&sandbox, &[&target[..], &["--format", "markdown"]].concat());
     assert!(
@@ -361,10 +362,11 @@ fn every_report_format_shows_codes_and_kinds() {
     assert_eq!(
         [
             &b1[at("competency_code")],
+            &b1[at("level_code")],
             &b1[at("indicator_code")],
             &b1[at("kind")]
         ],
-        ["1.1", "LO1.1.01", "knowledge"]
+        ["1.1", "L1", "LO1.1.01", "knowledge"]
     );
     // The indicator cell stays the text itself: the code and kind have their columns.
     assert_eq!(
@@ -378,8 +380,14 @@ fn every_report_format_shows_codes_and_kinds() {
     assert!(json["competencies"][1].get("code").is_none());
     let b2 = &json["indicators"][1];
     assert_eq!(
-        [&b2["id"], &b2["code"], &b2["kind"], &b2["competency_code"]],
-        ["b2", "LO1.1.02", "skill", "1.1"]
+        [
+            &b2["id"],
+            &b2["code"],
+            &b2["kind"],
+            &b2["competency_code"],
+            &b2["level_code"]
+        ],
+        ["b2", "LO1.1.02", "skill", "1.1", "L1"]
     );
 }
 

@@ -213,9 +213,9 @@ fn csv_neutralises_formulas() {
     // The note, then the best fit (none), the next role (member) and its gap.
     assert!(out.contains(",'-2+3,,member,3\r\n"));
     assert!(out.contains(",'@SUM(A1:A9),,member,3\r\n"));
-    // Every line has the header's 18 columns once quoted commas are accounted for.
+    // Every line has the header's 19 columns once quoted commas are accounted for.
     let header = out.lines().next().expect("a header");
-    assert_eq!(header.split(',').count(), 18);
+    assert_eq!(header.split(',').count(), 19);
     assert_eq!(out.lines().count(), 1 + 15, "one row per indicator");
     for line in out.lines() {
         for cell in line.split(',') {

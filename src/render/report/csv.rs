@@ -6,7 +6,7 @@ use crate::report::Report;
 /// best-fit role, the next role and its gap on every row (empty for a framework without roles),
 /// so each row stands alone in a spreadsheet. The framework's own codes stand beside the ids and
 /// names they belong to, and `kind` beside the indicator.
-pub const COLUMNS: [&str; 18] = [
+pub const COLUMNS: [&str; 19] = [
     "group",
     "competency_id",
     "competency",
@@ -14,6 +14,7 @@ pub const COLUMNS: [&str; 18] = [
     "level_rank",
     "level_id",
     "level",
+    "level_code",
     "indicator_id",
     "indicator_code",
     "indicator",
@@ -109,6 +110,7 @@ pub fn render(report: &Report) -> String {
                     .as_deref()
                     .unwrap_or(&i.level_title)
                     .to_string(),
+                i.level_code.as_deref().unwrap_or_default().to_string(),
                 i.id.clone(),
                 i.code.clone().unwrap_or_default(),
                 i.text.clone(),
@@ -184,10 +186,10 @@ mod tests {
             Err(e) => panic!("{e}"),
         };
         insta::assert_snapshot!(render(&report), @r"
-        group,competency_id,competency,competency_code,level_rank,level_id,level,indicator_id,indicator_code,indicator,kind,rating,rating_label,demonstrated,note,best_fit,next_role,next_gap
-        ,craft,Craft,,1,one,One,craft.one.1,,Shares what they learn,,4,Consistently,yes,,,,
-        ,craft,Craft,,1,one,One,craft.one.2,,Asks for feedback,,2,Sometimes,no,,,,
-        ,craft,Craft,,2,two,Two,craft.two.1,,Coaches others,,,,,,,,
+        group,competency_id,competency,competency_code,level_rank,level_id,level,level_code,indicator_id,indicator_code,indicator,kind,rating,rating_label,demonstrated,note,best_fit,next_role,next_gap
+        ,craft,Craft,,1,one,One,,craft.one.1,,Shares what they learn,,4,Consistently,yes,,,,
+        ,craft,Craft,,1,one,One,,craft.one.2,,Asks for feedback,,2,Sometimes,no,,,,
+        ,craft,Craft,,2,two,Two,,craft.two.1,,Coaches others,,,,,,,,
         ");
     }
 }

@@ -360,7 +360,7 @@ fn notes(out: &mut String, report: &Report, lang: Language) {
             prose::html(&i.label(), escape),
             escape(&i.id),
             escape(&i.competency_label()),
-            escape(&level_text(i.rank, Some(&i.level_title))),
+            escape(&level_text(i.rank, Some(&i.level_label()))),
             escape(&rating_text(i)),
             escape(i.note.as_deref().unwrap_or(""))
         );
@@ -370,7 +370,7 @@ fn notes(out: &mut String, report: &Report, lang: Language) {
 
 /// The level's name, and the competency's own title for it below when it has one.
 fn level_cell(i: &crate::report::IndicatorReport, first: bool) -> String {
-    let name = escape(&level_text(i.rank, Some(&i.level_title)));
+    let name = escape(&level_text(i.rank, Some(&i.level_label())));
     match &i.competency_title {
         Some(title) if first => format!("{name}<br><span class=\"title\">{}</span>", escape(title)),
         _ => name,

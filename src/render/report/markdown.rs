@@ -155,7 +155,7 @@ pub fn render(report: &Report, lang: Language) -> String {
             };
             out.push_str(&format!(
                 "- [ ] **{}**: {} (`{}`), {rated}",
-                escape(&level_text(i.rank, Some(&i.level_title))),
+                escape(&level_text(i.rank, Some(&i.level_label()))),
                 prose::markdown(&i.label(), escape, "  "),
                 i.id.replace('`', "'"),
             ));
@@ -203,7 +203,7 @@ fn notes(out: &mut String, report: &Report, lang: Language) {
                 escape(&i.label()),
                 i.id.replace('`', "'"),
                 escape(&i.competency_label()),
-                escape(&level_text(i.rank, Some(&i.level_title)))
+                escape(&level_text(i.rank, Some(&i.level_label())))
             ),
             escape(&rating_text(i)),
             escape(i.note.as_deref().unwrap_or_default()),

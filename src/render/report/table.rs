@@ -112,7 +112,7 @@ pub fn notes(report: &Report, style: Style) -> String {
                 "{}\n({}, {})",
                 prose::flow(&i.label()),
                 i.competency_label(),
-                level_text(i.rank, Some(&i.level_title))
+                level_text(i.rank, Some(&i.level_label()))
             )),
             cell(rating_text(i)),
             cell(one_line(i.note.as_deref().unwrap_or_default())),
@@ -324,7 +324,7 @@ pub fn plan(report: &Report, style: Style) -> String {
                 let level = if previous_rank == Some(i.rank) {
                     String::new()
                 } else {
-                    let mut level = level_text(i.rank, Some(&i.level_title));
+                    let mut level = level_text(i.rank, Some(&i.level_label()));
                     if let Some(title) = &i.competency_title {
                         level.push_str(&format!("\n{}", prose::flow(title)));
                     }
