@@ -260,7 +260,10 @@ fn assessment() -> impl Strategy<Value = Assessment> {
         ("\\PC{1,20}", "\\PC{0,10}", "sha256:[0-9a-f]{64}"),
         proptest::option::of("\\PC{1,40}"),
         (
-            proptest::option::of("\\PC{0,30}"),
+            // A name rungs accepts: none of the characters that show as nothing.
+            proptest::option::of("\\PC{0,30}".prop_filter("a name rungs accepts", |name| {
+                rungs::assessment::person::check_name("subject", name).is_ok()
+            })),
             proptest::option::of("[a-z]{1,10}"),
         ),
         // rungs writes RFC 3339 times only, and refuses others when it reads.
