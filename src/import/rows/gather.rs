@@ -129,6 +129,7 @@ impl Gathered {
         gathered.competency_levels.reserve(rows);
         gathered.on_tracks.reserve(rows);
         gathered.on_tracks_seen.reserve(rows);
+        gathered.restated.reserve(rows);
         gathered
     }
 

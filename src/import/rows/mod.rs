@@ -464,6 +464,26 @@ mod tests {
     }
 
     #[test]
+    fn a_role_may_name_a_competency_and_level_in_another_case_or_spacing() {
+        let sheet = "competency,level,indicator\nPersonal Growth,Senior Engineer,x1\n";
+        let roles = "role,competency,level\nLead,personal  growth,SENIOR engineer\n";
+        let imported = read_with_roles(sheet, Some(roles)).unwrap_or_else(|e| panic!("{e}"));
+        let targets: Vec<_> = imported
+            .framework
+            .targets
+            .iter()
+            .map(|t| t.levels.0.clone())
+            .collect();
+        assert_eq!(
+            targets,
+            [vec![(
+                "personal-growth".to_string(),
+                "senior-engineer".to_string()
+            )]]
+        );
+    }
+
+    #[test]
     fn levels_follow_every_competency_and_first_appearance() {
         let sheet =
             "competency,level,indicator\nA,One,a1\nA,Three,a3\nB,One,b1\nB,Two,b2\nB,Three,b3\n";

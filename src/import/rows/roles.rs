@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::cells::{agree_optional, id_of, At, Cells, Named, Problems};
+use super::cells::{agree_optional, folded, id_of, At, Cells, Named, Problems};
 use super::header::{header_columns, required_columns};
 use super::Mapping;
 use crate::framework::format::{RawFramework, RawTarget};
@@ -24,6 +24,8 @@ struct RoleEntry {
 struct ByIdOrName<'f> {
     ids: HashMap<&'f str, usize>,
     names: HashMap<&'f str, usize>,
+    /// Names with case and spacing set aside, for a cell typed another way.
+    folded: HashMap<String, usize>,
 }
 
 impl<'f> ByIdOrName<'f> {
@@ -31,18 +33,22 @@ impl<'f> ByIdOrName<'f> {
         let mut index = ByIdOrName {
             ids: HashMap::new(),
             names: HashMap::new(),
+            folded: HashMap::new(),
         };
         for (i, (id, name)) in items.enumerate() {
             index.ids.entry(id).or_insert(i);
             index.names.entry(name).or_insert(i);
+            index.folded.entry(folded(name)).or_insert(i);
         }
         index
     }
 
-    /// The place of the first item with this id or this name.
+    /// The place of the first item with this id or this name (else this name in another case
+    /// or spacing).
     fn find(&self, cell: &str) -> Option<usize> {
         match (self.ids.get(cell), self.names.get(cell)) {
             (Some(&a), Some(&b)) => Some(a.min(b)),
+            (None, None) => self.folded.get(&folded(cell)).copied(),
             (a, b) => a.or(b).copied(),
         }
     }
