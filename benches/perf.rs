@@ -441,143 +441,309 @@ fn form_section(files: &Files, dir: &Path, rungs_bin: &Path) {
     );
 }
 
-/// `rungs team` over generated teams of 10,000 and 100,000 files, against `cat` of the same
-/// files, with peak memory.
+/// Side by side: each command run once in turn, `rounds` times at least and until `budget` is
+/// spent, so every command sees the same machine load; the median of each.
+fn in_turns(
+    budget: Duration,
+    rounds: usize,
+    commands: &[(&Path, Vec<String>)],
+) -> (Vec<Option<f64>>, usize) {
+    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); commands.len()];
+    let started = Instant::now();
+    let mut turns = 0;
+    while turns < rounds || (started.elapsed() < budget && turns < 30) {
+        for (at, (program, args)) in commands.iter().enumerate() {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            if let Some(t) = measure_process(Duration::ZERO, 1, program, &args) {
+                times[at].push(t.median);
+            }
+        }
+        turns += 1;
+    }
+    let medians = times
+        .into_iter()
+        .map(|mut t| {
+            t.sort();
+            t.get(t.len() / 2).map(|d| d.as_secs_f64() * 1000.0)
+        })
+        .collect();
+    (medians, turns)
+}
+
+/// `rungs team` over generated teams (files as `rungs assess` writes them: pretty JSON with the
+/// framework's indicator map) of 10,000 and 100,000 files and a second round of 10,000, against
+/// `cat` of the same files, with peak memory. Every ratio is of commands run in turns.
 fn team_section(dir: &Path, rungs_bin: &Path) {
     let catalog = rungs::catalog::Catalog::builtin();
     let entry = catalog
         .get("lasting-relationships")
         .expect("a shipped framework");
-    let budget = Duration::from_secs(10);
     let mut sizes = Vec::new();
-    for files in [10_000usize, 100_000] {
-        let folder = dir.join(format!("team-{files}"));
+    for (name, files, seed) in [
+        ("team-10000", 10_000usize, 7),
+        ("team-100000", 100_000, 7),
+        ("round-2", 10_000, 8),
+    ] {
+        let folder = dir.join(name);
         // Every tenth person also has a manager's assessment: 11 files per 10 people.
-        let written = team::write_team(&folder, entry, files * 10 / 11, 7);
+        let written = team::write_team(&folder, entry, files * 10 / 11, seed);
         let bytes: u64 = std::fs::read_dir(&folder)
             .expect("team folder")
             .map(|e| e.expect("entry").metadata().expect("metadata").len())
             .sum();
-        sizes.push((files, folder, written, bytes));
+        sizes.push((folder, written, bytes));
     }
     let arg = |p: &Path| p.to_str().expect("UTF-8 temp path").to_string();
-    let (_, small, small_files, small_bytes) = &sizes[0];
-    let (_, large, large_files, large_bytes) = &sizes[1];
-    let small_arg = arg(small);
-    let large_arg = arg(large);
+    let (small, small_files, small_bytes) = &sizes[0];
+    let (large, large_files, large_bytes) = &sizes[1];
+    let (second, _, second_bytes) = &sizes[2];
+    let (small_arg, large_arg, second_arg) = (arg(small), arg(large), arg(second));
     let sh = Path::new("sh");
-    let cat_script = format!("cat {small_arg}/* > /dev/null");
-    // Side by side: alternate the two commands so both see the same machine load.
-    let mut cat_times = Vec::new();
-    let mut team_times = Vec::new();
-    let started = Instant::now();
-    while cat_times.len() < 7 || (started.elapsed() < budget && cat_times.len() < 30) {
-        cat_times
-            .push(measure_process(Duration::ZERO, 1, sh, &["-c", &cat_script]).map(|t| t.median));
-        team_times.push(
-            measure_process(
-                Duration::ZERO,
-                1,
+    let owned = |args: &[&str]| args.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+    let (medians, turns) = in_turns(
+        Duration::from_secs(20),
+        7,
+        &[
+            (
+                sh,
+                owned(&["-c", &format!("cat {small_arg}/* > /dev/null")]),
+            ),
+            (rungs_bin, owned(&["team", &small_arg, "--format", "json"])),
+            (
                 rungs_bin,
-                &["team", &small_arg, "--format", "json"],
-            )
-            .map(|t| t.median),
-        );
-    }
-    let median = |times: &mut Vec<Option<Duration>>| -> Option<f64> {
-        let mut ok: Vec<Duration> = times.iter().flatten().copied().collect();
-        ok.sort();
-        ok.get(ok.len() / 2).map(|d| d.as_secs_f64() * 1000.0)
+                owned(&["team", &small_arg, "--format", "ndjson"]),
+            ),
+            (
+                sh,
+                owned(&[
+                    "-c",
+                    &format!("cat {small_arg}/* {second_arg}/* > /dev/null"),
+                ]),
+            ),
+            (
+                rungs_bin,
+                owned(&[
+                    "team",
+                    &small_arg,
+                    &second_arg,
+                    "--over-time",
+                    "--format",
+                    "json",
+                ]),
+            ),
+        ],
+    );
+    let [cat_ms, json_ms, ndjson_ms, cat_both_ms, over_time_ms] = medians[..] else {
+        unreachable!("five commands")
     };
-    let cat_ms = median(&mut cat_times);
-    let team_small_ms = median(&mut team_times);
-    let team_large = measure_process(
+    let (large_medians, _) = in_turns(
         Duration::from_secs(20),
         3,
-        rungs_bin,
-        &["team", &large_arg, "--format", "json"],
+        &[
+            (rungs_bin, owned(&["team", &small_arg, "--format", "json"])),
+            (rungs_bin, owned(&["team", &large_arg, "--format", "json"])),
+        ],
     );
-    let ndjson_large = measure_process(
-        Duration::from_secs(20),
-        3,
-        rungs_bin,
-        &["team", &large_arg, "--format", "ndjson"],
-    );
-    let memory_small = peak_memory_mib(rungs_bin, &["team", &small_arg, "--format", "json"]);
+    let [small_again_ms, large_ms] = large_medians[..] else {
+        unreachable!("two commands")
+    };
     let memory_large = peak_memory_mib(rungs_bin, &["team", &large_arg, "--format", "json"]);
     let memory_ndjson = peak_memory_mib(rungs_bin, &["team", &large_arg, "--format", "ndjson"]);
     let ndjson_rows = Command::new(rungs_bin)
-        .args(["team", &large_arg, "--format", "ndjson"])
+        .args(["team", &small_arg, "--format", "ndjson"])
         .stderr(Stdio::null())
         .output()
         .map(|o| o.stdout.iter().filter(|b| **b == b'\n').count())
         .unwrap_or(0);
 
     let ms = |t: Option<f64>| t.map_or("n/a".to_string(), |t| format!("{t:.0}"));
-    let mem = |m: Option<f64>| m.map_or("n/a".to_string(), |m| format!("{m:.1}"));
+    let mib = |b: u64| b as f64 / 1048576.0;
     println!(
-        "\n## Teams: `rungs team` over generated assessments of lasting-relationships ({} indicators)\n",
+        "\n## Teams: `rungs team` over generated assessments of lasting-relationships ({} indicators), as `rungs assess` writes them\n",
         entry.framework.indicator_count()
     );
-    println!("| what | files | MiB | median ms | peak memory MiB |");
-    println!("| --- | ---: | ---: | ---: | ---: |");
-    println!(
-        "| `cat DIR/* > /dev/null` | {small_files} | {:.1} | {} | |",
-        *small_bytes as f64 / 1048576.0,
-        ms(cat_ms)
-    );
-    println!(
-        "| `rungs team DIR --format json` | {small_files} | {:.1} | {} | {} |",
-        *small_bytes as f64 / 1048576.0,
-        ms(team_small_ms),
-        mem(memory_small)
-    );
-    println!(
-        "| `rungs team DIR --format json` | {large_files} | {:.1} | {} | {} |",
-        *large_bytes as f64 / 1048576.0,
-        ms(team_large.map(|t| t.ms())),
-        mem(memory_large)
-    );
-    println!(
-        "| `rungs team DIR --format ndjson` ({ndjson_rows} rows) | {large_files} | {:.1} | {} | {} |",
-        *large_bytes as f64 / 1048576.0,
-        ms(ndjson_large.map(|t| t.ms())),
-        mem(memory_ndjson)
-    );
-    println!("\n| team target | measured | verdict |");
+    println!("| what | files | MiB | median ms |");
+    println!("| --- | ---: | ---: | ---: |");
+    for (what, files, bytes, t) in [
+        (
+            "`cat DIR/* > /dev/null`",
+            *small_files,
+            mib(*small_bytes),
+            cat_ms,
+        ),
+        (
+            "`rungs team DIR --format json`",
+            *small_files,
+            mib(*small_bytes),
+            json_ms,
+        ),
+        (
+            &format!("`rungs team DIR --format ndjson` ({ndjson_rows} rows)") as &str,
+            *small_files,
+            mib(*small_bytes),
+            ndjson_ms,
+        ),
+        (
+            "`cat DIR/* ROUND2/* > /dev/null`",
+            small_files * 2,
+            mib(small_bytes + second_bytes),
+            cat_both_ms,
+        ),
+        (
+            "`rungs team DIR ROUND2 --over-time --format json`",
+            small_files * 2,
+            mib(small_bytes + second_bytes),
+            over_time_ms,
+        ),
+        (
+            "`rungs team DIR --format json`",
+            *large_files,
+            mib(*large_bytes),
+            large_ms,
+        ),
+    ] {
+        println!("| {what} | {files} | {bytes:.1} | {} |", ms(t));
+    }
+    println!("\n| team target ({turns} turns side by side) | measured | verdict |");
     println!("| --- | --- | --- |");
-    if let (Some(cat), Some(team)) = (cat_ms, team_small_ms) {
-        let ratio = team / cat;
-        println!(
-            "| team json over {small_files} files within 1.5x of `cat` of them (side by side, {} runs each) | {ratio:.2}x | {} |",
-            cat_times.len(),
-            verdict(ratio <= 1.5)
-        );
-    }
-    if let (Some(small), Some(large)) = (team_small_ms, team_large) {
-        let ratio = large.ms() / small;
-        println!(
-            "| 10x the files in at most 11x the time | {ratio:.2}x | {} |",
-            verdict(ratio <= 11.0)
-        );
-    }
+    let ratio_row = |what: &str, a: Option<f64>, b: Option<f64>, limit: f64| {
+        if let (Some(a), Some(b)) = (a, b) {
+            let ratio = a / b;
+            println!("| {what} | {ratio:.2}x | {} |", verdict(ratio <= limit));
+        }
+    };
+    ratio_row(
+        &format!("team --format json over {small_files} files within 1.2x of `cat` of them"),
+        json_ms,
+        cat_ms,
+        1.2,
+    );
+    ratio_row(
+        &format!("team --format ndjson over {small_files} files within 1.5x of `cat` of them"),
+        ndjson_ms,
+        cat_ms,
+        1.5,
+    );
+    ratio_row(
+        "team --over-time over two rounds within 1.3x of `cat` of both",
+        over_time_ms,
+        cat_both_ms,
+        1.3,
+    );
+    ratio_row(
+        "team: 10x the files in at most 11x the time",
+        large_ms,
+        small_again_ms,
+        11.0,
+    );
     if let Some(m) = memory_large
         .into_iter()
         .chain(memory_ndjson)
         .reduce(f64::max)
     {
         println!(
-            "| peak memory over {large_files} files under 150 MiB | {m:.1} MiB | {} |",
+            "| team: peak memory over {large_files} files (json, ndjson) under 150 MiB | {m:.1} MiB | {} |",
             verdict(m < 150.0)
         );
     }
-    if let (Some(json), Some(ndjson)) = (team_large, ndjson_large) {
-        println!(
-            "| ndjson of {large_files} files at least as fast as team json | {:.0} ms vs {:.0} ms | {} |",
-            ndjson.ms(),
-            json.ms(),
-            verdict(ndjson.ms() <= json.ms())
-        );
+}
+
+/// `history` and `diff` of assessments of the reference framework (14,000 indicators; the
+/// reference assessments, which record no indicator map) that record the framework's path, so
+/// it is found without `--framework`: against `validate` of the framework, in turns. Each
+/// distinct framework is loaded once per command, so more files add only their own reading.
+fn over_time_section(dir: &Path, rungs_bin: &Path) {
+    let files = write_files(dir, 200);
+    let framework_path = std::path::absolute(&files.framework).expect("absolute path");
+    let recorded = format!(
+        "\"path\": {},\n    \"digest\"",
+        serde_json::to_string(&framework_path.display().to_string()).expect("JSON")
+    );
+    let folder = |name: &str, count: usize| -> PathBuf {
+        let folder = dir.join(name);
+        std::fs::create_dir_all(&folder).expect("folder");
+        for n in 0..count {
+            let text = if n % 2 == 0 {
+                &files.full_text
+            } else {
+                &files.changed_text
+            };
+            let month = 1 + n / 28;
+            let day = 1 + n % 28;
+            let text = text
+                .replacen("\"digest\"", &recorded, 1)
+                .replace(
+                    "2026-01-05T11:30:00Z",
+                    &format!("2025-{month:02}-{day:02}T11:30:00Z"),
+                )
+                .replace(
+                    "2026-01-05T09:00:00Z",
+                    &format!("2025-{month:02}-{day:02}T09:00:00Z"),
+                );
+            std::fs::write(folder.join(format!("a-{n:03}.json")), text).expect("write");
+        }
+        folder
+    };
+    let six = folder("history-6", 6);
+    let many = folder("history-24", 24);
+    let owned = |args: &[&str]| args.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+    let path = |p: &Path| p.to_str().expect("UTF-8 temp path").to_string();
+    let (medians, turns) = in_turns(
+        Duration::from_secs(30),
+        7,
+        &[
+            (rungs_bin, owned(&["validate", &path(&files.framework)])),
+            (
+                rungs_bin,
+                owned(&[
+                    "diff",
+                    &path(&six.join("a-000.json")),
+                    &path(&six.join("a-001.json")),
+                ]),
+            ),
+            (rungs_bin, owned(&["history", &path(&six)])),
+            (rungs_bin, owned(&["history", &path(&many)])),
+        ],
+    );
+    let [validate, diff, history, history_more] = medians[..] else {
+        unreachable!("four commands")
+    };
+    let ms = |t: Option<f64>| t.map_or("n/a".to_string(), |t| format!("{t:.0}"));
+    println!(
+        "\n## Over time: `history` and `diff` of the reference assessments, the framework found by the path they record (no --framework)\n"
+    );
+    println!("| what | median ms |");
+    println!("| --- | ---: |");
+    println!("| `rungs validate FRAMEWORK` | {} |", ms(validate));
+    println!("| `rungs diff A B` | {} |", ms(diff));
+    println!("| `rungs history` of 6 files | {} |", ms(history));
+    println!("| `rungs history` of 24 files | {} |", ms(history_more));
+    println!("\n| over-time target ({turns} turns side by side) | measured | verdict |");
+    println!("| --- | --- | --- |");
+    for (what, a, b, limit) in [
+        (
+            "diff of two files at most 1.5x validate",
+            diff,
+            validate,
+            1.5,
+        ),
+        (
+            "history of 6 files at most 2x validate",
+            history,
+            validate,
+            2.0,
+        ),
+        (
+            "history of 4x the files at most 1.5x history of the files",
+            history_more,
+            history,
+            1.5,
+        ),
+    ] {
+        if let (Some(a), Some(b)) = (a, b) {
+            let ratio = a / b;
+            println!("| {what} | {ratio:.2}x | {} |", verdict(ratio <= limit));
+        }
     }
 }
 
@@ -764,6 +930,10 @@ fn main() {
     let budget = Duration::from_secs(3);
     if std::env::var_os("RUNGS_BENCH_TEAM_ONLY").is_some() {
         team_section(dir.path(), &rungs_bin);
+        return;
+    }
+    if std::env::var_os("RUNGS_BENCH_OVER_TIME_ONLY").is_some() {
+        over_time_section(dir.path(), &rungs_bin);
         return;
     }
     if std::env::var_os("RUNGS_BENCH_SHEET_ONLY").is_some() {
@@ -1145,6 +1315,7 @@ fn main() {
     );
     form_section(&write_files(dir.path(), 200), dir.path(), &rungs_bin);
     team_section(dir.path(), &rungs_bin);
+    over_time_section(dir.path(), &rungs_bin);
     sheet_section(dir.path(), &rungs_bin);
     growth_section(dir.path(), &rungs_bin);
     println!("\nReproduce: `cargo bench --bench perf`");

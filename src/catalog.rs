@@ -156,6 +156,9 @@ pub struct Catalog {
     /// Files of the user folders that were left out, one line each saying why: a broken file
     /// or a reused id must not stop every command (`rungs validate FOLDER` still fails on it).
     pub left_out: Vec<Diagnostic>,
+    /// Frameworks loaded from the paths assessments record, by path: each loaded once per
+    /// command however many assessments name it ([`Catalog::recorded`]).
+    recorded: std::sync::Arc<std::sync::Mutex<Vec<(String, Entry)>>>,
 }
 
 /// Load one framework file from disk; `shown` is how the user named it.
@@ -211,6 +214,28 @@ pub fn yaml_files_in(dir: &Path) -> Result<Found, BadInput> {
 }
 
 impl Catalog {
+    /// The framework at `path` as an assessment records it: loaded by `load` the first time it
+    /// is asked for, then the same entry for every other assessment that records the path.
+    pub fn recorded(
+        &self,
+        path: &str,
+        load: impl FnOnce() -> Result<Entry, BadInput>,
+    ) -> Result<Entry, BadInput> {
+        let found = self
+            .recorded
+            .lock()
+            .ok()
+            .and_then(|held| held.iter().find(|(p, _)| p == path).map(|(_, e)| e.clone()));
+        if let Some(entry) = found {
+            return Ok(entry);
+        }
+        let entry = load()?;
+        if let Ok(mut held) = self.recorded.lock() {
+            held.push((path.to_string(), entry.clone()));
+        }
+        Ok(entry)
+    }
+
     /// The built-in frameworks only.
     pub fn builtin() -> Catalog {
         let entries = BUILTIN_FILES
@@ -221,6 +246,7 @@ impl Catalog {
         Catalog {
             entries,
             left_out: Vec::new(),
+            recorded: Default::default(),
         }
     }
 
@@ -333,5 +359,33 @@ mod tests {
         assert!(!from_file.warnings.is_empty(), "the file has warnings");
         let entry = builtin_entry("warnings-only.yaml", text).expect("loads");
         assert_eq!(entry.warnings, vec![]);
+    }
+
+    #[test]
+    fn a_framework_recorded_by_many_assessments_is_loaded_once_per_catalog() {
+        let catalog = Catalog::builtin();
+        let entry = catalog.entries[0].clone();
+        let loads = std::cell::Cell::new(0);
+        for _ in 0..3 {
+            let found = catalog
+                .recorded("/frameworks/f.yaml", || {
+                    loads.set(loads.get() + 1);
+                    Ok(entry.clone())
+                })
+                .expect("found");
+            assert_eq!(found.digest, entry.digest);
+        }
+        assert_eq!(loads.get(), 1, "loaded once, then kept");
+        // A copy of the catalog (each command makes its own) shares what was loaded.
+        let copy = catalog.clone();
+        copy.recorded("/frameworks/f.yaml", || panic!("not loaded again"))
+            .expect("kept");
+        catalog
+            .recorded("/frameworks/other.yaml", || {
+                loads.set(loads.get() + 1);
+                Ok(entry.clone())
+            })
+            .expect("found");
+        assert_eq!(loads.get(), 2, "another path is another framework");
     }
 }

@@ -74,32 +74,15 @@ pub fn parse(shown: &str, bytes: &[u8]) -> Result<Assessment, BadInput> {
 /// `team` and the id shortcuts. Refuse a subject or rater name holding an invisible character
 /// ([`super::person::check_name`]).
 fn checked_times(shown: &str, assessment: Assessment) -> Result<Assessment, BadInput> {
-    // A day of slack for clocks that disagree and for time zones.
-    let latest = time::OffsetDateTime::now_utc() + time::Duration::days(1);
+    let latest = latest_allowed();
     let times = [
         ("started_at", Some(&assessment.started_at)),
         ("completed_at", assessment.completed_at.as_ref()),
     ];
     for (key, text) in times {
         let Some(text) = text else { continue };
-        let when =
-            match time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
-            {
-                Ok(when) => when,
-                Err(e) => return Err(BadInput::in_file(
-                    shown,
-                    format!(
-                        "{key} {text:?} is not an RFC 3339 time ({e}); write it like 2026-03-10T11:30:00Z"
-                    ),
-                )),
-            };
-        if when > latest {
-            return Err(BadInput::in_file(
-                shown,
-                format!(
-                    "{key} {text:?} is in the future (later than tomorrow); an assessment cannot have been made then, and it would always count as the latest"
-                ),
-            ));
+        if let Err(problem) = checked_time(key, text, latest) {
+            return Err(BadInput::in_file(shown, problem));
         }
     }
     let names = [
@@ -115,6 +98,33 @@ fn checked_times(shown: &str, assessment: Assessment) -> Result<Assessment, BadI
         }
     }
     Ok(assessment)
+}
+
+/// The latest time an assessment may record: tomorrow (a day of slack for clocks that disagree
+/// and for time zones).
+pub fn latest_allowed() -> time::OffsetDateTime {
+    time::OffsetDateTime::now_utc() + time::Duration::days(1)
+}
+
+/// The time `text` of the key `key` stands for, or what is wrong with it: not an RFC 3339 time,
+/// or later than `latest`.
+pub fn checked_time(
+    key: &str,
+    text: &str,
+    latest: time::OffsetDateTime,
+) -> Result<time::OffsetDateTime, String> {
+    let when = time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
+        .map_err(|e| {
+            format!(
+                "{key} {text:?} is not an RFC 3339 time ({e}); write it like 2026-03-10T11:30:00Z"
+            )
+        })?;
+    if when > latest {
+        return Err(format!(
+            "{key} {text:?} is in the future (later than tomorrow); an assessment cannot have been made then, and it would always count as the latest"
+        ));
+    }
+    Ok(when)
 }
 
 fn strip_position(message: &str) -> String {
@@ -192,16 +202,18 @@ pub fn find_framework(
             ));
         }
         // The recorded path comes from the assessment, not from the user: what it names may be
-        // any file, so nothing of its content is ever quoted.
-        let bytes = read_framework_bytes(Path::new(path))?;
-        let entry = load_bytes(Path::new(path), &bytes).map_err(|_| {
-            BadInput::in_file(
+        // any file, so nothing of its content is ever quoted. Loaded once per command.
+        let entry = catalog.recorded(path, || {
+            let bytes = read_framework_bytes(Path::new(path))?;
+            load_bytes(Path::new(path), &bytes).map_err(|_| {
+                BadInput::in_file(
                     shown,
                     format!(
                         "framework {:?} is neither built in nor in --frameworks, and its recorded file {path} is not a valid framework file; pass --framework PATH",
-                    recorded.id
-                ),
-            )
+                        recorded.id
+                    ),
+                )
+            })
         })?;
         if entry.framework.id != recorded.id {
             return Err(BadInput::in_file(

@@ -5,12 +5,16 @@
 //! superseded. A scorecard keeps only what comparisons need (a small code per indicator), never the
 //! file, so a team of 100,000 files fits in little memory. Nothing is ever written.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
+use super::brief;
 use super::file::{self, MAX_ASSESSMENT_SIZE};
 use super::model::{Assessment, Rater, RatingValue, Relation, FORMAT};
 use super::person;
@@ -287,10 +291,30 @@ pub fn gather(
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
     };
+    let latest = file::latest_allowed();
     let folds = in_parallel(rest, threads, |part| {
         let mut fold = Fold::new(options);
         for (path, round) in part {
-            match read_checked(path, options) {
+            // Most files are plain assessments of this very framework: read briefly (unless a
+            // form ledger must vouch for each). Anything else is read the full way, which says
+            // what is wrong.
+            let full = if options.issued.is_none() {
+                let bytes = match read_bytes(path) {
+                    Ok(bytes) => bytes,
+                    Err(invalid) => {
+                        fold.invalid.push(invalid);
+                        continue;
+                    }
+                };
+                if let Some(scorecard) = layout.brief(path, *round, &bytes, latest) {
+                    fold.keep(scorecard);
+                    continue;
+                }
+                parse_assessment(path, &bytes)
+            } else {
+                read_checked(path, options)
+            };
+            match full {
                 Ok(assessment) => fold.add(&layout, path, *round, assessment),
                 Err(invalid) => fold.invalid.push(invalid),
             }
@@ -347,21 +371,26 @@ fn read_checked(path: &Path, options: &Options) -> Result<Assessment, Invalid> {
 
 /// Read one file as an assessment, classifying what is wrong with it.
 fn read_assessment(path: &Path) -> Result<Assessment, Invalid> {
-    let shown = path.display().to_string();
-    let unreadable = |detail: Diagnostic| Invalid {
+    parse_assessment(path, &read_bytes(path)?)
+}
+
+/// The bytes of a file, bounded.
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Invalid> {
+    read_limited(path, MAX_ASSESSMENT_SIZE, "assessment file").map_err(|bad| Invalid {
         path: path.to_path_buf(),
         reason: Reason::Unreadable,
-        detail,
-    };
-    let bytes = read_limited(path, MAX_ASSESSMENT_SIZE, "assessment file").map_err(|bad| {
-        unreadable(
-            bad.problems
-                .into_iter()
-                .next()
-                .unwrap_or_else(|| Diagnostic::file_error(&shown, "cannot read")),
-        )
-    })?;
-    let detail = match file::parse(&shown, &bytes) {
+        detail: bad
+            .problems
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| Diagnostic::file_error(&path.display().to_string(), "cannot read")),
+    })
+}
+
+/// Parse a file's bytes as an assessment, classifying what is wrong with it.
+fn parse_assessment(path: &Path, bytes: &[u8]) -> Result<Assessment, Invalid> {
+    let shown = path.display().to_string();
+    let detail = match file::parse(&shown, bytes) {
         Ok(assessment) => return Ok(assessment),
         // Parsing stops at the first problem.
         Err(e) => e
@@ -370,7 +399,7 @@ fn read_assessment(path: &Path) -> Result<Assessment, Invalid> {
             .next()
             .unwrap_or_else(|| Diagnostic::file_error(&shown, "not a rungs assessment")),
     };
-    let reason = match serde_json::from_slice::<serde_json::Value>(without_bom(&bytes)) {
+    let reason = match serde_json::from_slice::<serde_json::Value>(without_bom(bytes)) {
         Ok(value) if value.get("format").and_then(|f| f.as_str()) == Some(FORMAT) => {
             Reason::Corrupt
         }
@@ -388,7 +417,9 @@ fn read_assessment(path: &Path) -> Result<Assessment, Invalid> {
 struct Layout<'a> {
     framework: &'a Framework,
     digest: &'a str,
-    positions: HashMap<&'a str, usize>,
+    /// Indicator id -> its position and its competency. Keyed by the framework's own ids, so a
+    /// hasher made for speed is safe: files only look ids up.
+    positions: FxHashMap<&'a str, (usize, usize)>,
     known: IndicatorsNow<'a>,
     keep_notes: bool,
 }
@@ -401,11 +432,114 @@ impl<'a> Layout<'a> {
             positions: framework
                 .indicators()
                 .enumerate()
-                .map(|(position, (_, _, i))| (i.id.as_str(), position))
+                .map(|(position, (c, _, i))| (i.id.as_str(), (position, c)))
                 .collect(),
             known: IndicatorsNow::new(framework),
             keep_notes: options.keep_notes,
         }
+    }
+
+    /// The scorecard of a file read briefly ([`brief`]): `None` unless it is plainly an
+    /// assessment of this very framework (same id and digest) whose times are valid and
+    /// whose every rating and note is of a known indicator, on its scale.
+    fn brief(
+        &self,
+        path: &Path,
+        round: usize,
+        bytes: &[u8],
+        latest: OffsetDateTime,
+    ) -> Option<Scorecard> {
+        let read = brief::parse(without_bom(bytes))?;
+        if read.format != FORMAT
+            || read.framework.id != self.framework.id
+            || read.framework.digest != self.digest
+        {
+            return None;
+        }
+        let started = file::checked_time("started_at", &read.started_at, latest).ok()?;
+        let completed = match &read.completed_at {
+            Some(text) => Some(file::checked_time("completed_at", text, latest).ok()?),
+            None => None,
+        };
+        let own_scales = self.framework.has_own_scales();
+        let values = self.framework.rating_values();
+        let mut cells = vec![Cell::UNRATED; self.positions.len()].into_boxed_slice();
+        let mut notes = Vec::new();
+        for (id, rating) in read.ratings {
+            let &(position, competency) = self.positions.get(id.as_ref())?;
+            cells[position] = match rating.value {
+                RatingValue::NotApplicable => Cell::NA,
+                RatingValue::Scale(v) => {
+                    let scale = if own_scales {
+                        self.framework.scale_of(competency)
+                    } else {
+                        self.framework.scale.as_slice()
+                    };
+                    if !scale.iter().any(|p| p.value == v) {
+                        return None;
+                    }
+                    values.binary_search(&v).ok().and_then(Cell::scale)?
+                }
+            };
+            if self.keep_notes {
+                if let Some(note) = rating.note {
+                    notes.push((position as u32, note.into_owned()));
+                }
+            }
+        }
+        for (id, note) in read.notes {
+            let &(position, _) = self.positions.get(id.as_ref())?;
+            if self.keep_notes {
+                notes.push((position as u32, note.into_owned()));
+            }
+        }
+        // A rated indicator's recorded print must be that of its text: edited, the file is
+        // corrupt (the full reading says so).
+        for (id, recorded) in read.framework.indicators.iter().flatten() {
+            let Some(&(position, _)) = self.positions.get(id.as_ref()) else {
+                continue;
+            };
+            if cells[position] != Cell::UNRATED
+                && self.known.print(id).is_some_and(|now| recorded.text != now)
+            {
+                return None;
+            }
+        }
+        let recorded = read
+            .subject
+            .as_deref()
+            .map(person::name)
+            .filter(|n| !n.is_empty());
+        let subject_recorded = recorded.is_some();
+        let subject = match recorded {
+            Some(subject) => subject,
+            None => path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        };
+        let (rater, relation) = match read.rater {
+            Some(rater) => (person::name(&rater.name), rater.relation),
+            None => (subject.clone(), Relation::SelfRating),
+        };
+        Some(Scorecard {
+            file: path.to_path_buf(),
+            subject,
+            subject_recorded,
+            rater,
+            relation,
+            started_at: read.started_at.into_owned(),
+            completed_at: read.completed_at.map(Cow::into_owned),
+            cells,
+            notes,
+            track: read
+                .track
+                .as_deref()
+                .and_then(|t| self.framework.track_index(t)),
+            round,
+            latest: true,
+            when: Some(completed.unwrap_or(started)),
+        })
     }
 
     /// The scorecard of an assessment of this framework, or why it is left out. Ratings the
@@ -456,7 +590,7 @@ impl<'a> Layout<'a> {
         let mut cells = vec![Cell::UNRATED; self.positions.len()].into_boxed_slice();
         let mut notes = Vec::new();
         for (id, rating) in assessment.ratings {
-            let position = self.positions.get(id.as_str()).copied();
+            let position = self.positions.get(id.as_str()).map(|&(p, _)| p);
             let cell = match rating.value {
                 RatingValue::NotApplicable => Some(Cell::NA),
                 RatingValue::Scale(v) => self
@@ -480,7 +614,7 @@ impl<'a> Layout<'a> {
         if self.keep_notes {
             // Notes on indicators not rated yet are evidence too.
             for (id, note) in assessment.notes {
-                if let Some(&position) = self.positions.get(id.as_str()) {
+                if let Some(&(position, _)) = self.positions.get(id.as_str()) {
                     notes.push((position as u32, note));
                 }
             }

@@ -1,6 +1,7 @@
 //! Assessments: ratings of a framework's indicators, and their files.
 
 pub mod answers;
+pub mod brief;
 pub mod destination;
 pub mod file;
 pub mod folder;

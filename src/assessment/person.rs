@@ -9,6 +9,14 @@ use crate::error::BadInput;
 /// A person's name as rungs stores and compares it: trimmed, each run of white space one space
 /// (`"Alex  Rivera "` is `"Alex Rivera"`).
 pub fn name(text: &str) -> String {
+    // Nearly every name is written so already: copied as it is.
+    let plain = !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && text.chars().all(|c| c == ' ' || !c.is_whitespace());
+    if plain {
+        return text.to_string();
+    }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -6,7 +6,6 @@
 //! dropped, each with its reason, and left out of every score.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::OnceLock;
 
 use super::file::{find_framework, FoundFramework};
 use super::model::{text_print, Assessment, IndicatorPrint, RatingValue, Ratings};
@@ -421,10 +420,14 @@ fn values(scale: &[ScalePoint]) -> String {
 
 /// A framework's indicators as they are now, as fitting a file to it needs them: each id with
 /// its competency, level and text, and the print of the text, worked out the first time a file
-/// asks for it and then shared by every file fitted with the same `IndicatorsNow` (a team's
-/// files all ask for the same prints).
+/// asks for it and kept with the framework, so every file fitted to the same loaded framework
+/// shares it (a team's files, a history's, both sides of a diff).
 pub struct IndicatorsNow<'a> {
-    places: HashMap<&'a str, Place<'a>>,
+    /// Keyed by the framework's own ids, so a hasher made for speed is safe: files only look
+    /// ids up.
+    places: rustc_hash::FxHashMap<&'a str, Place<'a>>,
+    /// Where the prints are kept, shared by every file fitted to it.
+    framework: &'a Framework,
 }
 
 /// Where an indicator stands now.
@@ -432,7 +435,8 @@ struct Place<'a> {
     competency: &'a str,
     level: &'a str,
     text: &'a str,
-    print: OnceLock<String>,
+    /// In [`Framework::indicators`] order.
+    position: usize,
 }
 
 impl<'a> IndicatorsNow<'a> {
@@ -440,18 +444,19 @@ impl<'a> IndicatorsNow<'a> {
     pub fn new(framework: &'a Framework) -> IndicatorsNow<'a> {
         let places = framework
             .indicators()
-            .map(|(c, l, indicator)| {
+            .enumerate()
+            .map(|(position, (c, l, indicator))| {
                 let competency = &framework.competencies[c];
                 let place = Place {
                     competency: competency.id.as_str(),
                     level: framework.levels[competency.levels[l].level].id.as_str(),
                     text: indicator.text.as_str(),
-                    print: OnceLock::new(),
+                    position,
                 };
                 (indicator.id.as_str(), place)
             })
             .collect();
-        IndicatorsNow { places }
+        IndicatorsNow { framework, places }
     }
 
     /// Whether the framework has an indicator `id`.
@@ -463,10 +468,11 @@ impl<'a> IndicatorsNow<'a> {
         self.places.get(id)
     }
 
-    /// The [`text_print`] of indicator `id`'s text.
-    fn print(&self, id: &str) -> Option<&str> {
+    /// The [`text_print`] of indicator `id`'s text, worked out once.
+    pub fn print(&self, id: &str) -> Option<&str> {
         let place = self.places.get(id)?;
-        Some(place.print.get_or_init(|| text_print(place.text)))
+        self.framework
+            .kept_for_indicator(place.position, place.text, text_print)
     }
 }
 

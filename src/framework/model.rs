@@ -50,6 +50,34 @@ pub struct Framework {
     /// what a compact rating indexes.
     #[serde(skip)]
     pub(super) rating_values: Vec<u32>,
+    /// A value worked out once per indicator from its text (its text print), shared by every
+    /// file fitted to this framework.
+    #[serde(skip)]
+    pub(super) kept: PerIndicator,
+}
+
+/// One value per indicator, each worked out the first time it is asked for. A copy starts
+/// empty: its texts may be changed (a translation).
+#[derive(Default)]
+pub struct PerIndicator(std::sync::OnceLock<Box<[std::sync::OnceLock<String>]>>);
+
+impl Clone for PerIndicator {
+    fn clone(&self) -> Self {
+        PerIndicator::default()
+    }
+}
+
+impl PartialEq for PerIndicator {
+    /// What is kept follows from the texts: it never makes two frameworks differ.
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for PerIndicator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PerIndicator")
+    }
 }
 
 /// A scale of its own (a competency's or a group's) with the rating from which it counts as
@@ -321,6 +349,23 @@ impl Indicator {
 }
 
 impl Framework {
+    /// The value `work` gives the text `text` of the indicator at `position` (in
+    /// [`Framework::indicators`] order), worked out the first time and kept with the
+    /// framework; `None` for a position past the last indicator.
+    pub fn kept_for_indicator(
+        &self,
+        position: usize,
+        text: &str,
+        work: impl FnOnce(&str) -> String,
+    ) -> Option<&str> {
+        let slots = self.kept.0.get_or_init(|| {
+            (0..self.indicator_count())
+                .map(|_| std::sync::OnceLock::new())
+                .collect()
+        });
+        Some(slots.get(position)?.get_or_init(|| work(text)).as_str())
+    }
+
     /// Rank (1-based position) of the framework level at `level_index`.
     pub fn rank(&self, level_index: usize) -> usize {
         level_index + 1

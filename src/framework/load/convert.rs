@@ -137,6 +137,7 @@ pub(super) fn convert(raw: RawFramework, listed_levels: ListedLevels) -> Framewo
             })
             .collect(),
         rating_values: rating_values(&scale, &competencies),
+        kept: Default::default(),
         competencies,
         targets,
         guidance: guidance(raw.guidance),
