@@ -8,7 +8,6 @@
 //! looked at (a print edited by hand makes the file corrupt, as `report` says).
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -61,8 +60,8 @@ pub struct Brief<'a> {
     #[serde(default)]
     pub from: Option<Origin>,
     /// Read to check it, not used.
-    #[serde(default)]
-    pub set_aside: BTreeMap<String, SetAside>,
+    #[serde(default, borrow, deserialize_with = "pairs")]
+    pub set_aside: Vec<(Cow<'a, str>, SetAside)>,
 }
 
 /// The framework an assessment records.
@@ -127,6 +126,12 @@ pub struct BriefRating<'a> {
 /// not plainly an assessment.
 pub fn parse(bytes: &[u8]) -> Option<Brief<'_>> {
     serde_json::from_slice(bytes).ok()
+}
+
+/// Whether the ids of a map read as pairs are strictly ascending: no id twice, in the order
+/// rungs writes them.
+pub fn strictly_sorted<T>(pairs: &[(Cow<'_, str>, T)]) -> bool {
+    pairs.windows(2).all(|w| w[0].0 < w[1].0)
 }
 
 /// A key borrowed from the file where it has no escapes.
@@ -202,6 +207,17 @@ mod tests {
         assert_eq!(brief.ratings[1].0, "bA");
         assert_eq!(brief.ratings[1].1.value, RatingValue::NotApplicable);
         assert_eq!(brief.ratings[1].1.note.as_deref(), Some("n"));
+    }
+
+    #[test]
+    fn ids_in_order_once_each_are_strictly_sorted() {
+        let ids = |list: &[&'static str]| -> Vec<(Cow<'static, str>, ())> {
+            list.iter().map(|id| (Cow::Borrowed(*id), ())).collect()
+        };
+        assert!(strictly_sorted(&ids(&["a", "b", "c"])));
+        assert!(strictly_sorted(&ids(&[])));
+        assert!(!strictly_sorted(&ids(&["a", "a"])), "an id twice");
+        assert!(!strictly_sorted(&ids(&["b", "a"])), "out of order");
     }
 
     #[test]

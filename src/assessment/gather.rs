@@ -450,6 +450,19 @@ impl<'a> Layout<'a> {
         latest: OffsetDateTime,
     ) -> Option<Scorecard> {
         let read = brief::parse(without_bom(bytes))?;
+        // An id given twice is refused by the full reading; rungs writes every map sorted, so
+        // one that is not strictly in order is left to it.
+        if !brief::strictly_sorted(&read.ratings)
+            || !brief::strictly_sorted(&read.notes)
+            || !brief::strictly_sorted(&read.set_aside)
+            || !read
+                .framework
+                .indicators
+                .as_deref()
+                .is_none_or(brief::strictly_sorted)
+        {
+            return None;
+        }
         if read.format != FORMAT
             || read.framework.id != self.framework.id
             || read.framework.digest != self.digest

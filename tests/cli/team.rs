@@ -585,3 +585,57 @@ fn counts_say_their_plurals_two_competencies_on_one_person_and_two_files_of_anot
         "warning: 2 files were made against another version of framework pair (2 now); ratings are matched by indicator id\n"
     );
 }
+
+#[test]
+fn a_file_team_reads_briefly_is_refused_as_report_refuses_it() {
+    // team reads a plain file of its framework without building the assessment; what the full
+    // reading refuses must be refused alike: an id rated twice (in file order or not), a time
+    // later than tomorrow, an edited indicator map.
+    let bo = std::fs::read_to_string(fixture("team/bo.json")).expect("fixture");
+    let cases = [
+        (
+            "twice.json",
+            bo.replacen(
+                "\"ratings\": {",
+                "\"ratings\": {\n    \"lis-1\": { \"value\": 1 },",
+                1,
+            ),
+            "ratings: \"lis-1\" is given twice",
+        ),
+        (
+            "twice-at-the-end.json",
+            bo.replacen(
+                "\"sha-3\": {",
+                "\"sha-3\": { \"value\": 1 },\n    \"sha-3\": {",
+                1,
+            ),
+            "ratings: \"sha-3\" is given twice",
+        ),
+        (
+            "future.json",
+            bo.replace("2026-06-02T09:30:00Z", "9999-12-31T09:30:00Z"),
+            "is in the future",
+        ),
+    ];
+    for (name, text, problem) in cases {
+        assert_ne!(text, bo, "{name} changes the file");
+        let dir = tempfile::tempdir().expect("temporary folder");
+        std::fs::write(dir.path().join(name), &text).expect("write");
+        let path = dir.path().display().to_string();
+        let out = run(&["team", &path, "--framework", FRAMEWORK]);
+        assert_eq!(out.code, 2, "{name}: {}", out.stderr);
+        assert!(
+            out.stderr.contains(&format!("{name}: corrupt: ")) && out.stderr.contains(problem),
+            "{name}: {}",
+            out.stderr
+        );
+        let report = run(&[
+            "report",
+            &dir.path().join(name).display().to_string(),
+            "--framework",
+            FRAMEWORK,
+        ]);
+        assert_eq!(report.code, 2, "{name}: {}", report.stderr);
+        assert!(report.stderr.contains(problem), "{name}: {}", report.stderr);
+    }
+}
