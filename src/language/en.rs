@@ -164,4 +164,10 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("col.track", "track"),
     ("col.best_fit", "best fit"),
     ("col.mentor", "could mentor"),
+    ("report.completed", "completed {date}"),
+    ("report.completed.some", "completed {date} · {n} of {total} answered"),
+    ("report.in_progress.some", "in progress: {n} of {total} answered (started {date})"),
+    ("report.in_progress", "in progress (started {date})"),
+    ("report.coverage", "in progress: {n} of {total} answered"),
+    ("report.framework", "framework {id}"),
 ];

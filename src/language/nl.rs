@@ -164,4 +164,10 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("col.track", "traject"),
     ("col.best_fit", "best passend"),
     ("col.mentor", "kan begeleiden"),
+    ("report.completed", "voltooid {date}"),
+    ("report.completed.some", "voltooid {date} · {n} van {total} beantwoord"),
+    ("report.in_progress.some", "bezig: {n} van {total} beantwoord (begonnen {date})"),
+    ("report.in_progress", "bezig (begonnen {date})"),
+    ("report.coverage", "bezig: {n} van {total} beantwoord"),
+    ("report.framework", "raamwerk {id}"),
 ];

@@ -30,8 +30,13 @@ pub fn bar_cells(max_rank: usize) -> usize {
 
 /// A score with two decimals; "–" for none (a competency that does not apply).
 pub fn score_text(score: impl Into<Option<f64>>) -> String {
+    score_text_in(crate::language::Language::English, score)
+}
+
+/// [`score_text`] as a language writes the number: `2.50`, `2,50`.
+pub fn score_text_in(lang: crate::language::Language, score: impl Into<Option<f64>>) -> String {
     match score.into() {
-        Some(score) => format!("{score:.2}"),
+        Some(score) => lang.number(score, 2),
         None => "–".to_string(),
     }
 }

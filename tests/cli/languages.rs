@@ -185,6 +185,27 @@ fn report_in_dutch_in_every_format_and_says_how_many_texts_are_not_translated() 
         !table.contains("Level profile") && !table.contains("Development plan"),
         "{table}"
     );
+    // Numbers and dates as Dutch writes them.
+    assert!(table.contains("1,00") && !table.contains("1.00"), "{table}");
+    let months = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let first = table.lines().next().unwrap_or_default();
+    assert!(
+        first.contains("voltooid ") && months.iter().any(|m| first.contains(m)),
+        "{first}"
+    );
     let markdown = words("markdown");
     assert!(
         markdown.contains("## Niveauprofiel\n\nScores van de 2."),

@@ -75,7 +75,7 @@ pub fn render(report: &Report, lang: Language) -> String {
             "{} {}",
             report.framework.name, report.framework.version
         )),
-        escape(&meta_line(report)),
+        escape(&meta_line(report, lang)),
         escape(&report.rule())
     );
     if let Some(kind) = &report.kind {
@@ -124,7 +124,7 @@ pub fn render(report: &Report, lang: Language) -> String {
             escape(&c.id),
             escape(&name_with_coverage(c)),
             escape(&standing_text(c)),
-            score_text(c.score),
+            crate::render::text::score_text_in(lang, c.score),
             escape(&progress_text(c))
         );
         }
@@ -189,13 +189,13 @@ pub fn render(report: &Report, lang: Language) -> String {
     out
 }
 
-fn meta_line(report: &Report) -> String {
+fn meta_line(report: &Report, lang: Language) -> String {
     let mut parts = Vec::new();
     if let Some(subject) = &report.subject {
         parts.push(subject.clone());
     }
-    parts.extend(report.progress());
-    parts.push(format!("framework {}", report.framework.id));
+    parts.extend(super::progress_in(report, lang));
+    parts.push(lang.fill("report.framework", &[("id", &report.framework.id)]));
     parts.join(" · ")
 }
 

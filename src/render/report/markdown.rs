@@ -4,14 +4,14 @@
 use crate::language::Language;
 use crate::render::markdown::{escape, level_texts, row};
 use crate::render::prose;
-use crate::render::text::{bar, bar_cells, score_text};
+use crate::render::text::{bar, bar_cells, score_text_in};
 use crate::report::{name_with_coverage, progress_text, rating_text, standing_text, Report};
 use crate::words::level_text;
 
 /// The whole report as Markdown.
 pub fn render(report: &Report, lang: Language) -> String {
     let w = |k: &str| lang.text(k);
-    let mut out = format!("# {}\n\n", escape(&super::heading(report)));
+    let mut out = format!("# {}\n\n", escape(&super::heading_in(report, lang)));
     out.push_str(&format!("{}\n\n", escape(&report.rule())));
     if let Some(kind) = &report.kind {
         out.push_str(&format!("{}\n\n", escape(&kind.description)));
@@ -45,7 +45,7 @@ pub fn render(report: &Report, lang: Language) -> String {
             out.push_str(&row(&[
                 escape(&name_with_coverage(c)),
                 escape(&standing_text(c)),
-                score_text(c.score),
+                score_text_in(lang, c.score),
                 format!(
                     "`{}`",
                     bar(c.score_or_zero(), report.max_rank as f64, cells)

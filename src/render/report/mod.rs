@@ -7,10 +7,16 @@ pub mod json;
 pub mod markdown;
 pub mod table;
 
+use crate::language::Language;
 use crate::report::Report;
 
 /// "Teamwork 1.0 · Sam Example · completed 2026-03-01": who, what and when, on one line.
 pub fn heading(report: &Report) -> String {
+    heading_in(report, Language::English)
+}
+
+/// [`heading`] in a language: its words and its date.
+pub fn heading_in(report: &Report, lang: Language) -> String {
     let mut parts = vec![format!(
         "{} {}",
         report.framework.name, report.framework.version
@@ -18,8 +24,39 @@ pub fn heading(report: &Report) -> String {
     if let Some(subject) = &report.subject {
         parts.push(crate::render::visible(subject).into_owned());
     }
-    parts.extend(report.progress());
+    parts.extend(progress_in(report, lang));
     parts.join(" · ")
+}
+
+/// When the assessment was made and how much of it is answered, in a language:
+/// `completed 2026-03-01`, `voltooid 1 maart 2026`.
+pub fn progress_in(report: &Report, lang: Language) -> Option<String> {
+    if lang == Language::English {
+        return report.progress();
+    }
+    let coverage = &report.coverage;
+    let counts = [
+        ("n", coverage.answered.to_string()),
+        ("total", coverage.of.to_string()),
+    ];
+    let values = |date: Option<&String>| -> Vec<(&str, String)> {
+        let mut all = counts.to_vec();
+        all.push(("date", date.map(|d| lang.date(d)).unwrap_or_default()));
+        all
+    };
+    let fill = |key: &str, date: Option<&String>| {
+        let all = values(date);
+        let refs: Vec<(&str, &str)> = all.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        lang.fill(key, &refs)
+    };
+    match (&report.completed_at, &report.started_at, coverage.complete) {
+        (Some(done), _, true) => Some(fill("report.completed", Some(done))),
+        (Some(done), _, false) => Some(fill("report.completed.some", Some(done))),
+        (None, Some(started), false) => Some(fill("report.in_progress.some", Some(started))),
+        (None, Some(started), true) => Some(fill("report.in_progress", Some(started))),
+        (None, None, false) => Some(fill("report.coverage", None)),
+        (None, None, true) => None,
+    }
 }
 
 /// The formats of a report.

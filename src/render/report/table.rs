@@ -5,7 +5,7 @@
 use crate::render::cell;
 use comfy_table::{CellAlignment, Color};
 
-use crate::render::text::{bar, bar_cells, score_text};
+use crate::render::text::{bar, bar_cells, score_text_in};
 use crate::render::{
     bold, lines, one_line, prose, table, visible, wrap_hanging, wrap_prose, Style,
 };
@@ -17,7 +17,10 @@ use crate::words::level_text;
 pub fn render(report: &Report, style: Style) -> String {
     let mut out = String::new();
     let width = style.width;
-    out.push_str(&bold(&lines(&super::heading(report), width), style));
+    out.push_str(&bold(
+        &lines(&super::heading_in(report, style.lang), width),
+        style,
+    ));
     out.push('\n');
     if let (Some(name), Some(id)) = (&report.track_name, &report.track) {
         out.push_str(&lines(
@@ -195,7 +198,7 @@ pub fn profile_table(report: &Report, style: Style) -> String {
                     None => c.label().into_owned(),
                 }),
                 level_cell,
-                cell(score_text(c.score)).set_alignment(CellAlignment::Right),
+                cell(score_text_in(style.lang, c.score)).set_alignment(CellAlignment::Right),
             ];
             if with_bar {
                 row.push(bar_cell);
