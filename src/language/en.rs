@@ -170,4 +170,18 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("report.in_progress", "in progress (started {date})"),
     ("report.coverage", "in progress: {n} of {total} answered"),
     ("report.framework", "framework {id}"),
+    // show, diff, history.
+    ("show.scale", "Scale: a rating of {at} or more counts as demonstrated; a level is attained when {percent}% of its rated indicators are demonstrated."),
+    ("show.levels", "Levels"),
+    ("show.level", "Level {rank}: "),
+    ("show.no_indicators", "(no indicators: this level imposes no requirement)"),
+    ("col.meaning", "meaning"),
+    ("col.rank", "rank"),
+    ("col.description", "description"),
+    ("col.levels", "levels"),
+    ("col.before", "before"),
+    ("col.after", "after"),
+    ("col.change", "change"),
+    ("col.trend", "trend"),
+    ("col.first_last", "first → last"),
 ];

@@ -170,4 +170,18 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("report.in_progress", "bezig (begonnen {date})"),
     ("report.coverage", "bezig: {n} van {total} beantwoord"),
     ("report.framework", "raamwerk {id}"),
+    // show, diff, history.
+    ("show.scale", "Schaal: een beoordeling van {at} of hoger telt als aangetoond; een niveau is behaald wanneer {percent}% van de beoordeelde indicatoren is aangetoond."),
+    ("show.levels", "Niveaus"),
+    ("show.level", "Niveau {rank}: "),
+    ("show.no_indicators", "(geen indicatoren: dit niveau stelt geen eis)"),
+    ("col.meaning", "betekenis"),
+    ("col.rank", "rang"),
+    ("col.description", "omschrijving"),
+    ("col.levels", "niveaus"),
+    ("col.before", "voor"),
+    ("col.after", "na"),
+    ("col.change", "verandering"),
+    ("col.trend", "trend"),
+    ("col.first_last", "eerste → laatste"),
 ];

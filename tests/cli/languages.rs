@@ -62,6 +62,17 @@ fn show_in_dutch_uses_the_translation_and_the_source_where_there_is_none() {
         run.stdout
     );
     assert!(
+        run.stdout
+            .contains("Schaal: een beoordeling van 3 of hoger telt als aangetoond"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("Niveau 1: Makes a clear stock (Kok"),
+        "{}",
+        run.stdout
+    );
+    assert!(
         run.stderr
             .contains(" texts have no nl translation and are shown as written"),
         "{}",
@@ -393,6 +404,7 @@ fn compare_team_diff_and_history_take_files_made_in_two_languages_as_one_framewo
         "{}",
         diff.stdout
     );
+    assert!(diff.stdout.contains("verandering"), "{}", diff.stdout);
     let history = rungs_in(
         &sandbox,
         &["history", "@sam.json", "@sam-later.json", "--lang", "nl"],
@@ -400,6 +412,11 @@ fn compare_team_diff_and_history_take_files_made_in_two_languages_as_one_framewo
     assert_eq!(history.code, 0, "{}", history.stderr);
     assert!(
         history.stdout.contains("Soep") && !history.stdout.contains("Soup"),
+        "{}",
+        history.stdout
+    );
+    assert!(
+        history.stdout.contains("eerste → laatste"),
         "{}",
         history.stdout
     );

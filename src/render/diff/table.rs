@@ -21,9 +21,16 @@ pub fn render(report: &DiffReport, style: Style) -> String {
     }
     out.push('\n');
     let mut t = table(style);
-    let mut header = vec!["competency", "before", "after", "score", "change"];
+    let w = |k: &str| style.lang.text(k);
+    let mut header = vec![
+        w("col.competency"),
+        w("col.before"),
+        w("col.after"),
+        w("col.score"),
+        w("col.change"),
+    ];
     if report.target.is_some() {
-        header.push("gap");
+        header.push(w("col.gap"));
     }
     t.set_header(header);
     for c in &report.competencies {

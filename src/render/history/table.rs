@@ -46,11 +46,12 @@ pub fn render(history: &History, style: Style) -> String {
     out.push_str(&format!("{t}\n\n"));
 
     let mut t = table(style);
-    let mut header = vec!["competency".to_string()];
+    let w = |k: &str| style.lang.text(k).to_string();
+    let mut header = vec![w("col.competency")];
     header.extend((1..=history.assessments.len()).map(|n| format!("#{n}")));
-    header.extend(["trend".to_string(), "first → last".to_string()]);
+    header.extend([w("col.trend"), w("col.first_last")]);
     if history.target.is_some() {
-        header.push("target".to_string());
+        header.push(w("col.target"));
     }
     t.set_header(header);
     for series in &history.competencies {

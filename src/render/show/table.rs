@@ -16,7 +16,7 @@ pub fn render(framework: &Framework, style: Style) -> String {
     }
     if let Some(s) = &framework.source {
         out.push_str(&wrap_hanging(
-            &format!("Source: {}", s.trim()),
+            &style.lang.fill("walk.source", &[("source", s.trim())]),
             style.width,
             "",
             "  ",
@@ -47,7 +47,10 @@ pub fn render(framework: &Framework, style: Style) -> String {
 /// The rating scale: what counts as demonstrated, then a row per scale point.
 fn scale_text(framework: &Framework, style: Style) -> String {
     let mut scale = table(style);
-    scale.set_header(vec!["rating", "meaning"]);
+    scale.set_header(vec![
+        style.lang.text("col.rating"),
+        style.lang.text("col.meaning"),
+    ]);
     for p in &framework.scale {
         let meaning = match &p.description {
             Some(d) => format!("{}: {}", p.label, prose::flow(d)),
@@ -56,10 +59,15 @@ fn scale_text(framework: &Framework, style: Style) -> String {
         scale.add_row(vec![cell(p.value), cell(meaning)]);
     }
     let mut out = wrap(
-        &format!(
-            "Scale: a rating of {} or more counts as demonstrated; a level is attained when {}% of its rated indicators are demonstrated.",
-            framework.demonstrated_at,
-            (framework.threshold * 100.0).round()
+        &style.lang.fill(
+            "show.scale",
+            &[
+                ("at", &framework.demonstrated_at.to_string()),
+                (
+                    "percent",
+                    &(framework.threshold * 100.0).round().to_string(),
+                ),
+            ],
         ),
         style.width,
         "",
@@ -72,7 +80,11 @@ fn scale_text(framework: &Framework, style: Style) -> String {
 /// The framework's levels, a row each.
 fn levels_text(framework: &Framework, style: Style) -> String {
     let mut levels = table(style);
-    levels.set_header(vec!["rank", "level", "description"]);
+    levels.set_header(vec![
+        style.lang.text("col.rank"),
+        style.lang.text("col.level"),
+        style.lang.text("col.description"),
+    ]);
     for (i, l) in framework.levels.iter().enumerate() {
         levels.add_row(vec![
             cell(i + 1),
@@ -81,7 +93,7 @@ fn levels_text(framework: &Framework, style: Style) -> String {
         ]);
     }
     let levels = crate::render::fit::laid_out(levels);
-    format!("Levels\n{levels}\n")
+    format!("{}\n{levels}\n", style.lang.text("show.levels"))
 }
 
 /// A group's ruled heading, its description and its own scale; "Other competencies" for
@@ -141,7 +153,9 @@ fn competency_level_text(framework: &Framework, cl: &CompetencyLevel, style: Sty
     let width = style.width;
     let rank = framework.rank(cl.level);
     let level = &framework.levels[cl.level];
-    let mut heading = format!("Level {rank}: ");
+    let mut heading = style
+        .lang
+        .fill("show.level", &[("rank", &rank.to_string())]);
     match &cl.title {
         Some(title) => heading.push_str(&format!("{title} ({})", level.label())),
         None => heading.push_str(&level.label()),
@@ -155,7 +169,7 @@ fn competency_level_text(framework: &Framework, cl: &CompetencyLevel, style: Sty
     ));
     if cl.indicators.is_empty() {
         out.push_str(&wrap_hanging(
-            "(no indicators: this level imposes no requirement)",
+            style.lang.text("show.no_indicators"),
             width,
             "  ",
             "  ",
@@ -175,7 +189,7 @@ fn competency_level_text(framework: &Framework, cl: &CompetencyLevel, style: Sty
         .saturating_sub(u16::try_from(id_width + 7).unwrap_or(u16::MAX))
         .max(20);
     let mut t = table(style);
-    t.set_header(vec!["id", "indicator"]);
+    t.set_header(vec!["id", style.lang.text("col.indicator")]);
     for ind in &cl.indicators {
         let mut text = wrap_prose(&ind.label(), text_width, "", "");
         for e in &ind.examples {
@@ -206,7 +220,10 @@ fn targets_text(framework: &Framework, style: Style) -> String {
         return String::new();
     }
     let mut t = table(style);
-    t.set_header(vec!["target", "levels"]);
+    t.set_header(vec![
+        style.lang.text("col.target"),
+        style.lang.text("col.levels"),
+    ]);
     for target in &framework.targets {
         let levels = target
             .levels
