@@ -89,6 +89,13 @@ pub fn run(context: &Context, args: &FormArgs) -> anyhow::Result<ExitCode> {
                         .file_name()
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default();
+                    if name == issued::LEDGER_NAME {
+                        return Err(BadInput::new(format!(
+                            "--output {}: that is the name of the ledger rungs form keeps beside its pages; give the page another name",
+                            path.display()
+                        ))
+                        .into());
+                    }
                     let record =
                         IssuedPage::of(&name, &page.0.base, issued.0.as_deref(), issued.1);
                     Some(record_pages(&write::folder_of(path), record.into_iter().collect())?)

@@ -377,3 +377,28 @@ fn pages_issued_into_one_folder_at_once_are_all_recorded() {
     expected.sort();
     assert_eq!(pages, expected, "every page is recorded once");
 }
+
+#[test]
+fn a_page_may_not_take_the_ledger_s_name() {
+    let sandbox = Sandbox::new();
+    std::fs::create_dir(sandbox.path("forms")).expect("mkdir");
+    let out = run_in(
+        sandbox.dir.path(),
+        &[
+            "form",
+            &teamwork(),
+            "--subject",
+            "Ana Lee",
+            "-o",
+            "forms/issued.json",
+            "--force",
+        ],
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("the name of the ledger"),
+        "{}",
+        out.stderr
+    );
+    assert!(!sandbox.path("forms/issued.json").exists());
+}
