@@ -3,7 +3,7 @@
 //! report, compare, team, show, diff and history in their human formats (text, Markdown,
 //! HTML). Machine formats (JSON, NDJSON, CSV) and the diagnostics on stderr keep English.
 //!
-//! The catalogue is a table per language of its own ([`en::MESSAGES`], [`nl::MESSAGES`]): a
+//! The catalogue is a table per language of its own (`en::MESSAGES`, `nl::MESSAGES`): a
 //! key, and the text with `{name}` places filled by [`Language::fill`]. A count picks the
 //! key's `.one` or `.other` form ([`Language::count`]). A message missing from a language falls
 //! back to English; the test `every_english_message_has_a_dutch_one` keeps Dutch complete, and
