@@ -11,6 +11,7 @@ pub enum ShowFormat {
     Csv,
     Json,
     Markdown,
+    Html,
 }
 
 #[derive(Debug, Args)]

@@ -83,26 +83,27 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  rungs show building-relationships\n  rungs show ./our-framework.yaml\n  \
 rungs show networking --format csv > networking.csv    # edit in a spreadsheet, then: rungs import csv networking.csv\n  \
-rungs show networking --format markdown > networking.md"
+rungs show networking --format markdown > networking.md\n  \
+rungs show networking -o networking.html    # one self-contained page, for an intranet"
     )]
     Show {
-        /// A built-in or --frameworks id, or a path to a YAML file.
+        /// A built-in or --frameworks id, a path to a YAML file, or - for standard input.
         #[arg(add = ArgValueCompleter::new(completers::framework))]
         framework: String,
 
         /// Output format: tables, a sheet that `rungs import sheet` reads back, the loaded
-        /// framework as JSON, or a Markdown document.
-        #[arg(long, short, value_enum, default_value_t = ShowFormat::Table)]
-        format: ShowFormat,
+        /// framework as JSON, a Markdown document or an HTML page (default: the one the
+        /// --output file's extension names, else tables).
+        #[arg(long, short, value_enum)]
+        format: Option<ShowFormat>,
+
+        #[command(flatten)]
+        output: options::OutputArgs,
 
         /// With --format csv: write the roles (targets) as a sheet to this file, one row per
-        /// role and competency, as `rungs import sheet --roles` reads it.
+        /// role and competency, as `rungs import sheet --roles` reads it (--force replaces it).
         #[arg(long, value_name = "FILE")]
         roles_output: Option<PathBuf>,
-
-        /// Overwrite --roles-output if it exists.
-        #[arg(long, requires = "roles_output")]
-        force: bool,
 
         #[command(flatten)]
         lang: options::LangArg,

@@ -204,15 +204,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Show {
             framework,
             format,
+            output,
             roles_output,
-            force,
             lang,
         } => show::run(
             &context,
             &framework,
-            format,
+            output.format(format)?,
+            &output,
             roles_output.as_deref(),
-            force,
             lang.lang.as_deref(),
         ),
         Command::Validate { paths } => validate::run(&context, &paths),

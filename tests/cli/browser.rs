@@ -117,6 +117,7 @@ impl Browser {
         let capabilities = json!({
             "capabilities": { "alwaysMatch": {
                 "browserName": "chrome",
+                "goog:loggingPrefs": { "browser": "ALL" },
                 "goog:chromeOptions": {
                     "binary": chromium,
                     "args": [
@@ -227,6 +228,15 @@ impl Browser {
             "/url",
             json!({ "url": format!("file://{}", page.display()) }),
         );
+    }
+
+    /// What the page wrote to the browser's log since the last call (script errors, refused
+    /// loads), one entry each with its `level` and `message`.
+    pub fn log(&self) -> Vec<Value> {
+        self.session_post("/se/log", json!({ "type": "browser" }))
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Reload the page.

@@ -305,3 +305,144 @@ fn script_in_framework_text_or_note_is_inert() {
     // The plan's table has exactly its own rows: the level title did not close it early.
     assert_eq!(select(&doc, "#plan table").len(), 1);
 }
+
+#[test]
+fn show_writes_a_page_of_every_shipped_framework_that_chromium_renders_whole() {
+    let Some((chromium, driver)) = crate::browser::browser_or_skip(
+        "show_writes_a_page_of_every_shipped_framework_that_chromium_renders_whole",
+    ) else {
+        return;
+    };
+    let browser = crate::browser::Browser::start(&chromium, &driver);
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The log this test reads does catch a script error.
+    let broken = dir.path().join("broken.html");
+    std::fs::write(
+        &broken,
+        "<!DOCTYPE html><p>x</p><script>throw new Error('boom')</script>",
+    )
+    .expect("write");
+    browser.open(&broken);
+    assert!(
+        browser.log().iter().any(|e| e["level"] == "SEVERE"),
+        "the browser log reports script errors"
+    );
+    let catalog = rungs::catalog::Catalog::builtin();
+    let entries = &catalog.entries;
+    assert!(entries.len() >= 5, "the shipped frameworks");
+    for entry in entries {
+        let framework = &entry.framework;
+        // The format comes from the extension, as for every other document.
+        let page = dir.path().join(format!("{}.html", framework.id));
+        let out = command(&["show", &framework.id, "-o"]).arg(&page).run();
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let written = std::fs::read_to_string(&page).expect("page written");
+        assert!(written.starts_with("<!DOCTYPE html>"), "{}", framework.id);
+        assert!(
+            written.contains(
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+            ),
+            "{}",
+            framework.id
+        );
+        assert!(!written.contains("<script"), "{}", framework.id);
+
+        browser.open(&page);
+        let log = browser.log();
+        let errors: Vec<&serde_json::Value> =
+            log.iter().filter(|e| e["level"] == "SEVERE").collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", framework.id);
+        let shown = browser.eval(
+            "return {
+                title: document.title,
+                h1: document.querySelector('h1').textContent,
+                ids: [...document.querySelectorAll('[data-indicator]')].map(e => e.dataset.indicator),
+                texts: [...document.querySelectorAll('li.indicator')].map(e => e.textContent),
+                competencies: document.querySelectorAll('section.competency').length,
+                roles: document.querySelectorAll('table.roles tr').length,
+                width: document.documentElement.scrollWidth,
+            };",
+            serde_json::json!([]),
+        );
+        assert_eq!(
+            shown["title"],
+            format!("{} {}", framework.name, framework.version)
+        );
+        assert_eq!(shown["h1"], framework.name.as_str());
+        let ids: Vec<String> = framework
+            .indicators()
+            .map(|(_, _, i)| i.id.clone())
+            .collect();
+        let on_page: Vec<String> = shown["ids"]
+            .as_array()
+            .expect("ids")
+            .iter()
+            .map(|v| v.as_str().unwrap_or_default().to_string())
+            .collect();
+        assert_eq!(on_page, ids, "{}: every indicator, in order", framework.id);
+        let texts = shown["texts"].as_array().expect("texts");
+        for ((_, _, indicator), text) in framework.indicators().zip(texts) {
+            let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            let first_words: String = flat(&indicator.text).chars().take(40).collect();
+            assert!(
+                flat(text.as_str().unwrap_or_default()).contains(&first_words),
+                "{}: {} shows its text: {text}",
+                framework.id,
+                indicator.id
+            );
+        }
+        assert_eq!(
+            shown["competencies"],
+            framework.competencies.len(),
+            "{}",
+            framework.id
+        );
+        if !framework.targets.is_empty() {
+            assert_eq!(
+                shown["roles"],
+                framework.targets.len() + 1,
+                "{}: a row per role",
+                framework.id
+            );
+        }
+        assert!(
+            shown["width"].as_u64().unwrap_or(u64::MAX) <= 1000,
+            "{}: no sideways scrolling",
+            framework.id
+        );
+    }
+}
+
+#[test]
+fn show_refuses_to_write_over_the_framework_it_shows_and_names_the_format_it_lacks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let yaml = dir.path().join("ours.yaml");
+    std::fs::copy("frameworks/networking.yaml", &yaml).expect("copy");
+    let over = command(&["show"])
+        .arg(&yaml)
+        .args(&["--format", "markdown", "-o"])
+        .arg(&yaml)
+        .args(&["--force"])
+        .run();
+    assert_eq!(over.code, 2, "{}", over.stderr);
+    assert!(
+        over.stderr.contains("the framework shown"),
+        "{}",
+        over.stderr
+    );
+    let ndjson = command(&["show", "networking", "-o"])
+        .arg(dir.path().join("x.ndjson"))
+        .run();
+    assert_eq!(ndjson.code, 2, "{}", ndjson.stderr);
+    assert!(
+        ndjson.stderr.contains("does not write"),
+        "{}",
+        ndjson.stderr
+    );
+    let md = dir.path().join("n.md");
+    let written = command(&["show", "networking", "-o"]).arg(&md).run();
+    assert_eq!(written.code, 0, "{}", written.stderr);
+    assert!(std::fs::read_to_string(&md)
+        .expect("written")
+        .starts_with("# Networking"));
+}
