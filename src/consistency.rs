@@ -117,10 +117,12 @@ pub fn check(framework: &Framework, profile: &Profile, ratings: &Ratings) -> Vec
         };
 
         // Inversion: the lowest level where most rated indicators are not demonstrated, and the
-        // highest level above it whose own counts meet the threshold.
+        // highest level above it whose own counts meet the threshold. Phases (`gating: false`)
+        // are done in any order: a later one shown without an earlier one is no inversion.
         let lower = result
             .levels
             .iter()
+            .filter(|_| result.gating)
             .find(|l| l.rated > 0 && l.demonstrated * 2 < l.rated);
         if let Some(lower) = lower {
             let higher = result
@@ -128,7 +130,7 @@ pub fn check(framework: &Framework, profile: &Profile, ratings: &Ratings) -> Vec
                 .iter()
                 .rev()
                 .take_while(|l| l.rank > lower.rank)
-                .find(|l| l.rated > 0 && l.share() >= framework.threshold);
+                .find(|l| l.rated > 0 && l.share() >= result.threshold);
             if let Some(higher) = higher {
                 let lower_not: Vec<String> = ids_at(lower.position)
                     .filter(|id| {

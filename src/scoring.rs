@@ -759,9 +759,11 @@ pub fn plan(
                 .iter()
                 .enumerate()
                 .filter(|(_, level)| {
-                    ladder
-                        .rank(level.level)
-                        .is_some_and(|rank| rank <= gap.target_rank)
+                    // On a ladder of phases a phase below the current one is not on the way.
+                    ladder.rank(level.level).is_some_and(|rank| {
+                        rank <= gap.target_rank
+                            && (framework.gating_of(gap.competency) || rank > gap.current_rank)
+                    })
                 })
                 .flat_map(|(position, level)| {
                     level.indicators.iter().filter_map(move |indicator| {

@@ -146,6 +146,7 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("col.flag", "flag"),
     // team.
     ("team.matrix", "Level held per competency (rank, · for none; * incomplete; top rank {max})"),
+    ("team.matrix.na", "Level held per competency (rank, · for none; na not applicable; * incomplete; top rank {max})"),
     ("team.people.track_fit", "Per person: how much is answered, the track scored on, and the best-fit role"),
     ("team.people.fit", "Per person: how much is answered, and the best-fit role"),
     ("team.people.track", "Per person: how much is answered, and the track scored on"),

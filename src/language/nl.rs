@@ -146,6 +146,7 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("col.flag", "signaal"),
     // team.
     ("team.matrix", "Behaald niveau per competentie (rang, · voor geen; * onvolledig; hoogste rang {max})"),
+    ("team.matrix.na", "Behaald niveau per competentie (rang, · voor geen; na niet van toepassing; * onvolledig; hoogste rang {max})"),
     ("team.people.track_fit", "Per persoon: hoeveel is beantwoord, het traject waarop gescoord is, en de best passende rol"),
     ("team.people.fit", "Per persoon: hoeveel is beantwoord, en de best passende rol"),
     ("team.people.track", "Per persoon: hoeveel is beantwoord, en het traject waarop gescoord is"),

@@ -2,7 +2,7 @@
 
 use super::{
     BestFitReport, CompetencyReport, FrameworkSummary, GapReport, GroupSummary, IndicatorReport,
-    NextLevel, OwnScaleSummary, PlanReport, Report, Shared, TargetPair, TargetSummary,
+    NextLevel, OwnScaleSummary, PlanReport, Report, RoleReport, Shared, TargetPair, TargetSummary,
     WarningReport,
 };
 use crate::assessment::{Rating, RatingValue, Ratings, TargetLevels, TargetRequest};
@@ -24,6 +24,7 @@ impl Report {
             target.resolve_on(framework, ladder)?
         };
         let profile = scoring::profile_on(framework, ladder, ratings);
+        let fits = scoring::role_fits(framework, &profile);
         let mut gaps = scoring::gaps(&profile, &targets);
         // Biggest gap first; a stable sort keeps framework order among equals.
         gaps.sort_by_key(|g| std::cmp::Reverse(g.gap));
@@ -66,7 +67,24 @@ impl Report {
                 .collect(),
             max_rank: ladder.top_rank(),
             coverage: profile.coverage().into(),
-            best_fit: BestFitReport::of(framework, &profile),
+            role_fit: framework.role_fit,
+            roles: fits
+                .iter()
+                .map(|r| {
+                    let role = &framework.targets[r.role];
+                    RoleReport {
+                        id: role.id.clone(),
+                        name: role.name.clone(),
+                        met: r.met,
+                        of: r.of,
+                        short: r.short,
+                        not_applicable: r.not_applicable,
+                        fits: r.fits,
+                    }
+                })
+                .collect(),
+            best_fit: scoring::best_fit_of(framework, &fits)
+                .map(|fit| BestFitReport::named(framework, fit)),
             target: (!target.is_empty()).then(|| describe_target(framework, target)),
             groups: framework
                 .groups

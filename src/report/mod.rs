@@ -19,7 +19,8 @@ use crate::scoring::{self, Coverage};
 use crate::words::plural;
 
 pub use text::{
-    competency_coverage_text, name_with_coverage, progress_text, rating_text, standing_text,
+    competency_coverage_text, name_with_coverage, progress_text, rating_text, roles_title,
+    standing_text,
 };
 
 /// A report of one assessment: profile, gaps against the target and the development plan.
@@ -54,6 +55,13 @@ pub struct Report {
     pub max_rank: usize,
     /// How many indicators of the scored ladder are answered (rated or na).
     pub coverage: ReportCoverage,
+    /// The share of the competencies a role names that must be met for the role to fit (the
+    /// framework's `role_fit`, 1 unless it sets one).
+    pub role_fit: f64,
+    /// How well each role on the ladder fits, in file order; empty when the framework has
+    /// none on the ladder scored.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<RoleReport>,
     /// The best-fit role and the next one; `None` when the framework has no role on the
     /// ladder scored.
     pub best_fit: Option<BestFitReport>,
@@ -112,6 +120,46 @@ impl From<Coverage> for ReportCoverage {
 }
 
 pub use crate::scoring::NamedFit as BestFitReport;
+
+/// How well one role fits (section 10): k of n competencies met, levels short, fits.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoleReport {
+    /// Role id.
+    pub id: String,
+    /// Role name.
+    pub name: String,
+    /// k: the competencies it names that are met.
+    pub met: usize,
+    /// n: the competencies it names.
+    pub of: usize,
+    /// s: levels short, over the competencies it names that apply.
+    pub short: usize,
+    /// Of the competencies it names, those that do not apply (answered na throughout): they
+    /// count in n, never in k.
+    pub not_applicable: usize,
+    /// Whether it fits: every competency met, or k / n at least `role_fit`.
+    pub fits: bool,
+}
+
+impl RoleReport {
+    /// "2 of 3 met", with "(1 not applicable)" when some competency it names does not apply.
+    pub fn met_text(&self) -> String {
+        let mut text = format!("{} of {} met", self.met, self.of);
+        if self.not_applicable > 0 {
+            text.push_str(&format!(" ({} not applicable)", self.not_applicable));
+        }
+        text
+    }
+
+    /// "yes" or "no".
+    pub fn fits_text(&self) -> &'static str {
+        if self.fits {
+            "yes"
+        } else {
+            "no"
+        }
+    }
+}
 
 /// A competency rated on a scale of its own.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -118,6 +118,19 @@ impl Report {
     }
 }
 
+/// "Roles" and, when the framework grades holistically, when a role fits: "Roles (a role fits
+/// when 80% of its competencies are met)".
+pub fn roles_title(report: &Report) -> String {
+    if report.role_fit < 1.0 {
+        format!(
+            "Roles (a role fits when {} of the competencies it names are met)",
+            percent(report.role_fit)
+        )
+    } else {
+        "Roles (a role fits when every competency it names is met)".to_string()
+    }
+}
+
 /// The next step in words (section 10): "1 more at Building holds level 2 · Sustaining (3 not
 /// rated)" (naming the level it holds when that is above the next one), "2 more at Growing
 /// hold it"; "top level held", "not applicable", "the levels above do not apply", or, for a

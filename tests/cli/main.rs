@@ -1,5 +1,6 @@
 //! Integration tests: the built `rungs` binary, one module per command or topic.
 
+mod applies;
 mod assess;
 mod browser;
 mod builtin_frameworks;

@@ -211,11 +211,11 @@ fn csv_neutralises_formulas() {
     assert!(out.contains(r#""'=HYPERLINK(""http://example.invalid"",""click"")""#));
     assert!(out.contains(r#""'+1 and a comma, ""quoted""""#));
     // The note, then the best fit (none), the next role (member) and its gap.
-    assert!(out.contains(",'-2+3,,member,3\r\n"));
-    assert!(out.contains(",'@SUM(A1:A9),,member,3\r\n"));
-    // Every line has the header's 19 columns once quoted commas are accounted for.
+    assert!(out.contains(",'-2+3,,member,3,"));
+    assert!(out.contains(",'@SUM(A1:A9),,member,3,"));
+    // Every line has the header's 22 columns once quoted commas are accounted for.
     let header = out.lines().next().expect("a header");
-    assert_eq!(header.split(',').count(), 19);
+    assert_eq!(header.split(',').count(), 22);
     assert_eq!(out.lines().count(), 1 + 15, "one row per indicator");
     for line in out.lines() {
         for cell in line.split(',') {
@@ -665,18 +665,20 @@ fn csv_says_nothing_about_demonstrated_for_na_and_unrated_rows() {
     let csv = report(&["--format", "csv"]);
     let rows: Vec<&str> = csv.lines().collect();
     assert!(
-        rows[0].ends_with(",demonstrated,note,best_fit,next_role,next_gap"),
+        rows[0].ends_with(
+            ",demonstrated,note,best_fit,next_role,next_gap,competency_level,next_step,roles"
+        ),
         "{}",
         rows[0]
     );
-    // These rows have no note, so after demonstrated come an empty note and the three fields
-    // of the best fit.
+    // These rows have no note, so after demonstrated come an empty note, the three fields of
+    // the best fit and the competency's level, next step and the roles.
     let cell = |id: &str| -> String {
         let row = rows
             .iter()
             .find(|r| r.contains(&format!(",{id},")))
             .unwrap_or_else(|| panic!("row {id}: {csv}"));
-        row.rsplit(',').nth(4).unwrap_or_default().to_string()
+        row.rsplit(',').nth(7).unwrap_or_default().to_string()
     };
     assert_eq!(cell("planning.practising.1"), "", "na");
     assert_eq!(cell("lis-1"), "yes");

@@ -5,8 +5,10 @@ use crate::report::Report;
 /// The header row's column names. `best_fit`, `next_role` and `next_gap` repeat the report's
 /// best-fit role, the next role and its gap on every row (empty for a framework without roles),
 /// so each row stands alone in a spreadsheet. The framework's own codes stand beside the ids and
-/// names they belong to, and `kind` beside the indicator.
-pub const COLUMNS: [&str; 19] = [
+/// names they belong to, and `kind` beside the indicator. `competency_level` is where the
+/// indicator's competency stands ("not applicable" when every indicator of it is answered na),
+/// `next_step` its next step in words, and `roles` the roles table in one cell (section 10).
+pub const COLUMNS: [&str; 22] = [
     "group",
     "competency_id",
     "competency",
@@ -26,6 +28,9 @@ pub const COLUMNS: [&str; 19] = [
     "best_fit",
     "next_role",
     "next_gap",
+    "competency_level",
+    "next_step",
+    "roles",
 ];
 
 /// The header row of the explanation (`report --format csv --explain`).
@@ -95,7 +100,37 @@ pub fn render(report: &Report) -> String {
         .filter(|f| f.next.is_some())
         .map(|f| f.next_gap.to_string())
         .unwrap_or_default();
+    let roles = report
+        .roles
+        .iter()
+        .map(|r| {
+            format!(
+                "{} ({}): {} · {} short · fits: {}",
+                r.name,
+                r.id,
+                r.met_text(),
+                crate::words::plural(r.short, "level", "levels"),
+                r.fits_text()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    // Per competency, where it stands and its next step, made once.
+    let standings: std::collections::HashMap<&str, (String, String)> = report
+        .competencies
+        .iter()
+        .map(|c| {
+            (
+                c.id.as_str(),
+                (
+                    crate::report::standing_text(c),
+                    crate::report::progress_text(c),
+                ),
+            )
+        })
+        .collect();
     for i in &report.indicators {
+        let (level, step) = standings.get(&*i.competency).cloned().unwrap_or_default();
         out.push_str(&line(
             [
                 i.group.as_deref().unwrap_or_default().to_string(),
@@ -128,6 +163,9 @@ pub fn render(report: &Report) -> String {
                 best.clone(),
                 next.clone(),
                 next_gap.clone(),
+                level,
+                step,
+                roles.clone(),
             ]
             .into_iter(),
         ));
@@ -186,10 +224,10 @@ mod tests {
             Err(e) => panic!("{e}"),
         };
         insta::assert_snapshot!(render(&report), @r"
-        group,competency_id,competency,competency_code,level_rank,level_id,level,level_code,indicator_id,indicator_code,indicator,kind,rating,rating_label,demonstrated,note,best_fit,next_role,next_gap
-        ,craft,Craft,,1,one,One,,craft.one.1,,Shares what they learn,,4,Consistently,yes,,,,
-        ,craft,Craft,,1,one,One,,craft.one.2,,Asks for feedback,,2,Sometimes,no,,,,
-        ,craft,Craft,,2,two,Two,,craft.two.1,,Coaches others,,,,,,,,
+        group,competency_id,competency,competency_code,level_rank,level_id,level,level_code,indicator_id,indicator_code,indicator,kind,rating,rating_label,demonstrated,note,best_fit,next_role,next_gap,competency_level,next_step,roles
+        ,craft,Craft,,1,one,One,,craft.one.1,,Shares what they learn,,4,Consistently,yes,,,,,none,1 more at One holds it,
+        ,craft,Craft,,1,one,One,,craft.one.2,,Asks for feedback,,2,Sometimes,no,,,,,none,1 more at One holds it,
+        ,craft,Craft,,2,two,Two,,craft.two.1,,Coaches others,,,,,,,,,none,1 more at One holds it,
         ");
     }
 }

@@ -131,6 +131,25 @@ pub fn render(report: &Report, lang: Language) -> String {
         out.push_str("</tbody>\n");
     }
     out.push_str("</table>\n");
+    if !report.roles.is_empty() {
+        let _ = writeln!(
+            out,
+            "<table class=\"roles\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">Role</th><th scope=\"col\">Competencies</th><th scope=\"col\">Levels short</th><th scope=\"col\">Fits</th></tr></thead>\n<tbody>",
+            escape(&crate::report::roles_title(report))
+        );
+        for r in &report.roles {
+            let _ = writeln!(
+                out,
+                "<tr data-role=\"{}\"><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+                escape(&r.id),
+                escape(&r.name),
+                escape(&r.met_text()),
+                r.short,
+                r.fits_text()
+            );
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
     if let Some(fit) = &report.best_fit {
         let _ = writeln!(out, "<p class=\"fit\">{}</p>", escape(&fit.sentence()));
     }

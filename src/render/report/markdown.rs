@@ -55,6 +55,20 @@ pub fn render(report: &Report, lang: Language) -> String {
         }
     }
 
+    if !report.roles.is_empty() {
+        out.push_str(&format!(
+            "\n**{}**\n\n| Role | Competencies | Levels short | Fits |\n| --- | --- | ---: | --- |\n",
+            escape(&crate::report::roles_title(report))
+        ));
+        for r in &report.roles {
+            out.push_str(&row(&[
+                format!("{} (`{}`)", escape(&r.name), r.id.replace('`', "'")),
+                escape(&r.met_text()),
+                r.short.to_string(),
+                r.fits_text().to_string(),
+            ]));
+        }
+    }
     if let Some(fit) = &report.best_fit {
         out.push_str(&format!("\n{}\n", escape(&fit.sentence())));
     }

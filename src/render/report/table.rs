@@ -9,7 +9,9 @@ use crate::render::text::{bar, bar_cells, score_text_in};
 use crate::render::{
     bold, lines, one_line, prose, table, visible, wrap_hanging, wrap_prose, Style,
 };
-use crate::report::{competency_coverage_text, progress_text, rating_text, standing_text, Report};
+use crate::report::{
+    competency_coverage_text, progress_text, rating_text, roles_title, standing_text, Report,
+};
 use crate::words::level_text;
 
 /// The whole report: heading, scoring rule, profile, and when a target was given the gap table
@@ -42,7 +44,7 @@ pub fn render(report: &Report, style: Style) -> String {
         out.push('\n');
     }
     out.push('\n');
-    out.push_str(&profile_table(report, style));
+    out.push_str(&profile_table_with(report, style, true));
     out.push_str(&explanations(report, style));
     out.push_str(&warnings(report, style));
     if report.target.is_some() {
@@ -143,6 +145,11 @@ pub fn profile_and_gaps(report: &Report, style: Style) -> String {
 
 /// "Level profile" and one row per competency: level, score, bar, progress to the next level.
 pub fn profile_table(report: &Report, style: Style) -> String {
+    profile_table_with(report, style, false)
+}
+
+/// The profile table; with `roles`, the roles table follows it, before the best fit.
+fn profile_table_with(report: &Report, style: Style, roles: bool) -> String {
     let cells = bar_cells(report.max_rank);
     let mut out = format!(
         "{}\n",
@@ -209,11 +216,38 @@ pub fn profile_table(report: &Report, style: Style) -> String {
         let t = crate::render::fit::laid_out(t);
         out.push_str(&format!("{t}\n"));
     }
+    if roles {
+        out.push_str(&roles_table(report, style));
+    }
     if let Some(fit) = &report.best_fit {
         out.push_str(&lines(&fit.sentence(), style.width));
         out.push('\n');
     }
     out
+}
+
+/// "Roles": per role on the ladder, how many of the competencies it names are met, how many
+/// levels short it is and whether it fits (section 10). Empty without roles.
+pub fn roles_table(report: &Report, style: Style) -> String {
+    if report.roles.is_empty() {
+        return String::new();
+    }
+    let mut t = table(style);
+    t.set_header(vec!["role", "competencies", "levels short", "fits"]);
+    for r in &report.roles {
+        let mut fits = cell(r.fits_text());
+        if style.color {
+            fits = fits.fg(if r.fits { Color::Green } else { Color::Yellow });
+        }
+        t.add_row(vec![
+            cell(format!("{} ({})", r.name, r.id)),
+            cell(r.met_text()),
+            cell(r.short).set_alignment(CellAlignment::Right),
+            fits,
+        ]);
+    }
+    let t = crate::render::fit::laid_out(t);
+    format!("{}\n{t}\n", bold(&roles_title(report), style))
 }
 
 /// The gap table, biggest gap first: current, target, gap in levels, met or not.

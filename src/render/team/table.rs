@@ -48,9 +48,13 @@ pub fn render(team: &Team, style: Style) -> String {
     out
 }
 
-/// The rank held, coloured from red (none) to green (the top rank).
-fn rank_cell(rank: usize, max: usize, style: Style) -> String {
-    let text = if rank == 0 {
+/// The rank held, coloured from red (none) to green (the top rank); `na` when the competency
+/// does not apply to the person.
+fn rank_cell(standing: &crate::compare::Standing, max: usize, style: Style) -> String {
+    let rank = standing.rank;
+    let text = if !standing.applicable {
+        "na".to_string()
+    } else if rank == 0 {
         "·".to_string()
     } else {
         rank.to_string()
@@ -61,7 +65,9 @@ fn rank_cell(rank: usize, max: usize, style: Style) -> String {
     }
     let styled = console::style(padded).force_styling(true);
     let share = rank as f64 / max.max(1) as f64;
-    let styled = if rank == 0 {
+    let styled = if !standing.applicable {
+        styled.dim()
+    } else if rank == 0 {
         styled.red().dim()
     } else if share < 0.4 {
         styled.red()
@@ -84,10 +90,15 @@ pub fn matrix(team: &Team, style: Style) -> String {
         .unwrap_or(6)
         .clamp(6, NAME_MAX);
     let per_block = ((width - name_width - 1) / COLUMN).max(1);
+    let na = team
+        .members
+        .iter()
+        .any(|m| m.competencies.iter().any(|s| !s.applicable));
     let mut out = lines(
-        &style
-            .lang
-            .fill("team.matrix", &[("max", &team.max_rank.to_string())]),
+        &style.lang.fill(
+            if na { "team.matrix.na" } else { "team.matrix" },
+            &[("max", &team.max_rank.to_string())],
+        ),
         style.width,
     ) + "\n";
     let numbered: Vec<(usize, &crate::team::CompetencyStats)> =
@@ -106,7 +117,7 @@ pub fn matrix(team: &Team, style: Style) -> String {
             let mut line = pad(&name, name_width);
             for (n, _) in block {
                 line.push(' ');
-                line.push_str(&rank_cell(m.competencies[*n].rank, team.max_rank, style));
+                line.push_str(&rank_cell(&m.competencies[*n], team.max_rank, style));
             }
             out.push_str(&line);
             out.push('\n');
