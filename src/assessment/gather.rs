@@ -518,6 +518,18 @@ impl<'a> Layout<'a> {
                 return None;
             }
         }
+        // A name with a character that shows as nothing is refused by the full reading.
+        let names = [
+            read.subject.as_deref(),
+            read.rater.as_ref().map(|r| r.name.as_ref()),
+        ];
+        if names
+            .into_iter()
+            .flatten()
+            .any(|name| name.chars().any(person::is_invisible))
+        {
+            return None;
+        }
         let recorded = read
             .subject
             .as_deref()

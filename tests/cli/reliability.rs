@@ -484,3 +484,28 @@ fn a_failed_first_save_says_nothing_was_saved() {
     assert!(!stderr.contains("saved before"), "{stderr}");
     assert!(!sandbox.path("me.json").exists());
 }
+
+#[test]
+fn team_refuses_an_invisible_character_in_any_file_not_only_the_first() {
+    let sandbox = Sandbox::new();
+    std::fs::create_dir(sandbox.path("team")).expect("mkdir");
+    sandbox.write("team/a.json", &networking());
+    for (name, subject) in [("b.json", "Jo\u{200b}rdan Lee"), ("c.json", "Sam Park")] {
+        sandbox.write(
+            &format!("team/{name}"),
+            &networking().replacen(
+                "\"subject\": \"Jordan Lee\"",
+                &format!("\"subject\": \"{subject}\""),
+                1,
+            ),
+        );
+    }
+    let out = run_in(sandbox.dir.path(), &["team", "team", "--format", "csv"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("subject \"Jo\\u{200b}rdan Lee\" holds an invisible character"),
+        "{}",
+        out.stderr
+    );
+}
