@@ -185,4 +185,7 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("col.change", "change"),
     ("col.trend", "trend"),
     ("col.first_last", "first → last"),
+    ("report.rule", "A level is held when {percent} of its indicators (not counting those not applicable) are rated {at}{label} or more, and every lower level is held or passed over (every indicator not applicable); an indicator not answered yet is not yet shown.{own}{phases}"),
+    ("report.rule.own", " {name} is rated on a scale of its own, where {at}{label} or more counts."),
+    ("report.rule.phases", " The levels of {levels} are phases: each is tested on its own."),
 ];

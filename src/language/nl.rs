@@ -185,4 +185,7 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("col.change", "verandering"),
     ("col.trend", "trend"),
     ("col.first_last", "eerste → laatste"),
+    ("report.rule", "Een niveau is behaald wanneer {percent} van de indicatoren (zonder die niet van toepassing zijn) beoordeeld zijn met {at}{label} of hoger, en elk lager niveau behaald is of overgeslagen (elke indicator niet van toepassing); een nog niet beantwoorde indicator is nog niet aangetoond.{own}{phases}"),
+    ("report.rule.own", " {name} wordt beoordeeld op een eigen schaal, waarop {at}{label} of hoger telt."),
+    ("report.rule.phases", " De niveaus van {levels} zijn fasen: elk wordt afzonderlijk getoetst."),
 ];

@@ -82,6 +82,11 @@ impl Report {
 
     /// One sentence stating the scoring rule in the framework's own terms.
     pub fn rule(&self) -> String {
+        self.rule_in(crate::language::Language::English)
+    }
+
+    /// [`Report::rule`] in a language.
+    pub fn rule_in(&self, lang: crate::language::Language) -> String {
         let label = self
             .demonstrated_label
             .as_ref()
@@ -96,24 +101,30 @@ impl Report {
                     .as_ref()
                     .map(|l| format!(" ({l})"))
                     .unwrap_or_default();
-                format!(
-                    " {} is rated on a scale of its own, where {}{label} or more counts.",
-                    o.name, o.demonstrated_at
+                lang.fill(
+                    "report.rule.own",
+                    &[
+                        ("name", &o.name),
+                        ("at", &o.demonstrated_at.to_string()),
+                        ("label", &label),
+                    ],
                 )
             })
             .collect();
         let phases = if self.phases.is_empty() {
             String::new()
         } else {
-            format!(
-                " The levels of {} are phases: each is tested on its own.",
-                self.phases.join(", ")
-            )
+            lang.fill("report.rule.phases", &[("levels", &self.phases.join(", "))])
         };
-        format!(
-            "A level is held when {} of its indicators (not counting those not applicable) are rated {}{label} or more, and every lower level is held or passed over (every indicator not applicable); an indicator not answered yet is not yet shown.{own}{phases}",
-            percent(self.threshold),
-            self.demonstrated_at
+        lang.fill(
+            "report.rule",
+            &[
+                ("percent", &percent(self.threshold)),
+                ("at", &self.demonstrated_at.to_string()),
+                ("label", &label),
+                ("own", &own),
+                ("phases", &phases),
+            ],
         )
     }
 }

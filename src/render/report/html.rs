@@ -76,7 +76,7 @@ pub fn render(report: &Report, lang: Language) -> String {
             report.framework.name, report.framework.version
         )),
         escape(&meta_line(report, lang)),
-        escape(&report.rule())
+        escape(&report.rule_in(lang))
     );
     if let Some(kind) = &report.kind {
         let _ = writeln!(out, "<p class=\"kind\">{}</p>", escape(&kind.description));

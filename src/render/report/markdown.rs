@@ -12,7 +12,7 @@ use crate::words::level_text;
 pub fn render(report: &Report, lang: Language) -> String {
     let w = |k: &str| lang.text(k);
     let mut out = format!("# {}\n\n", escape(&super::heading_in(report, lang)));
-    out.push_str(&format!("{}\n\n", escape(&report.rule())));
+    out.push_str(&format!("{}\n\n", escape(&report.rule_in(lang))));
     if let Some(kind) = &report.kind {
         out.push_str(&format!("{}\n\n", escape(&kind.description)));
     }

@@ -37,7 +37,7 @@ pub fn render(report: &Report, style: Style) -> String {
         ));
         out.push('\n');
     }
-    out.push_str(&lines(&report.rule(), width));
+    out.push_str(&lines(&report.rule_in(style.lang), width));
     out.push('\n');
     if let Some(kind) = &report.kind {
         out.push_str(&lines(&kind.description, width));
