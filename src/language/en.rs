@@ -37,6 +37,7 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("form.js.type_subject", "type the name of the person rated"),
     ("form.js.not_saved", "Not saved yet: {problems}."),
     ("form.js.saved", "Saved {name} ({n} of {total} answered) to your downloads: send that file back to the person who sent you this form."),
+    ("form.js.saved_partial", "Saved {name} ({n} of {total} answered) to your downloads. Not answered yet: {left}. The first of those has the focus: answer them and save again, or send the file as it is."),
     ("count.competency.one", "{n} competency"),
     ("count.competency.other", "{n} competencies"),
     // The walk of `rungs assess`.

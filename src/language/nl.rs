@@ -37,6 +37,7 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("form.js.type_subject", "vul de naam van de beoordeelde persoon in"),
     ("form.js.not_saved", "Nog niet opgeslagen: {problems}."),
     ("form.js.saved", "{name} opgeslagen ({n} van {total} beantwoord) in uw downloads: stuur dat bestand terug naar wie u dit formulier stuurde."),
+    ("form.js.saved_partial", "{name} opgeslagen ({n} van {total} beantwoord) in uw downloads. Nog niet beantwoord: {left}. De eerste daarvan heeft de focus: beantwoord ze en sla opnieuw op, of stuur het bestand zoals het is."),
     ("count.competency.one", "{n} competentie"),
     ("count.competency.other", "{n} competenties"),
     // De beoordeling in de terminal (`rungs assess`).

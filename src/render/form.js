@@ -239,6 +239,20 @@
     document.body.appendChild(link);
     link.click();
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-    status.textContent = say('form.js.saved', { name: name, n: n, total: total });
+    if (n === total) {
+      status.textContent = say('form.js.saved', { name: name, n: n, total: total });
+      return;
+    }
+    // Saved with answers missing: the first unanswered indicator gets the focus, and the
+    // status says how many are left.
+    status.textContent = say('form.js.saved_partial', { name: name, n: n, total: total, left: total - n });
+    var first = null;
+    for (var i = 0; i < sets.length && !first; i += 1) {
+      if (!state.ratings[sets[i].getAttribute('data-id')]) { first = sets[i]; }
+    }
+    if (first) {
+      focusSet(first);
+      first.scrollIntoView({ block: 'center' });
+    }
   });
 })();

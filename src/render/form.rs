@@ -21,7 +21,7 @@ const STYLE: &str = include_str!("form.css");
 const SCRIPT: &str = include_str!("form.js");
 
 /// The messages the page's script says, handed to it in the page's data.
-const SCRIPT_MESSAGES: [&str; 7] = [
+const SCRIPT_MESSAGES: [&str; 8] = [
     "form.answered",
     "form.js.cannot_keep",
     "form.js.choose_relation",
@@ -29,6 +29,7 @@ const SCRIPT_MESSAGES: [&str; 7] = [
     "form.js.type_subject",
     "form.js.not_saved",
     "form.js.saved",
+    "form.js.saved_partial",
 ];
 
 /// From how many indicators a form is laid out lazily.

@@ -1363,3 +1363,84 @@ fn a_form_in_dutch_speaks_dutch_shows_the_translation_and_saves_lang() {
     assert_eq!(compared.code, 0, "{}", compared.stderr);
     assert!(!compared.stderr.contains("changed"), "{}", compared.stderr);
 }
+
+#[test]
+fn a_save_with_answers_missing_moves_the_focus_to_the_first_unanswered_and_says_how_many() {
+    let Some((chromium, driver)) = browser_or_skip(
+        "a_save_with_answers_missing_moves_the_focus_to_the_first_unanswered_and_says_how_many",
+    ) else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = write_form(
+        dir.path(),
+        "ana-by-sam.html",
+        &[
+            "--subject",
+            "Ana Lee",
+            "--rater",
+            "Sam Lee",
+            "--relation",
+            "manager",
+        ],
+    );
+    let browser = Browser::start(&chromium, &driver);
+    browser.open(&page);
+    // Every indicator but the third and the last.
+    let skipped = [IDS[2], IDS[IDS.len() - 1]];
+    for (i, id) in IDS.iter().enumerate() {
+        if !skipped.contains(id) {
+            browser.click(&format!("input[name='{id}'][value='{}']", chosen(i)));
+        }
+    }
+    browser.click("#save");
+    let saved = browser.downloaded("Ana Lee-by-Sam Lee.json");
+    let file: Value =
+        serde_json::from_str(&std::fs::read_to_string(&saved).expect("read")).expect("JSON");
+    assert_eq!(
+        file["ratings"].as_object().map(|r| r.len()),
+        Some(IDS.len() - 2),
+        "the file is saved with what is answered"
+    );
+    assert!(file["completed_at"].is_null(), "{file}");
+    let after = browser.eval(
+        "var f = document.activeElement;
+         return {
+           status: document.getElementById('save-status').textContent,
+           focused: f && f.closest('fieldset.indicator') ? f.closest('fieldset.indicator').getAttribute('data-id') : null,
+           tag: f ? f.tagName : null,
+         };",
+        json!([]),
+    );
+    assert_eq!(
+        after["focused"], skipped[0],
+        "the first unanswered has the focus: {after}"
+    );
+    assert_eq!(after["tag"], "INPUT");
+    let status = after["status"].as_str().unwrap_or_default();
+    assert!(
+        status.contains(&format!("({} of {} answered)", IDS.len() - 2, IDS.len())),
+        "{status}"
+    );
+    assert!(status.contains("Not answered yet: 2."), "{status}");
+
+    // Answered and saved again: complete, and nothing more to point at.
+    browser.keys(chosen(2));
+    browser.click(&format!(
+        "input[name='{}'][value='{}']",
+        skipped[1],
+        chosen(IDS.len() - 1)
+    ));
+    browser.click("#save");
+    let status = browser.eval(
+        "return document.getElementById('save-status').textContent;",
+        json!([]),
+    );
+    assert!(
+        status
+            .as_str()
+            .unwrap_or_default()
+            .contains(&format!("({0} of {0} answered)", IDS.len())),
+        "{status}"
+    );
+}
