@@ -598,8 +598,30 @@ fn strategic_partnerships_is_one_level_of_performance_and_knowledge_in_the_words
     for (id, line) in SEED_004_KNOWLEDGE {
         assert_eq!(indicator(&f, id).text, bullet(line));
     }
+    // "must be able to": an ability, not a frequency, and every one of P1-P5 is needed.
+    let performance = f.competencies[0].scale.as_ref().expect("an ability scale");
+    let labels: Vec<&str> = performance.scale.iter().map(|p| p.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Not yet able",
+            "Able with help",
+            "Able on my own",
+            "Able to guide others"
+        ]
+    );
+    assert_eq!(performance.demonstrated_at, 3);
+    assert_eq!(f.threshold_of(0), 1.0, "P1-P5: all five");
+    // "Neither comes before the other" is gone: the text gives Effective Performance first, and
+    // neither part is a lower level.
+    let description = f.description.as_deref().unwrap_or_default();
+    assert!(!description.contains("Neither comes before the other"));
+    assert!(description.contains("neither part is a lower level than the other"));
+    // Every report says whether the standard is met: one role naming both parts.
+    assert_eq!(f.targets.len(), 1);
+    assert_eq!(f.targets[0].name, "Meets the standard");
+    assert_eq!(f.targets[0].levels, [(0, 0), (1, 0)]);
     // Knowledge is not rated on a frequency scale: it has a scale of its own.
-    assert!(f.competencies[0].scale.is_none());
     let knowledge = f.competencies[1].scale.as_ref().expect("an own scale");
     let labels: Vec<&str> = knowledge.scale.iter().map(|p| p.label.as_str()).collect();
     assert_eq!(
@@ -625,9 +647,14 @@ fn strategic_partnerships_keeps_every_section_of_seed_004_as_guidance_on_the_who
             "Types of partnerships will vary, e.g. informal or formal agreements",
         ]
     );
+    // "Glossary & Key References / Terms / Industry-specific terms contained in the standard
+    // defined here, where applicable. / Partnership: ...": both lines, word for word.
     assert_eq!(
         guidance(&f, "Glossary"),
-        ["Partnership: organizations who work together to achieve a common goal."]
+        [
+            "Industry-specific terms contained in the standard defined here, where applicable.",
+            "Partnership: organizations who work together to achieve a common goal."
+        ]
     );
     assert_eq!(
         guidance(&f, "Information Sources and Resources for Consideration"),
@@ -657,12 +684,53 @@ fn strategic_partnerships_keeps_every_section_of_seed_004_as_guidance_on_the_who
 }
 
 #[test]
+fn strategic_partnerships_needs_every_one_of_p1_to_p5_and_says_whether_the_standard_is_met() {
+    // "Competent career development professionals must be able to:" P1-P5: P4 not yet able
+    // with the rest able to guide others is not Competent performance.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = dir.path().join("answers.yaml");
+    let mut text = String::new();
+    for (id, _, _) in SEED_004_PERFORMANCE {
+        let value = if id == "p4" {
+            "Not yet able"
+        } else {
+            "Able to guide others"
+        };
+        text.push_str(&format!("{id}: {value}\n"));
+    }
+    for (id, _) in SEED_004_KNOWLEDGE {
+        text.push_str(&format!("{id}: Knows and understands it\n"));
+    }
+    std::fs::write(&answers, text).expect("answers");
+    let out = dir.path().join("sp.json");
+    let saved = rungs(&[
+        "assess",
+        "strategic-partnerships",
+        "--answers",
+        answers.to_str().expect("utf-8"),
+        "--output",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(saved.code, 0, "{}", saved.stderr);
+    let report = rungs(&["report", out.to_str().expect("utf-8"), "--format", "json"]);
+    assert_eq!(report.code, 0, "{}", report.stderr);
+    let value: serde_json::Value = serde_json::from_str(&report.stdout).expect("JSON");
+    assert_eq!(value["competencies"][0]["level"], serde_json::Value::Null);
+    assert_eq!(value["competencies"][0]["next"]["more"], 1);
+    assert_eq!(value["competencies"][1]["level"], "competent");
+    assert_eq!(value["roles"][0]["id"], "meets-the-standard");
+    assert_eq!(value["roles"][0]["met"], 1);
+    assert_eq!(value["roles"][0]["fits"], false);
+    assert_eq!(value["best_fit"]["next"], "meets-the-standard");
+}
+
+#[test]
 fn strategic_partnerships_rated_top_on_performance_and_bottom_on_knowledge_holds_performance() {
     let dir = tempfile::tempdir().expect("temp dir");
     let answers = dir.path().join("answers.yaml");
     let mut text = String::new();
     for (id, _, _) in SEED_004_PERFORMANCE {
-        text.push_str(&format!("{id}: Consistently\n"));
+        text.push_str(&format!("{id}: Able to guide others\n"));
     }
     for (id, _) in SEED_004_KNOWLEDGE {
         text.push_str(&format!("{id}: Does not yet know and understand it\n"));
