@@ -19,8 +19,8 @@ use crate::scoring::{self, Coverage};
 use crate::words::plural;
 
 pub use text::{
-    competency_coverage_text, name_with_coverage, progress_text, rating_text, roles_title,
-    standing_text,
+    competency_coverage_text, name_with_coverage, progress_text, progress_text_in, rating_text,
+    roles_title, standing_text,
 };
 
 /// A report of one assessment: profile, gaps against the target and the development plan.

@@ -147,42 +147,59 @@ pub fn roles_title(report: &Report) -> String {
 /// hold it"; "top level held", "not applicable", "the levels above do not apply", or, for a
 /// competency with no level on the ladder of the report (a track's), "not on this track".
 pub fn progress_text(competency: &CompetencyReport) -> String {
+    progress_text_in(competency, crate::language::Language::English)
+}
+
+/// [`progress_text`] in a language.
+pub fn progress_text_in(competency: &CompetencyReport, lang: crate::language::Language) -> String {
     if !competency.applicable {
-        return "not applicable".to_string();
+        return lang.text("report.progress.na").to_string();
     }
     let Some(next) = competency.next.as_ref() else {
-        return if competency.top_rank == 0 {
-            "not on this track".to_string()
-        } else if competency.rank == competency.top_rank {
-            "top level held".to_string()
-        } else {
-            "the levels above do not apply".to_string()
-        };
+        return lang
+            .text(if competency.top_rank == 0 {
+                "report.progress.off_track"
+            } else if competency.rank == competency.top_rank {
+                "report.progress.top"
+            } else {
+                "report.progress.above_na"
+            })
+            .to_string();
     };
     let mut extras = Vec::new();
     if next.not_applicable > 0 {
-        extras.push(format!("{} not applicable", next.not_applicable));
+        extras.push(lang.fill(
+            "report.progress.extra_na",
+            &[("n", &next.not_applicable.to_string())],
+        ));
     }
     if next.unrated > 0 {
-        extras.push(format!("{} not rated", next.unrated));
+        extras.push(lang.fill(
+            "report.progress.unrated",
+            &[("n", &next.unrated.to_string())],
+        ));
     }
     let extras = if extras.is_empty() {
         String::new()
     } else {
         format!(" ({})", extras.join(", "))
     };
-    let holds = agree(next.more, "holds", "hold");
-    let what = if next.unlocks == next.level {
-        "it".to_string()
+    let key = if next.unlocks == next.level {
+        "report.progress.it"
     } else {
-        format!(
-            "level {}",
-            level_text(next.unlocks_rank, Some(&next.unlocks_title))
-        )
+        "report.progress.level"
     };
-    format!(
-        "{} more at {} {holds} {what}{extras}",
-        next.more, next.title
+    lang.count(
+        next.more,
+        key,
+        &[
+            ("title", &next.title),
+            (
+                "level",
+                &level_text(next.unlocks_rank, Some(&next.unlocks_title)),
+            ),
+            ("extras", &extras),
+        ],
     )
 }
 

@@ -200,6 +200,10 @@ fn report_in_dutch_in_every_format_and_says_how_many_texts_are_not_translated() 
         table.contains("Een niveau is behaald wanneer 80%"),
         "{table}"
     );
+    assert!(
+        table.contains("nog 1 bij Chef") && !table.contains("more at"),
+        "{table}"
+    );
     // Numbers and dates as Dutch writes them.
     assert!(table.contains("1,00") && !table.contains("1.00"), "{table}");
     let months = [

@@ -21,7 +21,7 @@ fn headings(lang: Language, keys: &[&str]) -> String {
 }
 use crate::render::prose;
 use crate::render::text::score_text;
-use crate::report::{name_with_coverage, progress_text, rating_text, standing_text, Report};
+use crate::report::{name_with_coverage, rating_text, standing_text, Report};
 use crate::words::level_text;
 
 const STYLE: &str = "
@@ -125,7 +125,7 @@ pub fn render(report: &Report, lang: Language) -> String {
             escape(&name_with_coverage(c)),
             escape(&standing_text(c)),
             crate::render::text::score_text_in(lang, c.score),
-            escape(&progress_text(c))
+            escape(&crate::report::progress_text_in(c, lang))
         );
         }
         out.push_str("</tbody>\n");

@@ -5,7 +5,7 @@ use crate::language::Language;
 use crate::render::markdown::{escape, level_texts, row};
 use crate::render::prose;
 use crate::render::text::{bar, bar_cells, score_text_in};
-use crate::report::{name_with_coverage, progress_text, rating_text, standing_text, Report};
+use crate::report::{name_with_coverage, rating_text, standing_text, Report};
 use crate::words::level_text;
 
 /// The whole report as Markdown.
@@ -50,7 +50,7 @@ pub fn render(report: &Report, lang: Language) -> String {
                     "`{}`",
                     bar(c.score_or_zero(), report.max_rank as f64, cells)
                 ),
-                escape(&progress_text(c)),
+                escape(&crate::report::progress_text_in(c, lang)),
             ]));
         }
     }

@@ -9,9 +9,7 @@ use crate::render::text::{bar, bar_cells, score_text_in};
 use crate::render::{
     bold, lines, one_line, prose, table, visible, wrap_hanging, wrap_prose, Style,
 };
-use crate::report::{
-    competency_coverage_text, progress_text, rating_text, roles_title, standing_text, Report,
-};
+use crate::report::{competency_coverage_text, rating_text, roles_title, standing_text, Report};
 use crate::words::level_text;
 
 /// The whole report: heading, scoring rule, profile, and when a target was given the gap table
@@ -210,7 +208,7 @@ fn profile_table_with(report: &Report, style: Style, roles: bool) -> String {
             if with_bar {
                 row.push(bar_cell);
             }
-            row.push(cell(progress_text(c)));
+            row.push(cell(crate::report::progress_text_in(c, style.lang)));
             t.add_row(row);
         }
         let t = crate::render::fit::laid_out(t);
