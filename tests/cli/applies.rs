@@ -288,3 +288,35 @@ fn diff_and_history_give_no_score_for_what_does_not_apply() {
     let research = competency(&history, "research");
     assert_eq!(research["scores"], json!([1.0, null]));
 }
+
+#[test]
+fn show_says_role_fit_phases_and_own_thresholds() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let text = std::fs::read_to_string(FRAMEWORK)
+        .expect("framework")
+        .replace(
+            "    name: Testing\n",
+            "    name: Testing\n    threshold: 1\n",
+        );
+    let file = dir.path().join("skills.yaml");
+    std::fs::write(&file, text).expect("write");
+    let file = file.display().to_string();
+    let table = command(&["show", &file]).env("COLUMNS", "200").run();
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    for expected in [
+        "Testing: a level passes when 100% of its indicators are demonstrated.",
+        "The levels of Rollout are phases: each is tested on its own, a lower one does not gate a higher one.",
+        "A role fits when 60% of the competencies it names are met.",
+    ] {
+        assert!(table.stdout.contains(expected), "{expected}\n{}", table.stdout);
+    }
+    let out = run(&["show", &file, "--format", "json"]);
+    let value: Value = serde_json::from_str(&out.stdout).expect("json");
+    assert_eq!(
+        (&value["gating"], &value["role_fit"]),
+        (&json!(true), &json!(0.6))
+    );
+    assert_eq!(competency(&value, "testing")["threshold"], 1.0);
+    assert_eq!(competency(&value, "rollout")["gating"], false);
+    assert_eq!(competency(&value, "coding").get("gating"), None);
+}

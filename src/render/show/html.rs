@@ -90,6 +90,9 @@ fn scale(out: &mut String, framework: &Framework) {
         framework.demonstrated_at,
         (framework.threshold * 100.0).round()
     );
+    for note in super::rule_notes(framework) {
+        let _ = writeln!(out, "<p>{}</p>", escape(&note));
+    }
 }
 
 fn levels(out: &mut String, framework: &Framework) {

@@ -18,6 +18,8 @@ pub fn render(framework: &Framework) -> String {
         "scale": framework.scale,
         "demonstrated_at": framework.demonstrated_at,
         "threshold": framework.threshold,
+        "gating": framework.gating,
+        "role_fit": framework.role_fit,
         "evidence": evidence(framework.evidence_required),
         "levels": framework.levels.iter().enumerate().map(|(i, l)| with_code(&l.code, json!({
             "id": l.id,
@@ -64,11 +66,20 @@ pub fn render(framework: &Framework) -> String {
     text
 }
 
-/// A competency's JSON with its own `scale` and `demonstrated_at`, when it has them.
+/// A competency's JSON with its own `scale`, `demonstrated_at`, `threshold` and `gating`,
+/// when it has them.
 fn own_scale(competency: &crate::framework::Competency, mut value: Value) -> Value {
-    if let (Some(own), Value::Object(map)) = (&competency.scale, &mut value) {
-        map.insert("scale".into(), json!(own.scale));
-        map.insert("demonstrated_at".into(), json!(own.demonstrated_at));
+    if let Value::Object(map) = &mut value {
+        if let Some(own) = &competency.scale {
+            map.insert("scale".into(), json!(own.scale));
+            map.insert("demonstrated_at".into(), json!(own.demonstrated_at));
+        }
+        if let Some(threshold) = competency.threshold {
+            map.insert("threshold".into(), json!(threshold));
+        }
+        if let Some(gating) = competency.gating {
+            map.insert("gating".into(), json!(gating));
+        }
     }
     value
 }

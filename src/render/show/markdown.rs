@@ -74,6 +74,9 @@ fn scale(out: &mut String, framework: &Framework) {
         framework.demonstrated_at,
         (framework.threshold * 100.0).round()
     ));
+    for note in super::rule_notes(framework) {
+        out.push_str(&format!("{}\n\n", escape(&note)));
+    }
 }
 
 /// The framework's levels as a table.

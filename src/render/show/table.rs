@@ -72,6 +72,9 @@ fn scale_text(framework: &Framework, style: Style) -> String {
         style.width,
         "",
     );
+    for note in super::rule_notes(framework) {
+        out.push_str(&wrap(&note, style.width, ""));
+    }
     let scale = crate::render::fit::laid_out(scale);
     out.push_str(&format!("{scale}\n\n"));
     out
