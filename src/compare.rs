@@ -172,6 +172,31 @@ pub struct IndicatorComparison {
     pub notes: Vec<(usize, String)>,
     /// Blind spot or hidden strength.
     pub flag: Option<Flag>,
+    /// The other raters split on it: their scale values differ by 2 or more, so the consensus
+    /// (their median) stands for none of them well.
+    pub split: bool,
+}
+
+impl IndicatorComparison {
+    /// The flag column: the flag's label, `split` after it when the other raters split.
+    pub fn flag_text(&self) -> String {
+        match (self.flag, self.split) {
+            (Some(f), true) => format!("{}, split", f.label()),
+            (Some(f), false) => f.label().to_string(),
+            (None, true) => "split".to_string(),
+            (None, false) => String::new(),
+        }
+    }
+}
+
+/// Whether the other raters' scale values (na and unrated left out) differ by 2 or more.
+pub fn is_split(values: &[Option<RatingValue>]) -> bool {
+    let scale = values.iter().filter_map(|v| match v {
+        Some(RatingValue::Scale(s)) => Some(*s),
+        _ => None,
+    });
+    let (low, high) = scale.fold((u32::MAX, 0), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    high >= low.saturating_add(2)
 }
 
 /// The 360 view of one subject.
@@ -332,6 +357,8 @@ pub fn compare(
                 .filter(|(r, _)| raters[*r].file.is_some())
                 .filter_map(|(r, s)| s.note(p).map(|n| (r, n.to_string())))
                 .collect();
+            let values: Vec<Option<RatingValue>> =
+                others.iter().map(|s| cell(s).value(framework)).collect();
             IndicatorComparison {
                 id: indicator.id.clone(),
                 competency: competency.to_string(),
@@ -339,7 +366,8 @@ pub fn compare(
                 text: indicator.text.clone(),
                 self_value,
                 consensus,
-                values: others.iter().map(|s| cell(s).value(framework)).collect(),
+                split: is_split(&values),
+                values,
                 notes,
                 flag: flag(framework, c, self_value, consensus),
             }

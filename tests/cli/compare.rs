@@ -287,8 +287,11 @@ fn markdown_and_html_carry_the_flags() {
         !page.contains("http://") && !page.contains("https://"),
         "{page}"
     );
-    assert_eq!(page.matches(">blind spot</td>").count(), 2);
-    assert_eq!(page.matches(">hidden strength</td>").count(), 3);
+    assert_eq!(page.matches("\"blind_spot\">blind spot").count(), 2);
+    assert_eq!(
+        page.matches("\"hidden_strength\">hidden strength").count(),
+        3
+    );
 }
 
 fn sandbox_with(files: &[(&str, &str)]) -> tempfile::TempDir {
@@ -496,4 +499,69 @@ fn the_readme_360_session_is_real_output() {
         readme.contains(&format!("```text\n{out}```")),
         "docs/360.md's 360 session differs from what rungs prints now:\n{out}"
     );
+}
+
+#[test]
+fn indicators_the_other_raters_split_on_are_marked_in_every_format_with_the_legend() {
+    // Others (Sam, Jo, Kim): lis-1 2 1 3, lis-2 3 4 2 and sha-2 3 2 4 differ by 2; the rest
+    // by 1 at most (na and unrated left out).
+    let value = json_of(&[&file("")]);
+    let split: Vec<(String, bool, Value)> = value["indicators"]
+        .as_array()
+        .expect("indicators")
+        .iter()
+        .map(|i| {
+            (
+                i["id"].as_str().unwrap_or_default().to_string(),
+                i["split"].as_bool().expect("split is a boolean"),
+                i["flag"].clone(),
+            )
+        })
+        .collect();
+    let marked: Vec<&str> = split
+        .iter()
+        .filter(|(_, s, _)| *s)
+        .map(|(id, _, _)| id.as_str())
+        .collect();
+    assert_eq!(marked, vec!["lis-1", "lis-2", "sha-2"]);
+    // The rule is kept: lis-1's consensus is the lower middle value, 2, a blind spot.
+    assert_eq!(split[0].2, json!("blind_spot"));
+
+    let table = compare(&[&file("")]);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    let flat = table
+        .stdout
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        table.stdout.lines().any(|l| l.ends_with("┆ split      │")),
+        "{}",
+        table.stdout
+    );
+    assert!(flat.contains("; 3 split."), "{}", table.stdout);
+    assert!(
+        flat.contains("Split: the other raters' values differ by 2 or more"),
+        "{}",
+        table.stdout
+    );
+    let markdown = compare(&[&file(""), "--format", "markdown"]);
+    assert!(
+        markdown.stdout.contains("| **blind spot, split** |"),
+        "{}",
+        markdown.stdout
+    );
+    assert!(markdown.stdout.contains("Split: the other raters"));
+    let html = compare(&[&file(""), "--format", "html"]);
+    assert!(
+        html.stdout
+            .contains("<td class=\"blind_spot\">blind spot, split</td>"),
+        "{}",
+        html.stdout
+    );
+    assert!(html.stdout.contains("Split: the other raters&#39; values"));
+
+    // Two raters who agree within 1 split on nothing, and the legend says nothing of it.
+    let agree = compare(&[&file("alex.json"), &file("alex-by-sam.json")]);
+    assert!(!agree.stdout.contains("plit"), "{}", agree.stdout);
 }

@@ -133,17 +133,20 @@ pub fn render(comparison: &Comparison, lang: Language) -> String {
                     Flag::BlindSpot => "blind_spot",
                     Flag::HiddenStrength => "hidden_strength",
                 };
-                let _ = write!(out, "<td class=\"{class}\">{}</td>", f.label());
+                let _ = write!(out, "<td class=\"{class}\">{}</td>", escape(&i.flag_text()));
             }
-            None => out.push_str("<td></td>"),
+            None => {
+                let _ = write!(out, "<td>{}</td>", escape(&i.flag_text()));
+            }
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
     let _ = writeln!(
         out,
-        "<p>{}</p>\n</section>",
-        escape(&super::table::summary(comparison))
+        "<p>{}</p>\n<p class=\"legend\">{}</p>\n</section>",
+        escape(&super::table::summary(comparison)),
+        escape(&super::table::flags_legend(comparison))
     );
     let _ = writeln!(
         out,

@@ -70,6 +70,8 @@ struct Indicator<'a> {
     consensus: Option<RatingValue>,
     values: Vec<Value<'a>>,
     flag: Option<Flag>,
+    /// The other raters' values differ by 2 or more.
+    split: bool,
 }
 
 #[derive(Serialize)]
@@ -145,6 +147,7 @@ pub fn render(comparison: &Comparison) -> String {
                     })
                     .collect(),
                 flag: i.flag,
+                split: i.split,
             })
             .collect(),
         best_fit: BestFits {

@@ -65,14 +65,19 @@ pub fn render(comparison: &Comparison, lang: Language) -> String {
             value_text(i.consensus),
         ];
         cells.extend(i.values.iter().map(|v| value_text(*v)));
-        cells.push(
-            i.flag
-                .map_or(String::new(), |f| format!("**{}**", f.label())),
-        );
+        let flag = i.flag_text();
+        cells.push(if flag.is_empty() {
+            flag
+        } else {
+            format!("**{flag}**")
+        });
         out.push_str(&row(&cells));
     }
     out.push('\n');
     out.push_str(&escape(&super::table::summary(comparison)));
+    out.push('\n');
+    out.push('\n');
+    out.push_str(&escape(&super::table::flags_legend(comparison)));
     out.push('\n');
     let notes: Vec<String> = comparison
         .notes()

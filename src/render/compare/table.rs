@@ -81,7 +81,7 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
                 .iter()
                 .map(|v| cell(value_text(*v)).set_alignment(CellAlignment::Right)),
         );
-        row.push(cell(i.flag.map_or("", |f| f.label())));
+        row.push(cell(i.flag_text()));
         indicators.add_row(row);
     }
     let indicators = crate::render::fit::laid_out(indicators);
@@ -154,10 +154,14 @@ fn column_name(rater: &crate::compare::RaterInfo) -> String {
 
 /// What the two flags mean, as the consensus line says what the consensus is.
 pub fn flags_legend(comparison: &Comparison) -> String {
-    format!(
+    let mut legend = format!(
         "A blind spot: self rates it demonstrated ({n} or more), the consensus does not. A hidden strength: the consensus rates it demonstrated, self does not.",
         n = comparison.demonstrated_at
-    )
+    );
+    if comparison.indicators.iter().any(|i| i.split) {
+        legend.push_str(" Split: the other raters' values differ by 2 or more, so their median, the consensus, stands for none of them well; the flags still follow it.");
+    }
+    legend
 }
 
 /// `2 blind spots, 1 hidden strength.` and the incomplete mark's meaning.
@@ -171,10 +175,16 @@ pub fn summary(comparison: &Comparison) -> String {
     };
     let blind = count(crate::compare::Flag::BlindSpot);
     let hidden = count(crate::compare::Flag::HiddenStrength);
+    let split = comparison.indicators.iter().filter(|i| i.split).count();
     let mut out = format!(
-        "{}, {}.\n",
+        "{}, {}{}.\n",
         plural(blind, "blind spot", "blind spots"),
-        plural(hidden, "hidden strength", "hidden strengths")
+        plural(hidden, "hidden strength", "hidden strengths"),
+        if split > 0 {
+            format!("; {split} split")
+        } else {
+            String::new()
+        }
     );
     if comparison.raters.iter().any(|r| !r.complete) {
         out.push_str("* incomplete: not every indicator was answered.\n");
