@@ -198,8 +198,8 @@ fn per_rater(
         Output::new(Some(target), args.force).write(context, page, ())?;
     }
     context.say(format!(
-        "{} pages written to {}. Send each person their page; each saves a file to send back. Then: rungs compare FILE...",
-        rows.len(),
+        "{} written to {}. Send each person their page; each saves a file to send back. Then: rungs compare FILE...",
+        rungs::render::plural(rows.len(), "page", "pages"),
         dir.display()
     ));
     say_ledger(context, Some(&ledger));

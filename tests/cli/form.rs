@@ -1444,3 +1444,16 @@ fn a_save_with_answers_missing_moves_the_focus_to_the_first_unanswered_and_says_
         "{status}"
     );
 }
+
+#[test]
+fn one_rater_in_the_sheet_is_one_page_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sheet = raters_sheet(dir.path(), "name,relation\nSam Lee,manager\n");
+    let out = forms_for_raters("Ana Lee", &sheet, &dir.path().join("forms"));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("1 page written to "), "{}", out.stderr);
+    let two = raters_sheet(dir.path(), "name,relation\nSam Lee,manager\nJo Chen,peer\n");
+    let out = forms_for_raters("Ana Lee", &two, &dir.path().join("more"));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("2 pages written to "), "{}", out.stderr);
+}
