@@ -237,8 +237,12 @@ pub struct Move {
 
 impl Move {
     /// `up` or `down` by rank; `changed` when the rank is the same but the level is not (a
-    /// ladder of another track).
+    /// ladder of another track) or the competency applies on one side only (section 10: not
+    /// applicable is no level, neither higher nor lower).
     pub fn change(&self) -> &'static str {
+        if self.before.applicable != self.after.applicable {
+            return "changed";
+        }
         match self.after.rank.cmp(&self.before.rank) {
             std::cmp::Ordering::Greater => "up",
             std::cmp::Ordering::Less => "down",
@@ -288,7 +292,7 @@ pub fn over_time(
             continue;
         }
         for (c, (before, after)) in first.1.iter().zip(&last.1).enumerate() {
-            if before.level != after.level {
+            if before.level != after.level || before.applicable != after.applicable {
                 moves.push(Move {
                     subject: subject.clone(),
                     competency: c,

@@ -592,3 +592,51 @@ fn each_person_is_scored_on_the_track_their_assessment_records_with_a_best_fit_e
         lines[2]
     );
 }
+
+#[test]
+fn a_competency_that_stops_applying_is_a_change_neither_up_nor_down() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    for (round, sharing) in [("spring", [3, 3, 1]), ("autumn", [0, 0, 0])] {
+        std::fs::create_dir_all(dir.path().join(round)).expect("folder");
+        let when = if round == "spring" {
+            "2026-03-10T10:00:00Z"
+        } else {
+            "2026-09-10T10:00:00Z"
+        };
+        let values = [3, 3, 3, 3, 1, sharing[0], sharing[1], sharing[2]];
+        std::fs::write(
+            dir.path().join(round).join("dee.json"),
+            assessment("Dee", None, when, values),
+        )
+        .expect("write");
+    }
+    let value = json_over_time(dir.path(), &[]);
+    let moves = value["movement"].as_array().expect("movement");
+    assert_eq!(moves.len(), 1, "{value}");
+    assert_eq!(moves[0]["competency"], "sharing");
+    assert_eq!(moves[0]["before"]["level"], "starting");
+    assert_eq!(moves[0]["after"]["level"], Value::Null);
+    assert_eq!(moves[0]["after"]["applicable"], false);
+    assert_eq!(moves[0]["change"], "changed");
+    let md = team_in(
+        dir.path(),
+        &["spring", "autumn", "--over-time", "--format", "markdown"],
+    );
+    assert!(
+        md.stdout.contains(
+            "| Dee | Sharing | 1 starting (spring) | not applicable (autumn) | ~ changed |"
+        ),
+        "{}",
+        md.stdout
+    );
+    let csv = team_in(
+        dir.path(),
+        &["spring", "autumn", "--over-time", "--format", "csv"],
+    );
+    assert!(
+        csv.stdout
+            .contains("Dee,sharing,spring,starting,autumn,not_applicable,changed\r\n"),
+        "{}",
+        csv.stdout
+    );
+}

@@ -85,9 +85,9 @@ fn rounds(
             field(&m.subject),
             field(&team.competencies[m.competency].id),
             field(&over.labels[m.from]),
-            field(m.before.level.as_deref().unwrap_or("none")),
+            field(level_or_none(&m.before)),
             field(&over.labels[m.to]),
-            field(m.after.level.as_deref().unwrap_or("none")),
+            field(level_or_none(&m.after)),
             m.change().to_string(),
         ];
         writer.write_all(row.join(",").as_bytes())?;
@@ -99,4 +99,13 @@ fn rounds(
 /// The same CSV as a String.
 pub fn render(team: &Team) -> String {
     crate::render::document::written(|out| write(team, out))
+}
+
+/// The level id, `not_applicable` or `none`, as the distribution names them.
+fn level_or_none(standing: &crate::compare::Standing) -> &str {
+    match &standing.level {
+        Some(level) => level,
+        None if !standing.applicable => crate::team::NOT_APPLICABLE,
+        None => "none",
+    }
 }

@@ -84,10 +84,11 @@ pub fn count(distribution: &[(String, usize)], level: &str) -> Option<usize> {
         .map(|(_, n)| *n)
 }
 
-/// A standing in words for the movement table: `2 growing`, `none`.
+/// A standing in words for the movement table: `2 growing`, `none`, `not applicable`.
 pub fn level_cell(standing: &crate::compare::Standing, escape: impl Fn(&str) -> String) -> String {
     match &standing.level {
         Some(level) => format!("{} {}", standing.rank, escape(level)),
+        None if !standing.applicable => "not applicable".to_string(),
         None => "none".to_string(),
     }
 }
