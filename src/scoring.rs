@@ -690,30 +690,48 @@ impl NamedFit {
 
     /// "Team lead (team-lead)", or "no role met yet".
     pub fn role_text(&self) -> String {
+        self.role_text_in(crate::language::Language::English)
+    }
+
+    /// [`NamedFit::role_text`] in a language.
+    pub fn role_text_in(&self, lang: crate::language::Language) -> String {
         match (&self.role_name, &self.role) {
             (Some(name), Some(id)) => format!("{name} ({id})"),
-            _ => "no role met yet".to_string(),
+            _ => lang.text("fit.no_role").to_string(),
         }
     }
 
     /// "Senior (senior), 2 levels to go", or "none above it" when no role is left to aim for.
     pub fn next_text(&self) -> String {
+        self.next_text_in(crate::language::Language::English)
+    }
+
+    /// [`NamedFit::next_text`] in a language.
+    pub fn next_text_in(&self, lang: crate::language::Language) -> String {
         match (&self.next_name, &self.next) {
-            (Some(name), Some(id)) => format!(
-                "{name} ({id}), {} to go",
-                crate::words::plural(self.next_gap, "level", "levels")
+            (Some(name), Some(id)) => lang.count(
+                self.next_gap,
+                "fit.next",
+                &[("role", &format!("{name} ({id})"))],
             ),
-            _ if self.role.is_some() => "none above it".to_string(),
-            _ => "none".to_string(),
+            _ if self.role.is_some() => lang.text("fit.none_above").to_string(),
+            _ => lang.text("fit.none").to_string(),
         }
     }
 
     /// "Best fit: Team lead (team-lead). Next: Senior (senior), 2 levels to go."
     pub fn sentence(&self) -> String {
-        format!(
-            "Best fit: {}. Next: {}.",
-            self.role_text(),
-            self.next_text()
+        self.sentence_in(crate::language::Language::English)
+    }
+
+    /// [`NamedFit::sentence`] in a language.
+    pub fn sentence_in(&self, lang: crate::language::Language) -> String {
+        lang.fill(
+            "fit.sentence",
+            &[
+                ("role", &self.role_text_in(lang)),
+                ("next", &self.next_text_in(lang)),
+            ],
         )
     }
 }

@@ -20,7 +20,7 @@ use crate::words::plural;
 
 pub use text::{
     competency_coverage_text, name_with_coverage, progress_text, progress_text_in, rating_text,
-    roles_title, standing_text,
+    roles_title, roles_title_in, standing_text,
 };
 
 /// A report of one assessment: profile, gaps against the target and the development plan.
@@ -144,20 +144,29 @@ pub struct RoleReport {
 impl RoleReport {
     /// "2 of 3 met", with "(1 not applicable)" when some competency it names does not apply.
     pub fn met_text(&self) -> String {
-        let mut text = format!("{} of {} met", self.met, self.of);
+        self.met_text_in(crate::language::Language::English)
+    }
+
+    /// [`RoleReport::met_text`] in a language.
+    pub fn met_text_in(&self, lang: crate::language::Language) -> String {
+        let mut text = lang.fill(
+            "role.met",
+            &[("met", &self.met.to_string()), ("of", &self.of.to_string())],
+        );
         if self.not_applicable > 0 {
-            text.push_str(&format!(" ({} not applicable)", self.not_applicable));
+            text.push_str(&lang.fill("role.met.na", &[("n", &self.not_applicable.to_string())]));
         }
         text
     }
 
     /// "yes" or "no".
     pub fn fits_text(&self) -> &'static str {
-        if self.fits {
-            "yes"
-        } else {
-            "no"
-        }
+        self.fits_text_in(crate::language::Language::English)
+    }
+
+    /// [`RoleReport::fits_text`] in a language.
+    pub fn fits_text_in(&self, lang: crate::language::Language) -> &'static str {
+        lang.text(if self.fits { "word.yes" } else { "word.no" })
     }
 }
 
@@ -387,20 +396,25 @@ impl GapReport {
     /// "met", "met (top of its ladder)", "met (the rest does not apply)", "met so far (3 not
     /// answered)", "not met" or "not applicable".
     pub fn status(&self) -> String {
+        self.status_in(crate::language::Language::English)
+    }
+
+    /// [`GapReport::status`] in a language; it begins with the word `status.met` when met.
+    pub fn status_in(&self, lang: crate::language::Language) -> String {
         if !self.applicable {
-            return "not applicable".to_string();
+            return lang.text("status.na").to_string();
         }
         if !self.met {
-            return "not met".to_string();
+            return lang.text("status.not_met").to_string();
         }
-        let mut status = "met".to_string();
+        let mut status = lang.text("status.met").to_string();
         if self.top_of_ladder {
-            status.push_str(" (top of its ladder)");
+            status.push_str(lang.text("status.top"));
         } else if self.passed_over > 0 {
-            status.push_str(" (the rest does not apply)");
+            status.push_str(lang.text("status.rest_na"));
         }
         if self.unanswered > 0 {
-            status.push_str(&format!(" so far ({} not answered)", self.unanswered));
+            status.push_str(&lang.fill("status.so_far", &[("n", &self.unanswered.to_string())]));
         }
         status
     }

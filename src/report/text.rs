@@ -3,7 +3,8 @@
 
 use super::{CompetencyReport, IndicatorReport, Report};
 use crate::assessment::RatingValue;
-use crate::words::{agree, date_part, level_text, percent, plural};
+use crate::language::Language;
+use crate::words::{date_part, level_text, percent};
 
 impl Report {
     /// "completed 2026-03-01", "in progress: 4 of 24 answered (started 2026-03-01)": when the
@@ -42,8 +43,19 @@ impl Report {
     /// "Targets met: 1 of 2.", and when a met target has unanswered indicators below it, that
     /// it is met on the answers so far.
     pub fn targets_met_text(&self) -> String {
+        self.targets_met_text_in(Language::English)
+    }
+
+    /// [`Report::targets_met_text`] in a language.
+    pub fn targets_met_text_in(&self, lang: Language) -> String {
         let met = self.gaps.iter().filter(|g| g.met).count();
-        let mut text = format!("Targets met: {met} of {}.", self.gaps.len());
+        let mut text = lang.fill(
+            "report.targets_met",
+            &[
+                ("met", &met.to_string()),
+                ("of", &self.gaps.len().to_string()),
+            ],
+        );
         let unanswered: usize = self
             .gaps
             .iter()
@@ -51,15 +63,21 @@ impl Report {
             .map(|g| g.unanswered)
             .sum();
         if unanswered > 0 {
-            text.push_str(&format!(
-                " Met on the answers so far: {} up to {} not answered yet.",
-                plural(unanswered, "indicator", "indicators"),
-                match (met, unanswered) {
-                    (1, 1) => "it is",
-                    (1, _) => "it are",
-                    (_, 1) => "them is",
-                    _ => "them are",
-                }
+            let them = lang.text(match (met, unanswered) {
+                (1, 1) => "report.targets_met.them.one_one",
+                (1, _) => "report.targets_met.them.one_other",
+                (_, 1) => "report.targets_met.them.other_one",
+                _ => "report.targets_met.them.other_other",
+            });
+            text.push_str(&lang.fill(
+                "report.targets_met.so_far",
+                &[
+                    (
+                        "indicators",
+                        &lang.count(unanswered, "count.indicator", &[]),
+                    ),
+                    ("them", them),
+                ],
             ));
         }
         text
@@ -68,15 +86,16 @@ impl Report {
     /// What the development plan says when no competency has a gap: "nothing to close", or,
     /// with indicators up to the targets unanswered, that the targets are met only so far.
     pub fn all_met_text(&self) -> String {
+        self.all_met_text_in(Language::English)
+    }
+
+    /// [`Report::all_met_text`] in a language.
+    pub fn all_met_text_in(&self, lang: Language) -> String {
         let unanswered: usize = self.gaps.iter().map(|g| g.unanswered).sum();
         if unanswered == 0 {
-            "Every target is met: nothing to close.".to_string()
+            lang.text("report.all_met").to_string()
         } else {
-            format!(
-                "Every target is met on the answers so far; {} up to the targets {} not answered yet.",
-                plural(unanswered, "indicator", "indicators"),
-                agree(unanswered, "is", "are")
-            )
+            lang.count(unanswered, "report.all_met.so_far", &[])
         }
     }
 
@@ -132,13 +151,18 @@ impl Report {
 /// "Roles" and, when the framework grades holistically, when a role fits: "Roles (a role fits
 /// when 80% of its competencies are met)".
 pub fn roles_title(report: &Report) -> String {
+    roles_title_in(report, Language::English)
+}
+
+/// [`roles_title`] in a language.
+pub fn roles_title_in(report: &Report, lang: Language) -> String {
     if report.role_fit < 1.0 {
-        format!(
-            "Roles (a role fits when {} of the competencies it names are met)",
-            percent(report.role_fit)
+        lang.fill(
+            "report.roles.share",
+            &[("percent", &percent(report.role_fit))],
         )
     } else {
-        "Roles (a role fits when every competency it names is met)".to_string()
+        lang.text("report.roles.every").to_string()
     }
 }
 

@@ -204,6 +204,26 @@ fn report_in_dutch_in_every_format_and_says_how_many_texts_are_not_translated() 
         table.contains("nog 1 bij Chef") && !table.contains("more at"),
         "{table}"
     );
+    // Roles, the best fit and the targets met.
+    for dutch in [
+        "Rollen (een rol past wanneer elke competentie die hij noemt gehaald is)",
+        "niveaus tekort",
+        "2 van 2 gehaald",
+        "Best passend: Line cook (line-cook). Volgende: geen daarboven.",
+        "Doelen gehaald: 2 van 2.",
+        "Elk doel is gehaald: er valt niets te overbruggen.",
+    ] {
+        assert!(table.contains(dutch), "{dutch}: {table}");
+    }
+    for english in [
+        "Roles (",
+        "levels short",
+        "Best fit",
+        "Targets met",
+        "Every target",
+    ] {
+        assert!(!table.contains(english), "{english}: {table}");
+    }
     // Numbers and dates as Dutch writes them.
     assert!(table.contains("1,00") && !table.contains("1.00"), "{table}");
     let months = [
@@ -235,6 +255,12 @@ fn report_in_dutch_in_every_format_and_says_how_many_texts_are_not_translated() 
         "{markdown}"
     );
     assert!(markdown.contains("## Ontwikkelplan"), "{markdown}");
+    assert!(
+        markdown.contains("| Rol | Competenties | Niveaus tekort | Past |")
+            && markdown.contains("Doelen gehaald: 2 van 2.")
+            && !markdown.contains("Best fit"),
+        "{markdown}"
+    );
     let html = words("html");
     assert!(html.contains("<html lang=\"nl\">"), "{html}");
     assert!(
@@ -242,6 +268,12 @@ fn report_in_dutch_in_every_format_and_says_how_many_texts_are_not_translated() 
         "{html}"
     );
     assert!(!html.contains("<h2>Level profile</h2>"), "{html}");
+    assert!(
+        html.contains("<th scope=\"col\">Niveaus tekort</th>")
+            && html.contains("Best passend: Line cook")
+            && !html.contains("Targets met"),
+        "{html}"
+    );
     let csv = words("csv");
     let header = csv.lines().next().unwrap_or_default();
     assert!(
@@ -355,6 +387,13 @@ fn compare_team_diff_and_history_take_files_made_in_two_languages_as_one_framewo
         "{}",
         compared.stdout
     );
+    assert!(
+        compared.stdout.contains("Best passend, zelf:")
+            && compared.stdout.contains("Best passend, consensus:")
+            && !compared.stdout.contains("Best fit"),
+        "{}",
+        compared.stdout
+    );
     let compared_html = rungs_in(
         &sandbox,
         &[
@@ -383,6 +422,11 @@ fn compare_team_diff_and_history_take_files_made_in_two_languages_as_one_framewo
     );
     assert!(
         team_table.stdout.contains("Behaald niveau per competentie"),
+        "{}",
+        team_table.stdout
+    );
+    assert!(
+        team_table.stdout.contains("; volgende: ") && !team_table.stdout.contains("; next: "),
         "{}",
         team_table.stdout
     );

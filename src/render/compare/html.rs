@@ -97,7 +97,7 @@ pub fn render(comparison: &Comparison, lang: Language) -> String {
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
-    for line in super::fit_lines(comparison) {
+    for line in super::fit_lines(comparison, lang) {
         let _ = writeln!(out, "<p class=\"fit\">{}</p>", escape(&line));
     }
     out.push_str("</section>\n");

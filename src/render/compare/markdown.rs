@@ -44,7 +44,7 @@ pub fn render(comparison: &Comparison, lang: Language) -> String {
         cells.extend(c.raters.iter().map(|s| escape(&standing_text(Some(s)))));
         out.push_str(&row(&cells));
     }
-    let fits = super::fit_lines(comparison);
+    let fits = super::fit_lines(comparison, lang);
     if !fits.is_empty() {
         out.push('\n');
         for line in fits {

@@ -31,18 +31,24 @@ pub fn standing_text(standing: Option<&Standing>) -> String {
 
 /// "Best fit, self: Team lead (team-lead). Next: Senior (senior), 1 level to go." and the same
 /// for the consensus; none when the framework has no role on the ladder.
-pub fn fit_lines(comparison: &crate::compare::Comparison) -> Vec<String> {
+pub fn fit_lines(
+    comparison: &crate::compare::Comparison,
+    lang: crate::language::Language,
+) -> Vec<String> {
     [
-        ("self", &comparison.self_fit),
-        ("consensus", &comparison.consensus_fit),
+        ("col.self", &comparison.self_fit),
+        ("col.consensus", &comparison.consensus_fit),
     ]
     .into_iter()
     .filter_map(|(whose, fit)| {
         let fit = fit.as_ref()?;
-        Some(format!(
-            "Best fit, {whose}: {}. Next: {}.",
-            fit.role_text(),
-            fit.next_text()
+        Some(lang.fill(
+            "fit.compare",
+            &[
+                ("whose", lang.text(whose)),
+                ("role", &fit.role_text_in(lang)),
+                ("next", &fit.next_text_in(lang)),
+            ],
         ))
     })
     .collect()

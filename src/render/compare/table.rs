@@ -56,7 +56,7 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
     out.push('\n');
     out.push_str(&levels.to_string());
     out.push('\n');
-    for line in super::fit_lines(comparison) {
+    for line in super::fit_lines(comparison, style.lang) {
         out.push_str(&wrap(&line, style.width, ""));
     }
     out.push('\n');

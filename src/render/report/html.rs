@@ -132,10 +132,13 @@ pub fn render(report: &Report, lang: Language) -> String {
     }
     out.push_str("</table>\n");
     if !report.roles.is_empty() {
-        let _ = writeln!(
+        let _ =
+            writeln!(
             out,
-            "<table class=\"roles\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">Role</th><th scope=\"col\">Competencies</th><th scope=\"col\">Levels short</th><th scope=\"col\">Fits</th></tr></thead>\n<tbody>",
-            escape(&crate::report::roles_title(report))
+            "<table class=\"roles\">\n<caption>{}</caption>\n<thead><tr>{}</tr></thead>\n<tbody>",
+            escape(&crate::report::roles_title_in(report, lang)),
+            headings(lang, &["col.role", "col.competencies", "col.levels_short", "col.fits"])
+                .replace("<th>", "<th scope=\"col\">")
         );
         for r in &report.roles {
             let _ = writeln!(
@@ -143,15 +146,19 @@ pub fn render(report: &Report, lang: Language) -> String {
                 "<tr data-role=\"{}\"><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
                 escape(&r.id),
                 escape(&r.name),
-                escape(&r.met_text()),
+                escape(&r.met_text_in(lang)),
                 r.short,
-                r.fits_text()
+                r.fits_text_in(lang)
             );
         }
         out.push_str("</tbody>\n</table>\n");
     }
     if let Some(fit) = &report.best_fit {
-        let _ = writeln!(out, "<p class=\"fit\">{}</p>", escape(&fit.sentence()));
+        let _ = writeln!(
+            out,
+            "<p class=\"fit\">{}</p>",
+            escape(&fit.sentence_in(lang))
+        );
     }
     out.push_str("</section>\n");
 
@@ -346,13 +353,13 @@ fn gaps(out: &mut String, report: &Report, description: &str, lang: Language) {
             escape(&level_text(g.target_rank, Some(&g.target_title))),
             g.gap_text(),
             if g.met { "met" } else { "missed" },
-            escape(&g.status())
+            escape(&g.status_in(lang))
         );
     }
     let _ = writeln!(
         out,
         "</tbody>\n</table>\n<p>{}</p>\n</section>",
-        escape(&report.targets_met_text())
+        escape(&report.targets_met_text_in(lang))
     );
 }
 
@@ -403,7 +410,7 @@ fn plan(out: &mut String, report: &Report, lang: Language) {
         lang.text("report.plan")
     );
     if report.plan.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", escape(&report.all_met_text()));
+        let _ = writeln!(out, "<p>{}</p>", escape(&report.all_met_text_in(lang)));
     }
     for entry in &report.plan {
         let _ = writeln!(

@@ -57,20 +57,26 @@ pub fn render(report: &Report, lang: Language) -> String {
 
     if !report.roles.is_empty() {
         out.push_str(&format!(
-            "\n**{}**\n\n| Role | Competencies | Levels short | Fits |\n| --- | --- | ---: | --- |\n",
-            escape(&crate::report::roles_title(report))
+            "\n**{}**\n\n{}| --- | --- | ---: | --- |\n",
+            escape(&crate::report::roles_title_in(report, lang)),
+            row(&[
+                capital(w("col.role")),
+                capital(w("col.competencies")),
+                capital(w("col.levels_short")),
+                capital(w("col.fits")),
+            ])
         ));
         for r in &report.roles {
             out.push_str(&row(&[
                 format!("{} (`{}`)", escape(&r.name), r.id.replace('`', "'")),
-                escape(&r.met_text()),
+                escape(&r.met_text_in(lang)),
                 r.short.to_string(),
-                r.fits_text().to_string(),
+                r.fits_text_in(lang).to_string(),
             ]));
         }
     }
     if let Some(fit) = &report.best_fit {
-        out.push_str(&format!("\n{}\n", escape(&fit.sentence())));
+        out.push_str(&format!("\n{}\n", escape(&fit.sentence_in(lang))));
     }
 
     if report.is_explained() {
@@ -123,18 +129,21 @@ pub fn render(report: &Report, lang: Language) -> String {
                 escape(&level_text(g.rank, g.level_title.as_deref())),
                 escape(&level_text(g.target_rank, Some(&g.target_title))),
                 g.gap_text(),
-                match g.status().strip_prefix("met") {
+                match g.status_in(lang).strip_prefix(w("status.met")) {
                     Some(rest) if g.met => format!("{}{}", w("word.yes"), escape(rest)),
                     _ => w("word.no").to_string(),
                 },
             ]));
         }
-        out.push_str(&format!("\n{}\n", escape(&report.targets_met_text())));
+        out.push_str(&format!(
+            "\n{}\n",
+            escape(&report.targets_met_text_in(lang))
+        ));
     }
 
     out.push_str(&format!("\n## {}\n", w("report.plan")));
     if report.plan.is_empty() {
-        out.push_str(&format!("\n{}\n", escape(&report.all_met_text())));
+        out.push_str(&format!("\n{}\n", escape(&report.all_met_text_in(lang))));
     }
     for entry in &report.plan {
         out.push_str(&format!(

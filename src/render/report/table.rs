@@ -9,7 +9,7 @@ use crate::render::text::{bar, bar_cells, score_text_in};
 use crate::render::{
     bold, lines, one_line, prose, table, visible, wrap_hanging, wrap_prose, Style,
 };
-use crate::report::{competency_coverage_text, rating_text, roles_title, standing_text, Report};
+use crate::report::{competency_coverage_text, rating_text, roles_title_in, standing_text, Report};
 use crate::words::level_text;
 
 /// The whole report: heading, scoring rule, profile, and when a target was given the gap table
@@ -218,7 +218,7 @@ fn profile_table_with(report: &Report, style: Style, roles: bool) -> String {
         out.push_str(&roles_table(report, style));
     }
     if let Some(fit) = &report.best_fit {
-        out.push_str(&lines(&fit.sentence(), style.width));
+        out.push_str(&lines(&fit.sentence_in(style.lang), style.width));
         out.push('\n');
     }
     out
@@ -231,21 +231,30 @@ pub fn roles_table(report: &Report, style: Style) -> String {
         return String::new();
     }
     let mut t = table(style);
-    t.set_header(vec!["role", "competencies", "levels short", "fits"]);
+    let w = |k: &str| style.lang.text(k);
+    t.set_header(vec![
+        w("col.role"),
+        w("col.competencies"),
+        w("col.levels_short"),
+        w("col.fits"),
+    ]);
     for r in &report.roles {
-        let mut fits = cell(r.fits_text());
+        let mut fits = cell(r.fits_text_in(style.lang));
         if style.color {
             fits = fits.fg(if r.fits { Color::Green } else { Color::Yellow });
         }
         t.add_row(vec![
             cell(format!("{} ({})", r.name, r.id)),
-            cell(r.met_text()),
+            cell(r.met_text_in(style.lang)),
             cell(r.short).set_alignment(CellAlignment::Right),
             fits,
         ]);
     }
     let t = crate::render::fit::laid_out(t);
-    format!("{}\n{t}\n", bold(&roles_title(report), style))
+    format!(
+        "{}\n{t}\n",
+        bold(&roles_title_in(report, style.lang), style)
+    )
 }
 
 /// The gap table, biggest gap first: current, target, gap in levels, met or not.
@@ -281,7 +290,7 @@ pub fn gap_table(report: &Report, style: Style) -> String {
     }
     t.set_header(header);
     for g in &report.gaps {
-        let mut status = cell(g.status());
+        let mut status = cell(g.status_in(style.lang));
         if style.color {
             status = status.fg(if g.met { Color::Green } else { Color::Yellow });
         }
@@ -299,7 +308,7 @@ pub fn gap_table(report: &Report, style: Style) -> String {
     let t = crate::render::fit::laid_out(t);
     format!(
         "{title}\n{t}\n{}\n",
-        lines(&report.targets_met_text(), style.width)
+        lines(&report.targets_met_text_in(style.lang), style.width)
     )
 }
 
@@ -310,7 +319,7 @@ pub fn plan(report: &Report, style: Style) -> String {
     let mut out = bold(style.lang.text("report.plan"), style);
     out.push('\n');
     if report.plan.is_empty() {
-        out.push_str(&lines(&report.all_met_text(), width));
+        out.push_str(&lines(&report.all_met_text_in(style.lang), width));
         out.push('\n');
         return out;
     }

@@ -103,7 +103,7 @@ pub fn render(team: &Team, lang: Language) -> String {
             let _ = write!(
                 out,
                 "<td>{}</td>",
-                escape(&super::fit_text(m).unwrap_or_default())
+                escape(&super::fit_text(m, lang).unwrap_or_default())
             );
         }
         out.push_str("</tr>\n");

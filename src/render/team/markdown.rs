@@ -48,7 +48,7 @@ pub fn render(team: &Team, lang: Language) -> String {
             cells.push(escape(m.track.as_deref().unwrap_or("")));
         }
         if fits {
-            cells.push(escape(&super::fit_text(m).unwrap_or_default()));
+            cells.push(escape(&super::fit_text(m, lang).unwrap_or_default()));
         }
         out.push_str(&row(&cells));
     }

@@ -39,9 +39,15 @@ pub fn progress_text(member: &Member) -> Option<String> {
 
 /// "Team lead (team-lead); next: Senior (senior), 2 levels to go"; `None` when the framework
 /// has no role on the ladder.
-pub fn fit_text(member: &Member) -> Option<String> {
+pub fn fit_text(member: &Member, lang: crate::language::Language) -> Option<String> {
     let fit = member.fit.as_ref()?;
-    Some(format!("{}; next: {}", fit.role_text(), fit.next_text()))
+    Some(lang.fill(
+        "fit.team",
+        &[
+            ("role", &fit.role_text_in(lang)),
+            ("next", &fit.next_text_in(lang)),
+        ],
+    ))
 }
 
 /// Whether people are on more than one track: then each one's track is shown.

@@ -189,7 +189,9 @@ pub fn people(team: &Team, style: Style) -> String {
             row.push(cell(visible(m.track.as_deref().unwrap_or(""))));
         }
         if fits {
-            row.push(cell(visible(&super::fit_text(m).unwrap_or_default())));
+            row.push(cell(visible(
+                &super::fit_text(m, style.lang).unwrap_or_default(),
+            )));
         }
         t.add_row(row);
     }
