@@ -231,4 +231,17 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("status.top", " (top of its ladder)"),
     ("status.rest_na", " (the rest does not apply)"),
     ("status.so_far", " so far ({n} not answered)"),
+    // team: distribution, rounds, who moved.
+    ("col.none", "none"),
+    ("col.na", "not applicable"),
+    ("col.round", "round"),
+    ("team.all", "all {n}"),
+    ("team.incomplete", "incomplete"),
+    ("team.met_of", "{met} of {of}"),
+    ("team.rounds", "How many people hold each level, per round (in the order given)"),
+    ("team.moved.title", "Who moved: levels that changed between a person's first and last round"),
+    ("team.no_moves", "No one's level changed between their first and last round."),
+    ("team.change.up", "up"),
+    ("team.change.down", "down"),
+    ("team.change.changed", "changed"),
 ];

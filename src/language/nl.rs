@@ -231,4 +231,17 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("status.top", " (top van de ladder)"),
     ("status.rest_na", " (de rest is niet van toepassing)"),
     ("status.so_far", " tot nu toe ({n} nog niet beantwoord)"),
+    // team: verdeling, rondes, wie is verschoven.
+    ("col.none", "geen"),
+    ("col.na", "niet van toepassing"),
+    ("col.round", "ronde"),
+    ("team.all", "alle {n}"),
+    ("team.incomplete", "onvolledig"),
+    ("team.met_of", "{met} van {of}"),
+    ("team.rounds", "Hoeveel mensen elk niveau hebben, per ronde (in de opgegeven volgorde)"),
+    ("team.moved.title", "Wie is verschoven: niveaus die veranderden tussen iemands eerste en laatste ronde"),
+    ("team.no_moves", "Bij niemand veranderde het niveau tussen de eerste en de laatste ronde."),
+    ("team.change.up", "omhoog"),
+    ("team.change.down", "omlaag"),
+    ("team.change.changed", "veranderd"),
 ];

@@ -473,3 +473,75 @@ fn compare_team_diff_and_history_take_files_made_in_two_languages_as_one_framewo
         history.stdout
     );
 }
+
+#[test]
+fn team_over_time_in_dutch_names_its_rounds_and_who_moved_in_dutch() {
+    let sandbox = kitchen_in_dutch();
+    assessed(&sandbox, "sam.json", ANSWERS, None, &["--subject", "Sam"]);
+    assessed(
+        &sandbox,
+        "sam-later.json",
+        "soup-1: 4\nsoup-2: 4\nsoup-3: 4\nbread-1: 3\nbread-2: 4\n",
+        None,
+        &["--subject", "Sam"],
+    );
+    for (round, file) in [("spring", "sam.json"), ("autumn", "sam-later.json")] {
+        std::fs::create_dir_all(sandbox.path(round)).expect("round folder");
+        std::fs::copy(
+            sandbox.path(file),
+            sandbox.path(&format!("{round}/sam.json")),
+        )
+        .expect("copied");
+    }
+    let run = |lang: Option<&str>, format: &str| {
+        let mut args = vec![
+            "team",
+            "@spring",
+            "@autumn",
+            "--over-time",
+            "--format",
+            format,
+        ];
+        if let Some(lang) = lang {
+            args.extend(["--lang", lang]);
+        }
+        let run = rungs_in(&sandbox, &args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+    };
+    let table = run(Some("nl"), "table");
+    for dutch in [
+        "Hoeveel mensen elk niveau hebben, per ronde",
+        "ronde",
+        "geen",
+        "Wie is verschoven: niveaus die veranderden",
+        "verandering",
+        "↑ omhoog",
+        "alle 5",
+    ] {
+        assert!(table.contains(dutch), "{dutch}: {table}");
+    }
+    for english in ["per round", "Who moved", "↑ up", "all 5", "change "] {
+        assert!(!table.contains(english), "{english}: {table}");
+    }
+    let markdown = run(Some("nl"), "markdown");
+    assert!(
+        markdown.contains("| Persoon | Competentie | Voor | Na | Verandering |")
+            && markdown.contains("| Competentie | Ronde | geen |")
+            && !markdown.contains("Competency"),
+        "{markdown}"
+    );
+    let html = run(Some("nl"), "html");
+    assert!(
+        html.contains("<h2>Wie is verschoven</h2>")
+            && html.contains("<th>Verandering</th>")
+            && !html.contains("Who moved"),
+        "{html}"
+    );
+    // English as it was.
+    let english = run(None, "table");
+    assert!(
+        english.contains("Who moved") && english.contains("↑ up") && english.contains("all 5"),
+        "{english}"
+    );
+}

@@ -81,9 +81,9 @@ pub fn render(team: &Team, lang: Language) -> String {
                 " class=\"incomplete\""
             },
             escape(&m.subject),
-            match super::progress_text(m) {
+            match super::progress_text(m, lang) {
                 Some(progress) => format!(" ({})", escape(&progress)),
-                None if !m.complete => " (incomplete)".to_string(),
+                None if !m.complete => format!(" ({})", lang.text("team.incomplete")),
                 None => String::new(),
             }
         );
@@ -112,15 +112,16 @@ pub fn render(team: &Team, lang: Language) -> String {
 
     let _ = write!(
         out,
-        "<section id=\"distribution\">\n<h2>{}</h2>\n<table>\n<thead><tr>{}<th>none</th>",
+        "<section id=\"distribution\">\n<h2>{}</h2>\n<table>\n<thead><tr>{}<th>{}</th>",
         lang.text("team.distribution.short"),
-        th("col.competency")
+        th("col.competency"),
+        lang.text("col.none")
     );
     for l in &team.levels {
         let _ = write!(out, "<th>{}</th>", escape(l));
     }
     if team.any_not_applicable() {
-        out.push_str("<th>not applicable</th>");
+        let _ = write!(out, "<th>{}</th>", lang.text("col.na"));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for c in &team.competencies {
@@ -163,11 +164,16 @@ pub fn render(team: &Team, lang: Language) -> String {
         for c in team.competencies.iter().filter(|c| c.target.is_some()) {
             let _ = writeln!(
                 out,
-                "<tr><td>{}</td><td>{}</td><td class=\"num\">{} of {}</td><td>{}</td><td class=\"risk\">{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"risk\">{}</td></tr>",
                 escape(&c.name),
                 escape(c.target.as_deref().unwrap_or("")),
-                c.met.unwrap_or(0),
-                team.members.len(),
+                lang.fill(
+                    "team.met_of",
+                    &[
+                        ("met", &c.met.unwrap_or(0).to_string()),
+                        ("of", &team.members.len().to_string()),
+                    ],
+                ),
                 escape(&some_names(&c.holders, 20)),
                 risk(c.met)
             );
@@ -175,7 +181,14 @@ pub fn render(team: &Team, lang: Language) -> String {
         out.push_str("</tbody>\n</table>\n</section>\n");
     }
     if let Some(over) = &team.over_time {
-        out.push_str("<section id=\"rounds\">\n<h2>Distribution per round</h2>\n<table>\n<thead><tr><th>Competency</th><th>Round</th><th>none</th>");
+        let _ = write!(
+            out,
+            "<section id=\"rounds\">\n<h2>{}</h2>\n<table>\n<thead><tr>{}{}<th>{}</th>",
+            lang.text("team.per_round"),
+            th("col.competency"),
+            th("col.round"),
+            lang.text("col.none")
+        );
         for l in &team.levels {
             let _ = write!(out, "<th>{}</th>", escape(l));
         }
@@ -201,24 +214,31 @@ pub fn render(team: &Team, lang: Language) -> String {
                 out.push_str("</tr>\n");
             }
         }
-        out.push_str(
-            "</tbody>\n</table>\n</section>\n<section id=\"movement\">\n<h2>Who moved</h2>\n",
-        );
+        out.push_str("</tbody>\n</table>\n</section>\n<section id=\"movement\">\n");
+        let _ = writeln!(out, "<h2>{}</h2>", lang.text("team.moved"));
         if over.moves.is_empty() {
-            let _ = writeln!(out, "<p>{}</p>", escape(super::NO_MOVES));
+            let _ = writeln!(out, "<p>{}</p>", escape(lang.text("team.no_moves")));
         } else {
-            out.push_str("<table>\n<thead><tr><th>Person</th><th>Competency</th><th>Before</th><th>After</th><th>Change</th></tr></thead>\n<tbody>\n");
+            let _ = writeln!(
+                out,
+                "<table>\n<thead><tr>{}{}{}{}{}</tr></thead>\n<tbody>",
+                th("col.person"),
+                th("col.competency"),
+                th("col.before"),
+                th("col.after"),
+                th("col.change")
+            );
             for m in &over.moves {
                 let _ = writeln!(
                     out,
                     "<tr><td>{}</td><td>{}</td><td>{} ({})</td><td>{} ({})</td><td>{}</td></tr>",
                     escape(&m.subject),
                     escape(&team.competencies[m.competency].name),
-                    super::level_cell(&m.before, escape),
+                    super::level_cell(&m.before, escape, lang),
                     escape(&over.labels[m.from]),
-                    super::level_cell(&m.after, escape),
+                    super::level_cell(&m.after, escape, lang),
                     escape(&over.labels[m.to]),
-                    super::change_cell(m.change())
+                    super::change_cell(m.change(), lang)
                 );
             }
             out.push_str("</tbody>\n</table>\n");

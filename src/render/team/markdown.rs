@@ -34,9 +34,11 @@ pub fn render(team: &Team, lang: Language) -> String {
     out.push_str(&row(&header));
     out.push_str(&row(&vec!["---".to_string(); header.len()]));
     for m in &team.members {
-        let mut cells = vec![match super::progress_text(m) {
+        let mut cells = vec![match super::progress_text(m, lang) {
             Some(progress) => format!("{} ({progress})", escape(&m.subject)),
-            None if !m.complete => format!("{} (incomplete)", escape(&m.subject)),
+            None if !m.complete => {
+                format!("{} ({})", escape(&m.subject), lang.text("team.incomplete"))
+            }
             None => escape(&m.subject),
         }];
         cells.extend(
@@ -57,10 +59,10 @@ pub fn render(team: &Team, lang: Language) -> String {
         "\n## {}\n\n",
         lang.text("team.distribution.short")
     ));
-    let mut header = vec!["Competency".to_string(), "none".into()];
+    let mut header = vec![w("col.competency"), lang.text("col.none").into()];
     header.extend(team.levels.iter().map(|l| escape(l)));
     if team.any_not_applicable() {
-        header.push("not applicable".into());
+        header.push(lang.text("col.na").into());
     }
     out.push_str(&row(&header));
     out.push_str(&row(&vec!["---".to_string(); header.len()]));
@@ -97,7 +99,13 @@ pub fn render(team: &Team, lang: Language) -> String {
             out.push_str(&row(&[
                 escape(&c.name),
                 escape(c.target.as_deref().unwrap_or("")),
-                format!("{} of {}", c.met.unwrap_or(0), team.members.len()),
+                lang.fill(
+                    "team.met_of",
+                    &[
+                        ("met", &c.met.unwrap_or(0).to_string()),
+                        ("of", &team.members.len().to_string()),
+                    ],
+                ),
                 escape(&some_names(&c.holders, 10)),
                 risk(c.met).to_string(),
             ]));
@@ -105,7 +113,11 @@ pub fn render(team: &Team, lang: Language) -> String {
     }
     if let Some(over) = &team.over_time {
         out.push_str(&format!("\n## {}\n\n", lang.text("team.per_round")));
-        let mut header = vec!["Competency".to_string(), "Round".into(), "none".into()];
+        let mut header = vec![
+            w("col.competency"),
+            w("col.round"),
+            lang.text("col.none").into(),
+        ];
         header.extend(team.levels.iter().map(|l| escape(l)));
         out.push_str(&row(&header));
         out.push_str(&row(&vec!["---".to_string(); header.len()]));
@@ -125,15 +137,15 @@ pub fn render(team: &Team, lang: Language) -> String {
         }
         out.push_str(&format!("\n## {}\n\n", lang.text("team.moved")));
         if over.moves.is_empty() {
-            out.push_str(super::NO_MOVES);
+            out.push_str(lang.text("team.no_moves"));
             out.push('\n');
         } else {
             out.push_str(&row(&[
-                "Person".into(),
-                "Competency".into(),
-                "Before".into(),
-                "After".into(),
-                "Change".into(),
+                w("col.person"),
+                w("col.competency"),
+                w("col.before"),
+                w("col.after"),
+                w("col.change"),
             ]));
             out.push_str(&row(&vec!["---".to_string(); 5]));
             for m in &over.moves {
@@ -142,15 +154,15 @@ pub fn render(team: &Team, lang: Language) -> String {
                     escape(&team.competencies[m.competency].name),
                     format!(
                         "{} ({})",
-                        super::level_cell(&m.before, escape),
+                        super::level_cell(&m.before, escape, lang),
                         escape(&over.labels[m.from])
                     ),
                     format!(
                         "{} ({})",
-                        super::level_cell(&m.after, escape),
+                        super::level_cell(&m.after, escape, lang),
                         escape(&over.labels[m.to])
                     ),
-                    super::change_cell(m.change()),
+                    super::change_cell(m.change(), lang),
                 ]));
             }
         }

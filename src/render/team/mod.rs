@@ -32,9 +32,14 @@ pub fn heading(team: &Team) -> String {
 }
 
 /// "in progress: 4 of 24 answered" for a person whose indicators are not all answered.
-pub fn progress_text(member: &Member) -> Option<String> {
+pub fn progress_text(member: &Member, lang: crate::language::Language) -> Option<String> {
     let c = member.coverage;
-    (!c.complete()).then(|| format!("in progress: {} of {} answered", c.answered, c.of))
+    (!c.complete()).then(|| {
+        lang.fill(
+            "report.coverage",
+            &[("n", &c.answered.to_string()), ("total", &c.of.to_string())],
+        )
+    })
 }
 
 /// "Team lead (team-lead); next: Senior (senior), 2 levels to go"; `None` when the framework
@@ -91,26 +96,27 @@ pub fn count(distribution: &[(String, usize)], level: &str) -> Option<usize> {
 }
 
 /// A standing in words for the movement table: `2 growing`, `none`, `not applicable`.
-pub fn level_cell(standing: &crate::compare::Standing, escape: impl Fn(&str) -> String) -> String {
+pub fn level_cell(
+    standing: &crate::compare::Standing,
+    escape: impl Fn(&str) -> String,
+    lang: crate::language::Language,
+) -> String {
     match &standing.level {
         Some(level) => format!("{} {}", standing.rank, escape(level)),
-        None if !standing.applicable => "not applicable".to_string(),
-        None => "none".to_string(),
+        None if !standing.applicable => lang.text("col.na").to_string(),
+        None => lang.text("col.none").to_string(),
     }
 }
 
 /// `↑ up`, `↓ down`, `~ changed`.
-pub fn change_cell(change: &str) -> String {
-    let arrow = match change {
-        "up" => "↑",
-        "down" => "↓",
-        _ => "~",
+pub fn change_cell(change: &str, lang: crate::language::Language) -> String {
+    let (arrow, key) = match change {
+        "up" => ("↑", "team.change.up"),
+        "down" => ("↓", "team.change.down"),
+        _ => ("~", "team.change.changed"),
     };
-    format!("{arrow} {change}")
+    format!("{arrow} {}", lang.text(key))
 }
-
-/// "No one's level changed between their first and last round."
-pub const NO_MOVES: &str = "No one's level changed between their first and last round.";
 
 /// `1 person`, `12 people`.
 pub fn people(n: usize) -> String {

@@ -180,9 +180,11 @@ pub fn people(team: &Team, style: Style) -> String {
         .iter()
         .filter(|m| fits || tracks || !m.coverage.complete());
     for m in shown {
-        let answered = match super::progress_text(m) {
+        let answered = match super::progress_text(m, style.lang) {
             Some(progress) => progress,
-            None => format!("all {}", m.coverage.of),
+            None => style
+                .lang
+                .fill("team.all", &[("n", &m.coverage.of.to_string())]),
         };
         let mut row = vec![cell(visible(&m.subject)), cell(answered)];
         if tracks {
@@ -219,10 +221,11 @@ fn level_headers(team: &Team) -> impl Iterator<Item = comfy_table::Cell> + '_ {
 /// Per competency, how many people hold each level.
 pub fn distribution(team: &Team, style: Style) -> String {
     let mut t = table(style);
-    let mut header = vec![cell("competency"), cell("none")];
+    let w = |k: &str| cell(style.lang.text(k));
+    let mut header = vec![w("col.competency"), w("col.none")];
     header.extend(level_headers(team));
     if team.any_not_applicable() {
-        header.push(cell("not applicable"));
+        header.push(w("col.na"));
     }
     t.set_header(header);
     for c in &team.competencies {
@@ -274,8 +277,14 @@ pub fn targets(team: &Team, style: Style) -> String {
                         .unwrap_or("")
                 )
             )),
-            cell(format!("{} of {}", c.met.unwrap_or(0), team.members.len()))
-                .set_alignment(CellAlignment::Right),
+            cell(style.lang.fill(
+                "team.met_of",
+                &[
+                    ("met", &c.met.unwrap_or(0).to_string()),
+                    ("of", &team.members.len().to_string()),
+                ],
+            ))
+            .set_alignment(CellAlignment::Right),
             cell(visible(&some_names(&c.holders, 5))),
             cell(risk(c.met)),
         ]);
@@ -302,7 +311,8 @@ pub fn rounds(team: &Team, style: Style) -> String {
         return String::new();
     };
     let mut t = table(style);
-    let mut header = vec![cell("competency"), cell("round"), cell("none")];
+    let w = |k: &str| cell(style.lang.text(k));
+    let mut header = vec![w("col.competency"), w("col.round"), w("col.none")];
     header.extend(level_headers(team));
     t.set_header(header);
     for (c, competency) in team.competencies.iter().enumerate() {
@@ -332,10 +342,7 @@ pub fn rounds(team: &Team, style: Style) -> String {
         }
     }
     let t = crate::render::fit::laid_out(t);
-    let title = lines(
-        "How many people hold each level, per round (in the order given)",
-        style.width,
-    );
+    let title = lines(style.lang.text("team.rounds"), style.width);
     format!("{title}\n{t}\n")
 }
 
@@ -345,15 +352,19 @@ pub fn movement(team: &Team, style: Style) -> String {
     let Some(over) = &team.over_time else {
         return String::new();
     };
-    let title = lines(
-        "Who moved: levels that changed between a person's first and last round",
-        style.width,
-    );
+    let w = |k: &str| style.lang.text(k);
+    let title = lines(w("team.moved.title"), style.width);
     if over.moves.is_empty() {
-        return format!("{title}\n{}\n", super::NO_MOVES);
+        return format!("{title}\n{}\n", w("team.no_moves"));
     }
     let mut t = table(style);
-    t.set_header(vec!["person", "competency", "before", "after", "change"]);
+    t.set_header(vec![
+        w("col.person"),
+        w("col.competency"),
+        w("col.before"),
+        w("col.after"),
+        w("col.change"),
+    ]);
     for m in &over.moves {
         let plain = |s: &str| visible(s).into_owned();
         t.add_row(vec![
@@ -361,15 +372,15 @@ pub fn movement(team: &Team, style: Style) -> String {
             cell(visible(&team.competencies[m.competency].name)),
             cell(format!(
                 "{} ({})",
-                super::level_cell(&m.before, plain),
+                super::level_cell(&m.before, plain, style.lang),
                 visible(&over.labels[m.from])
             )),
             cell(format!(
                 "{} ({})",
-                super::level_cell(&m.after, plain),
+                super::level_cell(&m.after, plain, style.lang),
                 visible(&over.labels[m.to])
             )),
-            cell(super::change_cell(m.change())),
+            cell(super::change_cell(m.change(), style.lang)),
         ]);
     }
     let t = crate::render::fit::laid_out(t);
