@@ -530,23 +530,11 @@ impl<'a> Layout<'a> {
         {
             return None;
         }
-        let recorded = read
-            .subject
-            .as_deref()
-            .map(person::name)
-            .filter(|n| !n.is_empty());
-        let subject_recorded = recorded.is_some();
-        let subject = match recorded {
-            Some(subject) => subject,
-            None => path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-        };
-        let (rater, relation) = match read.rater {
-            Some(rater) => (person::name(&rater.name), rater.relation),
-            None => (subject.clone(), Relation::SelfRating),
-        };
+        let (subject, subject_recorded, rater, relation) = whose(
+            path,
+            read.subject.as_deref(),
+            read.rater.map(|r| (person::name(&r.name), r.relation)),
+        );
         Some(Scorecard {
             file: path.to_path_buf(),
             subject,
@@ -644,23 +632,13 @@ impl<'a> Layout<'a> {
                 }
             }
         }
-        let recorded = assessment
-            .subject
-            .as_deref()
-            .map(person::name)
-            .filter(|n| !n.is_empty());
-        let subject_recorded = recorded.is_some();
-        let subject = match recorded {
-            Some(subject) => subject,
-            None => path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-        };
-        let (rater, relation) = match assessment.rater {
-            Some(Rater { name, relation }) => (person::name(&name), relation),
-            None => (subject.clone(), Relation::SelfRating),
-        };
+        let (subject, subject_recorded, rater, relation) = whose(
+            path,
+            assessment.subject.as_deref(),
+            assessment
+                .rater
+                .map(|Rater { name, relation }| (person::name(&name), relation)),
+        );
         let parse = |t: &str| OffsetDateTime::parse(t, &Rfc3339).ok();
         let when = assessment
             .completed_at
@@ -690,6 +668,25 @@ impl<'a> Layout<'a> {
             dropped,
         ))
     }
+}
+
+/// Who a file is about and who rated: the recorded subject (else the file's stem, and
+/// `false` for "recorded"), and the recorded rater (else the subject, rating themselves).
+/// The brief and the full reading of a file share it, so both name people alike.
+fn whose(
+    path: &Path,
+    subject: Option<&str>,
+    rater: Option<(String, Relation)>,
+) -> (String, bool, String, Relation) {
+    let recorded = subject.map(person::name).filter(|n| !n.is_empty());
+    let subject_recorded = recorded.is_some();
+    let subject = recorded.unwrap_or_else(|| {
+        path.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    });
+    let (rater, relation) = rater.unwrap_or_else(|| (subject.clone(), Relation::SelfRating));
+    (subject, subject_recorded, rater, relation)
 }
 
 /// Round (0 unless by round), subject, relation, rater.
