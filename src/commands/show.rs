@@ -23,7 +23,7 @@ impl render::Document for Shown<'_> {
             ShowFormat::Table => render::show::table::render(self.0, style),
             ShowFormat::Csv => render::show::csv::render(self.0),
             ShowFormat::Json => render::show::json::render(self.0),
-            ShowFormat::Markdown => render::show::markdown::render(self.0),
+            ShowFormat::Markdown => render::show::markdown::render(self.0, style.lang),
             ShowFormat::Html => render::show::html::render(self.0, style.lang),
         }
     }

@@ -244,4 +244,9 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("team.change.up", "up"),
     ("team.change.down", "down"),
     ("team.change.changed", "changed"),
+    // show (Markdown).
+    ("show.scale.title", "Scale"),
+    ("show.scale.rule", "A rating of {at} or more counts as demonstrated; a level is attained when {percent}% of its rated indicators are demonstrated."),
+    ("show.no_indicators.md", "No indicators: this level imposes no requirement."),
+    ("show.version", "version"),
 ];

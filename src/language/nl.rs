@@ -244,4 +244,9 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("team.change.up", "omhoog"),
     ("team.change.down", "omlaag"),
     ("team.change.changed", "veranderd"),
+    // show (Markdown).
+    ("show.scale.title", "Schaal"),
+    ("show.scale.rule", "Een beoordeling van {at} of hoger telt als aangetoond; een niveau is behaald wanneer {percent}% van de beoordeelde indicatoren is aangetoond."),
+    ("show.no_indicators.md", "Geen indicatoren: dit niveau stelt geen eis."),
+    ("show.version", "versie"),
 ];

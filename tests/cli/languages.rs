@@ -85,6 +85,45 @@ fn show_in_dutch_uses_the_translation_and_the_source_where_there_is_none() {
     let value: serde_json::Value = serde_json::from_str(&shown.stdout).expect("JSON");
     assert_eq!(value["name"], "Keukenvaardigheden");
     assert_eq!(value["competencies"][0]["name"], "Soep");
+    // Markdown speaks Dutch too.
+    let markdown = rungs_in(
+        &sandbox,
+        &[
+            "show",
+            "@kitchen.yaml",
+            "--lang",
+            "nl",
+            "--format",
+            "markdown",
+        ],
+    );
+    for dutch in [
+        "`kitchen` versie 2",
+        "## Schaal",
+        "Een beoordeling van 3 of hoger telt als aangetoond",
+        "## Niveaus",
+        "| Rang | Niveau | Id | Omschrijving |",
+        "#### Niveau 1: Makes a clear stock",
+    ] {
+        assert!(
+            markdown.stdout.contains(dutch),
+            "{dutch}: {}",
+            markdown.stdout
+        );
+    }
+    for english in [
+        "## Scale",
+        "## Levels",
+        "A rating of",
+        "Level 1:",
+        "| Rank |",
+    ] {
+        assert!(
+            !markdown.stdout.contains(english),
+            "{english}: {}",
+            markdown.stdout
+        );
+    }
     // Without --lang nothing changes.
     let plain = rungs_in(&sandbox, &["show", "@kitchen.yaml"]);
     assert!(plain.stdout.contains("Tastes before serving.") && !plain.stdout.contains("Soep"));

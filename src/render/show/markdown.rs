@@ -1,16 +1,18 @@
 //! `rungs show --format markdown`: the framework as a readable document, for a wiki.
 
 use crate::framework::{Competency, CompetencyLevel, Framework, Group, Guidance};
+use crate::language::Language;
 use crate::render::markdown::{escape, level_texts, row};
 use crate::render::prose;
 
 /// The framework as Markdown: title, description, scale, levels, each competency with its
 /// levels' indicators and examples, guidance, and the targets.
-pub fn render(framework: &Framework) -> String {
+pub fn render(framework: &Framework, lang: Language) -> String {
     let mut out = format!(
-        "# {}\n\n`{}` version {}\n\n",
+        "# {}\n\n`{}` {} {}\n\n",
         escape(&framework.name),
         framework.id.replace('`', "'"),
+        lang.text("show.version"),
         escape(&framework.version)
     );
     if let Some(d) = &framework.description {
@@ -19,8 +21,8 @@ pub fn render(framework: &Framework) -> String {
     if let Some(s) = &framework.source {
         out.push_str(&format!("Source: {}\n\n", escape(s)));
     }
-    scale(&mut out, framework);
-    levels(&mut out, framework);
+    scale(&mut out, framework, lang);
+    levels(&mut out, framework, lang);
     tracks(&mut out, framework);
 
     let grouped = !framework.groups.is_empty();
@@ -32,10 +34,10 @@ pub fn render(framework: &Framework) -> String {
     };
     for (group, members) in crate::render::sections(framework) {
         if grouped {
-            group_heading(&mut out, group);
+            group_heading(&mut out, group, lang);
         }
         for c in members {
-            competency(&mut out, framework, c, headings);
+            competency(&mut out, framework, c, headings, lang);
         }
     }
     if !framework.guidance.is_empty() {
@@ -60,8 +62,8 @@ fn blank_line(out: &mut String) {
 }
 
 /// The rating scale, a point a line, then what counts as demonstrated.
-fn scale(out: &mut String, framework: &Framework) {
-    out.push_str("## Scale\n\n");
+fn scale(out: &mut String, framework: &Framework, lang: Language) {
+    out.push_str(&format!("## {}\n\n", lang.text("show.scale.title")));
     for p in &framework.scale {
         out.push_str(&format!("- **{}** {}", p.value, escape(&p.label)));
         if let Some(d) = &p.description {
@@ -70,9 +72,17 @@ fn scale(out: &mut String, framework: &Framework) {
         out.push('\n');
     }
     out.push_str(&format!(
-        "\nA rating of {} or more counts as demonstrated; a level is attained when {}% of its rated indicators are demonstrated.\n\n",
-        framework.demonstrated_at,
-        (framework.threshold * 100.0).round()
+        "\n{}\n\n",
+        lang.fill(
+            "show.scale.rule",
+            &[
+                ("at", &framework.demonstrated_at.to_string()),
+                (
+                    "percent",
+                    &(framework.threshold * 100.0).round().to_string()
+                ),
+            ],
+        )
     ));
     for note in super::rule_notes(framework) {
         out.push_str(&format!("{}\n\n", escape(&note)));
@@ -80,8 +90,18 @@ fn scale(out: &mut String, framework: &Framework) {
 }
 
 /// The framework's levels as a table.
-fn levels(out: &mut String, framework: &Framework) {
-    out.push_str("## Levels\n\n| Rank | Level | Id | Description |\n| ---: | --- | --- | --- |\n");
+fn levels(out: &mut String, framework: &Framework, lang: Language) {
+    let w = |k: &str| capital(lang.text(k));
+    out.push_str(&format!(
+        "## {}\n\n{}| ---: | --- | --- | --- |\n",
+        lang.text("show.levels"),
+        row(&[
+            w("col.rank"),
+            w("col.level"),
+            "Id".to_string(),
+            w("col.description"),
+        ])
+    ));
     for (i, l) in framework.levels.iter().enumerate() {
         out.push_str(&row(&[
             (i + 1).to_string(),
@@ -117,7 +137,7 @@ fn tracks(out: &mut String, framework: &Framework) {
 }
 
 /// A group's heading, description and own scale; "Other competencies" for those in no group.
-fn group_heading(out: &mut String, group: Option<&Group>) {
+fn group_heading(out: &mut String, group: Option<&Group>, lang: Language) {
     match group {
         Some(g) => {
             blank_line(out);
@@ -134,7 +154,7 @@ fn group_heading(out: &mut String, group: Option<&Group>) {
         }
         None => {
             blank_line(out);
-            out.push_str("## Other competencies\n\n");
+            out.push_str(&format!("## {}\n\n", lang.text("report.other")));
         }
     }
 }
@@ -146,6 +166,7 @@ fn competency(
     framework: &Framework,
     c: &Competency,
     (competency_heading, level_heading): (&str, &str),
+    lang: Language,
 ) {
     blank_line(out);
     out.push_str(&format!(
@@ -164,20 +185,23 @@ fn competency(
     }
     for cl in &c.levels {
         out.push_str(&format!(
-            "{level_heading} Level {}: {}\n\n",
-            framework.rank(cl.level),
+            "{level_heading} {}{}\n\n",
+            lang.fill(
+                "show.level",
+                &[("rank", &framework.rank(cl.level).to_string())]
+            ),
             escape(&framework.level_label(cl))
         ));
         out.push_str(&level_texts(cl.description.as_deref(), &cl.examples));
-        indicators(out, cl);
+        indicators(out, cl, lang);
     }
     guidance(out, &c.guidance);
 }
 
 /// A competency level's indicators as a list, with their examples and origin.
-fn indicators(out: &mut String, cl: &CompetencyLevel) {
+fn indicators(out: &mut String, cl: &CompetencyLevel, lang: Language) {
     if cl.indicators.is_empty() {
-        out.push_str("No indicators: this level imposes no requirement.\n\n");
+        out.push_str(&format!("{}\n\n", lang.text("show.no_indicators.md")));
         return;
     }
     for i in &cl.indicators {
@@ -240,6 +264,14 @@ fn guidance(out: &mut String, lists: &[Guidance]) {
     }
 }
 
+/// A word with its first letter in capitals, as a table header.
+fn capital(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     const FRAMEWORK: &str = r#"
@@ -269,7 +301,7 @@ targets:
     #[test]
     fn a_grouped_framework_with_a_target() {
         let f = crate::test_support::framework("small.yaml", FRAMEWORK);
-        insta::assert_snapshot!(super::render(&f), @r"
+        insta::assert_snapshot!(super::render(&f, crate::language::Language::English), @r"
         # Small
 
         `small` version 1
