@@ -249,4 +249,8 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("show.scale.rule", "A rating of {at} or more counts as demonstrated; a level is attained when {percent}% of its rated indicators are demonstrated."),
     ("show.no_indicators.md", "No indicators: this level imposes no requirement."),
     ("show.version", "version"),
+    ("show.tracks", "Tracks"),
+    ("show.tracks.pick", "Pick one with `--track ID`; without it, `{id}` is used."),
+    ("show.targets", "Targets"),
+    ("show.about", "About the whole framework"),
 ];

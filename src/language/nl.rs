@@ -249,4 +249,8 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("show.scale.rule", "Een beoordeling van {at} of hoger telt als aangetoond; een niveau is behaald wanneer {percent}% van de beoordeelde indicatoren is aangetoond."),
     ("show.no_indicators.md", "Geen indicatoren: dit niveau stelt geen eis."),
     ("show.version", "versie"),
+    ("show.tracks", "Trajecten"),
+    ("show.tracks.pick", "Kies er een met `--track ID`; zonder die optie geldt `{id}`."),
+    ("show.targets", "Doelen"),
+    ("show.about", "Over het hele raamwerk"),
 ];

@@ -104,6 +104,7 @@ fn show_in_dutch_uses_the_translation_and_the_source_where_there_is_none() {
         "## Niveaus",
         "| Rang | Niveau | Id | Omschrijving |",
         "#### Niveau 1: Makes a clear stock",
+        "## Doelen\n\n| Doel | Id | Niveaus |",
     ] {
         assert!(
             markdown.stdout.contains(dutch),
@@ -117,6 +118,7 @@ fn show_in_dutch_uses_the_translation_and_the_source_where_there_is_none() {
         "A rating of",
         "Level 1:",
         "| Rank |",
+        "## Targets",
     ] {
         assert!(
             !markdown.stdout.contains(english),

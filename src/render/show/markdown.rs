@@ -23,7 +23,7 @@ pub fn render(framework: &Framework, lang: Language) -> String {
     }
     scale(&mut out, framework, lang);
     levels(&mut out, framework, lang);
-    tracks(&mut out, framework);
+    tracks(&mut out, framework, lang);
 
     let grouped = !framework.groups.is_empty();
     // With groups, a group is a `##` heading and its competencies `###` under it.
@@ -42,10 +42,10 @@ pub fn render(framework: &Framework, lang: Language) -> String {
     }
     if !framework.guidance.is_empty() {
         blank_line(&mut out);
-        out.push_str("## About the whole framework\n\n");
+        out.push_str(&format!("## {}\n\n", lang.text("show.about")));
         guidance(&mut out, &framework.guidance);
     }
-    targets(&mut out, framework);
+    targets(&mut out, framework, lang);
     while out.ends_with("\n\n") {
         out.pop();
     }
@@ -113,13 +113,24 @@ fn levels(out: &mut String, framework: &Framework, lang: Language) {
 }
 
 /// The framework's tracks as a table, and how to pick one; nothing without tracks.
-fn tracks(out: &mut String, framework: &Framework) {
+fn tracks(out: &mut String, framework: &Framework, lang: Language) {
     if framework.tracks.is_empty() {
         return;
     }
+    let w = |k: &str| capital(lang.text(k));
     out.push_str(&format!(
-        "\n## Tracks\n\nPick one with `--track ID`; without it, `{}` is used.\n\n| Track | Id | Levels | Description |\n| --- | --- | --- | --- |\n",
-        framework.tracks[0].id.replace('`', "'")
+        "\n## {}\n\n{}\n\n{}| --- | --- | --- | --- |\n",
+        lang.text("show.tracks"),
+        lang.fill(
+            "show.tracks.pick",
+            &[("id", &framework.tracks[0].id.replace('`', "'"))]
+        ),
+        row(&[
+            w("col.track"),
+            "Id".to_string(),
+            w("col.levels"),
+            w("col.description"),
+        ])
     ));
     for track in &framework.tracks {
         let levels: Vec<&str> = track
@@ -221,12 +232,17 @@ fn indicators(out: &mut String, cl: &CompetencyLevel, lang: Language) {
 }
 
 /// The framework's targets as a table; nothing without targets.
-fn targets(out: &mut String, framework: &Framework) {
+fn targets(out: &mut String, framework: &Framework, lang: Language) {
     if framework.targets.is_empty() {
         return;
     }
     blank_line(out);
-    out.push_str("## Targets\n\n| Target | Id | Levels |\n| --- | --- | --- |\n");
+    let w = |k: &str| capital(lang.text(k));
+    out.push_str(&format!(
+        "## {}\n\n{}| --- | --- | --- |\n",
+        lang.text("show.targets"),
+        row(&[w("col.target"), "Id".to_string(), w("col.levels")])
+    ));
     for t in &framework.targets {
         let levels = t
             .levels
