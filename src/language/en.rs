@@ -253,4 +253,5 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("show.tracks.pick", "Pick one with `--track ID`; without it, `{id}` is used."),
     ("show.targets", "Targets"),
     ("show.about", "About the whole framework"),
+    ("compare.coverage", "{n} of {total}"),
 ];

@@ -253,4 +253,5 @@ pub static MESSAGES: &[(&str, &str)] = &[
     ("show.tracks.pick", "Kies er een met `--track ID`; zonder die optie geldt `{id}`."),
     ("show.targets", "Doelen"),
     ("show.about", "Over het hele raamwerk"),
+    ("compare.coverage", "{n} van {total}"),
 ];

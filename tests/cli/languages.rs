@@ -431,6 +431,8 @@ fn compare_team_diff_and_history_take_files_made_in_two_languages_as_one_framewo
     assert!(
         compared.stdout.contains("Best passend, zelf:")
             && compared.stdout.contains("Best passend, consensus:")
+            && compared.stdout.contains("0,50 geen")
+            && !compared.stdout.contains("0.50 none")
             && !compared.stdout.contains("Best fit"),
         "{}",
         compared.stdout

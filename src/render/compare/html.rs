@@ -88,11 +88,11 @@ pub fn render(comparison: &Comparison, lang: Language) -> String {
             "<tr data-competency=\"{}\"><td>{}</td><td>{}</td><td>{}</td>",
             escape(&c.id),
             escape(&c.name),
-            escape(&standing_text(c.self_standing.as_ref())),
-            escape(&standing_text(c.consensus.as_ref()))
+            escape(&standing_text(c.self_standing.as_ref(), lang)),
+            escape(&standing_text(c.consensus.as_ref(), lang))
         );
         for s in &c.raters {
-            let _ = write!(out, "<td>{}</td>", escape(&standing_text(Some(s))));
+            let _ = write!(out, "<td>{}</td>", escape(&standing_text(Some(s), lang)));
         }
         out.push_str("</tr>\n");
     }

@@ -38,10 +38,14 @@ pub fn render(comparison: &Comparison, lang: Language) -> String {
     for c in &comparison.competencies {
         let mut cells = vec![
             escape(&c.name),
-            escape(&standing_text(c.self_standing.as_ref())),
-            escape(&standing_text(c.consensus.as_ref())),
+            escape(&standing_text(c.self_standing.as_ref(), lang)),
+            escape(&standing_text(c.consensus.as_ref(), lang)),
         ];
-        cells.extend(c.raters.iter().map(|s| escape(&standing_text(Some(s)))));
+        cells.extend(
+            c.raters
+                .iter()
+                .map(|s| escape(&standing_text(Some(s), lang))),
+        );
         out.push_str(&row(&cells));
     }
     let fits = super::fit_lines(comparison, lang);

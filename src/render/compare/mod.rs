@@ -11,17 +11,26 @@ use crate::compare::Standing;
 
 /// `2.50 growing`, or `0.40 none (4 of 24)`: the score, then the level held, then how many of
 /// the competency's indicators are answered when not all are; `–` when there is no standing.
-pub fn standing_text(standing: Option<&Standing>) -> String {
+pub fn standing_text(standing: Option<&Standing>, lang: crate::language::Language) -> String {
     match standing {
-        Some(s) if !s.applicable => "not applicable".to_string(),
+        Some(s) if !s.applicable => lang.text("col.na").to_string(),
         Some(s) => {
             let mut text = format!(
                 "{} {}",
-                crate::render::text::score_text(s.score),
-                s.level.as_deref().map_or("none", |l| l)
+                crate::render::text::score_text_in(lang, s.score),
+                s.level.as_deref().unwrap_or(lang.text("col.none"))
             );
             if !s.coverage.complete() {
-                text.push_str(&format!(" ({} of {})", s.coverage.answered, s.coverage.of));
+                text.push_str(&format!(
+                    " ({})",
+                    lang.fill(
+                        "compare.coverage",
+                        &[
+                            ("n", &s.coverage.answered.to_string()),
+                            ("total", &s.coverage.of.to_string()),
+                        ],
+                    )
+                ));
             }
             text
         }

@@ -45,10 +45,10 @@ pub fn render(comparison: &Comparison, style: Style) -> String {
     for c in &comparison.competencies {
         let mut row = vec![
             visible(&c.name).into_owned(),
-            standing_text(c.self_standing.as_ref()),
-            standing_text(c.consensus.as_ref()),
+            standing_text(c.self_standing.as_ref(), style.lang),
+            standing_text(c.consensus.as_ref(), style.lang),
         ];
-        row.extend(c.raters.iter().map(|s| standing_text(Some(s))));
+        row.extend(c.raters.iter().map(|s| standing_text(Some(s), style.lang)));
         levels.add_row(row);
     }
     let levels = crate::render::fit::laid_out(levels);
