@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use rungs::error::BadInput;
-use rungs::io::write::{check_target, is_stdout, write_file, Refusal, Replace};
+use rungs::io::write::{check_target, is_stdout};
 
 use super::Context;
 
@@ -109,17 +109,7 @@ pub fn run(context: &Context, out_dir: Option<&Path>, force: bool) -> anyhow::Re
     }
     for (name, page) in &pages {
         let path = dir.join(name);
-        match write_file(&path, page, Replace::when(force)) {
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                return Err(BadInput::new(format!(
-                    "--output {}: {}",
-                    path.display(),
-                    Refusal::Exists
-                ))
-                .into())
-            }
-            written => written.with_context(|| format!("cannot write {}", path.display()))?,
-        }
+        super::output::save(&path, page, force)?;
     }
     context.say(format!("wrote manual pages into {}", dir.display()));
     Ok(ExitCode::SUCCESS)

@@ -110,20 +110,20 @@ impl<'a> Output<'a> {
         };
         let text = document.render(format, style);
         let bytes = render::safe::output(&text, false);
-        match write_file(path, bytes.as_bytes(), Replace::when(self.force)) {
-            // Another run wrote the file since the check above: it is kept.
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                return Err(BadInput::new(format!(
-                    "--output {}: {}",
-                    path.display(),
-                    Refusal::Exists
-                ))
-                .into())
-            }
-            written => written.with_context(|| format!("cannot write {}", path.display()))?,
-        }
+        save(path, bytes.as_bytes(), self.force)?;
         context.say(format!("wrote {}", path.display()));
         Ok(())
+    }
+}
+
+/// Write `bytes` to `path` as `--output` does: replacing a file there only with `force`, and
+/// when another run wrote the file since it was checked, keeping that file and saying so.
+pub(super) fn save(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
+    match write_file(path, bytes, Replace::when(force)) {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(BadInput::new(format!("--output {}: {}", path.display(), Refusal::Exists)).into())
+        }
+        written => written.with_context(|| format!("cannot write {}", path.display())),
     }
 }
 
